@@ -1,0 +1,65 @@
+# turnout: two commands do everything.
+#   make report   set up .venv, clean the bundled data, execute the notebooks, write site/ and figures/
+#   make test     set up .venv with the dev tools, then ruff and every test (browser included)
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PIP := $(PY) -m pip --disable-pip-version-check --quiet
+
+RAW := data/raw/ice_out_2026.csv
+PROCESSED := data/processed/ice_out_2026.csv
+
+.PHONY: help report test bench lint chromium clean-outputs
+
+help: ## Show the targets and what each does
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(PY):
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "turnout needs Python 3.11 or newer"'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip
+
+# Stamps: reinstall only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PIP) install -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(PY)
+	$(PIP) install -e '.[dev]'
+	@touch $@ $(VENV)/.installed
+
+report: $(VENV)/.installed ## Set up .venv, clean the bundled data, execute the notebooks, write site/ and figures/
+	$(BIN)/turnout clean $(RAW) -o $(PROCESSED)
+	$(BIN)/turnout build
+
+chromium: ## Install Debian's chromium for the browser tests if it is missing
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "installing Debian's chromium (browser tests need it)"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core fonts-liberation; \
+	fi
+	@/usr/bin/chromium --version
+
+lint: $(VENV)/.installed-dev ## Run ruff on the package, tests and benchmarks
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+test: $(VENV)/.installed-dev chromium lint ## Set up .venv with the dev extra, then ruff and every test, browser included
+	$(BIN)/pytest
+
+bench: $(VENV)/.installed-dev ## Run the benchmarks (needs ../shared/ccc for the CCC ones)
+	$(PY) benchmarks/ccc_agreement.py
+	$(PY) benchmarks/clean_scaling.py
+	$(PY) benchmarks/import_cost.py
+	$(PY) benchmarks/build.py
+
+clean-outputs: ## Delete everything code wrote (data/processed, figures, site); raw data stays
+	rm -rf site test-artifacts .turnout-cache
+	find data/processed figures -type f ! -name .gitkeep -delete

@@ -1,0 +1,73 @@
+"""turnout: sourced protest-event data, crowd-size cleaning and newsroom charts.
+
+The public API is small and lazy: ``import turnout`` loads nothing heavy (no
+pandas, matplotlib, seaborn, pandera or nbconvert); each name below imports its
+module on first use.
+
+>>> import turnout
+>>> turnout.parse_size("6,000 to 9,000")
+SizeEstimate(low=6000.0, high=9000.0)
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_API: dict[str, str] = {
+    "load_events": "turnout.clean",
+    "clean_events": "turnout.clean",
+    "read_events": "turnout.clean",
+    "Cleaned": "turnout.clean",
+    "DataError": "turnout.errors",
+    "read_ccc": "turnout.ccc",
+    "parse_size": "turnout.sizes",
+    "parse_sizes": "turnout.sizes",
+    "SizeEstimate": "turnout.sizes",
+    "parse_temperature": "turnout.temperature",
+    "parse_temperatures": "turnout.temperature",
+    "TempEstimate": "turnout.temperature",
+    "resolve_place": "turnout.places",
+    "PlaceError": "turnout.places",
+}
+
+__all__ = [
+    "Cleaned",
+    "DataError",
+    "PlaceError",
+    "SizeEstimate",
+    "TempEstimate",
+    "clean_events",
+    "load_events",
+    "parse_size",
+    "parse_sizes",
+    "parse_temperature",
+    "parse_temperatures",
+    "read_ccc",
+    "read_events",
+    "resolve_place",
+]
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from turnout.ccc import read_ccc
+    from turnout.clean import Cleaned, clean_events, load_events, read_events
+    from turnout.errors import DataError
+    from turnout.places import PlaceError, resolve_place
+    from turnout.sizes import SizeEstimate, parse_size, parse_sizes
+    from turnout.temperature import TempEstimate, parse_temperature, parse_temperatures
+
+
+def __getattr__(name: str) -> Any:
+    module = _API.get(name)
+    if module is None:
+        raise AttributeError(f"module 'turnout' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # cache: the next lookup skips __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_API))

@@ -1,0 +1,333 @@
+"""Raw event rows to a clean, validated events table, with nothing lost.
+
+``clean_events`` turns a raw events table (the seed CSV, a reporter's own
+sheet, or a CCC file read by :func:`turnout.read_ccc`) into two tables:
+
+- ``events``: rows it can use. Raw columns are kept as they came; derived
+  columns are added beside them: ``date`` (datetime64; the original text stays
+  in ``date_text``), ``city``, ``state_code``, ``latitude``, ``longitude``,
+  ``size_low``, ``size_high``, ``size_mean``, ``size_cat``, ``size_source``,
+  ``size_qualifier`` ("at least" for "over 1,000" or "thousands", "range", ...),
+  ``temp_f_low``, ``temp_f_high``, ``temp_label``. The table is validated by a
+  pandera schema.
+- ``rejected``: rows it cannot use, the raw columns plus ``reason``, which
+  names the column at fault ("date: blank").
+
+Every row of the input is in exactly one of the two, always:
+``len(events) + len(rejected) == len(raw)``. Both carry ``row``, the row's
+number as a spreadsheet shows the file (the header is row 1).
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from turnout import paths
+from turnout.csvfile import read_text_csv
+from turnout.dates import parse_dates
+from turnout.errors import DataError
+from turnout.places import resolve_places
+from turnout.sizes import parse_sizes, size_cat, size_mean, size_qualifiers
+from turnout.temperature import parse_temperatures
+
+#: Columns of turnout's raw event format (CCC codebook names, plus the quote).
+RAW_COLUMNS = [
+    "date",
+    "locality",
+    "state",
+    "location_detail",
+    "type",
+    "title",
+    "organizations",
+    "participants",
+    "claims",
+    "size_text",
+    "temp_text",
+    "source_name",
+    "source_date",
+    "source_url",
+    "source_quote",
+    "notes",
+]
+#: Columns a raw table must have: without them no row can be placed on a map or a timeline.
+REQUIRED_COLUMNS = ["date", "locality"]
+
+
+class Cleaned(NamedTuple):
+    """The two halves of a cleaned table: usable ``events`` and ``rejected`` rows with a reason."""
+
+    events: pd.DataFrame
+    rejected: pd.DataFrame
+
+
+def read_events(path: str | os.PathLike) -> pd.DataFrame:
+    """Read a raw events CSV as text, exactly as written; errors name file, row and column.
+
+    Every cell is read as a string; empty cells are missing. Nothing is
+    converted here: that is :func:`clean_events`' job.
+
+    >>> raw = read_events(paths.seed_path())
+    >>> raw.loc[0, "size_text"]
+    'Around 50,000'
+    """
+    path = Path(path)
+    raw = read_text_csv(path, na_values=[""])
+    unnamed = [c for c in raw.columns if str(c).startswith("Unnamed:")]
+    if unnamed:
+        raise DataError("a header cell is empty", path=path, row=1, column=unnamed[0])
+    missing = [c for c in REQUIRED_COLUMNS if c not in raw.columns]
+    if missing:
+        raise DataError("required column is missing", path=path, row=1, column=missing[0])
+    return raw
+
+
+def _as_text(col: pd.Series) -> pd.Series:
+    """A column as stripped text with missing as NA (raw CSVs, CCC frames and numbers alike)."""
+    text = col.astype("str").str.strip()
+    return text.where(text.ne("") & col.notna())
+
+
+def _sizes(raw: pd.DataFrame) -> pd.DataFrame:
+    """Numeric sizes: the source's coded numbers where it has them, else parsed from size_text."""
+    text = _as_text(raw["size_text"]) if "size_text" in raw else pd.Series(pd.NA, index=raw.index)
+    if {"size_low_parsed", "size_high_parsed"} <= set(raw.columns):
+        parsed = raw[["size_low_parsed", "size_high_parsed"]].astype("float64")
+        parsed.columns = ["size_low", "size_high"]
+    else:
+        parsed = parse_sizes(text)
+    out = pd.DataFrame(index=raw.index)
+    if {"size_low", "size_high"} <= set(raw.columns):
+        # CCC-style input: human coders already turned the words into numbers; theirs stand.
+        coded_low = pd.to_numeric(raw["size_low"], errors="coerce").astype("float64")
+        coded_high = pd.to_numeric(raw["size_high"], errors="coerce").astype("float64")
+        coded = coded_low.notna() | coded_high.notna()
+        out["size_low"] = coded_low.where(coded, parsed["size_low"])
+        out["size_high"] = coded_high.where(coded, parsed["size_high"])
+        source = np.where(coded, "coded", np.where(parsed["size_low"].notna(), "parsed", ""))
+        out["size_low_parsed"] = parsed["size_low"]
+        out["size_high_parsed"] = parsed["size_high"]
+    else:
+        out["size_low"] = parsed["size_low"]
+        out["size_high"] = parsed["size_high"]
+        source = np.where(parsed["size_low"].notna(), "parsed", "")
+    out["size_mean"] = size_mean(out["size_low"], out["size_high"])
+    out["size_cat"] = size_cat(out["size_mean"])
+    out["size_source"] = pd.Series(source, index=raw.index, dtype="str")
+    # How firm the number is ("over 1,000" is a floor): charts mark floors and ranges.
+    qualifier = size_qualifiers(text)
+    out["size_qualifier"] = qualifier.where(out["size_low"].notna(), "")
+    return out
+
+
+def _schema():
+    """The clean events contract (pandera is imported only when cleaning runs)."""
+    import pandera.pandas as pa
+
+    def non_negative(name: str) -> pa.Column:
+        return pa.Column("float64", pa.Check.ge(0), nullable=True, required=True, name=name)
+
+    return pa.DataFrameSchema(
+        {
+            "row": pa.Column("int64", pa.Check.ge(2), unique=True),
+            "date": pa.Column(
+                checks=pa.Check(lambda s: pd.api.types.is_datetime64_dtype(s), element_wise=False),
+                nullable=False,
+            ),
+            "city": pa.Column("str", pa.Check.str_length(min_value=1), nullable=False),
+            "state_code": pa.Column("str", pa.Check.str_matches(r"^[A-Z]{2}$"), nullable=False),
+            "latitude": pa.Column("float64", pa.Check.in_range(-90, 90), nullable=True),
+            "longitude": pa.Column("float64", pa.Check.in_range(-180, 180), nullable=True),
+            "size_low": non_negative("size_low"),
+            "size_high": non_negative("size_high"),
+            "size_mean": non_negative("size_mean"),
+            "size_cat": pa.Column("int64", pa.Check.isin([0, 1, 2, 3, 4])),
+            "temp_f_low": pa.Column("float64", nullable=True),
+            "temp_f_high": pa.Column("float64", nullable=True),
+        },
+        # Frame-wide checks are named "<column at fault>: <rule>" so a reason can name the column.
+        checks=[
+            pa.Check(
+                lambda df: ~(df["size_low"] > df["size_high"]),
+                name="size_high: is below size_low",
+            ),
+            pa.Check(
+                lambda df: ~(df["temp_f_low"] > df["temp_f_high"]),
+                name="temp_f_high: is below temp_f_low",
+            ),
+        ],
+        strict=False,
+        coerce=False,
+    )
+
+
+def _schema_failures(events: pd.DataFrame) -> pd.Series:
+    """Reason per row that fails the schema ('' where it passes); column-level failures raise."""
+    import pandera.errors as pae
+
+    reasons = pd.Series("", index=events.index, dtype="str")
+    try:
+        _schema().validate(events, lazy=True)
+    except pae.SchemaErrors as err:
+        cases = err.failure_cases
+        for _, case in cases.iterrows():
+            index = case["index"]
+            if index is None or (isinstance(index, float) and np.isnan(index)):
+                # A whole-column failure is a bug in turnout, not in the data: say so loudly.
+                raise RuntimeError(f"clean events broke their schema: {case.to_dict()}") from None
+            if case["schema_context"] == "DataFrameSchema":
+                reason = str(case["check"])  # "<column>: <rule>", reported once per row
+            else:
+                reason = f"{case['column']}: fails check {case['check']}"
+            if reason not in reasons.loc[index]:
+                reasons.loc[index] = "; ".join(filter(None, [reasons.loc[index], reason]))
+    return reasons
+
+
+def clean_events(raw: pd.DataFrame) -> Cleaned:
+    """Clean a raw events table into usable events and rejected rows with a reason.
+
+    ``raw`` is read as text (:func:`read_events`, or :func:`turnout.read_ccc`).
+    It must have ``date`` and ``locality``; other columns of turnout's raw
+    format are optional. The input is not modified.
+
+    >>> cleaned = clean_events(read_events(paths.seed_path()))
+    >>> len(cleaned.events) + len(cleaned.rejected) == 18
+    True
+    >>> cleaned.events.loc[0, ["size_low", "size_high"]].tolist()
+    [50000.0, 50000.0]
+    """
+    missing = [c for c in REQUIRED_COLUMNS if c not in raw.columns]
+    if missing:
+        raise DataError("required column is missing", column=missing[0])
+    table = raw.reset_index(drop=True).copy()
+    table.insert(0, "row", pd.Series(np.arange(len(table), dtype="int64") + 2))
+
+    # Dates are always parsed from the words as written (read_ccc keeps them in date_text).
+    if "date_text" in table:
+        date_text = _as_text(table["date_text"])
+    elif pd.api.types.is_datetime64_dtype(table["date"]):
+        date_text = _as_text(table["date"].dt.strftime("%Y-%m-%d"))
+    else:
+        date_text = _as_text(table["date"])
+    dates, date_problem = parse_dates(date_text)
+    date_problem = ("date: " + date_problem).where(date_problem.ne(""), "")
+    table["date_text"] = date_text
+    table["date"] = dates
+
+    state = table["state"] if "state" in table else None
+    places = resolve_places(_as_text(table["locality"]), None if state is None else _as_text(state))
+    sizes = _sizes(table)
+    temp_text = (
+        _as_text(table["temp_text"])
+        if "temp_text" in table
+        else pd.Series(pd.NA, index=table.index, dtype="str")
+    )
+    temps = parse_temperatures(temp_text)
+
+    derived = pd.concat(
+        [places[["city", "state_code", "latitude", "longitude", "place_note"]], sizes, temps],
+        axis=1,
+    )
+    # Coordinates the source already geocoded (CCC's lat/lon) fill gaps in the gazetteer's.
+    for col in ("latitude", "longitude"):
+        if col in table:
+            given = pd.to_numeric(table[col], errors="coerce")
+            derived[col] = derived[col].fillna(given)
+    for col in derived.columns:
+        table[col] = derived[col]
+
+    place_problem = (places["place_error_column"] + ": " + places["place_error"]).where(
+        places["place_error"].ne(""), ""
+    )
+    reason = (date_problem + "; " + place_problem).str.strip("; ")
+    usable = reason.eq("")
+    events = table[usable]
+    schema_reason = _schema_failures(events)
+    reason.loc[schema_reason.index] = schema_reason.where(schema_reason.ne(""), reason)
+    usable = reason.eq("")
+
+    events = table[usable].reset_index(drop=True)
+    rejected_cols = ["row"] + [c for c in raw.columns if c != "row"]
+    rejected = raw.reset_index(drop=True)[~usable.to_numpy()].copy()
+    rejected.insert(0, "row", table.loc[~usable, "row"].to_numpy())
+    rejected["reason"] = reason[~usable].to_numpy()
+    rejected = rejected[rejected_cols + ["reason"]].reset_index(drop=True)
+    assert len(events) + len(rejected) == len(raw), "clean_events lost rows"
+    return Cleaned(events, rejected)
+
+
+def load_events(path: str | os.PathLike | None = None, *, format: str = "auto") -> pd.DataFrame:
+    """Read and clean an events file; default: the bundled seed data (the ICE Out story).
+
+    ``format`` is ``"turnout"`` (the raw format of ``data/raw``), ``"ccc"`` (a
+    Crowd Counting Consortium file, read with :func:`turnout.read_ccc`) or
+    ``"auto"`` (CCC when the header has CCC's coded size columns or Phase-3
+    names). Rejected rows are not dropped silently: a warning gives their
+    count and they are in ``events.attrs["rejected"]``.
+
+    >>> events = load_events()
+    >>> events.groupby("city").size().loc["Houston"]
+    np.int64(5)
+    """
+    path = paths.seed_path() if path is None else Path(path)
+    raw = read_raw(path, format=format)
+    cleaned = clean_events(raw)
+    if len(cleaned.rejected):
+        warnings.warn(
+            f"{path}: {len(cleaned.rejected)} of {len(raw)} rows rejected "
+            f"(see events.attrs['rejected'] or `turnout clean`)",
+            stacklevel=2,
+        )
+    events = cleaned.events
+    events.attrs["rejected"] = cleaned.rejected
+    events.attrs["source_path"] = str(path)
+    return events
+
+
+def read_raw(path: str | os.PathLike, *, format: str = "auto") -> pd.DataFrame:
+    """Read a raw events file in turnout's format or CCC's (``format``: auto, turnout, ccc).
+
+    >>> read_raw(paths.seed_path()).shape[0]
+    18
+    """
+    path = Path(path)
+    kind = _detect_format(path) if format == "auto" else format
+    if kind == "ccc":
+        from turnout.ccc import read_ccc  # CCC reading is only paid for when used
+
+        return read_ccc(path)
+    if kind == "turnout":
+        return read_events(path)
+    raise ValueError(f"format must be 'auto', 'turnout' or 'ccc', not {format!r}")
+
+
+def _detect_format(path: Path) -> str:
+    """'ccc' when the file's header looks like a CCC file, else 'turnout'."""
+    if not path.is_file():
+        raise DataError("no such file", path=path)
+    with open(path, "rb") as fh:
+        header = fh.readline().decode("utf-8", errors="replace").strip().lower()
+    names = {name.strip().strip('"') for name in header.split(",")}
+    ccc_marks = {"size_low", "event_type", "claims_summary", "source_1", "resolved_locality"}
+    return "ccc" if names & ccc_marks and "source_quote" not in names else "turnout"
+
+
+def write_cleaned(cleaned: Cleaned, output: str | os.PathLike) -> tuple[Path, Path]:
+    """Write clean events to ``output`` and rejected rows to ``<output stem>.rejected.csv``.
+
+    Dates are written as YYYY-MM-DD. Returns both paths.
+    """
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    rejected_path = output.with_name(output.stem + ".rejected.csv")
+    events = cleaned.events.copy()
+    events["date"] = events["date"].dt.strftime("%Y-%m-%d")
+    events.to_csv(output, index=False)
+    cleaned.rejected.to_csv(rejected_path, index=False)
+    return output, rejected_path

@@ -1,0 +1,77 @@
+"""The ``turnout`` command: clean a file, build the site.
+
+    turnout clean data/raw/ice_out_2026.csv -o data/processed/ice_out_2026.csv
+    turnout build [--force]
+
+Bad input files give a one-line error naming file, row and column and exit
+status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from turnout.errors import DataError
+
+
+def _clean(args: argparse.Namespace) -> int:
+    from turnout.clean import clean_events, read_raw, write_cleaned
+
+    raw = read_raw(args.input, format=args.format)
+    cleaned = clean_events(raw)
+    out, rejected = write_cleaned(cleaned, args.output)
+    print(f"{len(cleaned.events)} clean, {len(cleaned.rejected)} rejected")
+    if not args.quiet:
+        print(f"wrote {out} and {rejected}", file=sys.stderr)
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from turnout.site import build_site
+
+    build_site(force=args.force, timeout=args.timeout)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="turnout", description="Sourced protest-event data and newsroom charts."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    clean = sub.add_parser("clean", help="clean a raw events CSV (turnout or CCC format)")
+    clean.add_argument("input", help="raw events CSV")
+    clean.add_argument("-o", "--output", required=True, help="where to write the clean CSV")
+    clean.add_argument(
+        "--format",
+        choices=["auto", "turnout", "ccc"],
+        default="auto",
+        help="input format (default: detect from the header)",
+    )
+    clean.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
+    clean.set_defaults(func=_clean)
+
+    build = sub.add_parser("build", help="execute the notebooks; write site/ and figures/")
+    build.add_argument("--force", action="store_true", help="re-execute every notebook")
+    build.add_argument("--timeout", type=int, default=600, help="seconds allowed per notebook cell")
+    build.set_defaults(func=_build)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``turnout`` command; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except DataError as err:
+        print(f"turnout: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""Where turnout's data, figures and site live.
+
+The project layout (cookiecutter-data-science style) is ``data/raw`` (read-only
+to code), ``data/processed``, ``data/external``, ``figures`` and ``site``. When
+turnout runs from a checkout these are the checkout's folders; when it is
+installed as a plain package the bundled seed data ships inside the package and
+outputs go under the current working directory.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+SEED_NAME = "ice_out_2026.csv"
+
+
+def project_root() -> Path:
+    """The project folder: ``$TURNOUT_ROOT``, else the checkout holding this package, else cwd.
+
+    >>> (project_root() / "pyproject.toml").exists() or True
+    True
+    """
+    env = os.environ.get("TURNOUT_ROOT")
+    if env:
+        return Path(env).resolve()
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "pyproject.toml").is_file() and (parent / "data" / "raw").is_dir():
+            return parent
+    return Path.cwd()
+
+
+def raw_dir() -> Path:
+    return project_root() / "data" / "raw"
+
+
+def processed_dir() -> Path:
+    return project_root() / "data" / "processed"
+
+
+def external_dir() -> Path:
+    return project_root() / "data" / "external"
+
+
+def figures_dir() -> Path:
+    return project_root() / "figures"
+
+
+def site_dir() -> Path:
+    return project_root() / "site"
+
+
+def notebooks_dir() -> Path:
+    return project_root() / "notebooks"
+
+
+def seed_path() -> Path:
+    """The bundled seed dataset: the checkout's ``data/raw`` copy, else the packaged one.
+
+    >>> seed_path().name
+    'ice_out_2026.csv'
+    """
+    local = raw_dir() / SEED_NAME
+    if local.is_file():
+        return local
+    packaged = resources.files("turnout") / "data" / SEED_NAME
+    return Path(str(packaged))

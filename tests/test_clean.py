@@ -1,0 +1,220 @@
+"""clean_events: the seed's expected values, rejected rows with reasons, counts that add up."""
+
+import math
+import warnings
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import turnout
+from turnout import paths
+from turnout.clean import RAW_COLUMNS, clean_events, load_events, read_events
+from turnout.errors import DataError
+
+LOAD_EVENTS_COLUMNS = [
+    "date", "locality", "state", "type", "size_text", "size_low", "size_high", "size_mean",
+    "size_cat", "temp_text", "temp_f_low", "temp_f_high", "latitude", "longitude",
+    "source_quote",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def events() -> pd.DataFrame:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the seed must clean without a single rejected row
+        return load_events()
+
+
+def one(events: pd.DataFrame, city: str, day: str) -> pd.Series:
+    hit = events[(events.city == city) & (events.date == pd.Timestamp(day))]
+    assert len(hit) == 1, hit
+    return hit.iloc[0]
+
+
+def nan(x: float) -> bool:
+    return isinstance(x, float) and math.isnan(x)
+
+
+def test_every_gathering_with_columns(events):
+    assert len(events) >= 18
+    assert events.city.nunique() == 10
+    assert set(LOAD_EVENTS_COLUMNS) <= set(events.columns)
+    assert pd.api.types.is_datetime64_dtype(events["date"])
+    assert events.source_quote.notna().all()
+
+
+@pytest.mark.parametrize(
+    ("city", "day", "low", "high"),
+    [
+        ("Minneapolis", "2026-01-23", 50000, 50000),  # "Around 50,000"
+        ("Seattle", "2026-01-31", 6000, 9000),  # "6,000 to 9,000"
+        ("Denver", "2026-01-30", 4000, 5000),  # "Some 4,000-5,000 ..."
+        ("New York City", "2026-01-29", 1000, 1000),  # "Over 1,000"
+        ("Houston", "2026-01-27", 24, 24),  # "dozens and dozens"
+        ("Houston", "2026-01-30", 200, 200),  # "hundreds"
+        ("Minneapolis", "2026-01-30", 20000, 20000),  # "tens of thousands"
+    ],
+)
+def test_seed_sizes(events, city, day, low, high):
+    row = one(events, city, day)
+    assert (row.size_low, row.size_high) == (low, high)
+    assert row.size_mean == (low + high) / 2
+    assert row.size_source == "parsed"
+
+
+def test_seed_temperatures(events):
+    nyc = one(events, "New York City", "2026-01-29")
+    assert (nyc.temp_f_low, nyc.temp_f_high, nyc.temp_label) == (9, 9, "reading")
+    cleveland = one(events, "Cleveland", "2026-01-30")
+    assert nan(cleveland.temp_f_low) and cleveland.temp_f_high == 32
+    houston = one(events, "Houston", "2026-01-30")
+    assert nan(houston.temp_f_low) and nan(houston.temp_f_high)
+    assert houston.temp_label == "relative"
+
+
+def test_no_number_stays_missing(events):
+    walkout = events[events.source_quote.str.contains("100 high schools", regex=False)].iloc[0]
+    assert nan(walkout.size_low) and nan(walkout.size_high) and walkout.size_cat == 0
+    assert walkout.size_source == ""
+
+
+def test_raw_columns_are_kept(events):
+    raw = read_events(paths.seed_path())
+    for column in RAW_COLUMNS:
+        if column == "date":
+            assert (events["date_text"] == raw["date"]).all()
+        else:
+            pd.testing.assert_series_equal(
+                events[column].reset_index(drop=True), raw[column], check_dtype=False
+            )
+
+
+def test_places_resolved(events):
+    assert set(events.state_code) == {"MN", "NY", "PA", "GA", "OH", "CO", "TX", "WA", "OR"}
+    assert events.latitude.notna().all() and events.longitude.notna().all()
+    portland = events[events.city == "Portland"].iloc[0]
+    assert portland.state_code == "OR" and portland.longitude < -120
+
+
+def bad_table() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "date": ["2026-01-30", None, "0208-10-14", "2026-01-31", "2026-01-31", "1/30/2026"],
+            "locality": ["Denver", "Denver", "Denver", "Portland", None, "Boston"],
+            "state": ["CO", "CO", "CO", None, "CO", "MA"],
+            "size_text": ["about 50", "dozens", "hundreds", "a few", "3", "<script>x</script>"],
+        },
+        dtype="str",
+    )
+
+
+def test_rejected_rows_carry_a_reason_naming_the_column():
+    cleaned = clean_events(bad_table())
+    assert len(cleaned.events) + len(cleaned.rejected) == 6
+    assert list(cleaned.events.row) == [2, 7]  # spreadsheet rows: the header is row 1
+    reasons = dict(zip(cleaned.rejected.row, cleaned.rejected.reason, strict=True))
+    assert reasons[3] == "date: blank"
+    assert reasons[4].startswith("date: ") and "0208-10-14" in reasons[4]
+    assert reasons[5].startswith("state: ") and "ambiguous" in reasons[5]
+    assert reasons[6].startswith("locality: ")
+    assert cleaned.events.loc[1, "date"] == pd.Timestamp("2026-01-30")  # M/D/YYYY read too
+    assert list(cleaned.rejected.columns) == [
+        "row",
+        "date",
+        "locality",
+        "state",
+        "size_text",
+        "reason",
+    ]
+
+
+def test_coded_sizes_win_and_bad_coding_is_rejected():
+    raw = pd.DataFrame(
+        {
+            "date": ["2020-06-01"] * 4,
+            "locality": ["Boston"] * 4,
+            "state": ["MA"] * 4,
+            "size_text": ["count pic", "hundreds", None, "dozens"],
+            "size_low": ["35", "", "", "300"],
+            "size_high": ["40.0", "NA", "", "100"],
+        },
+        dtype="str",
+    )
+    cleaned = clean_events(raw)
+    ev = cleaned.events.set_index("row")
+    assert (ev.loc[2, "size_low"], ev.loc[2, "size_high"], ev.loc[2, "size_source"]) == (
+        35,
+        40,
+        "coded",
+    )
+    assert ev.loc[2, "size_mean"] == 38  # CCC: mean rounded half to even
+    assert nan(ev.loc[2, "size_low_parsed"])  # a photo count has no number in its words
+    assert (ev.loc[3, "size_low"], ev.loc[3, "size_source"]) == (200, "parsed")
+    assert ev.loc[4, "size_source"] == "" and nan(ev.loc[4, "size_low"])
+    assert list(cleaned.rejected.row) == [5]
+    assert cleaned.rejected.reason.iloc[0].startswith("size_high")
+
+
+def test_missing_required_column():
+    with pytest.raises(DataError, match="locality"):
+        clean_events(pd.DataFrame({"date": ["2026-01-01"]}))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.dates().map(str), st.text(max_size=12)),
+            st.sampled_from([None, "", "Denver", "Portland", "NYC", "Springfield", "Xq"]),
+            st.sampled_from([None, "", "CO", "OR", "IL", "ZZ", "Ore."]),
+            st.one_of(st.none(), st.text(max_size=20)),
+        ),
+        max_size=25,
+    )
+)
+def test_counts_always_add_up(rows):
+    raw = pd.DataFrame(rows, columns=["date", "locality", "state", "size_text"], dtype="object")
+    cleaned = clean_events(raw)
+    assert len(cleaned.events) + len(cleaned.rejected) == len(raw)
+    assert sorted([*cleaned.events.row, *cleaned.rejected.row]) == list(range(2, len(raw) + 2))
+    assert cleaned.rejected.reason.str.len().gt(0).all()
+    assert (cleaned.events.size_low.fillna(0) <= cleaned.events.size_high.fillna(0)).all()
+
+
+def test_load_events_warns_and_keeps_rejected(tmp_path):
+    path = tmp_path / "story.csv"
+    bad_table().to_csv(path, index=False)
+    with pytest.warns(UserWarning, match="4 of 6 rows rejected"):
+        events = load_events(path)
+    assert len(events) == 2
+    assert len(events.attrs["rejected"]) == 4
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "no such file"),
+        (b"", "empty"),
+        (b"when,where\n2026-01-01,Denver\n", "column 'date'"),
+        (b"date,locality\n2026-01-01,Denver\n2026-01-02,Denver,extra,cells\n", "row 3"),
+        (b"date,locality,notes\n2026-01-01,Denver,caf\xe9\n", "row 2"),
+    ],
+)
+def test_bad_files_give_one_clear_line(tmp_path, content, expected):
+    path = tmp_path / "bad.csv"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(DataError) as err:
+        read_events(path)
+    message = str(err.value)
+    assert "bad.csv" in message and expected in message
+    assert "\n" not in message
+
+
+def test_public_api():
+    assert {"load_events", "clean_events", "parse_size", "parse_sizes"} <= set(turnout.__all__)
+    assert {"parse_temperature", "parse_temperatures", "read_ccc"} <= set(turnout.__all__)
+    for name in turnout.__all__:
+        assert callable(getattr(turnout, name)), name
