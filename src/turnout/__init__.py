@@ -31,6 +31,7 @@ _API: dict[str, str] = {
     "parse_temperatures": "turnout.temperature",
     "TempEstimate": "turnout.temperature",
     "resolve_place": "turnout.places",
+    "select_events": "turnout.select",
     "PlaceError": "turnout.places",
 }
 
@@ -49,6 +50,7 @@ __all__ = [
     "read_ccc",
     "read_events",
     "resolve_place",
+    "select_events",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
@@ -56,6 +58,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from turnout.clean import Cleaned, clean_events, load_events, read_events
     from turnout.errors import DataError
     from turnout.places import PlaceError, resolve_place
+    from turnout.select import select_events
     from turnout.sizes import SizeEstimate, parse_size, parse_sizes
     from turnout.temperature import TempEstimate, parse_temperature, parse_temperatures
 

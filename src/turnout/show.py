@@ -1,0 +1,544 @@
+"""Show charts, tables and notes in a notebook the way the published page prints them.
+
+Each function emits one clean output: a chart is a 640 px PNG with its alt
+text (never a ``<Figure size ...>`` repr), a table is escaped HTML with a
+plain-text twin, a warning is a visible note. The site template
+(``turnout/templates/turnout``) renders exactly these outputs, so what a
+reporter sees in JupyterLab is what the page prints.
+
+Nothing here imports matplotlib or IPython at import time.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import html
+import io
+import os
+import re
+import struct
+import sys
+import warnings
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from turnout import paths
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
+#: Width of a chart on the page, in CSS and image pixels (1x: the 150 KB page budget).
+CHART_WIDTH = 640
+
+_DASH = "\u2014"  # an em dash marks "nothing given" in a table cell
+
+
+class Output:
+    """One rich output: HTML for the page and JupyterLab, plain text for everything else.
+
+    >>> Output("<p>hi</p>", "hi")
+    hi
+    """
+
+    def __init__(self, html_text: str, plain: str, *, headline: str | None = None) -> None:
+        self.html = html_text
+        self.plain = plain
+        self.headline = headline  # a finding the page may lead with (see turnout.site)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> Any:
+        bundle = {"text/html": self.html, "text/plain": self.plain}
+        if self.headline:
+            return bundle, {"turnout": {"headline": self.headline}}
+        return bundle
+
+    def __repr__(self) -> str:
+        return self.plain
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def chart_png(fig: Figure, width: int = CHART_WIDTH) -> bytes:
+    """The figure as a PNG exactly ``width`` pixels wide (1x, optimised for the web).
+
+    >>> from matplotlib.figure import Figure
+    >>> png = chart_png(Figure(figsize=(8, 5)))
+    >>> png_size(png)
+    (640, 400)
+    """
+    dpi = width / fig.get_figwidth()
+    png = _savefig_png(fig, dpi)
+    got, _ = png_size(png)
+    if got != width:
+        # A tight bounding box (the house style may ask for one) changes the width: rescale once.
+        png = _savefig_png(fig, dpi * width / got)
+    return png
+
+
+def _savefig_png(fig: Figure, dpi: float) -> bytes:
+    """Render at ``dpi`` and store as a 256-colour palette PNG.
+
+    A chart is flat colour and anti-aliased text: a palette keeps it visibly identical at
+    about 40% of the bytes of full RGBA, which is what keeps a page within its budget.
+    """
+    from PIL import Image  # Pillow comes with matplotlib
+
+    from turnout.style import use_style  # save-time rcParams (bbox, facecolor) are the house's
+
+    buf = io.BytesIO()
+    with use_style():
+        fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
+    image = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
+    palette = image.quantize(colors=256, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    palette.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """(width, height) in pixels, read from a PNG's header.
+
+    >>> png_size(bytes.fromhex("89504e470d0a1a0a0000000d49484452000002800000019000"))
+    (640, 400)
+    """
+    return struct.unpack(">II", png[16:24])
+
+
+def show_chart(fig: Figure, *, width: int = CHART_WIDTH) -> None:
+    """Display a chart as one output: a ``width``-pixel PNG with its alt text.
+
+    The alt text (:func:`turnout.charts.chart_info`) is the output's
+    ``text/plain`` and sits in its ``image/png`` metadata, where the site
+    template puts it in the ``<img alt>``. The figure is closed for pyplot so
+    the inline backend does not draw it a second time.
+
+    In a notebook cell::
+
+        from turnout import charts, load_events
+        show_chart(charts.turnout_by_city(load_events()))
+    """
+    from IPython.display import display
+
+    from turnout.charts import chart_info
+
+    info = chart_info(fig)
+    alt = " ".join(str(info.alt or "").split())
+    if not alt:
+        raise ValueError("this chart has no alt text: give it one before publishing")
+    png = chart_png(fig, width)
+    w, h = png_size(png)
+    data = {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": alt}
+    # The chart's headline is computed from the data: the page leads with it (turnout.site).
+    metadata = {
+        "image/png": {"width": w, "height": h, "alt": alt},
+        "turnout": {"headline": " ".join(str(info.title or "").split())},
+    }
+    display(data, raw=True, metadata=metadata)
+    _forget_pyplot(fig)
+
+
+def _forget_pyplot(fig: Figure) -> None:
+    """Drop ``fig`` from pyplot's figure list, if pyplot made it, without importing pyplot."""
+    if "matplotlib.pyplot" not in sys.modules:
+        return  # a bare Figure was never registered: the inline backend cannot see it
+    from matplotlib._pylab_helpers import Gcf
+
+    for manager in list(Gcf.get_all_fig_managers()):
+        if manager.canvas.figure is fig:
+            Gcf.destroy(manager)
+
+
+# --------------------------------------------------------------------------- notes
+
+
+def note(text: str, *, kind: str = "note") -> None:
+    """Display a short note to the reader (a caveat, a warning) as a visible paragraph.
+
+    >>> note("2 rows were rejected.")  # outside a notebook, the plain text is printed
+    Note: 2 rows were rejected.
+    """
+    from IPython.display import display
+
+    label = {"note": "Note", "warning": "Warning"}.get(kind, kind.title())
+    body = f'<p class="turnout-note"><strong>{label}:</strong> {html.escape(text)}</p>'
+    display(Output(body, f"{label}: {text}"))
+
+
+@contextlib.contextmanager
+def reported_warnings() -> Iterator[None]:
+    """Show every warning raised inside the block as a note the reader sees on the page.
+
+    Loading a file warns when rows are rejected; in a notebook that warning
+    would be a red stderr block with a file path and line number. Here it
+    becomes a plain note (paths relative to the project), never dropped.
+
+    >>> import warnings
+    >>> with reported_warnings():
+    ...     warnings.warn("3 of 20 rows rejected")
+    Warning: 3 of 20 rows rejected
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    root = str(paths.project_root()) + os.sep
+    for w in caught:
+        # Paths inside the project read relative to it; others by file name: no home folders.
+        text = str(w.message).replace(root, "")
+        note(re.sub(r"(?:/[^/\s:]+)+/([^/\s:]+)", r"\1", text), kind="warning")
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def ap_date(value: Any, *, year: bool = True) -> str:
+    """A date as AP style prints it (the charts' style); an em dash when there is none.
+
+    >>> ap_date(pd.Timestamp("2026-01-30")), ap_date("2026-06-01", year=False)
+    ('Jan. 30, 2026', 'June 1')
+    """
+    if value is None or pd.isna(value):
+        return _DASH
+    from turnout import style  # AP dates and place names as the charts print them
+
+    return style.ap_date(value, year=year)
+
+
+def count(value: float) -> str:
+    """A crowd count with thousands separators; an em dash when there is none.
+
+    >>> count(50000.0), count(float("nan"))
+    ('50,000', '—')
+    """
+    if value is None or pd.isna(value):
+        return _DASH
+    return f"{value:,.0f}"
+
+
+def coded_size(low: float, high: float) -> str:
+    """The numbers coded from a crowd's words: one number or a low–high range.
+
+    >>> coded_size(4000, 5000), coded_size(500, 500), coded_size(float("nan"), float("nan"))
+    ('4,000–5,000', '500', '—')
+    """
+    if pd.isna(low) and pd.isna(high):
+        return _DASH
+    if pd.isna(low) or pd.isna(high) or low == high:
+        return count(high if pd.isna(low) else low)
+    return f"{count(low)}\u2013{count(high)}"
+
+
+def coded_temperature(low: float, high: float, label: str | None = None) -> str:
+    """Degrees Fahrenheit as the words give them (a reading, a range or one bound).
+
+    >>> coded_temperature(9, 9), coded_temperature(float("nan"), 32, "at most")
+    ('9°F', '32°F or colder')
+    >>> coded_temperature(float("nan"), float("nan"), "relative")
+    'no number (relative)'
+    """
+    has_low, has_high = not pd.isna(low), not pd.isna(high)
+    if has_low and has_high:
+        return f"{low:.0f}°F" if low == high else f"{low:.0f}\u2013{high:.0f}°F"
+    if has_high:
+        return f"{high:.0f}°F or colder"
+    if has_low:
+        return f"{low:.0f}°F or warmer"
+    if label and label != "none":
+        return f"no number ({label})"
+    return _DASH
+
+
+def table(
+    rows: Sequence[Sequence[Any]],
+    headers: Sequence[str],
+    *,
+    caption: str = "",
+    numeric: Sequence[int] = (),
+    plain: str | None = None,
+    compact: bool = False,
+) -> Output:
+    """An escaped HTML table (every cell is text, so ``<script>`` in data prints as text).
+
+    ``numeric`` are the column positions to right-align; ``compact`` tables take the width
+    they need rather than the column's.
+
+    >>> t = table([["<b>", 1]], ["text", "n"], numeric=[1])
+    >>> "&lt;b&gt;" in t.html and "<b>" not in t.html
+    True
+    """
+    esc = html.escape
+    head = "".join(
+        f'<th{_align(i, numeric)} scope="col">{esc(h)}</th>' for i, h in enumerate(headers)
+    )
+    body = "\n".join(
+        "<tr>"
+        + "".join(f"<td{_align(i, numeric)}>{esc(_cell(v))}</td>" for i, v in enumerate(row))
+        + "</tr>"
+        for row in rows
+    )
+    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
+    classes = "turnout-table compact" if compact else "turnout-table"
+    markup = (
+        f'<div class="turnout-table-wrap"><table class="{classes}">{cap}'
+        f"<thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody></table></div>"
+    )
+    if plain is None:
+        frame = pd.DataFrame([[_cell(v) for v in row] for row in rows], columns=list(headers))
+        plain = (caption + "\n" if caption else "") + frame.to_string(index=False)
+    return Output(markup, plain)
+
+
+def _align(i: int, numeric: Sequence[int]) -> str:
+    return ' class="num"' if i in numeric else ""
+
+
+def _cell(value: Any) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return _DASH
+    return str(value)
+
+
+def _text(value: Any) -> str:
+    """A raw text cell, stripped; an em dash for blanks."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return _DASH
+    return " ".join(str(value).split()) or _DASH
+
+
+def cleaning_summary(events: pd.DataFrame, selected: pd.DataFrame | None = None) -> Output:
+    """How many rows the file had, how many are usable, and how many carry numbers.
+
+    ``events`` is :func:`turnout.load_events`' table (its rejected rows ride in
+    ``events.attrs["rejected"]``); ``selected`` the part a story uses
+    (:func:`turnout.select.select_events`), by default all of it.
+
+    >>> import turnout
+    >>> print(cleaning_summary(turnout.load_events()).plain)  # doctest: +ELLIPSIS
+    Rows in the file                             18
+    ...
+    """
+    rejected = events.attrs.get("rejected", pd.DataFrame())
+    sel = events if selected is None else selected
+    n = len(sel)
+    sized = int((sel["size_low"].notna() | sel["size_high"].notna()).sum())
+    degrees = sel[["temp_f_low", "temp_f_high"]].notna().any(axis=1)
+    worded = sel["temp_text"].notna() if "temp_text" in sel else degrees
+    rows = [
+        ("Rows in the file", len(events) + len(rejected)),
+        ("Rejected rows (listed below)", len(rejected)),
+        ("Usable events", len(events)),
+    ]
+    if selected is not None and len(selected) != len(events):
+        rows.append(("… in the dates and cities chosen", n))
+    rows += [
+        ("Events with a number of people", sized),
+        ("Events without one", n - sized),
+        ("Events that mention the weather", int(worded.sum())),
+        ("… with a temperature in degrees", int(degrees.sum())),
+    ]
+    out = table([(k, f"{v:,}") for k, v in rows], ["", "Rows"], numeric=[1], compact=True)
+    out.plain = "\n".join(f"{k:<40} {v:>6,}" for k, v in rows)
+    cities = sel["city"].nunique() if "city" in sel else 0
+    out.headline = (
+        f"{_n(n, 'protest')} in {_n(cities, 'city', 'cities')}; {sized:,} "
+        f"{'comes' if sized == 1 else 'come'} with a number of people"
+    )
+    return out
+
+
+class SourceNote:
+    """The page's source note, from the data: who published the events, and how they were coded.
+
+    Markdown for the page footer and JupyterLab; the data's own words are escaped.
+    """
+
+    def __init__(self, markdown: str, plain: str) -> None:
+        self.markdown = markdown
+        self.plain = plain
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        return {"text/markdown": self.markdown, "text/plain": self.plain}
+
+    def __repr__(self) -> str:
+        return self.plain
+
+
+def source_note(events: pd.DataFrame) -> SourceNote:
+    """Credit the sources the events come from, and say how their numbers were coded.
+
+    >>> import turnout
+    >>> print(source_note(turnout.load_events()).plain)  # doctest: +ELLIPSIS
+    Source: Workers World, Feb. 3, 2026. Data: ice_out_2026.csv, one row per protest...
+    """
+    from turnout.style import source_line
+
+    credit = source_line(events)
+    path = events.attrs.get("source_path")
+    data = f" Data: {os.path.basename(path)}, one row per protest" if path else ""
+    urls = events["source_url"].dropna().unique() if "source_url" in events else []
+    link = f" ({urls[0]})" if len(urls) == 1 else ""
+    method = (
+        "Crowd sizes and temperatures were turned into numbers by turnout’s rules, which "
+        "follow the Crowd Counting Consortium’s coding guidelines; every number traces to "
+        "a row that keeps the source’s own words."
+    )
+    plain = f"{credit}{link}.{data}{', each with the words it rests on' if data else ''}. {method}"
+    label, _, rest = credit.partition(": ")
+    esc = html.escape
+    link_md = f" (<{esc(urls[0])}>)" if link else ""
+    data_md = (
+        f" Data: `{esc(os.path.basename(path))}`, one row per protest, each with the words it "
+        "rests on."
+        if path
+        else ""
+    )
+    markdown = f"**{esc(label)}:** {esc(rest)}{link_md}.{data_md} {method}"
+    return SourceNote(markdown, plain)
+
+
+def events_table(events: pd.DataFrame, *, max_rows: int = 60) -> Output:
+    """Each event with the source’s own words for its crowd and the number coded from them.
+
+    Dates are AP style (the year goes in the caption when there is only one);
+    ``max_rows`` caps very long tables, and the caption says so.
+
+    >>> import turnout
+    >>> out = events_table(turnout.load_events())
+    >>> "Around 50,000" in out.html and "50,000" in out.plain
+    True
+    """
+    rows = [
+        [_text(ev.get("size_text")), coded_size(ev.get("size_low"), ev.get("size_high"))]
+        for _, ev in events.iterrows()
+    ]
+    headers = ["Crowd, in the source’s words", "Coded as"]
+    return _dated_table(events, rows, headers, max_rows, numeric=[1])
+
+
+def weather_table(events: pd.DataFrame, *, max_rows: int = 60) -> Output:
+    """The events whose source describes the weather: its words and the °F coded from them.
+
+    >>> import turnout
+    >>> print(weather_table(turnout.load_events()).plain.splitlines()[0])
+    3 events in 2026
+    """
+    worded = events[events["temp_text"].notna()] if "temp_text" in events else events.iloc[:0]
+    if worded.empty:
+        return _para("No event in the data describes the weather.")
+    rows = [
+        [
+            _text(ev.get("temp_text")),
+            coded_temperature(ev.get("temp_f_low"), ev.get("temp_f_high"), ev.get("temp_label")),
+        ]
+        for _, ev in worded.iterrows()
+    ]
+    return _dated_table(worded, rows, ["Weather, in the source’s words", "Coded as"], max_rows)
+
+
+def _dated_table(
+    events: pd.DataFrame,
+    cells: list[list[str]],
+    headers: list[str],
+    max_rows: int,
+    numeric: Sequence[int] = (),
+) -> Output:
+    """Date and place, then ``cells`` (one list per event, in ``events`` order), sorted by date.
+
+    ``numeric`` are positions within ``cells`` to right-align.
+    """
+    years = sorted(events["date"].dropna().dt.year.unique())
+    one_year = len(years) == 1  # then the caption gives the year and rows save the space
+    rows = [
+        [ap_date(ev["date"], year=not one_year), _place(ev), *extra]
+        for (_, ev), extra in zip(events.iterrows(), cells, strict=True)
+    ]
+    order = events.reset_index(drop=True).sort_values(["date", "city"], kind="stable").index
+    rows = [rows[i] for i in order[:max_rows]]
+    when = f" in {years[0]}" if one_year else ""
+    caption = f"{_n(len(events), 'event')}{when}"
+    if len(events) > max_rows:
+        caption = f"The first {max_rows:,} of {len(events):,} events{when}, by date"
+    return table(
+        rows, ["Date", "Place", *headers], caption=caption, numeric=[i + 2 for i in numeric]
+    )
+
+
+def _place(ev: pd.Series) -> str:
+    """City and state as AP writes them, the way the charts label them."""
+    from turnout import style
+
+    city = ev.get("city")
+    return style.place_label(city, ev.get("state_code")) if isinstance(city, str) else _DASH
+
+
+def left_out(events: pd.DataFrame, selected: pd.DataFrame | None = None) -> Output:
+    """What the charts leave out: rejected rows (with the reason), events outside the
+    chosen dates and cities, and events with no number of people.
+
+    >>> import turnout
+    >>> out = left_out(turnout.load_events())
+    >>> "no number of people" in out.plain
+    True
+    """
+    rejected = events.attrs.get("rejected", pd.DataFrame())
+    sel = events if selected is None else selected
+    parts: list[Output] = []
+    if len(rejected):
+        rows = [
+            (r["row"], _text(r.get("date")), _text(r.get("locality")), _text(r.get("reason")))
+            for _, r in rejected.iterrows()
+        ]
+        parts.append(
+            table(
+                rows,
+                ["Row", "Date as written", "Place as written", "Why it was left out"],
+                caption=f"{_n(len(rejected), 'row')} rejected, each with the reason",
+                numeric=[0],
+            )
+        )
+    else:
+        parts.append(
+            _para("No rows were rejected: every row has a date and a place turnout can pin down.")
+        )
+    outside = len(events) - len(sel)
+    if outside:
+        parts.append(_para(f"Outside the dates and cities chosen: {_n(outside, 'usable event')}."))
+    unsized = sel[sel["size_low"].isna() & sel["size_high"].isna()]
+    if len(unsized):
+        ordered = unsized.sort_values(["date", "city"], kind="stable")
+        years = ordered["date"].dropna().dt.year.unique()
+        when = f" in {years[0]}" if len(years) == 1 else ""
+        rows = [
+            (
+                ap_date(e["date"], year=not when),
+                _place(e),
+                _text(e.get("size_text")),
+                _text(e.get("notes")),
+            )
+            for _, e in ordered.iterrows()
+        ]
+        headers = ["Date", "Place", "Crowd, in the source’s words", "Coder’s note"]
+        if all(r[2] == _DASH for r in rows):  # no words at all: the column would be all dashes
+            rows = [(r[0], r[1], r[3]) for r in rows]
+            headers = [headers[0], headers[1], headers[3]]
+        parts.append(
+            table(
+                rows,
+                headers,
+                caption=f"{_n(len(unsized), 'event')}{when} with no number of people",
+            )
+        )
+    else:
+        parts.append(_para("Every event has a number of people."))
+    return Output("\n".join(p.html for p in parts), "\n\n".join(p.plain for p in parts))
+
+
+def _n(count: int, noun: str, plural: str | None = None) -> str:
+    """A count with its noun, singular or plural: "1 row", "3 rows", "2 cities"."""
+    return f"{count:,} {noun if count == 1 else (plural or noun + 's')}"
+
+
+def _para(text: str) -> Output:
+    return Output(f"<p>{html.escape(text)}</p>", text)

@@ -1,0 +1,658 @@
+"""turnout's house style: the look of every chart, and the words around it.
+
+A newsroom chart is a headline that states the finding, a subtitle with the
+measure, units and period, the chart, a notes line on method and a source line.
+This module draws that frame and holds the small formatters a graphics desk
+uses everywhere: AP-style dates ("Jan. 30", "Sept. 3", "March 5"), counts
+("50,000", "1.2 million"), places ("Portland, Ore.") and the source line
+("Source: Workers World, Feb. 3, 2026").
+
+Figures are 6.4 in wide at 100 dpi (640 px, the width of a phone-to-desktop
+article column) and grow in height with their notes; text is never below
+8.5 pt (about 12 px at 640 px). The palette is Okabe-Ito, safe for the common
+forms of colour blindness. Only DejaVu Sans, which ships with matplotlib, is used.
+
+>>> with use_style():
+...     fig = new_figure()
+...     ax = fig.add_subplot()
+...     _ = ax.plot([1, 2, 3])
+...     frame(fig, ax, title="Crowds grew", subtitle="People per day",
+...           source="Source: Workers World, Feb. 3, 2026")
+>>> [t.get_text() for t in fig.texts][:2]
+['Crowds grew', 'People per day']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+import matplotlib.style
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
+
+#: The style sheet shipped inside the package.
+STYLE_PATH = Path(__file__).with_name("turnout.mplstyle")
+
+#: Okabe-Ito colours (Okabe & Ito 2008, "Color Universal Design"), by name.
+OKABE_ITO: dict[str, str] = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "bluish green": "#009E73",
+    "vermillion": "#D55E00",
+    "reddish purple": "#CC79A7",
+    "sky blue": "#56B4E9",
+    "yellow": "#F0E442",
+    "black": "#000000",
+}
+#: The colour cycle, in the order charts use it (yellow and black last: weak on white / heavy).
+PALETTE: list[str] = list(OKABE_ITO.values())
+#: Neutral greys for text, rules and "other" (greys are safe for every reader).
+INK = "#222222"
+INK_SOFT = "#555555"
+GREY = "#999999"
+GREY_LIGHT = "#E6E6E6"
+
+# Type sizes in points (x 1.39 = px at 100 dpi).
+TITLE_SIZE = 13.0
+SUBTITLE_SIZE = 10.0
+NOTE_SIZE = 8.5
+LABEL_SIZE = 9.0
+
+# Frame geometry in inches.
+WIDTH = 6.4
+_MARGIN_X = 0.16
+_MARGIN_TOP = 0.14
+_MARGIN_BOTTOM = 0.12
+_GAP_TITLE = 0.05
+_GAP_HEADER = 0.16
+_GAP_FOOTER = 0.16
+_GAP_NOTES = 0.05
+
+# AP style: these months are abbreviated before a day; March-July never are.
+_AP_MONTHS = {
+    1: "Jan.", 2: "Feb.", 3: "March", 4: "April", 5: "May", 6: "June",
+    7: "July", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec.",
+}  # fmt: skip
+_MONTH_NAMES = {
+    1: "January", 2: "February", 3: "March", 4: "April", 5: "May", 6: "June",
+    7: "July", 8: "August", 9: "September", 10: "October", 11: "November", 12: "December",
+}  # fmt: skip
+
+# AP style state names after a city ("Portland, Ore."); short names are spelled out.
+AP_STATES: dict[str, str] = {
+    "AL": "Ala.", "AK": "Alaska", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.",
+    "CT": "Conn.", "DE": "Del.", "DC": "D.C.", "FL": "Fla.", "GA": "Ga.", "HI": "Hawaii",
+    "ID": "Idaho", "IL": "Ill.", "IN": "Ind.", "IA": "Iowa", "KS": "Kan.", "KY": "Ky.",
+    "LA": "La.", "ME": "Maine", "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.",
+    "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb.", "NV": "Nev.", "NH": "N.H.",
+    "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.", "OH": "Ohio",
+    "OK": "Okla.", "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.",
+    "TN": "Tenn.", "TX": "Texas", "UT": "Utah", "VT": "Vt.", "VA": "Va.", "WA": "Wash.",
+    "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo.", "PR": "Puerto Rico", "GU": "Guam",
+    "VI": "U.S. Virgin Islands", "AS": "American Samoa", "MP": "Northern Mariana Islands",
+}  # fmt: skip
+
+
+# ---------------------------------------------------------------- style sheet
+
+
+@contextlib.contextmanager
+def use_style() -> Iterator[None]:
+    """Apply turnout's style inside a ``with`` block; the previous settings come back after.
+
+    >>> import matplotlib
+    >>> with use_style():
+    ...     matplotlib.rcParams["axes.spines.top"]
+    False
+    """
+    with matplotlib.style.context(STYLE_PATH):
+        yield
+
+
+def apply_style() -> None:
+    """Make turnout's style the session default (for a notebook's own extra charts)."""
+    matplotlib.style.use(STYLE_PATH)
+
+
+class NewsFigure(Figure):
+    """A matplotlib Figure that shows itself in Jupyter as a 640 px PNG with its alt text.
+
+    Charts are built on plain Figures (not pyplot), so nothing is shown twice
+    and nothing is kept alive by pyplot's figure registry. A chart's alt text
+    (set by :mod:`turnout.charts`) becomes the output's plain text and the
+    image's ``alt`` metadata, so even a bare ``fig`` at the end of a cell is
+    accessible.
+    """
+
+    def _repr_mimebundle_(
+        self, include: Any = None, exclude: Any = None
+    ) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
+        import base64
+        import io
+
+        buf = io.BytesIO()
+        with use_style():
+            self.savefig(buf, format="png", dpi=100, metadata={"Software": None})
+        width, height = self.get_size_inches()
+        info = getattr(self, "_turnout_info", None)
+        alt = str(getattr(info, "alt", "") or getattr(info, "title", "") or "A chart")
+        meta = {"width": round(width * 100), "height": round(height * 100), "alt": alt}
+        data = {"image/png": base64.b64encode(buf.getvalue()).decode("ascii"), "text/plain": alt}
+        return data, {"image/png": meta}
+
+
+def new_figure(height: float = 4.6) -> NewsFigure:
+    """A blank 6.4 in figure with an Agg canvas (so text can be measured without pyplot).
+
+    Call inside :func:`use_style` so the figure picks up the house style.
+
+    >>> with use_style():
+    ...     new_figure().get_size_inches().tolist()
+    [6.4, 4.6]
+    """
+    fig = NewsFigure(figsize=(WIDTH, height), dpi=100)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+# ---------------------------------------------------------------- words
+
+
+def ap_date(value: Any, *, year: bool = False) -> str:
+    """A date as a reporter writes it: "Jan. 30", "Sept. 3", "March 5" (``year``: "Feb. 3, 2026").
+
+    >>> ap_date("2026-01-30"), ap_date("2026-02-03", year=True), ap_date("2025-09-03")
+    ('Jan. 30', 'Feb. 3, 2026', 'Sept. 3')
+    """
+    ts = pd.Timestamp(value)
+    text = f"{_AP_MONTHS[ts.month]} {ts.day}"
+    return f"{text}, {ts.year}" if year else text
+
+
+def ap_month(value: Any, *, year: bool = False) -> str:
+    """A month alone, spelled out as AP style wants it: "January", "January 2026".
+
+    >>> ap_month("2026-01-30", year=True)
+    'January 2026'
+    """
+    ts = pd.Timestamp(value)
+    name = _MONTH_NAMES[ts.month]
+    return f"{name} {ts.year}" if year else name
+
+
+def ap_period(start: Any, end: Any) -> str:
+    """A date range for a subtitle: "Jan. 23 to Feb. 2, 2026"; one day gives "Jan. 30, 2026".
+
+    >>> ap_period("2026-01-23", "2026-02-02")
+    'Jan. 23 to Feb. 2, 2026'
+    >>> ap_period("2025-12-30", "2026-01-02")
+    'Dec. 30, 2025, to Jan. 2, 2026'
+    """
+    a, b = pd.Timestamp(start), pd.Timestamp(end)
+    if a.normalize() == b.normalize():
+        return ap_date(a, year=True)
+    if a.year == b.year:
+        return f"{ap_date(a)} to {ap_date(b, year=True)}"
+    return f"{ap_date(a, year=True)}, to {ap_date(b, year=True)}"
+
+
+def fmt_count(value: float) -> str:
+    """A head count as a newspaper prints it: "24", "50,000", "1.2 million".
+
+    >>> fmt_count(50000), fmt_count(1_200_000), fmt_count(24.0)
+    ('50,000', '1.2 million', '24')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "no count"
+    if value >= 1_000_000:
+        millions = value / 1_000_000
+        return f"{millions:.1f}".rstrip("0").rstrip(".") + " million"
+    return f"{round(value):,}"
+
+
+def fmt_range(low: float, high: float) -> str:
+    """A low-high estimate: "6,000 to 9,000", or one number when they agree.
+
+    >>> fmt_range(6000, 9000), fmt_range(500, 500), fmt_range(500, float("nan"))
+    ('6,000 to 9,000', '500', '500')
+    """
+    if high is None or (isinstance(high, float) and math.isnan(high)) or high <= low:
+        return fmt_count(low)
+    return f"{fmt_count(low)} to {fmt_count(high)}"
+
+
+def fmt_degrees(value: float) -> str:
+    """Degrees Fahrenheit as printed: "9°F", "-3°F", "32.5°F".
+
+    >>> fmt_degrees(9.0), fmt_degrees(-3.0)
+    ('9°F', '-3°F')
+    """
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return f"{text}°F"
+
+
+def place_label(city: str, state_code: str | None) -> str:
+    """City and state as AP writes them: "Portland, Ore.", "Houston, Texas".
+
+    >>> place_label("Portland", "OR"), place_label("Washington", "DC")
+    ('Portland, Ore.', 'Washington, D.C.')
+    """
+    if not isinstance(state_code, str) or not state_code:
+        return str(city)
+    return f"{city}, {AP_STATES.get(state_code, state_code)}"
+
+
+# Cities AP datelines name without a state; everywhere else the state follows.
+AP_DATELINE_CITIES = frozenset(
+    {
+        "Atlanta", "Baltimore", "Boston", "Chicago", "Cincinnati", "Cleveland", "Dallas",
+        "Denver", "Detroit", "Honolulu", "Houston", "Indianapolis", "Las Vegas", "Los Angeles",
+        "Miami", "Milwaukee", "Minneapolis", "New Orleans", "New York", "New York City",
+        "Oklahoma City", "Philadelphia", "Phoenix", "Pittsburgh", "St. Louis", "Salt Lake City",
+        "San Antonio", "San Diego", "San Francisco", "Seattle", "Washington",
+    }
+)  # fmt: skip
+
+
+def place_in_text(city: str, state_code: str | None) -> str:
+    """A city inside a sentence, AP style: "Houston", but "Charleston, W.Va.," (comma after).
+
+    >>> place_in_text("Houston", "TX"), place_in_text("Charleston", "WV")
+    ('Houston', 'Charleston, W.Va.,')
+    """
+    if city in AP_DATELINE_CITIES or not isinstance(state_code, str) or not state_code:
+        return str(city)
+    return place_label(city, state_code) + ","
+
+
+def join_words(items: Sequence[str], *, limit: int = 6) -> str:
+    """A list in running text: "A, B and C"; long lists end "and 12 others".
+
+    >>> join_words(["Atlanta", "Dallas", "Denver"])
+    'Atlanta, Dallas and Denver'
+    >>> join_words(list("ABCDEFGH"), limit=3)
+    'A, B, C and 5 others'
+    """
+    items = [str(i) for i in items]
+    if len(items) > limit:
+        rest = len(items) - limit
+        return ", ".join(items[:limit]) + f" and {rest} other{'s' if rest > 1 else ''}"
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def join_places(items: Sequence[str], *, limit: int = 6) -> str:
+    """Places in running text, separated by semicolons because AP places contain commas.
+
+    >>> join_places(["Portland, Ore.", "Houston, Texas"])
+    'Portland, Ore.; Houston, Texas'
+    """
+    items = [str(i) for i in items]
+    if len(items) > limit:
+        rest = len(items) - limit
+        return "; ".join(items[:limit]) + f" and {rest} other{'s' if rest > 1 else ''}"
+    return "; ".join(items)
+
+
+def sentence(text: str) -> str:
+    """``text`` ending in one full stop, even after an abbreviation ("Portland, Ore.").
+
+    >>> sentence("No count reported: Portland, Ore."), sentence("Counts are floors")
+    ('No count reported: Portland, Ore.', 'Counts are floors.')
+    """
+    text = text.rstrip()
+    return text if not text or text[-1] in ".!?" else text + "."
+
+
+def source_line(events: pd.DataFrame, *, limit: int = 3) -> str:
+    """The credit line from the data: "Source: Workers World, Feb. 3, 2026".
+
+    One entry per source name, with its publication date when it has exactly
+    one; several sources are joined with semicolons ("Sources: A; B"), the
+    most-used first, and a long tail is counted ("and 4 others").
+
+    >>> df = pd.DataFrame({"source_name": ["Workers World"], "source_date": ["2026-02-03"]})
+    >>> source_line(df)
+    'Source: Workers World, Feb. 3, 2026'
+    """
+    if "source_name" not in events or events["source_name"].dropna().empty:
+        return "Source: not named in the data"
+    names = events["source_name"].astype("str").str.strip()
+    names = names[events["source_name"].notna() & names.ne("")]
+    dates = events.get("source_date", pd.Series(pd.NA, index=events.index)).reindex(names.index)
+    entries: list[str] = []
+    for name in names.value_counts(sort=True).index:  # most-used first, ties in order seen
+        parsed = pd.to_datetime(dates[names.eq(name)], errors="coerce", format="%Y-%m-%d")
+        distinct = parsed.dropna().unique()
+        entries.append(f"{name}, {ap_date(distinct[0], year=True)}" if len(distinct) == 1 else name)
+    label = "Source" if len(entries) == 1 else "Sources"
+    return f"{label}: {join_places(entries, limit=limit)}"
+
+
+# ---------------------------------------------------------------- the frame
+
+
+def _font(size: float, weight: str = "normal") -> FontProperties:
+    return FontProperties(size=size, weight=weight)
+
+
+def _renderer(fig: Figure) -> Any:
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    return canvas.get_renderer()
+
+
+def wrap_text(
+    text: str, width_px: float, prop: FontProperties, renderer: Any, *, balance: bool = False
+) -> str:
+    """Break ``text`` into lines no wider than ``width_px`` as rendered (words are never split).
+
+    Existing line breaks are kept. Measuring with the renderer, not counting
+    characters, is what keeps a proportional font inside the frame. With
+    ``balance`` the lines are evened out (no one-word last line under a
+    headline): the narrowest width that needs no more lines is used.
+    """
+    wrapped = _wrap_greedy(text, width_px, prop, renderer)
+    n = wrapped.count("\n")
+    if not balance or n == 0:
+        return wrapped
+    lo, hi = width_px / (n + 1), width_px
+    for _ in range(12):  # bisect the width; 12 steps is well under a pixel
+        mid = (lo + hi) / 2
+        if _wrap_greedy(text, mid, prop, renderer).count("\n") > n:
+            lo = mid
+        else:
+            hi = mid
+    return _wrap_greedy(text, hi, prop, renderer)
+
+
+def _wrap_greedy(text: str, width_px: float, prop: FontProperties, renderer: Any) -> str:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            trial = f"{line} {word}" if line else word
+            w, _, _ = renderer.get_text_width_height_descent(trial, prop, ismath=False)
+            if line and w > width_px:
+                lines.append(line)
+                line = word
+            else:
+                line = trial
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def text_lines(fig: Figure, gid: str) -> str:
+    """The text of the frame element ``gid`` ("title", "subtitle", "notes", "source") unwrapped.
+
+    Wrapping inserts line breaks; this undoes them so tests and readers can
+    compare with the string the chart was given.
+    """
+    for t in fig.texts:
+        if t.get_gid() == f"turnout-{gid}":
+            return " ".join(t.get_text().split("\n"))
+    return ""
+
+
+def _add_text(fig: Figure, gid: str, text: str, size: float, **kw: Any) -> Text:
+    return fig.text(0, 0, text, fontsize=size, gid=f"turnout-{gid}", parse_math=False, **kw)
+
+
+def frame(
+    fig: Figure,
+    ax: Axes | None,
+    *,
+    title: str,
+    subtitle: str = "",
+    source: str = "",
+    notes: str = "",
+    plot_height: float = 3.0,
+    message: str = "",
+) -> None:
+    """Put the headline, subtitle, notes and source around ``ax`` and size the figure.
+
+    The figure keeps its 6.4 in width; its height becomes header + ``plot_height``
+    + footer, so long notes never squeeze the chart. The axes are then moved so
+    that everything they draw (tick labels, direct labels, legend) sits inside
+    the frame, flush with the headline's left edge. With ``ax=None`` the plot
+    area holds ``message`` instead: the honest figure for "nothing to chart".
+
+    >>> with use_style():
+    ...     fig = new_figure()
+    ...     frame(fig, None, title="No counts", message="No event reports a crowd size")
+    >>> text_lines(fig, "message")
+    'No event reports a crowd size'
+    """
+    renderer = _renderer(fig)
+    # Framing again (say, after notes changed) replaces the old frame instead of stacking text.
+    for old in [t for t in fig.texts if str(t.get_gid() or "").startswith("turnout-")]:
+        old.remove()
+    width = fig.get_figwidth()
+    dpi = fig.dpi
+    usable_px = (width - 2 * _MARGIN_X) * dpi
+
+    def block(gid: str, text: str, size: float, color: str, weight: str = "normal") -> Text | None:
+        if not text:
+            return None
+        balance = gid in ("title", "subtitle")
+        wrapped = wrap_text(text, usable_px, _font(size, weight), renderer, balance=balance)
+        return _add_text(
+            fig, gid, wrapped, size, color=color, weight=weight, ha="left", linespacing=1.25
+        )
+
+    title_t = block("title", title, TITLE_SIZE, "#111111", "bold")
+    subtitle_t = block("subtitle", subtitle, SUBTITLE_SIZE, "#333333")
+    notes_t = block("notes", notes, NOTE_SIZE, INK_SOFT)
+    source_t = block("source", source, NOTE_SIZE, INK_SOFT)
+
+    def height_in(t: Text | None) -> float:
+        if t is None:
+            return 0.0
+        return t.get_window_extent(renderer).height / dpi
+
+    header = _MARGIN_TOP + height_in(title_t)
+    if subtitle_t is not None:
+        header += _GAP_TITLE + height_in(subtitle_t)
+    header += _GAP_HEADER
+    footer = _MARGIN_BOTTOM + height_in(source_t)
+    if notes_t is not None:
+        footer += height_in(notes_t) + (_GAP_NOTES if source_t is not None else 0)
+    footer += _GAP_FOOTER
+    # Whole pixels at 100 dpi, so the 2x PNG is exactly twice the design size.
+    height = math.ceil(round((header + plot_height + footer) * 100, 6)) / 100
+    fig.set_size_inches(width, height, forward=False)
+
+    # Place the frame text in inches from the top and bottom edges.
+    y = height - _MARGIN_TOP
+    for t, gap in ((title_t, _GAP_TITLE), (subtitle_t, 0.0)):
+        if t is not None:
+            t.set_position((_MARGIN_X / width, y / height))
+            t.set_va("top")
+            y -= height_in(t) + gap
+    y = _MARGIN_BOTTOM
+    for t, gap in ((source_t, _GAP_NOTES), (notes_t, 0.0)):
+        if t is not None:
+            t.set_position((_MARGIN_X / width, y / height))
+            t.set_va("bottom")
+            y += height_in(t) + gap
+
+    region = Bbox.from_extents(
+        _MARGIN_X / width,
+        footer / height,
+        1 - _MARGIN_X / width,
+        1 - header / height,
+    )
+    if ax is None:
+        if message:
+            msg = wrap_text(message, usable_px * 0.8, _font(11.5), renderer)
+            fig.text(
+                0.5,
+                (region.y0 + region.y1) / 2,
+                msg,
+                fontsize=11.5,
+                color=INK_SOFT,
+                ha="center",
+                va="center",
+                multialignment="center",
+                gid="turnout-message",
+                parse_math=False,
+            )
+        return
+    _fit_axes(fig, ax, region, renderer)
+
+
+def _fit_axes(fig: Figure, ax: Axes, region: Bbox, renderer: Any) -> None:
+    """Move ``ax`` so its tight box (ticks, labels, legend, direct labels) fills ``region``."""
+    fig_w, fig_h = fig.bbox.width, fig.bbox.height
+    ax.set_position(region)
+    for _ in range(4):  # tick labels can change as the axes resize; a few passes settle it
+        inner = ax.get_window_extent(renderer)
+        tight = ax.get_tightbbox(renderer)
+        if tight is None:
+            return
+        left = max(inner.x0 - tight.x0, 0) / fig_w
+        right = max(tight.x1 - inner.x1, 0) / fig_w
+        bottom = max(inner.y0 - tight.y0, 0) / fig_h
+        top = max(tight.y1 - inner.y1, 0) / fig_h
+        new = Bbox.from_extents(
+            region.x0 + left, region.y0 + bottom, region.x1 - right, region.y1 - top
+        )
+        if new.width <= 0.05 or new.height <= 0.05:  # labels too wide: keep a usable plot
+            new = Bbox.from_extents(
+                region.x0 + min(left, region.width * 0.6),
+                region.y0 + min(bottom, region.height * 0.5),
+                max(region.x1 - right, region.x0 + region.width * 0.7),
+                max(region.y1 - top, region.y0 + region.height * 0.6),
+            )
+        old = ax.get_position()
+        ax.set_position(new)
+        if abs(old.x0 - new.x0) + abs(old.x1 - new.x1) + abs(old.y0 - new.y0) < 1e-4:
+            break
+
+
+# ---------------------------------------------------------------- axes helpers
+
+
+def format_count_axis(ax: Axes, axis: str = "y") -> None:
+    """Tick labels as counts ("1,000", "1 million"), never 10^3 or 1e6."""
+    from matplotlib.ticker import FuncFormatter
+
+    def fmt(value: float, _pos: int) -> str:
+        return fmt_count(value) if value >= 1 or value == 0 else f"{value:g}"
+
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_formatter(FuncFormatter(fmt))
+
+
+def date_ticks(start: Any, end: Any, *, max_ticks: int = 7) -> list[tuple[pd.Timestamp, str]]:
+    """Tick dates and AP labels for a day axis: "Jan. 23", "25", ..., "Feb. 2".
+
+    The first tick and the first tick of each month carry the month; the rest
+    carry only the day, the way a graphics desk thins a crowded date axis. Long
+    spans tick months ("Jan.", "April", with the year on January) or years.
+
+    >>> [label for _, label in date_ticks("2026-01-23", "2026-02-02")]
+    ['Jan. 23', '25', '27', '29', '31', 'Feb. 2']
+    """
+    a, b = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
+    days = (b - a).days + 1
+    if days <= 92:
+        step = max(1, math.ceil(days / max_ticks))
+        ticks = list(pd.date_range(a, b, freq=f"{step}D"))
+        out: list[tuple[pd.Timestamp, str]] = []
+        month = None
+        for t in ticks:
+            out.append((t, ap_date(t) if t.month != month else str(t.day)))
+            month = t.month
+        return out
+    if days <= 3 * 366:
+        months = pd.date_range(a.replace(day=1), b, freq="MS")
+        months = months[months >= a] if len(months[months >= a]) else months
+        step = max(1, math.ceil(len(months) / max_ticks))
+        ticks = list(months[::step])
+        out = []
+        for i, t in enumerate(ticks):
+            label = _AP_MONTHS[t.month]
+            if i == 0 or t.month == 1 or t.year != ticks[i - 1].year:
+                label = f"{label}\n{t.year}"
+            out.append((t, label))
+        return out
+    years = pd.date_range(pd.Timestamp(year=a.year, month=1, day=1), b, freq="YS")
+    years = years[years >= a] if len(years[years >= a]) else years
+    step = max(1, math.ceil(len(years) / max_ticks))
+    return [(t, str(t.year)) for t in years[::step]]
+
+
+def place_labels(
+    ax: Axes,
+    items: Iterable[tuple[float, float, str]],
+    *,
+    fontsize: float = LABEL_SIZE,
+    color: str = INK,
+    max_labels: int = 12,
+    avoid: Sequence[Bbox] = (),
+) -> list[Text]:
+    """Label points directly, in the order given, skipping a label that would overlap.
+
+    Each label tries right, left, above and below its point; the first spot
+    that collides with no earlier label (or ``avoid`` box, in display pixels)
+    and stays inside the axes wins. Give the most important points first.
+    Returns the labels drawn.
+    """
+    fig = ax.get_figure()
+    renderer = _renderer(fig)
+    placed: list[Bbox] = list(avoid)
+    out: list[Text] = []
+    ax_box = ax.get_window_extent(renderer)
+    spots = [
+        ((6, 0), "left", "center"),
+        ((-6, 0), "right", "center"),
+        ((0, 6), "center", "bottom"),
+        ((0, -6), "center", "top"),
+        ((6, 6), "left", "bottom"),
+        ((6, -6), "left", "top"),
+        ((-6, 6), "right", "bottom"),
+        ((-6, -6), "right", "top"),
+        ((0, 14), "center", "bottom"),
+        ((0, -14), "center", "top"),
+    ]
+    for x, y, text in items:
+        if len(out) >= max_labels:
+            break
+        for offset, ha, va in spots:
+            t = ax.annotate(
+                text,
+                (x, y),
+                xytext=offset,
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                fontsize=fontsize,
+                color=color,
+                annotation_clip=False,
+            )
+            t.set_parse_math(False)
+            box = t.get_window_extent(renderer).padded(2)
+            # Labels stay inside the axes, so placing them never forces a new layout.
+            inside = (
+                box.x0 >= ax_box.x0
+                and box.x1 <= ax_box.x1
+                and box.y0 >= ax_box.y0
+                and box.y1 <= ax_box.y1
+            )
+            if inside and not any(box.overlaps(p) for p in placed):
+                placed.append(box)
+                out.append(t)
+                break
+            t.remove()
+    return out

@@ -1,0 +1,168 @@
+"""Chart files: four per chart, 2x PNG, data CSV, words JSON, byte-identical on re-save."""
+
+from __future__ import annotations
+
+import json
+import struct
+import zlib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from turnout.charts import chart_info, temperature_vs_attendance, timeline_density, turnout_by_city
+from turnout.publish import save_chart, save_figure
+
+MARKED = {"2026-01-23": "Minneapolis strike", "2026-01-30": "National strike"}
+
+
+def png_chunks(path: Path) -> list[tuple[bytes, bytes]]:
+    raw = path.read_bytes()
+    assert raw[:8] == b"\x89PNG\r\n\x1a\n"
+    chunks, pos = [], 8
+    while pos < len(raw):
+        (length,) = struct.unpack(">I", raw[pos : pos + 4])
+        kind = raw[pos + 4 : pos + 8]
+        chunks.append((kind, raw[pos + 8 : pos + 8 + length]))
+        pos += 12 + length
+    return chunks
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    kind, body = png_chunks(path)[0]
+    assert kind == b"IHDR"
+    return struct.unpack(">II", body[:8])
+
+
+def png_text_keys(path: Path) -> dict[str, str]:
+    out = {}
+    for kind, body in png_chunks(path):
+        if kind == b"tEXt":
+            key, _, value = body.partition(b"\0")
+            out[key.decode("latin-1")] = value.decode("latin-1")
+        elif kind == b"iTXt":
+            key, _, rest = body.partition(b"\0")
+            compressed, _method = rest[0], rest[1]
+            _lang, _, rest = rest[2:].partition(b"\0")
+            _tkey, _, text = rest.partition(b"\0")
+            out[key.decode("latin-1")] = (zlib.decompress(text) if compressed else text).decode()
+        elif kind in (b"zTXt", b"tIME"):
+            out[kind.decode()] = "present"
+    return out
+
+
+@pytest.fixture(scope="module")
+def city_chart():
+    import turnout
+
+    return turnout_by_city(turnout.load_events())
+
+
+def test_save_chart_writes_four_files(city_chart, tmp_path):
+    paths = save_chart(city_chart, "turnout-by-city", out_dir=tmp_path / "new" / "figs")
+    assert sorted(paths) == ["csv", "json", "png", "svg"]
+    for ext, path in paths.items():
+        assert path == tmp_path / "new" / "figs" / f"turnout-by-city.{ext}"
+        assert path.stat().st_size > 0
+
+
+def test_png_is_2x_for_high_density_screens(city_chart, tmp_path):
+    paths = save_chart(city_chart, "turnout-by-city", out_dir=tmp_path)
+    width, height = png_size(paths["png"])
+    assert width == 1280
+    assert height == round(city_chart.get_figheight() * 200)
+
+
+def test_json_carries_the_words_and_file_names(city_chart, tmp_path):
+    info = chart_info(city_chart)
+    paths = save_chart(city_chart, "turnout-by-city", out_dir=tmp_path)
+    meta = json.loads(paths["json"].read_text(encoding="utf-8"))
+    for field in ("title", "subtitle", "alt", "source", "notes"):
+        assert meta[field] == getattr(info, field)
+    assert meta["source"] == "Source: Workers World, Feb. 3, 2026"
+    assert meta["files"] == {
+        "png": "turnout-by-city.png",
+        "svg": "turnout-by-city.svg",
+        "csv": "turnout-by-city.csv",
+        "json": "turnout-by-city.json",
+    }
+
+
+def test_csv_is_exactly_the_data(city_chart, tmp_path):
+    data = chart_info(city_chart).data
+    paths = save_chart(city_chart, "turnout-by-city", out_dir=tmp_path)
+    back = pd.read_csv(paths["csv"])
+    assert list(back.columns) == list(data.columns)
+    assert len(back) == len(data)
+    assert back["row"].tolist() == data["row"].tolist()
+    assert back["size_low"].tolist() == data["size_low"].tolist()
+    assert back["source_quote"].tolist() == data["source_quote"].tolist()
+    expected = data.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
+    assert paths["csv"].read_text(encoding="utf-8") == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("turnout-by-city", lambda ev: turnout_by_city(ev)),
+        ("temperature-vs-attendance", lambda ev: temperature_vs_attendance(ev)),
+        ("timeline-density", lambda ev: timeline_density(ev, marked_days=MARKED)),
+    ],
+)
+def test_resave_is_byte_identical(seed_events, tmp_path, name, make):
+    first = save_chart(make(seed_events), name, out_dir=tmp_path / "a")
+    again = save_chart(make(seed_events), name, out_dir=tmp_path / "b")
+    for ext in ("png", "svg", "csv", "json"):
+        assert first[ext].read_bytes() == again[ext].read_bytes(), ext
+
+
+def test_no_date_or_software_in_metadata(city_chart, tmp_path):
+    paths = save_chart(city_chart, "turnout-by-city", out_dir=tmp_path)
+    svg = paths["svg"].read_text(encoding="utf-8")
+    assert "<dc:date>" not in svg and "Matplotlib v" not in svg
+    assert "<dc:title>Minneapolis drew the largest crowd" in svg
+    keys = png_text_keys(paths["png"])
+    assert "Software" not in keys and "Date" not in keys and "tIME" not in keys
+    assert keys["Title"] == chart_info(city_chart).title
+    assert keys["Description"] == chart_info(city_chart).alt
+
+
+def test_save_figure_default_dir_is_figures(monkeypatch, tmp_path, city_chart):
+    monkeypatch.setenv("TURNOUT_ROOT", str(tmp_path))
+    info = chart_info(city_chart)
+    paths = save_figure(
+        city_chart,
+        "custom",
+        title=info.title,
+        alt=info.alt,
+        source=info.source,
+        notes=info.notes,
+        data=info.data.head(2),
+        subtitle="A subtitle",
+    )
+    assert paths["png"].parent == tmp_path / "figures"
+    meta = json.loads(paths["json"].read_text(encoding="utf-8"))
+    assert meta["subtitle"] == "A subtitle"
+    assert len(pd.read_csv(paths["csv"])) == 2
+
+
+def test_save_figure_refuses_a_path_as_a_name(city_chart, tmp_path):
+    info = chart_info(city_chart)
+    with pytest.raises(ValueError, match="plain file name"):
+        save_figure(
+            city_chart,
+            "../escape",
+            title=info.title,
+            alt=info.alt,
+            source=info.source,
+            notes=info.notes,
+            data=info.data,
+            out_dir=tmp_path,
+        )
+
+
+def test_missing_data_figures_save_too(seed_events, tmp_path):
+    fig = temperature_vs_attendance(seed_events.iloc[0:0])
+    paths = save_chart(fig, "empty", out_dir=tmp_path)
+    assert png_size(paths["png"])[0] == 1280
+    assert pd.read_csv(paths["csv"]).empty

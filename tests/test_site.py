@@ -1,0 +1,440 @@
+"""The site as a reader gets it: built once, opened in headless Chromium, checked like an editor.
+
+The real notebooks are built once per session into temporary folders
+(``built_site``, shared with test_notebooks.py). Every page is opened with
+Playwright in Debian's Chromium (never a downloaded browser) with every
+request intercepted: anything that is not ``file:`` or ``data:`` fails.
+A screenshot of each page goes to ``test-artifacts/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+from typing import NamedTuple
+
+import nbformat
+import pytest
+
+from turnout import paths
+from turnout.site import PAGE_BUDGET, NotebookError, Page, build_site, page_name
+
+ROOT = paths.project_root()
+NOTEBOOKS = sorted(paths.notebooks_dir().glob("*.ipynb"))
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+class Built(NamedTuple):
+    root: Path
+    site: Path
+    figures: Path
+    cache: Path
+    pages: list[Page]
+
+
+@functools.cache
+def built_site() -> Built:
+    """Build the real notebooks once (per process) into a temporary folder."""
+    root = Path(tempfile.mkdtemp(prefix="turnout-site-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    site, figures, cache = root / "site", root / "figures", root / "cache"
+    pages = build_site(out_dir=site, figures_dir=figures, cache_dir=cache, progress=False)
+    return Built(root, site, figures, cache, pages)
+
+
+@pytest.fixture(scope="session")
+def built() -> Built:
+    return built_site()
+
+
+def _kernel_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
+    return env
+
+
+# --------------------------------------------------------------------------- browser
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make chromium` installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
+        )
+        yield b
+        b.close()
+
+
+class Visit(NamedTuple):
+    page: object  # playwright Page, still open
+    outside: list[str]  # requests that were not file: or data:
+    dialogs: list[str]
+
+
+@pytest.fixture
+def visit(browser):
+    """Open a local page with every request intercepted; yields a function path -> Visit."""
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+
+    def open_page(path: Path) -> Visit:
+        outside: list[str] = []
+        dialogs: list[str] = []
+        page = context.new_page()
+
+        def route(r):
+            url = r.request.url
+            if url.startswith(("file:", "data:")):
+                r.continue_()
+            else:
+                outside.append(url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(path.as_uri(), wait_until="load")
+        return Visit(page, outside, dialogs)
+
+    yield open_page
+    context.close()
+
+
+def _screenshot(page, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    out = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(out), full_page=True)
+    return out
+
+
+# --------------------------------------------------------------------------- the real site
+
+
+def test_every_notebook_has_a_page(built):
+    assert [p.notebook.name for p in built.pages] == [n.name for n in NOTEBOOKS]
+    for page in built.pages:
+        assert page.path == built.site / page_name(page.notebook)
+        assert page.path.is_file()
+        assert page.executed
+    assert (built.site / "index.html").is_file()
+
+
+@pytest.mark.parametrize("name", [page_name(n) for n in NOTEBOOKS])
+def test_page_reads_like_an_article(built, visit, name):
+    path = built.site / name
+    size = path.stat().st_size
+    assert size <= PAGE_BUDGET, f"{name} is {size / 1024:.0f} KB, over the 150 KB budget"
+    html = path.read_text(encoding="utf-8")
+    for pattern in (
+        r"<script",
+        r"<link\b",
+        r"(?:src|href)\s*=\s*[\"']?\s*(?:https?:)?//",
+        "@import",
+        "@font-face",
+        "require.js",
+        "MathJax",
+    ):
+        assert not re.search(pattern, html, re.IGNORECASE), f"{name} has {pattern!r}"
+
+    v = visit(path)
+    page = v.page
+    assert v.outside == [], f"{name} asked for {v.outside}"
+    assert v.dialogs == []
+    text = page.inner_text("body")
+    for bad in (
+        "Traceback",
+        "In [",
+        "Out[",
+        "<Figure size",
+        "<matplotlib",
+        "object at 0x",
+        "import turnout",
+        "show_chart(",
+        "save_chart(",
+        "data_path =",
+    ):
+        assert bad not in text, f"{name} shows {bad!r}"
+    assert page.locator(".jp-InputArea, .jp-InputPrompt, .jp-OutputPrompt, textarea").count() == 0
+    headline = page.inner_text("h1")
+    assert headline and page.title() == headline
+    assert page.locator(".byline").text_content().startswith("By turnout")
+    assert "Source:" in page.inner_text(".source-note")
+    assert page.locator("h1").count() == 1
+
+    images = page.locator("img")
+    for i in range(images.count()):
+        img = images.nth(i)
+        assert img.evaluate("i => i.complete && i.naturalWidth > 0"), f"{name}: image {i} broken"
+        assert img.get_attribute("src").startswith("data:image/")
+        assert (img.get_attribute("alt") or "").strip(), f"{name}: image {i} has no alt text"
+        assert img.evaluate("i => i.naturalWidth") == 640
+    if name != "clean-events.html":
+        assert images.count() == 1, f"{name} should show its chart once"
+    # Nothing wider than the column: the page reads on a phone-width column.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1000
+    _screenshot(page, Path(name).stem)
+
+
+def test_index_links_every_page_by_headline(built, visit):
+    v = visit(built.site / "index.html")
+    page = v.page
+    assert v.outside == []
+    links = {a.get_attribute("href"): a.inner_text() for a in page.locator(".index-list a").all()}
+    assert links == {p.path.name: p.headline for p in built.pages}
+    for p in built.pages:
+        # A chart page leads with its chart's headline, computed from the data (the figure's
+        # JSON has the same title); the notebook's question is the kicker above it.
+        first = next(c for c in nbformat.read(p.notebook, 4).cells if c.cell_type == "markdown")
+        question = next(ln for ln in first.source.splitlines() if ln.startswith("# "))[2:]
+        chart = [f for f in p.figures if str(f).endswith(".json")]
+        if chart:
+            assert p.headline == json.loads(Path(chart[0]).read_text())["title"]
+        else:  # the cleaning page leads with its counts
+            assert re.fullmatch(r"\d+ protests in \d+ cities; \d+ comes? with a number of people",
+                                p.headline), p.headline  # fmt: skip
+        kicker = visit(p.path).page.text_content(".kicker")
+        assert kicker == question.strip().replace("*", "")
+    _screenshot(page, "index")
+
+
+def test_cleaning_page_shows_source_words_and_numbers(built, visit):
+    page = visit(built.site / "clean-events.html").page
+    text = page.inner_text("body")
+    for words in ("Around 50,000", "dozens and dozens", "6,000 to 9,000", "9° F and violent winds"):
+        assert words in text
+    row = page.locator("tr", has_text="Some 4,000-5,000 high school students")
+    assert "4,000–5,000" in row.inner_text()
+    assert "No rows were rejected" in text
+
+
+def test_chart_figures_written(built):
+    for name in ("turnout-by-city", "temperature-vs-attendance", "timeline-density"):
+        for ext in ("png", "svg", "csv", "json"):
+            assert (built.figures / f"{name}.{ext}").is_file(), f"{name}.{ext} missing"
+
+
+def test_warm_rebuild_executes_nothing(built):
+    again = build_site(
+        out_dir=built.site, figures_dir=built.figures, cache_dir=built.cache, progress=False
+    )
+    assert [p.executed for p in again] == [False] * len(NOTEBOOKS)
+    assert [p.headline for p in again] == [p.headline for p in built.pages]
+
+
+def test_warm_path_imports_nothing_heavy(built):
+    """`turnout build` with nothing to do must not pay for pandas, matplotlib or nbconvert."""
+    code = textwrap.dedent(
+        f"""
+        import json, sys
+        from turnout.site import build_site
+        pages = build_site(out_dir={str(built.site)!r}, figures_dir={str(built.figures)!r},
+                           cache_dir={str(built.cache)!r}, progress=False)
+        heavy = sorted(m for m in ("pandas", "matplotlib", "nbconvert", "nbclient", "nbformat",
+                                   "jupyter_client", "tqdm", "numpy") if m in sys.modules)
+        print(json.dumps({{"executed": [p.executed for p in pages], "heavy": heavy}}))
+        """
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=_kernel_env(), check=True
+    )
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got == {"executed": [False] * len(NOTEBOOKS), "heavy": []}
+
+
+# --------------------------------------------------------------------------- a tiny site
+
+TINY_CSV = "\n".join(
+    [
+        "date,locality,state,type,size_text,temp_text,source_name,source_quote,notes",
+        "2026-01-30,Minneapolis,MN,march,<script>alert(1)</script> about 200,<b>cold</b>,"
+        'Test Wire,"<img src=x onerror=alert(2)>",<i>not italic</i>',
+        "2026-01-31,Houston,TX,rally,hundreds,,Test Wire,hundreds rallied,",
+        "2026-13-45,Seattle,WA,rally,dozens,,Test Wire,a bad date,",
+        "",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    """Two real notebooks (cleaning and by-city) built from a three-row file with markup in it."""
+    root = tmp_path_factory.mktemp("tiny")
+    nbs = root / "notebooks"
+    nbs.mkdir()
+    for name in ("01-clean-events.ipynb", "02-turnout-by-city.ipynb"):
+        shutil.copy(paths.notebooks_dir() / name, nbs / name)
+    data = root / "tiny.csv"
+    data.write_text(TINY_CSV, encoding="utf-8")
+    kw = dict(
+        notebooks=sorted(nbs.glob("*.ipynb")),
+        out_dir=root / "site",
+        figures_dir=root / "figures",
+        cache_dir=root / "cache",
+        parameters={"data_path": str(data)},
+        progress=False,
+    )
+    first = build_site(**kw)
+    return root, kw, first
+
+
+def test_markup_in_data_prints_as_text(tiny, visit):
+    root, kw, first = tiny
+    assert [p.executed for p in first] == [True, True]
+    v = visit(root / "site" / "clean-events.html")
+    page = v.page
+    assert v.dialogs == [] and v.outside == []
+    text = page.inner_text("body")
+    assert "<script>alert(1)</script> about 200" in text
+    assert "<b>cold</b>" in text
+    # No element the data spelled: markup in a cell is text, never tags.
+    assert page.evaluate("document.querySelectorAll('script, b, i, img').length") == 0
+    html = (root / "site" / "clean-events.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    _screenshot(page, "escaping-clean-events")
+
+
+def test_rejected_rows_are_reported_not_dropped(tiny, visit):
+    root, _, _ = tiny
+    text = visit(root / "site" / "clean-events.html").page.inner_text("body")
+    assert "Warning:" in text and "1 of 3 rows rejected" in text
+    assert "2026-13-45" in text  # the rejected row, with its reason, in the left-out table
+    assert "Rejected rows (listed below)" in text
+
+
+def test_tiny_chart_page(tiny, visit):
+    root, _, _ = tiny
+    v = visit(root / "site" / "turnout-by-city.html")
+    assert v.dialogs == [] and v.outside == []
+    img = v.page.locator("img")
+    assert img.count() == 1 and "Minneapolis" in img.get_attribute("alt")
+    csv = (root / "figures" / "turnout-by-city.csv").read_text(encoding="utf-8")
+    assert "Minneapolis" in csv and "Houston" in csv and "Seattle" not in csv
+
+
+def test_cache_rebuilds_what_is_missing_or_forced(tiny):
+    root, kw, _ = tiny
+    assert [p.executed for p in build_site(**kw)] == [False, False]
+    (root / "site" / "turnout-by-city.html").unlink()
+    assert [p.executed for p in build_site(**kw)] == [False, True]
+    (root / "figures" / "turnout-by-city.svg").unlink()
+    assert [p.executed for p in build_site(**kw)] == [False, True]
+    assert (root / "figures" / "turnout-by-city.svg").is_file()
+    assert [p.executed for p in build_site(**kw, force=True)] == [True, True]
+    assert [p.executed for p in build_site(**kw)] == [False, False]
+
+
+def test_cache_notices_changed_inputs(tiny):
+    root, kw, _ = tiny
+    build_site(**kw)
+    nb_path = root / "notebooks" / "02-turnout-by-city.ipynb"
+    nb = nbformat.read(nb_path, 4)
+    nb.cells[-2].source += "\n- One more caveat."
+    nbformat.write(nb, nb_path)
+    assert [p.executed for p in build_site(**kw)] == [False, True]
+    assert "One more caveat." in (root / "site" / "turnout-by-city.html").read_text("utf-8")
+    data = Path(kw["parameters"]["data_path"])
+    data.write_text(data.read_text("utf-8") + "2026-02-01,Denver,CO,rally,500,,Test,q,\n", "utf-8")
+    assert [p.executed for p in build_site(**kw)] == [True, True]
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def _notebook(path: Path, *sources: str) -> Path:
+    cells = [nbformat.v4.new_markdown_cell("# A headline")]
+    cells.append(nbformat.v4.new_code_cell("figures_dir = None", metadata={"tags": ["parameters"]}))
+    cells += [nbformat.v4.new_code_cell(s) for s in sources]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
+    return path
+
+
+def test_cell_error_names_notebook_and_cell(tmp_path):
+    bad = _notebook(tmp_path / "03-broken.ipynb", "x = 1", "1 / 0")
+    with pytest.raises(NotebookError) as err:
+        build_site(
+            notebooks=[bad],
+            out_dir=tmp_path / "site",
+            figures_dir=tmp_path / "f",
+            cache_dir=tmp_path / "c",
+            progress=False,
+        )
+    msg = str(err.value)
+    assert "03-broken.ipynb, cell 4: ZeroDivisionError: division by zero" in msg
+    assert "\n" not in msg
+    assert not (tmp_path / "site" / "broken.html").exists()
+
+
+def test_raw_repr_is_refused(tmp_path):
+    bad = _notebook(
+        tmp_path / "fig.ipynb",
+        "from matplotlib.figure import Figure\nFigure()",
+    )
+    with pytest.raises(NotebookError, match=r"fig.ipynb, cell 3: would print '<Figure size"):
+        build_site(
+            notebooks=[bad],
+            out_dir=tmp_path / "s",
+            figures_dir=tmp_path / "f",
+            cache_dir=tmp_path / "c",
+            progress=False,
+        )
+
+
+def test_cli_build_error_is_one_line_and_nonzero(tmp_path):
+    """`turnout build` in a project whose notebook fails: exit status 2, one line on stderr."""
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "pyproject.toml").write_text("")
+    _notebook(tmp_path / "notebooks" / "01-bad.ipynb", "raise KeyError('city')")
+    env = _kernel_env() | {"TURNOUT_ROOT": str(tmp_path)}
+    run = subprocess.run(
+        [sys.executable, "-m", "turnout", "build"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert run.returncode == 2, run.stderr
+    lines = [ln for ln in run.stderr.splitlines() if ln.startswith("turnout:")]
+    assert lines == [
+        "turnout: error: notebooks/01-bad.ipynb, cell 3: KeyError: 'city' "
+        "(in `raise KeyError('city')`)"
+    ]
+    assert "Traceback" not in run.stderr
+
+
+def test_renamed_notebook_leaves_no_orphan_page(tmp_path, monkeypatch):
+    """A project of its own (TURNOUT_ROOT): rename a notebook, and its old page goes away."""
+    monkeypatch.setenv("TURNOUT_ROOT", str(tmp_path))
+    (tmp_path / "notebooks").mkdir()
+    first = _notebook(tmp_path / "notebooks" / "01-first-take.ipynb", "x = 1")
+    pages = build_site(progress=False)
+    assert [p.path.name for p in pages] == ["first-take.html"]
+    assert (tmp_path / "site" / "first-take.html").is_file()
+    first.rename(tmp_path / "notebooks" / "01-second-take.ipynb")
+    pages = build_site(progress=False)
+    assert [(p.path.name, p.executed) for p in pages] == [("second-take.html", True)]
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == [
+        "index.html",
+        "second-take.html",
+    ]
+    assert 'href="second-take.html"' in (tmp_path / "site" / "index.html").read_text("utf-8")
