@@ -422,6 +422,30 @@ def test_cli_build_error_is_one_line_and_nonzero(tmp_path):
     assert "Traceback" not in run.stderr
 
 
+def test_cli_build_says_what_it_did(tmp_path):
+    """`turnout build` prints one summary line: pages written, executed and unchanged."""
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "pyproject.toml").write_text("")
+    _notebook(tmp_path / "notebooks" / "01-tiny.ipynb", "x = 1")
+    env = _kernel_env() | {"TURNOUT_ROOT": str(tmp_path)}
+
+    def build() -> str:
+        run = subprocess.run(
+            [sys.executable, "-m", "turnout", "build"],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=300,
+        )
+        assert run.returncode == 0, run.stderr
+        return run.stdout.strip()
+
+    site = tmp_path / "site"
+    assert build() == f"1 page in {site}: 1 executed, 0 unchanged"
+    assert build() == f"1 page in {site}: 0 executed, 1 unchanged"
+
+
 def test_renamed_notebook_leaves_no_orphan_page(tmp_path, monkeypatch):
     """A project of its own (TURNOUT_ROOT): rename a notebook, and its old page goes away."""
     monkeypatch.setenv("TURNOUT_ROOT", str(tmp_path))

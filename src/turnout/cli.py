@@ -31,7 +31,11 @@ def _clean(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from turnout.site import build_site
 
-    build_site(force=args.force, timeout=args.timeout)
+    pages = build_site(force=args.force, timeout=args.timeout)
+    ran = sum(p.executed for p in pages)
+    where = pages[0].path.parent if pages else "site"
+    noun = "page" if len(pages) == 1 else "pages"
+    print(f"{len(pages)} {noun} in {where}: {ran} executed, {len(pages) - ran} unchanged")
     return 0
 
 
