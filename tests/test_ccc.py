@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from turnout.ccc import CCC_SOURCE_NAME, EVENT_COLUMNS, read_ccc
+from turnout.ccc import CCC_SOURCE_NAME, read_ccc
+from turnout.columns import RAW_COLUMNS as EVENT_COLUMNS
 from turnout.errors import DataError
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 import turnout
 from turnout import paths
-from turnout.clean import RAW_COLUMNS, clean_events, load_events, read_events
+from turnout.clean import clean_events, load_events, read_events
+from turnout.columns import RAW_COLUMNS
 from turnout.errors import DataError
 
 LOAD_EVENTS_COLUMNS = [

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from turnout import paths
-from turnout.clean import RAW_COLUMNS
+from turnout.columns import RAW_COLUMNS
 
 SEED = paths.raw_dir() / "ice_out_2026.csv"
 ARTICLE = paths.raw_dir() / "sources" / "workers-world-2026-02-03-anti-ice-solidarity-spreads.txt"

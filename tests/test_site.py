@@ -399,20 +399,29 @@ def test_raw_repr_is_refused(tmp_path):
         )
 
 
-def test_cli_build_error_is_one_line_and_nonzero(tmp_path):
-    """`turnout build` in a project whose notebook fails: exit status 2, one line on stderr."""
-    (tmp_path / "notebooks").mkdir()
-    (tmp_path / "pyproject.toml").write_text("")
-    _notebook(tmp_path / "notebooks" / "01-bad.ipynb", "raise KeyError('city')")
-    env = _kernel_env() | {"TURNOUT_ROOT": str(tmp_path)}
-    run = subprocess.run(
+def _project(root: Path, name: str, code: str) -> Path:
+    """A project of its own (TURNOUT_ROOT) with one notebook running ``code``."""
+    (root / "notebooks").mkdir()
+    (root / "pyproject.toml").write_text("")
+    return _notebook(root / "notebooks" / name, code)
+
+
+def _cli_build(root: Path) -> subprocess.CompletedProcess:
+    """`turnout build` as a user runs it, in the project at ``root``."""
+    return subprocess.run(
         [sys.executable, "-m", "turnout", "build"],
         capture_output=True,
         text=True,
-        env=env,
-        cwd=tmp_path,
+        env=_kernel_env() | {"TURNOUT_ROOT": str(root)},
+        cwd=root,
         timeout=300,
     )
+
+
+def test_cli_build_error_is_one_line_and_nonzero(tmp_path):
+    """`turnout build` in a project whose notebook fails: exit status 2, one line on stderr."""
+    _project(tmp_path, "01-bad.ipynb", "raise KeyError('city')")
+    run = _cli_build(tmp_path)
     assert run.returncode == 2, run.stderr
     lines = [ln for ln in run.stderr.splitlines() if ln.startswith("turnout:")]
     assert lines == [
@@ -424,20 +433,10 @@ def test_cli_build_error_is_one_line_and_nonzero(tmp_path):
 
 def test_cli_build_says_what_it_did(tmp_path):
     """`turnout build` prints one summary line: pages written, executed and unchanged."""
-    (tmp_path / "notebooks").mkdir()
-    (tmp_path / "pyproject.toml").write_text("")
-    _notebook(tmp_path / "notebooks" / "01-tiny.ipynb", "x = 1")
-    env = _kernel_env() | {"TURNOUT_ROOT": str(tmp_path)}
+    _project(tmp_path, "01-tiny.ipynb", "x = 1")
 
     def build() -> str:
-        run = subprocess.run(
-            [sys.executable, "-m", "turnout", "build"],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=tmp_path,
-            timeout=300,
-        )
+        run = _cli_build(tmp_path)
         assert run.returncode == 0, run.stderr
         return run.stdout.strip()
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from turnout.columns import RAW_COLUMNS
 from turnout.csvfile import read_text_csv
 from turnout.dates import parse_dates, take
 from turnout.errors import DataError
@@ -30,25 +31,6 @@ __all__ = ["read_ccc", "CCC_SOURCE_NAME"]
 #: ``source_name`` of every CCC row (CCC files do not name their source).
 CCC_SOURCE_NAME = "Crowd Counting Consortium"
 
-#: turnout's event columns (the seed dataset's names); read_ccc guarantees all of them.
-EVENT_COLUMNS = [
-    "date",
-    "locality",
-    "state",
-    "location_detail",
-    "type",
-    "title",
-    "organizations",
-    "participants",
-    "claims",
-    "size_text",
-    "temp_text",
-    "source_name",
-    "source_date",
-    "source_url",
-    "source_quote",
-    "notes",
-]
 
 # Cells that mean "missing" in CCC sheets, in every column.
 _MISSING = ["", "NA", "na", "N/A", "n/a"]
@@ -185,7 +167,7 @@ def read_ccc(path: str | os.PathLike, *, parse: bool = True) -> pd.DataFrame:
         df["source_name"] = pd.Series(CCC_SOURCE_NAME, index=df.index, dtype="str")
     if "source_url" not in df:
         df["source_url"] = _first_source(df)
-    for col in EVENT_COLUMNS:  # the rest of turnout's format, missing (e.g. temp_text)
+    for col in RAW_COLUMNS:  # the rest of turnout's format, missing (e.g. temp_text)
         if col not in df:
             df[col] = pd.Series(np.nan, index=df.index, dtype="str")
 

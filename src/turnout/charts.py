@@ -175,14 +175,18 @@ def _word_rules(rows: pd.DataFrame) -> str:
 
 def _message_figure(
     *,
-    title: str,
-    message: str,
-    subtitle: str,
+    title: str | None,
+    message: str = "No events in this selection.",
+    subtitle: str = "",
     source: str,
-    notes: str,
+    notes: str = "",
     columns: list[str],
 ) -> Figure:
-    """The honest figure for 'nothing to chart': the frame and a sentence, no empty axes."""
+    """The honest figure for 'nothing to chart': the frame and a sentence, no empty axes.
+
+    Its defaults are the empty selection's: "No protests to chart", "No events in this selection."
+    """
+    title = title or "No protests to chart"
     with style.use_style():
         fig = style.new_figure()
         style.frame(
@@ -556,11 +560,8 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
     rel_note = _relative_note(ev[relative & counted])
     if ev.empty:
         return _message_figure(
-            title=title or "No protests to chart",
-            message="No events in this selection.",
-            subtitle="",
+            title=title,
             source=source,
-            notes="",
             columns=_TEMP_COLUMNS,
         )
     if not (reported | observed.notna()).any():
@@ -1018,11 +1019,8 @@ def timeline_density(
     marked = {pd.Timestamp(k).normalize(): str(v) for k, v in (marked_days or {}).items()}
     if ev.empty and (start is None or end is None):
         return _message_figure(
-            title=title or "No protests to chart",
-            message="No events in this selection.",
-            subtitle="",
+            title=title,
             source=source,
-            notes="",
             columns=_TIME_COLUMNS,
         )
     a = pd.Timestamp(start).normalize() if start is not None else ev["date"].min().normalize()

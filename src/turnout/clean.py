@@ -36,25 +36,6 @@ from turnout.places import resolve_places
 from turnout.sizes import parse_sizes, size_cat, size_mean, size_qualifiers
 from turnout.temperature import parse_temperatures
 
-#: Columns of turnout's raw event format (CCC codebook names, plus the quote).
-RAW_COLUMNS = [
-    "date",
-    "locality",
-    "state",
-    "location_detail",
-    "type",
-    "title",
-    "organizations",
-    "participants",
-    "claims",
-    "size_text",
-    "temp_text",
-    "source_name",
-    "source_date",
-    "source_url",
-    "source_quote",
-    "notes",
-]
 #: Columns a raw table must have: without them no row can be placed on a map or a timeline.
 REQUIRED_COLUMNS = ["date", "locality"]
 
