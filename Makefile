@@ -54,12 +54,15 @@ lint: $(VENV)/.installed-dev ## Run ruff on the package, tests and benchmarks
 test: $(VENV)/.installed-dev chromium lint ## Set up .venv with the dev extra, then ruff and every test, browser included
 	$(BIN)/pytest
 
-bench: $(VENV)/.installed-dev ## Run the benchmarks (needs ../shared/ccc for the CCC ones)
-	$(PY) benchmarks/ccc_agreement.py
-	$(PY) benchmarks/clean_scaling.py
-	$(PY) benchmarks/import_cost.py
-	$(PY) benchmarks/build.py
+BENCHMARKS := ccc_agreement clean_scaling import_cost build
 
-clean-outputs: ## Delete everything code wrote (data/processed, figures, site); raw data stays
-	rm -rf site test-artifacts .turnout-cache
+bench: $(VENV)/.installed-dev ## Run every benchmark (the CCC ones read ../shared/ccc); a failed one does not stop the rest
+	@failed=""; for b in $(BENCHMARKS); do \
+		echo "== benchmarks/$$b.py"; \
+		$(PY) benchmarks/$$b.py || failed="$$failed $$b"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "benchmarks that failed:$$failed" >&2; exit 1; fi
+
+clean-outputs: ## Delete what code wrote: data/processed, figures, site, test-artifacts, build caches; raw data stays
+	rm -rf site test-artifacts .turnout-cache build benchmarks/out
 	find data/processed figures -type f ! -name .gitkeep -delete

@@ -219,3 +219,23 @@ def test_public_api():
     assert {"parse_temperature", "parse_temperatures", "read_ccc"} <= set(turnout.__all__)
     for name in turnout.__all__:
         assert callable(getattr(turnout, name)), name
+
+
+def test_dates_as_reporters_write_them():
+    raw = pd.DataFrame(
+        {
+            "date": ["Jan. 30, 2026", "January 31, 2026", "1 February 2026", "Sept. 5, 2025"],
+            "locality": ["Denver"] * 4,
+            "state": ["CO"] * 4,
+        },
+        dtype="str",
+    )
+    cleaned = clean_events(raw)
+    assert cleaned.rejected.empty
+    assert cleaned.events["date"].dt.strftime("%Y-%m-%d").tolist() == [
+        "2026-01-30",
+        "2026-01-31",
+        "2026-02-01",
+        "2025-09-05",
+    ]
+    assert cleaned.events["date_text"].tolist() == raw["date"].tolist()  # the words stay

@@ -115,3 +115,17 @@ def test_typo_search_stays_inside_the_state_and_off_short_names():
 
 def test_new_york_without_state_is_the_city():
     assert resolve_place("New York").city == "New York City"
+
+
+@pytest.mark.parametrize(
+    ("written", "state"),
+    [("Portland, Ore.", None), ("Portland, OR", None), ("Portland, Oregon", "OR")],
+)
+def test_a_dateline_in_the_locality_carries_its_state(written, state):
+    place = resolve_place(written, state)
+    assert (place.city, place.state) == ("Portland", "OR")
+
+
+def test_a_dateline_that_contradicts_the_state_is_not_split():
+    place = resolve_place("Portland, Ore.", "ME")  # kept as written: the two disagree
+    assert place.city == "Portland, Ore." and place.note == "not in gazetteer"

@@ -177,7 +177,10 @@ def test_page_reads_like_an_article(built, visit, name):
     assert page.locator(".jp-InputArea, .jp-InputPrompt, .jp-OutputPrompt, textarea").count() == 0
     headline = page.inner_text("h1")
     assert headline and page.title() == headline
-    assert page.locator(".byline").text_content().startswith("By turnout")
+    # No byline unless the desk sets one (TURNOUT_BYLINE): a tool's name is not an author.
+    assert re.fullmatch(
+        r"[A-Z][a-z]{2,4}\.? \d{1,2}, \d{4}", page.locator(".byline").text_content()
+    )
     assert "Source:" in page.inner_text(".source-note")
     assert page.locator("h1").count() == 1
 
@@ -343,6 +346,19 @@ def test_cache_rebuilds_what_is_missing_or_forced(tiny):
     assert [p.executed for p in build_site(**kw)] == [False, False]
 
 
+def test_cache_notices_an_overwritten_figure(tiny):
+    """A script that saved another chart under the notebook's figure name: the page and
+    figures would disagree, so the notebook runs again and the figure is its own again."""
+    root, kw, _ = tiny
+    build_site(**kw)
+    png = root / "figures" / "turnout-by-city.png"
+    built = png.read_bytes()
+    png.write_bytes(b"not the notebook's chart")
+    assert [p.executed for p in build_site(**kw)] == [False, True]
+    assert png.read_bytes() == built  # deterministic output: the same chart again
+    assert [p.executed for p in build_site(**kw)] == [False, False]
+
+
 def test_cache_notices_changed_inputs(tiny):
     root, kw, _ = tiny
     build_site(**kw)
@@ -461,3 +477,15 @@ def test_renamed_notebook_leaves_no_orphan_page(tmp_path, monkeypatch):
         "second-take.html",
     ]
     assert 'href="second-take.html"' in (tmp_path / "site" / "index.html").read_text("utf-8")
+
+
+def test_byline_only_when_the_desk_sets_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("TURNOUT_ROOT", str(tmp_path))
+    monkeypatch.delenv("TURNOUT_BYLINE", raising=False)
+    _project(tmp_path, "01-tiny.ipynb", "x = 1")
+    page = tmp_path / "site" / "tiny.html"
+    build_site(progress=False)
+    assert 'class="author"' not in page.read_text("utf-8")
+    monkeypatch.setenv("TURNOUT_BYLINE", "The <Data> Desk")
+    assert [p.executed for p in build_site(progress=False)] == [True]  # a new byline re-renders
+    assert 'By <span class="author">The &lt;Data&gt; Desk</span>' in page.read_text("utf-8")

@@ -85,3 +85,9 @@ def test_any_written_reading_is_read(text):
     got = parse_temperature(text)
     assert got.label == "reading"
     assert got.low_f == got.high_f
+
+
+def test_vectorised_accepts_a_plain_list():
+    table = parse_temperatures(["9° F", "freezing"])
+    assert table["temp_f_high"].tolist() == [9.0, 32.0]
+    assert list(table.index) == [0, 1]

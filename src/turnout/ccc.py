@@ -191,6 +191,20 @@ def _read_text(path: Path) -> pd.DataFrame:
     return read_text_csv(path, na_values=_MISSING, encoding_errors=_ENCODING_ERRORS)
 
 
+def is_ccc_header(columns: list[str]) -> bool:
+    """True when a header is CCC's (any era, raw monthly sheets too), not turnout's own format.
+
+    >>> is_ccc_header(["date", "locality", "size_text", "size_low", "source_1"])
+    True
+    >>> is_ccc_header(["Date", "CityTown", "EstimateText"]), is_ccc_header(["date", "source_quote"])
+    (True, False)
+    """
+    names = {str(c).strip() for c in columns}
+    if "source_quote" in names:  # turnout's own format keeps a quote; CCC never does
+        return False
+    return bool(names & (set(_CCC_MARKS) | set(_SHEET_NAMES.values())))
+
+
 def _check_columns(df: pd.DataFrame, path: Path) -> None:
     header = ", ".join(map(str, df.columns[:12])) + (", ..." if len(df.columns) > 12 else "")
     missing = [c for c in _REQUIRED if c not in df.columns]
@@ -205,7 +219,8 @@ def _check_columns(df: pd.DataFrame, path: Path) -> None:
     if not any(c in df.columns for c in _CCC_MARKS):
         raise DataError(
             "not a Crowd Counting Consortium file: it has none of CCC's columns "
-            f"{', '.join(_CCC_MARKS)} (a turnout-format file is read with read_events)",
+            f"{', '.join(_CCC_MARKS)} (read a turnout-format file with --format turnout, "
+            "or read_events in Python)",
             path=path,
             row=1,
         )

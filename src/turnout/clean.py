@@ -20,6 +20,7 @@ number as a spreadsheet shows the file (the header is row 1).
 
 from __future__ import annotations
 
+import csv
 import os
 import warnings
 from pathlib import Path
@@ -261,8 +262,8 @@ def load_events(path: str | os.PathLike | None = None, *, format: str = "auto") 
     cleaned = clean_events(raw)
     if len(cleaned.rejected):
         warnings.warn(
-            f"{path}: {len(cleaned.rejected)} of {len(raw)} rows rejected "
-            f"(see events.attrs['rejected'] or `turnout clean`)",
+            f"{path.name}: {len(cleaned.rejected)} of {len(raw)} rows rejected, "
+            "each kept with the reason it could not be used",
             stacklevel=2,
         )
     events = cleaned.events
@@ -289,14 +290,14 @@ def read_raw(path: str | os.PathLike, *, format: str = "auto") -> pd.DataFrame:
 
 
 def _detect_format(path: Path) -> str:
-    """'ccc' when the file's header looks like a CCC file, else 'turnout'."""
+    """'ccc' when the file's header looks like a CCC file (any era), else 'turnout'."""
+    from turnout.ccc import is_ccc_header
+
     if not path.is_file():
         raise DataError("no such file", path=path)
-    with open(path, "rb") as fh:
-        header = fh.readline().decode("utf-8", errors="replace").strip().lower()
-    names = {name.strip().strip('"') for name in header.split(",")}
-    ccc_marks = {"size_low", "event_type", "claims_summary", "source_1", "resolved_locality"}
-    return "ccc" if names & ccc_marks and "source_quote" not in names else "turnout"
+    with open(path, encoding="utf-8", errors="replace", newline="") as fh:
+        header = next(csv.reader(fh), [])
+    return "ccc" if is_ccc_header(header) else "turnout"
 
 
 def write_cleaned(cleaned: Cleaned, output: str | os.PathLike) -> tuple[Path, Path]:

@@ -64,6 +64,13 @@ def read_text_csv(
         raise DataError(f"is not a well-formed CSV ({text[:200]})", path=path) from None
     except OSError as err:
         raise DataError(f"cannot be read ({err.strerror or err})", path=path) from None
+    if len(table.columns) == 1 and str(table.columns[0]).count(";") >= 2:
+        # Spreadsheets in many locales export "CSV" with semicolons: say so, not "no date column".
+        raise DataError(
+            "is separated by semicolons, not commas: export it as comma-separated CSV",
+            path=path,
+            row=1,
+        )
     return table
 
 

@@ -1,7 +1,8 @@
 """Date words to datetimes, with a reason for every date that is not one.
 
-Event sheets write dates as ISO (``2026-01-30``), as US ``1/30/2026``, or as a
-spreadsheet export with a time (``2021-06-13T00:00:00Z``). Typos such as
+Event sheets write dates as ISO (``2026-01-30``), as US ``1/30/2026``, as a
+reporter writes them (``Jan. 30, 2026``, ``January 30, 2026``, ``30 January 2026``)
+or as a spreadsheet export with a time (``2021-06-13T00:00:00Z``). Typos such as
 ``0208-10-14`` parse as calendar dates but are not events: a year outside
 1900-2100 is called impossible. Each distinct text is parsed once (event files
 repeat dates a lot).
@@ -33,11 +34,12 @@ def parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     Problems read ``"blank"``, ``"impossible: '0208-10-14'"`` (a date-shaped typo)
     or ``"not a date: 'next Tuesday'"``.
 
-    >>> dates, problem = parse_dates(pd.Series(["2026-01-30", "1/31/2026", None, "0208-10-14"]))
+    >>> text = pd.Series(["2026-01-30", "1/31/2026", "Feb. 2, 2026", None, "0208-10-14"])
+    >>> dates, problem = parse_dates(text)
     >>> dates.dt.strftime("%Y-%m-%d").tolist()
-    ['2026-01-30', '2026-01-31', nan, nan]
+    ['2026-01-30', '2026-01-31', '2026-02-02', nan, nan]
     >>> problem.tolist()
-    ['', '', 'blank', "impossible: '0208-10-14'"]
+    ['', '', '', 'blank', "impossible: '0208-10-14'"]
     """
     codes, uniques = pd.factorize(text)
     written = pd.Series(uniques, dtype="str")
@@ -45,9 +47,22 @@ def parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     # An event has a day, not a time: "2021-06-13T00:00:00Z" is its day.
     day = words.str.replace(_TIME_OF_DAY, "", regex=True)
     dates = pd.to_datetime(day, format="%Y-%m-%d", errors="coerce")
-    us = dates.isna()
-    if us.any():
-        dates[us] = pd.to_datetime(day[us], format="%m/%d/%Y", errors="coerce")
+    # Then the forms reporters type: "1/30/2026", "Jan. 30, 2026", "January 30, 2026",
+    # "30 January 2026" (AP's "Sept." too). Each is tried only on what is still unread.
+    written_out = day.str.replace(".", "", regex=False).str.replace(
+        r"\bSept\b", "Sep", regex=True, case=False
+    )
+    for form, candidates in [
+        ("%m/%d/%Y", day),
+        ("%b %d, %Y", written_out),
+        ("%B %d, %Y", written_out),
+        ("%d %B %Y", written_out),
+        ("%d %b %Y", written_out),
+    ]:
+        todo = dates.isna()
+        if not todo.any():
+            break
+        dates[todo] = pd.to_datetime(candidates[todo], format=form, errors="coerce")
     dates = dates.astype("datetime64[us]")
     plausible = dates.dt.year.between(FIRST_YEAR, LAST_YEAR)
     quoted = "'" + written + "'"

@@ -310,6 +310,15 @@ def resolve_place(locality: object, state: object = None) -> Place:
     name = " ".join(locality.split())
     has_state = isinstance(state, str) and bool(state.strip())
     code = normalize_state(state) if has_state else None
+    # "Portland, Ore." typed into the locality: a dateline carries its own state.
+    head, sep, tail = name.rpartition(",")
+    if sep and head.strip():
+        try:
+            in_name = normalize_state(tail)
+        except PlaceError:
+            in_name = None
+        if in_name is not None and (code is None or code == in_name):
+            name, code = head.strip(), in_name
     key = _key(name)
 
     alias = _ALIASES.get((key, code)) or _ALIASES.get((key, None))

@@ -217,16 +217,22 @@ def count(value: float) -> str:
     return f"{value:,.0f}"
 
 
-def coded_size(low: float, high: float) -> str:
-    """The numbers coded from a crowd's words: one number or a low–high range.
+def coded_size(low: float, high: float, qualifier: str | None = None) -> str:
+    """The numbers coded from a crowd's words: one number, a low–high range, or a floor.
+
+    ``qualifier`` is the cleaned table's ``size_qualifier``: "at least" (the words give
+    only a lowest number, "over 1,000", "thousands") prints as "1,000+", as on the charts.
 
     >>> coded_size(4000, 5000), coded_size(500, 500), coded_size(float("nan"), float("nan"))
     ('4,000–5,000', '500', '—')
+    >>> coded_size(2000, 2000, "at least")
+    '2,000+'
     """
     if pd.isna(low) and pd.isna(high):
         return _DASH
     if pd.isna(low) or pd.isna(high) or low == high:
-        return count(high if pd.isna(low) else low)
+        floor = "+" if qualifier == "at least" else ""
+        return count(high if pd.isna(low) else low) + floor
     return f"{count(low)}\u2013{count(high)}"
 
 
@@ -236,7 +242,7 @@ def coded_temperature(low: float, high: float, label: str | None = None) -> str:
     >>> coded_temperature(9, 9), coded_temperature(float("nan"), 32, "at most")
     ('9°F', '32°F or colder')
     >>> coded_temperature(float("nan"), float("nan"), "relative")
-    'no number (relative)'
+    'no number'
     """
     has_low, has_high = not pd.isna(low), not pd.isna(high)
     if has_low and has_high:
@@ -246,7 +252,7 @@ def coded_temperature(low: float, high: float, label: str | None = None) -> str:
     if has_low:
         return f"{low:.0f}°F or warmer"
     if label and label != "none":
-        return f"no number ({label})"
+        return "no number"  # words only ("cold for Houston"): nothing to put on a scale
     return _DASH
 
 
@@ -370,31 +376,23 @@ def source_note(events: pd.DataFrame) -> SourceNote:
 
     >>> import turnout
     >>> print(source_note(turnout.load_events()).plain)  # doctest: +ELLIPSIS
-    Source: Workers World, Feb. 3, 2026. Data: ice_out_2026.csv, one row per protest...
+    Source: Workers World, Feb. 3, 2026. One row per protest, each with the source’s own words...
     """
     from turnout.style import source_line
 
     credit = source_line(events)
-    path = events.attrs.get("source_path")
-    data = f" Data: {os.path.basename(path)}, one row per protest" if path else ""
     urls = events["source_url"].dropna().unique() if "source_url" in events else []
     link = f" ({urls[0]})" if len(urls) == 1 else ""
     method = (
-        "Crowd sizes and temperatures were turned into numbers by turnout’s rules, which "
-        "follow the Crowd Counting Consortium’s coding guidelines; every number traces to "
-        "a row that keeps the source’s own words."
+        "One row per protest, each with the source’s own words. Crowd sizes and temperatures "
+        "were turned into numbers by rules that follow the Crowd Counting Consortium’s coding "
+        "guidelines."
     )
-    plain = f"{credit}{link}.{data}{', each with the words it rests on' if data else ''}. {method}"
+    plain = f"{credit}{link}. {method}"
     label, _, rest = credit.partition(": ")
     esc = html.escape
     link_md = f" (<{esc(urls[0])}>)" if link else ""
-    data_md = (
-        f" Data: `{esc(os.path.basename(path))}`, one row per protest, each with the words it "
-        "rests on."
-        if path
-        else ""
-    )
-    markdown = f"**{esc(label)}:** {esc(rest)}{link_md}.{data_md} {method}"
+    markdown = f"**{esc(label)}:** {esc(rest)}{link_md}. {method}"
     return SourceNote(markdown, plain)
 
 
@@ -410,7 +408,10 @@ def events_table(events: pd.DataFrame, *, max_rows: int = 60) -> Output:
     True
     """
     rows = [
-        [_text(ev.get("size_text")), coded_size(ev.get("size_low"), ev.get("size_high"))]
+        [
+            _text(ev.get("size_text")),
+            coded_size(ev.get("size_low"), ev.get("size_high"), ev.get("size_qualifier")),
+        ]
         for _, ev in events.iterrows()
     ]
     headers = ["Crowd, in the source’s words", "Coded as"]

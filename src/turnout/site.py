@@ -45,7 +45,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 TEMPLATE_NAME = "turnout"
 KERNEL_NAME = "python3"
-BYLINE = "turnout"
+#: Environment variable naming the desk or author pages are credited to ("By ..."); none
+#: by default: a tool's name is not a byline.
+BYLINE_ENV = "TURNOUT_BYLINE"
 #: A page's size budget (bytes): four charts' worth of mobile data at most.
 PAGE_BUDGET = 150 * 1024
 #: Bump to invalidate every cache entry when the cache's meaning changes.
@@ -184,7 +186,8 @@ def build_site(
 
     manifest_path = cache / "manifest.json"
     manifest = _read_manifest(manifest_path)
-    shared = _shared_key(root)
+    byline = " ".join(os.environ.get(BYLINE_ENV, "").split())
+    shared = _digest(f"{_shared_key(root)}\0{byline}".encode())  # a new byline re-renders
     keys = {nb: _notebook_key(nb, shared, params) for nb in nbs}
     dirty = not manifest_path.is_file()
     if notebooks is None:
@@ -196,14 +199,14 @@ def build_site(
                 old.unlink(missing_ok=True)
             dirty = True
 
-    # Stale: forced, never built, changed inputs, or a page or figure file gone missing.
+    # Stale: forced, never built, changed inputs, or a page or figure file missing or changed.
     stale = [
         nb
         for nb, name in zip(nbs, names, strict=True)
         if force
         or (entry := manifest["notebooks"].get(str(nb))) is None
         or entry["key"] != keys[nb]
-        or not _outputs_exist(entry, out / name)
+        or not _outputs_intact(entry, out / name)
     ]
 
     results: dict[Path, dict[str, Any]] = {}
@@ -222,6 +225,7 @@ def build_site(
                 "figures_dir": str(figs),
                 "src_dir": str(PACKAGE_DIR.parent),
                 "date": _ap_date(time.localtime()),
+                "byline": byline,
             }
             for nb in stale
         ]
@@ -234,6 +238,7 @@ def build_site(
                 manifest["notebooks"][str(nb)] = {
                     "key": keys[nb],
                     "page": outcome["page"],
+                    "outputs": _outputs_digest(Path(outcome["page"]), outcome["figures"]),
                     "figures": outcome["figures"],
                     "headline": outcome["headline"],
                     "dek": outcome["dek"],
@@ -325,11 +330,20 @@ def _notebook_key(nb: Path, shared: str, params: Mapping[str, Any]) -> str:
     return h.hexdigest()
 
 
-def _outputs_exist(entry: Mapping[str, Any], page: Path) -> bool:
-    return (
-        entry.get("page") == str(page)
-        and page.is_file()
-        and all(Path(f).is_file() for f in entry.get("figures", []))
+def _outputs_digest(page: Path, figures: Iterable[str]) -> str:
+    """One hash of a page and its figure files as written (a missing file hashes as absent)."""
+    h = hashlib.sha256()
+    for f in [page, *map(Path, sorted(figures))]:
+        h.update(str(f).encode() + b"\0")
+        h.update(f.read_bytes() if f.is_file() else b"\0missing\0")
+    return h.hexdigest()
+
+
+def _outputs_intact(entry: Mapping[str, Any], page: Path) -> bool:
+    """The page and figures are the ones this build wrote: none missing, none overwritten
+    (a script that saved its own chart under the same name makes the notebook run again)."""
+    return entry.get("page") == str(page) and entry.get("outputs") == _outputs_digest(
+        page, entry.get("figures", [])
     )
 
 
@@ -764,7 +778,7 @@ def _render(nb: Any, story: Mapping[str, str], job: Mapping[str, Any]) -> str:
     resources = {
         "turnout": {
             **story,
-            "byline": BYLINE,
+            "byline": job.get("byline", ""),
             "date": job["date"],
             "index_href": "index.html",
         }

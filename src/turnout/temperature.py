@@ -159,6 +159,8 @@ def parse_temperatures(texts: pd.Series) -> pd.DataFrame:
     >>> parse_temperatures(pd.Series(["9° F", None])).to_dict("list")
     {'temp_f_low': [9.0, nan], 'temp_f_high': [9.0, nan], 'temp_label': ['reading', 'none']}
     """
+    if not isinstance(texts, pd.Series):
+        texts = pd.Series(list(texts), dtype=object)  # a list or array of texts works too
     codes, uniques = pd.factorize(texts, use_na_sentinel=True)
     parsed = [parse_temperature(u) for u in uniques]
     empty = parse_temperature(None)
