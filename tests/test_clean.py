@@ -201,6 +201,7 @@ def test_load_events_warns_and_keeps_rejected(tmp_path):
         (b"when,where\n2026-01-01,Denver\n", "column 'date'"),
         (b"date,locality\n2026-01-01,Denver\n2026-01-02,Denver,extra,cells\n", "row 3"),
         (b"date,locality,notes\n2026-01-01,Denver,caf\xe9\n", "row 2"),
+        (b"date;locality;state\n2026-01-01;Denver;CO\n", "separated by semicolons"),
     ],
 )
 def test_bad_files_give_one_clear_line(tmp_path, content, expected):

@@ -66,3 +66,19 @@ def test_missing_file(tmp_path):
     assert result.returncode == 2
     assert "nope.csv: no such file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_ccc_files_of_every_era_are_detected(tmp_path):
+    fixtures = paths.project_root() / "tests" / "fixtures"
+    for name, rows in [("ccc_sheet_2018.csv", 3), ("ccc_phase3.csv", 13)]:
+        result = run("clean", str(fixtures / name), "-o", str(tmp_path / name))
+        assert result.returncode == 0, result.stderr
+        clean, rejected = (int(w) for w in result.stdout.split()[::2][:2])
+        assert clean + rejected == rows
+        assert (pd.read_csv(tmp_path / name)["source_name"] == "Crowd Counting Consortium").all()
+
+
+def test_wrong_format_flag_says_which_flag_to_use(tmp_path):
+    result = run("clean", str(paths.seed_path()), "-o", str(tmp_path / "x.csv"), "--format", "ccc")
+    assert result.returncode == 2
+    assert "--format turnout" in result.stderr and "Traceback" not in result.stderr
