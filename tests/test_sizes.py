@@ -280,6 +280,72 @@ NOT_HEAD_COUNTS = [
     ("I95", NAN, NAN),
 ]
 
+OUTCOME_COUNTS = [  # people arrested, detained, cited or hurt are not the crowd
+    ("300 people; 5 arrested", 300, 300),
+    ("150 people, 12 arrested", 150, 150),
+    ("5 arrested; 300 people", 300, 300),
+    ("about 200 marched and 12 were arrested", 200, 200),
+    ("300 people and 5 arrested", 300, 300),  # a part of the crowd, not more people
+    ("about 200; police arrested 12", 200, 200),
+    ("Arrests: 4; about 60", 60, 60),
+    ("hundreds; 17 protesters were later arrested", 200, 200),
+    ("dozens; 4 taken into custody", 24, 24),
+    ("about 80; 3 detained by ICE", 80, 80),
+    ("more than 100, 2 cited for blocking traffic", 100, 100),
+    ("about 100; 3 injured", 100, 100),
+    ("1,000 marchers, 2 killed", 1000, 1000),
+    ("thousands; two dead", 2000, 2000),
+    ("several hundred; 6 people hurt", 300, 300),
+    ("about 250; 3 people taken to the hospital", 250, 250),
+    ("about 250; 1 hospitalized", 250, 250),
+    ("about 300; 5 more arrested", 300, 300),
+    ("about 400; 10-15 arrested", 400, 400),
+    ("dozens; arrested 9", 24, 24),
+    # the coder's own sum counts the arrested ("48 arrested" inside, 350 outside)
+    ("more than 350 outside + 48 arrested", 398, 398),
+    # arrests alone: the only size the text gives (CCC's arrests are of participants)
+    ("26 arrested", 26, 26),
+    ("5 arrested; 2 injured", 5, 5),
+    ("2 injured", NAN, NAN),  # injuries alone may be of police or bystanders
+    ("arrested", NAN, NAN),
+    # the words must belong to the number
+    ("40 played dead", 40, 40),
+    ("about 50 marched for the dead", 50, 50),
+]
+
+LABELS = [  # identifiers and labels before or after a number are not counts
+    ("Day 2: about 400", 400, 400),
+    ("day 3 of 7: about 40", 40, 40),
+    ("Week 3 of the strike; about 150", 150, 150),
+    ("No. 5 picket, about 40", 40, 40),
+    ("#5; 30", 30, 30),
+    ("SEIU Local 1199 members, about 300", 300, 300),
+    ("Route 9 overpass; about 50", 50, 50),
+    ("District 4 office: 60", 60, 60),
+    ("Chapter 2; 40", 40, 40),
+    ("Phase 3: 200", 200, 200),
+    ("UAW Region 9A: 100", 100, 100),
+    ("round 2: dozens", 24, 24),
+    ("H1N1 protest, 30", 30, 30),
+    # a plain noun, not a label: the number is a count
+    ("every day 50", 50, 50),
+    ("the first day 300; the second day 500", 300, 500),
+    ("Saturday night 200", 200, 200),
+    ("about200", 200, 200),  # a missing space after a qualifier
+]
+
+MARKUP = [  # numbers in markup or in parentheses glued to a word are not counts
+    ("<script>alert(1)</script> about 200", 200, 200),
+    ("<b>about 200</b>", 200, 200),
+    ('<td width="50">hundreds</td>', 200, 200),
+    ("alert(1); about 200", 200, 200),
+    ("dozens f(2, 3)", 24, 24),
+    ("20 (picture)", 20, 20),  # a count, then a note in parentheses
+    ("a handful; (2 from photo)", 2, 5),
+    ("<50", 50, 50),  # a comparison, not a tag
+    ("< 100 people", 100, 100),
+]
+
 EXPECTED_TURNOUT = [
     ("hundreds expected", NAN, NAN),
     ("75 to 100 expected", NAN, NAN),
@@ -363,6 +429,21 @@ def test_no_number_gives_nan(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "low", "high"), NOT_HEAD_COUNTS)
 def test_numbers_that_are_not_head_counts(text: str, low: float, high: float) -> None:
+    check(text, low, high)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), OUTCOME_COUNTS)
+def test_outcome_counts_are_not_crowd_sizes(text: str, low: float, high: float) -> None:
+    check(text, low, high)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), LABELS)
+def test_labels_are_not_counts(text: str, low: float, high: float) -> None:
+    check(text, low, high)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), MARKUP)
+def test_markup_and_glued_parentheses_are_not_counts(text: str, low: float, high: float) -> None:
     check(text, low, high)
 
 
@@ -614,6 +695,58 @@ def test_ranges_give_both_ends(a: int, b: int, pattern: str) -> None:
 @given(st.lists(st.integers(0, 10**6), min_size=1, max_size=6))
 def test_semicolon_estimates_give_min_and_max(values: list[int]) -> None:
     check("; ".join(f"about {v:,}" for v in values), min(values), max(values))
+
+
+HEADS = [row[0] for row in SEED + QUALIFIERS + FUZZY + VAGUE] + ["37", "1000 people"]
+OUTCOMES = [
+    "{n} arrested", "{n} arrests", "{n} people were arrested", "{n} protesters detained",
+    "{n} cited", "{n} injured", "{n} hurt", "{n} killed", "{n} dead", "{n} hospitalized",
+    "{n} taken into custody", "arrests: {n}", "police arrested {n}",
+]  # fmt: skip
+
+
+@_FUZZ
+@given(
+    st.sampled_from(HEADS),
+    st.sampled_from(OUTCOMES),
+    st.integers(1, 500),
+    st.sampled_from(["; ", ", ", " and ", "; about 20 more; "]),
+    st.booleans(),
+)
+def test_outcome_counts_never_change_the_size(
+    head: str, outcome: str, n: int, sep: str, first: bool
+) -> None:
+    alone = parse_size(head)
+    extra = "; about 20 more" in sep
+    if extra:  # "hundreds; about 20 more; 5 arrested": the outcome follows the added group
+        head, sep = head + "; about 20 more", "; "
+        alone = parse_size(head)
+    text = f"{outcome.format(n=n)}{sep}{head}" if first and not extra else head + sep
+    if not first or extra:
+        text += outcome.format(n=n)
+    assert same(parse_size(text), *alone), text
+
+
+@_FUZZ
+@given(
+    st.sampled_from(HEADS),
+    st.sampled_from(sorted(sizes._ID_WORDS)),
+    st.integers(0, 9999),
+    st.sampled_from([": ", "; ", ", ", " - "]),
+)
+def test_labelled_numbers_never_change_the_size(head: str, label: str, n: int, sep: str) -> None:
+    check(f"{label.title()} {n}{sep}{head}", *parse_size(head))
+
+
+@_FUZZ
+@given(
+    st.sampled_from(HEADS),
+    st.sampled_from(["b", "td", "span", "script", "p"]),
+    st.sampled_from(["", ' width="50"', " id=x2", " data-n='300'"]),
+    st.sampled_from(["", "alert(1)", "f(20, 30)", "x9()"]),
+)
+def test_markup_never_changes_the_size(head: str, tag: str, attrs: str, code: str) -> None:
+    check(f"<{tag}{attrs}>{code}</{tag}> {head} <br/>", *parse_size(head))
 
 
 cells = st.one_of(

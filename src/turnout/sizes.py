@@ -26,6 +26,16 @@ Decisions the guidelines leave open (documented where they are made):
 * numbers that are not head counts (years, dates, times, ages, money, percentages,
   ordinals, "100 schools", "a 24-hour vigil") are dropped; vehicles and boats are kept
   because CCC coders count a car caravan by its vehicles (each carries a participant);
+* labels are not counts: a number after a label word ("Day 2", "Local 1199", "Phase 3",
+  "Region 9A", "#5", "No. 5") unless the word is a plain noun ("every day 50", "the
+  first day 300"), a number glued to letters ("H1N1", "v2"), a number in parentheses
+  glued to a word ("alert(1)", "287(g)"), and anything inside a tag ("<td width=50>");
+* outcome counts are not crowd sizes: people arrested, detained, cited, injured, killed
+  or hospitalised ("300 people; 5 arrested" is 300) are a part of the crowd or apart
+  from it. They count only when the coder adds them ("350 outside + 48 arrested" is
+  398), and arrests alone ("26 arrested") stand as the crowd, since CCC's ``arrests``
+  are of participants and its coders record them as the size when nothing else is
+  known; injuries and deaths alone give no number (they may be of police or bystanders);
 * counted groups joined by "and"/"plus" are added ("seven men and one woman" 8), as are
   "another 600" and "hundreds more"; "50 and 100 people" stays a pair of alternatives;
 * "half of the school's 123 students" gives no number (123 is the whole, not the crowd);
@@ -158,14 +168,45 @@ _STOP_WORDS = frozenset(
     rallied protested showed came attended joined
     """.split()
 )
-# Before a number: it is an identifier or a code, not a head count.
+# Before a number: it is a label, an identifier or a code, not a head count ("Day 2",
+# "Local 1199", "Phase 3", "No 5").
 _ID_WORDS = frozenset(
     """
     route rt highway hwy interstate local district precinct ward chapter section room
     suite station gate pier unit article amendment prop proposition bill hb sb ab hr act
     resolution ordinance measure code title policy grade grades age ages aged channel
-    exit apt building
+    exit apt building day week night month year round phase stage part region zone
+    sector division tier no nos number num nr vol volume episode session
     """.split()
+)
+# Before a label word, these make it a plain noun and the number a count again:
+# "every day 50", "the first day 300", "Saturday night 200", "a local 50".
+_PLAIN_NOUN_BEFORE = frozenset(
+    """
+    a an one each every per this that same last next first second third fourth fifth
+    final whole entire all monday tuesday wednesday thursday friday saturday sunday
+    """.split()
+)
+# Outcome counts: people arrested, detained or cited (participants, CCC's ``arrests``)
+# and people harmed (who may be police or bystanders). Neither is a crowd size.
+_DETAINED = frozenset(
+    """
+    arrest arrests arrested arresting detained detaining detention detentions detainee
+    detainees cited citing citation citations custody
+    """.split()
+)
+_HARMED = frozenset(
+    """
+    injured injuring injury injuries hurt killed killing dead death deaths died wounded
+    wounding hospitalized hospitalised hospitalization hospitalisation
+    """.split()
+)
+# Outcome words that cannot take the count after them ("dead 5" is not "5 dead").
+_OUTCOME_AFTER_ONLY = frozenset("dead died custody".split())
+# Between a count and its outcome word: "5 protesters were later arrested".
+_OUTCOME_AUX = frozenset(
+    "were was are is be been being had have has got get later reportedly also all then "
+    "eventually subsequently more".split()
 )
 # "<share> of N": N is a whole that only part of joined.
 _SHARES = frozenset(
@@ -223,6 +264,26 @@ _MASKS = [
     ),
 ]
 _ALONG_WITH = re.compile(r"\b(?:along with|joined by|accompanied by|in addition to)\b")
+# Outcome phrases of several words, read as one outcome word.
+_OUTCOME_PHRASES = [
+    (
+        re.compile(
+            r"\b(?:(?:taken|placed|put|held)\s+)?(?:into|in|under)\s+(?:police\s+)?"
+            r"(?:custody|arrest)\b"
+        ),
+        " arrested ",
+    ),
+    (
+        re.compile(
+            r"\b(?:taken|transported|sent|rushed)\s+to\s+(?:the\s+|a\s+|local\s+)?"
+            r"hospitals?\b"
+        ),
+        " hospitalized ",
+    ),
+]
+# Markup is not crowd-size text: "<td width=50>", "<script>" (a tag name starts with a
+# letter, so "<50" and "< 100" stay comparisons).
+_TAG = re.compile(r"</?[a-z][^<>]*>")
 _TOKEN = re.compile(
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?)"
     r"|(?P<word>[a-z]+(?:'[a-z]+)*)"
@@ -232,7 +293,10 @@ _TOKEN = re.compile(
 
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_DASHES).lower()
+    text = _TAG.sub(" ", text)
     text = text.replace("~", " about ")
+    for pattern, word in _OUTCOME_PHRASES:
+        text = pattern.sub(word, text)
     # Phrases that add a second group: "10 members, along with 20 students" is 30.
     text = _ALONG_WITH.sub(" plus ", text)
     text = _EXCEL_DATE.sub(lambda m: f"{m[1]} {_MONTHS[m[3]]}-{m[2]}", text)
@@ -304,6 +368,7 @@ class _Qty:
     base: float = NAN  # for "four dozen": 4 ...
     mult: float = NAN  # ... and 12
     comma: bool = False
+    outcome: str = ""  # "detained" or "harmed" for outcome counts ("5 arrested")
 
 
 def _word(toks: list[_Tok], i: int) -> str:
@@ -388,8 +453,13 @@ def _read_qty(toks: list[_Tok], i: int) -> _Qty | None:
     # Multipliers and compounds after the base.
     while j < n:
         w = _word(toks, j)
-        if _is(toks, j, "-") and _word(toks, j + 1) in (*_GROUPS, *_SCALES, *_PLURALS):
-            j += 1  # "half-dozen", "three-dozen"
+        if (
+            _is(toks, j, "-")
+            and toks[j].attached
+            and _word(toks, j + 1) in (*_GROUPS, *_SCALES, *_PLURALS)
+            and toks[j + 1].attached
+        ):
+            j += 1  # "half-dozen", "three-dozen"; "Day 2 - hundreds" is two parts
             continue
         if w in _GROUPS and current is not None:
             if w == "hundred" and current >= 100:
@@ -471,13 +541,30 @@ def _not_a_head_count(toks: list[_Tok], q: _Qty) -> bool:
 
     if prev is not None:
         if prev.text in ("$", "#", "£", "€", "x", "*", "×", "/", "^", ":", ".") and (
-            prev.text not in (":", ".") or (q.start > 1 and toks[q.start - 2].kind == "num")
+            prev.text not in (":", ".")
+            or (
+                first.attached and prev.attached and q.start > 1 and toks[q.start - 2].kind == "num"
+            )
         ):
-            return True  # money, "#5", "10 x 30", "1/2", "10:30", decimals split oddly
-        if prev.text in _ID_WORDS:
-            return True
-        if first.attached and prev.kind == "word" and len(prev.text) <= 2 and prev.text != "fb":
-            return True  # codes such as "I95", "H1N1", "1e9"
+            return True  # money, "#5", "10 x 30", "1/2", "10:30"; not "Phase 3: 200"
+        if _is_label(toks, q.start - 1):
+            return True  # "Day 2", "Local 1199", "No 5"
+        if (
+            prev.text == "of"
+            and q.start > 1
+            and toks[q.start - 2].kind == "num"
+            and _is_label(toks, q.start - 3)
+        ):
+            return True  # "Day 2 of 5": 5 days, not 5 people
+        if (
+            first.attached
+            and prev.kind == "word"
+            and prev.text != "fb"
+            and (len(prev.text) <= 2 or prev.text not in _LEAD_WORDS)
+        ):
+            return True  # codes such as "I95", "H1N1", "v2", "1e9"; not "about200"
+        if _in_glued_parens(toks, q.start):
+            return True  # "alert(1)", "f(2, 3)": an argument or a footnote, not a count
         if prev.text == "-" and _word(toks, q.start - 2) in ("i", "us", "sr", "route", "f"):
             return True  # "I-95"
         if prev.text == "." and _word(toks, q.start - 2) == "no":
@@ -507,6 +594,8 @@ def _not_a_head_count(toks: list[_Tok], q: _Qty) -> bool:
             and _is(toks, q.end + 2, ")")
         ):
             return True  # "287(g)"
+        if nxt.text == "(" and nxt.attached and _is(toks, q.end + 1, ")"):
+            return True  # "f1()": a call, not a count
         if nxt.text in ("times", "fold", "percent", "per", "cent"):
             return True
     if first.kind == "num" and _fraction_follows(toks, q.end - 1):
@@ -514,18 +603,7 @@ def _not_a_head_count(toks: list[_Tok], q: _Qty) -> bool:
     if last.kind == "word" and last.text in _UNITS and _fraction_follows(toks, q.end - 1):
         return True  # "two thirds of"
 
-    # The first end of a numeric range shares what follows the second: "2 to 3 miles",
-    # "75 to 100 expected".
-    end = q.end
-    if (
-        (
-            _is(toks, end, "-", "to", "or", "through")
-            or (_is(toks, end, "and") and _word(toks, q.start - 1) == "between")
-        )
-        and end + 1 < len(toks)
-        and toks[end + 1].kind == "num"
-    ):
-        end += 2
+    end = _phrase_start(toks, q)
 
     # What the quantity counts: a unit right after it ("24-hour"), else the head noun,
     # the first plural among up to three words before a function word.
@@ -578,6 +656,94 @@ def _not_a_head_count(toks: list[_Tok], q: _Qty) -> bool:
     return False
 
 
+def _phrase_start(toks: list[_Tok], q: _Qty) -> int:
+    """Where the words about q begin: after q, or after the second end of its range.
+
+    The first end of a numeric range shares what follows the second: "2 to 3 miles",
+    "75 to 100 expected", "5-10 arrested".
+    """
+    end = q.end
+    if (
+        (
+            _is(toks, end, "-", "to", "or", "through")
+            or (_is(toks, end, "and") and _word(toks, q.start - 1) == "between")
+        )
+        and end + 1 < len(toks)
+        and toks[end + 1].kind == "num"
+    ):
+        end += 2
+    return end
+
+
+def _is_label(toks: list[_Tok], k: int) -> bool:
+    """True when token k is a label word that makes the number after it an identifier."""
+    if _word(toks, k) not in _ID_WORDS:
+        return False
+    # "every day 50", "the first day 300", "a local 50": a plain noun, then a count.
+    return _word(toks, k - 1) not in _PLAIN_NOUN_BEFORE
+
+
+def _in_glued_parens(toks: list[_Tok], i: int) -> bool:
+    """True when token i sits inside parentheses glued to a word or number: "alert(1)"."""
+    k = i - 1
+    while k >= 0 and toks[k].text not in ("(", ")", ";") and i - k <= 8:
+        k -= 1
+    return (
+        k > 0 and toks[k].text == "(" and toks[k].attached and toks[k - 1].kind in ("word", "num")
+    )
+
+
+def _outcome_word(w: str) -> str:
+    if w in _DETAINED:
+        return "detained"
+    if w in _HARMED:
+        return "harmed"
+    return ""
+
+
+def _outcome(toks: list[_Tok], q: _Qty) -> str:
+    """ "detained"/"harmed" when q counts people arrested or hurt, not a crowd; else ""."""
+    # After: "5 arrested", "12 people were later arrested", "5-10 detained", "2 dead".
+    k = _phrase_start(toks, q)
+    noun_done, words = False, 0
+    while k < len(toks) and words < 6:
+        t = toks[k]
+        if t.kind == "punct" and t.text in ("-", "'", '"', "`"):
+            k += 1
+            continue
+        if t.kind != "word":
+            break
+        w = t.text
+        if _outcome_word(w):
+            return _outcome_word(w)
+        if noun_done or w in _STOP_WORDS:
+            if w not in _OUTCOME_AUX:
+                break
+            noun_done = True
+        elif w in _PEOPLE or (w.endswith("s") and len(w) > 3):
+            noun_done = True  # the head noun: "5 protesters ..."
+        elif w.endswith("ed") or words >= 2:
+            break  # a verb ("40 played dead") or no head noun within reach
+        k += 1
+        words += 1
+    # Before: "arrested 5", "arrests: 5", "the arrest of 5", "injuring at least 3".
+    k, words = q.start - 1, 0
+    while k >= 0 and words < 3:
+        t = toks[k]
+        if t.kind == "punct" and t.text in (":", "-", "="):
+            k -= 1
+            continue
+        if t.kind != "word":
+            break
+        if t.text not in _OUTCOME_AFTER_ONLY and _outcome_word(t.text):
+            return _outcome_word(t.text)
+        if t.text not in _LEAD_WORDS and t.text not in ("of", "were", "was"):
+            break
+        k -= 1
+        words += 1
+    return ""
+
+
 def _find_quantities(toks: list[_Tok]) -> list[_Qty]:
     out: list[_Qty] = []
     i = 0
@@ -587,6 +753,7 @@ def _find_quantities(toks: list[_Tok]) -> list[_Qty]:
             i += 1
             continue
         if 0 <= q.value < _MAX_CROWD and not _not_a_head_count(toks, q):
+            q.outcome = _outcome(toks, q)
             out.append(q)
         i = q.end
     return out
@@ -613,6 +780,7 @@ class _Est:
     high: float
     start: int
     end: int
+    outcome: str = ""  # as _Qty.outcome: an estimate of people arrested or hurt
 
 
 def _ranges(toks: list[_Tok], qs: list[_Qty]) -> list[_Est]:
@@ -634,18 +802,21 @@ def _ranges(toks: list[_Tok], qs: list[_Qty]) -> list[_Est]:
             hi = b.value
             if b.plain and not math.isnan(a.mult) and a.base < b.value < a.value:
                 hi = b.value * a.mult  # "a dozen or two" = 12 to 24
-            ests.append(_Est(min(lo, hi), max(lo, hi), a.start, b.end))
+            ests.append(_Est(min(lo, hi), max(lo, hi), a.start, b.end, a.outcome or b.outcome))
             i += 2
         else:
-            ests.append(_Est(a.value, a.value, a.start, a.end))
+            ests.append(_Est(a.value, a.value, a.start, a.end, a.outcome))
             i += 1
     return ests
 
 
 def _join(toks: list[_Tok], prev: _Est, est: _Est) -> str:
     """How est relates to prev: "add" (more people), "list" (a comma in a list), or ""."""
+    # An outcome count next to a head count is part of the crowd ("300 people and 5
+    # arrested") or apart from it ("200; 2 injured"); only the coder's sum adds it.
+    mixed = prev.outcome != est.outcome
     lead = [t.text for t in toks[max(prev.end, est.start - 2) : est.start]]
-    if "another" in lead or "additional" in lead:
+    if ("another" in lead or "additional" in lead) and not mixed:
         return "add"  # "another 600", "an additional 50", even across a semicolon
     if _is(toks, prev.end, "more") and not _is(toks, prev.end + 1, "than"):
         return ""  # "hundreds more" is handled from the other side
@@ -660,6 +831,8 @@ def _join(toks: list[_Tok], prev: _Est, est: _Est) -> str:
     before, word, rest = texts[:conn], texts[conn], texts[conn + 1 :]
     if word == "," and rest[:1] in (["and"], ["plus"], ["&"]):
         word, rest = rest[0], rest[1:]  # Oxford comma
+    if mixed and word not in ("+", "plus"):
+        return ""
     if len(before) > 3 or any(w not in _LEAD_WORDS for w in rest):
         return ""
     if any(not w.isalpha() and w != "-" for w in before):
@@ -695,12 +868,19 @@ def _estimates(toks: list[_Tok], qs: list[_Qty]) -> list[_Est]:
             j + 1 < len(ests)
             and _is(toks, ests[j + 1].end, "more")
             and not _is(toks, ests[j + 1].end + 1, "than")
+            and ests[j + 1].outcome == ests[j].outcome  # "about 300; 5 more arrested"
         ):
             j += 1  # "about 150 and hundreds more", "about 60; 30 more"
             group.append(ests[j])
+        # A coder's sum with a head count ("350 outside + 48 arrested") is a head count.
+        outcome = "" if any(not e.outcome for e in group) else group[0].outcome
         out.append(
             _Est(
-                sum(e.low for e in group), sum(e.high for e in group), group[0].start, group[-1].end
+                sum(e.low for e in group),
+                sum(e.high for e in group),
+                group[0].start,
+                group[-1].end,
+                outcome,
             )
         )
         i = j + 1
@@ -713,6 +893,9 @@ def _estimates(toks: list[_Tok], qs: list[_Qty]) -> list[_Est]:
 def _parse_text(text: str) -> SizeEstimate:
     toks = _tokenise(_normalise(text))
     ests = _estimates(toks, _find_quantities(toks))
+    # Outcome counts are not crowd sizes; arrests of participants alone ("26 arrested")
+    # are the only size the text gives, and CCC coders record them as such.
+    ests = [e for e in ests if not e.outcome] or [e for e in ests if e.outcome == "detained"]
     if not ests:
         return _EMPTY
     low = min(e.low for e in ests)
