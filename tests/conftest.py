@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -14,6 +15,20 @@ def seed_events() -> pd.DataFrame:
     import turnout
 
     return turnout.load_events()
+
+
+@pytest.fixture(scope="session")
+def ccc_june() -> pd.DataFrame:
+    """June 2018 from the Crowd Counting Consortium excerpt: a CCC month, as a desk charts it."""
+    import warnings
+
+    import turnout
+
+    fixture = Path(__file__).resolve().parent / "fixtures" / "ccc_2017_2020_excerpt.csv"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # the excerpt's rejected rows are by design
+        events = turnout.load_events(fixture, format="ccc")
+    return turnout.select_events(events, start="2018-06-01", end="2018-06-30")
 
 
 def make_event(**kw: object) -> dict[str, object]:

@@ -183,10 +183,10 @@ def test_by_city_floors_are_marked_with_a_plus(seed_events):
     assert labels["Cleveland, Ohio"] == "2,000+"  # "Thousands"
     assert labels["Seattle, Wash."] == "6,000 to 9,000"  # a range, not a floor
     assert labels["Dallas, Texas"] == "100"  # "around 100"
-    assert "A + marks a floor" in info.notes
-    assert info.title == "Minneapolis drew the largest crowd: about 50,000 on Jan. 23"
+    assert "Numbers with a + are floors" in info.notes
+    assert info.title == "Minneapolis drew the largest reported crowd: about 50,000 on Jan. 23"
     words = chart_info(turnout_by_city(seed_events, labels="words"))
-    assert "A + marks a floor" not in words.notes
+    assert "Numbers with a + are floors" not in words.notes
 
 
 def test_by_city_ranges_drawn_where_low_below_high(seed_events):
@@ -232,7 +232,7 @@ def test_by_city_sum_adds_a_citys_events(seed_events):
     ends = data.groupby("rank")["segment_end"].max()
     assert (ends == data.groupby("rank")["value_low"].first()).all()
     assert "all its events added together" in info.subtitle
-    assert "Not in the sums" in info.notes and "Houston, Texas (2)" in info.notes
+    assert "Not in the sums" in info.notes and "two in Houston, Texas" in info.notes
     assert len(bar_patches(fig, "turnout-bars")) == len(counted)
 
 
@@ -247,7 +247,7 @@ def test_by_city_many_cities_shows_top_n_and_says_so(make_events):
     assert len(info.data) == 15
     assert info.data["value_low"].iloc[0] == 4000
     assert "The 15 cities with the most people, of 40 with a count" in info.subtitle
-    assert "25 more cities with a count are not shown" in info.notes
+    assert "Not shown: 25 more cities with a count." in info.notes
     assert "No count reported: Quietville, Ohio" in info.notes
     assert len(y_tick_labels(fig)) == 15
     assert_readable(fig)
@@ -257,7 +257,7 @@ def test_by_city_one_city(make_events):
     fig = turnout_by_city(make_events({"city": "Springfield", "size_low": 300.0}))
     info = chart_info(fig)
     assert info.data["place"].tolist() == ["Springfield, Ill."]
-    assert info.title.startswith("Springfield, Ill., drew the largest crowd: about 300")
+    assert info.title.startswith("Springfield, Ill., drew the largest reported crowd: about 300")
     assert_readable(fig)
 
 
@@ -309,7 +309,9 @@ def test_temperature_seed_points_bounds_and_notes(seed_events):
         [c.get_offsets() for c in ax.collections if c.get_gid() == "turnout-reported"]
     )
     assert points.tolist() == [[9.0, 1000.0]]
-    assert info.notes.startswith("2 of 18 events report both a number of people and a temperature")
+    assert info.notes.startswith(
+        "Two of 18 events report both a number of people and a temperature"
+    )
     assert "Houston, Texas, Jan. 30 (“cold weather for the Houston area”)" in info.notes
     assert "°F" in info.subtitle
     assert "New York City, Jan. 29" in [t.get_text() for t in ax.texts]
@@ -355,7 +357,7 @@ def test_observed_temperatures_are_plotted_and_told_apart(seed_events):
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "Observed (weather station)" in legend and "Reported reading" in legend
     assert "observed at a weather station" in info.notes
-    assert info.notes.startswith("4 of 18 events")
+    assert info.notes.startswith("Four of 18 events")
 
 
 def test_temperature_no_temperatures_says_so(make_events):
@@ -402,8 +404,8 @@ def test_timeline_seed_days_counts_and_marks(seed_events):
     assert marks == ["Minneapolis strike", "National strike"]
     ticks = [t.get_text() for t in ax.get_xticklabels()]
     assert ticks[0] == "Jan. 23" and "Feb. 1" in ticks and "30" in ticks
-    assert info.title == "Protests peaked on Jan. 30: 9 events in 8 cities"
-    assert "Jan. 23 to Feb. 2, 2026" in info.subtitle
+    assert info.title == "Reported protests peaked on Jan. 30: nine events in eight cities"
+    assert "Jan. 23-Feb. 2, 2026" in info.subtitle
     assert_frame(fig, info)
     assert_readable(fig)
     colours = {to_hex(p.get_facecolor(), keep_alpha=False) for p in ax.patches if p.get_gid()}
@@ -421,14 +423,14 @@ def test_timeline_single_day(make_events):
     fig = timeline_density(events)
     info = chart_info(fig)
     assert info.data["events"].tolist() == [2]
-    assert info.title == "2 protest events in 2 cities on Jan. 30"
+    assert info.title == "Reported protests on Jan. 30: two events in two cities"
     assert_readable(fig)
 
 
 def test_timeline_period_with_no_events_says_so(seed_events):
     fig = timeline_density(seed_events, start="2025-01-01", end="2025-01-31")
     assert fig.axes == [] and "No events" in frame_text(fig, "message")
-    assert "18 events fall outside" in chart_info(fig).notes
+    assert "Not shown: 18 events outside the period" in chart_info(fig).notes
 
 
 def test_timeline_long_span_counts_per_week(make_events):
@@ -468,3 +470,346 @@ def test_charts_are_6_4_inches_wide_and_not_pyplot(seed_events, make):
     assert base64.b64decode(data["image/png"]).startswith(b"\x89PNG")
     assert meta["image/png"]["width"] == 640
     assert data["text/plain"] == meta["image/png"]["alt"] == chart_info(fig).alt
+
+
+# ---------------------------------------------------------------- editor's review: words
+
+_MONTHS = r"(?:Jan\.|Feb\.|March|April|May|June|July|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)"
+
+
+def ap_number_problems(text: str) -> list[str]:
+    """Numbers AP style would not print in running text: a lone 0-9, or a sentence opening on one.
+
+    Quoted source words stay verbatim, and dates ("June 1-22"), degrees ("9°F") and
+    numerals inside bigger numbers ("4,000", "2.5") are not running-text numbers.
+    """
+    import re
+
+    text = re.sub(r"“[^”]*”", "“…”", text)  # the source's own words
+    text = re.sub(rf"{_MONTHS} \d{{1,2}}(?:-\d{{1,2}})?", "DATE", text)
+    problems = re.findall(r"(?<![\d,.\-])\d(?![\d,.°])", text)
+    problems += re.findall(r"(?:^|[.!?] )\d[\d,]*", text)
+    return problems
+
+
+def all_words(fig) -> list[str]:
+    info = chart_info(fig)
+    return [info.title, info.subtitle, info.notes, info.alt]
+
+
+@pytest.fixture(scope="module")
+def review_charts(seed_events, ccc_june) -> list:
+    """Every chart kind on the seed story and on a CCC month, as the editor reviewed them."""
+    figs = []
+    for events in (seed_events, ccc_june):
+        figs += [
+            turnout_by_city(events),
+            turnout_by_city(events, measure="sum"),
+            turnout_by_city(events, labels="words", top=4),
+            temperature_vs_attendance(events),
+            timeline_density(events, marked_days=MARKED),
+            timeline_density(events, marked_days=MARKED, freq="week"),
+        ]
+    return figs
+
+
+def test_headlines_say_the_counts_are_reported(seed_events, ccc_june, make_events):
+    """A partisan source's crowd counts are attributed in every headline, whatever the data."""
+    titles = {
+        chart_info(turnout_by_city(seed_events)).title,
+        chart_info(turnout_by_city(seed_events, measure="sum")).title,
+        chart_info(turnout_by_city(ccc_june)).title,
+        chart_info(timeline_density(seed_events)).title,
+        chart_info(timeline_density(ccc_june)).title,
+        chart_info(timeline_density(ccc_june, freq="week")).title,
+        chart_info(timeline_density(make_events({}, {"city": "Dallas"}))).title,
+        # every day the same, and more than three tied peaks
+        chart_info(timeline_density(make_events({}, {"date": "2026-01-31"}))).title,
+        chart_info(
+            timeline_density(
+                make_events(*[{"date": f"2026-01-{d}"} for d in (10, 12, 14, 16, 18)]),
+                start="2026-01-09",
+                end="2026-01-19",
+            )
+        ).title,
+    }
+    for title in titles:
+        assert "reported" in title.lower(), title
+        assert len(title) <= 90, title  # a headline, not a paragraph
+    assert chart_info(turnout_by_city(seed_events, measure="sum")).title == (
+        "Minneapolis drew the most reported protesters: 70,000 at two events"
+    )
+    assert chart_info(timeline_density(ccc_june)).title == (
+        "Reported protests peaked on June 1 and 14: three events each"
+    )
+
+
+def test_temperature_headline_with_few_points_states_the_scarcity(seed_events, make_events):
+    info = chart_info(temperature_vs_attendance(seed_events))
+    assert info.title == "Only two of 18 protests report both a crowd size and a temperature"
+    assert "coldest" not in info.title  # no superlative over two values
+    one = make_events({"temp_f_low": 20.0, "temp_f_high": 20.0}, {"city": "Peoria"})
+    assert chart_info(temperature_vs_attendance(one)).title == (
+        "Only one of two protests reports both a crowd size and a temperature"
+    )
+    three = make_events(*[{"temp_f_low": t, "temp_f_high": t} for t in (10.0, 20.0, 30.0)])
+    assert chart_info(temperature_vs_attendance(three)).title == (
+        "Just three protests give both a crowd size and a temperature"
+    )
+
+
+def test_temperature_headline_with_enough_points_keeps_the_finding(make_events):
+    rows = [
+        {"city": c, "temp_f_low": t, "temp_f_high": t}
+        for c, t in (("Fargo", -3.0), ("Duluth", 5.0), ("Omaha", 12.0), ("Peoria", 20.0))
+    ]
+    rows.append({"city": "Akron", "temp_text": "freezing", "temp_f_high": 32.0})
+    info = chart_info(temperature_vs_attendance(make_events(*rows)))
+    assert info.title == "Fargo protesters turned out at -3°F, the coldest reading reported"
+    assert info.notes.startswith("All five events report both")
+    assert "One gives only a bound" in info.notes
+
+
+def test_bound_arrows_are_lighter_than_readings_but_still_arrows(seed_events):
+    from matplotlib.patches import ArrowStyle
+
+    ax = temperature_vs_attendance(seed_events).axes[0]
+    (arrow,) = [t for t in ax.texts if t.get_gid() == "turnout-bound"]
+    patch = arrow.arrow_patch
+    (reading,) = [c for c in ax.collections if c.get_gid() == "turnout-reported"]
+    assert isinstance(patch.get_arrowstyle(), ArrowStyle.CurveFilledB)  # a head, pointing on
+    assert patch.get_alpha() is not None and patch.get_alpha() < 1
+    assert reading.get_alpha() in (None, 1)  # the reading is drawn solid
+    assert patch.get_linewidth() <= 1.0  # thinner than the 1.6 it outweighed the dot with
+    caps = [ln for ln in ax.lines if ln.get_gid() == "turnout-bound-cap"]
+    assert caps and all(ln.get_alpha() < 1 for ln in caps)
+
+
+def test_ap_numbers_in_every_title_subtitle_note_and_alt(review_charts):
+    for fig in review_charts:
+        for text in all_words(fig):
+            assert ap_number_problems(text) == [], text
+
+
+def test_ap_numbers_in_long_and_edge_case_wording(make_events):
+    many = [
+        {"city": f"Town {chr(65 + i)}", "state_code": "OH", "size_low": float(100 * (i + 1))}
+        for i in range(12)
+    ]
+    by_city = turnout_by_city(make_events(*many), top=5)
+    info = chart_info(by_city)
+    assert info.subtitle.startswith("The five cities with the most people, of 12 with a count")
+    assert "Not shown: seven more cities with a count." in info.notes
+    assert "the top five of 12 cities" in info.alt
+    temps = make_events(
+        *[{"city": f"Town {chr(65 + i)}", "temp_f_low": float(i), "temp_f_high": float(i)}
+          for i in range(12)],
+        {"city": "Town Z"},
+    )  # fmt: skip
+    info = chart_info(temperature_vs_attendance(temps))
+    assert info.notes.startswith("Of 13 events, 12 report both")  # never "12 of 13 ..."
+    tiny = make_events({"size_low": 1.0, "temp_f_low": 5.0, "temp_f_high": 5.0})
+    assert "one person" in chart_info(temperature_vs_attendance(tiny)).alt
+    for fig in (by_city, temperature_vs_attendance(temps), temperature_vs_attendance(tiny)):
+        for text in all_words(fig):
+            assert ap_number_problems(text) == [], text
+
+
+def test_data_tables_and_bar_labels_keep_numerals(seed_events, ccc_june):
+    city = turnout_by_city(ccc_june)
+    labels = dict(zip(chart_info(city).data["place"], chart_info(city).data["label"], strict=True))
+    assert labels["Fort Worth, Texas"] == "6" and labels["Savannah, Ga."] == "1"
+    assert "6" in direct_labels(city, "turnout-label")
+    data = chart_info(timeline_density(seed_events)).data.set_index("label")
+    assert data.loc["Jan. 30", "events"] == 9 and data.loc["Jan. 30", "cities"] == 8
+
+
+@pytest.mark.parametrize(
+    ("n", "start", "text"),
+    [
+        (0, False, "zero"),
+        (1, True, "One"),
+        (9, False, "nine"),
+        (10, False, "10"),
+        (1200, False, "1,200"),
+    ],
+)
+def test_ap_number(n, start, text):
+    assert style.ap_number(n, start=start) == text
+
+
+def test_ap_number_refuses_a_numeral_to_open_a_sentence():
+    with pytest.raises(ValueError, match="rephrase"):
+        style.ap_number(12, start=True)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "text"),
+    [
+        ("2018-06-01", "2018-06-22", "June 1-22, 2018"),
+        ("2026-01-23", "2026-02-02", "Jan. 23-Feb. 2, 2026"),
+        ("2025-12-30", "2026-01-02", "Dec. 30, 2025-Jan. 2, 2026"),
+        ("2026-01-30", "2026-01-30", "Jan. 30, 2026"),
+    ],
+)
+def test_ap_period_date_ranges(start, end, text):
+    assert style.ap_period(start, end) == text
+
+
+def test_periods_in_chart_words_are_ap_ranges(seed_events, ccc_june):
+    for fig in (turnout_by_city(ccc_june), timeline_density(ccc_june)):
+        assert chart_info(fig).subtitle.endswith("June 1-22, 2018")
+        assert "June 1-22, 2018" in chart_info(fig).alt
+    across = timeline_density(seed_events, start="2025-12-30", end="2026-02-02")
+    assert chart_info(across).subtitle.endswith("Dec. 30, 2025-Feb. 2, 2026")
+    empty = timeline_density(seed_events, start="2025-06-01", end="2025-06-30")
+    assert frame_text(empty, "message") == "No events in this selection, June 1-30, 2025."
+
+
+# ---------------------------------------------------------------- editor's review: wrapping
+
+
+def _wrap_at_every_width(
+    text: str, size: float = style.TITLE_SIZE, balance: bool = False, widths: int = 60
+):
+    """``text`` wrapped at ``widths`` widths, evenly from 40 px to the whole line's width."""
+    from turnout.style import _font, _renderer
+
+    with style.use_style():
+        fig = style.new_figure()
+        renderer, prop = _renderer(fig), _font(size, "bold")
+        full, _, _ = renderer.get_text_width_height_descent(text, prop, ismath=False)
+        for width in np.linspace(40, full + 8, widths):
+            yield style.wrap_text(text, width, prop, renderer, balance=balance).split("\n")
+
+
+@pytest.mark.parametrize("balance", [False, True])
+def test_wrapping_never_splits_a_date_or_a_unit(balance):
+    import re
+
+    text = (
+        "Reported protests peaked on June 14 and Jan. 30, Jan. 23-Feb. 2, 2026, "
+        "at 9° F, and Numbers with a + are floors in May 2018"
+    )
+    month_end = re.compile(rf"(?:^|[\s\-]){_MONTHS}$")
+    day = re.compile(r"\d{1,2}(?!\d)")
+    seen = 0
+    for lines in _wrap_at_every_width(text, balance=balance, widths=20 if balance else 80):
+        assert " ".join(lines) == text  # wrapping only replaces spaces
+        for line, nxt in zip(lines, lines[1:], strict=False):
+            seen += 1
+            assert not (month_end.search(line) and day.match(nxt)), (line, nxt)
+            assert not (line.endswith("°") and nxt.startswith("F")), (line, nxt)
+            assert not nxt.startswith("+"), (line, nxt)
+    assert seen > 20  # the text really was broken, many ways
+
+
+def test_frame_keeps_dates_whole_and_words_free_of_nonbreaking_spaces(review_charts):
+    import re
+
+    month_end = re.compile(rf"(?:^|[\s\-]){_MONTHS}$")
+    day = re.compile(r"\d{1,2}(?!\d)")
+    for fig in review_charts:
+        info = chart_info(fig)
+        for gid in ("title", "subtitle", "notes", "source"):
+            lines = [t for t in fig.texts if t.get_gid() == f"turnout-{gid}"]
+            for t in lines:
+                rows = t.get_text().split("\n")
+                for line, nxt in zip(rows, rows[1:], strict=False):
+                    assert not (month_end.search(line) and day.match(nxt)), (line, nxt)
+                    assert not nxt.startswith("+"), (line, nxt)
+        assert "\u00a0" not in "".join([*all_words(fig), info.source])
+        assert not info.data.astype(str).apply(lambda c: c.str.contains("\u00a0")).any().any()
+
+
+def test_floor_note_never_starts_a_line_with_a_plus(seed_events):
+    fig = turnout_by_city(seed_events)
+    notes = [t for t in fig.texts if t.get_gid() == "turnout-notes"][0].get_text()
+    assert "Numbers with a + are floors" in " ".join(notes.split("\n"))
+    assert not any(line.startswith("+") for line in notes.split("\n"))
+    note = chart_info(fig).notes
+    for lines in _wrap_at_every_width(note, size=style.NOTE_SIZE, widths=40):
+        assert not any(line.startswith("+") for line in lines)
+
+
+# ---------------------------------------------------------------- editor's review: provenance
+
+
+def test_event_rows_carry_their_source_url(ccc_june, make_events):
+    by_row = ccc_june.set_index("row")
+    for fig in (turnout_by_city(ccc_june), turnout_by_city(ccc_june, measure="sum")):
+        data = chart_info(fig).data
+        assert {"source_name", "source_date", "source_url", "source_quote"} <= set(data.columns)
+        for _, r in data.iterrows():
+            assert r["source_url"] == by_row.loc[r["row"], "source_url"]  # the number's trace
+            assert r["source_url"].startswith("http")
+            assert r["source_name"] == "Crowd Counting Consortium"
+        assert data["source_quote"].isna().all()  # CCC gives no quote; the URL traces the number
+    url = "https://gazette.example/2026/01/30/rally"
+    events = make_events({"temp_f_low": 20.0, "temp_f_high": 20.0, "source_url": url})
+    data = chart_info(temperature_vs_attendance(events)).data
+    assert {"source_name", "source_date", "source_url", "source_quote"} <= set(data.columns)
+    assert data["source_url"].tolist() == [url]
+
+
+# ---------------------------------------------------------------- editor's review: timeline
+
+
+def test_marked_days_outside_the_period_appear_nowhere(ccc_june):
+    for freq in ("auto", "week"):
+        fig = timeline_density(ccc_june, marked_days=MARKED, freq=freq)
+        info = chart_info(fig)
+        ax = fig.axes[0]
+        for text in all_words(fig):
+            assert "strike" not in text and "Marked" not in text and "Jan." not in text, text
+        assert (info.data["marked"] == "").all()
+        assert [t for t in ax.texts if t.get_gid() == "turnout-marked"] == []
+        assert [p for p in ax.patches if not p.get_gid()] == []  # no shaded day
+        assert [ln for ln in ax.lines if ln.get_linestyle() != "-"] == []  # no dashed day
+        plain = chart_info(timeline_density(ccc_june, freq=freq))
+        assert ax.get_ylim() == plain_ylim(ccc_june, freq)  # no headroom for absent labels
+        assert info.alt == plain.alt and info.title == plain.title
+
+
+def plain_ylim(events, freq):
+    return timeline_density(events, freq=freq).axes[0].get_ylim()
+
+
+def test_marked_days_inside_the_period_still_show(ccc_june):
+    fig = timeline_density(ccc_june, marked_days={**MARKED, "2018-06-14": "Flag Day rallies"})
+    info = chart_info(fig)
+    assert info.alt.endswith("Marked: June 14, Flag Day rallies.")
+    assert "Minneapolis" not in info.alt
+    assert [t.get_text() for t in fig.axes[0].texts if t.get_gid() == "turnout-marked"] == [
+        "June 14: Flag Day rallies"
+    ]
+
+
+@pytest.mark.parametrize("bad", ["{}", '{"2026-01-30": "National strike"}', ["2026-01-30"]])
+def test_marked_days_as_a_string_is_a_clear_type_error(seed_events, bad):
+    with pytest.raises(TypeError, match="mapping") as err:
+        timeline_density(seed_events, marked_days=bad)
+    assert "-y 'marked_days: {}'" in str(err.value)
+
+
+@pytest.mark.parametrize("freq", ["day", "week"])
+def test_timeline_has_half_a_bin_of_air_at_both_ends(ccc_june, seed_events, freq):
+    for events in (ccc_june, seed_events):
+        fig = timeline_density(events, freq=freq)
+        ax = fig.axes[0]
+        step = {"day": 1.0, "week": 7.0}[freq]
+        bars = bar_patches(fig, "turnout-events") + bar_patches(fig, "turnout-cities")
+        left = min(p.get_x() for p in bars)
+        right = max(p.get_x() + p.get_width() for p in bars)
+        x0, x1 = ax.get_xlim()
+        assert left - x0 >= step / 2 - 1e-9 and x1 - right >= step / 2 - 1e-9
+
+
+def test_weekly_bars_are_labelled_by_their_monday(ccc_june):
+    fig = timeline_density(ccc_june, freq="week")
+    info = chart_info(fig)
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert ticks == ["May 28", "June 4", "11", "18"]
+    assert info.data["label"].tolist()[0] == "Week of May 28, 2018"
+    assert "each labeled by its Monday" in info.notes
+    assert "The first and last weeks count only days inside the period." in info.notes

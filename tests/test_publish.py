@@ -120,7 +120,7 @@ def test_no_date_or_software_in_metadata(city_chart, tmp_path):
     paths = save_chart(city_chart, "turnout-by-city", out_dir=tmp_path)
     svg = paths["svg"].read_text(encoding="utf-8")
     assert "<dc:date>" not in svg and "Matplotlib v" not in svg
-    assert "<dc:title>Minneapolis drew the largest crowd" in svg
+    assert "<dc:title>Minneapolis drew the largest reported crowd" in svg
     keys = png_text_keys(paths["png"])
     assert "Software" not in keys and "Date" not in keys and "tIME" not in keys
     assert keys["Title"] == chart_info(city_chart).title

@@ -5,8 +5,14 @@ story, a reporter's sheet or Crowd Counting Consortium data: any number of
 rows and cities) and returns a Figure that carries what a publisher needs:
 :func:`chart_info` gives its headline, subtitle, alt text, source line, notes
 and ``data``, a table of exactly what is drawn, one row per mark, with the
-``row`` of the events file, the source's words (``size_text``) and the
-sentence (``source_quote``) each number rests on.
+``row`` of the events file, the source's words (``size_text``), the sentence
+(``source_quote``) and the address (``source_url``) each number rests on.
+
+Crowd sizes and events are what a source reported, and the words say so:
+headlines read "the largest reported crowd" and "Reported protests peaked",
+never a count stated as fact. Words follow AP style (numbers under 10 spelled
+out, no sentence opening on a numeral, "Jan. 23-Feb. 2, 2026"); bar labels,
+axis ticks and the ``data`` table keep numerals.
 
 Story specifics (dates to mark, the period to show, a headline) come in as
 arguments; nothing here knows about one story. With nothing to chart (no
@@ -16,7 +22,7 @@ events, no counts, no temperatures) a chart returns a figure that says so.
 >>> from turnout.charts import turnout_by_city, chart_info
 >>> fig = turnout_by_city(turnout.load_events())
 >>> chart_info(fig).title
-'Minneapolis drew the largest crowd: about 50,000 on Jan. 23'
+'Minneapolis drew the largest reported crowd: about 50,000 on Jan. 23'
 """
 
 from __future__ import annotations
@@ -42,9 +48,11 @@ from turnout.style import (
     INK,
     INK_SOFT,
     OKABE_ITO,
+    ap_count,
     ap_date,
+    ap_number,
     ap_period,
-    fmt_count,
+    ap_range,
     fmt_degrees,
     fmt_range,
     join_places,
@@ -64,6 +72,9 @@ ORANGE = OKABE_ITO["orange"]
 VERMILLION = OKABE_ITO["vermillion"]
 # The light end of a range bar: the same hue, so the palette stays Okabe-Ito.
 _RANGE_ALPHA = 0.35
+# A one-sided temperature ("freezing") is drawn lighter than a reading: thin and translucent.
+_BOUND_LW = 0.9
+_BOUND_ALPHA = 0.6
 
 
 class ChartInfo(NamedTuple):
@@ -109,7 +120,9 @@ def _prepare(events: pd.DataFrame) -> pd.DataFrame:
     ev["date"] = pd.to_datetime(ev["date"], errors="coerce") if n else pd.to_datetime(ev["date"])
     if "city" not in ev:
         ev["city"] = ev["locality"] if "locality" in ev else ""
-    for col in ("state_code", "size_text", "source_quote", "source_name", "source_date"):
+    for col in (
+        "state_code", "size_text", "source_quote", "source_name", "source_date", "source_url",
+    ):  # fmt: skip
         if col not in ev:
             ev[col] = pd.Series(pd.NA, index=ev.index, dtype="str")
     for col in ("size_low", "size_high", "temp_f_low", "temp_f_high"):
@@ -156,7 +169,24 @@ def _period(ev: pd.DataFrame) -> str:
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else (plural or word + 's')}"
+    """A counted noun for running text, AP style: "one event", "nine cities", "18 events"."""
+    return ap_count(n, word, plural)
+
+
+def _n_of(n: int, total: int, noun: str, verb: str, verb_one: str) -> str:
+    """The opening of a sentence "Two of 18 events report", never a numeral first.
+
+    Ten or more reads "Of 40 events, 12 report" (AP: no sentence starts with a numeral);
+    every one reads "Both events report", "All 12 events report".
+    """
+    of = _plural(total, noun)
+    if n == total:
+        if n == 1:
+            return f"The one {noun} {verb_one}"
+        return f"{'Both' if n == 2 else 'All ' + ap_number(n)} {noun}s {verb}"
+    if n < 10:
+        return f"{ap_number(n, start=True)} of {of} {verb_one if n == 1 else verb}"
+    return f"Of {of}, {ap_number(n)} {verb}"
 
 
 def _word_rules(rows: pd.DataFrame) -> str:
@@ -169,7 +199,7 @@ def _word_rules(rows: pd.DataFrame) -> str:
     if not seen:
         return ""
     pairs = sorted(seen.items(), key=lambda kv: -kv[1])[:4]
-    listed = ", ".join(f"“{w}” as {fmt_count(v)}" for w, v in pairs)
+    listed = ", ".join(f"“{w}” as {ap_number(v)}" for w, v in pairs)
     return f"Crowd words count at their lowest, by Crowd Counting Consortium rules: {listed}."
 
 
@@ -210,8 +240,7 @@ def _message_figure(
 _CITY_COLUMNS = [
     "rank", "place", "city", "state_code", "measure", "value_low", "value_high", "label",
     "row", "date", "size_low", "size_high", "size_qualifier", "size_text", "size_source",
-    "source_name",
-    "source_date", "source_quote", "segment_start", "segment_end",
+    "source_name", "source_date", "source_url", "source_quote", "segment_start", "segment_end",
 ]  # fmt: skip
 
 
@@ -396,7 +425,8 @@ def turnout_by_city(
         )
         head = ""
         if n_cities > n:
-            head = f"The {n} cities with the most people, of {n_cities:,} with a count. "
+            shown = _plural(n, "city", "cities")
+            head = f"The {shown} with the most people, of {ap_number(n_cities)} with a count. "
         sub = subtitle or f"{head}{what}, {period}"
         notes = _city_notes(bars, segments, ev, counted, measure, n_cities, no_count_note, labels)
         top_row = bars.iloc[0]
@@ -407,15 +437,14 @@ def turnout_by_city(
                 about = "about " if top_row["size_qualifier"] == "about" else ""
                 more = "+" if top_row["floor"] else ""
                 title = (
-                    f"{who} drew the largest crowd: "
-                    f"{about}{fmt_range(top_row.value_low, top_row.value_high)}{more} on {when}"
+                    f"{who} drew the largest reported crowd: "
+                    f"{about}{ap_range(top_row.value_low, top_row.value_high)}{more} on {when}"
                 )
             else:
                 k = int(segments["rank"].eq(1).sum())
                 title = (
-                    f"{who} drew the most protesters: "
-                    f"{fmt_range(top_row.value_low, top_row.value_high)} at "
-                    f"{'one event' if k == 1 else _plural(k, 'event')}"
+                    f"{who} drew the most reported protesters: "
+                    f"{ap_range(top_row.value_low, top_row.value_high)} at {_plural(k, 'event')}"
                 )
         source = style.source_line(ev)
         plot_h = max(1.2, 0.3 * n + 0.35 + (0.12 * n if labels == "words" else 0))
@@ -460,13 +489,14 @@ def _city_notes(
         left_out = ev[ev["size_low"].isna() & ev["place"].isin(shown)]
         if len(left_out):
             per = left_out.groupby("place", sort=True).size()
-            listed = join_places([f"{p} ({k})" for p, k in per.items()], limit=6)
-            parts.append(f"Not in the sums, events with no number: {listed}.")
+            listed = join_places([f"{ap_number(k)} in {p}" for p, k in per.items()], limit=6)
+            parts.append(style.sentence(f"Not in the sums, events with no number: {listed}"))
     if labels == "number" and bars["floor"].any():
-        parts.append("A + marks a floor: the source’s words give only a lowest number.")
+        parts.append("Numbers with a + are floors: the source’s words give only a lowest number.")
     parts.append(_word_rules(segments))
     if n_cities > len(bars):
-        parts.append(f"{n_cities - len(bars):,} more cities with a count are not shown.")
+        more = _plural(n_cities - len(bars), "more city", "more cities")
+        parts.append(f"Not shown: {more} with a count.")
     parts.append(no_count_note)
     return " ".join(p for p in parts if p)
 
@@ -492,11 +522,15 @@ def _city_alt(
         if measure == "largest"
         else "the total number of protesters counted in each city"
     )
-    shown = f"the top {len(bars)} of {n_cities:,} cities" if n_cities > len(bars) else None
+    shown = (
+        f"the top {ap_number(len(bars))} of {_plural(n_cities, 'city', 'cities')}"
+        if n_cities > len(bars)
+        else None
+    )
     items = []
     for _, r in bars.iterrows():
         when = f" on {ap_date(r['date'])}" if measure == "largest" else ""
-        size = fmt_range(r.value_low, r.value_high)
+        size = ap_range(r.value_low, r.value_high)
         words = _words_aside(r["size_text"], size) if measure == "largest" else ""
         items.append(f"{r['place']}, {size}{words}{when}")
     text = (
@@ -516,8 +550,11 @@ def _city_alt(
 _TEMP_COLUMNS = [
     "mark", "place", "city", "state_code", "date", "row", "temp_f", "temp_f_low", "temp_f_high",
     "temp_text", "temp_label", "size_low", "size_high", "size_plotted", "size_text",
-    "source_name", "source_date", "source_quote",
+    "source_name", "source_date", "source_url", "source_quote",
 ]  # fmt: skip
+
+#: Fewer events than this with both a crowd size and a temperature make the scarcity the headline.
+MIN_TEMPERATURE_POINTS = 5
 
 
 def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None) -> Figure:
@@ -528,7 +565,10 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
     open way from its bound, never a point. Relative words ("cold for Houston")
     are not placed on the axis: the notes name them. ``temp_f_observed`` (a
     weather station's reading), when the table has it, is drawn as a hollow
-    diamond, joined to the reported mark of the same event.
+    diamond, joined to the reported mark of the same event. Bound arrows are
+    drawn lighter than readings, so a word like "freezing" never outweighs a
+    number. With fewer than :data:`MIN_TEMPERATURE_POINTS` events to plot,
+    no superlative is drawn from them: the headline says how few there are.
 
     >>> import turnout
     >>> fig = temperature_vs_attendance(turnout.load_events())
@@ -628,7 +668,7 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
         )
         notes = _temperature_notes(ev, marks, n_total, n_both, rel_note)
         if title is None:
-            title = _temperature_title(marks)
+            title = _temperature_title(marks, n_total, n_both)
         sub = base_sub
         frame = {"title": title, "subtitle": sub, "source": source, "plot_height": 2.9}
         style.frame(fig, ax, notes=notes, **frame)
@@ -636,7 +676,7 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
         dropped = _label_temperature_marks(ax, marks)
         if dropped:
             notes += (
-                f" {_plural(dropped, 'event')} left unlabelled where marks crowd; "
+                f" Labels are left off {_plural(dropped, 'event')} where marks crowd; "
                 "the chart’s data file names every mark."
             )
             style.frame(fig, ax, notes=notes, **frame)  # same plot size: the labels stay put
@@ -702,6 +742,7 @@ def _temperature_marks(ev: pd.DataFrame) -> pd.DataFrame:
             "size_text": _text(r["size_text"]),
             "source_name": _text(r["source_name"]),
             "source_date": _text(r["source_date"]),
+            "source_url": _text(r["source_url"]),
             "source_quote": _text(r["source_quote"]),
             "temp_f_low": lo,
             "temp_f_high": hi,
@@ -764,6 +805,8 @@ def _draw_temperature_marks(ax: Any, marks: pd.DataFrame, xmin: float, xmax: flo
             gid="turnout-reported-range",
         )
     # One-sided words: a cap at the bound and an arrow pointing the open way, to the axis edge.
+    # Drawn light (thin, translucent, solid head): a bound is weaker evidence than a reading,
+    # and an arrow across the plot must not outweigh the one real dot.
     for kind, bound, end in (
         ("reported at most", "temp_f_high", xmin),
         ("reported at least", "temp_f_low", xmax),
@@ -775,16 +818,25 @@ def _draw_temperature_marks(ax: Any, marks: pd.DataFrame, xmin: float, xmax: flo
                 xy=(end, yv),
                 xytext=(x, yv),
                 arrowprops={
-                    "arrowstyle": "-|>,head_length=0.5,head_width=0.25",
+                    "arrowstyle": "-|>,head_length=0.7,head_width=0.3",
                     "color": BLUE,
-                    "lw": 1.6,
+                    "alpha": _BOUND_ALPHA,
+                    "lw": _BOUND_LW,
                     "shrinkA": 0,
                     "shrinkB": 0,
                 },
-                zorder=4,
+                zorder=3,
                 gid="turnout-bound",
             )
-            ax.plot([x, x], [yv / 1.18, yv * 1.18], color=BLUE, lw=2, zorder=4)
+            ax.plot(
+                [x, x],
+                [yv / 1.15, yv * 1.15],
+                color=BLUE,
+                alpha=_BOUND_ALPHA,
+                lw=1.2,
+                zorder=3,
+                gid="turnout-bound-cap",
+            )
     ax.scatter(
         obs["temp_f"],
         obs["size_plotted"],
@@ -825,11 +877,12 @@ def _arrow_key(
         height / 2 - ydescent,
         -width,
         0,
-        width=0.8,
+        width=0.6,
         head_width=5,
         head_length=5,
         length_includes_head=True,
         color=orig_handle.get_facecolor(),
+        alpha=_BOUND_ALPHA,
         lw=0,
     )
 
@@ -920,15 +973,17 @@ def _temperature_notes(
     ev: pd.DataFrame, marks: pd.DataFrame, n_total: int, n_both: int, rel_note: str
 ) -> str:
     parts = [
-        f"{n_both:,} of {_plural(n_total, 'event')} report both a number of people and a "
+        f"{_n_of(n_both, n_total, 'event', 'report', 'reports')} both a number of people and a "
         "temperature."
     ]
     bounds = marks[marks["mark"].isin(["reported at most", "reported at least"])]
     if len(bounds):
         words = sorted({f"“{t}”" for t in bounds["temp_text"] if t})
-        verb = "gives" if len(bounds) == 1 else "give"
+        k = len(bounds)
+        who = ap_number(k, start=True) if k < 10 else f"Of these, {ap_number(k)}"
+        verb = "gives" if k == 1 else "give"
         parts.append(
-            f"{len(bounds):,} {verb} only a bound ({', '.join(words[:3])}), drawn as an arrow "
+            f"{who} {verb} only a bound ({', '.join(words[:3])}), drawn as a light arrow "
             "pointing the open way."
         )
     if (marks["size_high"] > marks["size_low"]).any():
@@ -945,7 +1000,17 @@ def _temperature_notes(
     return " ".join(p for p in parts if p)
 
 
-def _temperature_title(marks: pd.DataFrame) -> str:
+def _temperature_title(marks: pd.DataFrame, n_total: int, n_both: int) -> str:
+    """The finding: the coldest turnout, or, with too few points for one, how few there are."""
+    if n_both < MIN_TEMPERATURE_POINTS:
+        if n_both == n_total:
+            verb = "gives" if n_both == 1 else "give"
+            return f"Just {_plural(n_both, 'protest')} {verb} both a crowd size and a temperature"
+        verb = "reports" if n_both == 1 else "report"
+        return (
+            f"Only {ap_number(n_both)} of {_plural(n_total, 'protest')} {verb} both "
+            "a crowd size and a temperature"
+        )
     for kind, tail in (
         ("reported reading", "the coldest reading reported"),
         ("observed", "the coldest observed"),
@@ -955,7 +1020,7 @@ def _temperature_title(marks: pd.DataFrame) -> str:
             m = sub.sort_values(["temp_f", "size_plotted"], ascending=[True, False]).iloc[0]
             return f"{m['city']} protesters turned out at {fmt_degrees(m['temp_f'])}, {tail}"
     n = marks["row"].nunique()
-    return f"{_plural(n, 'protest')} with a count give the temperature only roughly"
+    return f"None of the {_plural(n, 'protest')} with a count gives an exact temperature"
 
 
 def _temperature_alt(
@@ -963,7 +1028,8 @@ def _temperature_alt(
 ) -> str:
     items = []
     for _, m in marks.sort_values(["size_plotted"], ascending=False).head(12).iterrows():
-        size = fmt_range(m["size_low"], m["size_high"])
+        size = ap_range(m["size_low"], m["size_high"])
+        people = "person" if size == "one" else "people"
         if m["mark"] == "reported reading":
             temp = f"{fmt_degrees(m['temp_f'])} reported"
         elif m["mark"] == "reported range":
@@ -975,11 +1041,11 @@ def _temperature_alt(
         else:
             temp = f"{fmt_degrees(m['temp_f'])} observed at a weather station"
         words = _words_aside(m["size_text"], size)
-        items.append(f"{m['place']}, {ap_date(m['date'])}: {size} people{words} at {temp}")
-    more = f" and {len(marks) - 12} more marks" if len(marks) > 12 else ""
+        items.append(f"{m['place']}, {ap_date(m['date'])}: {size} {people}{words} at {temp}")
+    more = f" and {_plural(len(marks) - 12, 'more mark')}" if len(marks) > 12 else ""
     text = (
         f"Chart of crowd size on a log scale against temperature in degrees Fahrenheit, {period}. "
-        f"{n_both:,} of {_plural(n_total, 'event')} report both a number of people and a "
+        f"{_n_of(n_both, n_total, 'event', 'report', 'reports')} both a number of people and a "
         f"temperature: {'; '.join(items)}{more}."
     )
     return text + (f" {rel_note}" if rel_note else "")
@@ -1004,8 +1070,10 @@ def timeline_density(
     ``start``/``end`` fix the period (default: the data's first and last day);
     days without events show as gaps, not missing. ``marked_days`` maps a date
     to a label drawn as a shaded, annotated day ({"2026-01-30": "National
-    strike"}). Long periods (CCC years) are counted per week or month
-    (``freq="auto"``), and the subtitle says which.
+    strike"}); days outside the period are left out everywhere (drawing, data,
+    notes, alt text), so one set of story dates can serve any selection. Long
+    periods (CCC years) are counted per week or month (``freq="auto"``), and
+    the subtitle says which.
 
     >>> import turnout
     >>> fig = timeline_density(turnout.load_events(), start="2026-01-23",
@@ -1013,10 +1081,10 @@ def timeline_density(
     >>> chart_info(fig).data.loc[chart_info(fig).data.events.idxmax(), "label"]
     'Jan. 30'
     """
+    marked_all = _marked_days(marked_days)
     ev = _prepare(events)
     ev = ev[ev["date"].notna()]
     source = style.source_line(ev)
-    marked = {pd.Timestamp(k).normalize(): str(v) for k, v in (marked_days or {}).items()}
     if ev.empty and (start is None or end is None):
         return _message_figure(
             title=title,
@@ -1030,14 +1098,15 @@ def timeline_density(
     inside = ev[ev["date"].dt.normalize().between(a, b)]
     outside = len(ev) - len(inside)
     period = ap_period(a, b)
+    # Story dates outside the period are not part of this chart: not drawn, noted or described.
+    marked = {day: label for day, label in marked_all.items() if a <= day <= b}
     if inside.empty:
         return _message_figure(
             title=title or "No protests in this period",
-            message=f"No events in this selection between {ap_date(a, year=True)} and "
-            f"{ap_date(b, year=True)}.",
+            message=f"No events in this selection, {period}.",
             subtitle="",
             source=source,
-            notes=f"{_plural(outside, 'event')} fall outside the period." if outside else "",
+            notes=f"Not shown: {_plural(outside, 'event')} outside the period." if outside else "",
             columns=_TIME_COLUMNS,
         )
 
@@ -1064,10 +1133,9 @@ def timeline_density(
     data[["events", "cities"]] = data[["events", "cities"]].fillna(0).astype("int64")
     data[["rows", "places", "source_quote"]] = data[["rows", "places", "source_quote"]].fillna("")
     data["label"] = [_bin_label(d, freq) for d in data["date"]]
-    marked_bin = {}
-    for day, label in marked.items():
-        if a <= day <= b:
-            marked_bin.setdefault(_bin_of(pd.Series([day]), freq).iloc[0], []).append(label)
+    marked_bin: dict[pd.Timestamp, list[str]] = {}
+    for day, label in sorted(marked.items()):
+        marked_bin.setdefault(_bin_of(pd.Series([day]), freq).iloc[0], []).append(label)
     data["marked"] = [" / ".join(marked_bin.get(d, [])) for d in data["date"]]
     data = data[_TIME_COLUMNS].reset_index(drop=True)
 
@@ -1116,17 +1184,21 @@ def timeline_density(
         ax.set_ylim(0, max(top * 1.28, top + 1.5) if marked else top * 1.05 + 0.5)
         ax.yaxis.set_major_locator(MaxNLocator(5, integer=True, steps=[1, 2, 5, 10]))
         style.format_count_axis(ax, "y")
-        ax.set_xlim(x.min() - step * 0.6, x.max() + step * 0.6)
-        ticks = style.date_ticks(a, b, max_ticks=12)
-        ax.set_xticks(
-            date2num([t.to_pydatetime() for t, _ in ticks]), labels=[lab for _, lab in ticks]
-        )
+        # Half a bin of air between the first and last bins and the axis ends.
+        ax.set_xlim(x.min() - step, x.max() + step)
+        week_ticks = freq == "week" and len(data) <= 14
+        if week_ticks:
+            # A few weeks: each bar is labelled under its middle with the Monday it starts on.
+            ticks = _week_ticks(data["date"])
+            tick_x = [float(v) + step / 2 for v in date2num([t.to_pydatetime() for t, _ in ticks])]
+        else:
+            ticks = style.date_ticks(a, b, max_ticks=12)
+            tick_x = list(date2num([t.to_pydatetime() for t, _ in ticks]))
+        ax.set_xticks(tick_x, labels=[lab for _, lab in ticks])
         ax.tick_params(axis="x", length=3)
         ax.spines["left"].set_visible(False)
         ax.tick_params(axis="y", length=0)
         for day in sorted(marked):
-            if not a <= day <= b:
-                continue
             xd = date2num(day.to_pydatetime())
             if freq == "day":
                 ax.axvspan(xd - 0.5, xd + 0.5, color=GREY_LIGHT, lw=0, zorder=0)
@@ -1148,15 +1220,31 @@ def timeline_density(
             if freq == "day"
             else f"{what} and cities with at least one, {period}"
         )
-        notes = _timeline_notes(freq, outside)
+        after_end = _bin_of(pd.Series([b + pd.Timedelta(days=1)]), freq).iloc[0]
+        partial = (bool(bins[0] < a), bool(after_end == bins[-1]))
+        notes = _timeline_notes(freq, outside, week_ticks=week_ticks, partial=partial)
         if title is None:
             title = _timeline_title(data, freq)
         style.frame(fig, ax, title=title, subtitle=sub, source=source, notes=notes, plot_height=2.6)
         ticked = {t for t, _ in ticks} if freq == "day" else set()
-        _label_marked(ax, marked, a, b, freq, ticked)
+        _label_marked(ax, marked, freq, ticked)
 
     alt = _timeline_alt(data, freq, period, marked)
     return _finish(fig, ChartInfo(title, sub, alt, source, notes, data))
+
+
+def _marked_days(marked_days: Any) -> dict[pd.Timestamp, str]:
+    """``marked_days`` as {day: label}; a string (papermill ``-p marked_days '{}'``) is refused."""
+    if marked_days is None:
+        return {}
+    if isinstance(marked_days, (str, bytes)) or not isinstance(marked_days, Mapping):
+        raise TypeError(
+            "marked_days must be a mapping of dates to labels, like "
+            "{'2026-01-30': 'National strike'}, not "
+            f"{type(marked_days).__name__} {marked_days!r}. From papermill pass it as YAML, "
+            "-y 'marked_days: {}' (papermill's -p passes a string)."
+        )
+    return {pd.Timestamp(k).normalize(): str(v) for k, v in marked_days.items()}
 
 
 def _bins(a: pd.Timestamp, b: pd.Timestamp, freq: str) -> pd.DatetimeIndex:
@@ -1165,6 +1253,16 @@ def _bins(a: pd.Timestamp, b: pd.Timestamp, freq: str) -> pd.DatetimeIndex:
     if freq == "week":
         return pd.date_range(a - pd.Timedelta(days=a.day_of_week), b, freq="W-MON")
     return pd.date_range(a.replace(day=1), b, freq="MS")
+
+
+def _week_ticks(starts: pd.Series) -> list[tuple[pd.Timestamp, str]]:
+    """Week-start labels, AP style: "May 28", "June 4", "11", "18" (the month when it changes)."""
+    out: list[tuple[pd.Timestamp, str]] = []
+    month = None
+    for t in pd.to_datetime(starts):
+        out.append((t, ap_date(t) if t.month != month else str(t.day)))
+        month = t.month
+    return out
 
 
 def _bin_of(dates: pd.Series, freq: str) -> pd.Series:
@@ -1187,12 +1285,10 @@ def _bin_label(d: pd.Timestamp, freq: str) -> str:
 def _label_marked(
     ax: Any,
     marked: dict[pd.Timestamp, str],
-    a: pd.Timestamp,
-    b: pd.Timestamp,
     freq: str,
     ticked: set[pd.Timestamp],
 ) -> None:
-    """Label marked days at the top of the plot, stepping down when two would collide.
+    """Label marked days (all inside the period) at the top of the plot, stepping down on collision.
 
     A day without its own tick label gets its date in the label ("Jan. 30: National strike").
     """
@@ -1200,8 +1296,6 @@ def _label_marked(
     ax_box = ax.get_window_extent(renderer)
     placed = []
     for day, label in sorted(marked.items()):
-        if not a <= day <= b:
-            continue
         xd = date2num(day.to_pydatetime())
         edge = 0.5 if freq == "day" else 0.0
         text = label if day in ticked else f"{ap_date(day)}: {label}"
@@ -1232,44 +1326,63 @@ def _label_marked(
 
 
 def _timeline_title(data: pd.DataFrame, freq: str) -> str:
+    """The busiest day (week, month), attributed: the counts are what sources reported."""
     top = int(data["events"].max())
     peaks = data[data["events"].eq(top)]
+    events = _plural(top, "event")
     if len(data) == 1:
         r = data.iloc[0]
-        when = ap_date(r["date"]) if freq == "day" else r["label"]
         cities = _plural(int(r["cities"]), "city", "cities")
-        return f"{_plural(top, 'protest event')} in {cities} on {when}"
+        return f"Reported protests {_when([r['date']], freq)}: {events} in {cities}"
     if len(peaks) == 1:
         r = peaks.iloc[0]
-        when = {
-            "day": f"on {ap_date(r['date'])}",
-            "week": f"in the week of {ap_date(r['date'], year=True)}",
-            "month": f"in {r['label']}",
-        }[freq]
         cities = _plural(int(r["cities"]), "city", "cities")
-        return f"Protests peaked {when}: {_plural(top, 'event')} in {cities}"
+        return f"Reported protests peaked {_when([r['date']], freq)}: {events} in {cities}"
     if len(peaks) == len(data):
         span = ap_period(data["date"].iloc[0], data["date"].iloc[-1])
-        return f"{_plural(top, 'protest event')} every {freq}, {span}"
+        return f"Reported protests held at {events} a {freq}, {span}"
     if len(peaks) > 3:
-        return f"{len(peaks)} {freq}s tied for the most protests, {_plural(top, 'event')} each"
-    when = style.join_words(
-        [
-            ap_date(d) if freq == "day" else lab
-            for d, lab in zip(peaks["date"], peaks["label"], strict=True)
-        ],
-        limit=3,
-    )
-    return f"The busiest {freq}s, {when}, had {_plural(top, 'protest event')} each"
+        on = "on" if freq == "day" else "in"
+        return f"Reported protests peaked at {events} a {freq}, {on} {_plural(len(peaks), freq)}"
+    return f"Reported protests peaked {_when(list(peaks['date']), freq)}: {events} each"
 
 
-def _timeline_notes(freq: str, outside: int) -> str:
+def _when(dates: list[Any], freq: str) -> str:
+    """When, for a headline: "on June 1 and 14", "in the week of June 11, 2018", "in May 2018"."""
+    days = [pd.Timestamp(d) for d in dates]
+    last = days[-1]
+    if freq == "month":
+        names = [style.ap_month(d, year=d is last or d.year != last.year) for d in days]
+        return "in " + style.join_words(names)
+    if freq == "day":
+        # Days of one month share it ("June 1 and 14"); across months each has its own.
+        one_month = len({(d.year, d.month) for d in days}) == 1
+        names = [str(d.day) if one_month and i else ap_date(d) for i, d in enumerate(days)]
+        return "on " + style.join_words(names)
+    names = [ap_date(d, year=d.year != last.year) for d in days]
+    weeks = "weeks" if len(days) > 1 else "week"
+    return f"in the {weeks} of {style.join_words(names)}, {last.year}"
+
+
+def _timeline_notes(
+    freq: str, outside: int, *, week_ticks: bool, partial: tuple[bool, bool]
+) -> str:
     parts = ["An event is one protest in one place on one day, whatever its size."]
     if freq != "day":
-        parts.append(f"Counted per {freq}; cities: distinct cities with at least one event.")
+        per = "week, Monday to Sunday" if freq == "week" else freq
+        labeled = ", each labeled by its Monday" if week_ticks else ""
+        parts.append(
+            f"Counted per {per}{labeled}; cities: distinct cities with at least one event."
+        )
+        which = {
+            (True, True): f"The first and last {freq}s count",
+            (True, False): f"The first {freq} counts",
+            (False, True): f"The last {freq} counts",
+        }.get(partial)
+        if which:
+            parts.append(f"{which} only days inside the period.")
     if outside:
-        verb = "is" if outside == 1 else "are"
-        parts.append(f"{_plural(outside, 'event')} outside this period {verb} not shown.")
+        parts.append(f"Not shown: {_plural(outside, 'event')} outside this period.")
     return " ".join(parts)
 
 
@@ -1279,7 +1392,7 @@ def _timeline_alt(
     total = int(data["events"].sum())
     text = (
         f"Bar chart of protest events per {freq}, {period}, with the number of cities that had "
-        f"at least one. {_plural(total, 'event')} in all. "
+        f"at least one. In all, {_plural(total, 'event')}. "
     )
     busy = data[data["events"] > 0]
     if len(busy) <= 31:
@@ -1296,7 +1409,7 @@ def _timeline_alt(
         )
         empty = len(data) - len(busy)
         if empty:
-            text += f" {_plural(empty, freq)} had no events."
+            text += f" No events on {_plural(empty, freq)}."
     else:
         top = data.sort_values("events", ascending=False).head(3)
         text += (

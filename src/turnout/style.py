@@ -3,9 +3,11 @@
 A newsroom chart is a headline that states the finding, a subtitle with the
 measure, units and period, the chart, a notes line on method and a source line.
 This module draws that frame and holds the small formatters a graphics desk
-uses everywhere: AP-style dates ("Jan. 30", "Sept. 3", "March 5"), counts
-("50,000", "1.2 million"), places ("Portland, Ore.") and the source line
-("Source: Workers World, Feb. 3, 2026").
+uses everywhere: AP-style dates ("Jan. 30", "Sept. 3", "March 5") and date
+ranges ("June 1-22, 2018"), counts ("50,000", "1.2 million"), numbers in
+running text ("nine events", "18 events"), places ("Portland, Ore.") and the
+source line ("Source: Workers World, Feb. 3, 2026"). Headlines and notes are
+wrapped to the frame without ever splitting a date ("June" / "14").
 
 Figures are 6.4 in wide at 100 dpi (640 px, the width of a phone-to-desktop
 article column) and grow in height with their notes; text is never below
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -191,19 +194,73 @@ def ap_month(value: Any, *, year: bool = False) -> str:
 
 
 def ap_period(start: Any, end: Any) -> str:
-    """A date range for a subtitle: "Jan. 23 to Feb. 2, 2026"; one day gives "Jan. 30, 2026".
+    """A date range as AP writes it: "June 1-22, 2018"; one day gives "Jan. 30, 2026".
 
+    The month is not repeated within a month, and the year is written once
+    unless the range crosses into a new year.
+
+    >>> ap_period("2018-06-01", "2018-06-22")
+    'June 1-22, 2018'
     >>> ap_period("2026-01-23", "2026-02-02")
-    'Jan. 23 to Feb. 2, 2026'
+    'Jan. 23-Feb. 2, 2026'
     >>> ap_period("2025-12-30", "2026-01-02")
-    'Dec. 30, 2025, to Jan. 2, 2026'
+    'Dec. 30, 2025-Jan. 2, 2026'
     """
     a, b = pd.Timestamp(start), pd.Timestamp(end)
     if a.normalize() == b.normalize():
         return ap_date(a, year=True)
-    if a.year == b.year:
-        return f"{ap_date(a)} to {ap_date(b, year=True)}"
-    return f"{ap_date(a, year=True)}, to {ap_date(b, year=True)}"
+    if a.year != b.year:
+        return f"{ap_date(a, year=True)}-{ap_date(b, year=True)}"
+    if a.month != b.month:
+        return f"{ap_date(a)}-{ap_date(b, year=True)}"
+    return f"{ap_date(a)}-{b.day}, {b.year}"
+
+
+# AP style spells out whole numbers under 10 in running text.
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def ap_number(value: float, *, start: bool = False) -> str:
+    """A number in running text, AP style: "nine", "18", "1,200"; ``start`` capitalizes.
+
+    Whole numbers under 10 are spelled out; the rest are numerals (see
+    :func:`fmt_count`). A sentence may not begin with a numeral, so with
+    ``start`` a number of 10 or more raises: rephrase the sentence instead.
+
+    >>> ap_number(9), ap_number(18), ap_number(2, start=True), ap_number(1500)
+    ('nine', '18', 'Two', '1,500')
+    """
+    if isinstance(value, float) and math.isnan(value):
+        return fmt_count(value)
+    if float(value).is_integer() and 0 <= value < 10:
+        word = _NUMBER_WORDS[int(value)]
+        return word.capitalize() if start else word
+    if start:
+        raise ValueError(f"a sentence cannot start with the numeral {value!r}; rephrase it")
+    return fmt_count(value)
+
+
+def ap_count(n: float, word: str, plural: str | None = None, *, start: bool = False) -> str:
+    """A counted noun in running text: "one event", "nine cities", "18 events".
+
+    >>> ap_count(1, "event"), ap_count(8, "city", "cities"), ap_count(18, "event")
+    ('one event', 'eight cities', '18 events')
+    """
+    return f"{ap_number(n, start=start)} {word if n == 1 else (plural or word + 's')}"
+
+
+def ap_range(low: float, high: float) -> str:
+    """A low-high estimate in running text: "three to five", "6,000 to 9,000", "one".
+
+    Like :func:`fmt_range` (which labels bars with numerals), with numbers under
+    10 spelled out.
+
+    >>> ap_range(3, 5), ap_range(6000, 9000), ap_range(1, float("nan"))
+    ('three to five', '6,000 to 9,000', 'one')
+    """
+    if high is None or (isinstance(high, float) and math.isnan(high)) or high <= low:
+        return ap_number(low)
+    return f"{ap_number(low)} to {ap_number(high)}"
 
 
 def fmt_count(value: float) -> str:
@@ -276,17 +333,17 @@ def place_in_text(city: str, state_code: str | None) -> str:
 
 
 def join_words(items: Sequence[str], *, limit: int = 6) -> str:
-    """A list in running text: "A, B and C"; long lists end "and 12 others".
+    """A list in running text: "A, B and C"; long lists end "and five others", "and 12 others".
 
     >>> join_words(["Atlanta", "Dallas", "Denver"])
     'Atlanta, Dallas and Denver'
     >>> join_words(list("ABCDEFGH"), limit=3)
-    'A, B, C and 5 others'
+    'A, B, C and five others'
     """
     items = [str(i) for i in items]
     if len(items) > limit:
         rest = len(items) - limit
-        return ", ".join(items[:limit]) + f" and {rest} other{'s' if rest > 1 else ''}"
+        return ", ".join(items[:limit]) + f" and {ap_count(rest, 'other')}"
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
@@ -301,7 +358,7 @@ def join_places(items: Sequence[str], *, limit: int = 6) -> str:
     items = [str(i) for i in items]
     if len(items) > limit:
         rest = len(items) - limit
-        return "; ".join(items[:limit]) + f" and {rest} other{'s' if rest > 1 else ''}"
+        return "; ".join(items[:limit]) + f" and {ap_count(rest, 'other')}"
     return "; ".join(items)
 
 
@@ -357,10 +414,13 @@ def wrap_text(
 ) -> str:
     """Break ``text`` into lines no wider than ``width_px`` as rendered (words are never split).
 
-    Existing line breaks are kept. Measuring with the renderer, not counting
-    characters, is what keeps a proportional font inside the frame. With
-    ``balance`` the lines are evened out (no one-word last line under a
-    headline): the narrowest width that needs no more lines is used.
+    Existing line breaks are kept. A date is never split across lines ("June" /
+    "14"), nor a number from its unit, and no line starts with a lone "+"; the
+    text itself keeps ordinary spaces (no non-breaking ones to leak into data).
+    Measuring with the renderer, not counting characters, is what keeps a
+    proportional font inside the frame. With ``balance`` the lines are evened
+    out (no one-word last line under a headline): the narrowest width that
+    needs no more lines is used.
     """
     wrapped = _wrap_greedy(text, width_px, prop, renderer)
     n = wrapped.count("\n")
@@ -376,11 +436,45 @@ def wrap_text(
     return _wrap_greedy(text, hi, prop, renderer)
 
 
+# A month as written before a day ("Jan.", "June"), possibly after a range hyphen ("23-Feb.").
+_MONTH_WORD = re.compile(
+    r"(?:^|[-\u2013(\u201c\"'])(?:" + "|".join(re.escape(m) for m in _AP_MONTHS.values()) + r")$"
+)
+_DAY_WORD = re.compile(r"^\d{1,2}(?!\d)")
+_UNIT_WORD = re.compile(r"^(?:°[FC]?|[FC]\b|%|mph\b|km/h\b|in\.)")
+
+
+def _keeps_with_next(word: str, following: str) -> bool:
+    """Whether a line may not break between ``word`` and ``following``.
+
+    A date stays whole ("June 14", "Jan. 30", "23-Feb. 2"), a number stays
+    with its unit ("9° F", "40 mph"), and a lone symbol ("+", "-") never
+    starts a line: it stays with the word before it.
+    """
+    if _MONTH_WORD.search(word) and _DAY_WORD.match(following):
+        return True
+    if (word.endswith("°") or word[-1:].isdigit()) and _UNIT_WORD.match(following):
+        return True
+    return bool(following) and not any(ch.isalnum() for ch in following)
+
+
+def _units(paragraph: str) -> list[str]:
+    """The paragraph's words, with the ones a line must not break between joined by a space."""
+    words = paragraph.split(" ")
+    units: list[str] = []
+    for word in words:
+        if units and units[-1] and _keeps_with_next(units[-1].rsplit(" ", 1)[-1], word):
+            units[-1] = f"{units[-1]} {word}"
+        else:
+            units.append(word)
+    return units
+
+
 def _wrap_greedy(text: str, width_px: float, prop: FontProperties, renderer: Any) -> str:
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
-        for word in paragraph.split(" "):
+        for word in _units(paragraph):
             trial = f"{line} {word}" if line else word
             w, _, _ = renderer.get_text_width_height_descent(trial, prop, ismath=False)
             if line and w > width_px:
