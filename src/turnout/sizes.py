@@ -55,6 +55,7 @@ import numbers
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -890,6 +891,8 @@ def _estimates(toks: list[_Tok], qs: list[_Qty]) -> list[_Est]:
 # ------------------------------------------------------------------------- public API
 
 
+# parse_sizes and size_qualifiers both read each distinct text; parse it once per process.
+@lru_cache(maxsize=1 << 16)
 def _parse_text(text: str) -> SizeEstimate:
     toks = _tokenise(_normalise(text))
     ests = _estimates(toks, _find_quantities(toks))
