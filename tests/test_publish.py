@@ -130,16 +130,8 @@ def test_no_date_or_software_in_metadata(city_chart, tmp_path):
 def test_save_figure_default_dir_is_figures(monkeypatch, tmp_path, city_chart):
     monkeypatch.setenv("TURNOUT_ROOT", str(tmp_path))
     info = chart_info(city_chart)
-    paths = save_figure(
-        city_chart,
-        "custom",
-        title=info.title,
-        alt=info.alt,
-        source=info.source,
-        notes=info.notes,
-        data=info.data.head(2),
-        subtitle="A subtitle",
-    )
+    fields = {**info._asdict(), "data": info.data.head(2), "subtitle": "A subtitle"}
+    paths = save_figure(city_chart, "custom", **fields)
     assert paths["png"].parent == tmp_path / "figures"
     meta = json.loads(paths["json"].read_text(encoding="utf-8"))
     assert meta["subtitle"] == "A subtitle"
@@ -149,16 +141,7 @@ def test_save_figure_default_dir_is_figures(monkeypatch, tmp_path, city_chart):
 def test_save_figure_refuses_a_path_as_a_name(city_chart, tmp_path):
     info = chart_info(city_chart)
     with pytest.raises(ValueError, match="plain file name"):
-        save_figure(
-            city_chart,
-            "../escape",
-            title=info.title,
-            alt=info.alt,
-            source=info.source,
-            notes=info.notes,
-            data=info.data,
-            out_dir=tmp_path,
-        )
+        save_figure(city_chart, "../escape", **info._asdict(), out_dir=tmp_path)
 
 
 def test_missing_data_figures_save_too(seed_events, tmp_path):

@@ -387,13 +387,7 @@ def _notebook(path: Path, *sources: str) -> Path:
 def test_cell_error_names_notebook_and_cell(tmp_path):
     bad = _notebook(tmp_path / "03-broken.ipynb", "x = 1", "1 / 0")
     with pytest.raises(NotebookError) as err:
-        build_site(
-            notebooks=[bad],
-            out_dir=tmp_path / "site",
-            figures_dir=tmp_path / "f",
-            cache_dir=tmp_path / "c",
-            progress=False,
-        )
+        _build_alone(bad, tmp_path)
     msg = str(err.value)
     assert "03-broken.ipynb, cell 4: ZeroDivisionError: division by zero" in msg
     assert "\n" not in msg
@@ -406,13 +400,18 @@ def test_raw_repr_is_refused(tmp_path):
         "from matplotlib.figure import Figure\nFigure()",
     )
     with pytest.raises(NotebookError, match=r"fig.ipynb, cell 3: would print '<Figure size"):
-        build_site(
-            notebooks=[bad],
-            out_dir=tmp_path / "s",
-            figures_dir=tmp_path / "f",
-            cache_dir=tmp_path / "c",
-            progress=False,
-        )
+        _build_alone(bad, tmp_path)
+
+
+def _build_alone(notebook: Path, tmp_path: Path) -> list[Page]:
+    """Build one notebook with every output in ``tmp_path`` (site/, f/, c/)."""
+    return build_site(
+        notebooks=[notebook],
+        out_dir=tmp_path / "site",
+        figures_dir=tmp_path / "f",
+        cache_dir=tmp_path / "c",
+        progress=False,
+    )
 
 
 def _project(root: Path, name: str, code: str) -> Path:

@@ -123,14 +123,4 @@ def save_chart(fig: Figure, name: str, out_dir: str | os.PathLike | None = None)
     'timeline-density.png'
     """
     info = chart_info(fig)
-    return save_figure(
-        fig,
-        name,
-        title=info.title,
-        alt=info.alt,
-        source=info.source,
-        notes=info.notes,
-        data=info.data,
-        subtitle=info.subtitle,
-        out_dir=out_dir,
-    )
+    return save_figure(fig, name, **info._asdict(), out_dir=out_dir)

@@ -29,7 +29,7 @@ from __future__ import annotations
 import contextlib
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -258,9 +258,7 @@ def ap_range(low: float, high: float) -> str:
     >>> ap_range(3, 5), ap_range(6000, 9000), ap_range(1, float("nan"))
     ('three to five', '6,000 to 9,000', 'one')
     """
-    if high is None or (isinstance(high, float) and math.isnan(high)) or high <= low:
-        return ap_number(low)
-    return f"{ap_number(low)} to {ap_number(high)}"
+    return _span(low, high, ap_number)
 
 
 def fmt_count(value: float) -> str:
@@ -283,9 +281,14 @@ def fmt_range(low: float, high: float) -> str:
     >>> fmt_range(6000, 9000), fmt_range(500, 500), fmt_range(500, float("nan"))
     ('6,000 to 9,000', '500', '500')
     """
+    return _span(low, high, fmt_count)
+
+
+def _span(low: float, high: float, number: Callable[[float], str]) -> str:
+    """ "low to high" in ``number``'s style, or one number when there is no wider high end."""
     if high is None or (isinstance(high, float) and math.isnan(high)) or high <= low:
-        return fmt_count(low)
-    return f"{fmt_count(low)} to {fmt_count(high)}"
+        return number(low)
+    return f"{number(low)} to {number(high)}"
 
 
 def fmt_degrees(value: float) -> str:
