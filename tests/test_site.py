@@ -141,7 +141,13 @@ def test_every_notebook_has_a_page(built):
 
 @pytest.mark.parametrize("name", [page_name(n) for n in NOTEBOOKS])
 def test_page_reads_like_an_article(built, visit, name):
-    path = built.site / name
+    assert_reads_like_an_article(visit, built.site / name, Path(name).stem)
+
+
+def assert_reads_like_an_article(visit, path: Path, shot: str) -> None:
+    """A built page as an editor checks it (shared with test_stories.py): no code, no
+    outside request, a headline, a source note, charts with alt text, within budget."""
+    name = path.name
     size = path.stat().st_size
     assert size <= PAGE_BUDGET, f"{name} is {size / 1024:.0f} KB, over the 150 KB budget"
     html = path.read_text(encoding="utf-8")
@@ -195,7 +201,7 @@ def test_page_reads_like_an_article(built, visit, name):
         assert images.count() == 1, f"{name} should show its chart once"
     # Nothing wider than the column: the page reads on a phone-width column.
     assert page.evaluate("document.documentElement.scrollWidth") <= 1000
-    _screenshot(page, Path(name).stem)
+    _screenshot(page, shot)
 
 
 def test_index_links_every_page_by_headline(built, visit):

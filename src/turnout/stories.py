@@ -172,8 +172,16 @@ def parse_settings(text: str, *, path: object = None) -> dict[str, Any]:
     m = _FRONT.match(text)
     if m is None:
         return {}
+
+    class Loader(yaml.SafeLoader):
+        """YAML without its date type: days stay text, so a bad one is reported, not raised."""
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if not tag.endswith(":timestamp")]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
     try:
-        raw = yaml.safe_load(m.group(1)) or {}
+        raw = yaml.load(m.group(1), Loader=Loader) or {}  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         row = None if mark is None else mark.line + 2  # + the opening '---' line, 1-based
