@@ -28,7 +28,6 @@ from typing import NamedTuple
 
 import nbformat
 import pytest
-from test_site import browser  # noqa: F401  (the session's Chromium, a fixture)
 
 from turnout import paths
 
@@ -139,7 +138,7 @@ def test_lab_offers_the_turnout_kernel(lab):
     assert nb.metadata.kernelspec.name == KERNEL
 
 
-def test_notebook_runs_in_jupyterlab(lab, browser):  # noqa: F811 (the fixture above)
+def test_notebook_runs_in_jupyterlab(lab, browser):
     """Open the notebook in JupyterLab, Run > Run All Cells: the chart appears, no error."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     outside: list[str] = []

@@ -137,7 +137,7 @@ def test_chart_shown_once_and_saved_by_name(path):
         c.source for c in _read(paths.notebooks_dir() / path).cells if c.cell_type == "code"
     )
     assert code.count("show_chart(fig)") == 1
-    assert f'publish.save_chart(fig, "{CHARTS[path]}", out_dir=figures_dir)' in code
+    assert f'publish.save_chart(fig, "{CHARTS[path]}", out_dir=settings.figures_dir)' in code
 
 
 def test_each_notebook_runs_and_writes_its_figures():

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_site import _kernel_env, assert_reads_like_an_article, browser, visit  # noqa: F401
+from test_site import _kernel_env, assert_reads_like_an_article
 
 from turnout import paths
 from turnout.columns import RAW_COLUMNS
@@ -94,6 +94,8 @@ def test_new_story_writes_header_and_codebook(project):
     # Nothing set: the data decides the period and cities; no days are marked.
     assert (story.start, story.end, story.cities, story.marked_days) == (None, None, None, {})
     assert story.data_path == str(data)
+    # Run in JupyterLab, its charts go to figures/SLUG/, never over the default story's.
+    assert story.figures_dir == str(project / "figures" / SLUG)
 
 
 @pytest.mark.parametrize("existing", ["csv", "md"])
@@ -263,7 +265,7 @@ def test_second_story_lands_in_its_own_folders(second_story):
 
 
 @pytest.mark.parametrize("name", [page_name(n) for n in NOTEBOOKS])
-def test_second_story_pages_read_like_the_seeds(second_story, visit, name):  # noqa: F811
+def test_second_story_pages_read_like_the_seeds(second_story, visit, name):
     path = second_story / "site" / SLUG / name
     assert_reads_like_an_article(visit, path, f"{SLUG}-{Path(name).stem}")
     text = visit(path).page.inner_text("body")
@@ -285,7 +287,7 @@ def test_second_story_charts_come_from_its_data(second_story):
     assert "The Test Ledger" in (figures / "timeline-density.json").read_text(encoding="utf-8")
 
 
-def test_indexes_link_the_stories_both_ways(second_story, visit):  # noqa: F811
+def test_indexes_link_the_stories_both_ways(second_story, visit):
     front = visit(second_story / "site" / "index.html").page
     pages = front.locator(".index-list:not(.story-list) a")
     assert pages.count() == len(NOTEBOOKS)  # the default story's pages

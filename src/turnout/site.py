@@ -16,6 +16,9 @@ files and hashes them; it imports no pandas, matplotlib, nbclient or
 nbconvert, so ``turnout build`` with nothing to do takes a fraction of a
 second.
 
+Another story (``turnout new SLUG``) is built by :func:`build_story` into
+``site/SLUG/`` and ``figures/SLUG/``; ``site/index.html`` then lists it too.
+
 Notebooks run in parallel worker processes (one kernel each), with a
 progress bar per notebook. A cell error stops that notebook's page from being
 written and raises :class:`NotebookError`, one line naming the notebook and
@@ -45,6 +48,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 #: Folder holding turnout's nbconvert templates (passed as ``extra_template_basedirs``).
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 TEMPLATE_NAME = "turnout"
+# Builds run the Python that runs the build (jupyter_client maps "python3" to it), so a
+# fresh clone builds without a registered kernel; nbclient's kernel_name overrides the
+# notebooks' own kernelspec ("turnout", which `make lab` registers in .venv for JupyterLab).
 KERNEL_NAME = "python3"
 #: Environment variable naming the desk or author pages are credited to ("By ..."); none
 #: by default: a tool's name is not a byline.

@@ -62,6 +62,9 @@ class Story:
     end: str | None = None
     cities: list[str] | None = None
     marked_days: dict[str, str] = field(default_factory=dict)
+    #: Where its charts go: None is ``figures/`` (the default story); another story's
+    #: is ``figures/SLUG/``, so running its notebook never overwrites the default's charts.
+    figures_dir: str | None = None
 
     def select(self, events: Any) -> Any:
         """The story's events: its period and cities (``select_events``).
@@ -113,6 +116,7 @@ def read_story(
     end: Any = None,
     cities: list[str] | None = None,
     marked_days: dict[Any, str] | None = None,
+    figures_dir: str | os.PathLike | None = None,
 ) -> Story:
     """A story's settings from its codebook, with any keyword given taking precedence.
 
@@ -126,6 +130,8 @@ def read_story(
     ('2026-01-23', '2026-02-02', ['2026-01-23', '2026-01-30'])
     >>> read_story(start="2026-01-30").start
     '2026-01-30'
+    >>> read_story().figures_dir is None  # the default story's charts go to figures/
+    True
     """
     if story is None and data_path is not None:
         base = Story(slug=None, data_path=str(data_path))
@@ -137,6 +143,7 @@ def read_story(
         "end": _day(end, "end"),
         "cities": _cities(cities, "cities"),
         "marked_days": _marked(marked_days, "marked_days"),
+        "figures_dir": None if figures_dir is None else str(figures_dir),
     }
     return replace(base, **{k: v for k, v in given.items() if v is not None})
 
@@ -145,12 +152,14 @@ def _from_codebook(slug: str) -> Story:
     data, codebook = story_paths(slug)
     if slug == DEFAULT_STORY:
         data, codebook = paths.seed_path(), _seed_codebook()
+    if not codebook.is_file() and not data.is_file():
+        raise DataError(f"no story {slug!r}: `turnout new {slug}` starts one", path=data)
+    # No codebook (yet): the data decides every setting.
+    figures = None if slug == DEFAULT_STORY else str(paths.figures_dir() / slug)
     if not codebook.is_file():
-        if not data.is_file():
-            raise DataError(f"no story {slug!r}: `turnout new {slug}` starts one", path=data)
-        return Story(slug=slug, data_path=str(data))  # no codebook yet: the data decides
+        return Story(slug=slug, data_path=str(data), figures_dir=figures)
     settings = parse_settings(codebook.read_text(encoding="utf-8"), path=codebook)
-    return Story(slug=slug, data_path=str(data), **settings)
+    return Story(slug=slug, data_path=str(data), figures_dir=figures, **settings)
 
 
 def _seed_codebook() -> Path:
