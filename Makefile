@@ -1,6 +1,7 @@
 # turnout: two commands do everything.
 #   make report   set up .venv, clean the bundled data, execute the notebooks, write site/ and figures/
 #   make test     set up .venv with the dev tools, then ruff and every test (browser included)
+#   make lab      set up .venv, register the "turnout" kernel in it, open JupyterLab on notebooks/
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -15,7 +16,11 @@ PIP := $(PY) -m pip --disable-pip-version-check --quiet
 RAW := data/raw/ice_out_2026.csv
 PROCESSED := data/processed/ice_out_2026.csv
 
-.PHONY: help report test bench lint chromium clean-outputs
+# JupyterLab options, e.g. make lab LAB_ARGS="--no-browser --ip=127.0.0.1 --port=8890"
+LAB_ARGS ?=
+KERNEL := $(VENV)/share/jupyter/kernels/turnout/kernel.json
+
+.PHONY: help report test bench lint chromium clean-outputs lab kernel
 
 help: ## Show the targets and what each does
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -33,6 +38,18 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 $(VENV)/.installed-dev: pyproject.toml | $(PY)
 	$(PIP) install -e '.[dev]'
 	@touch $@ $(VENV)/.installed
+
+# The notebooks' kernelspec is "turnout": this kernel, inside the venv (--sys-prefix), so
+# JupyterLab started from the venv finds it and it imports the venv's turnout.
+$(KERNEL): $(VENV)/.installed
+	$(PY) -m ipykernel install --sys-prefix --name turnout --display-name turnout
+
+kernel: $(KERNEL) ## Register the "turnout" Jupyter kernel inside .venv (make lab does this)
+
+# Jupyter refuses to run as root unless told: containers often are root.
+lab: $(KERNEL) ## Set up .venv and the turnout kernel, then start JupyterLab on notebooks/ (LAB_ARGS="--no-browser ...")
+	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks \
+		$$( [ "$$(id -u)" = 0 ] && echo --allow-root ) $(LAB_ARGS)
 
 report: $(VENV)/.installed ## Set up .venv, clean the bundled data, execute the notebooks, write site/ and figures/
 	$(BIN)/turnout clean $(RAW) -o $(PROCESSED)

@@ -30,7 +30,6 @@ from turnout.site import PAGE_BUDGET, NotebookError, Page, build_site, page_name
 
 ROOT = paths.project_root()
 NOTEBOOKS = sorted(paths.notebooks_dir().glob("*.ipynb"))
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -64,62 +63,6 @@ def _kernel_env() -> dict[str, str]:
     return env
 
 
-# --------------------------------------------------------------------------- browser
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make chromium` installs Debian's chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-            ],
-        )
-        yield b
-        b.close()
-
-
-class Visit(NamedTuple):
-    page: object  # playwright Page, still open
-    outside: list[str]  # requests that were not file: or data:
-    dialogs: list[str]
-
-
-@pytest.fixture
-def visit(browser):
-    """Open a local page with every request intercepted; yields a function path -> Visit."""
-    context = browser.new_context(viewport={"width": 1000, "height": 900})
-
-    def open_page(path: Path) -> Visit:
-        outside: list[str] = []
-        dialogs: list[str] = []
-        page = context.new_page()
-
-        def route(r):
-            url = r.request.url
-            if url.startswith(("file:", "data:")):
-                r.continue_()
-            else:
-                outside.append(url)
-                r.abort()
-
-        page.route("**/*", route)
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.goto(path.as_uri(), wait_until="load")
-        return Visit(page, outside, dialogs)
-
-    yield open_page
-    context.close()
-
-
 def _screenshot(page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     out = SCREENSHOTS / f"{name}.png"
@@ -141,7 +84,13 @@ def test_every_notebook_has_a_page(built):
 
 @pytest.mark.parametrize("name", [page_name(n) for n in NOTEBOOKS])
 def test_page_reads_like_an_article(built, visit, name):
-    path = built.site / name
+    assert_reads_like_an_article(visit, built.site / name, Path(name).stem)
+
+
+def assert_reads_like_an_article(visit, path: Path, shot: str) -> None:
+    """A built page as an editor checks it (shared with test_stories.py): no code, no
+    outside request, a headline, a source note, charts with alt text, within budget."""
+    name = path.name
     size = path.stat().st_size
     assert size <= PAGE_BUDGET, f"{name} is {size / 1024:.0f} KB, over the 150 KB budget"
     html = path.read_text(encoding="utf-8")
@@ -195,7 +144,7 @@ def test_page_reads_like_an_article(built, visit, name):
         assert images.count() == 1, f"{name} should show its chart once"
     # Nothing wider than the column: the page reads on a phone-width column.
     assert page.evaluate("document.documentElement.scrollWidth") <= 1000
-    _screenshot(page, Path(name).stem)
+    _screenshot(page, shot)
 
 
 def test_index_links_every_page_by_headline(built, visit):

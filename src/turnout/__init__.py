@@ -33,6 +33,9 @@ _API: dict[str, str] = {
     "resolve_place": "turnout.places",
     "select_events": "turnout.select",
     "PlaceError": "turnout.places",
+    "read_story": "turnout.stories",
+    "new_story": "turnout.stories",
+    "Story": "turnout.stories",
 }
 
 __all__ = [
@@ -40,15 +43,18 @@ __all__ = [
     "DataError",
     "PlaceError",
     "SizeEstimate",
+    "Story",
     "TempEstimate",
     "clean_events",
     "load_events",
+    "new_story",
     "parse_size",
     "parse_sizes",
     "parse_temperature",
     "parse_temperatures",
     "read_ccc",
     "read_events",
+    "read_story",
     "resolve_place",
     "select_events",
 ]
@@ -60,6 +66,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from turnout.places import PlaceError, resolve_place
     from turnout.select import select_events
     from turnout.sizes import SizeEstimate, parse_size, parse_sizes
+    from turnout.stories import Story, new_story, read_story
     from turnout.temperature import TempEstimate, parse_temperature, parse_temperatures
 
 

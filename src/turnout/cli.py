@@ -1,7 +1,8 @@
-"""The ``turnout`` command: clean a file, build the site.
+"""The ``turnout`` command: clean a file, build the site, start a story.
 
     turnout clean data/raw/ice_out_2026.csv -o data/processed/ice_out_2026.csv
-    turnout build [--force]
+    turnout build [--force] [--story SLUG]
+    turnout new SLUG --title "..." --source "..."
 
 Bad input files give a one-line error naming file, row and column and exit
 status 2, never a traceback.
@@ -29,13 +30,27 @@ def _clean(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from turnout.site import build_site
+    from turnout.site import build_story
 
-    pages = build_site(force=args.force, timeout=args.timeout)
+    pages = build_story(args.story, force=args.force, timeout=args.timeout)
     ran = sum(p.executed for p in pages)
     where = pages[0].path.parent if pages else "site"
     noun = "page" if len(pages) == 1 else "pages"
     print(f"{len(pages)} {noun} in {where}: {ran} executed, {len(pages) - ran} unchanged")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from turnout.paths import display_path
+    from turnout.stories import new_story
+
+    data, codebook = new_story(args.slug, title=args.title, source=args.source)
+    print(f"wrote {display_path(data)} (the header, no rows)")
+    print(f"wrote {display_path(codebook)} (its codebook and settings)")
+    print(
+        f"next: one row per protest in {data.name}, the settings at the top of {codebook.name}, "
+        f"then `turnout build --story {args.slug}`"
+    )
     return 0
 
 
@@ -60,7 +75,20 @@ def build_parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="execute the notebooks; write site/ and figures/")
     build.add_argument("--force", action="store_true", help="re-execute every notebook")
     build.add_argument("--timeout", type=int, default=600, help="seconds allowed per notebook cell")
+    build.add_argument(
+        "--story",
+        metavar="SLUG",
+        help="build another story (made by `turnout new`) into site/SLUG/ and figures/SLUG/",
+    )
     build.set_defaults(func=_build)
+
+    new = sub.add_parser(
+        "new", help="start a story: data/raw/SLUG.csv (header only) and data/raw/SLUG.md"
+    )
+    new.add_argument("slug", help="the story's name: lowercase letters, digits, hyphens")
+    new.add_argument("--title", required=True, help="the story's title")
+    new.add_argument("--source", required=True, help="where its events come from")
+    new.set_defaults(func=_new)
     return parser
 
 

@@ -32,6 +32,19 @@ def project_root() -> Path:
     return Path.cwd()
 
 
+def display_path(path: object) -> str:
+    """A path relative to the working directory when it is under it (shorter error lines).
+
+    >>> display_path(Path.cwd() / "data" / "x.csv") == str(Path("data") / "x.csv")
+    True
+    """
+    p = Path(str(path))
+    try:
+        return str(p.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(p)
+
+
 def raw_dir() -> Path:
     return project_root() / "data" / "raw"
 

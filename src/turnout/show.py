@@ -396,6 +396,27 @@ def source_note(events: pd.DataFrame) -> SourceNote:
     return SourceNote(markdown, plain)
 
 
+def story_about(story: Any, events: pd.DataFrame | None = None) -> SourceNote:
+    """Where a story's events come from: its codebook's ``about`` paragraph (escaped), else
+    a sentence naming its source or the sources in ``events``.
+
+    >>> import turnout
+    >>> print(story_about(turnout.read_story()).plain)  # doctest: +ELLIPSIS
+    The story's events come from one news report, “Anti-ICE solidarity spreads!” ...
+    """
+    from turnout.style import source_line
+
+    text = story.about
+    if not text:
+        where = story.source or (
+            source_line(events).partition(": ")[2] if events is not None else ""
+        )
+        where = where or f"the data file {os.path.basename(story.data_path or '')}"
+        text = f"The story's events come from {where}."
+    # The reporter's markdown keeps its emphasis; any markup in it prints as text.
+    return SourceNote(html.escape(text, quote=False), text)
+
+
 def events_table(events: pd.DataFrame, *, max_rows: int = 60) -> Output:
     """Each event with the source’s own words for its crowd and the number coded from them.
 

@@ -16,6 +16,9 @@ files and hashes them; it imports no pandas, matplotlib, nbclient or
 nbconvert, so ``turnout build`` with nothing to do takes a fraction of a
 second.
 
+Another story (``turnout new SLUG``) is built by :func:`build_story` into
+``site/SLUG/`` and ``figures/SLUG/``; ``site/index.html`` then lists it too.
+
 Notebooks run in parallel worker processes (one kernel each), with a
 progress bar per notebook. A cell error stops that notebook's page from being
 written and raises :class:`NotebookError`, one line naming the notebook and
@@ -39,11 +42,15 @@ from typing import Any
 
 from turnout import paths
 from turnout.errors import DataError
+from turnout.paths import display_path as _display_path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 #: Folder holding turnout's nbconvert templates (passed as ``extra_template_basedirs``).
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 TEMPLATE_NAME = "turnout"
+# Builds run the Python that runs the build (jupyter_client maps "python3" to it), so a
+# fresh clone builds without a registered kernel; nbclient's kernel_name overrides the
+# notebooks' own kernelspec ("turnout", which `make lab` registers in .venv for JupyterLab).
 KERNEL_NAME = "python3"
 #: Environment variable naming the desk or author pages are credited to ("By ..."); none
 #: by default: a tool's name is not a byline.
@@ -105,15 +112,6 @@ class NotebookError(DataError):
 
 def _notebook_error(notebook: str, message: str, cell: int | None) -> NotebookError:
     return NotebookError(notebook, message, cell=cell)
-
-
-def _display_path(path: object) -> str:
-    """A path relative to the working directory when it is under it (shorter error lines)."""
-    p = Path(str(path))
-    try:
-        return str(p.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(p)
 
 
 def page_name(notebook: str | os.PathLike) -> str:
@@ -790,15 +788,47 @@ def _render(nb: Any, story: Mapping[str, str], job: Mapping[str, Any]) -> str:
 # --------------------------------------------------------------------------- index
 
 
-def _index_html(listing: Sequence[tuple[str, str, str]]) -> str:
-    """``index.html``: every page, linked by its headline, with its dek; same type as pages."""
+def _index_html(
+    listing: Sequence[tuple[str, str, str]],
+    *,
+    heading: str = "Protest turnout, counted from the source’s own words",
+    dek: str = (
+        "Every crowd size and temperature on these pages is traced to the words a source "
+        "printed, and coded by rules a reader can check."
+    ),
+    stories: Sequence[tuple[str, str, str]] = (),
+    story: str = "",
+    home: str = "index.html",
+) -> str:
+    """``index.html``: every page, linked by its headline, with its dek; same type as pages.
+
+    ``stories`` (href, title, source) are other stories' indexes, listed under the pages;
+    ``story`` marks a story's own index (its slug, read back by :func:`story_indexes`);
+    ``home`` is where the masthead links (a story's index links back to the site's).
+    """
     css = (TEMPLATES_DIR / TEMPLATE_NAME / "turnout.css").read_text(encoding="utf-8")
     esc = html.escape
-    items = "\n".join(
-        f'<li><a href="{esc(name)}">{esc(headline)}</a>'
-        + (f"<p>{esc(dek)}</p>" if dek else "")
-        + "</li>"
-        for name, headline, dek in listing
+
+    def items(rows: Sequence[tuple[str, str, str]]) -> str:
+        return "\n".join(
+            f'<li><a href="{esc(href)}">{esc(title)}</a>'
+            + (f"<p>{esc(note)}</p>" if note else "")
+            + "</li>"
+            for href, title, note in rows
+        )
+
+    meta = (
+        f'\n<meta name="turnout-story" content="{esc(story)}">'
+        f'\n<meta name="description" content="{esc(dek)}">'
+        if story
+        else ""
+    )
+    pages = f'<ul class="index-list">\n{items(listing)}\n</ul>\n' if listing or not stories else ""
+    others = (
+        '<section class="stories">\n<h2>Other stories</h2>\n'
+        f'<ul class="index-list story-list">\n{items(stories)}\n</ul>\n</section>\n'
+        if stories
+        else ""
     )
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -807,24 +837,138 @@ def _index_html(listing: Sequence[tuple[str, str, str]]) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; \
 style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
-<meta name="generator" content="turnout">
-<title>turnout: protest counts, sourced</title>
+<meta name="generator" content="turnout">{meta}
+<title>{esc(heading) if story else "turnout: protest counts, sourced"}</title>
 <style>
 {css}
 </style>
 </head>
 <body>
 <main class="story">
-<nav class="masthead"><a href="index.html">turnout</a></nav>
+<nav class="masthead"><a href="{esc(home)}">turnout</a></nav>
 <header class="story-head">
-<h1>Protest turnout, counted from the source’s own words</h1>
-<div class="dek"><p>Every crowd size and temperature on these pages is traced to the words a \
-source printed, and coded by rules a reader can check.</p></div>
+<h1>{esc(heading)}</h1>
+<div class="dek"><p>{esc(dek)}</p></div>
 </header>
-<ul class="index-list">
-{items}
-</ul>
-</main>
+{pages}{others}</main>
 </body>
 </html>
 """
+
+
+# --------------------------------------------------------------------------- stories
+
+
+def build_story(
+    story: str | None = None,
+    *,
+    force: bool = False,
+    timeout: int = 600,
+    jobs: int | None = None,
+    progress: bool | None = None,
+) -> list[Page]:
+    """Build one story's pages and refresh ``site/index.html``, which lists every story built.
+
+    The default story (None, or the seed's name) builds into ``site/`` and
+    ``figures/``, exactly as :func:`build_site`. Another story (``turnout new
+    SLUG``) is cleaned first (``data/processed/SLUG.csv`` and its
+    ``.rejected.csv``), then the same notebooks run with ``story="SLUG"``
+    injected, into ``site/SLUG/`` and ``figures/SLUG/``, with an index of its
+    own that links back to the site's. Example::
+
+        pages = build_story("may-day-2026")
+        pages[0].path  # site/may-day-2026/clean-events.html
+    """
+    from turnout.stories import DEFAULT_STORY
+
+    root = paths.project_root()
+    if story is None or story == DEFAULT_STORY:
+        pages = build_site(force=force, timeout=timeout, jobs=jobs, progress=progress)
+    else:
+        settings = clean_story(story)
+        out, cache = paths.site_dir() / story, root / ".turnout-cache" / "stories" / story
+        pages = build_site(
+            force=force,
+            timeout=timeout,
+            jobs=jobs,
+            progress=progress,
+            out_dir=out,
+            figures_dir=paths.figures_dir() / story,
+            cache_dir=cache,
+            parameters={"story": story},
+        )
+        heading = settings.title or story
+        dek = settings.source or f"The story {story}"
+        index = _index_html(
+            _listing(cache, out), heading=heading, dek=dek, story=story, home="../index.html"
+        )
+        _atomic_write(out / "index.html", index)
+    write_site_index()
+    return pages
+
+
+def clean_story(story: str) -> Any:
+    """Clean a story's raw CSV into ``data/processed/SLUG.csv`` (as ``turnout clean`` does)
+    and return its settings; a story with no rows yet is an error, not an empty site."""
+    from turnout.clean import clean_events, read_raw, write_cleaned
+    from turnout.stories import read_story
+
+    settings = read_story(story)
+    cleaned = clean_events(read_raw(settings.data_path))
+    if len(cleaned.events) + len(cleaned.rejected) == 0:
+        raise DataError(
+            f"no rows yet: add one row per protest (the codebook is {story}.md)",
+            path=_display_path(settings.data_path),
+        )
+    write_cleaned(cleaned, paths.processed_dir() / f"{story}.csv")
+    print(f"{len(cleaned.events)} clean, {len(cleaned.rejected)} rejected", file=sys.stderr)
+    return settings
+
+
+def write_site_index() -> Path | None:
+    """Rewrite ``site/index.html``: the default story's pages, then every other story built
+    (each ``site/SLUG/index.html``), linked by title. Returns its path (None: nothing built).
+    """
+    site = paths.site_dir()
+    listing = _listing(paths.project_root() / ".turnout-cache", site)
+    stories = story_indexes(site)
+    if not listing and not stories:
+        return None
+    index = site / "index.html"
+    _atomic_write(index, _index_html(listing, stories=stories))
+    return index
+
+
+def story_indexes(site: Path) -> list[tuple[str, str, str]]:
+    """(href, title, source) of every story index built under ``site``, by folder name.
+
+    >>> story_indexes(Path("no-such-site"))
+    []
+    """
+    found = []
+    for index in sorted(site.glob("*/index.html")):
+        text = index.read_text(encoding="utf-8")
+        if '<meta name="turnout-story"' not in text:
+            continue  # not a story's index (turnout writes that tag on each one)
+        title = re.search(r"<title>(.*?)</title>", text, re.DOTALL)
+        dek = re.search(r'<meta name="description" content="([^"]*)">', text)
+        found.append(
+            (
+                f"{index.parent.name}/index.html",
+                html.unescape(title.group(1)) if title else index.parent.name,
+                html.unescape(dek.group(1)) if dek else "",
+            )
+        )
+    return found
+
+
+def _listing(cache: Path, out: Path) -> list[tuple[str, str, str]]:
+    """(page, headline, dek) of each page a build recorded in ``cache`` for ``out``, in
+    notebook order; pages since deleted are left out."""
+    entries = _read_manifest(cache / "manifest.json")["notebooks"]
+    rows = []
+    for nb in sorted(entries, key=lambda k: Path(k).name):
+        page = Path(entries[nb]["page"])
+        if page.parent == out.resolve() and page.is_file():
+            rows.append((page.name, entries[nb]["headline"], entries[nb]["dek"]))
+    return rows

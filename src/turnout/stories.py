@@ -1,0 +1,357 @@
+"""Stories: one data file and one codebook per story, the codebook holding its settings.
+
+A story named SLUG is two files in ``data/raw/``: ``SLUG.csv`` (the events, in
+turnout's raw format) and ``SLUG.md`` (its codebook). The codebook opens with a
+block of settings between ``---`` lines (YAML front matter), the one place a
+reporter edits a story's parameters::
+
+    ---
+    title: Anti-ICE solidarity spreads
+    source: Martha Grevatt, "Anti-ICE solidarity spreads!", Workers World, Feb. 3, 2026
+    start: 2026-01-23      # empty: the data's first day
+    end: 2026-02-02        # empty: the data's last day
+    cities: []             # empty: every city
+    marked_days:           # days shaded and labelled on the timeline
+      2026-01-30: Nationwide strike
+    about: The story's events come from ...
+    ---
+
+``turnout new SLUG`` writes both files; ``turnout build --story SLUG`` and the
+notebooks (parameter ``story``) read the settings with :func:`read_story`.
+The default story is the bundled seed, ``ice_out_2026``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from turnout import paths
+from turnout.errors import DataError
+
+#: The story ``turnout build`` builds into ``site/`` and ``figures/`` themselves.
+DEFAULT_STORY = Path(paths.SEED_NAME).stem
+# A name `turnout new` accepts: lowercase letters and digits, words joined by hyphens.
+_NEW_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# A story that exists may also use underscores (the seed is ice_out_2026).
+_ANY_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+_SETTINGS = ("title", "source", "start", "end", "cities", "marked_days", "about")
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$", re.DOTALL | re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Story:
+    """A story's settings: where its data is, its period, cities and highlighted days.
+
+    ``start``/``end`` are ``YYYY-MM-DD`` or None (the data's first or last day);
+    ``cities`` is None for every city; ``marked_days`` maps ``YYYY-MM-DD`` to a label.
+    """
+
+    slug: str | None
+    data_path: str | None
+    title: str = ""
+    source: str = ""
+    about: str = ""
+    start: str | None = None
+    end: str | None = None
+    cities: list[str] | None = None
+    marked_days: dict[str, str] = field(default_factory=dict)
+    #: Where its charts go: None is ``figures/`` (the default story); another story's
+    #: is ``figures/SLUG/``, so running its notebook never overwrites the default's charts.
+    figures_dir: str | None = None
+
+    def select(self, events: Any) -> Any:
+        """The story's events: its period and cities (``select_events``).
+
+        >>> import turnout
+        >>> len(read_story().select(turnout.load_events()))
+        18
+        """
+        from turnout.select import select_events
+
+        return select_events(events, start=self.start, end=self.end, cities=self.cities)
+
+
+def check_slug(slug: str) -> str:
+    """A new story's name, checked: lowercase letters, digits and hyphens (``may-day-2026``).
+
+    >>> check_slug("may-day-2026")
+    'may-day-2026'
+    >>> check_slug("May Day")
+    Traceback (most recent call last):
+    ...
+    turnout.errors.DataError: story name 'May Day' must be lowercase letters, digits and \
+hyphens, like 'may-day-2026'
+    """
+    if not _NEW_SLUG.fullmatch(slug or ""):
+        raise DataError(
+            f"story name {slug!r} must be lowercase letters, digits and hyphens, "
+            "like 'may-day-2026'"
+        )
+    return slug
+
+
+def story_paths(slug: str) -> tuple[Path, Path]:
+    """A story's data file and codebook: ``data/raw/SLUG.csv`` and ``data/raw/SLUG.md``.
+
+    >>> [p.name for p in story_paths("may-day-2026")]
+    ['may-day-2026.csv', 'may-day-2026.md']
+    """
+    if not _ANY_SLUG.fullmatch(slug or ""):
+        raise DataError(f"{slug!r} is not a story name (lowercase letters, digits, hyphens)")
+    return paths.raw_dir() / f"{slug}.csv", paths.raw_dir() / f"{slug}.md"
+
+
+def read_story(
+    story: str | None = None,
+    *,
+    data_path: str | os.PathLike | None = None,
+    start: Any = None,
+    end: Any = None,
+    cities: list[str] | None = None,
+    marked_days: dict[Any, str] | None = None,
+    figures_dir: str | os.PathLike | None = None,
+) -> Story:
+    """A story's settings from its codebook, with any keyword given taking precedence.
+
+    ``story`` is a slug (``data/raw/SLUG.md``); None means the default story,
+    unless ``data_path`` names another file: then there is no codebook and
+    every setting comes from the data (the whole period, every city, no
+    highlighted days).
+
+    >>> s = read_story()
+    >>> s.start, s.end, sorted(s.marked_days)
+    ('2026-01-23', '2026-02-02', ['2026-01-23', '2026-01-30'])
+    >>> read_story(start="2026-01-30").start
+    '2026-01-30'
+    >>> read_story().figures_dir is None  # the default story's charts go to figures/
+    True
+    """
+    if story is None and data_path is not None:
+        base = Story(slug=None, data_path=str(data_path))
+    else:
+        base = _from_codebook(story or DEFAULT_STORY)
+    given = {
+        "data_path": None if data_path is None else str(data_path),
+        "start": _day(start, "start"),
+        "end": _day(end, "end"),
+        "cities": _cities(cities, "cities"),
+        "marked_days": _marked(marked_days, "marked_days"),
+        "figures_dir": None if figures_dir is None else str(figures_dir),
+    }
+    return replace(base, **{k: v for k, v in given.items() if v is not None})
+
+
+def _from_codebook(slug: str) -> Story:
+    data, codebook = story_paths(slug)
+    if slug == DEFAULT_STORY:
+        data, codebook = paths.seed_path(), _seed_codebook()
+    if not codebook.is_file() and not data.is_file():
+        raise DataError(f"no story {slug!r}: `turnout new {slug}` starts one", path=data)
+    # No codebook (yet): the data decides every setting.
+    figures = None if slug == DEFAULT_STORY else str(paths.figures_dir() / slug)
+    if not codebook.is_file():
+        return Story(slug=slug, data_path=str(data), figures_dir=figures)
+    settings = parse_settings(codebook.read_text(encoding="utf-8"), path=codebook)
+    return Story(slug=slug, data_path=str(data), figures_dir=figures, **settings)
+
+
+def _seed_codebook() -> Path:
+    """The seed's codebook: the checkout's ``data/raw`` copy, else the packaged one."""
+    local = paths.raw_dir() / f"{DEFAULT_STORY}.md"
+    if local.is_file():
+        return local
+    return Path(str(resources.files("turnout") / "data" / f"{DEFAULT_STORY}.md"))
+
+
+def parse_settings(text: str, *, path: object = None) -> dict[str, Any]:
+    """The settings in a codebook's front matter, checked; a missing block means none.
+
+    >>> parse_settings("---\\nstart: 2026-05-01\\ncities: [Denver]\\n---\\n# Notes")
+    {'start': '2026-05-01', 'cities': ['Denver']}
+    """
+    import yaml  # only a codebook needs it
+
+    m = _FRONT.match(text)
+    if m is None:
+        return {}
+
+    class Loader(yaml.SafeLoader):
+        """YAML without its date type: days stay text, so a bad one is reported, not raised."""
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if not tag.endswith(":timestamp")]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    try:
+        raw = yaml.load(m.group(1), Loader=Loader) or {}  # noqa: S506 (a SafeLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        row = None if mark is None else mark.line + 2  # + the opening '---' line, 1-based
+        problem = getattr(err, "problem", None) or "not readable"
+        raise DataError(f"settings block: {problem}", path=path, row=row) from None
+    if not isinstance(raw, dict):
+        raise DataError("settings block must be 'name: value' lines", path=path)
+    unknown = sorted(set(map(str, raw)) - set(_SETTINGS))
+    if unknown:
+        raise DataError(
+            f"unknown setting {unknown[0]!r}; settings are {', '.join(_SETTINGS)}", path=path
+        )
+    out: dict[str, Any] = {}
+    for key in ("title", "source", "about"):
+        if raw.get(key) is not None:
+            out[key] = " ".join(str(raw[key]).split()) if key != "about" else str(raw[key]).strip()
+    checks = {"start": _day, "end": _day, "cities": _cities, "marked_days": _marked}
+    for key, check in checks.items():
+        try:
+            value = check(raw.get(key), key)
+        except ValueError as err:
+            raise DataError(str(err), path=path) from None
+        if value:
+            out[key] = value
+    if out.get("start") and out.get("end") and out["end"] < out["start"]:
+        raise DataError(f"end ({out['end']}) is before start ({out['start']})", path=path)
+    return out
+
+
+def _day(value: Any, key: str) -> str | None:
+    """A day as ``YYYY-MM-DD`` (from a date or its text); None stays None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise ValueError(f"{key} must be a day like 2026-05-01, not {value!r}") from None
+
+
+def _cities(value: Any, key: str) -> list[str] | None:
+    if value is None or value == []:
+        return None
+    if isinstance(value, str) or not isinstance(value, list):
+        raise ValueError(f"{key} must be a list such as [Denver, Boulder], not {value!r}")
+    return [str(c) for c in value]
+
+
+def _marked(value: Any, key: str) -> dict[str, str] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ValueError(f"{key} must map days to labels, like {{2026-05-01: May Day}}")
+    days = {_day(day, f"{key} day"): str(label) for day, label in value.items()}
+    if None in days:
+        raise ValueError(f"{key} has a label with no day")
+    return days  # type: ignore[return-value]
+
+
+# --------------------------------------------------------------------------- a new story
+
+_CODEBOOK = """\
+---
+# This story's settings. `turnout build --story {slug}` and the notebooks read them.
+# Leave a value empty and the data decides (the whole period, every city).
+title: {title}
+source: {source}
+start:              # first day of the story, YYYY-MM-DD (empty: the data's first day)
+end:                # last day, YYYY-MM-DD (empty: the data's last day)
+cities: []          # the cities to chart, e.g. [Denver, Boulder] (empty: every city)
+marked_days: {{}}     # days to shade on the timeline, e.g. {{2026-05-01: May Day march}}
+about: >-           # one paragraph for the cleaning page: where the events come from
+  {about}
+---
+
+# {title_text}: codebook
+
+Files in `data/raw/` are transcribed by hand and never edited by code.
+`{slug}.csv` holds one row per gathering (one place, one day), as the Crowd
+Counting Consortium codes events.
+
+## Source
+
+- **Source:** {source_text}
+- **Date of the source:** (YYYY-MM-DD)
+- **Address (URL), if any:**
+- **Archived copy:** `sources/...` (the text as received, so every quote can be checked)
+
+## What counts as an event
+
+(A gathering the source reports with a place and a date. Say what you left out
+and why: events only announced, vigils with no place, counts for a whole region.)
+
+## Columns
+
+The columns are those of `ice_out_2026.csv`; `README.md` in this folder
+describes each one.
+
+- `size_text`: **the source's own words for the number of people, verbatim**
+  ("around 300", "hundreds"). Empty where it gives no number of people; a
+  number that counts something else (schools, buses) is not a crowd size.
+- `temp_text`: **the source's own words for the weather at that gathering,
+  verbatim** ("9° F", "freezing"). Empty unless the source ties it to this
+  gathering.
+- `source_quote`: the sentence the row rests on, verbatim; `size_text` and
+  `temp_text` appear inside it.
+- `notes`: your reasoning where a row needed a judgment call.
+
+## Coding decisions
+
+(One bullet per judgment call.)
+
+## Left out, and why
+
+| passage | why it is not a row |
+|---|---|
+"""
+
+
+def new_story(slug: str, *, title: str, source: str) -> tuple[Path, Path]:
+    """Start a story: ``data/raw/SLUG.csv`` (the raw header, no rows) and ``SLUG.md``.
+
+    Refuses to overwrite either file (:class:`DataError`); writes neither then.
+    Returns both paths. Example::
+
+        new_story("may-day-2026", title="May Day marches", source="The Daily, May 2, 2026")
+    """
+    from turnout.columns import RAW_COLUMNS
+
+    check_slug(slug)
+    if not title.strip() or not source.strip():
+        raise DataError("a new story needs a --title and a --source")
+    data, codebook = story_paths(slug)
+    for p in (data, codebook):
+        if p.exists():
+            raise DataError(
+                f"story {slug!r} already exists; not overwriting it", path=paths.display_path(p)
+            )
+    title, source = " ".join(title.split()), " ".join(source.split())
+    text = _CODEBOOK.format(
+        slug=slug,
+        title=json.dumps(title, ensure_ascii=False),
+        source=json.dumps(source, ensure_ascii=False),
+        about=f"The story's events come from {source}, transcribed by hand.",
+        title_text=title,
+        source_text=source,
+    )
+    data.parent.mkdir(parents=True, exist_ok=True)
+    # "x": created here or not at all, even if another process raced us to the name.
+    with open(data, "x", encoding="utf-8", newline="") as f:
+        f.write(",".join(RAW_COLUMNS) + "\n")
+    try:
+        with open(codebook, "x", encoding="utf-8") as f:
+            f.write(text)
+    except FileExistsError:
+        data.unlink()
+        raise DataError(
+            f"story {slug!r} already exists; not overwriting it",
+            path=paths.display_path(codebook),
+        ) from None
+    return data, codebook

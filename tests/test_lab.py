@@ -1,0 +1,213 @@
+"""A reporter's JupyterLab: the real UI, the turnout kernel, a notebook run from the Run menu.
+
+A JupyterLab server is started on 127.0.0.1 (a free port, a generated token,
+no browser) with every Jupyter folder (config, data, runtime, settings,
+workspaces) in a temporary directory, serving a temporary copy of the
+project: autosave can never touch the committed notebooks. The "turnout"
+kernel is registered there with the same command ``make lab`` runs. The
+notebook is opened in Debian's Chromium through Playwright, every cell is
+run from the Run menu, and the chart must appear with no error output.
+Requests anywhere but the server fail the test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import NamedTuple
+
+import nbformat
+import pytest
+
+from turnout import paths
+
+ROOT = paths.project_root()
+SRC = Path(__file__).resolve().parents[1] / "src"
+NOTEBOOK = "02-turnout-by-city.ipynb"
+KERNEL = "turnout"
+# Generous: two shared cores, a cold kernel importing pandas and matplotlib.
+TIMEOUT_MS = 240_000
+
+
+class Lab(NamedTuple):
+    url: str  # http://127.0.0.1:PORT
+    token: str
+    root: Path  # the served copy of the project
+    log: Path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str, token: str) -> object:
+    req = urllib.request.Request(url, headers={"Authorization": f"token {token}"})
+    with urllib.request.urlopen(req, timeout=10) as r:
+        return json.loads(r.read())
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """A JupyterLab server on a copy of the project; shut down however the tests end."""
+    tmp = tmp_path_factory.mktemp("lab")
+    root = tmp / "project"
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
+    (root / "pyproject.toml").write_text("")
+    home = tmp / "jupyter"
+    # The kernel, registered as `make lab` registers it (there: --sys-prefix, into .venv).
+    subprocess.run(
+        [sys.executable, "-m", "ipykernel", "install", "--prefix", str(home / "prefix"),
+         "--name", KERNEL, "--display-name", KERNEL],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    settings = home / "settings" / "@jupyterlab" / "apputils-extension"
+    settings.mkdir(parents=True)
+    # No news feed and no update check: nothing to fetch from the internet, no toast.
+    (settings / "notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false", "checkForUpdates": False})
+    )
+    env = dict(os.environ)
+    env.update(
+        JUPYTER_CONFIG_DIR=str(home / "config"),
+        JUPYTER_DATA_DIR=str(home / "data"),
+        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+        JUPYTER_PATH=str(home / "prefix" / "share" / "jupyter"),
+        JUPYTERLAB_SETTINGS_DIR=str(home / "settings"),
+        JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"),
+        TURNOUT_ROOT=str(root),  # figures the notebook saves land in the copy
+        PYTHONPATH=os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")])),
+        PYDEVD_DISABLE_FILE_VALIDATION="1",
+    )
+    port, token = _free_port(), secrets.token_hex(24)
+    cmd = [
+        sys.executable, "-m", "jupyterlab",
+        "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+        "--ServerApp.port_retries=0",
+        "--LabApp.extension_manager=readonly",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]  # fmt: skip
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")  # as `make lab` does: containers often run as root
+    log = tmp / "jupyter.log"
+    with open(log, "wb") as out:
+        server = subprocess.Popen(
+            cmd, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                _get(f"{url}/api/status", token)
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"JupyterLab did not start:\n{log.read_text()[-3000:]}")
+                time.sleep(0.5)
+        yield Lab(url, token, root, log)
+    finally:
+        # The server and every kernel it started: its own process group.
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait(timeout=30)
+
+
+def test_lab_offers_the_turnout_kernel(lab):
+    specs = _get(f"{lab.url}/api/kernelspecs", lab.token)
+    assert KERNEL in specs["kernelspecs"]
+    assert specs["kernelspecs"][KERNEL]["spec"]["display_name"] == KERNEL
+    nb = nbformat.read(lab.root / "notebooks" / NOTEBOOK, 4)
+    assert nb.metadata.kernelspec.name == KERNEL
+
+
+def test_notebook_runs_in_jupyterlab(lab, browser):
+    """Open the notebook in JupyterLab, Run > Run All Cells: the chart appears, no error."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    outside: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith((lab.url, "data:", "blob:")):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    try:
+        page.goto(f"{lab.url}/lab/tree/notebooks/{NOTEBOOK}?token={lab.token}")
+        panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+        panel.locator(".jp-CodeCell").first.wait_for()
+        # The notebook's kernelspec resolved: the toolbar names the turnout kernel, idle.
+        kernel_name = panel.locator(".jp-KernelName")
+        page.wait_for_function(
+            "el => el.textContent.trim() === 'turnout'", arg=kernel_name.element_handle()
+        )
+        _wait_idle(page, lab)
+        assert page.locator(".jp-Dialog").count() == 0, page.locator(".jp-Dialog").inner_text()
+
+        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+        page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+
+        n_code = sum(
+            c.cell_type == "code" for c in nbformat.read(lab.root / "notebooks" / NOTEBOOK, 4).cells
+        )
+        # Every code cell has run once: its prompt shows a number, none is queued ([*]).
+        page.wait_for_function(
+            """n => {
+                const ps = [...document.querySelectorAll(
+                    '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')];
+                return ps.length === n && ps.every(p => /\\[\\d+\\]/.test(p.textContent));
+            }""",
+            arg=n_code,
+        )
+        _wait_idle(page, lab)
+
+        errors = panel.locator(
+            '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
+        )
+        assert errors.count() == 0, errors.first.inner_text()
+        chart = panel.locator('.jp-OutputArea-output[data-mime-type="image/png"] img')
+        chart.first.wait_for()
+        assert chart.count() == 1
+        assert chart.first.evaluate("i => i.complete && i.naturalWidth") == 640
+        assert page.locator(".jp-Dialog").count() == 0
+        # The notebook wrote its chart files into the served copy, not the checkout.
+        assert (lab.root / "figures" / "turnout-by-city.png").is_file()
+        assert outside == [], f"JupyterLab asked for {outside}"
+        shots = ROOT / "test-artifacts" / "screenshots"
+        shots.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shots / "jupyterlab-02-turnout-by-city.png"))
+    finally:
+        context.close()
+
+
+def _wait_idle(page, lab: Lab) -> None:
+    """The notebook's kernel is idle, as the server sees it (every message handled)."""
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
+        sessions = _get(f"{lab.url}/api/sessions", lab.token)
+        states = [s["kernel"]["execution_state"] for s in sessions if s.get("kernel")]
+        if states and all(s == "idle" for s in states):
+            return
+        page.wait_for_timeout(500)
+    pytest.fail(f"the kernel never went idle:\n{lab.log.read_text()[-3000:]}")

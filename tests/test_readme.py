@@ -1,0 +1,39 @@
+"""The README shows the three charts: committed PNGs that are exactly what the build writes."""
+
+from __future__ import annotations
+
+import re
+
+from test_site import built_site
+
+from turnout import paths
+
+ROOT = paths.project_root()
+CHARTS = ["turnout-by-city", "temperature-vs-attendance", "timeline-density"]
+
+
+def test_readme_shows_each_chart_with_alt_text():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.findall(r"!\[([^\]]*)\]\((figures/[^)]+\.png)\)", readme)
+    assert [src for _, src in shown] == [f"figures/{c}.png" for c in CHARTS]
+    for alt, src in shown:
+        assert len(alt) > 40, f"{src} needs alt text that says what the chart shows"
+    # The charts come before the walkthrough, which comes before the reference.
+    assert readme.index("## The charts") < readme.index("## A reporter's workflow")
+    assert readme.index("make report") < readme.index("## The charts")
+
+
+def test_committed_charts_are_what_the_build_writes():
+    """Charts are deterministic (no timestamps), so the README's copies must equal a fresh
+    build's; after a chart changes, `make report` rewrites them: commit figures/*.png."""
+    built = built_site()
+    for name in CHARTS:
+        committed = ROOT / "figures" / f"{name}.png"
+        assert committed.is_file(), f"figures/{name}.png is missing: run make report"
+        assert committed.read_bytes() == (built.figures / f"{name}.png").read_bytes(), (
+            f"figures/{name}.png is not the chart the build draws: run make report and "
+            "commit figures/*.png"
+        )
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8")
+    for name in CHARTS:
+        assert f"!figures/{name}.png" in ignored  # committed, while the rest stays ignored

@@ -1,0 +1,307 @@
+"""Stories: `turnout new`, each story's settings in its codebook, `turnout build --story`.
+
+The end-to-end test is a reporter's second story in a fresh project (a copy of
+the checkout's notebooks and raw data, TURNOUT_ROOT): `turnout new`, a few
+rows typed in, `turnout build --story`, then every page opened in Chromium and
+checked as the seed's pages are, with nothing of the seed story on them.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_site import _kernel_env, assert_reads_like_an_article
+
+from turnout import paths
+from turnout.columns import RAW_COLUMNS
+from turnout.errors import DataError
+from turnout.site import _index_html, page_name, story_indexes, write_site_index
+from turnout.stories import DEFAULT_STORY, check_slug, new_story, parse_settings, read_story
+
+ROOT = paths.project_root()
+NOTEBOOKS = sorted(paths.notebooks_dir().glob("*.ipynb"))
+SLUG = "river-rally-2031"
+TITLE = "Synthetic test story: river rallies"
+SOURCE = "The Test Ledger (synthetic data for turnout's tests), March 3, 2031"
+# Made up for the tests, and labelled so: places, dates and words the seed never uses.
+ROWS = """\
+2031-03-01,Boise,ID,Capitol steps,rally,,,,for clean rivers,about 300,40 degrees,The Test Ledger,\
+2031-03-03,,"About 300 people rallied in Boise on a 40 degrees morning.",synthetic test row
+2031-03-01,Spokane,WA,,march,,,,for clean rivers,"1,200 to 1,500",,The Test Ledger,2031-03-03,,\
+"Some 1,200 to 1,500 marched in Spokane.",synthetic test row
+2031-03-02,Tulsa,OK,,vigil,,,,for clean rivers,dozens,,The Test Ledger,2031-03-03,,\
+"Dozens held a vigil in Tulsa.",synthetic test row
+"""
+SEED_WORDS = ("Minneapolis", "Houston", "Jan. 30", "Jan. 23", "strike", "ICE", "Workers World")
+
+
+def turnout_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """The `turnout` command as a reporter runs it, in the project at ``root``."""
+    return subprocess.run(
+        [sys.executable, "-m", "turnout", *args],
+        capture_output=True,
+        text=True,
+        env=_kernel_env() | {"TURNOUT_ROOT": str(root)},
+        cwd=root,
+        timeout=900,
+    )
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """An empty project (TURNOUT_ROOT) with a data/raw folder."""
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    monkeypatch.setenv("TURNOUT_ROOT", str(tmp_path))
+    return tmp_path
+
+
+# --------------------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize("slug", ["may-day", "may-day-2026", "2031", "a"])
+def test_good_slugs(slug):
+    assert check_slug(slug) == slug
+
+
+@pytest.mark.parametrize(
+    "slug", ["May-Day", "may day", "-may", "may-", "may--day", "../may", "may/day", "", "ice_out"]
+)
+def test_bad_slugs_are_refused(slug, project):
+    with pytest.raises(DataError, match="lowercase letters, digits and hyphens"):
+        new_story(slug, title="T", source="S")
+    assert list((project / "data" / "raw").iterdir()) == []
+
+
+# --------------------------------------------------------------------------- turnout new
+
+
+def test_new_story_writes_header_and_codebook(project):
+    data, codebook = new_story(SLUG, title=TITLE, source=SOURCE)
+    assert data == project / "data" / "raw" / f"{SLUG}.csv"
+    assert data.read_text(encoding="utf-8") == ",".join(RAW_COLUMNS) + "\n"
+    text = codebook.read_text(encoding="utf-8")
+    assert f"# {TITLE}: codebook" in text
+    for section in ("## Source", "## What counts as an event", "size_text", "temp_text"):
+        assert section in text
+    story = read_story(SLUG)
+    assert (story.title, story.source) == (TITLE, SOURCE)
+    assert SOURCE in story.about
+    # Nothing set: the data decides the period and cities; no days are marked.
+    assert (story.start, story.end, story.cities, story.marked_days) == (None, None, None, {})
+    assert story.data_path == str(data)
+    # Run in JupyterLab, its charts go to figures/SLUG/, never over the default story's.
+    assert story.figures_dir == str(project / "figures" / SLUG)
+
+
+@pytest.mark.parametrize("existing", ["csv", "md"])
+def test_new_story_never_overwrites(project, existing):
+    raw = project / "data" / "raw"
+    (raw / f"{SLUG}.{existing}").write_text("a reporter's work\n", encoding="utf-8")
+    with pytest.raises(DataError, match=f"story '{SLUG}' already exists; not overwriting it"):
+        new_story(SLUG, title=TITLE, source=SOURCE)
+    assert (raw / f"{SLUG}.{existing}").read_text(encoding="utf-8") == "a reporter's work\n"
+    assert sorted(p.name for p in raw.iterdir()) == [f"{SLUG}.{existing}"]  # nothing else
+
+
+def test_cli_new_refuses_with_one_line(tmp_path):
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    first = turnout_cli(tmp_path, "new", SLUG, "--title", TITLE, "--source", SOURCE)
+    assert first.returncode == 0, first.stderr
+    assert f"wrote data/raw/{SLUG}.csv" in first.stdout
+    assert f"turnout build --story {SLUG}" in first.stdout
+    codebook = (tmp_path / "data" / "raw" / f"{SLUG}.md").read_bytes()
+    again = turnout_cli(tmp_path, "new", SLUG, "--title", "Other", "--source", "Other")
+    assert again.returncode == 2
+    assert again.stderr.strip() == (
+        f"turnout: error: data/raw/{SLUG}.csv: story '{SLUG}' already exists; not overwriting it"
+    )
+    assert (tmp_path / "data" / "raw" / f"{SLUG}.md").read_bytes() == codebook
+    bad = turnout_cli(tmp_path, "new", "River Rally", "--title", "T", "--source", "S")
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+    assert "lowercase letters, digits and hyphens" in bad.stderr
+
+
+def test_build_of_a_story_with_no_rows_says_so(tmp_path):
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    turnout_cli(tmp_path, "new", SLUG, "--title", TITLE, "--source", SOURCE)
+    run = turnout_cli(tmp_path, "build", "--story", SLUG)
+    assert run.returncode == 2
+    assert run.stderr.strip() == (
+        f"turnout: error: data/raw/{SLUG}.csv: no rows yet: add one row per protest "
+        f"(the codebook is {SLUG}.md)"
+    )
+    missing = turnout_cli(tmp_path, "build", "--story", "no-such-story")
+    assert missing.returncode == 2 and "turnout new no-such-story" in missing.stderr
+
+
+# --------------------------------------------------------------------------- settings
+
+
+def test_seed_settings_live_in_its_codebook():
+    story = read_story()
+    assert story.slug == DEFAULT_STORY
+    assert (story.start, story.end) == ("2026-01-23", "2026-02-02")
+    assert story.marked_days == {
+        "2026-01-23": "Minneapolis strike",
+        "2026-01-30": "Nationwide strike",
+    }
+    assert "Workers World" in story.about and story.title
+    assert Path(story.data_path) == paths.seed_path()
+
+
+def test_keywords_override_the_codebook_and_a_file_alone_has_no_settings():
+    story = read_story(start="2026-01-30", marked_days={})
+    assert (story.start, story.end, story.marked_days) == ("2026-01-30", "2026-02-02", {})
+    other = read_story(data_path="elsewhere.csv")
+    assert (other.slug, other.data_path, other.start, other.marked_days) == (
+        None,
+        "elsewhere.csv",
+        None,
+        {},
+    )
+
+
+def test_packaged_codebook_is_the_checkouts():
+    packaged = paths.project_root() / "src" / "turnout" / "data" / f"{DEFAULT_STORY}.md"
+    assert packaged.read_bytes() == (ROOT / "data" / "raw" / f"{DEFAULT_STORY}.md").read_bytes()
+
+
+@pytest.mark.parametrize(
+    "block, message",
+    [
+        ("start: 2031-02-30", "start must be a day like 2026-05-01, not '2031-02-30'"),
+        ("end: soon", "end must be a day like 2026-05-01, not 'soon'"),
+        ("start: 2031-03-02\nend: 2031-03-01", "end (2031-03-01) is before start (2031-03-02)"),
+        ("cities: Boise", "cities must be a list such as [Denver, Boulder], not 'Boise'"),
+        ("marked_days: [2031-03-01]", "marked_days must map days to labels"),
+        ("period: 2031", "unknown setting 'period'; settings are title, source, start"),
+        ("cities: [unclosed", "S.md, row 4: settings block: expected ',' or ']'"),
+    ],
+)
+def test_bad_settings_name_the_file(block, message):
+    with pytest.raises(DataError) as err:
+        parse_settings(f"---\ntitle: T\n{block}\n---\n# notes\n", path="S.md")
+    assert message in str(err.value)
+    assert str(err.value).startswith("S.md")
+
+
+def test_story_select_uses_its_period_and_cities(seed_events):
+    story = read_story(start="2026-01-30", end="2026-01-30", cities=["Minneapolis"])
+    chosen = story.select(seed_events)
+    assert len(chosen) == 1 and set(chosen["city"]) == {"Minneapolis"}
+    assert len(read_story(data_path="x.csv").select(seed_events)) == len(seed_events)
+
+
+# --------------------------------------------------------------------------- index
+
+
+def test_index_lists_other_stories(project):
+    site = project / "site"
+    (site / SLUG).mkdir(parents=True)
+    (site / SLUG / "index.html").write_text(
+        _index_html([], heading="Rivers <rally>", dek="The Ledger", story=SLUG, home="../")
+    )
+    (site / "not-a-story").mkdir()
+    (site / "not-a-story" / "index.html").write_text("<title>stray</title>")
+    assert story_indexes(site) == [(f"{SLUG}/index.html", "Rivers <rally>", "The Ledger")]
+    index = write_site_index()
+    assert index == site / "index.html"
+    text = index.read_text(encoding="utf-8")
+    assert f'<li><a href="{SLUG}/index.html">Rivers &lt;rally&gt;</a><p>The Ledger</p></li>' in text
+    assert "stray" not in text
+
+
+def test_no_index_when_nothing_is_built(project):
+    assert write_site_index() is None
+    assert not (project / "site").exists()
+
+
+# --------------------------------------------------------------------------- a second story
+
+
+@pytest.fixture(scope="module")
+def second_story(tmp_path_factory):
+    """A fresh project with the checkout's notebooks and data: a new story, built; the seed too."""
+    root = tmp_path_factory.mktemp("newsroom")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
+    (root / "pyproject.toml").write_text("")
+    new = turnout_cli(root, "new", SLUG, "--title", TITLE, "--source", SOURCE)
+    assert new.returncode == 0, new.stderr
+    data = root / "data" / "raw" / f"{SLUG}.csv"
+    with data.open("a", encoding="utf-8") as f:
+        f.write(ROWS)
+    codebook = root / "data" / "raw" / f"{SLUG}.md"
+    text = codebook.read_text(encoding="utf-8")
+    # The reporter sets one highlighted day in the story's settings; the rest stays empty.
+    text = text.replace("marked_days: {}", "marked_days: {2031-03-02: River vigil day}", 1)
+    codebook.write_text(text, encoding="utf-8")
+    for args in (("build", "--story", SLUG), ("build",)):
+        run = turnout_cli(root, *args)
+        assert run.returncode == 0, run.stderr[-3000:]
+    return root
+
+
+def test_second_story_lands_in_its_own_folders(second_story):
+    root = second_story
+    site, figures = root / "site" / SLUG, root / "figures" / SLUG
+    assert sorted(p.name for p in site.iterdir()) == sorted(
+        ["index.html", *(page_name(n) for n in NOTEBOOKS)]
+    )
+    for name in ("turnout-by-city", "temperature-vs-attendance", "timeline-density"):
+        for ext in ("png", "svg", "csv", "json"):
+            assert (figures / f"{name}.{ext}").is_file()
+    clean = (root / "data" / "processed" / f"{SLUG}.csv").read_text(encoding="utf-8")
+    assert len(clean.splitlines()) == 4 and "Spokane" in clean
+    assert (root / "data" / "processed" / f"{SLUG}.rejected.csv").is_file()
+    # The default story keeps its own paths beside it.
+    assert (root / "site" / "turnout-by-city.html").is_file()
+    assert (root / "figures" / "turnout-by-city.png").is_file()
+
+
+@pytest.mark.parametrize("name", [page_name(n) for n in NOTEBOOKS])
+def test_second_story_pages_read_like_the_seeds(second_story, visit, name):
+    path = second_story / "site" / SLUG / name
+    assert_reads_like_an_article(visit, path, f"{SLUG}-{Path(name).stem}")
+    text = visit(path).page.inner_text("body")
+    for word in SEED_WORDS:
+        assert word not in text, f"{name} of the new story mentions {word!r}"
+
+
+def test_second_story_charts_come_from_its_data(second_story):
+    figures = second_story / "figures" / SLUG
+    for f in sorted(figures.glob("*.csv")) + sorted(figures.glob("*.json")):
+        text = f.read_text(encoding="utf-8")
+        for word in SEED_WORDS + ("2026",):
+            assert word not in text, f"{f.name} mentions {word!r}"
+    by_city = json.loads((figures / "turnout-by-city.json").read_text(encoding="utf-8"))
+    assert by_city["title"].startswith("Spokane")
+    assert "March 1-2, 2031" in by_city["subtitle"]
+    timeline = (figures / "timeline-density.csv").read_text(encoding="utf-8")
+    assert "River vigil day" in timeline  # the story's own highlighted day, from its codebook
+    assert "The Test Ledger" in (figures / "timeline-density.json").read_text(encoding="utf-8")
+
+
+def test_indexes_link_the_stories_both_ways(second_story, visit):
+    front = visit(second_story / "site" / "index.html").page
+    pages = front.locator(".index-list:not(.story-list) a")
+    assert pages.count() == len(NOTEBOOKS)  # the default story's pages
+    story_link = front.locator(".story-list a")
+    assert story_link.count() == 1 and story_link.inner_text() == TITLE
+    story_link.click()
+    front.wait_for_load_state()
+    assert front.url.endswith(f"/site/{SLUG}/index.html")
+    assert front.inner_text("h1") == TITLE and front.title() == TITLE
+    assert SOURCE in front.inner_text(".dek")
+    links = {a.get_attribute("href") for a in front.locator(".index-list a").all()}
+    assert links == {page_name(n) for n in NOTEBOOKS}
+    headlines = [a.inner_text() for a in front.locator(".index-list a").all()]
+    assert any(h.startswith("Spokane, Wash., drew the largest") for h in headlines), headlines
+    front.locator(".masthead a").click()  # back to the site's front page
+    front.wait_for_load_state()
+    assert front.url.endswith("/site/index.html")
