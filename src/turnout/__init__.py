@@ -33,22 +33,40 @@ _API: dict[str, str] = {
     "resolve_place": "turnout.places",
     "select_events": "turnout.select",
     "PlaceError": "turnout.places",
+    "STATIONS": "turnout.weather",
+    "attach_weather": "turnout.weather",
+    "load_weather": "turnout.weather",
+    "nearest_station": "turnout.weather",
+    "fetch_daily_summaries": "turnout.noaa",
+    "read_daily_summaries": "turnout.noaa",
+    "read_ghcn_dly": "turnout.noaa",
+    "read_stations": "turnout.noaa",
+    "WeatherError": "turnout.noaa",
 }
 
 __all__ = [
+    "STATIONS",
     "Cleaned",
     "DataError",
     "PlaceError",
     "SizeEstimate",
     "TempEstimate",
+    "WeatherError",
+    "attach_weather",
     "clean_events",
+    "fetch_daily_summaries",
     "load_events",
+    "load_weather",
+    "nearest_station",
     "parse_size",
     "parse_sizes",
     "parse_temperature",
     "parse_temperatures",
     "read_ccc",
+    "read_daily_summaries",
     "read_events",
+    "read_ghcn_dly",
+    "read_stations",
     "resolve_place",
     "select_events",
 ]
@@ -57,10 +75,18 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from turnout.ccc import read_ccc
     from turnout.clean import Cleaned, clean_events, load_events, read_events
     from turnout.errors import DataError
+    from turnout.noaa import (
+        WeatherError,
+        fetch_daily_summaries,
+        read_daily_summaries,
+        read_ghcn_dly,
+        read_stations,
+    )
     from turnout.places import PlaceError, resolve_place
     from turnout.select import select_events
     from turnout.sizes import SizeEstimate, parse_size, parse_sizes
     from turnout.temperature import TempEstimate, parse_temperature, parse_temperatures
+    from turnout.weather import STATIONS, attach_weather, load_weather, nearest_station
 
 
 def __getattr__(name: str) -> Any:

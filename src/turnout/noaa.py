@@ -18,6 +18,7 @@ makes one request.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import io
 import os
@@ -177,8 +178,11 @@ def _atomic_write(path: Path, text: str) -> None:
 
 
 def _day(value: object, where: object) -> str:
+    """A day as NCEI wants it; text must be ``YYYY-MM-DD`` (pandas would read "Jan 35" as 2035)."""
+    if isinstance(value, datetime.date):
+        return value.strftime("%Y-%m-%d")
     try:
-        return pd.Timestamp(str(value)).strftime("%Y-%m-%d")
+        return datetime.date.fromisoformat(str(value).strip()).strftime("%Y-%m-%d")
     except ValueError:
         raise WeatherError(f"{value!r} is not a date (use YYYY-MM-DD)", path=where) from None
 
