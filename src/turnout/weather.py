@@ -193,8 +193,8 @@ def observed_note(events: pd.DataFrame) -> str:
     if "temp_obs_low_f" not in events or "temp_obs_high_f" not in events:
         return (
             "Observed temperatures are absent: no weather file was found, so the chart shows "
-            "only the temperatures the sources reported (`turnout weather fetch` saves NOAA’s "
-            "daily records)."
+            "only the temperatures the sources reported (the command turnout weather fetch "
+            "saves NOAA’s daily records)."
         )
     have = events["temp_obs_low_f"].notna() | events["temp_obs_high_f"].notna()
     if not have.any():
