@@ -33,7 +33,6 @@ _API: dict[str, str] = {
     "resolve_place": "turnout.places",
     "select_events": "turnout.select",
     "PlaceError": "turnout.places",
-    "STATIONS": "turnout.weather",
     "attach_weather": "turnout.weather",
     "load_weather": "turnout.weather",
     "nearest_station": "turnout.weather",
@@ -45,7 +44,6 @@ _API: dict[str, str] = {
 }
 
 __all__ = [
-    "STATIONS",
     "Cleaned",
     "DataError",
     "PlaceError",
@@ -86,7 +84,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from turnout.select import select_events
     from turnout.sizes import SizeEstimate, parse_size, parse_sizes
     from turnout.temperature import TempEstimate, parse_temperature, parse_temperatures
-    from turnout.weather import STATIONS, attach_weather, load_weather, nearest_station
+    from turnout.weather import attach_weather, load_weather, nearest_station
 
 
 def __getattr__(name: str) -> Any:
