@@ -416,8 +416,8 @@ def test_load_weather_and_the_note(tmp_path, monkeypatch, seed_events):
     assert daily["station"].tolist() == [NYC, NYC]
     out = attach_weather(seed_events, daily)
     assert observed_note(out).startswith(
-        "Observed temperatures: 2 of 18 events have their day’s low and high at a weather "
-        "station (1 station,"
+        "Observed temperatures cover 2 of 18 events: each has its day’s low and high at one of "
+        "1 weather station (NOAA’s"
     )
     far = attach_weather(seed_events, daily.assign(date=daily["date"] + pd.Timedelta(days=400)))
     assert observed_note(far).startswith("The weather file has no record for these events’")
@@ -454,6 +454,8 @@ def test_chart_draws_observed_ranges_apart_and_its_data_carries_them(seed_events
     assert "Observed that day, low to high" in legend and "Reported reading" in legend
     assert "not the temperature at the protest’s hour" in info.notes
     assert "TMIN and TMAX" in info.notes
+    # Houston's "cold weather" has a station's record now, and its words are still listed.
+    assert "Houston, Texas, Jan. 30 (“cold weather for the Houston area”)" in info.notes
     assert info.source.endswith("observed temperatures: NOAA NCEI, GHCN-Daily")
     assert "observed at a weather station" in info.alt
     coldest = obs.sort_values("temp_f_low").iloc[0]
@@ -514,7 +516,7 @@ def test_temperature_page_with_and_without_a_weather_file(tmp_path, monkeypatch)
     (built,) = _build_alone(notebook, tmp_path)
     assert built.executed
     html = page.read_text("utf-8")
-    assert "Observed temperatures are absent: no weather file was found" in html
+    assert "Observed temperatures are absent, as no weather file was found" in html
     assert "temp_obs_low_f" not in chart_csv.read_text("utf-8")
 
     events = turnout.load_events()
@@ -526,7 +528,7 @@ def test_temperature_page_with_and_without_a_weather_file(tmp_path, monkeypatch)
     (built,) = _build_alone(notebook, tmp_path)
     assert built.executed  # the build cache noticed the weather file
     html = page.read_text("utf-8")
-    assert "Observed temperatures: 18 of 18 events" in html and "absent" not in html
+    assert "Observed temperatures cover 18 of 18 events" in html and "absent" not in html
     data = pd.read_csv(chart_csv)
     obs = data[data["mark"].eq("observed range")]
     assert len(obs) == events["size_low"].notna().sum()

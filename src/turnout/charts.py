@@ -588,10 +588,9 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
     observed = ev["temp_obs_low_f"].notna() | ev["temp_obs_high_f"].notna()
     lo, hi = ev["temp_f_low"], ev["temp_f_high"]
     reported = lo.notna() | hi.notna()
-    relative = (
-        ~reported
-        & (ev["temp_label"].astype("str").eq("relative") | ev["temp_text"].map(_text).ne(""))
-        & ~observed
+    # Words with no number stay listed even when a station's record is drawn for the event.
+    relative = ~reported & (
+        ev["temp_label"].astype("str").eq("relative") | ev["temp_text"].map(_text).ne("")
     )
     counted = ev["size_low"].notna()
     both = counted & (reported | observed)

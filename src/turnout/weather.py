@@ -188,11 +188,11 @@ def observed_note(events: pd.DataFrame) -> str:
 
     >>> import turnout
     >>> observed_note(turnout.load_events())  # doctest: +ELLIPSIS
-    'Observed temperatures are absent: no weather file was found...'
+    'Observed temperatures are absent, as no weather file was found...'
     """
     if "temp_obs_low_f" not in events or "temp_obs_high_f" not in events:
         return (
-            "Observed temperatures are absent: no weather file was found, so the chart shows "
+            "Observed temperatures are absent, as no weather file was found: the chart shows "
             "only the temperatures the sources reported (the command turnout weather fetch "
             "saves NOAA’s daily records)."
         )
@@ -204,8 +204,8 @@ def observed_note(events: pd.DataFrame) -> str:
         )
     n_stations = events.loc[have, "station"].nunique()
     return (
-        f"Observed temperatures: {int(have.sum())} of {len(events)} events have their day’s "
-        f"low and high at a weather station ({n_stations} station"
-        f"{'s' if n_stations != 1 else ''}, NOAA’s GHCN-Daily records via NCEI); they are the "
-        "day’s extremes, not the temperature at the protest’s hour."
+        f"Observed temperatures cover {int(have.sum())} of {len(events)} events: each has its "
+        f"day’s low and high at one of {n_stations} weather station"
+        f"{'s' if n_stations != 1 else ''} (NOAA’s GHCN-Daily records, via NCEI), the day’s "
+        "extremes, not the temperature at the protest’s hour."
     )
