@@ -357,7 +357,15 @@ def test_observed_temperatures_are_plotted_and_told_apart(seed_events):
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "Observed (weather station)" in legend and "Reported reading" in legend
     assert "observed at a weather station" in info.notes
-    assert info.notes.startswith("Four of 18 events")
+    assert info.notes.startswith(
+        "Two of 18 events report both a number of people and a temperature. Two of 18 events "
+        "have a number of people and a weather station’s record for the day."
+    )
+    assert info.title == (
+        "Only four of 18 protests have both a crowd size and a temperature, reported or observed"
+    )
+    assert info.source.endswith("; observed temperatures: NOAA NCEI, GHCN-Daily")
+    assert {"station", "temp_obs_low_f", "temp_obs_high_f"} <= set(info.data.columns)
 
 
 def test_temperature_no_temperatures_says_so(make_events):

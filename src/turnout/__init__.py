@@ -36,6 +36,14 @@ _API: dict[str, str] = {
     "read_story": "turnout.stories",
     "new_story": "turnout.stories",
     "Story": "turnout.stories",
+    "attach_weather": "turnout.weather",
+    "load_weather": "turnout.weather",
+    "nearest_station": "turnout.weather",
+    "fetch_daily_summaries": "turnout.noaa",
+    "read_daily_summaries": "turnout.noaa",
+    "read_ghcn_dly": "turnout.noaa",
+    "read_stations": "turnout.noaa",
+    "WeatherError": "turnout.noaa",
 }
 
 __all__ = [
@@ -45,16 +53,24 @@ __all__ = [
     "SizeEstimate",
     "Story",
     "TempEstimate",
+    "WeatherError",
+    "attach_weather",
     "clean_events",
+    "fetch_daily_summaries",
     "load_events",
     "new_story",
+    "load_weather",
+    "nearest_station",
     "parse_size",
     "parse_sizes",
     "parse_temperature",
     "parse_temperatures",
     "read_ccc",
+    "read_daily_summaries",
     "read_events",
     "read_story",
+    "read_ghcn_dly",
+    "read_stations",
     "resolve_place",
     "select_events",
 ]
@@ -63,11 +79,19 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from turnout.ccc import read_ccc
     from turnout.clean import Cleaned, clean_events, load_events, read_events
     from turnout.errors import DataError
+    from turnout.noaa import (
+        WeatherError,
+        fetch_daily_summaries,
+        read_daily_summaries,
+        read_ghcn_dly,
+        read_stations,
+    )
     from turnout.places import PlaceError, resolve_place
     from turnout.select import select_events
     from turnout.sizes import SizeEstimate, parse_size, parse_sizes
     from turnout.stories import Story, new_story, read_story
     from turnout.temperature import TempEstimate, parse_temperature, parse_temperatures
+    from turnout.weather import attach_weather, load_weather, nearest_station
 
 
 def __getattr__(name: str) -> Any:

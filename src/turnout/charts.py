@@ -552,6 +552,9 @@ _TEMP_COLUMNS = [
     "temp_text", "temp_label", "size_low", "size_high", "size_plotted", "size_text",
     "source_name", "source_date", "source_url", "source_quote",
 ]  # fmt: skip
+# Added to the chart's data when the events carry a weather station's record (turnout.weather).
+_OBSERVED_COLUMNS = ["station", "temp_obs_low_f", "temp_obs_high_f"]
+_NOAA_CREDIT = "observed temperatures: NOAA NCEI, GHCN-Daily"
 
 #: Fewer events than this with both a crowd size and a temperature make the scarcity the headline.
 MIN_TEMPERATURE_POINTS = 5
@@ -563,9 +566,12 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
     A reported reading is a point; a crowd range is a vertical bar. A one-sided
     temperature ("freezing" = at most 32°F) is a horizontal arrow pointing the
     open way from its bound, never a point. Relative words ("cold for Houston")
-    are not placed on the axis: the notes name them. ``temp_f_observed`` (a
-    weather station's reading), when the table has it, is drawn as a hollow
-    diamond, joined to the reported mark of the same event. Bound arrows are
+    are not placed on the axis: the notes name them. A weather station's record
+    for the day (``temp_obs_low_f`` and ``temp_obs_high_f``, added by
+    :func:`turnout.weather.attach_weather`) is drawn apart from the report: a
+    thin vermilion line from the day's low to its high with hollow diamond ends
+    (a single ``temp_f_observed`` reading is one hollow diamond), and the
+    chart's data carries it with its ``station``. Bound arrows are
     drawn lighter than readings, so a word like "freezing" never outweighs a
     number. With fewer than :data:`MIN_TEMPERATURE_POINTS` events to plot,
     no superlative is drawn from them: the headline says how few there are.
@@ -578,40 +584,41 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
     ev = _prepare(events)
     source = style.source_line(ev)
     period = _period(ev)
-    has_observed = "temp_f_observed" in ev.columns
-    observed = (
-        pd.to_numeric(ev["temp_f_observed"], errors="coerce").astype("float64")
-        if has_observed
-        else pd.Series(np.nan, index=ev.index, dtype="float64")
-    )
-    ev["temp_f_observed"] = observed
+    columns = _TEMP_COLUMNS + (_OBSERVED_COLUMNS if _observed_columns(ev) else [])
+    observed = ev["temp_obs_low_f"].notna() | ev["temp_obs_high_f"].notna()
     lo, hi = ev["temp_f_low"], ev["temp_f_high"]
     reported = lo.notna() | hi.notna()
-    relative = (
-        ~reported
-        & (ev["temp_label"].astype("str").eq("relative") | ev["temp_text"].map(_text).ne(""))
-        & observed.isna()
+    # Words with no number stay listed even when a station's record is drawn for the event.
+    relative = ~reported & (
+        ev["temp_label"].astype("str").eq("relative") | ev["temp_text"].map(_text).ne("")
     )
     counted = ev["size_low"].notna()
-    both = counted & (reported | observed.notna())
+    both = counted & (reported | observed)
     n_total, n_both = len(ev), int(both.sum())
+    n_rep, n_obs = int((counted & reported).sum()), int((counted & observed).sum())
 
     base_sub = f"Number of people by temperature in °F, events that report both, {period}"
+    if n_obs:
+        base_sub = (
+            f"Number of people by temperature in °F, as reported and as observed at a weather "
+            f"station, {period}"
+        )
+        source = f"{source}; {_NOAA_CREDIT}"
     rel_note = _relative_note(ev[relative & counted])
     if ev.empty:
         return _message_figure(
             title=title,
             source=source,
-            columns=_TEMP_COLUMNS,
+            columns=columns,
         )
-    if not (reported | observed.notna()).any():
+    if not (reported | observed).any():
         return _message_figure(
             title=title or "No temperatures to chart",
             message="No event in this selection reports a temperature.",
             subtitle=base_sub,
             source=source,
             notes=rel_note,
-            columns=_TEMP_COLUMNS,
+            columns=columns,
         )
     if n_both == 0:
         return _message_figure(
@@ -620,7 +627,7 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
             subtitle=base_sub,
             source=source,
             notes=rel_note,
-            columns=_TEMP_COLUMNS,
+            columns=columns,
         )
 
     marks = _temperature_marks(ev[both])
@@ -661,14 +668,14 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
             handler_map={_BoundHandle: HandlerPatch(patch_func=_arrow_key)},
             loc="lower left",
             bbox_to_anchor=(0, 1.02),
-            ncol=len(handles) if len(handles) <= 3 else 2,  # four keys do not fit on one line
+            ncol=_legend_columns(handles),
             fontsize=8.5,
             handletextpad=0.5,
             columnspacing=1.2,
         )
-        notes = _temperature_notes(ev, marks, n_total, n_both, rel_note)
+        notes = _temperature_notes(ev, marks, n_total, n_rep, n_obs, rel_note)
         if title is None:
-            title = _temperature_title(marks, n_total, n_both)
+            title = _temperature_title(marks, n_total, n_both, n_obs)
         sub = base_sub
         frame = {"title": title, "subtitle": sub, "source": source, "plot_height": 2.9}
         style.frame(fig, ax, notes=notes, **frame)
@@ -681,9 +688,15 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
             )
             style.frame(fig, ax, notes=notes, **frame)  # same plot size: the labels stay put
 
-    alt = _temperature_alt(marks, n_total, n_both, period, rel_note)
-    data = marks[_TEMP_COLUMNS].reset_index(drop=True)
+    alt = _temperature_alt(marks, _temperature_counts(n_total, n_rep, n_obs), period, rel_note)
+    data = marks[columns].reset_index(drop=True)
     return _finish(fig, ChartInfo(title, sub, alt, source, notes, data))
+
+
+def _legend_columns(handles: list[Any]) -> int:
+    """One line of keys when they fit across the chart (about 60 characters), else two columns."""
+    chars = sum(len(h.get_label()) for h in handles)
+    return len(handles) if len(handles) <= 2 or (len(handles) == 3 and chars <= 60) else 2
 
 
 def _temperature_xlim(marks: pd.DataFrame) -> tuple[float, float]:
@@ -725,7 +738,8 @@ def _temperature_marks(ev: pd.DataFrame) -> pd.DataFrame:
     """One row per mark: the reported temperature (point, range or bound) and any observed one."""
     rows: list[dict[str, Any]] = []
     for _, r in ev.iterrows():
-        lo, hi, obs = r["temp_f_low"], r["temp_f_high"], r["temp_f_observed"]
+        lo, hi = r["temp_f_low"], r["temp_f_high"]
+        obs_lo, obs_hi = r["temp_obs_low_f"], r["temp_obs_high_f"]
         mean = r["size_mean"] if "size_mean" in r and pd.notna(r.get("size_mean")) else None
         y = float(mean) if mean is not None else (r["size_low"] + r["size_high"]) / 2
         base = {
@@ -746,6 +760,9 @@ def _temperature_marks(ev: pd.DataFrame) -> pd.DataFrame:
             "source_quote": _text(r["source_quote"]),
             "temp_f_low": lo,
             "temp_f_high": hi,
+            "station": _text(r["station"]),
+            "temp_obs_low_f": obs_lo,
+            "temp_obs_high_f": obs_hi,
         }
         if pd.notna(lo) and pd.notna(hi):
             kind = "reported reading" if lo == hi else "reported range"
@@ -754,35 +771,60 @@ def _temperature_marks(ev: pd.DataFrame) -> pd.DataFrame:
             rows.append({**base, "mark": "reported at most", "temp_f": np.nan})
         elif pd.notna(lo):
             rows.append({**base, "mark": "reported at least", "temp_f": np.nan})
-        if pd.notna(obs):
-            rows.append(
-                {
-                    **base,
-                    "mark": "observed",
-                    "temp_f": float(obs),
-                    "temp_f_low": obs,
-                    "temp_f_high": obs,
-                }
-            )
-    return pd.DataFrame(rows, columns=[*_TEMP_COLUMNS])
+        if pd.notna(obs_lo) or pd.notna(obs_hi):
+            # A station that reported only one extreme gives one diamond, never a made-up range.
+            a = float(obs_lo if pd.notna(obs_lo) else obs_hi)
+            b = float(obs_hi if pd.notna(obs_hi) else obs_lo)
+            kind, temp = ("observed", a) if a == b else ("observed range", np.nan)
+            rows.append({**base, "mark": kind, "temp_f": temp, "temp_f_low": a, "temp_f_high": b})
+    return pd.DataFrame(rows, columns=[*_TEMP_COLUMNS, *_OBSERVED_COLUMNS])
+
+
+def _observed_columns(ev: pd.DataFrame) -> bool:
+    """Give ``ev`` the observed columns (NaN where absent); True when the events carried any.
+
+    A lone ``temp_f_observed`` reading (the older column) is a day's low and high at once.
+    """
+    had = bool({"temp_obs_low_f", "temp_obs_high_f", "temp_f_observed"} & set(ev.columns))
+    nan = pd.Series(np.nan, index=ev.index, dtype="float64")
+    single = pd.to_numeric(ev.get("temp_f_observed", nan), errors="coerce").astype("float64")
+    for col in ("temp_obs_low_f", "temp_obs_high_f"):
+        values = pd.to_numeric(ev.get(col, nan), errors="coerce").astype("float64")
+        ev[col] = values.fillna(single)
+    if "station" not in ev:
+        ev["station"] = pd.Series(pd.NA, index=ev.index, dtype="str")
+    return had
 
 
 def _draw_temperature_marks(ax: Any, marks: pd.DataFrame, xmin: float, xmax: float) -> None:
-    reported = marks[marks["mark"].ne("observed")]
-    # A crowd range is a vertical bar through the temperature (or the bound it is drawn at).
-    for _, m in marks.iterrows():
+    is_obs = marks["mark"].str.startswith("observed")
+    reported = marks[~is_obs]
+    # A crowd range is a vertical bar through the temperature (or the bound it is drawn at),
+    # once per event: at the reported mark, else at the observed one.
+    for _, m in marks[~(is_obs & marks["row"].isin(reported["row"]))].iterrows():
         x = _anchor_x(m)
         if m["size_high"] > m["size_low"]:
-            color = VERMILLION if m["mark"] == "observed" else BLUE
+            color = VERMILLION if m["mark"].startswith("observed") else BLUE
             ax.vlines(x, m["size_low"], m["size_high"], color=color, lw=1.4, alpha=0.7, zorder=3)
-    # Observed and reported temperatures of one event are joined by a thin grey line.
+    # A reported temperature outside the day's observed span is joined to it by a grey line.
     obs = marks[marks["mark"].eq("observed")]
-    for _, o in obs.iterrows():
+    for _, o in marks[is_obs].iterrows():
         same = reported[reported["row"].eq(o["row"])]
         for _, r in same.iterrows():
-            ax.plot(
-                [_anchor_x(r), o["temp_f"]], [o["size_plotted"]] * 2, color=GREY, lw=0.8, zorder=2
-            )
+            x = _anchor_x(r)
+            near = min(max(x, o["temp_f_low"]), o["temp_f_high"])
+            if near != x:
+                ax.plot([x, near], [o["size_plotted"]] * 2, color=GREY, lw=0.8, zorder=2)
+    # The day's low to high at the station: a thin line with hollow diamond ends, under the
+    # report's marks, so a reported dot inside the day's span stays on top.
+    for _, o in marks[marks["mark"].eq("observed range")].iterrows():
+        ax.plot(
+            [o["temp_f_low"], o["temp_f_high"]],
+            [o["size_plotted"]] * 2,
+            gid="turnout-observed-range",
+            zorder=3,
+            **_OBSERVED_RANGE_STYLE,
+        )
     pts = marks[marks["mark"].eq("reported reading")]
     ax.scatter(
         pts["temp_f"],
@@ -850,6 +892,17 @@ def _draw_temperature_marks(ax: Any, marks: pd.DataFrame, xmin: float, xmax: flo
     )
 
 
+_OBSERVED_RANGE_STYLE: dict[str, Any] = {
+    "color": VERMILLION,
+    "lw": 1.3,
+    "marker": "D",
+    "markersize": 5.5,
+    "markerfacecolor": "white",
+    "markeredgecolor": VERMILLION,
+    "markeredgewidth": 1.4,
+}
+
+
 def _anchor_x(m: pd.Series) -> float:
     """Where a mark stands on the temperature axis: its reading, range middle or bound."""
     if pd.notna(m["temp_f"]):
@@ -896,6 +949,10 @@ def _temperature_legend(marks: pd.DataFrame) -> list[Any]:
         handles.append(Line2D([], [], lw=3, color=BLUE, label="Reported range"))
     if kinds & {"reported at most", "reported at least"}:
         handles.append(_BoundHandle(color=BLUE, label="Reported only as a bound"))
+    if "observed range" in kinds:
+        handles.append(
+            Line2D([], [], label="Observed that day, low to high", **_OBSERVED_RANGE_STYLE)
+        )
     if "observed" in kinds:
         handles.append(
             Line2D(
@@ -929,6 +986,7 @@ def _label_temperature_marks(ax: Any, marks: pd.DataFrame) -> int:
             "reported at most": (xmin, m["temp_f_high"]),
             "reported at least": (m["temp_f_low"], xmax),
             "reported range": (m["temp_f_low"], m["temp_f_high"]),
+            "observed range": (m["temp_f_low"], m["temp_f_high"]),
         }.get(m["mark"])
         if ends is not None:
             (x0, _), (x1, _) = to_px((ends[0], y)), to_px((ends[1], y))
@@ -970,12 +1028,11 @@ def _relative_note(rel: pd.DataFrame) -> str:
 
 
 def _temperature_notes(
-    ev: pd.DataFrame, marks: pd.DataFrame, n_total: int, n_both: int, rel_note: str
+    ev: pd.DataFrame, marks: pd.DataFrame, n_total: int, n_rep: int, n_obs: int, rel_note: str
 ) -> str:
-    parts = [
-        f"{_n_of(n_both, n_total, 'event', 'report', 'reports')} both a number of people and a "
-        "temperature."
-    ]
+    parts = [_temperature_counts(n_total, n_rep, n_obs)]
+    if n_obs:
+        parts.append("The chart’s data file names each station.")
     bounds = marks[marks["mark"].isin(["reported at most", "reported at least"])]
     if len(bounds):
         words = sorted({f"“{t}”" for t in bounds["temp_text"] if t})
@@ -988,6 +1045,12 @@ def _temperature_notes(
         )
     if (marks["size_high"] > marks["size_low"]).any():
         parts.append("Vertical bars span a range of crowd estimates.")
+    if marks["mark"].eq("observed range").any():
+        parts.append(
+            "Thin lines with hollow diamonds: the day’s low and high at the city’s weather "
+            "station (NOAA GHCN-Daily TMIN and TMAX), the extremes of the whole day, not the "
+            "temperature at the protest’s hour; blue marks: the temperature the source reported."
+        )
     if marks["mark"].eq("observed").any():
         parts.append("Diamonds: temperature observed at a weather station; dots: the report’s.")
     no_count = ev[ev["size_low"].isna() & (ev["temp_f_low"].notna() | ev["temp_f_high"].notna())]
@@ -1000,9 +1063,39 @@ def _temperature_notes(
     return " ".join(p for p in parts if p)
 
 
-def _temperature_title(marks: pd.DataFrame, n_total: int, n_both: int) -> str:
+def _temperature_counts(n_total: int, n_rep: int, n_obs: int) -> str:
+    """How many events have what: "Two of 18 events report both a number of people and a
+    temperature." and, with a weather file, how many have a station's record for their day."""
+    if n_rep or not n_obs:
+        opening = _n_of(n_rep, n_total, "event", "report", "reports")
+        text = f"{opening} both a number of people and a temperature."
+    else:
+        none = f"None of {_plural(n_total, 'event')}"
+        text = f"{none} reports both a number of people and a temperature."
+    if n_obs:
+        opening = _n_of(n_obs, n_total, "event", "have", "has")
+        text += f" {opening} a number of people and a weather station’s record for the day."
+    return text
+
+
+def _temperature_title(marks: pd.DataFrame, n_total: int, n_both: int, n_obs: int) -> str:
     """The finding: the coldest turnout, or, with too few points for one, how few there are."""
+    days = marks[marks["mark"].eq("observed range")]
+    if n_obs >= MIN_TEMPERATURE_POINTS and len(days):
+        m = days.sort_values(["temp_f_low", "size_plotted"], ascending=[True, False]).iloc[0]
+        return (
+            f"{m['city']} protesters turned out on the coldest day observed, "
+            f"a low of {fmt_degrees(m['temp_f_low'])}"
+        )
     if n_both < MIN_TEMPERATURE_POINTS:
+        if n_obs:
+            verb = "has" if n_both == 1 else "have"
+            who = (
+                f"Just {_plural(n_both, 'protest')}"
+                if n_both == n_total
+                else f"Only {ap_number(n_both)} of {_plural(n_total, 'protest')}"
+            )
+            return f"{who} {verb} both a crowd size and a temperature, reported or observed"
         if n_both == n_total:
             verb = "gives" if n_both == 1 else "give"
             return f"Just {_plural(n_both, 'protest')} {verb} both a crowd size and a temperature"
@@ -1023,9 +1116,7 @@ def _temperature_title(marks: pd.DataFrame, n_total: int, n_both: int) -> str:
     return f"None of the {_plural(n, 'protest')} with a count gives an exact temperature"
 
 
-def _temperature_alt(
-    marks: pd.DataFrame, n_total: int, n_both: int, period: str, rel_note: str
-) -> str:
+def _temperature_alt(marks: pd.DataFrame, counts: str, period: str, rel_note: str) -> str:
     items = []
     for _, m in marks.sort_values(["size_plotted"], ascending=False).head(12).iterrows():
         size = ap_range(m["size_low"], m["size_high"])
@@ -1038,6 +1129,11 @@ def _temperature_alt(
             temp = f"{fmt_degrees(m['temp_f_high'])} or colder (“{m['temp_text']}”)"
         elif m["mark"] == "reported at least":
             temp = f"{fmt_degrees(m['temp_f_low'])} or warmer (“{m['temp_text']}”)"
+        elif m["mark"] == "observed range":
+            temp = (
+                f"a day of {fmt_degrees(m['temp_f_low'])} to {fmt_degrees(m['temp_f_high'])} "
+                "observed at a weather station"
+            )
         else:
             temp = f"{fmt_degrees(m['temp_f'])} observed at a weather station"
         words = _words_aside(m["size_text"], size)
@@ -1045,8 +1141,7 @@ def _temperature_alt(
     more = f" and {_plural(len(marks) - 12, 'more mark')}" if len(marks) > 12 else ""
     text = (
         f"Chart of crowd size on a log scale against temperature in degrees Fahrenheit, {period}. "
-        f"{_n_of(n_both, n_total, 'event', 'report', 'reports')} both a number of people and a "
-        f"temperature: {'; '.join(items)}{more}."
+        f"{counts.removesuffix('.')}: {'; '.join(items)}{more}."
     )
     return text + (f" {rel_note}" if rel_note else "")
 

@@ -1,8 +1,9 @@
-"""The ``turnout`` command: clean a file, build the site, start a story.
+"""The ``turnout`` command: clean a file, build the site, start a story, fetch weather.
 
     turnout clean data/raw/ice_out_2026.csv -o data/processed/ice_out_2026.csv
     turnout build [--force] [--story SLUG]
     turnout new SLUG --title "..." --source "..."
+    turnout weather fetch --start 2026-01-23 --end 2026-02-02
 
 Bad input files give a one-line error naming file, row and column and exit
 status 2, never a traceback.
@@ -54,6 +55,28 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _weather_fetch(args: argparse.Namespace) -> int:
+    from turnout.weather import NCEI_URL, STATIONS, download_daily_summaries
+
+    # "--stations A B" and "--stations A,B" both work: NCEI's own query is comma-separated.
+    given = [s for arg in args.stations or [] for s in arg.split(",") if s.strip()]
+    stations = given or sorted(set(STATIONS.values()))
+    daily = download_daily_summaries(
+        stations,
+        args.start,
+        args.end,
+        args.out,
+        base_url=args.base_url or NCEI_URL,
+        timeout=args.timeout,
+        refresh=args.refresh,
+    )
+    got = daily["station"].nunique()
+    print(f"{len(daily)} daily records from {got} of {len(stations)} stations")
+    if not args.quiet:
+        print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="turnout", description="Sourced protest-event data and newsroom charts."
@@ -89,6 +112,32 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--title", required=True, help="the story's title")
     new.add_argument("--source", required=True, help="where its events come from")
     new.set_defaults(func=_new)
+
+    from turnout import paths
+
+    weather = sub.add_parser("weather", help="observed weather from NOAA (fetched only when asked)")
+    weather_sub = weather.add_subparsers(dest="weather_command", required=True)
+    fetch = weather_sub.add_parser(
+        "fetch", help="fetch NOAA daily summaries (TMAX, TMIN, TAVG) and save NCEI's CSV"
+    )
+    fetch.add_argument("--start", required=True, help="first day, YYYY-MM-DD")
+    fetch.add_argument("--end", required=True, help="last day, YYYY-MM-DD (inclusive)")
+    fetch.add_argument(
+        "--stations",
+        nargs="+",
+        metavar="ID",
+        help="GHCN-Daily station IDs (default: turnout.weather.STATIONS, the seed's ten cities)",
+    )
+    fetch.add_argument(
+        "-o", "--out", default=str(paths.weather_path()), help="where to save the CSV"
+    )
+    fetch.add_argument("--base-url", default=None, help="the data service (default: NCEI's)")
+    fetch.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for NCEI")
+    fetch.add_argument(
+        "--refresh", action="store_true", help="ask NCEI again even if this query is cached"
+    )
+    fetch.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
+    fetch.set_defaults(func=_weather_fetch)
     return parser
 
 

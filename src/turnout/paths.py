@@ -57,6 +57,26 @@ def external_dir() -> Path:
     return project_root() / "data" / "external"
 
 
+def weather_path() -> Path:
+    """Where ``turnout weather fetch`` saves observed weather: ``data/external/weather.csv``.
+
+    >>> weather_path().name
+    'weather.csv'
+    """
+    return external_dir() / "weather.csv"
+
+
+def user_cache_dir() -> Path:
+    """The user's cache folder for turnout: ``$TURNOUT_CACHE_DIR/turnout``, else
+    ``$XDG_CACHE_HOME/turnout``, else ``~/.cache/turnout``.
+
+    >>> user_cache_dir().name
+    'turnout'
+    """
+    base = os.environ.get("TURNOUT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / "turnout"
+
+
 def figures_dir() -> Path:
     return project_root() / "figures"
 

