@@ -1,12 +1,22 @@
-"""Shared fixtures: the seed events, and a builder for small synthetic events tables."""
+"""Shared fixtures: the seed events, a builder for small synthetic events tables, and a
+headless Chromium (Debian's, driven by Playwright) that opens local pages."""
 
 from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, settings
+
+CHROMIUM = "/usr/bin/chromium"
+
+# `make fuzz` runs the tests marked `fuzz` under this profile (--hypothesis-profile=fuzz).
+settings.register_profile(
+    "fuzz", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck)
+)
 
 
 @pytest.fixture(scope="session")
@@ -70,6 +80,59 @@ def make_events():
         return df
 
     return build
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make chromium` installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
+        )
+        yield b
+        b.close()
+
+
+class Visit(NamedTuple):
+    page: object  # playwright Page, still open
+    outside: list[str]  # requests that were not file: or data:
+    dialogs: list[str]
+
+
+@pytest.fixture
+def visit(browser):
+    """Open a local page with every request intercepted; yields a function path -> Visit."""
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+
+    def open_page(path: Path) -> Visit:
+        outside: list[str] = []
+        dialogs: list[str] = []
+        page = context.new_page()
+
+        def route(r):
+            url = r.request.url
+            if url.startswith(("file:", "data:")):
+                r.continue_()
+            else:
+                outside.append(url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(path.as_uri(), wait_until="load")
+        return Visit(page, outside, dialogs)
+
+    yield open_page
+    context.close()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -30,7 +30,6 @@ from turnout.site import PAGE_BUDGET, NotebookError, Page, build_site, page_name
 
 ROOT = paths.project_root()
 NOTEBOOKS = sorted(paths.notebooks_dir().glob("*.ipynb"))
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -65,59 +64,7 @@ def _kernel_env() -> dict[str, str]:
 
 
 # --------------------------------------------------------------------------- browser
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make chromium` installs Debian's chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-            ],
-        )
-        yield b
-        b.close()
-
-
-class Visit(NamedTuple):
-    page: object  # playwright Page, still open
-    outside: list[str]  # requests that were not file: or data:
-    dialogs: list[str]
-
-
-@pytest.fixture
-def visit(browser):
-    """Open a local page with every request intercepted; yields a function path -> Visit."""
-    context = browser.new_context(viewport={"width": 1000, "height": 900})
-
-    def open_page(path: Path) -> Visit:
-        outside: list[str] = []
-        dialogs: list[str] = []
-        page = context.new_page()
-
-        def route(r):
-            url = r.request.url
-            if url.startswith(("file:", "data:")):
-                r.continue_()
-            else:
-                outside.append(url)
-                r.abort()
-
-        page.route("**/*", route)
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.goto(path.as_uri(), wait_until="load")
-        return Visit(page, outside, dialogs)
-
-    yield open_page
-    context.close()
+# (the `browser` and `visit` fixtures are in conftest.py, shared with test_publish_safely.py)
 
 
 def _screenshot(page, name: str) -> Path:

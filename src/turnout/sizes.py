@@ -287,6 +287,8 @@ _OUTCOME_PHRASES = [
 # Markup is not crowd-size text: "<td width=50>", "<script>" (a tag name starts with a
 # letter, so "<50" and "< 100" stay comparisons).
 _TAG = re.compile(r"</?[a-z][^<>]*>")
+# What a script or style element holds is code, not words ("<script>x=1</script> about 200").
+_CODE = re.compile(r"<(script|style)\b[^<>]*>.*?(?:</\1\s*>|$)", re.DOTALL)
 _TOKEN = re.compile(
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?)"
     r"|(?P<word>[a-z]+(?:'[a-z]+)*)"
@@ -296,7 +298,7 @@ _TOKEN = re.compile(
 
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_DASHES).lower()
-    text = _TAG.sub(" ", text)
+    text = _TAG.sub(" ", _CODE.sub(" ", text))
     text = text.replace("~", " about ")
     for pattern, word in _OUTCOME_PHRASES:
         text = pattern.sub(word, text)
