@@ -64,6 +64,7 @@ ANY_TEXT = st.one_of(st.text(), WORDY, st.text(alphabet="0123456789,.- to", max_
 @example("<script>window.__pwned=1</script> about 200")  # found: the script's 1 was read
 @example("9,000 to 6,000")
 @example("-500")
+@example("MILLIN-1000")  # found: "million" lent its unit to 1000, a billion
 def test_parse_size_never_raises(text: str) -> None:
     est = parse_size(text)
     assert valid_pair(*est), (text, est)

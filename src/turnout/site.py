@@ -17,9 +17,12 @@ nbconvert, so ``turnout build`` with nothing to do takes a fraction of a
 second.
 
 Notebooks run in parallel worker processes (one kernel each), with a
-progress bar per notebook. A cell error stops that notebook's page from being
-written and raises :class:`NotebookError`, one line naming the notebook and
-the cell, which the ``turnout`` command prints with a non-zero exit status.
+progress bar per notebook. They write their pages and figures into staging
+folders beside ``site/`` and ``figures/``; only when every notebook succeeded
+are those files moved into place (``os.replace``, index last). A cell error
+raises :class:`NotebookError`, one line naming the notebook and the cell, which
+the ``turnout`` command prints with a non-zero exit status, and leaves the last
+good site and figures exactly as they were.
 """
 
 from __future__ import annotations

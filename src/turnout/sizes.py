@@ -910,6 +910,8 @@ def _parse_text(text: str) -> SizeEstimate:
         return _EMPTY
     low = min(e.low for e in ests)
     high = max(e.high for e in ests)
+    if high >= _MAX_CROWD:  # a unit lent or a sum can reach it ("million-1000")
+        return _EMPTY
     return SizeEstimate(float(np.round(low)), float(np.round(high)))
 
 
@@ -1017,6 +1019,8 @@ def _text_problem(text: str) -> str:
         i = q.end
     if any(e.backwards for e in _ranges(toks, qs)):
         return f"range runs from high to low, so one end may be a typo: {text!r}"
+    if any(e.high >= _MAX_CROWD for e in _estimates(toks, qs)):
+        return f"more people than any crowd (a billion or more): {text!r}"
     return ""
 
 
