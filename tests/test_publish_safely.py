@@ -9,14 +9,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_site import _notebook, _screenshot  # one notebook builder, one screenshot place
+from test_site import _notebook, _screenshot, build_small_site  # shared builders
 
-from turnout import paths
 from turnout.site import NotebookError, build_site
 
 # Writes a chart through publish.save_figure (as the notebooks do) and a file of its own.
@@ -120,20 +118,7 @@ HOSTILE_CSV = "\n".join(
 def hostile(tmp_path_factory):
     """The cleaning and by-city notebooks built from a file whose text fields carry markup."""
     root = tmp_path_factory.mktemp("hostile")
-    nbs = root / "notebooks"
-    nbs.mkdir()
-    for name in ("01-clean-events.ipynb", "02-turnout-by-city.ipynb"):
-        shutil.copy(paths.notebooks_dir() / name, nbs / name)
-    data = root / "hostile.csv"
-    data.write_text(HOSTILE_CSV, encoding="utf-8")
-    pages = build_site(
-        notebooks=sorted(nbs.glob("*.ipynb")),
-        out_dir=root / "site",
-        figures_dir=root / "figures",
-        cache_dir=root / "cache",
-        parameters={"data_path": str(data)},
-        progress=False,
-    )
+    _, pages = build_small_site(root, HOSTILE_CSV)
     return root, pages
 
 

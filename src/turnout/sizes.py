@@ -54,6 +54,7 @@ import math
 import numbers
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -749,18 +750,23 @@ def _outcome(toks: list[_Tok], q: _Qty) -> str:
     return ""
 
 
-def _find_quantities(toks: list[_Tok]) -> list[_Qty]:
-    out: list[_Qty] = []
+def _quantities(toks: list[_Tok]) -> Iterator[_Qty]:
+    """Every quantity that could count people, huge ones included."""
     i = 0
     while i < len(toks):
         q = _read_qty(toks, i)
         if q is None or q.end <= i:
             i += 1
             continue
-        if 0 <= q.value < _MAX_CROWD and not _not_a_head_count(toks, q):
-            q.outcome = _outcome(toks, q)
-            out.append(q)
+        if q.value >= 0 and not _not_a_head_count(toks, q):
+            yield q
         i = q.end
+
+
+def _find_quantities(toks: list[_Tok]) -> list[_Qty]:
+    out = [q for q in _quantities(toks) if q.value < _MAX_CROWD]
+    for q in out:
+        q.outcome = _outcome(toks, q)
     return out
 
 
@@ -806,7 +812,12 @@ def _ranges(toks: list[_Tok], qs: list[_Qty]) -> list[_Est]:
                         lo *= scale  # "50-60,000" = 50,000 to 60,000
                         break
             hi = b.value
-            if b.plain and not math.isnan(a.mult) and a.base < b.value < a.value:
+            if (
+                b.plain
+                and not math.isnan(a.mult)
+                and a.base < b.value < a.value
+                and b.value * a.mult < _MAX_CROWD  # "1 million to 1000" is no billion
+            ):
                 hi = b.value * a.mult  # "a dozen or two" = 12 to 24
             ests.append(
                 _Est(min(lo, hi), max(lo, hi), a.start, b.end, a.outcome or b.outcome, lo > hi)
@@ -1005,18 +1016,9 @@ def _text_problem(text: str) -> str:
         if not before or not before[-1].isdigit():
             return f"a negative number is not a crowd size: {text!r}"
     toks = _tokenise(words)
-    qs: list[_Qty] = []
-    i = 0
-    while i < len(toks):
-        q = _read_qty(toks, i)
-        if q is None or q.end <= i:
-            i += 1
-            continue
-        if not _not_a_head_count(toks, q):
-            if q.value >= _MAX_CROWD:
-                return f"more people than any crowd (a billion or more): {text!r}"
-            qs.append(q)
-        i = q.end
+    qs = list(_quantities(toks))
+    if any(q.value >= _MAX_CROWD for q in qs):
+        return f"more people than any crowd (a billion or more): {text!r}"
     if any(e.backwards for e in _ranges(toks, qs)):
         return f"range runs from high to low, so one end may be a typo: {text!r}"
     if any(e.high >= _MAX_CROWD for e in _estimates(toks, qs)):
