@@ -230,15 +230,21 @@ def _row_problem(raw: pd.DataFrame, rows: pd.Series) -> pd.Series:
     problem = pd.Series("", index=rows.index, dtype="str")
     if flat.empty or not len(flat.columns):
         return problem
-    empty = flat.isna().all(axis=1).to_numpy()
     try:
-        key = pd.util.hash_pandas_object(flat, index=False)
+        key = pd.util.hash_pandas_object(flat, index=False).to_numpy()
+        blank = pd.util.hash_pandas_object(flat.iloc[:0].reindex([0]), index=False).iloc[0]
     except TypeError:  # unhashable cells (lists): compare their text
-        key = pd.util.hash_pandas_object(flat.astype("str"), index=False)
-    first = pd.Series(rows.to_numpy(), index=key.to_numpy()).groupby(level=0).transform("first")
-    first = pd.Series(first.to_numpy(), index=rows.index)
-    dupe = first.ne(rows) & ~empty
-    problem[dupe] = "row: same as row " + first[dupe].astype("str") + " in every cell (a copy?)"
+        return _row_problem(flat.astype("str").where(flat.notna()), rows)
+    # Rows hashing like a wholly empty row are the only ones that can be one.
+    maybe = np.flatnonzero(key == blank)
+    empty = np.zeros(len(flat), dtype=bool)
+    empty[maybe] = flat.iloc[maybe].isna().all(axis=1).to_numpy()
+    codes, _ = pd.factorize(key)
+    _, first_at = np.unique(codes, return_index=True)  # each row's first occurrence
+    first = rows.to_numpy()[first_at[codes]]
+    dupe = (first != rows.to_numpy()) & ~empty
+    if dupe.any():
+        problem[dupe] = [f"row: same as row {n} in every cell (a copy?)" for n in first[dupe]]
     problem[empty] = "row: every cell is empty"
     return problem
 

@@ -122,10 +122,12 @@ def read_text_csv(
             path=path,
             row=1,
         )
-    empty = table.isna().all(axis=1).to_numpy()
-    if empty.any():  # blank lines at the end are not rows (inside the data they keep numbering)
-        last = len(empty) - int(empty[::-1].argmin()) if not empty.all() else 0
-        table = table.iloc[:last]
+    # Blank lines at the end are not rows (inside the data they keep the numbering).
+    end = len(table)
+    while end and table.iloc[end - 1].isna().all():
+        end -= 1
+    if end < len(table):
+        table = table.iloc[:end]
     return table
 
 
