@@ -20,7 +20,7 @@ PROCESSED := data/processed/ice_out_2026.csv
 LAB_ARGS ?=
 KERNEL := $(VENV)/share/jupyter/kernels/turnout/kernel.json
 
-.PHONY: help report test bench lint chromium clean-outputs lab kernel
+.PHONY: help report test bench lint chromium clean-outputs lab kernel fuzz
 
 help: ## Show the targets and what each does
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -71,6 +71,9 @@ lint: $(VENV)/.installed-dev ## Run ruff on the package, tests and benchmarks
 test: $(VENV)/.installed-dev chromium lint ## Set up .venv with the dev extra, then ruff and every test, browser included
 	$(BIN)/pytest
 
+fuzz: $(VENV)/.installed-dev ## Fuzz the parsers and cleaning with hypothesis: 10,000 examples per property, timed
+	time $(BIN)/pytest -m fuzz -q -p no:cacheprovider --hypothesis-profile=fuzz --hypothesis-show-statistics tests/test_fuzz.py
+
 BENCHMARKS := ccc_agreement clean_scaling import_cost build
 
 bench: $(VENV)/.installed-dev ## Run every benchmark (the CCC ones read ../shared/ccc); a failed one does not stop the rest
@@ -81,5 +84,5 @@ bench: $(VENV)/.installed-dev ## Run every benchmark (the CCC ones read ../share
 	if [ -n "$$failed" ]; then echo "benchmarks that failed:$$failed" >&2; exit 1; fi
 
 clean-outputs: ## Delete what code wrote: data/processed, figures, site, test-artifacts, build caches; raw data stays
-	rm -rf site test-artifacts .turnout-cache build benchmarks/out
+	rm -rf site test-artifacts .turnout-cache build benchmarks/out .site.staging-* .figures.staging-*
 	find data/processed figures -type f ! -name .gitkeep -delete

@@ -9,8 +9,14 @@ from typing import NamedTuple
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, settings
 
 CHROMIUM = "/usr/bin/chromium"
+
+# `make fuzz` runs the tests marked `fuzz` under this profile (--hypothesis-profile=fuzz).
+settings.register_profile(
+    "fuzz", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck)
+)
 
 
 @pytest.fixture(scope="session")

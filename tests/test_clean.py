@@ -200,7 +200,7 @@ def test_load_events_warns_and_keeps_rejected(tmp_path):
         (b"", "empty"),
         (b"when,where\n2026-01-01,Denver\n", "column 'date'"),
         (b"date,locality\n2026-01-01,Denver\n2026-01-02,Denver,extra,cells\n", "row 3"),
-        (b"date,locality,notes\n2026-01-01,Denver,caf\xe9\n", "row 2"),
+        (b"date,locality,notes\n2026-01-01,Denver,caf\x00\n", "row 2"),
         (b"date;locality;state\n2026-01-01;Denver;CO\n", "separated by semicolons"),
     ],
 )

@@ -227,16 +227,15 @@ TINY_CSV = "\n".join(
 )
 
 
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory):
-    """Two real notebooks (cleaning and by-city) built from a three-row file with markup in it."""
-    root = tmp_path_factory.mktemp("tiny")
+def build_small_site(root: Path, csv_text: str) -> tuple[dict, list[Page]]:
+    """The cleaning and by-city notebooks, copied into ``root``, built from ``csv_text``;
+    returns build_site's keywords (to build again) and the pages."""
     nbs = root / "notebooks"
     nbs.mkdir()
     for name in ("01-clean-events.ipynb", "02-turnout-by-city.ipynb"):
         shutil.copy(paths.notebooks_dir() / name, nbs / name)
-    data = root / "tiny.csv"
-    data.write_text(TINY_CSV, encoding="utf-8")
+    data = root / "data.csv"
+    data.write_text(csv_text, encoding="utf-8")
     kw = dict(
         notebooks=sorted(nbs.glob("*.ipynb")),
         out_dir=root / "site",
@@ -245,7 +244,14 @@ def tiny(tmp_path_factory):
         parameters={"data_path": str(data)},
         progress=False,
     )
-    first = build_site(**kw)
+    return kw, build_site(**kw)
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    """Two real notebooks (cleaning and by-city) built from a three-row file with markup in it."""
+    root = tmp_path_factory.mktemp("tiny")
+    kw, first = build_small_site(root, TINY_CSV)
     return root, kw, first
 
 

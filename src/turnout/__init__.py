@@ -26,6 +26,7 @@ _API: dict[str, str] = {
     "read_ccc": "turnout.ccc",
     "parse_size": "turnout.sizes",
     "parse_sizes": "turnout.sizes",
+    "size_problem": "turnout.sizes",
     "SizeEstimate": "turnout.sizes",
     "parse_temperature": "turnout.temperature",
     "parse_temperatures": "turnout.temperature",
@@ -73,6 +74,7 @@ __all__ = [
     "read_stations",
     "resolve_place",
     "select_events",
+    "size_problem",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
@@ -88,7 +90,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     )
     from turnout.places import PlaceError, resolve_place
     from turnout.select import select_events
-    from turnout.sizes import SizeEstimate, parse_size, parse_sizes
+    from turnout.sizes import SizeEstimate, parse_size, parse_sizes, size_problem
     from turnout.stories import Story, new_story, read_story
     from turnout.temperature import TempEstimate, parse_temperature, parse_temperatures
     from turnout.weather import attach_weather, load_weather, nearest_station

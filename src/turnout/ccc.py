@@ -13,7 +13,6 @@ Only pandas and numpy are imported here; the size parser is imported when
 
 from __future__ import annotations
 
-import codecs
 import os
 import re
 from pathlib import Path
@@ -82,35 +81,17 @@ _CODED_NUMBERS = ["size_low", "size_high", "size_mean", "size_cat"]
 _CCC_START = pd.Timestamp("2017-01-01")
 _SOURCE_N = re.compile(r"source_(\d+)")
 
-# ---------------------------------------------------------------------------
-# Encoding: UTF-8, with cp1252 for the bytes that are not valid UTF-8.
-# Registered as a codecs error handler so pandas' C parser decodes UTF-8 at full
-# speed and calls back into Python only for the few invalid bytes.
-_ENCODING_ERRORS = "turnout.cp1252_fallback"
-# cp1252 leaves five bytes undefined; Latin-1 (their C1 control character) keeps them lossless.
-_CP1252 = [bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256)]
-
-
-def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
-    if not isinstance(exc, UnicodeDecodeError):
-        raise exc
-    bad = bytes(exc.object[exc.start : exc.end])
-    return "".join(_CP1252[b] for b in bad), exc.end
-
-
-codecs.register_error(_ENCODING_ERRORS, _cp1252_fallback)
-
 
 def read_ccc(path: str | os.PathLike, *, parse: bool = True) -> pd.DataFrame:
     """Read a CCC CSV (2017-2020 or Phase-3 names) with turnout's columns added beside CCC's.
 
-    Every row (a wholly empty line is not a row) and every original column is
+    Every row (wholly empty lines at the end are not rows) and every original column is
     kept, in file order; turnout's columns follow. Nothing is silently fixed.
 
     - Missing: empty cells and ``NA``, ``na``, ``N/A``, ``n/a`` are missing in
       every column. Text columns stay text (``"0208"`` is never a number).
-    - Encoding: UTF-8; bytes that are not valid UTF-8 (Latin-1 lines in some
-      CCC files) are read as cp1252, so ``B\\x92nai`` becomes ``B’nai``.
+    - Encoding: UTF-8; a line that is not valid UTF-8 (Latin-1 lines in some
+      CCC files) is read as cp1252 from its first bad byte, so ``B\\x92nai`` becomes ``B’nai``.
     - ``date`` becomes datetime64 (ISO or M/D/YYYY); the text as written is in
       ``date_text`` and ``date_problem`` says what is wrong: ``""``, ``"blank"``,
       ``"impossible: '0208-10-14'"`` or ``"not a date: '...'"`` (these are NaT),
@@ -188,7 +169,7 @@ def read_ccc(path: str | os.PathLike, *, parse: bool = True) -> pd.DataFrame:
 
 def _read_text(path: Path) -> pd.DataFrame:
     """Every cell as text or missing, decoded UTF-8 with a cp1252 fallback; errors as DataError."""
-    return read_text_csv(path, na_values=_MISSING, encoding_errors=_ENCODING_ERRORS)
+    return read_text_csv(path, na_values=_MISSING)
 
 
 def is_ccc_header(columns: list[str]) -> bool:

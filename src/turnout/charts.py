@@ -392,7 +392,7 @@ def turnout_by_city(
         xmax = float(bars["value_high"].max())
         ax.set_xlim(0, xmax * 1.02)
         ax.set_ylim(-0.6, n - 0.4)
-        ax.set_yticks(y, labels=bars["place"].tolist())
+        ax.set_yticks(y, labels=bars["place"].tolist(), parse_math=False)  # "$" is a letter
         ax.tick_params(axis="y", length=0, pad=6, labelsize=9.5, labelcolor=INK)
         ax.spines["bottom"].set_visible(False)
         if labels == "number":

@@ -34,11 +34,27 @@ from turnout.csvfile import read_text_csv
 from turnout.dates import parse_dates
 from turnout.errors import DataError
 from turnout.places import resolve_places
-from turnout.sizes import parse_sizes, size_cat, size_mean, size_qualifiers
+from turnout.sizes import parse_sizes, size_cat, size_mean, size_problems, size_qualifiers
 from turnout.temperature import parse_temperatures
 
 #: Columns a raw table must have: without them no row can be placed on a map or a timeline.
 REQUIRED_COLUMNS = ["date", "locality"]
+#: Columns only cleaning writes: a raw column of the same name is kept as ``NAME_raw``.
+OUTPUT_ONLY = [
+    "row",
+    "reason",
+    "city",
+    "state_code",
+    "place_note",
+    "size_source",
+    "size_qualifier",
+    "temp_f_low",
+    "temp_f_high",
+    "temp_label",
+]
+#: Air temperatures on record at the ground run from -129 °F to 134 °F; a reading outside
+#: this range is a typo or not a temperature.
+TEMP_RANGE_F = (-130.0, 135.0)
 
 
 class Cleaned(NamedTuple):
@@ -171,6 +187,68 @@ def _schema_failures(events: pd.DataFrame) -> pd.Series:
     return reasons
 
 
+def _keep_clashing_columns(raw: pd.DataFrame) -> pd.DataFrame:
+    """Raw columns named like a column only cleaning writes, renamed ``NAME_raw`` (kept)."""
+    names = [str(c) for c in raw.columns]
+    renames = {}
+    for name in OUTPUT_ONLY:
+        if name in names:
+            new = name + "_raw"
+            while new in names or new in renames.values():
+                new += "_raw"
+            renames[name] = new
+    return raw.rename(columns=renames) if renames else raw
+
+
+def _size_problem(table: pd.DataFrame, sizes: pd.DataFrame) -> pd.Series:
+    """ "size_text: ..." where the number would be read from words that cannot be meant."""
+    problem = pd.Series("", index=table.index, dtype="str")
+    if "size_text" not in table:
+        return problem
+    parsed = sizes["size_source"].ne("coded")  # coders' numbers stand (CCC)
+    if parsed.any():
+        found = size_problems(_as_text(table.loc[parsed, "size_text"]))
+        problem.loc[parsed] = ("size_text: " + found).where(found.ne(""), "")
+    return problem
+
+
+def _temp_problem(temps: pd.DataFrame) -> pd.Series:
+    """ "temp_text: ..." where the words give a temperature no weather reaches."""
+    low, high = TEMP_RANGE_F
+    out = (temps["temp_f_low"] < low) | (temps["temp_f_high"] > high)
+    for col in ("temp_f_low", "temp_f_high"):
+        out |= temps[col].notna() & ~np.isfinite(temps[col].fillna(0))
+    shown = temps["temp_f_low"].where(temps["temp_f_low"] < low, temps["temp_f_high"])
+    shown = shown.map(lambda v: f"{v:,.0f}", na_action="ignore").astype("str")
+    message = "temp_text: " + shown + f" °F is outside any weather on record ({low:g} to {high:g})"
+    return message.where(out, "")
+
+
+def _row_problem(raw: pd.DataFrame, rows: pd.Series) -> pd.Series:
+    """ "row: ..." for a wholly empty row, and for every copy after the first of a row."""
+    flat = raw.reset_index(drop=True)
+    problem = pd.Series("", index=rows.index, dtype="str")
+    if flat.empty or not len(flat.columns):
+        return problem
+    try:
+        key = pd.util.hash_pandas_object(flat, index=False).to_numpy()
+        blank = pd.util.hash_pandas_object(flat.iloc[:0].reindex([0]), index=False).iloc[0]
+    except TypeError:  # unhashable cells (lists): compare their text
+        return _row_problem(flat.astype("str").where(flat.notna()), rows)
+    # Rows hashing like a wholly empty row are the only ones that can be one.
+    maybe = np.flatnonzero(key == blank)
+    empty = np.zeros(len(flat), dtype=bool)
+    empty[maybe] = flat.iloc[maybe].isna().all(axis=1).to_numpy()
+    codes, _ = pd.factorize(key)
+    _, first_at = np.unique(codes, return_index=True)  # each row's first occurrence
+    first = rows.to_numpy()[first_at[codes]]
+    dupe = (first != rows.to_numpy()) & ~empty
+    if dupe.any():
+        problem[dupe] = [f"row: same as row {n} in every cell (a copy?)" for n in first[dupe]]
+    problem[empty] = "row: every cell is empty"
+    return problem
+
+
 def clean_events(raw: pd.DataFrame) -> Cleaned:
     """Clean a raw events table into usable events and rejected rows with a reason.
 
@@ -187,6 +265,7 @@ def clean_events(raw: pd.DataFrame) -> Cleaned:
     missing = [c for c in REQUIRED_COLUMNS if c not in raw.columns]
     if missing:
         raise DataError("required column is missing", column=missing[0])
+    raw = _keep_clashing_columns(raw)
     table = raw.reset_index(drop=True).copy()
     table.insert(0, "row", pd.Series(np.arange(len(table), dtype="int64") + 2))
 
@@ -227,7 +306,15 @@ def clean_events(raw: pd.DataFrame) -> Cleaned:
     place_problem = (places["place_error_column"] + ": " + places["place_error"]).where(
         places["place_error"].ne(""), ""
     )
-    reason = (date_problem + "; " + place_problem).str.strip("; ")
+    size_problem = _size_problem(table, sizes)
+    temp_problem = _temp_problem(temps)
+    row_problem = _row_problem(raw, table["row"])
+    reason = (
+        (date_problem + "; " + place_problem + "; " + size_problem + "; " + temp_problem)
+        .str.replace(r"(; )+", "; ", regex=True)
+        .str.strip("; ")
+    )
+    reason = row_problem.where(row_problem.ne(""), reason)
     usable = reason.eq("")
     events = table[usable]
     schema_reason = _schema_failures(events)
@@ -303,13 +390,41 @@ def _detect_format(path: Path) -> str:
 def write_cleaned(cleaned: Cleaned, output: str | os.PathLike) -> tuple[Path, Path]:
     """Write clean events to ``output`` and rejected rows to ``<output stem>.rejected.csv``.
 
-    Dates are written as YYYY-MM-DD. Returns both paths.
+    Dates are written as YYYY-MM-DD. Missing folders are created. Both files are
+    written in full or not at all; a path that cannot be written raises
+    :class:`DataError` naming it.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp()) / "new" / "story.csv"
+    >>> [p.name for p in write_cleaned(clean_events(read_events(paths.seed_path())), out)]
+    ['story.csv', 'story.rejected.csv']
     """
     output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
     rejected_path = output.with_name(output.stem + ".rejected.csv")
     events = cleaned.events.copy()
     events["date"] = events["date"].dt.strftime("%Y-%m-%d")
-    events.to_csv(output, index=False)
-    cleaned.rejected.to_csv(rejected_path, index=False)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise DataError(
+            "cannot be written: part of its folder path is a file, not a folder", path=output
+        ) from None
+    except OSError as err:
+        raise DataError(f"cannot be written ({err.strerror or err})", path=output) from None
+    if output.is_dir():
+        raise DataError("is a folder: give the output a file name", path=output)
+    pairs = [(events, output), (cleaned.rejected, rejected_path)]
+    temps = [p.with_name(f".{p.name}.tmp") for _, p in pairs]
+    where = output
+    try:
+        for (table, path), tmp in zip(pairs, temps, strict=True):
+            where = path  # named in the error, never the temporary file
+            table.to_csv(tmp, index=False)
+        for (_, path), tmp in zip(pairs, temps, strict=True):
+            where = path
+            os.replace(tmp, path)
+    except OSError as err:
+        for tmp in temps:
+            tmp.unlink(missing_ok=True)
+        raise DataError(f"cannot be written ({err.strerror or err})", path=where) from None
     return output, rejected_path

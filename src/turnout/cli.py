@@ -6,7 +6,8 @@
     turnout weather fetch --start 2026-01-23 --end 2026-02-02
 
 Bad input files give a one-line error naming file, row and column and exit
-status 2, never a traceback.
+status 2, never a traceback; so do files that cannot be read or written.
+``turnout --debug ...`` shows the traceback instead, for a bug report.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from turnout.errors import DataError
 
@@ -21,6 +23,11 @@ from turnout.errors import DataError
 def _clean(args: argparse.Namespace) -> int:
     from turnout.clean import clean_events, read_raw, write_cleaned
 
+    source, output = Path(args.input).resolve(), Path(args.output).resolve()
+    if output in (source, source.with_name(source.stem + ".rejected.csv")) or source == (
+        output.with_name(output.stem + ".rejected.csv")
+    ):
+        raise DataError("is the input file: raw data is never overwritten", path=args.output)
     raw = read_raw(args.input, format=args.format)
     cleaned = clean_events(raw)
     out, rejected = write_cleaned(cleaned, args.output)
@@ -80,6 +87,9 @@ def _weather_fetch(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="turnout", description="Sourced protest-event data and newsroom charts."
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help="show the full traceback of an error (for bug reports)"
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -147,11 +157,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except DataError as err:
-        print(f"turnout: error: {err}", file=sys.stderr)
+    except (DataError, OSError, UnicodeError) as err:
+        if args.debug:
+            raise
+        print(f"turnout: error: {_one_line(err)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _one_line(err: BaseException) -> str:
+    """An error as the one line a reporter reads: the file first, then what is wrong."""
+    if isinstance(err, OSError) and not isinstance(err, DataError):
+        where = err.filename or ""
+        what = err.strerror or type(err).__name__
+        text = f"{where}: {what}" if where else f"{what}: {err}"
+    else:
+        text = str(err)
+    return " ".join(text.split())
 
 
 if __name__ == "__main__":  # pragma: no cover

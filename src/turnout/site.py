@@ -20,9 +20,12 @@ Another story (``turnout new SLUG``) is built by :func:`build_story` into
 ``site/SLUG/`` and ``figures/SLUG/``; ``site/index.html`` then lists it too.
 
 Notebooks run in parallel worker processes (one kernel each), with a
-progress bar per notebook. A cell error stops that notebook's page from being
-written and raises :class:`NotebookError`, one line naming the notebook and
-the cell, which the ``turnout`` command prints with a non-zero exit status.
+progress bar per notebook. They write their pages and figures into staging
+folders beside ``site/`` and ``figures/``; only when every notebook succeeded
+are those files moved into place (``os.replace``, index last). A cell error
+raises :class:`NotebookError`, one line naming the notebook and the cell, which
+the ``turnout`` command prints with a non-zero exit status, and leaves the last
+good site and figures exactly as they were.
 """
 
 from __future__ import annotations
@@ -188,13 +191,14 @@ def build_site(
     shared = _digest(f"{_shared_key(root)}\0{byline}".encode())  # a new byline re-renders
     keys = {nb: _notebook_key(nb, shared, params) for nb in nbs}
     dirty = not manifest_path.is_file()
+    orphans: list[Path] = []
     if notebooks is None:
         # A notebook renamed or deleted leaves no orphan page behind (its figures stay:
-        # other pages or articles may use them).
+        # other pages or articles may use them), once the build succeeds.
         for gone in [k for k in manifest["notebooks"] if not Path(k).is_file()]:
             old = Path(manifest["notebooks"].pop(gone)["page"])
             if old.parent == out and old.name not in names:
-                old.unlink(missing_ok=True)
+                orphans.append(old)
             dirty = True
 
     # Stale: forced, never built, changed inputs, or a page or figure file missing or changed.
@@ -211,36 +215,43 @@ def build_site(
     errors: list[NotebookError] = []
     if stale:
         dirty = True
-        out.mkdir(parents=True, exist_ok=True)
-        figs.mkdir(parents=True, exist_ok=True)
-        jobs_list = [
-            {
-                "notebook": str(nb),
-                "page": str(out / page_name(nb)),
-                "root": str(root),
-                "timeout": timeout,
-                "parameters": params,
-                "figures_dir": str(figs),
-                "src_dir": str(PACKAGE_DIR.parent),
-                "date": _ap_date(time.localtime()),
-                "byline": byline,
-            }
-            for nb in stale
-        ]
-        for nb, outcome in zip(stale, _run_all(jobs_list, jobs, progress), strict=True):
-            if outcome.get("error"):
-                errors.append(_notebook_error(*outcome["error"]))
-                manifest["notebooks"].pop(str(nb), None)
-            else:
-                results[nb] = outcome
-                manifest["notebooks"][str(nb)] = {
-                    "key": keys[nb],
-                    "page": outcome["page"],
-                    "outputs": _outputs_digest(Path(outcome["page"]), outcome["figures"]),
-                    "figures": outcome["figures"],
-                    "headline": outcome["headline"],
-                    "dek": outcome["dek"],
+        # Notebooks write into staging folders beside site/ and figures/; only a build with
+        # no error moves their files into place, so a failed build leaves the last good
+        # site and figures exactly as they were.
+        with _Staging(out, figs) as stage:
+            jobs_list = [
+                {
+                    "notebook": str(nb),
+                    "page": str(stage.site / page_name(nb)),
+                    "root": str(root),
+                    "timeout": timeout,
+                    "parameters": {**params, "figures_dir": str(stage.figures)},
+                    "figures_dir": str(stage.figures),
+                    "src_dir": str(PACKAGE_DIR.parent),
+                    "date": _ap_date(time.localtime()),
+                    "byline": byline,
                 }
+                for nb in stale
+            ]
+            outcomes = _run_all(jobs_list, jobs, progress)
+            errors = [_notebook_error(*o["error"]) for o in outcomes if o.get("error")]
+            if not errors:
+                for nb, outcome in zip(stale, outcomes, strict=True):
+                    outcome["page"] = str(stage.publish(Path(outcome["page"])))
+                    outcome["figures"] = [str(stage.publish(Path(f))) for f in outcome["figures"]]
+                    results[nb] = outcome
+                    manifest["notebooks"][str(nb)] = {
+                        "key": keys[nb],
+                        "page": outcome["page"],
+                        "outputs": _outputs_digest(Path(outcome["page"]), outcome["figures"]),
+                        "figures": outcome["figures"],
+                        "headline": outcome["headline"],
+                        "dek": outcome["dek"],
+                    }
+                stage.publish_rest()
+    if not errors:
+        for old in orphans:
+            old.unlink(missing_ok=True)
 
     pages = []
     for nb, name in zip(nbs, names, strict=True):
@@ -270,7 +281,7 @@ def build_site(
             _atomic_write(index, _index_html(listing))
             manifest.setdefault("index", {})[str(index)] = index_key
             dirty = True
-    if dirty:
+    if dirty and not errors:  # after a failure the manifest still describes the site as it is
         _write_manifest(manifest_path, manifest)
     for page in pages:
         if page.executed and page.path.stat().st_size > PAGE_BUDGET:
@@ -286,6 +297,64 @@ def build_site(
             first.message += f" (and {len(errors) - 1} more notebook(s) failed)"
         raise NotebookError(first.notebook, first.message, cell=first.cell)
     return pages
+
+
+# --------------------------------------------------------------------------- staging
+
+
+class _Staging:
+    """Temporary ``site`` and ``figures`` folders beside the real ones (same file system),
+    and the moves that publish their files.
+
+    ``publish(path)`` moves one staged file to the same place under the real folder with
+    ``os.replace`` (atomic: a reader sees the old file or the new one, never half of one)
+    and returns where it went; ``publish_rest()`` moves whatever else the notebooks
+    wrote. Files the build did not write (other pages, a story's subfolder) are never
+    touched. Leaving the ``with`` block deletes the staging folders and anything still
+    in them, so a failed build leaves only the real folders, unchanged.
+    """
+
+    def __init__(self, site: Path, figures: Path) -> None:
+        self.targets = {"site": site, "figures": figures}
+        self.roots: dict[str, Path] = {}
+
+    def __enter__(self) -> _Staging:
+        import tempfile
+
+        for kind, target in self.targets.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.roots[kind] = Path(
+                tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent)
+            )
+        return self
+
+    @property
+    def site(self) -> Path:
+        return self.roots["site"]
+
+    @property
+    def figures(self) -> Path:
+        return self.roots["figures"]
+
+    def publish(self, path: Path) -> Path:
+        for kind, root in self.roots.items():
+            if path.is_relative_to(root):
+                final = self.targets[kind] / path.relative_to(root)
+                final.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(path, final)
+                return final
+        return path  # not staged (a notebook wrote somewhere else): already in place
+
+    def publish_rest(self) -> None:
+        for root in self.roots.values():
+            for path in sorted(p for p in root.rglob("*") if p.is_file()):
+                self.publish(path)
+
+    def __exit__(self, *exc: object) -> None:
+        import shutil
+
+        for root in self.roots.values():
+            shutil.rmtree(root, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------- cache

@@ -54,6 +54,7 @@ import math
 import numbers
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -69,6 +70,8 @@ __all__ = [
     "parse_sizes",
     "size_cat",
     "size_mean",
+    "size_problem",
+    "size_problems",
     "size_qualifier",
     "size_qualifiers",
 ]
@@ -285,6 +288,8 @@ _OUTCOME_PHRASES = [
 # Markup is not crowd-size text: "<td width=50>", "<script>" (a tag name starts with a
 # letter, so "<50" and "< 100" stay comparisons).
 _TAG = re.compile(r"</?[a-z][^<>]*>")
+# What a script or style element holds is code, not words ("<script>x=1</script> about 200").
+_CODE = re.compile(r"<(script|style)\b[^<>]*>.*?(?:</\1\s*>|$)", re.DOTALL)
 _TOKEN = re.compile(
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?)"
     r"|(?P<word>[a-z]+(?:'[a-z]+)*)"
@@ -294,7 +299,7 @@ _TOKEN = re.compile(
 
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_DASHES).lower()
-    text = _TAG.sub(" ", text)
+    text = _TAG.sub(" ", _CODE.sub(" ", text))
     text = text.replace("~", " about ")
     for pattern, word in _OUTCOME_PHRASES:
         text = pattern.sub(word, text)
@@ -745,18 +750,23 @@ def _outcome(toks: list[_Tok], q: _Qty) -> str:
     return ""
 
 
-def _find_quantities(toks: list[_Tok]) -> list[_Qty]:
-    out: list[_Qty] = []
+def _quantities(toks: list[_Tok]) -> Iterator[_Qty]:
+    """Every quantity that could count people, huge ones included."""
     i = 0
     while i < len(toks):
         q = _read_qty(toks, i)
         if q is None or q.end <= i:
             i += 1
             continue
-        if 0 <= q.value < _MAX_CROWD and not _not_a_head_count(toks, q):
-            q.outcome = _outcome(toks, q)
-            out.append(q)
+        if q.value >= 0 and not _not_a_head_count(toks, q):
+            yield q
         i = q.end
+
+
+def _find_quantities(toks: list[_Tok]) -> list[_Qty]:
+    out = [q for q in _quantities(toks) if q.value < _MAX_CROWD]
+    for q in out:
+        q.outcome = _outcome(toks, q)
     return out
 
 
@@ -782,6 +792,7 @@ class _Est:
     start: int
     end: int
     outcome: str = ""  # as _Qty.outcome: an estimate of people arrested or hurt
+    backwards: bool = False  # written high to low ("9,000 to 6,000")
 
 
 def _ranges(toks: list[_Tok], qs: list[_Qty]) -> list[_Est]:
@@ -801,9 +812,16 @@ def _ranges(toks: list[_Tok], qs: list[_Qty]) -> list[_Est]:
                         lo *= scale  # "50-60,000" = 50,000 to 60,000
                         break
             hi = b.value
-            if b.plain and not math.isnan(a.mult) and a.base < b.value < a.value:
+            if (
+                b.plain
+                and not math.isnan(a.mult)
+                and a.base < b.value < a.value
+                and b.value * a.mult < _MAX_CROWD  # "1 million to 1000" is no billion
+            ):
                 hi = b.value * a.mult  # "a dozen or two" = 12 to 24
-            ests.append(_Est(min(lo, hi), max(lo, hi), a.start, b.end, a.outcome or b.outcome))
+            ests.append(
+                _Est(min(lo, hi), max(lo, hi), a.start, b.end, a.outcome or b.outcome, lo > hi)
+            )
             i += 2
         else:
             ests.append(_Est(a.value, a.value, a.start, a.end, a.outcome))
@@ -903,6 +921,8 @@ def _parse_text(text: str) -> SizeEstimate:
         return _EMPTY
     low = min(e.low for e in ests)
     high = max(e.high for e in ests)
+    if high >= _MAX_CROWD:  # a unit lent or a sum can reach it ("million-1000")
+        return _EMPTY
     return SizeEstimate(float(np.round(low)), float(np.round(high)))
 
 
@@ -981,6 +1001,70 @@ def parse_sizes(texts: pd.Series) -> pd.DataFrame:
     high = np.array([p.high for p in parsed] + [NAN], dtype="float64")
     codes = np.where(codes < 0, len(parsed), codes)
     return pd.DataFrame({"size_low": low[codes], "size_high": high[codes]}, index=index)
+
+
+# A minus sign touching a number, not a range dash: "-500", "about -500", "(-20)";
+# "4,000-5,000" and "4,000 -5,000" are ranges.
+_MINUS = re.compile(r"(?<![\w.,])-(?=\d)|\b(?:minus|negative)\s+(?=\d)")
+
+
+@lru_cache(maxsize=1 << 16)
+def _text_problem(text: str) -> str:
+    words = _normalise(text)
+    for m in _MINUS.finditer(words):
+        before = words[: m.start()].rstrip()
+        if not before or not before[-1].isdigit():
+            return f"a negative number is not a crowd size: {text!r}"
+    toks = _tokenise(words)
+    qs = list(_quantities(toks))
+    if any(q.value >= _MAX_CROWD for q in qs):
+        return f"more people than any crowd (a billion or more): {text!r}"
+    if any(e.backwards for e in _ranges(toks, qs)):
+        return f"range runs from high to low, so one end may be a typo: {text!r}"
+    if any(e.high >= _MAX_CROWD for e in _estimates(toks, qs)):
+        return f"more people than any crowd (a billion or more): {text!r}"
+    return ""
+
+
+def size_problem(text: object) -> str:
+    """Why crowd-size words cannot be coded as written, or ``""`` when they can.
+
+    :func:`parse_size` reads numbers and never refuses; cleaning asks this first, so a
+    typo a reporter must check is rejected with its reason instead of charted: a
+    negative number, a range written high to low (which end is wrong?), or a number of
+    a billion or more.
+
+    >>> size_problem("9,000 to 6,000")
+    "range runs from high to low, so one end may be a typo: '9,000 to 6,000'"
+    >>> size_problem("-500"), size_problem("6,000 to 9,000"), size_problem(None)
+    ("a negative number is not a crowd size: '-500'", '', '')
+    """
+    if isinstance(text, bool) or text is None:
+        return ""
+    try:
+        if isinstance(text, numbers.Real):
+            value = float(text)
+            if value < 0:
+                return f"a negative number is not a crowd size: {text!r}"
+            return f"more people than any crowd: {text!r}" if value >= _MAX_CROWD else ""
+        return _text_problem(text) if isinstance(text, str) else ""
+    except Exception:  # noqa: BLE001 - as parse_size: never raises
+        return ""
+
+
+def size_problems(texts: pd.Series) -> pd.Series:
+    """Vectorised :func:`size_problem` (``str`` dtype, same index); each distinct text once.
+
+    >>> size_problems(pd.Series(["hundreds", None, "-5"])).tolist()
+    ['', '', "a negative number is not a crowd size: '-5'"]
+    """
+    index = texts.index if isinstance(texts, pd.Series) else pd.RangeIndex(len(texts))
+    try:
+        codes, uniques = _distinct(texts)
+    except TypeError:
+        return pd.Series([size_problem(v) for v in texts], index=index, dtype="str")
+    found = np.array([size_problem(u) for u in uniques] + [""], dtype=object)
+    return pd.Series(found[np.where(codes < 0, len(uniques), codes)], index=index, dtype="str")
 
 
 # How firm a coded number is, read from the words (CCC codes them all as one number).

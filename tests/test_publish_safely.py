@@ -1,0 +1,177 @@
+"""Publishing safely: a failed build leaves the last good site alone; data never runs as code.
+
+- A notebook that fails stops ``turnout build`` with an error naming the notebook and
+  the cell, and every file in ``site/`` and ``figures/`` stays byte for byte (and
+  modification time) what the last good build left, files it did not write included.
+- Markup and scripts in the data's text print as text on the built pages: opened in
+  Chromium, no script runs and no dialog opens. A ``$`` in a name is not chart math.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from test_site import _notebook, _screenshot, build_small_site  # shared builders
+
+from turnout.site import NotebookError, build_site
+
+# Writes a chart through publish.save_figure (as the notebooks do) and a file of its own.
+GOOD = """
+import pandas as pd
+from pathlib import Path
+from turnout import publish, style
+with style.use_style():
+    fig = style.new_figure()
+saved = publish.save_figure(fig, "alpha", title="T", alt="A test chart", source="S", notes="",
+                            data=pd.DataFrame({"x": [1]}), out_dir=figures_dir)
+Path(figures_dir, "alpha-extra.txt").write_text("written by the notebook")
+"""
+
+
+def _snapshot(*folders: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        str(p): (p.read_bytes(), p.stat().st_mtime_ns)
+        for folder in folders
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _leftovers(root: Path) -> list[str]:
+    return sorted(p.name for p in root.iterdir() if ".staging-" in p.name)
+
+
+def test_failed_build_leaves_the_last_good_site_unchanged(tmp_path):
+    nbs = tmp_path / "notebooks"
+    nbs.mkdir()
+    alpha = _notebook(nbs / "01-alpha.ipynb", GOOD, "x = 1")
+    beta = _notebook(nbs / "02-beta.ipynb", "y = 2")
+    site, figures = tmp_path / "site", tmp_path / "figures"
+    kw = dict(
+        notebooks=[alpha, beta],
+        out_dir=site,
+        figures_dir=figures,
+        cache_dir=tmp_path / "cache",
+        progress=False,
+    )
+    assert [p.executed for p in build_site(**kw)] == [True, True]
+    assert {p.name for p in figures.iterdir()} == {
+        "alpha.png", "alpha.svg", "alpha.csv", "alpha.json", "alpha-extra.txt",
+    }  # fmt: skip
+    # Files the build did not write: a story's own folders (turnout build --story) and a note.
+    for folder in (site / "a-story", figures / "a-story"):
+        folder.mkdir()
+        (folder / "index.html").write_text("a story page")
+    (site / "notes.txt").write_text("the desk's notes")
+    before = _snapshot(site, figures)
+    assert len(before) == 11
+
+    _notebook(alpha, GOOD, "x = 1", "import math\nmath.sqrt(-1)")
+    with pytest.raises(NotebookError) as err:
+        build_site(**kw, force=True)  # beta runs fine, but nothing is published
+    message = str(err.value)
+    assert message.endswith(
+        "01-alpha.ipynb, cell 5: ValueError: math domain error (in `import math`)"
+    )
+    assert "\n" not in message
+    assert _snapshot(site, figures) == before
+    assert _leftovers(tmp_path) == []
+
+    # Fixed: the build publishes again, the files it did not write stay, the cache holds.
+    _notebook(alpha, GOOD, "x = 3")
+    assert [p.executed for p in build_site(**kw)] == [True, False]
+    after = _snapshot(site, figures)
+    for name in ("a-story/index.html", "notes.txt"):
+        assert after[str(site / name)] == before[str(site / name)]
+    assert (
+        after[str(figures / "a-story" / "index.html")]
+        == before[str(figures / "a-story" / "index.html")]
+    )
+    assert after[str(site / "beta.html")] == before[str(site / "beta.html")]  # cached, untouched
+    assert after[str(site / "alpha.html")][1] > before[str(site / "alpha.html")][1]
+    assert _leftovers(tmp_path) == []
+    assert [p.executed for p in build_site(**kw)] == [False, False]
+
+
+# --------------------------------------------------------------------------- data as text
+
+PWNED = "window.__pwned"
+HOSTILE_CSV = "\n".join(
+    [
+        "date,locality,state,type,size_text,temp_text,source_name,source_quote,notes",
+        f"2026-01-30,Minneapolis,MN,march,<script>{PWNED}=1</script> about 200,"
+        f'<b onmouseover="{PWNED}=5">cold</b>,Test Wire,'
+        f'"<img src=x onerror=""{PWNED}=2;alert(2)""> said $5 and $10",'
+        f"<svg onload={PWNED}=3></svg>",
+        f"2026-01-31,Houston,TX,\"<iframe srcdoc='<script>parent.{PWNED}=4</script>'>\","
+        f"hundreds,,Test Wire,hundreds rallied,"
+        f'"<a href=""javascript:{PWNED}=6"">link</a>"',
+        "2026-01-31,Tiny $ville$,MN,rally,about 30,,Test Wire,about 30 rallied,",
+        "",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """The cleaning and by-city notebooks built from a file whose text fields carry markup."""
+    root = tmp_path_factory.mktemp("hostile")
+    _, pages = build_small_site(root, HOSTILE_CSV)
+    return root, pages
+
+
+@pytest.mark.parametrize("page_name", ["index.html", "clean-events.html", "turnout-by-city.html"])
+def test_no_script_from_the_data_runs(hostile, visit, page_name):
+    root, pages = hostile
+    assert [p.executed for p in pages] == [True, True]
+    v = visit(root / "site" / page_name)
+    page = v.page
+    page.hover("body")  # an onmouseover would fire now
+    page.wait_for_timeout(200)  # an onerror or onload would have fired by now
+    assert page.evaluate(f"typeof {PWNED}") == "undefined"
+    assert v.dialogs == [] and v.outside == []
+    # No element the data spelled: script, svg, iframe, b, a with javascript:.
+    spelled = "script, iframe, svg, b, img:not([src^='data:image/']), a[href^='javascript']"
+    assert page.evaluate(f"document.querySelectorAll({spelled!r}).length") == 0
+    if page_name == "clean-events.html":
+        text = page.inner_text("body")
+        for literal in (
+            f"<script>{PWNED}=1</script> about 200",
+            f'<b onmouseover="{PWNED}=5">cold</b>',
+            "Tiny $ville$",
+        ):
+            assert literal in text, literal
+        # The script's "=1" is code, not a crowd of one: the row reads "about 200".
+        assert "1–200" not in text
+        _screenshot(page, "escaping-hostile-data")
+
+
+def test_dollar_signs_in_a_chart_are_text_not_math(hostile):
+    """A `$...$` in a place name stays literal in the chart's files and alt text."""
+    root, _ = hostile
+    chart = pd.read_csv(root / "figures" / "turnout-by-city.csv", dtype="str")
+    assert "Tiny $ville$" in set(chart["city"])
+    html = (root / "site" / "turnout-by-city.html").read_text(encoding="utf-8")
+    assert "Tiny $ville$" in html  # in the alt text
+
+
+def test_chart_text_never_parses_math(seed_events):
+    """Every text a chart draws from the data has mathtext off (a `$` would render as math)."""
+    from matplotlib.text import Text
+
+    from turnout import charts
+
+    events = seed_events.copy()
+    events.loc[0, "city"] = "Tiny $ville$"
+    events.loc[0, "size_text"] = "$5 and $10 about 50,000"
+    for fig, shown in (
+        (charts.turnout_by_city(events, labels="words"), 4),  # headline, tick, bar label, words
+        (charts.timeline_density(events), 0),
+        (charts.temperature_vs_attendance(events), 0),
+    ):
+        fig.canvas.draw()  # renders without a mathtext error; tick labels are made now
+        dollars = [t for t in fig.findobj(Text) if "$" in t.get_text()]
+        assert len(dollars) >= shown
+        assert all(not t.get_parse_math() for t in dollars), [t.get_text() for t in dollars]
