@@ -77,6 +77,23 @@ class Story:
 
         return select_events(events, start=self.start, end=self.end, cities=self.cities)
 
+    def cities_in_data(self, events: Any) -> int | None:
+        """How many cities the story's period holds before its ``cities`` filter; None
+        without one (the charts then cover every city and need not say so).
+
+        >>> import turnout
+        >>> read_story(cities=["Seattle", "Denver"]).cities_in_data(turnout.load_events())
+        10
+        >>> read_story().cities_in_data(turnout.load_events()) is None
+        True
+        """
+        from turnout.select import select_events
+
+        if not self.cities:
+            return None
+        period = select_events(events, start=self.start, end=self.end)
+        return len(period.drop_duplicates(["city", "state_code"]))
+
 
 def check_slug(slug: str) -> str:
     """A new story's name, checked: lowercase letters, digits and hyphens (``may-day-2026``).
