@@ -331,6 +331,24 @@ def clean_events(raw: pd.DataFrame) -> Cleaned:
     return Cleaned(events, rejected)
 
 
+class RejectedRowsWarning(UserWarning):
+    """Rows of a file that could not be used: its name, how many, of how many rows.
+
+    Its text is the desk's (file name first); a page shows the reader's
+    wording instead (:func:`turnout.show.reported_warnings`).
+
+    >>> str(RejectedRowsWarning("may.csv", 1, 4))
+    'may.csv: 1 of 4 rows rejected, each kept with the reason it could not be used'
+    """
+
+    def __init__(self, name: str, rejected: int, total: int) -> None:
+        super().__init__(
+            f"{name}: {rejected} of {total} rows rejected, "
+            "each kept with the reason it could not be used"
+        )
+        self.name, self.rejected, self.total = name, rejected, total
+
+
 def load_events(path: str | os.PathLike | None = None, *, format: str = "auto") -> pd.DataFrame:
     """Read and clean an events file; default: the bundled seed data (the ICE Out story).
 
@@ -348,11 +366,7 @@ def load_events(path: str | os.PathLike | None = None, *, format: str = "auto") 
     raw = read_raw(path, format=format)
     cleaned = clean_events(raw)
     if len(cleaned.rejected):
-        warnings.warn(
-            f"{path.name}: {len(cleaned.rejected)} of {len(raw)} rows rejected, "
-            "each kept with the reason it could not be used",
-            stacklevel=2,
-        )
+        warnings.warn(RejectedRowsWarning(path.name, len(cleaned.rejected), len(raw)), stacklevel=2)
     events = cleaned.events
     events.attrs["rejected"] = cleaned.rejected
     events.attrs["source_path"] = str(path)
