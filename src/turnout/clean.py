@@ -331,6 +331,42 @@ def clean_events(raw: pd.DataFrame) -> Cleaned:
     return Cleaned(events, rejected)
 
 
+def unquoted_words(raw: pd.DataFrame, *, path: object = None) -> list[str]:
+    """Rows whose ``size_text`` or ``temp_text`` is not inside their ``source_quote``.
+
+    Every number must trace to the source's own sentence, so the words coded
+    from it should appear in the quote (ignoring case: "dozens" is in "Dozens
+    marched"). Such a row is still used; this names it for the desk, one line
+    per cell. Rows with no quote are not checked (a CCC file may carry none).
+
+    >>> raw = pd.DataFrame({"size_text": ["dozens", "300"], "temp_text": [None, None],
+    ...     "source_quote": ["Dozens marched.", "About 200 came."]})
+    >>> unquoted_words(raw, path="may.csv")
+    ["may.csv, row 3, column 'size_text': '300' is not in its source_quote"]
+    """
+    out = []
+    for i, r in enumerate(raw.to_dict("records")):
+        quote = r.get("source_quote")
+        if not isinstance(quote, str) or not quote.strip():
+            continue
+        for column in ("size_text", "temp_text"):
+            words = r.get(column)
+            if isinstance(words, str) and words.strip():
+                if " ".join(words.split()).casefold() not in " ".join(quote.split()).casefold():
+                    row = int(r["row"]) if "row" in r else i + 2  # line 1 is the header
+                    out.append(
+                        str(
+                            DataError(
+                                f"{words!r} is not in its source_quote",
+                                path=path,
+                                row=row,
+                                column=column,
+                            )
+                        )
+                    )
+    return out
+
+
 class RejectedRowsWarning(UserWarning):
     """Rows of a file that could not be used: its name, how many, of how many rows.
 

@@ -173,6 +173,13 @@ def _one_line(err: BaseException) -> str:
         what = err.strerror or type(err).__name__
         text = f"{where}: {what}" if where else f"{what}: {err}"
     else:
+        if isinstance(err, DataError) and err.path and type(err) is DataError:
+            from turnout.paths import display_path
+
+            # One style of path on every error line: relative to where the reporter is.
+            err = DataError(
+                err.message, path=display_path(err.path), row=err.row, column=err.column
+            )
         text = str(err)
     return " ".join(text.split())
 
