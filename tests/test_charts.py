@@ -859,6 +859,7 @@ def test_a_sum_with_a_floor_is_a_floor_at_honest_precision(make_events):
     assert info.title == "Houston drew the most reported protesters: 3,200+ at three events"
     assert "Houston, Texas, 3,200+" in info.alt and "3,224" not in info.alt
     assert info.data["label"].iloc[0] == "3,200+ people"
+    assert "rounded down to two significant figures" in info.notes
     assert info.data["segment_end"].max() == 3224  # the bars and the data keep every person
 
 

@@ -528,6 +528,8 @@ def _city_notes(
             parts.append(style.sentence(f"Not in the sums, events with no number: {listed}"))
     if labels == "number" and bars["floor"].any():
         parts.append("Numbers with a + are floors: the source’s words give only a lowest number.")
+        if (bars["shown_low"] != bars["value_low"]).any():
+            parts.append("A sum that includes a floor is rounded down to two significant figures.")
     parts.append(_word_rules(segments))
     if n_cities > len(bars):
         more = _plural(n_cities - len(bars), "more city", "more cities")
