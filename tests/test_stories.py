@@ -209,6 +209,18 @@ def test_a_bad_setting_names_the_codebook_before_any_notebook_runs(tmp_path):
     assert not (tmp_path / "site").exists()  # no notebook ran
 
 
+def test_a_broken_settings_block_is_named_by_its_display_path(tmp_path):
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    turnout_cli(tmp_path, "new", SLUG, "--title", TITLE, "--source", SOURCE)
+    codebook = tmp_path / "data" / "raw" / f"{SLUG}.md"
+    text = codebook.read_text(encoding="utf-8")
+    codebook.write_text(text.replace("cities: []", "cities: [unclosed", 1), encoding="utf-8")
+    run = turnout_cli(tmp_path, "build", "--story", SLUG)
+    assert run.returncode == 2
+    # Relative to where the reporter is, like every other error line; never /tmp/...
+    assert run.stderr.startswith(f"turnout: error: data/raw/{SLUG}.md, row "), run.stderr
+
+
 def test_a_period_without_events_names_the_codebook(project, monkeypatch):
     monkeypatch.chdir(project)
     _story_with_rows(project, start="2031-04-01")

@@ -175,7 +175,7 @@ def _one_line(err: BaseException) -> str:
         what = err.strerror or type(err).__name__
         text = f"{where}: {what}" if where else f"{what}: {err}"
     else:
-        if isinstance(err, DataError) and err.path and type(err) is DataError:
+        if type(err) is DataError and err.path:
             from turnout.paths import display_path
 
             # One style of path on every error line: relative to where the reporter is.
