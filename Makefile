@@ -51,7 +51,7 @@ lab: $(KERNEL) ## Set up .venv and the turnout kernel, then start JupyterLab on 
 	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks \
 		$$( [ "$$(id -u)" = 0 ] && echo --allow-root ) $(LAB_ARGS)
 
-report: $(VENV)/.installed ## Set up .venv, clean the bundled data, execute the notebooks, write site/ and figures/
+report: $(VENV)/.installed $(KERNEL) ## Set up .venv and the turnout kernel, clean the bundled data, execute the notebooks, write site/ and figures/
 	$(BIN)/turnout clean $(RAW) -o $(PROCESSED)
 	$(BIN)/turnout build
 

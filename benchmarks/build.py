@@ -43,8 +43,9 @@ def _timed(cmd: list[str]) -> float:
     run = subprocess.run(cmd, cwd=ROOT, env=_env(), capture_output=True, text=True)
     seconds = time.perf_counter() - t0
     if run.returncode != 0:
+        # A failed run is not a time: stop rather than print a ratio against it.
         tail = (run.stderr or run.stdout).strip().splitlines()[-3:]
-        print(f"  ! {' '.join(cmd[:4])} ... exited {run.returncode}: {' | '.join(tail)}")
+        raise SystemExit(f"{' '.join(cmd[:4])} ... exited {run.returncode}: {' | '.join(tail)}")
     return seconds
 
 
@@ -63,6 +64,9 @@ def nbconvert_sequential(notebooks: list[Path]) -> float:
                 "jupyter",
                 "nbconvert",
                 "--execute",
+                # The kernel `turnout build` uses; the notebooks ask for "turnout", which
+                # exists only after `make kernel`.
+                "--ExecutePreprocessor.kernel_name=python3",
                 "--to",
                 "html",
                 "--output-dir",

@@ -566,6 +566,11 @@ def test_temperature_headline_with_few_points_states_the_scarcity(seed_events, m
     assert chart_info(temperature_vs_attendance(three)).title == (
         "Just three protests give both a crowd size and a temperature"
     )
+    # "Only" is for a minority: two of three is most of them.
+    most = make_events(*[{"temp_f_low": t, "temp_f_high": t} for t in (10.0, 20.0)], {})
+    assert chart_info(temperature_vs_attendance(most)).title == (
+        "Two of three protests report both a crowd size and a temperature"
+    )
 
 
 def test_temperature_headline_with_enough_points_keeps_the_finding(make_events):

@@ -26,6 +26,16 @@ def test_ambiguous_without_state_is_an_error(name):
 
 
 @pytest.mark.parametrize(
+    ("name", "state"), [("online", None), ("Online", None), ("(national)", None), ("virtual", "NY")]
+)
+def test_online_and_nationwide_events_are_told_apart_from_unknown_places(name, state):
+    # CCC codes events held online or nationwide with such localities (online=1, no state).
+    with pytest.raises(PlaceError, match="online or nationwide event, not a place") as err:
+        resolve_place(name, state)
+    assert err.value.column == "locality"
+
+
+@pytest.mark.parametrize(
     ("name", "state", "city", "code", "lat", "lon"),
     [
         ("Portland", "OR", "Portland", "OR", 45.52, -122.68),

@@ -197,7 +197,7 @@ def test_absent_tavg_column_is_missing_not_an_error(ncei, tmp_path):
 @pytest.mark.parametrize(
     ("path", "message"),
     [
-        ("/fail", 'NCEI answered HTTP 500 Internal Server Error: {"errorMessage": "synthetic'),
+        ("/fail", 'NCEI answered HTTP 500 Internal Server Error ({"errorMessage": "synthetic'),
         ("/gone", "NCEI answered HTTP 404 Not Found"),
         ("/empty", "NCEI sent an empty answer: no observations"),
         ("/header-only", "no observations (the header only)"),
@@ -212,7 +212,10 @@ def test_bad_answers_give_clear_errors_naming_the_url_and_are_not_cached(
             [NYC], "2026-01-29", "2026-01-30", base_url=ncei.url(path), cache_dir=tmp_path
         )
     text = str(err.value)
-    assert text.startswith(ncei.url(path) + "?dataset=daily-summaries&stations=USW00094728&")
+    # The host, not the whole query, opens the line: it stays short enough to read.
+    host = urllib.parse.urlsplit(ncei.url(path)).netloc
+    assert text.startswith((f"{host}: ", f"{host}, "))
+    assert "?" not in text and len(text) < 240
     assert message in text and "\n" not in text
     assert isinstance(err.value, DataError)  # the command line prints it as one line
     assert list(tmp_path.iterdir()) == []  # a failed answer is never served again from cache
@@ -220,7 +223,9 @@ def test_bad_answers_give_clear_errors_naming_the_url_and_are_not_cached(
 
 def test_timeout_is_a_clear_error(ncei, tmp_path):
     started = time.perf_counter()
-    with pytest.raises(WeatherError, match=r"/slow\?.*: no answer within 0\.3 s$"):
+    with pytest.raises(
+        WeatherError, match=r"^127\.0\.0\.1:\d+: no answer within 0\.3 s; .*by hand"
+    ):
         fetch_daily_summaries(
             [NYC], "2026-01-29", "2026-01-29", base_url=ncei.url("/slow"), cache_dir=tmp_path,
             timeout=0.3,
@@ -234,11 +239,16 @@ def test_unreachable_server_and_bad_queries(tmp_path):
     with socket.socket() as s:  # a port nothing listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    with pytest.raises(WeatherError, match="could not reach NCEI"):
+    with pytest.raises(WeatherError) as err:
         fetch_daily_summaries(
             [NYC], "2026-01-29", "2026-01-29", base_url=f"http://127.0.0.1:{port}/v1",
             cache_dir=tmp_path, timeout=2,
         )  # fmt: skip
+    # Offline: one short line naming the host, and what to do instead.
+    assert str(err.value) == (
+        f"127.0.0.1:{port}: could not reach NCEI (Connection refused); check the connection, "
+        "or save NCEI's daily-summaries CSV by hand to data/external/weather.csv"
+    )
     with pytest.raises(WeatherError, match="start 2026-02-01 is after end 2026-01-29"):
         fetch_daily_summaries([NYC], "2026-02-01", "2026-01-29", cache_dir=tmp_path)
     with pytest.raises(WeatherError, match="'Jan 35' is not a date"):
@@ -409,18 +419,21 @@ def test_attach_weather_beyond_the_ten_cities(make_events):
 def test_load_weather_and_the_note(tmp_path, monkeypatch, seed_events):
     monkeypatch.setenv("TURNOUT_ROOT", str(tmp_path))
     assert load_weather() is None  # no file: no observed data, no error, nothing fetched
-    assert observed_note(seed_events).startswith("Observed temperatures are absent")
+    assert observed_note(seed_events) == (
+        "No weather station’s record is shown: the chart has only the temperatures the sources "
+        "reported."
+    )
     paths.weather_path().parent.mkdir(parents=True)
     paths.weather_path().write_text(ncei_csv([NYC], "2026-01-29", "2026-01-30"), "utf-8")
     daily = load_weather()
     assert daily["station"].tolist() == [NYC, NYC]
     out = attach_weather(seed_events, daily)
     assert observed_note(out).startswith(
-        "Observed temperatures cover 2 of 18 events: each has its day’s low and high at one of "
-        "1 weather station (NOAA’s"
+        "Two of 18 protests have their day’s low and high at their city’s weather station, "
+        "from NOAA’s daily records"
     )
     far = attach_weather(seed_events, daily.assign(date=daily["date"] + pd.Timedelta(days=400)))
-    assert observed_note(far).startswith("The weather file has no record for these events’")
+    assert observed_note(far).startswith("No weather station has a record for these protests’")
     dly = tmp_path / f"{NYC}.dly"
     dly.write_text(_dly_line(NYC, 2026, 1, "TMAX", {29: "    0  W"}) + "\n", encoding="ascii")
     assert load_weather(dly)["tmax_f"].tolist() == [32.0]
@@ -458,10 +471,10 @@ def test_chart_draws_observed_ranges_apart_and_its_data_carries_them(seed_events
     assert "Houston, Texas, Jan. 30 (“cold weather for the Houston area”)" in info.notes
     assert info.source.endswith("observed temperatures: NOAA NCEI, GHCN-Daily")
     assert "observed at a weather station" in info.alt
-    coldest = obs.sort_values("temp_f_low").iloc[0]
+    # Every station's low here is above New York's reported 9°F: that reading leads.
+    assert obs["temp_f_low"].min() > 9
     assert info.title == (
-        f"{coldest['city']} protesters turned out on the coldest day observed, "
-        f"a low of {coldest['temp_f_low']:.0f}°F"
+        "New York City protesters turned out at 9°F, the coldest reading reported or observed"
     )
 
 
@@ -491,8 +504,8 @@ def test_cli_weather_fetch_writes_nceis_csv(ncei, tmp_path, monkeypatch, capsys)
     assert read_daily_summaries(out)["station"].unique().tolist() == [NYC, MSP]
     assert cli.main([*argv[:6], "--base-url", ncei.url("/fail"), "--out", str(out)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and err[0].startswith("turnout: error: http://127.0.0.1:")
-    assert "HTTP 500" in err[0]
+    assert len(err) == 1 and err[0].startswith("turnout: error: 127.0.0.1:")
+    assert "HTTP 500" in err[0] and "by hand to data/external/weather.csv" in err[0]
 
 
 def test_cli_default_output_is_data_external_weather_csv():
@@ -516,8 +529,10 @@ def test_temperature_page_with_and_without_a_weather_file(tmp_path, monkeypatch)
     (built,) = _build_alone(notebook, tmp_path)
     assert built.executed
     html = page.read_text("utf-8")
-    assert "Observed temperatures are absent, as no weather file was found" in html
+    assert "No weather station’s record is shown" in html
     assert "temp_obs_low_f" not in chart_csv.read_text("utf-8")
+    assert "NOAA" not in _page_source_note(html)
+    _assert_reads_for_readers(html)
 
     events = turnout.load_events()
     weather_csv = paths.weather_path()
@@ -528,7 +543,11 @@ def test_temperature_page_with_and_without_a_weather_file(tmp_path, monkeypatch)
     (built,) = _build_alone(notebook, tmp_path)
     assert built.executed  # the build cache noticed the weather file
     html = page.read_text("utf-8")
-    assert "Observed temperatures cover 18 of 18 events" in html and "absent" not in html
+    assert "All 18 protests have their day’s low and high" in html
+    assert "No weather station’s record" not in html
+    # The page's footer credits NOAA as the chart does.
+    assert "observed temperatures: NOAA NCEI, GHCN-Daily" in _page_source_note(html)
+    _assert_reads_for_readers(html)
     data = pd.read_csv(chart_csv)
     obs = data[data["mark"].eq("observed range")]
     assert len(obs) == events["size_low"].notna().sum()
@@ -538,3 +557,102 @@ def test_temperature_page_with_and_without_a_weather_file(tmp_path, monkeypatch)
         assert m["station"] == STATIONS[(ev["city"], ev["state_code"])]
         assert (m["temp_obs_low_f"], m["temp_obs_high_f"]) == (tmin, tmax)
     assert [p.executed for p in _build_alone(notebook, tmp_path)] == [False]  # and then caches
+
+
+_DESK_WORDS = ("turnout weather fetch", "data/external", "weather.csv", "weather file", "YYYY")
+
+
+def _page_source_note(html: str) -> str:
+    import re
+
+    (footer,) = re.findall(r'<footer class="source-note">(.*?)</footer>', html, flags=re.S)
+    return footer
+
+
+def _assert_reads_for_readers(html: str) -> None:
+    """No command, path or desk wording on a reader's page."""
+    for word in _DESK_WORDS:
+        assert word not in html, f"the page shows desk text {word!r}"
+
+
+# --------------------------------------------------------------------------- review cases
+
+
+def _review_weather(seed_events: pd.DataFrame) -> pd.DataFrame:
+    """The editor's case: two stations, four days; Minneapolis far colder than New York."""
+    days = {(NYC, "2026-01-29"): (8, 20), (NYC, "2026-01-30"): (10, 24)}
+    days |= {(MSP, "2026-01-23"): (-12, 5), (MSP, "2026-01-30"): (-14, 1)}
+    daily = pd.DataFrame(
+        [[s, pd.Timestamp(d), float(hi), float(lo), np.nan] for (s, d), (lo, hi) in days.items()],
+        columns=DAILY_COLUMNS,
+    )
+    return attach_weather(seed_events, daily)
+
+
+def test_headline_is_true_of_reported_and_observed_marks(seed_events, make_events):
+    info = chart_info(temperature_vs_attendance(_review_weather(seed_events)))
+    # New York's reported 9°F is not the coldest thing on the chart: Minneapolis's -14°F day is.
+    assert info.title == (
+        "Minneapolis protesters turned out on a day that fell to -14°F, the coldest reading "
+        "reported or observed"
+    )
+    assert info.subtitle.startswith("Number of people by temperature in °F, as reported and as")
+    # A reported reading colder than every station's low leads instead.
+    rows = [{"temp_f_low": t, "temp_f_high": t, "city": c} for t, c in zip(
+        (-20.0, 10.0, 20.0, 30.0, 40.0), ("Fargo", "A", "B", "C", "D"), strict=True
+    )]  # fmt: skip
+    events = make_events(*rows).assign(
+        station="X", temp_obs_low_f=[0.0, 1.0, 2.0, 3.0, 4.0], temp_obs_high_f=50.0
+    )
+    assert chart_info(temperature_vs_attendance(events)).title == (
+        "Fargo protesters turned out at -20°F, the coldest reading reported or observed"
+    )
+
+
+def test_crowded_marks_stay_attributable(seed_events):
+    """Cleveland's "freezing" arrow and New York's Jan. 30 day share 2,000 people: both are
+    labelled, and New York's line is drawn just above the arrow, not on it."""
+    fig = temperature_vs_attendance(_review_weather(seed_events))
+    info = chart_info(fig)
+    ax = fig.axes[0]
+    labels = [t.get_text().split("\n")[0] for t in ax.texts if t.get_text()]
+    assert "Cleveland, Jan. 30" in labels and "New York City, Jan. 30" in labels
+    assert "Labels are left off" not in info.notes
+    assert "drawn just above" in info.notes
+    (arrow,) = [t for t in ax.texts if t.get_gid() == "turnout-bound"]
+    nyc = info.data[info.data["row"].eq(5) & info.data["mark"].eq("observed range")]
+    assert nyc["size_plotted"].tolist() == [arrow.xy[1]] == [2000.0]  # the same crowd size
+    lines = [ln for ln in ax.get_lines() if ln.get_gid() == "turnout-observed-range"]
+    drawn_y = {
+        tuple(ln.get_xdata()): ln.get_transform().transform((0, ln.get_ydata()[0]))[1]
+        for ln in lines
+    }
+    arrow_y = ax.transData.transform((0, 2000.0))[1]
+    assert drawn_y[(10.0, 24.0)] > arrow_y + 5  # pixels apart: the arrow is not New York's
+    assert "Cleveland, Ohio, Jan. 30: 2,000 people (“Thousands”) at 32°F or colder" in info.alt
+
+
+def test_page_source_note_credits_noaa_with_observed_temperatures(seed_events):
+    from turnout.show import source_note
+
+    assert "NOAA" not in source_note(seed_events).plain
+    with_obs = _review_weather(seed_events)
+    assert source_note(with_obs).plain.startswith(
+        "Source: Workers World, Feb. 3, 2026; observed temperatures: NOAA NCEI, GHCN-Daily."
+    )
+    assert (
+        "NOAA"
+        not in source_note(with_obs.assign(temp_obs_low_f=np.nan, temp_obs_high_f=np.nan)).plain
+    )
+
+
+def test_temperature_notebook_text_carries_nothing_of_the_seed_or_the_desk():
+    import json
+
+    nb = Path(__file__).resolve().parents[1] / "notebooks" / "03-temperature-vs-attendance.ipynb"
+    cells = json.loads(nb.read_text("utf-8"))["cells"]
+    prose = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    for words in ("Central Park", "most of them in freezing", "9° F", "freezing temperatures"):
+        assert words not in prose, words
+    for word in _DESK_WORDS:
+        assert word not in prose, word

@@ -39,9 +39,10 @@ from matplotlib.legend_handler import HandlerPatch
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrow, Patch
 from matplotlib.ticker import FixedLocator, MaxNLocator, NullLocator
-from matplotlib.transforms import Bbox
+from matplotlib.transforms import Bbox, offset_copy
 
 from turnout import style
+from turnout.noaa import NOAA_CREDIT
 from turnout.style import (
     GREY,
     GREY_LIGHT,
@@ -591,7 +592,6 @@ _TEMP_COLUMNS = [
 ]  # fmt: skip
 # Added to the chart's data when the events carry a weather station's record (turnout.weather).
 _OBSERVED_COLUMNS = ["station", "temp_obs_low_f", "temp_obs_high_f"]
-_NOAA_CREDIT = "observed temperatures: NOAA NCEI, GHCN-Daily"
 
 #: Fewer events than this with both a crowd size and a temperature make the scarcity the headline.
 MIN_TEMPERATURE_POINTS = 5
@@ -608,7 +608,10 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
     :func:`turnout.weather.attach_weather`) is drawn apart from the report: a
     thin vermilion line from the day's low to its high with hollow diamond ends
     (a single ``temp_f_observed`` reading is one hollow diamond), and the
-    chart's data carries it with its ``station``. Bound arrows are
+    chart's data carries it with its ``station``; a station's line that would lie on
+    another event's reported mark at the same crowd size is drawn just above it, and
+    reported marks are labelled first. With a station's record, the headline's
+    "coldest" is over both kinds of marks. Bound arrows are
     drawn lighter than readings, so a word like "freezing" never outweighs a
     number. With fewer than :data:`MIN_TEMPERATURE_POINTS` events to plot,
     no superlative is drawn from them: the headline says how few there are.
@@ -640,7 +643,7 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
             f"Number of people by temperature in °F, as reported and as observed at a weather "
             f"station, {period}"
         )
-        source = f"{source}; {_NOAA_CREDIT}"
+        source = f"{source}; {NOAA_CREDIT}"
     rel_note = _relative_note(ev[relative & counted])
     if ev.empty:
         return _message_figure(
@@ -672,6 +675,7 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
         fig = style.new_figure()
         ax = fig.add_subplot()
         xmin, xmax = _temperature_xlim(marks)
+        marks["dodge_pt"] = _dodge(marks, xmin, xmax)
         ymin, ymax, yticks = _log_limits(
             float(marks["size_low"].min()), float(marks["size_high"].max())
         )
@@ -711,6 +715,11 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
             columnspacing=1.2,
         )
         notes = _temperature_notes(ev, marks, n_total, n_rep, n_obs, rel_note)
+        if marks["dodge_pt"].any():
+            notes += (
+                " Where a station’s line would lie on another protest’s mark at the same crowd "
+                "size, it is drawn just above."
+            )
         if title is None:
             title = _temperature_title(marks, n_total, n_both, n_obs)
         sub = base_sub
@@ -851,7 +860,10 @@ def _draw_temperature_marks(ax: Any, marks: pd.DataFrame, xmin: float, xmax: flo
             x = _anchor_x(r)
             near = min(max(x, o["temp_f_low"]), o["temp_f_high"])
             if near != x:
-                ax.plot([x, near], [o["size_plotted"]] * 2, color=GREY, lw=0.8, zorder=2)
+                ax.plot(
+                    [x, near], [o["size_plotted"]] * 2, color=GREY, lw=0.8, zorder=2,
+                    transform=_dodged(ax, o),
+                )  # fmt: skip
     # The day's low to high at the station: a thin line with hollow diamond ends, under the
     # report's marks, so a reported dot inside the day's span stays on top.
     for _, o in marks[marks["mark"].eq("observed range")].iterrows():
@@ -860,6 +872,7 @@ def _draw_temperature_marks(ax: Any, marks: pd.DataFrame, xmin: float, xmax: flo
             [o["size_plotted"]] * 2,
             gid="turnout-observed-range",
             zorder=3,
+            transform=_dodged(ax, o),
             **_OBSERVED_RANGE_STYLE,
         )
     pts = marks[marks["mark"].eq("reported reading")]
@@ -916,16 +929,61 @@ def _draw_temperature_marks(ax: Any, marks: pd.DataFrame, xmin: float, xmax: flo
                 zorder=3,
                 gid="turnout-bound-cap",
             )
-    ax.scatter(
-        obs["temp_f"],
-        obs["size_plotted"],
-        s=46,
-        marker="D",
-        facecolors="none",  # hollow: a reported dot under it stays visible
-        edgecolors=VERMILLION,
-        linewidths=1.6,
-        zorder=5,
-        gid="turnout-observed",
+    for group in [obs[obs["dodge_pt"].eq(d)] for d in sorted(set(obs["dodge_pt"]))] or [obs]:
+        ax.scatter(
+            group["temp_f"],
+            group["size_plotted"],
+            s=46,
+            marker="D",
+            facecolors="none",  # hollow: a reported dot under it stays visible
+            edgecolors=VERMILLION,
+            linewidths=1.6,
+            zorder=5,
+            gid="turnout-observed",
+            transform=_dodged(ax, group.iloc[0]) if len(group) else ax.transData,
+        )
+
+
+#: How far (points) a station's line is drawn above another event's report at the same height.
+_DODGE_PT = 7.0
+
+
+def _span(m: pd.Series, xmin: float, xmax: float) -> tuple[float, float]:
+    """The stretch of the temperature axis a mark covers (an arrow runs to the axis edge)."""
+    if m["mark"] == "reported at most":
+        return xmin, float(m["temp_f_high"])
+    if m["mark"] == "reported at least":
+        return float(m["temp_f_low"]), xmax
+    if pd.notna(m["temp_f_low"]) and pd.notna(m["temp_f_high"]):
+        return float(m["temp_f_low"]), float(m["temp_f_high"])
+    return _anchor_x(m), _anchor_x(m)
+
+
+def _dodge(marks: pd.DataFrame, xmin: float, xmax: float) -> pd.Series:
+    """Points to draw each mark above its crowd size: 0, or :data:`_DODGE_PT` for a station's
+    mark that would lie on another event's reported mark at the same height (so a "freezing"
+    arrow through New York's observed day never reads as New York's)."""
+    out = pd.Series(0.0, index=marks.index)
+    is_obs = marks["mark"].str.startswith("observed")
+    reported = marks[~is_obs]
+    for i, o in marks[is_obs].iterrows():
+        a0, a1 = _span(o, xmin, xmax)
+        for _, r in reported[reported["row"].ne(o["row"])].iterrows():
+            b0, b1 = _span(r, xmin, xmax)
+            same_height = abs(math.log(r["size_plotted"] / o["size_plotted"])) < 0.05
+            if same_height and a0 <= b1 and b0 <= a1:
+                out[i] = _DODGE_PT
+                break
+    return out
+
+
+def _dodged(ax: Any, m: pd.Series) -> Any:
+    """The data transform, shifted up by the mark's ``dodge_pt``."""
+    dodge = float(m.get("dodge_pt", 0.0))
+    return (
+        offset_copy(ax.transData, fig=ax.get_figure(), y=dodge, units="points")
+        if dodge
+        else ax.transData
     )
 
 
@@ -1012,31 +1070,30 @@ def _label_temperature_marks(ax: Any, marks: pd.DataFrame) -> int:
     to_px = ax.transData.transform
     avoid = []
     xmin, xmax = ax.get_xlim()
+    dpi = ax.get_figure().dpi
     for _, m in marks.iterrows():
         x, y = _anchor_x(m), m["size_plotted"]
         (px, py) = to_px((x, y))
+        py += m["dodge_pt"] * dpi / 72
         avoid.append(Bbox.from_extents(px - 5, py - 5, px + 5, py + 5))
         if m["size_high"] > m["size_low"]:
             (_, y0), (_, y1) = to_px((x, m["size_low"])), to_px((x, m["size_high"]))
             avoid.append(Bbox.from_extents(px - 3, y0, px + 3, y1))
-        ends = {
-            "reported at most": (xmin, m["temp_f_high"]),
-            "reported at least": (m["temp_f_low"], xmax),
-            "reported range": (m["temp_f_low"], m["temp_f_high"]),
-            "observed range": (m["temp_f_low"], m["temp_f_high"]),
-        }.get(m["mark"])
-        if ends is not None:
-            (x0, _), (x1, _) = to_px((ends[0], y)), to_px((ends[1], y))
+        a, b = _span(m, xmin, xmax)
+        if b > a:  # a range or an arrow: its whole length
+            (x0, _), (x1, _) = to_px((a, y)), to_px((b, y))
             avoid.append(Bbox.from_extents(x0, py - 5, x1, py + 5))
     for t in ax.texts:  # the freezing reference label
         avoid.append(t.get_window_extent(renderer))
     if xmin < 32 < xmax:  # and its dashed line
         (fx, _), box = to_px((32, 1)), ax.get_window_extent(renderer)
-        avoid.append(Bbox.from_extents(fx - 2, box.y0, fx + 2, box.y1))
+        avoid.insert(0, Bbox.from_extents(fx - 2, box.y0, fx + 2, box.y1))
 
-    order = marks.assign(_x=marks.apply(_anchor_x, axis=1)).sort_values(
-        ["size_plotted", "row"], ascending=[False, True]
-    )
+    # Reported marks are labelled first: a source's own bound or reading must never lose its
+    # label to a station's range at the same crowd size, which the data file names anyway.
+    order = marks.assign(
+        _x=marks.apply(_anchor_x, axis=1), _obs=marks["mark"].str.startswith("observed")
+    ).sort_values(["_obs", "size_plotted", "row"], ascending=[True, False, True])
     items = []
     seen: set[int] = set()
     for _, m in order.iterrows():
@@ -1048,9 +1105,27 @@ def _label_temperature_marks(ax: Any, marks: pd.DataFrame) -> int:
             text += f"\n“{m['temp_text']}”: {fmt_degrees(m['temp_f_high'])} or colder"
         elif m["mark"] == "reported at least":
             text += f"\n“{m['temp_text']}”: {fmt_degrees(m['temp_f_low'])} or warmer"
-        items.append((m["_x"], m["size_plotted"], text))
-    drawn = style.place_labels(ax, items, max_labels=12, avoid=avoid)
-    return len(items) - len(drawn)
+        y = m["size_plotted"]
+        if m["dodge_pt"]:  # the label goes by the line as drawn
+            px, py = to_px((m["_x"], y))
+            y = ax.transData.inverted().transform((px, py + m["dodge_pt"] * dpi / 72))[1]
+        a, b = _span(m, xmin, xmax)
+        items.append(([m["_x"], *((b, a) if b > a else ())], y, text.split("\n")))
+    # Each label tries its mark's middle, then the ends of its range or arrow, then its first
+    # line alone (a bound's words are in the notes), and last may cross the dashed freezing
+    # line (first in ``avoid``) rather than leave a mark unnamed.
+    drawn = 0
+    for xs, y, lines in items:
+        texts = ["\n".join(lines), lines[0]] if len(lines) > 1 else lines
+        tries = [(x, t, avoid) for t in texts for x in xs]
+        tries += [(x, texts[-1], avoid[1:]) for x in xs[1:] if xmin < 32 < xmax]
+        for x, text, boxes in tries[: 12 > drawn and len(tries)]:
+            got = style.place_labels(ax, [(x, y, text)], avoid=boxes)
+            if got:
+                avoid.append(got[0].get_window_extent(renderer).padded(2))
+                drawn += 1
+                break
+    return len(items) - drawn
 
 
 def _relative_note(rel: pd.DataFrame) -> str:
@@ -1116,41 +1191,43 @@ def _temperature_counts(n_total: int, n_rep: int, n_obs: int) -> str:
 
 
 def _temperature_title(marks: pd.DataFrame, n_total: int, n_both: int, n_obs: int) -> str:
-    """The finding: the coldest turnout, or, with too few points for one, how few there are."""
-    days = marks[marks["mark"].eq("observed range")]
-    if n_obs >= MIN_TEMPERATURE_POINTS and len(days):
-        m = days.sort_values(["temp_f_low", "size_plotted"], ascending=[True, False]).iloc[0]
-        return (
-            f"{m['city']} protesters turned out on the coldest day observed, "
-            f"a low of {fmt_degrees(m['temp_f_low'])}"
-        )
+    """The finding: the coldest turnout, or, with too few points for one, how few there are.
+
+    With a station's record on the chart, the coldest is taken over both kinds of marks, so
+    the headline stays true of everything drawn ("Only" is kept for a minority).
+    """
     if n_both < MIN_TEMPERATURE_POINTS:
-        if n_obs:
-            verb = "has" if n_both == 1 else "have"
-            who = (
-                f"Just {_plural(n_both, 'protest')}"
-                if n_both == n_total
-                else f"Only {ap_number(n_both)} of {_plural(n_total, 'protest')}"
-            )
-            return f"{who} {verb} both a crowd size and a temperature, reported or observed"
+        tail = ", reported or observed" if n_obs else ""
         if n_both == n_total:
             verb = "gives" if n_both == 1 else "give"
-            return f"Just {_plural(n_both, 'protest')} {verb} both a crowd size and a temperature"
-        verb = "reports" if n_both == 1 else "report"
-        return (
-            f"Only {ap_number(n_both)} of {_plural(n_total, 'protest')} {verb} both "
-            "a crowd size and a temperature"
+            return (
+                f"Just {_plural(n_both, 'protest')} {verb} both a crowd size and a temperature"
+                + tail
+            )
+        verb = (
+            ("has" if n_both == 1 else "have")
+            if n_obs
+            else ("reports" if n_both == 1 else "report")
         )
-    for kind, tail in (
-        ("reported reading", "the coldest reading reported"),
-        ("observed", "the coldest observed"),
-    ):
-        sub = marks[marks["mark"].eq(kind)]
-        if len(sub):
-            m = sub.sort_values(["temp_f", "size_plotted"], ascending=[True, False]).iloc[0]
-            return f"{m['city']} protesters turned out at {fmt_degrees(m['temp_f'])}, {tail}"
-    n = marks["row"].nunique()
-    return f"None of the {_plural(n, 'protest')} with a count gives an exact temperature"
+        share = f"{ap_number(n_both)} of {_plural(n_total, 'protest')}"
+        who = f"Only {share}" if 2 * n_both <= n_total else share[0].upper() + share[1:]
+        return f"{who} {verb} both a crowd size and a temperature{tail}"
+    exact = marks[marks["mark"].isin(["reported reading", "observed", "observed range"])]
+    if exact.empty:
+        n = marks["row"].nunique()
+        return f"None of the {_plural(n, 'protest')} with a count gives an exact temperature"
+    coldest = exact.assign(
+        _t=exact["temp_f"].fillna(exact["temp_f_low"]),
+        _obs=exact["mark"].str.startswith("observed"),
+    ).sort_values(["_t", "size_plotted", "_obs"], ascending=[True, False, True])
+    m = coldest.iloc[0]
+    degrees = fmt_degrees(m["_t"])
+    if not n_obs:
+        return f"{m['city']} protesters turned out at {degrees}, the coldest reading reported"
+    when = (
+        f"at {degrees}" if m["mark"] == "reported reading" else f"on a day that fell to {degrees}"
+    )
+    return f"{m['city']} protesters turned out {when}, the coldest reading reported or observed"
 
 
 def _temperature_alt(marks: pd.DataFrame, counts: str, period: str, rel_note: str) -> str:

@@ -37,6 +37,8 @@ from turnout.errors import DataError
 
 #: NCEI's Data Access service (the API behind "Daily Summaries" downloads).
 NCEI_URL = "https://www.ncei.noaa.gov/access/services/data/v1"
+#: How a page or chart credits the observed temperatures it shows.
+NOAA_CREDIT = "observed temperatures: NOAA NCEI, GHCN-Daily"
 #: The table every reader returns.
 DAILY_COLUMNS = ["station", "date", "tmax_f", "tmin_f", "tavg_f"]
 _ELEMENTS = {"TMAX": "tmax_f", "TMIN": "tmin_f", "TAVG": "tavg_f"}
@@ -95,7 +97,8 @@ def fetch_daily_summaries(
     ``cache_dir`` defaults to ``weather/`` in the user's cache folder; a second
     identical call reads the cache and makes no request (``refresh`` asks again:
     NOAA revises recent days). HTTP errors, timeouts, empty answers and
-    malformed CSV raise :class:`WeatherError` naming the URL.
+    malformed CSV raise :class:`WeatherError` naming the server (not the whole query), and
+    how to work without it: NCEI's CSV saved by hand to ``data/external/weather.csv``.
 
     Example (network; the build never calls it)::
 
@@ -103,7 +106,8 @@ def fetch_daily_summaries(
         list(daily.columns)  # ['station', 'date', 'tmax_f', 'tmin_f', 'tavg_f']
     """
     url = daily_summaries_url(stations, start, end, base_url=base_url)
-    return read_daily_summaries(io.StringIO(_cached_get(url, cache_dir, timeout, refresh)), url)
+    text = _cached_get(url, cache_dir, timeout, refresh)
+    return read_daily_summaries(io.StringIO(text), _host(url))
 
 
 def download_daily_summaries(
@@ -123,7 +127,7 @@ def download_daily_summaries(
     """
     url = daily_summaries_url(stations, start, end, base_url=base_url)
     text = _cached_get(url, cache_dir, timeout, refresh)
-    daily = read_daily_summaries(io.StringIO(text), url)
+    daily = read_daily_summaries(io.StringIO(text), _host(url))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     _atomic_write(out, text)
@@ -139,7 +143,7 @@ def _cached_get(
     if cached.is_file() and not refresh:
         return cached.read_text(encoding="utf-8")
     text = _get(url, timeout)
-    read_daily_summaries(io.StringIO(text), url)  # only a usable answer is kept
+    read_daily_summaries(io.StringIO(text), _host(url))  # only a usable answer is kept
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _atomic_write(cached, text)
@@ -148,27 +152,48 @@ def _cached_get(
     return text
 
 
+#: What a reporter can do when NCEI does not answer: the same file, saved by hand.
+BY_HAND = "or save NCEI's daily-summaries CSV by hand to data/external/weather.csv"
+
+
+def _host(url: str) -> str:
+    """The server a query went to, which is all an error line needs to name.
+
+    >>> _host("https://www.ncei.noaa.gov/access/services/data/v1?dataset=daily-summaries")
+    'www.ncei.noaa.gov'
+    """
+    return urllib.parse.urlsplit(url).netloc or url
+
+
 def _get(url: str, timeout: float) -> str:
     request = urllib.request.Request(
         url, headers={"User-Agent": f"turnout/{__version__}", "Accept": "text/csv"}
     )
+    host = _host(url)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as answer:
             body = answer.read()
     except urllib.error.HTTPError as err:
         detail = " ".join(err.read(300).decode("utf-8", "replace").split())
-        message = f"NCEI answered HTTP {err.code} {err.reason}" + (f": {detail}" if detail else "")
-        raise WeatherError(message, path=url) from None
+        detail = detail if len(detail) <= 80 else detail[:79] + "…"
+        message = f"NCEI answered HTTP {err.code} {err.reason}" + (f" ({detail})" if detail else "")
+        raise WeatherError(f"{message}; try again later, {BY_HAND}", path=host) from None
     except TimeoutError:
-        raise WeatherError(f"no answer within {timeout:g} s", path=url) from None
+        raise WeatherError(_no_answer(timeout), path=host) from None
     except urllib.error.URLError as err:
         if isinstance(err.reason, TimeoutError):
-            raise WeatherError(f"no answer within {timeout:g} s", path=url) from None
-        raise WeatherError(f"could not reach NCEI: {err.reason}", path=url) from None
+            raise WeatherError(_no_answer(timeout), path=host) from None
+        reason = getattr(err.reason, "strerror", None) or err.reason
+        message = f"could not reach NCEI ({reason}); check the connection, {BY_HAND}"
+        raise WeatherError(message, path=host) from None
     text = body.decode("utf-8-sig", "replace")
     if not text.strip():
-        raise WeatherError("NCEI sent an empty answer: no observations", path=url)
+        raise WeatherError(f"NCEI sent an empty answer: no observations; {BY_HAND}", path=host)
     return text
+
+
+def _no_answer(timeout: float) -> str:
+    return f"no answer within {timeout:g} s; try again later (--timeout to wait longer), {BY_HAND}"
 
 
 def _atomic_write(path: Path, text: str) -> None:

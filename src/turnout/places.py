@@ -136,6 +136,10 @@ class Place(NamedTuple):
     note: str  # "" when found in the gazetteer
 
 
+# Localities CCC (and reporters) write for events that happened nowhere in particular.
+_NOT_PLACES = {"online", "virtual", "zoom", "national", "nationwide", "template"}
+
+
 def _key(name: str) -> str:
     """A matching key: ASCII, lower case, no punctuation, 'St.'/'Saint' and 'Ft.'/'Fort' unified."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
@@ -304,10 +308,17 @@ def resolve_place(locality: object, state: object = None) -> Place:
     Traceback (most recent call last):
     ...
     turnout.places.PlaceError: 'Portland' is ambiguous without a state (OR, ME, TX, TN, ...)
+    >>> resolve_place("(online)")
+    Traceback (most recent call last):
+    ...
+    turnout.places.PlaceError: '(online)' is an online or nationwide event, not a place
     """
     if not isinstance(locality, str) or not locality.strip():
         raise PlaceError("locality is empty", "locality")
     name = " ".join(locality.split())
+    if name.strip("()[] ").lower() in _NOT_PLACES:
+        # Said apart from "unknown place": the row is fine, it just cannot go on a map.
+        raise PlaceError(f"{name!r} is an online or nationwide event, not a place", "locality")
     has_state = isinstance(state, str) and bool(state.strip())
     code = normalize_state(state) if has_state else None
     # "Portland, Ore." typed into the locality: a dateline carries its own state.

@@ -426,6 +426,11 @@ def source_note(events: pd.DataFrame) -> SourceNote:
     from turnout.style import source_line
 
     credit = source_line(events)
+    observed = [c for c in ("temp_obs_low_f", "temp_obs_high_f") if c in events]
+    if observed and events[observed].notna().any(axis=None):  # the chart credits NOAA too
+        from turnout.noaa import NOAA_CREDIT
+
+        credit += f"; {NOAA_CREDIT}"
     urls = events["source_url"].dropna().unique() if "source_url" in events else []
     link = f" ({urls[0]})" if len(urls) == 1 else ""
     method = (

@@ -184,28 +184,37 @@ def load_weather(path: str | os.PathLike | None = None) -> pd.DataFrame | None:
 
 
 def observed_note(events: pd.DataFrame) -> str:
-    """One sentence for the page: how many events have a station's record, or that none do.
+    """One sentence for the page's readers: how many protests have a station's record, or none.
+
+    Written for the published page: no commands or file names (the README and the notebook's
+    comments say how to add a weather file).
 
     >>> import turnout
     >>> observed_note(turnout.load_events())  # doctest: +ELLIPSIS
-    'Observed temperatures are absent, as no weather file was found...'
+    'No weather station’s record is shown: the chart has only the temperatures the sources...'
     """
     if "temp_obs_low_f" not in events or "temp_obs_high_f" not in events:
         return (
-            "Observed temperatures are absent, as no weather file was found: the chart shows "
-            "only the temperatures the sources reported (the command turnout weather fetch "
-            "saves NOAA’s daily records)."
+            "No weather station’s record is shown: the chart has only the temperatures the "
+            "sources reported."
         )
     have = events["temp_obs_low_f"].notna() | events["temp_obs_high_f"].notna()
     if not have.any():
         return (
-            "The weather file has no record for these events’ stations and dates, so the chart "
-            "shows only the temperatures the sources reported."
+            "No weather station has a record for these protests’ days, so the chart has only "
+            "the temperatures the sources reported."
         )
-    n_stations = events.loc[have, "station"].nunique()
+    from turnout.style import ap_number  # style loads matplotlib: only when a note is asked for
+
+    n, total = int(have.sum()), len(events)
+    if n == total:
+        who = "The protest has its" if n == 1 else f"All {ap_number(n)} protests have their"
+    elif n < 10:  # AP style: no numeral starts a sentence
+        verb = "has its" if n == 1 else "have their"
+        who = f"{ap_number(n, start=True)} of {ap_number(total)} protests {verb}"
+    else:
+        who = f"Of {total} protests, {n} have their"
     return (
-        f"Observed temperatures cover {int(have.sum())} of {len(events)} events: each has its "
-        f"day’s low and high at one of {n_stations} weather station"
-        f"{'s' if n_stations != 1 else ''} (NOAA’s GHCN-Daily records, via NCEI), the day’s "
-        "extremes, not the temperature at the protest’s hour."
+        f"{who} day’s low and high at their city’s weather station, from NOAA’s daily records: "
+        "the extremes of the whole day, not the temperature at the protest’s hour."
     )
