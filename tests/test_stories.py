@@ -366,10 +366,7 @@ def test_second_story_pages_read_like_the_seeds(second_story, visit, name):
     for word in SEED_WORDS:
         assert word not in text, f"{name} of the new story mentions {word!r}"
     own = (second_story / "data" / "raw" / f"{SLUG}.csv").read_text(encoding="utf-8").lower()
-    # The temperature page's text (notebook 03) is rewritten on branch fix-temp; once merged,
-    # drop this exception so every page is held to the rule.
-    phrases = SEED_PHRASES if name != "temperature-vs-attendance.html" else ()
-    for phrase in phrases:
+    for phrase in SEED_PHRASES:
         if phrase.lower() not in own:
             assert phrase.lower() not in text.lower(), f"{name} uses the seed's {phrase!r}"
     # The rejected row is told to the reader in the reader's words: no file names, no desk.
