@@ -12,8 +12,10 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 from matplotlib.container import BarContainer
+from matplotlib.dates import date2num
 from matplotlib.text import Annotation, Text
 
+import turnout
 from turnout import charts, style
 from turnout.charts import (
     chart_info,
@@ -181,7 +183,7 @@ def test_by_city_floors_are_marked_with_a_plus(seed_events):
     labels = dict(zip(info.data["place"], info.data["label"], strict=True))
     assert labels["Houston, Texas"] == "3,000+"  # "over 3,000"
     assert labels["Cleveland, Ohio"] == "2,000+"  # "Thousands"
-    assert labels["Seattle, Wash."] == "6,000 to 9,000"  # a range, not a floor
+    assert labels["Seattle, Wash."] == "6,000-9,000"  # a range (AP: hyphen on charts), not a floor
     assert labels["Dallas, Texas"] == "100"  # "around 100"
     assert "Numbers with a + are floors" in info.notes
     assert info.title == "Minneapolis drew the largest reported crowd: about 50,000 on Jan. 23"
@@ -200,7 +202,7 @@ def test_by_city_ranges_drawn_where_low_below_high(seed_events):
     )
     assert all(p.get_alpha() < 1 for p in ext)  # the lighter extension
     labels = direct_labels(fig, "turnout-label")
-    assert "6,000 to 9,000" in labels and "50,000 people" in labels
+    assert "6,000-9,000" in labels and "50,000 people" in labels
 
 
 def test_by_city_palette_is_okabe_ito(seed_events):
@@ -545,7 +547,7 @@ def test_headlines_say_the_counts_are_reported(seed_events, ccc_june, make_event
         assert "reported" in title.lower(), title
         assert len(title) <= 90, title  # a headline, not a paragraph
     assert chart_info(turnout_by_city(seed_events, measure="sum")).title == (
-        "Minneapolis drew the most reported protesters: 70,000 at two events"
+        "Minneapolis drew the most reported protesters: 70,000+ at two events"  # a floor in the sum
     )
     assert chart_info(timeline_density(ccc_june)).title == (
         "Reported protests peaked on June 1 and 14: three events each"
@@ -826,3 +828,58 @@ def test_weekly_bars_are_labelled_by_their_monday(ccc_june):
     assert info.data["label"].tolist()[0] == "Week of May 28, 2018"
     assert "each labeled by its Monday" in info.notes
     assert "The first and last weeks count only days inside the period." in info.notes
+
+
+# --------------------------------------------------------------------------- review fixes
+
+
+def test_a_city_filter_is_disclosed(seed_events):
+    """A chart of three of the data's 10 cities says so in headline, subtitle and alt text."""
+    story = turnout.read_story(cities=["Minneapolis", "Houston", "Seattle"])
+    chosen, of = story.select(seed_events), story.cities_in_data(seed_events)
+    assert of == 10
+    for info in (
+        chart_info(turnout_by_city(chosen, cities_in_data=of)),
+        chart_info(turnout_by_city(chosen, measure="sum", cities_in_data=of)),
+        chart_info(timeline_density(chosen, cities_in_data=of)),
+    ):
+        assert "three of the 10 cities in the data" in info.subtitle, info.subtitle
+        assert "three" in info.title and "cities" in info.title, info.title
+        assert "covers three of the 10 cities in the data: Houston, Texas;" in info.alt
+    # Every city charted: nothing to disclose.
+    whole = chart_info(turnout_by_city(seed_events, cities_in_data=10))
+    assert "in the data" not in whole.subtitle + whole.alt
+
+
+def test_a_sum_with_a_floor_is_a_floor_at_honest_precision(make_events):
+    # 3,000 ("over 3,000") + 200 ("hundreds") + 24 ("dozens") is at least 3,200, not 3,224.
+    rows = [("over 3,000", 3000), ("hundreds", 200), ("dozens", 24)]
+    events = make_events(
+        *[
+            {"city": "Houston", "state_code": "TX", "size_text": t, "size_low": v, "size_high": v}
+            for t, v in rows
+        ]
+    )
+    info = chart_info(turnout_by_city(events, measure="sum"))
+    assert info.title == "Houston drew the most reported protesters: 3,200+ at three events"
+    assert "Houston, Texas, 3,200+" in info.alt and "3,224" not in info.alt
+    assert info.data["label"].iloc[0] == "3,200+ people"
+    assert "rounded down to two significant figures" in info.notes
+    assert info.data["segment_end"].max() == 3224  # the bars and the data keep every person
+
+
+def test_timeline_headline_when_every_day_ties_and_label_sits_on_its_day(make_events):
+    events = make_events(
+        {"date": "2031-03-07"}, {"date": "2031-03-07", "city": "Tulsa"}, {"date": "2031-03-08"},
+        {"date": "2031-03-08", "city": "Tulsa"},
+    )  # fmt: skip
+    fig = timeline_density(events, marked_days={"2031-03-07": "Fare vote"})
+    assert chart_info(fig).title == "Reported protests: two events each day, March 7-8, 2031"
+    ax = fig.axes[0]
+    (mark,) = [t for t in ax.texts if t.get_gid() == "turnout-marked"]
+    fig.canvas.draw()
+    box = mark.get_window_extent()
+    day = ax.transData.transform([(date2num(pd.Timestamp("2031-03-07")), 0)])[0][0]
+    next_day = ax.transData.transform([(date2num(pd.Timestamp("2031-03-08")), 0)])[0][0]
+    assert box.x0 <= day <= box.x1  # over its own shaded day
+    assert abs((box.x0 + box.x1) / 2 - day) < abs((box.x0 + box.x1) / 2 - next_day)

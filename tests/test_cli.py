@@ -82,3 +82,20 @@ def test_wrong_format_flag_says_which_flag_to_use(tmp_path):
     result = run("clean", str(paths.seed_path()), "-o", str(tmp_path / "x.csv"), "--format", "ccc")
     assert result.returncode == 2
     assert "--format turnout" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_clean_warns_where_the_words_are_not_in_the_quote(tmp_path):
+    src = tmp_path / "story.csv"
+    src.write_text(
+        "date,locality,state,size_text,source_quote\n"
+        '2026-01-30,Denver,CO,dozens,"Dozens marched in Denver."\n'  # case aside: quoted
+        '2026-01-31,Boulder,CO,about 90,"About 80 rallied."\n',
+        encoding="utf-8",
+    )
+    result = run("clean", "story.csv", "-o", "out.csv", "-q", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "2 clean, 0 rejected"  # kept: a warning, nothing lost
+    assert result.stderr.strip() == (
+        "turnout: warning: story.csv, row 3, column 'size_text': "
+        "'about 90' is not in its source_quote"
+    )

@@ -240,7 +240,7 @@ def test_papermill_run_shows_one_chart_with_alt_text(ccc_month):
     ]
     assert not any("<Figure size" in t or "Traceback" in t for t in texts)
     # The rejected rows of the CCC file are reported to the reader, not silenced.
-    assert any("rows rejected" in t for t in texts)
+    assert any("in the source data were left out" in t for t in texts)
 
 
 def test_show_chart_is_one_output_in_a_real_kernel():

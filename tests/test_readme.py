@@ -37,3 +37,15 @@ def test_committed_charts_are_what_the_build_writes():
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8")
     for name in CHARTS:
         assert f"!figures/{name}.png" in ignored  # committed, while the rest stays ignored
+
+
+def test_readme_names_the_parameters_cell_as_the_notebooks_have_it():
+    import nbformat
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    said = re.search(r"Each notebook's (\w+) code cell", readme)
+    assert said, "the README says which cell holds a notebook's parameters"
+    ordinal = ["first", "second", "third"].index(said.group(1))
+    for nb_path in sorted(paths.notebooks_dir().glob("*.ipynb")):
+        code = [c for c in nbformat.read(nb_path, as_version=4).cells if c.cell_type == "code"]
+        assert "parameters" in code[ordinal].metadata.get("tags", []), nb_path.name

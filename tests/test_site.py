@@ -162,8 +162,8 @@ def test_index_links_every_page_by_headline(built, visit):
         if chart:
             assert p.headline == json.loads(Path(chart[0]).read_text())["title"]
         else:  # the cleaning page leads with its counts
-            assert re.fullmatch(r"\d+ protests in \d+ cities; \d+ comes? with a number of people",
-                                p.headline), p.headline  # fmt: skip
+            assert re.fullmatch(r"The data holds 18 protests in 10 cities; 14 come with a number "
+                                r"of people", p.headline), p.headline  # fmt: skip
         kicker = visit(p.path).page.text_content(".kicker")
         assert kicker == question.strip().replace("*", "")
     _screenshot(page, "index")
@@ -175,7 +175,7 @@ def test_cleaning_page_shows_source_words_and_numbers(built, visit):
     for words in ("Around 50,000", "dozens and dozens", "6,000 to 9,000", "9° F and violent winds"):
         assert words in text
     row = page.locator("tr", has_text="Some 4,000-5,000 high school students")
-    assert "4,000–5,000" in row.inner_text()
+    assert "4,000-5,000" in row.inner_text()  # AP: a hyphen for ranges in tables
     assert "No rows were rejected" in text
 
 
@@ -274,7 +274,9 @@ def test_markup_in_data_prints_as_text(tiny, visit):
 def test_rejected_rows_are_reported_not_dropped(tiny, visit):
     root, _, _ = tiny
     text = visit(root / "site" / "clean-events.html").page.inner_text("body")
-    assert "Warning:" in text and "1 of 3 rows rejected" in text
+    # The reader's words: how many, and where the reason is; no file name, no desk jargon.
+    assert "Note: One of the three rows in the source data was left out" in text
+    assert "Warning:" not in text and "rows rejected" not in text
     assert "2026-13-45" in text  # the rejected row, with its reason, in the left-out table
     assert "Rejected rows (listed below)" in text
 

@@ -9,6 +9,7 @@ checked as the seed's pages are, with nothing of the seed story on them.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from test_site import _kernel_env, assert_reads_like_an_article
 from turnout import paths
 from turnout.columns import RAW_COLUMNS
 from turnout.errors import DataError
-from turnout.site import _index_html, page_name, story_indexes, write_site_index
+from turnout.site import _index_html, clean_story, page_name, story_indexes, write_site_index
 from turnout.stories import DEFAULT_STORY, check_slug, new_story, parse_settings, read_story
 
 ROOT = paths.project_root()
@@ -36,8 +37,20 @@ ROWS = """\
 "Some 1,200 to 1,500 marched in Spokane.",synthetic test row
 2031-03-02,Tulsa,OK,,vigil,,,,for clean rivers,dozens,,The Test Ledger,2031-03-03,,\
 "Dozens held a vigil in Tulsa.",synthetic test row
+2031-13-45,Boise,ID,,rally,,,,for clean rivers,,,The Test Ledger,2031-03-03,,\
+"A rally with a date no calendar has.",synthetic test row: rejected by design
 """
 SEED_WORDS = ("Minneapolis", "Houston", "Jan. 30", "Jan. 23", "strike", "ICE", "Workers World")
+# The seed's own phrases, once used as examples in page text: a new story shows none of them
+# unless its own data holds them.
+SEED_PHRASES = (
+    "dozens and dozens",
+    "6,000 to 9,000",
+    "9° F",
+    "a march of 50,000",
+    "Students from 100 schools",
+    "tens of thousands",
+)
 
 
 def turnout_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -88,7 +101,15 @@ def test_new_story_writes_header_and_codebook(project):
     assert f"# {TITLE}: codebook" in text
     for section in ("## Source", "## What counts as an event", "size_text", "temp_text"):
         assert section in text
+    # The codebook itself says what each column takes, not the seed's README.
+    assert "README.md" not in text and "ice_out_2026" not in text
+    for form in ("`Sept. 1, 2031`", "`9/1/2031`", "`Ore.`", "`Oregon`", '"2,000 to 3,000"'):
+        assert form in text, form
+    for column in RAW_COLUMNS:
+        assert f"`{column}`" in text, column
+    assert not [p for p in SEED_PHRASES if p.lower() in text.lower()]
     story = read_story(SLUG)
+    assert story.about.startswith("The story’s events")  # a typographer's apostrophe
     assert (story.title, story.source) == (TITLE, SOURCE)
     assert SOURCE in story.about
     # Nothing set: the data decides the period and cities; no days are marked.
@@ -137,6 +158,78 @@ def test_build_of_a_story_with_no_rows_says_so(tmp_path):
     )
     missing = turnout_cli(tmp_path, "build", "--story", "no-such-story")
     assert missing.returncode == 2 and "turnout new no-such-story" in missing.stderr
+
+
+def _story_with_rows(root: Path, rows: str = ROWS, **settings: str) -> Path:
+    """A new story at ``root`` with ``rows`` typed in and ``settings`` set in its codebook."""
+    data, codebook = new_story(SLUG, title=TITLE, source=SOURCE)
+    with data.open("a", encoding="utf-8") as f:
+        f.write(rows)
+    text = codebook.read_text(encoding="utf-8")
+    for key, value in settings.items():
+        text = re.sub(rf"^{key}:.*$", f"{key}: {value}", text, count=1, flags=re.MULTILINE)
+    codebook.write_text(text, encoding="utf-8")
+    return codebook
+
+
+def test_build_story_says_which_rows_were_rejected_and_where(project, monkeypatch, capsys):
+    monkeypatch.chdir(project)
+    unquoted = (
+        "2031-03-02,Tulsa,OK,,rally,,,,,about 90,,The Test Ledger,2031-03-03,,"
+        '"About 80 rallied in Tulsa.",synthetic test row: words not in the quote\n'
+    )
+    _story_with_rows(project, ROWS + unquoted)
+    clean_story(SLUG)
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "4 clean, 1 rejected"
+    assert err[1].startswith("  rejected row 5: date:") and "2031-13-45" in err[1]
+    assert err[2] == (f"wrote data/processed/{SLUG}.csv and data/processed/{SLUG}.rejected.csv")
+    # size_text must be inside source_quote (case aside: "dozens" is in "Dozens held ..."),
+    # the rule the seed's own test enforces, now checked for every story.
+    assert err[3:] == [
+        f"turnout: warning: data/raw/{SLUG}.csv, row 6, column 'size_text': "
+        "'about 90' is not in its source_quote"
+    ]
+
+
+def test_a_bad_setting_names_the_codebook_before_any_notebook_runs(tmp_path):
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    turnout_cli(tmp_path, "new", SLUG, "--title", TITLE, "--source", SOURCE)
+    with (tmp_path / "data" / "raw" / f"{SLUG}.csv").open("a", encoding="utf-8") as f:
+        f.write(ROWS)
+    codebook = tmp_path / "data" / "raw" / f"{SLUG}.md"
+    text = codebook.read_text(encoding="utf-8")
+    codebook.write_text(text.replace("cities: []", "cities: [Bosie]", 1), encoding="utf-8")
+    run = turnout_cli(tmp_path, "build", "--story", SLUG)
+    assert run.returncode == 2
+    assert run.stderr.strip() == (
+        f"turnout: error: data/raw/{SLUG}.md: setting 'cities': no events in city 'Bosie'; "
+        "did you mean 'Boise'?"
+    )
+    assert not (tmp_path / "site").exists()  # no notebook ran
+
+
+def test_a_broken_settings_block_is_named_by_its_display_path(tmp_path):
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    turnout_cli(tmp_path, "new", SLUG, "--title", TITLE, "--source", SOURCE)
+    codebook = tmp_path / "data" / "raw" / f"{SLUG}.md"
+    text = codebook.read_text(encoding="utf-8")
+    codebook.write_text(text.replace("cities: []", "cities: [unclosed", 1), encoding="utf-8")
+    run = turnout_cli(tmp_path, "build", "--story", SLUG)
+    assert run.returncode == 2
+    # Relative to where the reporter is, like every other error line; never /tmp/...
+    assert run.stderr.startswith(f"turnout: error: data/raw/{SLUG}.md, row "), run.stderr
+
+
+def test_a_period_without_events_names_the_codebook(project, monkeypatch):
+    monkeypatch.chdir(project)
+    _story_with_rows(project, start="2031-04-01")
+    with pytest.raises(DataError) as err:
+        clean_story(SLUG)
+    assert str(err.value) == (
+        f"data/raw/{SLUG}.md: settings 'start'/'end': no events from 2031-04-01 to the last "
+        "day in the chosen cities; the data runs 2031-03-01 to 2031-03-02"
+    )
 
 
 # --------------------------------------------------------------------------- settings
@@ -258,7 +351,8 @@ def test_second_story_lands_in_its_own_folders(second_story):
             assert (figures / f"{name}.{ext}").is_file()
     clean = (root / "data" / "processed" / f"{SLUG}.csv").read_text(encoding="utf-8")
     assert len(clean.splitlines()) == 4 and "Spokane" in clean
-    assert (root / "data" / "processed" / f"{SLUG}.rejected.csv").is_file()
+    rejected = (root / "data" / "processed" / f"{SLUG}.rejected.csv").read_text(encoding="utf-8")
+    assert len(rejected.splitlines()) == 2 and "2031-13-45" in rejected  # kept, with its reason
     # The default story keeps its own paths beside it.
     assert (root / "site" / "turnout-by-city.html").is_file()
     assert (root / "figures" / "turnout-by-city.png").is_file()
@@ -271,6 +365,13 @@ def test_second_story_pages_read_like_the_seeds(second_story, visit, name):
     text = visit(path).page.inner_text("body")
     for word in SEED_WORDS:
         assert word not in text, f"{name} of the new story mentions {word!r}"
+    own = (second_story / "data" / "raw" / f"{SLUG}.csv").read_text(encoding="utf-8").lower()
+    for phrase in SEED_PHRASES:
+        if phrase.lower() not in own:
+            assert phrase.lower() not in text.lower(), f"{name} uses the seed's {phrase!r}"
+    # The rejected row is told to the reader in the reader's words: no file names, no desk.
+    assert "One of the four rows in the source data was left out" in text
+    assert "Warning:" not in text and f"{SLUG}.csv" not in text
 
 
 def test_second_story_charts_come_from_its_data(second_story):
@@ -302,6 +403,10 @@ def test_indexes_link_the_stories_both_ways(second_story, visit):
     assert links == {page_name(n) for n in NOTEBOOKS}
     headlines = [a.inner_text() for a in front.locator(".index-list a").all()]
     assert any(h.startswith("Spokane, Wash., drew the largest") for h in headlines), headlines
+    # Numbers in AP style, as on the pages: "three protests in three cities", not "3 ... 3".
+    assert "The data holds three protests in three cities; all come with a number of people" in (
+        headlines
+    ), headlines
     front.locator(".masthead a").click()  # back to the site's front page
     front.wait_for_load_state()
     assert front.url.endswith("/site/index.html")

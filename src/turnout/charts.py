@@ -253,6 +253,7 @@ def turnout_by_city(
     top: int = 15,
     title: str | None = None,
     subtitle: str | None = None,
+    cities_in_data: int | None = None,
 ) -> Figure:
     """One bar per city: its largest protest (``measure="largest"``) or all its counted people.
 
@@ -261,7 +262,12 @@ def turnout_by_city(
     source's own words (``size_text``) instead of numbers. Cities with events
     but no number are listed in the notes; only the ``top`` cities are drawn,
     and the subtitle says so. In ``"sum"`` a bar is stacked from its events
-    (``data`` has one row per event segment).
+    (``data`` has one row per event segment). A sum that includes a floor is
+    itself a floor: it prints with a "+", rounded down to two significant
+    figures (3,000 + 200 + 24 is "3,200+"), never more precise than its words.
+    ``cities_in_data`` is how many cities the data holds before a cities
+    filter (:meth:`turnout.Story.cities_in_data`): when ``events`` has fewer,
+    the headline, subtitle and alt text say the chart covers N of them.
 
     >>> import turnout
     >>> fig = turnout_by_city(turnout.load_events(), labels="words")
@@ -331,7 +337,12 @@ def turnout_by_city(
             ["value_low", "value_high", "place"], ascending=[False, False, True]
         )
     n_cities = len(bars)
+    scope, scope_alt = _city_scope(ev, cities_in_data)
     bars = bars.head(top).reset_index(drop=True)
+    # What a bar's number reads: a sum with a floor in it is a floor, at honest precision.
+    rough = bars["floor"] & (measure == "sum")
+    bars["shown_low"] = bars["value_low"].where(~rough, bars["value_low"].map(_floor_total))
+    bars["shown_high"] = bars["value_high"].where(~rough, bars["value_high"].map(_floor_total))
     bars["rank"] = np.arange(1, len(bars) + 1)
     if measure == "largest":
         segments = bars.assign(segment_start=0.0, segment_end=bars["size_low"])
@@ -348,7 +359,7 @@ def turnout_by_city(
         if measure == "largest":
             return _text(r["size_text"]) or fmt_range(r["value_low"], r["value_high"])
         parts = segments.loc[segments["rank"].eq(r["rank"]), "size_text"].map(_text)
-        return " + ".join(p for p in parts if p) or fmt_range(r["value_low"], r["value_high"])
+        return " + ".join(p for p in parts if p) or fmt_range(r["shown_low"], r["shown_high"])
 
     if labels == "words":
         bars["label"] = [f"“{words_for(r)}”" for _, r in bars.iterrows()]
@@ -356,7 +367,7 @@ def turnout_by_city(
         # "2,000+": the source's words ("thousands", "over 1,000") give only a floor.
         bars["label"] = [
             fmt_range(lo, hi) + ("+" if floor else "")
-            for lo, hi, floor in zip(bars.value_low, bars.value_high, bars.floor, strict=True)
+            for lo, hi, floor in zip(bars.shown_low, bars.shown_high, bars.floor, strict=True)
         ]
         bars.loc[0, "label"] += " people"  # units once, on the first bar, as a desk would
 
@@ -428,24 +439,24 @@ def turnout_by_city(
         if n_cities > n:
             shown = _plural(n, "city", "cities")
             head = f"The {shown} with the most people, of {ap_number(n_cities)} with a count. "
-        sub = subtitle or f"{head}{what}, {period}"
+        sub = subtitle or f"{head}{what}, {period}" + (f"; {scope}" if scope else "")
         notes = _city_notes(bars, segments, ev, counted, measure, n_cities, no_count_note, labels)
         top_row = bars.iloc[0]
         if title is None:
             who = style.place_in_text(top_row["city"], top_row["state_code"])
+            among = (
+                f" of {_plural(len(places), 'selected city', 'selected cities')}" if scope else ""
+            )
+            more = "+" if top_row["floor"] else ""
+            size = ap_range(top_row.shown_low, top_row.shown_high) + more
             if measure == "largest":
                 when = ap_date(top_row["date"], year=ev["date"].dt.year.nunique() > 1)
                 about = "about " if top_row["size_qualifier"] == "about" else ""
-                more = "+" if top_row["floor"] else ""
-                title = (
-                    f"{who} drew the largest reported crowd: "
-                    f"{about}{ap_range(top_row.value_low, top_row.value_high)}{more} on {when}"
-                )
+                title = f"{who} drew the largest reported crowd{among}: {about}{size} on {when}"
             else:
                 k = int(segments["rank"].eq(1).sum())
-                title = (
-                    f"{who} drew the most reported protesters: "
-                    f"{ap_range(top_row.value_low, top_row.value_high)} at {_plural(k, 'event')}"
+                title = f"{who} drew the most reported protesters{among}: {size} at " + _plural(
+                    k, "event"
                 )
         source = style.source_line(ev)
         plot_h = max(1.2, 0.3 * n + 0.35 + (0.12 * n if labels == "words" else 0))
@@ -454,8 +465,32 @@ def turnout_by_city(
         )
 
     data = _city_data(bars, segments, measure)
-    alt = _city_alt(bars, measure, n_cities, period, no_count)
+    alt = _city_alt(bars, measure, n_cities, period, no_count) + (f" {scope_alt}" if scope else "")
     return _finish(fig, ChartInfo(title, sub, alt, source, notes, data))
+
+
+def _floor_total(value: float) -> float:
+    """A sum that includes a floor, rounded down to two significant figures: still a floor.
+
+    >>> _floor_total(3224.0), _floor_total(70000.0), _floor_total(24.0)
+    (3200.0, 70000.0, 24.0)
+    """
+    if not value >= 100:  # NaN and small sums stay as they are
+        return value
+    step = 10 ** (int(math.log10(value)) - 1)
+    return float(math.floor(value / step) * step)
+
+
+def _city_scope(ev: pd.DataFrame, cities_in_data: int | None) -> tuple[str, str]:
+    """("three of the 10 cities in the data", those cities named) when a filter chose
+    some of the data's cities; ("", "") when the chart covers them all."""
+    places = list(dict.fromkeys(ev.sort_values("place")["place"]))
+    if cities_in_data is None or len(places) >= cities_in_data:
+        return "", ""
+    scope = (
+        f"{ap_number(len(places))} of the {ap_count(cities_in_data, 'city', 'cities')} in the data"
+    )
+    return scope, style.sentence(f"The chart covers {scope}: {join_places(places, limit=8)}")
 
 
 def _wrap_chars(text: str, width: int) -> str:
@@ -494,6 +529,8 @@ def _city_notes(
             parts.append(style.sentence(f"Not in the sums, events with no number: {listed}"))
     if labels == "number" and bars["floor"].any():
         parts.append("Numbers with a + are floors: the source’s words give only a lowest number.")
+        if (bars["shown_low"] != bars["value_low"]).any():
+            parts.append("A sum that includes a floor is rounded down to two significant figures.")
     parts.append(_word_rules(segments))
     if n_cities > len(bars):
         more = _plural(n_cities - len(bars), "more city", "more cities")
@@ -531,7 +568,7 @@ def _city_alt(
     items = []
     for _, r in bars.iterrows():
         when = f" on {ap_date(r['date'])}" if measure == "largest" else ""
-        size = ap_range(r.value_low, r.value_high)
+        size = ap_range(r.shown_low, r.shown_high) + ("+" if r["floor"] else "")
         words = _words_aside(r["size_text"], size) if measure == "largest" else ""
         items.append(f"{r['place']}, {size}{words}{when}")
     text = (
@@ -1236,6 +1273,7 @@ def timeline_density(
     marked_days: Mapping[Any, str] | None = None,
     freq: Literal["auto", "day", "week", "month"] = "auto",
     title: str | None = None,
+    cities_in_data: int | None = None,
 ) -> Figure:
     """Protest events per day, with the number of distinct cities that had one.
 
@@ -1245,7 +1283,8 @@ def timeline_density(
     strike"}); days outside the period are left out everywhere (drawing, data,
     notes, alt text), so one set of story dates can serve any selection. Long
     periods (CCC years) are counted per week or month (``freq="auto"``), and
-    the subtitle says which.
+    the subtitle says which. ``cities_in_data`` is as in :func:`turnout_by_city`:
+    a chart of some of the data's cities says so in headline, subtitle and alt text.
 
     >>> import turnout
     >>> fig = timeline_density(turnout.load_events(), start="2026-01-23",
@@ -1395,13 +1434,18 @@ def timeline_density(
         after_end = _bin_of(pd.Series([b + pd.Timedelta(days=1)]), freq).iloc[0]
         partial = (bool(bins[0] < a), bool(after_end == bins[-1]))
         notes = _timeline_notes(freq, outside, week_ticks=week_ticks, partial=partial)
+        scope, scope_alt = _city_scope(inside, cities_in_data)
+        if scope:
+            sub += f"; {scope}"
         if title is None:
-            title = _timeline_title(data, freq)
+            n_places = inside["place"].nunique()
+            among = f"{ap_number(n_places)} of {ap_number(cities_in_data or 0)} cities"
+            title = _timeline_title(data, freq, among=among if scope else "")
         style.frame(fig, ax, title=title, subtitle=sub, source=source, notes=notes, plot_height=2.6)
         ticked = {t for t, _ in ticks} if freq == "day" else set()
         _label_marked(ax, marked, freq, ticked)
 
-    alt = _timeline_alt(data, freq, period, marked)
+    alt = _timeline_alt(data, freq, period, marked) + (f" {scope_alt}" if scope else "")
     return _finish(fig, ChartInfo(title, sub, alt, source, notes, data))
 
 
@@ -1472,13 +1516,14 @@ def _label_marked(
         edge = 0.5 if freq == "day" else 0.0
         text = label if day in ticked else f"{ap_date(day)}: {label}"
         for level in range(4):
+            # Centered over its shaded day; at a plot edge, flush with the day's outer side.
             t = ax.annotate(
                 text,
-                (xd + edge, 1),  # just right of its shaded day: text never straddles the band
+                (xd, 1),
                 xycoords=("data", "axes fraction"),
-                xytext=(3, -2 - 12 * level),
+                xytext=(0, -2 - 12 * level),
                 textcoords="offset points",
-                ha="left",
+                ha="center",
                 va="top",
                 fontsize=8.5,
                 color=INK,
@@ -1486,10 +1531,10 @@ def _label_marked(
             )
             t.set_parse_math(False)
             box = t.get_window_extent(renderer)
-            if box.x1 > ax_box.x1:  # no room to the right: hang the label left of the day
-                t.xy = (xd - edge, 1)
-                t.xyann = (-3, -2 - 12 * level)
-                t.set_ha("right")
+            if box.x1 > ax_box.x1 or box.x0 < ax_box.x0:
+                right = box.x1 > ax_box.x1
+                t.xy = (xd + edge if right else xd - edge, 1)
+                t.set_ha("right" if right else "left")
                 box = t.get_window_extent(renderer)
             if not any(box.overlaps(p) for p in placed):
                 placed.append(box)
@@ -1497,26 +1542,30 @@ def _label_marked(
             t.remove()
 
 
-def _timeline_title(data: pd.DataFrame, freq: str) -> str:
-    """The busiest day (week, month), attributed: the counts are what sources reported."""
+def _timeline_title(data: pd.DataFrame, freq: str, *, among: str = "") -> str:
+    """The busiest day (week, month), attributed: the counts are what sources reported.
+
+    ``among`` ("three of 10 cities") says the chart covers only some of the data's cities.
+    """
     top = int(data["events"].max())
     peaks = data[data["events"].eq(top)]
     events = _plural(top, "event")
+    what = f"Reported protests in {among}" if among else "Reported protests"
     if len(data) == 1:
         r = data.iloc[0]
         cities = _plural(int(r["cities"]), "city", "cities")
-        return f"Reported protests {_when([r['date']], freq)}: {events} in {cities}"
+        return f"{what} {_when([r['date']], freq)}: {events} in {cities}"
     if len(peaks) == 1:
         r = peaks.iloc[0]
         cities = _plural(int(r["cities"]), "city", "cities")
-        return f"Reported protests peaked {_when([r['date']], freq)}: {events} in {cities}"
+        return f"{what} peaked {_when([r['date']], freq)}: {events} in {cities}"
     if len(peaks) == len(data):
         span = ap_period(data["date"].iloc[0], data["date"].iloc[-1])
-        return f"Reported protests held at {events} a {freq}, {span}"
+        return f"{what}: {events} each {freq}, {span}"
     if len(peaks) > 3:
         on = "on" if freq == "day" else "in"
-        return f"Reported protests peaked at {events} a {freq}, {on} {_plural(len(peaks), freq)}"
-    return f"Reported protests peaked {_when(list(peaks['date']), freq)}: {events} each"
+        return f"{what} peaked at {events} a {freq}, {on} {_plural(len(peaks), freq)}"
+    return f"{what} peaked {_when(list(peaks['date']), freq)}: {events} each"
 
 
 def _when(dates: list[Any], freq: str) -> str:

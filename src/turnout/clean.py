@@ -331,6 +331,60 @@ def clean_events(raw: pd.DataFrame) -> Cleaned:
     return Cleaned(events, rejected)
 
 
+def unquoted_words(raw: pd.DataFrame, *, path: object = None) -> list[str]:
+    """Rows whose ``size_text`` or ``temp_text`` is not inside their ``source_quote``.
+
+    Every number must trace to the source's own sentence, so the words coded
+    from it should appear in the quote (ignoring case: "dozens" is in "Dozens
+    marched"). Such a row is still used; this names it for the desk, one line
+    per cell. Rows with no quote are not checked (a CCC file may carry none).
+
+    >>> raw = pd.DataFrame({"size_text": ["dozens", "300"], "temp_text": [None, None],
+    ...     "source_quote": ["Dozens marched.", "About 200 came."]})
+    >>> unquoted_words(raw, path="may.csv")
+    ["may.csv, row 3, column 'size_text': '300' is not in its source_quote"]
+    """
+    out = []
+    for i, r in enumerate(raw.to_dict("records")):
+        quote = r.get("source_quote")
+        if not isinstance(quote, str) or not quote.strip():
+            continue
+        for column in ("size_text", "temp_text"):
+            words = r.get(column)
+            if isinstance(words, str) and words.strip():
+                if " ".join(words.split()).casefold() not in " ".join(quote.split()).casefold():
+                    row = int(r["row"]) if "row" in r else i + 2  # line 1 is the header
+                    out.append(
+                        str(
+                            DataError(
+                                f"{words!r} is not in its source_quote",
+                                path=path,
+                                row=row,
+                                column=column,
+                            )
+                        )
+                    )
+    return out
+
+
+class RejectedRowsWarning(UserWarning):
+    """Rows of a file that could not be used: its name, how many, of how many rows.
+
+    Its text is the desk's (file name first); a page shows the reader's
+    wording instead (:func:`turnout.show.reported_warnings`).
+
+    >>> str(RejectedRowsWarning("may.csv", 1, 4))
+    'may.csv: 1 of 4 rows rejected, each kept with the reason it could not be used'
+    """
+
+    def __init__(self, name: str, rejected: int, total: int) -> None:
+        super().__init__(
+            f"{name}: {rejected} of {total} rows rejected, "
+            "each kept with the reason it could not be used"
+        )
+        self.name, self.rejected, self.total = name, rejected, total
+
+
 def load_events(path: str | os.PathLike | None = None, *, format: str = "auto") -> pd.DataFrame:
     """Read and clean an events file; default: the bundled seed data (the ICE Out story).
 
@@ -348,11 +402,7 @@ def load_events(path: str | os.PathLike | None = None, *, format: str = "auto") 
     raw = read_raw(path, format=format)
     cleaned = clean_events(raw)
     if len(cleaned.rejected):
-        warnings.warn(
-            f"{path.name}: {len(cleaned.rejected)} of {len(raw)} rows rejected, "
-            "each kept with the reason it could not be used",
-            stacklevel=2,
-        )
+        warnings.warn(RejectedRowsWarning(path.name, len(cleaned.rejected), len(raw)), stacklevel=2)
     events = cleaned.events
     events.attrs["rejected"] = cleaned.rejected
     events.attrs["source_path"] = str(path)

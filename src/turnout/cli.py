@@ -21,7 +21,7 @@ from turnout.errors import DataError
 
 
 def _clean(args: argparse.Namespace) -> int:
-    from turnout.clean import clean_events, read_raw, write_cleaned
+    from turnout.clean import clean_events, read_raw, unquoted_words, write_cleaned
 
     source, output = Path(args.input).resolve(), Path(args.output).resolve()
     if output in (source, source.with_name(source.stem + ".rejected.csv")) or source == (
@@ -34,6 +34,8 @@ def _clean(args: argparse.Namespace) -> int:
     print(f"{len(cleaned.events)} clean, {len(cleaned.rejected)} rejected")
     if not args.quiet:
         print(f"wrote {out} and {rejected}", file=sys.stderr)
+    for line in unquoted_words(raw, path=args.input):
+        print(f"turnout: warning: {line}", file=sys.stderr)
     return 0
 
 
@@ -173,6 +175,13 @@ def _one_line(err: BaseException) -> str:
         what = err.strerror or type(err).__name__
         text = f"{where}: {what}" if where else f"{what}: {err}"
     else:
+        if type(err) is DataError and err.path:
+            from turnout.paths import display_path
+
+            # One style of path on every error line: relative to where the reporter is.
+            err = DataError(
+                err.message, path=display_path(err.path), row=err.row, column=err.column
+            )
         text = str(err)
     return " ".join(text.split())
 

@@ -173,21 +173,46 @@ def reported_warnings() -> Iterator[None]:
 
     Loading a file warns when rows are rejected; in a notebook that warning
     would be a red stderr block with a file path and line number. Here it
-    becomes a plain note (paths relative to the project), never dropped.
+    becomes a plain note in the reader's words (:func:`rejected_note`), never
+    dropped; other warnings read as written (paths relative to the project).
 
     >>> import warnings
     >>> with reported_warnings():
     ...     warnings.warn("3 of 20 rows rejected")
     Warning: 3 of 20 rows rejected
     """
+    from turnout.clean import RejectedRowsWarning
+
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         yield
     root = str(paths.project_root()) + os.sep
     for w in caught:
+        if isinstance(w.message, RejectedRowsWarning):
+            note(rejected_note(w.message.rejected, w.message.total))
+            continue
         # Paths inside the project read relative to it; others by file name: no home folders.
         text = str(w.message).replace(root, "")
         note(re.sub(r"(?:/[^/\s:]+)+/([^/\s:]+)", r"\1", text), kind="warning")
+
+
+def rejected_note(rejected: int, total: int) -> str:
+    """The reader's note on rejected rows: how many, and where the reasons are (no file names).
+
+    >>> rejected_note(1, 4)  # doctest: +NORMALIZE_WHITESPACE
+    'One of the four rows in the source data was left out because it could not be used;
+    the cleaning page lists it, with the reason, under “What was left out”.'
+    """
+    from turnout.style import ap_count, ap_number  # the charts' number style
+
+    one = rejected == 1
+    lead = ap_number(rejected, start=True) if rejected < 10 else f"In all, {rejected:,}"
+    return (
+        f"{lead} of the {ap_count(total, 'row')} in the source data {'was' if one else 'were'} "
+        f"left out because {'it' if one else 'they'} could not be used; the cleaning page lists "
+        f"{'it' if one else 'them'}, with the {'reason' if one else 'reasons'}, "
+        "under “What was left out”."
+    )
 
 
 # --------------------------------------------------------------------------- tables
@@ -218,13 +243,15 @@ def count(value: float) -> str:
 
 
 def coded_size(low: float, high: float, qualifier: str | None = None) -> str:
-    """The numbers coded from a crowd's words: one number, a low–high range, or a floor.
+    """The numbers coded from a crowd's words: one number, a low-high range, or a floor.
+
+    Ranges take a hyphen, AP style for tables and charts ("to" is for running text).
 
     ``qualifier`` is the cleaned table's ``size_qualifier``: "at least" (the words give
     only a lowest number, "over 1,000", "thousands") prints as "1,000+", as on the charts.
 
     >>> coded_size(4000, 5000), coded_size(500, 500), coded_size(float("nan"), float("nan"))
-    ('4,000–5,000', '500', '—')
+    ('4,000-5,000', '500', '—')
     >>> coded_size(2000, 2000, "at least")
     '2,000+'
     """
@@ -233,7 +260,7 @@ def coded_size(low: float, high: float, qualifier: str | None = None) -> str:
     if pd.isna(low) or pd.isna(high) or low == high:
         floor = "+" if qualifier == "at least" else ""
         return count(high if pd.isna(low) else low) + floor
-    return f"{count(low)}\u2013{count(high)}"
+    return f"{count(low)}-{count(high)}"
 
 
 def coded_temperature(low: float, high: float, label: str | None = None) -> str:
@@ -241,12 +268,16 @@ def coded_temperature(low: float, high: float, label: str | None = None) -> str:
 
     >>> coded_temperature(9, 9), coded_temperature(float("nan"), 32, "at most")
     ('9°F', '32°F or colder')
+    >>> coded_temperature(20, 25), coded_temperature(-5, 1)  # "to" where a hyphen reads as minus
+    ('20-25°F', '-5 to 1°F')
     >>> coded_temperature(float("nan"), float("nan"), "relative")
     'no number'
     """
     has_low, has_high = not pd.isna(low), not pd.isna(high)
     if has_low and has_high:
-        return f"{low:.0f}°F" if low == high else f"{low:.0f}\u2013{high:.0f}°F"
+        if low == high:
+            return f"{low:.0f}°F"
+        return f"{low:.0f}{'-' if low >= 0 else ' to '}{high:.0f}°F"
     if has_high:
         return f"{high:.0f}°F or colder"
     if has_low:
@@ -347,11 +378,25 @@ def cleaning_summary(events: pd.DataFrame, selected: pd.DataFrame | None = None)
     out = table([(k, f"{v:,}") for k, v in rows], ["", "Rows"], numeric=[1], compact=True)
     out.plain = "\n".join(f"{k:<40} {v:>6,}" for k, v in rows)
     cities = sel["city"].nunique() if "city" in sel else 0
-    out.headline = (
-        f"{_n(n, 'protest')} in {_n(cities, 'city', 'cities')}; {sized:,} "
-        f"{'comes' if sized == 1 else 'come'} with a number of people"
-    )
+    out.headline = _summary_headline(n, cities, sized)
     return out
+
+
+def _summary_headline(n: int, cities: int, sized: int) -> str:
+    """The cleaning page's headline, numbers in AP style as the charts print them.
+
+    >>> _summary_headline(3, 3, 2)
+    'The data holds three protests in three cities; two come with a number of people'
+    >>> _summary_headline(18, 10, 18)
+    'The data holds 18 protests in 10 cities; all come with a number of people'
+    """
+    from turnout.style import ap_count, ap_number
+
+    which = "all" if sized == n and n > 2 else ("both" if sized == n == 2 else ap_number(sized))
+    return (
+        f"The data holds {ap_count(n, 'protest')} in {ap_count(cities, 'city', 'cities')}; "
+        f"{which} {'comes' if sized == 1 else 'come'} with a number of people"
+    )
 
 
 class SourceNote:
@@ -509,6 +554,8 @@ def left_out(events: pd.DataFrame, selected: pd.DataFrame | None = None) -> Outp
     >>> "no number of people" in out.plain
     True
     """
+    from turnout import style
+
     rejected = events.attrs.get("rejected", pd.DataFrame())
     sel = events if selected is None else selected
     parts: list[Output] = []
@@ -531,7 +578,11 @@ def left_out(events: pd.DataFrame, selected: pd.DataFrame | None = None) -> Outp
         )
     outside = len(events) - len(sel)
     if outside:
-        parts.append(_para(f"Outside the dates and cities chosen: {_n(outside, 'usable event')}."))
+        parts.append(
+            _para(
+                f"Outside the dates and cities chosen: {style.ap_count(outside, 'usable event')}."
+            )
+        )
     unsized = sel[sel["size_low"].isna() & sel["size_high"].isna()]
     if len(unsized):
         ordered = unsized.sort_values(["date", "city"], kind="stable")

@@ -981,21 +981,64 @@ def build_story(
 
 
 def clean_story(story: str) -> Any:
-    """Clean a story's raw CSV into ``data/processed/SLUG.csv`` (as ``turnout clean`` does)
-    and return its settings; a story with no rows yet is an error, not an empty site."""
-    from turnout.clean import clean_events, read_raw, write_cleaned
-    from turnout.stories import read_story
+    """Clean a story's raw CSV into ``data/processed/SLUG.csv`` (as ``turnout clean`` does),
+    check its settings against the data, and return them. A story with no rows yet, or a
+    setting the data cannot meet (a city it lacks, a period with no events), is an error
+    naming the file to fix, before any notebook runs. The summary names each rejected
+    row, its reason and where the rejected rows went."""
+    from turnout.clean import clean_events, read_raw, unquoted_words, write_cleaned
+    from turnout.stories import read_story, story_paths
 
     settings = read_story(story)
-    cleaned = clean_events(read_raw(settings.data_path))
+    raw = read_raw(settings.data_path)
+    cleaned = clean_events(raw)
     if len(cleaned.events) + len(cleaned.rejected) == 0:
         raise DataError(
             f"no rows yet: add one row per protest (the codebook is {story}.md)",
             path=_display_path(settings.data_path),
         )
-    write_cleaned(cleaned, paths.processed_dir() / f"{story}.csv")
-    print(f"{len(cleaned.events)} clean, {len(cleaned.rejected)} rejected", file=sys.stderr)
+    check_settings(settings, cleaned.events, codebook=story_paths(story)[1])
+    out, rejected = write_cleaned(cleaned, paths.processed_dir() / f"{story}.csv")
+    print(_clean_summary(cleaned.events, cleaned.rejected, out, rejected), file=sys.stderr)
+    # The words a number comes from must be the source's: the seed's own test, for every story.
+    for line in unquoted_words(raw, path=_display_path(settings.data_path)):
+        print(f"turnout: warning: {line}", file=sys.stderr)
     return settings
+
+
+def check_settings(settings: Any, events: Any, *, codebook: object) -> None:
+    """Refuse settings the data cannot meet, naming the codebook and the setting.
+
+    A misspelt city or a period with no events would otherwise fail inside a
+    notebook; here it is one line a reporter can act on::
+
+        check_settings(read_story("may-day-2026"), events, codebook="data/raw/may-day-2026.md")
+        # DataError: data/raw/may-day-2026.md, setting 'cities': no events in city 'Bosie'; ...
+    """
+    where = _display_path(codebook)
+    try:
+        chosen = settings.select(events)
+    except ValueError as err:
+        raise DataError(f"setting 'cities': {err}", path=where) from None
+    if len(chosen) == 0 and len(events):
+        days = events["date"].dropna()
+        raise DataError(
+            f"settings 'start'/'end': no events from {settings.start or 'the first day'} to "
+            f"{settings.end or 'the last day'} in the chosen cities; the data runs "
+            f"{days.min():%Y-%m-%d} to {days.max():%Y-%m-%d}",
+            path=where,
+        )
+
+
+def _clean_summary(events: Any, rejected: Any, out: Path, rejected_path: Path) -> str:
+    """What cleaning did, for the desk: counts, each rejected row and why, and the files."""
+    lines = [f"{len(events)} clean, {len(rejected)} rejected"]
+    for _, r in rejected.head(10).iterrows():
+        lines.append(f"  rejected row {r.get('row', '?')}: {r.get('reason', '')}")
+    if len(rejected) > 10:
+        lines.append(f"  ... and {len(rejected) - 10} more")
+    lines.append(f"wrote {_display_path(out)} and {_display_path(rejected_path)}")
+    return "\n".join(lines)
 
 
 def write_site_index() -> Path | None:

@@ -77,6 +77,23 @@ class Story:
 
         return select_events(events, start=self.start, end=self.end, cities=self.cities)
 
+    def cities_in_data(self, events: Any) -> int | None:
+        """How many cities the story's period holds before its ``cities`` filter; None
+        without one (the charts then cover every city and need not say so).
+
+        >>> import turnout
+        >>> read_story(cities=["Seattle", "Denver"]).cities_in_data(turnout.load_events())
+        10
+        >>> read_story().cities_in_data(turnout.load_events()) is None
+        True
+        """
+        from turnout.select import select_events
+
+        if not self.cities:
+            return None
+        period = select_events(events, start=self.start, end=self.end)
+        return len(period.drop_duplicates(["city", "state_code"]))
+
 
 def check_slug(slug: str) -> str:
     """A new story's name, checked: lowercase letters, digits and hyphens (``may-day-2026``).
@@ -289,17 +306,39 @@ and why: events only announced, vigils with no place, counts for a whole region.
 
 ## Columns
 
-The columns are those of `ice_out_2026.csv`; `README.md` in this folder
-describes each one.
+One row per gathering, in this order. Leave a cell empty where the source says
+nothing; never guess.
 
-- `size_text`: **the source's own words for the number of people, verbatim**
-  ("around 300", "hundreds"). Empty where it gives no number of people; a
-  number that counts something else (schools, buses) is not a crowd size.
+- `date`: the day of the gathering (not of the report), written `2031-09-01`,
+  `9/1/2031`, `Sept. 1, 2031`, `September 1, 2031` or `1 September 2031`.
+- `locality`: the city or town as the source names it ("St. Paul", "NYC");
+  turnout gives it one canonical name.
+- `state`: postal code (`OR`), AP abbreviation (`Ore.`) or full name
+  (`Oregon`). Needed where a city name is shared (Portland, Springfield).
+- `location_detail`: where in the city (a park, a building, a street);
+  several separated by `; `.
+- `type`: the kind of action (`rally`, `march`, `vigil`, `walkout`,
+  `demonstration`...); several separated by `; `.
+- `title`: the action's name, where the source gives one.
+- `organizations`: who called it or took part, `; `-separated, spelled as the
+  source spells them.
+- `participants`: who took part, as the source describes them ("nurses").
+- `claims`: what it was for or against: "for ...", "against ...".
+- `size_text`: **the source's own words for the number of people, verbatim**.
+  turnout reads a number ("300", "about 1,200", "more than 2,000"), a range
+  ("2,000 to 3,000", "40-50") and crowd words at their lowest ("dozens" 24,
+  "hundreds" 200, "thousands" 2,000). Empty where the source gives no number
+  of people; a number that counts something else (unions, buses) is not a
+  crowd size.
 - `temp_text`: **the source's own words for the weather at that gathering,
-  verbatim** ("9° F", "freezing"). Empty unless the source ties it to this
-  gathering.
-- `source_quote`: the sentence the row rests on, verbatim; `size_text` and
-  `temp_text` appear inside it.
+  verbatim**. A reading ("20 degrees", "-5 C") is a number; "freezing" means
+  32°F or colder; other words ("bitter cold") give none. Empty unless the
+  source ties it to this gathering.
+- `source_name`, `source_date` (`YYYY-MM-DD`), `source_url`: the publication,
+  its date and its address (where there is one; never invented).
+- `source_quote`: the sentence the row rests on, verbatim; two pieces are
+  joined with ` … `. `size_text` and `temp_text` must appear inside it (case
+  aside): `turnout build --story {slug}` warns about any row where they do not.
 - `notes`: your reasoning where a row needed a judgment call.
 
 ## Coding decisions
@@ -337,7 +376,7 @@ def new_story(slug: str, *, title: str, source: str) -> tuple[Path, Path]:
         slug=slug,
         title=json.dumps(title, ensure_ascii=False),
         source=json.dumps(source, ensure_ascii=False),
-        about=f"The story's events come from {source}, transcribed by hand.",
+        about=f"The story\u2019s events come from {source}, transcribed by hand.",
         title_text=title,
         source_text=source,
     )

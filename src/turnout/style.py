@@ -276,19 +276,22 @@ def fmt_count(value: float) -> str:
 
 
 def fmt_range(low: float, high: float) -> str:
-    """A low-high estimate: "6,000 to 9,000", or one number when they agree.
+    """A low-high estimate on a chart or in a table: "6,000-9,000", or one number when they agree.
+
+    AP style: a hyphen for a range in figures and tables; running text says "to"
+    (:func:`ap_range`).
 
     >>> fmt_range(6000, 9000), fmt_range(500, 500), fmt_range(500, float("nan"))
-    ('6,000 to 9,000', '500', '500')
+    ('6,000-9,000', '500', '500')
     """
-    return _span(low, high, fmt_count)
+    return _span(low, high, fmt_count, joint="-")
 
 
-def _span(low: float, high: float, number: Callable[[float], str]) -> str:
+def _span(low: float, high: float, number: Callable[[float], str], joint: str = " to ") -> str:
     """ "low to high" in ``number``'s style, or one number when there is no wider high end."""
     if high is None or (isinstance(high, float) and math.isnan(high)) or high <= low:
         return number(low)
-    return f"{number(low)} to {number(high)}"
+    return f"{number(low)}{joint}{number(high)}"
 
 
 def fmt_degrees(value: float) -> str:
