@@ -22,6 +22,7 @@ _API: dict[str, str] = {
     "clean_events": "turnout.clean",
     "read_events": "turnout.clean",
     "Cleaned": "turnout.clean",
+    "RejectedRowsWarning": "turnout.clean",
     "DataError": "turnout.errors",
     "read_ccc": "turnout.ccc",
     "parse_size": "turnout.sizes",
@@ -51,6 +52,7 @@ __all__ = [
     "Cleaned",
     "DataError",
     "PlaceError",
+    "RejectedRowsWarning",
     "SizeEstimate",
     "Story",
     "TempEstimate",
@@ -79,7 +81,7 @@ __all__ = [
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from turnout.ccc import read_ccc
-    from turnout.clean import Cleaned, clean_events, load_events, read_events
+    from turnout.clean import Cleaned, RejectedRowsWarning, clean_events, load_events, read_events
     from turnout.errors import DataError
     from turnout.noaa import (
         WeatherError,
