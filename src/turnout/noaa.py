@@ -130,7 +130,7 @@ def download_daily_summaries(
     daily = read_daily_summaries(io.StringIO(text), _host(url))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_write(out, text)
+    paths.atomic_write(out, text)
     return daily
 
 
@@ -146,7 +146,7 @@ def _cached_get(
     read_daily_summaries(io.StringIO(text), _host(url))  # only a usable answer is kept
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _atomic_write(cached, text)
+        paths.atomic_write(cached, text)
     except OSError:
         pass  # a read-only cache folder still works, it just asks again
     return text
@@ -194,12 +194,6 @@ def _get(url: str, timeout: float) -> str:
 
 def _no_answer(timeout: float) -> str:
     return f"no answer within {timeout:g} s; try again later (--timeout to wait longer), {BY_HAND}"
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def _day(value: object, where: object) -> str:

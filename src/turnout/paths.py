@@ -45,6 +45,13 @@ def display_path(path: object) -> str:
         return str(p)
 
 
+def atomic_write(path: Path, text: str) -> None:
+    """Write via a temporary file and a rename, so a crash never leaves half a file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
 def raw_dir() -> Path:
     return project_root() / "data" / "raw"
 

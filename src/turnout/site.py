@@ -45,6 +45,7 @@ from typing import Any
 
 from turnout import paths
 from turnout.errors import DataError
+from turnout.paths import atomic_write as _atomic_write
 from turnout.paths import display_path as _display_path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -433,13 +434,6 @@ def _read_manifest(path: Path) -> dict[str, Any]:
 def _write_manifest(path: Path, manifest: Mapping[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     _atomic_write(path, json.dumps(manifest, indent=1, sort_keys=True))
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    """Write via a temporary file and a rename, so a crash never leaves half a page."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def _check_parameters(params: Mapping[str, Any]) -> dict[str, Any]:
