@@ -106,8 +106,7 @@ def fetch_daily_summaries(
         list(daily.columns)  # ['station', 'date', 'tmax_f', 'tmin_f', 'tavg_f']
     """
     url = daily_summaries_url(stations, start, end, base_url=base_url)
-    text = _cached_get(url, cache_dir, timeout, refresh)
-    return read_daily_summaries(io.StringIO(text), _host(url))
+    return _cached_get(url, cache_dir, timeout, refresh)[1]
 
 
 def download_daily_summaries(
@@ -126,8 +125,7 @@ def download_daily_summaries(
     What ``turnout weather fetch`` runs; returns the table read from the answer.
     """
     url = daily_summaries_url(stations, start, end, base_url=base_url)
-    text = _cached_get(url, cache_dir, timeout, refresh)
-    daily = read_daily_summaries(io.StringIO(text), _host(url))
+    text, daily = _cached_get(url, cache_dir, timeout, refresh)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     paths.atomic_write(out, text)
@@ -136,20 +134,22 @@ def download_daily_summaries(
 
 def _cached_get(
     url: str, cache_dir: str | os.PathLike | None, timeout: float, refresh: bool
-) -> str:
-    """The answer's text, from the cache when this query was answered before."""
+) -> tuple[str, pd.DataFrame]:
+    """The answer's text and the table read from it, from the cache when this query was
+    answered before."""
     folder = paths.user_cache_dir() / "weather" if cache_dir is None else Path(cache_dir)
     cached = folder / f"ncei-{hashlib.sha256(url.encode()).hexdigest()[:32]}.csv"
     if cached.is_file() and not refresh:
-        return cached.read_text(encoding="utf-8")
+        text = cached.read_text(encoding="utf-8")
+        return text, read_daily_summaries(io.StringIO(text), _host(url))
     text = _get(url, timeout)
-    read_daily_summaries(io.StringIO(text), _host(url))  # only a usable answer is kept
+    daily = read_daily_summaries(io.StringIO(text), _host(url))  # only a usable answer is kept
     try:
         folder.mkdir(parents=True, exist_ok=True)
         paths.atomic_write(cached, text)
     except OSError:
         pass  # a read-only cache folder still works, it just asks again
-    return text
+    return text, daily
 
 
 #: What a reporter can do when NCEI does not answer: the same file, saved by hand.
