@@ -59,6 +59,7 @@ from turnout.style import (
     join_places,
     place_label,
 )
+from turnout.weather import OBSERVED_COLUMNS  # added to the data with a station's record
 
 __all__ = [
     "ChartInfo",
@@ -590,8 +591,6 @@ _TEMP_COLUMNS = [
     "temp_text", "temp_label", "size_low", "size_high", "size_plotted", "size_text",
     "source_name", "source_date", "source_url", "source_quote",
 ]  # fmt: skip
-# Added to the chart's data when the events carry a weather station's record (turnout.weather).
-_OBSERVED_COLUMNS = ["station", "temp_obs_low_f", "temp_obs_high_f"]
 
 #: Fewer events than this with both a crowd size and a temperature make the scarcity the headline.
 MIN_TEMPERATURE_POINTS = 5
@@ -624,7 +623,7 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
     ev = _prepare(events)
     source = style.source_line(ev)
     period = _period(ev)
-    columns = _TEMP_COLUMNS + (_OBSERVED_COLUMNS if _observed_columns(ev) else [])
+    columns = _TEMP_COLUMNS + (OBSERVED_COLUMNS if _observed_columns(ev) else [])
     observed = ev["temp_obs_low_f"].notna() | ev["temp_obs_high_f"].notna()
     lo, hi = ev["temp_f_low"], ev["temp_f_high"]
     reported = lo.notna() | hi.notna()
@@ -823,7 +822,7 @@ def _temperature_marks(ev: pd.DataFrame) -> pd.DataFrame:
             b = float(obs_hi if pd.notna(obs_hi) else obs_lo)
             kind, temp = ("observed", a) if a == b else ("observed range", np.nan)
             rows.append({**base, "mark": kind, "temp_f": temp, "temp_f_low": a, "temp_f_high": b})
-    return pd.DataFrame(rows, columns=[*_TEMP_COLUMNS, *_OBSERVED_COLUMNS])
+    return pd.DataFrame(rows, columns=[*_TEMP_COLUMNS, *OBSERVED_COLUMNS])
 
 
 def _observed_columns(ev: pd.DataFrame) -> bool:
