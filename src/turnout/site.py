@@ -149,6 +149,7 @@ def build_site(
     jobs: int | None = None,
     parameters: Mapping[str, Any] | None = None,
     progress: bool | None = None,
+    index_options: Mapping[str, Any] | None = None,
 ) -> list[Page]:
     """Execute the notebooks that changed and write their pages and ``index.html``.
 
@@ -160,6 +161,8 @@ def build_site(
     ``parameters`` are injected into every notebook after its ``parameters``
     cell, papermill style, and count toward the cache key. ``progress``
     shows a bar per notebook (default: when stderr is a terminal).
+    ``index_options`` are the index's heading, dek, other stories and so on
+    (:func:`build_story` passes them); they count toward the index's cache key.
 
     Returns one :class:`Page` per notebook, in order; ``Page.executed`` says
     whether this build ran it. Raises :class:`NotebookError` on a cell error.
@@ -276,10 +279,11 @@ def build_site(
         listing = [
             (p.path.name, p.headline, manifest["notebooks"][str(p.notebook)]["dek"]) for p in pages
         ]
-        index_key = _digest(json.dumps([shared, listing]).encode())
+        options = dict(index_options or {})
+        index_key = _digest(json.dumps([shared, listing, options]).encode())
         if results or not index.is_file() or manifest.get("index", {}).get(str(index)) != index_key:
             out.mkdir(parents=True, exist_ok=True)
-            _atomic_write(index, _index_html(listing))
+            _atomic_write(index, _index_html(listing, **options))
             manifest.setdefault("index", {})[str(index)] = index_key
             dirty = True
     if dirty and not errors:  # after a failure the manifest still describes the site as it is
@@ -948,28 +952,35 @@ def build_story(
     """
     from turnout.stories import DEFAULT_STORY
 
-    root = paths.project_root()
     if story is None or story == DEFAULT_STORY:
-        pages = build_site(force=force, timeout=timeout, jobs=jobs, progress=progress)
-    else:
-        settings = clean_story(story)
-        out, cache = paths.site_dir() / story, root / ".turnout-cache" / "stories" / story
-        pages = build_site(
+        # The site's index is this build's index, listing the other stories too: written
+        # only when it changed, like every page (a warm build writes nothing).
+        stories = story_indexes(paths.site_dir())
+        return build_site(
             force=force,
             timeout=timeout,
             jobs=jobs,
             progress=progress,
-            out_dir=out,
-            figures_dir=paths.figures_dir() / story,
-            cache_dir=cache,
-            parameters={"story": story},
+            index_options={"stories": stories},
         )
-        heading = settings.title or story
-        dek = settings.source or f"The story {story}"
-        index = _index_html(
-            _listing(cache, out), heading=heading, dek=dek, story=story, home="../index.html"
-        )
-        _atomic_write(out / "index.html", index)
+    settings = clean_story(story)
+    root = paths.project_root()
+    pages = build_site(
+        force=force,
+        timeout=timeout,
+        jobs=jobs,
+        progress=progress,
+        out_dir=paths.site_dir() / story,
+        figures_dir=paths.figures_dir() / story,
+        cache_dir=root / ".turnout-cache" / "stories" / story,
+        parameters={"story": story},
+        index_options={
+            "heading": settings.title or story,
+            "dek": settings.source or f"The story {story}",
+            "story": story,
+            "home": "../index.html",
+        },
+    )
     write_site_index()
     return pages
 
