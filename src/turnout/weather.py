@@ -145,9 +145,12 @@ def attach_weather(
     states = out["state_code"] if "state_code" in out else pd.Series(pd.NA, index=out.index)
     ids = [mapping.get((c, s)) for c, s in zip(cities, states, strict=True)]
     if station_list is not None and {"latitude", "longitude"} <= set(out.columns):
+        nearest: dict[tuple[float, float], str] = {}  # one search of the list per place
         for i, (lat, lon) in enumerate(zip(out["latitude"], out["longitude"], strict=True)):
             if ids[i] is None and pd.notna(lat) and pd.notna(lon):
-                ids[i] = nearest_station(lat, lon, station_list, prefix=prefix).id
+                if (lat, lon) not in nearest:
+                    nearest[lat, lon] = nearest_station(lat, lon, station_list, prefix=prefix).id
+                ids[i] = nearest[lat, lon]
     out["station"] = pd.Series(ids, index=out.index, dtype="str")
     record = daily.assign(date=pd.to_datetime(daily["date"]).dt.normalize()).set_index(
         ["station", "date"]
