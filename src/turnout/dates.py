@@ -13,19 +13,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from turnout.distinct import distinct
+
 # Dates outside these years are typos ("0208-10-14", "2917-09-25"), not events.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 _DATE_SHAPED = r"\d{1,4}[-/]\d{1,2}[-/]\d{1,4}"
 _TIME_OF_DAY = r"(?<=\d)[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"
-
-
-def take(values: np.ndarray, codes: np.ndarray, missing: object) -> np.ndarray:
-    """``values[codes]`` with ``missing`` where ``codes`` is -1 (``pd.factorize``'s missing).
-
-    >>> take(np.array([10, 20]), np.array([1, -1, 0]), 0).tolist()
-    [20, 0, 10]
-    """
-    return np.append(values, np.array([missing], dtype=values.dtype))[codes]
 
 
 def parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -41,8 +34,8 @@ def parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     >>> problem.tolist()
     ['', '', '', 'blank', "impossible: '0208-10-14'"]
     """
-    codes, uniques = pd.factorize(text)
-    written = pd.Series(uniques, dtype="str")
+    d = distinct(text)
+    written = pd.Series(d.values, dtype="str")
     words = written.str.strip()
     # An event has a day, not a time: "2021-06-13T00:00:00Z" is its day.
     day = words.str.replace(_TIME_OF_DAY, "", regex=True)
@@ -72,8 +65,6 @@ def parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
         "",
     ).astype(object)
     dates = dates.where(plausible)
-    out_dates = pd.Series(
-        take(dates.to_numpy(), codes, np.datetime64("NaT", "us")), index=text.index
-    )
-    out_problem = pd.Series(take(problem, codes, "blank"), index=text.index, dtype="str")
+    out_dates = pd.Series(d.spread(dates.to_numpy(), np.datetime64("NaT", "us")), index=text.index)
+    out_problem = pd.Series(d.spread(problem, "blank"), index=text.index, dtype="str")
     return out_dates, out_problem
