@@ -116,19 +116,19 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
             source=source,
             columns=columns,
         )
+    # Nothing to plot: the headline and message say what is missing.
+    lacking: tuple[str, str] | None = None
     if not (reported | observed).any():
-        return _message_figure(
-            title=title or "No temperatures to chart",
-            message="No event in this selection reports a temperature.",
-            subtitle=base_sub,
-            source=source,
-            notes=rel_note,
-            columns=columns,
+        lacking = ("No temperatures to chart", "a temperature")
+    elif n_both == 0:
+        lacking = (
+            "No event gives both a crowd size and a temperature",
+            "both a number of people and a temperature",
         )
-    if n_both == 0:
+    if lacking:
         return _message_figure(
-            title=title or "No event gives both a crowd size and a temperature",
-            message="No event in this selection reports both a number of people and a temperature.",
+            title=title or lacking[0],
+            message=f"No event in this selection reports {lacking[1]}.",
             subtitle=base_sub,
             source=source,
             notes=rel_note,
