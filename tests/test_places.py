@@ -123,6 +123,12 @@ def test_typo_search_stays_inside_the_state_and_off_short_names():
     assert resolve_place("Bostn", "MA").note == "not in gazetteer"  # under 6 letters: no guess
 
 
+def test_a_name_two_letters_off_a_place_is_not_a_typo_and_no_crash():
+    # "Tucsoab" against "Tucson": the old edit check read past the end of "n" (IndexError).
+    place = resolve_place("Tucsoab", "AZ")
+    assert (place.city, place.note) == ("Tucsoab", "not in gazetteer")
+
+
 def test_new_york_without_state_is_the_city():
     assert resolve_place("New York").city == "New York City"
 
