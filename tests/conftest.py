@@ -12,6 +12,20 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 CHROMIUM = "/usr/bin/chromium"
+# Markers that follow a fixture (pyproject.toml registers them; `make check` leaves them out):
+# a test that opens Chromium is a browser test, one that builds a site or runs a notebook
+# through a shared fixture is slow. A new test using one of these is marked without anyone
+# remembering to; tests that build on their own carry @pytest.mark.slow themselves.
+MARKED_BY_FIXTURE = {
+    "browser": "browser",
+    "visit": "browser",
+    "built": "slow",
+    "tiny": "slow",
+    "hostile": "slow",
+    "second_story": "slow",
+    "ccc_month": "slow",
+    "lab": "lab",
+}
 
 # `make fuzz` runs the tests marked `fuzz` under this profile (--hypothesis-profile=fuzz).
 settings.register_profile(
@@ -133,6 +147,13 @@ def visit(browser):
 
     yield open_page
     context.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for name in getattr(item, "fixturenames", ()):
+            if name in MARKED_BY_FIXTURE:
+                item.add_marker(MARKED_BY_FIXTURE[name])
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

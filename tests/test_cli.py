@@ -45,6 +45,11 @@ def test_rejected_rows_go_beside_the_output(tmp_path):
     result = run("clean", str(src), "-o", str(tmp_path / "clean.csv"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "1 clean, 2 rejected"
+    # Each rejected row and why, as `turnout build` reports a story's (turnout.dataset).
+    assert result.stderr.splitlines()[:2] == [
+        "  rejected row 3: date: blank",
+        "  rejected row 4: state: 'Portland' is in more than one state; give its state",
+    ]
     rejected = pd.read_csv(tmp_path / "clean.rejected.csv")
     assert list(rejected.row) == [3, 4]
     assert list(rejected.reason.str.split(":").str[0]) == ["date", "state"]

@@ -344,11 +344,16 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split()) or _DASH
 
 
-def cleaning_summary(events: pd.DataFrame, selected: pd.DataFrame | None = None) -> Output:
+def cleaning_summary(
+    events: pd.DataFrame,
+    selected: pd.DataFrame | None = None,
+    *,
+    rejected: pd.DataFrame | None = None,
+) -> Output:
     """How many rows the file had, how many are usable, and how many carry numbers.
 
-    ``events`` is :func:`turnout.load_events`' table (its rejected rows ride in
-    ``events.attrs["rejected"]``); ``selected`` the part a story uses
+    ``events`` is every usable event (:func:`turnout.open_story`'s ``all_events``),
+    ``rejected`` its rejected rows; ``selected`` the part a story uses
     (:func:`turnout.select.select_events`), by default all of it.
 
     >>> import turnout
@@ -356,7 +361,7 @@ def cleaning_summary(events: pd.DataFrame, selected: pd.DataFrame | None = None)
     Rows in the file                             18
     ...
     """
-    rejected = events.attrs.get("rejected", pd.DataFrame())
+    rejected = pd.DataFrame() if rejected is None else rejected
     sel = events if selected is None else selected
     n = len(sel)
     sized = int((sel["size_low"].notna() | sel["size_high"].notna()).sum())
@@ -545,8 +550,13 @@ def _place(ev: pd.Series) -> str:
     return style.place_label(city, ev.get("state_code")) if isinstance(city, str) else _DASH
 
 
-def left_out(events: pd.DataFrame, selected: pd.DataFrame | None = None) -> Output:
-    """What the charts leave out: rejected rows (with the reason), events outside the
+def left_out(
+    events: pd.DataFrame,
+    selected: pd.DataFrame | None = None,
+    *,
+    rejected: pd.DataFrame | None = None,
+) -> Output:
+    """What the charts leave out: ``rejected`` rows (with the reason), events outside the
     chosen dates and cities, and events with no number of people.
 
     >>> import turnout
@@ -556,7 +566,7 @@ def left_out(events: pd.DataFrame, selected: pd.DataFrame | None = None) -> Outp
     """
     from turnout import style
 
-    rejected = events.attrs.get("rejected", pd.DataFrame())
+    rejected = pd.DataFrame() if rejected is None else rejected
     sel = events if selected is None else selected
     parts: list[Output] = []
     if len(rejected):
