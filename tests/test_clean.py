@@ -163,6 +163,7 @@ def test_missing_required_column():
         clean_events(pd.DataFrame({"date": ["2026-01-01"]}))
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(

@@ -516,6 +516,7 @@ def test_cli_default_output_is_data_external_weather_csv():
 # --------------------------------------------------------------------------- the page
 
 
+@pytest.mark.slow
 def test_temperature_page_with_and_without_a_weather_file(tmp_path, monkeypatch):
     """Notebook 03 built alone in a project of its own: no weather file says so; a weather
     file appearing makes the cached page rebuild, and the chart's CSV carries its values."""
