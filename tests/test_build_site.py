@@ -382,7 +382,7 @@ def test_figures_are_the_files_the_notebook_recorded(tmp_path):
     ]  # fmt: skip
     assert all(f.parent == tmp_path / "f" and f.is_file() for f in pages[0].figures)
     page = pages[0].path.read_text(encoding="utf-8")
-    assert "chart-2" not in page and "jp-OutputArea-output" not in page
+    assert "chart-2" not in page and '<article class="story-body"></article>' in page
 
 
 def _build_alone(notebook: Path, tmp_path: Path) -> list[Page]:
