@@ -61,7 +61,7 @@ CASES: dict[str, Case] = {
     "empty-header-cell": Case(b"date,locality,\n2026-01-30,Denver,x\n", error="header cell"),
     "ragged-row": Case(
         b"date,locality,state\n2026-01-30,Denver,CO\n2026-01-31,Denver,CO,extra\n",
-        error="row 3: row has 4 cells but the header has 3",
+        error="row 3 has 4 cells, the header 3: a comma inside a value needs quotes",
     ),
     "unclosed-quote": Case(
         rows("2026-01-30,Denver,CO,50,,q", '2026-01-31,Denver,CO,"about 50,,q'),

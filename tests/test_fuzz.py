@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from turnout.clean import clean_events, read_raw
-from turnout.errors import DataError
+from turnout.errors import DataError, quote
 from turnout.sizes import parse_size, parse_sizes, size_problem
 from turnout.temperature import parse_temperature, parse_temperatures
 
@@ -71,7 +71,7 @@ def test_parse_size_never_raises(text: str) -> None:
     problem = size_problem(text)
     assert isinstance(problem, str)
     if problem:
-        assert repr(text) in problem  # the reason quotes the words
+        assert quote(text) in problem  # the reason quotes the words (80 characters at most)
 
 
 @examples(30)

@@ -21,7 +21,7 @@ from turnout.errors import DataError
 
 
 def _clean(args: argparse.Namespace) -> int:
-    from turnout.clean import clean_events, read_raw, unquoted_words, write_cleaned
+    from turnout.clean import clean_events, input_warnings, read_raw, write_cleaned
 
     source, output = Path(args.input).resolve(), Path(args.output).resolve()
     if output in (source, source.with_name(source.stem + ".rejected.csv")) or source == (
@@ -34,7 +34,7 @@ def _clean(args: argparse.Namespace) -> int:
     print(f"{len(cleaned.events)} clean, {len(cleaned.rejected)} rejected")
     if not args.quiet:
         print(f"wrote {out} and {rejected}", file=sys.stderr)
-    for line in unquoted_words(raw, path=args.input):
+    for line in input_warnings(raw, path=args.input):
         print(f"turnout: warning: {line}", file=sys.stderr)
     return 0
 

@@ -991,7 +991,7 @@ def clean_story(story: str) -> Any:
     setting the data cannot meet (a city it lacks, a period with no events), is an error
     naming the file to fix, before any notebook runs. The summary names each rejected
     row, its reason and where the rejected rows went."""
-    from turnout.clean import clean_events, read_raw, unquoted_words, write_cleaned
+    from turnout.clean import clean_events, input_warnings, read_raw, write_cleaned
     from turnout.stories import read_story, story_paths
 
     settings = read_story(story)
@@ -1006,7 +1006,7 @@ def clean_story(story: str) -> Any:
     out, rejected = write_cleaned(cleaned, paths.processed_dir() / f"{story}.csv")
     print(_clean_summary(cleaned.events, cleaned.rejected, out, rejected), file=sys.stderr)
     # The words a number comes from must be the source's: the seed's own test, for every story.
-    for line in unquoted_words(raw, path=_display_path(settings.data_path)):
+    for line in input_warnings(raw, path=_display_path(settings.data_path)):
         print(f"turnout: warning: {line}", file=sys.stderr)
     return settings
 
