@@ -72,7 +72,8 @@ def read_events(path: str | os.PathLike) -> pd.DataFrame:
     """Read a raw events CSV as text, exactly as written; errors name file, row and column.
 
     Every cell is read as a string; empty cells are missing. Nothing is
-    converted here: that is :func:`clean_events`' job.
+    converted here: that is :func:`clean_events`' job. A column with neither a
+    name nor a value (a comma ending every line) is not read.
 
     >>> raw = read_events(paths.seed_path())
     >>> raw.loc[0, "size_text"]
@@ -81,8 +82,17 @@ def read_events(path: str | os.PathLike) -> pd.DataFrame:
     path = Path(path)
     raw = read_text_csv(path, na_values=[""])
     unnamed = [c for c in raw.columns if str(c).startswith("Unnamed:")]
-    if unnamed:
-        raise DataError("a header cell is empty", path=path, row=1, column=unnamed[0])
+    # A comma at the end of every line (some exports add one) is a column with no name
+    # and nothing in it: nothing to keep. One with values needs its name.
+    empty = [c for c in unnamed if raw[c].isna().all()]
+    if len(empty) < len(unnamed):
+        number = list(raw.columns).index(next(c for c in unnamed if c not in empty)) + 1
+        raise DataError(
+            f"a header cell is empty, but column {number} has values: give it a name",
+            path=path,
+            row=1,
+        )
+    raw = raw.drop(columns=empty)
     missing = [c for c in REQUIRED_COLUMNS if c not in raw.columns]
     if missing:
         raise DataError("required column is missing", path=path, row=1, column=missing[0])

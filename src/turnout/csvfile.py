@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -79,8 +78,8 @@ def read_text_csv(
     >>> read_text_csv(paths.seed_path(), na_values=[""]).shape
     (18, 16)
     """
-    head = _check_is_text(path)
-    header = next(csv.reader(io.StringIO(head.decode("utf-8-sig", errors="replace"))), [])
+    _check_is_text(path)
+    header, width, misfit = _count_cells(path)
     seen: set[str] = set()
     for name in header:
         if name in seen and name.strip():
@@ -93,7 +92,8 @@ def read_text_csv(
             path=path,
             row=1,
         )
-    _check_cell_counts(path)
+    if misfit is not None:
+        _refuse_misfit(path, width, *misfit)
     try:
         table = pd.read_csv(
             path,
@@ -156,29 +156,30 @@ def cell_count_message(row: int, cells: int, header: int) -> str:
     return f"row {row} has {cells} {noun}, the header {header}: {why}"
 
 
-def _check_cell_counts(path: Path) -> None:
-    """Count every row's cells, quotes respected, and refuse the first row that is not the
-    header's width: pandas would read a first data row one cell too long as an index
-    column (every row shifted one column, silently) and pad a short row with empty cells.
+def _count_cells(path: Path) -> tuple[list[str], int, tuple[int, int] | None]:
+    """The header, its width and (row, cells) of the first row of another width, if any.
 
-    Wholly blank lines are rows of empty cells, not an error (cleaning names them). Only
-    commas, quotes and line ends are counted, and those are the same bytes in UTF-8 and
-    cp1252, so the file is read as Latin-1 here: fast, and never a decoding error.
+    Every row is counted, quotes respected, before pandas parses the file: pandas would
+    read a first data row one cell too long as an index column (every row shifted one
+    column, silently) and pad a short row with empty cells. Wholly blank lines are rows
+    of empty cells, not misfits (cleaning names them).
     """
     try:
-        with open(path, encoding="latin-1", newline="") as fh:
-            counts = iter(map(_cells, csv.reader(fh)))
-            width = next(counts, 0)
-            bad = _first_misfit(counts, width)
+        with open(path, encoding="utf-8-sig", errors=LATIN1_FALLBACK, newline="") as fh:
+            reader = csv.reader(fh)
+            header = next(reader, [])
+            width = _cells(header)
+            return header, width, _first_misfit(map(_cells, reader), width)
     except OSError as err:
         raise DataError(f"cannot be read ({err.strerror or err})", path=path) from None
-    if width == 0 and bad is not None:
+
+
+def _refuse_misfit(path: Path, width: int, row: int, cells: int) -> None:
+    """Raise the one-line error for a row whose cell count is not the header's."""
+    if width == 0:
         raise DataError(
             "a blank line before the header: the header must be the first line", path=path, row=1
         )
-    if bad is None:
-        return
-    row, cells = bad
     unclosed = _unclosed_quote_row(path)
     if unclosed is not None and unclosed <= row:
         # An unclosed quote swallows the rest of the file into one short row: name the quote.
