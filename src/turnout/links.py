@@ -21,9 +21,11 @@ import re
 
 __all__ = ["web_url", "link_html", "link_markdown", "url_problem"]
 
-# Scheme, "://", a host (no spaces, quotes, angle brackets or backslashes anywhere: browsers
-# read "\" as "/" and drop tabs and newlines inside a URL, so none of those may hide a scheme).
-_WEB = re.compile(r"https?://[^\s/?#\\<>\"'`]+[^\s\\<>\"'`]*", re.IGNORECASE | re.ASCII)
+# Scheme, "://", a host (no spaces, control characters, quotes, angle brackets or backslashes
+# anywhere: browsers read "\" as "/" and drop tabs and newlines inside a URL, so none of those
+# may hide a scheme).
+_NOT_IN_URL = r"\s\x00-\x1f\x7f-\x9f\\<>\"'`"
+_WEB = re.compile(rf"https?://[^/?#{_NOT_IN_URL}]+[^{_NOT_IN_URL}]*", re.IGNORECASE)
 # What a browser strips from both ends of an href before reading its scheme.
 _ENDS = "".join(map(chr, range(33)))
 
