@@ -314,6 +314,9 @@ def test_clean_events_and_warnings_over_hostile_cells(rows: list[list[object]]):
     raw = pd.DataFrame(rows, columns=columns, dtype=object)
     check_cleaned(raw)
     events = clean_events(raw).events
-    assert events["date_note"].eq("").sum() + events["date_note"].ne("").sum() == len(events)
+    noted = events[events["date_note"].ne("")]
+    source, _ = parse_dates(noted["source_date"])
+    assert (noted["date"] <= source).all()  # a year taken from the source: never after it
+    assert noted["date_note"].str.contains(" has no year: read as ", regex=False).all()
     for line in input_warnings(raw, path="hostile.csv"):
         assert line.startswith("hostile.csv") and "\n" not in line and len(line) < 1_000

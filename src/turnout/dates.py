@@ -194,9 +194,9 @@ def year_notes(text: pd.Series, dates: pd.Series) -> pd.Series:
     "'Jan. 29' has no year: read as 2026-01-29, the latest such day on or before source_date"
     """
     notes = pd.Series("", index=text.index, dtype="str")
-    found = (
-        dates.notna().to_numpy() & text.map(_month_day).isin([None, (0, 0)]).eq(False).to_numpy()
-    )
+    codes, uniques = pd.factorize(text)  # each distinct text looked at once
+    yearless = np.array([_month_day(u) not in (None, (0, 0)) for u in uniques] + [False])
+    found = dates.notna().to_numpy() & yearless[codes]
     for i in np.flatnonzero(found):
         notes.iloc[i] = (
             f"{quote(str(text.iloc[i]).strip())} has no year: read as "
