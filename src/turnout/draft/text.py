@@ -100,3 +100,27 @@ def read_article(path: str | Path) -> str:
     if path.suffix.lower() in (".html", ".htm") or looks_like_html(text):
         return html_to_text(text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+#: The article the bundled story was transcribed from (``data/raw/sources/``).
+BUNDLED_ARTICLE = "workers-world-2026-02-03-anti-ice-solidarity-spreads.txt"
+
+
+def story_article(story: str | None = None) -> Path | None:
+    """The article filed with a story: ``data/raw/sources/SLUG.txt`` (or ``.html``), if any.
+
+    The default story's is the bundled article.
+
+    >>> story_article().name
+    'workers-world-2026-02-03-anti-ice-solidarity-spreads.txt'
+    """
+    from turnout import paths
+
+    sources = paths.raw_dir() / "sources"
+    if story is None:
+        return sources / BUNDLED_ARTICLE
+    for suffix in (".txt", ".html", ".htm"):
+        path = sources / f"{story}{suffix}"
+        if path.is_file():
+            return path
+    return None
