@@ -23,7 +23,7 @@ from typing import Any
 
 from turnout.columns import RAW_COLUMNS
 from turnout.draft import notes as note_text
-from turnout.draft.dates import DateMention, find_dates
+from turnout.draft.dates import _EXPLICIT, DateMention, find_dates
 from turnout.draft.places import (
     PlaceMention,
     compatible,
@@ -141,7 +141,9 @@ def _read(text: str, published: dt.date) -> tuple[list[_Read], set[tuple[int, in
 
 def _choose(q_start: int, q_end: int, cities: list[PlaceMention], text: str) -> list[PlaceMention]:
     """The place(s) a number in this sentence belongs to, with any list it stands in."""
-    pool = [c for c in cities if not c.guarded] or cities
+    pool = [c for c in cities if not c.guarded]
+    if not pool:
+        return []  # only places people gathered for, not in: the place in mind is likelier
     strong = [c for c in pool if not c.weak] or pool
     # A place far after the number sits in another clause ("... in opposition to the
     # surge of agents in Minneapolis"): the place in mind is likelier.
@@ -224,10 +226,11 @@ def build_draft(
         key = _key(place, date)
         if key not in rows:
             rows[key] = _Gathering(place, date, order)
-            if place.note:
-                rows[key].notes.append(place.note)
             if place.kind == "abroad":
-                rows[key].notes.append("outside the US: cleaning will reject this row")
+                where = place.note or "outside the US"
+                rows[key].notes.append(f"{where}: cleaning will reject this row")
+            elif place.note:
+                rows[key].notes.append(place.note)
         return rows[key]
 
     for idx, r in enumerate(reads):
@@ -296,7 +299,7 @@ def build_draft(
                 if ctx_span is not None:
                     g.spans.append((ctx_span.start, ctx_span.end, "place"))
                 made.append(g)
-        if not made and s.kind == "paragraph" and _reports_gathering(s.text):
+        if not made and s.kind == "paragraph" and _reports_gathering(s.text, published):
             made += _numberless(s, idx, cities, past, context_place, context_date, gathering)
         for w in r.weather:
             if _NOT_ONCE.search(s.text):
@@ -316,10 +319,12 @@ def build_draft(
         ]
         if strong:
             last_place = strong[-1]
-        for d in past:
-            history.append((d, r.places, idx))
-            if lead is None and abs((d.date - published).days) <= _CONTEXT_DAYS:
-                lead = d
+        # Days of plans and of other years' events are not the days in mind.
+        if not _NOT_ONCE.search(s.text) and not _other_year(s.text, published):
+            for d in past:
+                history.append((d, r.places, idx))
+                if lead is None and abs((d.date - published).days) <= _CONTEXT_DAYS:
+                    lead = d
     for key, w, s in pending_weather:
         if key in rows:
             rows[key].weather.append(w)
@@ -335,8 +340,23 @@ def _reason(q: Quantity, reason: str) -> Quantity:
     return replace(q, crowd=False, reason=reason)
 
 
-def _reports_gathering(text: str) -> bool:
-    return bool(_GATHER.search(text)) and not _NOT_ONCE.search(text)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _other_year(text: str, published: dt.date) -> bool:
+    """True when the sentence names a year other than the publication's ("In 2006, ...").
+
+    Years inside a full date ("Dec. 28, 2025") are that date's, not another event's.
+    """
+    return any(int(y) != published.year for y in _YEAR.findall(_EXPLICIT.sub(" ", text)))
+
+
+def _reports_gathering(text: str, published: dt.date) -> bool:
+    return (
+        bool(_GATHER.search(text))
+        and not _NOT_ONCE.search(text)
+        and not _other_year(text, published)
+    )
 
 
 def _numberless(s, idx, cities, past, context_place, context_date, gathering) -> list[_Gathering]:

@@ -97,6 +97,7 @@ class PlaceMention:
     guarded: bool = False  # after "solidarity with", "against" ...: not where it happened
     note: str = ""
     candidates: tuple[str, ...] = field(default=())  # states holding a city of this name
+    populations: tuple[int, ...] = field(default=())  # the largest such city's, per state
 
 
 @lru_cache(maxsize=1)
@@ -120,11 +121,24 @@ def _countries() -> dict[str, str]:
 
 # Keys are asked for again and again (every capitalised word of every sentence).
 _key = lru_cache(maxsize=1 << 16)(gazetteer._key)
-_GUARD = re.compile(r"solidarity with|support of|against|for the|with the")
+# A place in the clause that says why people gathered is not where they gathered:
+# "in solidarity with the Minneapolis general strike", "in opposition to ... in Minneapolis".
+_GUARD = re.compile(
+    r"\b(?:solidarity|support|opposition|against|protesting|condemn\w*|mourn\w*|honou?r\w*|"
+    r"memory|remember\w*|with the|for the)\b"
+)
 
 
 def _state_code(key: str) -> str:
     return gazetteer._states().get(key, "")
+
+
+def _populations(name: str) -> tuple[int, ...]:
+    """Population of the largest place of this name in each candidate state, in order."""
+    seen: dict[str, int] = {}
+    for e in gazetteer._gazetteer().get(_key(name), []):
+        seen.setdefault(e[1], e[4])
+    return tuple(seen.values())
 
 
 def _lookup(words: list[str]) -> tuple[str, str, str, tuple[str, ...], int] | None:
@@ -173,6 +187,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
     toks = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
     words = [t[2] for t in toks]
     out: list[PlaceMention] = []
+    last_end = -1  # token index after the last place found
     i = 0
     while i < len(toks):
         w = words[i]
@@ -245,28 +260,48 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             # A bare name: big cities and AP's dateline cities stand alone; smaller ones
             # need a preposition that makes them a location.
             lower_prev = prev.lower()
+            # In a list after a place ("in Beaumont and Nacogdoches") it is a place too.
+            listed = last_end >= 0 and all(x in (",", "and", "or", "&") for x in words[last_end:i])
             # (AP's dateline cities are all big cities: the population test covers them.)
             if pop < _BIG:
-                if not (lower_prev in _LOCATIVE | _ORIGIN and pop >= _SMALL):
+                if not ((lower_prev in _LOCATIVE | _ORIGIN or listed) and pop >= _SMALL):
                     i = j
                     continue
         if kind == "city" and weak and not state and pop < _BIG:
             i = j
             continue
-        before = " ".join(x.lower() for x in words[max(0, i - 4) : i])
-        guarded = bool(_GUARD.search(before))
+        k = i
+        while k > 0 and i - k < 12 and words[k - 1] not in (",", ";", ".", "—", "–"):
+            k -= 1
+        guarded = bool(_GUARD.search(" ".join(x.lower() for x in words[k:i])))
+        start = toks[i][0]
+        note = ""
+        if kind == "abroad":
+            # "Toronto, Canada": the city before the country is the locality.
+            k = i - 1
+            if k >= 1 and words[k] == ",":
+                m = k - 1
+                while m - 1 >= 0 and _cap(words[m - 1]) and words[m - 1][0].isalpha() and k - m < 3:
+                    m -= 1
+                if _cap(words[m]) and words[m][0].isalpha() and words[m].lower() not in _OK_BEFORE:
+                    note = f"outside the US ({name})"
+                    name = " ".join(words[m:k])
+                    start = toks[m][0]
+        last_end = j
         out.append(
             PlaceMention(
-                offset + toks[i][0],
+                offset + start,
                 offset + end,
-                text[toks[i][0] : end],
+                text[start:end],
                 kind,
                 name,
                 state,
                 weak=weak,
                 origin=prev.lower() in _ORIGIN or prev2.lower() in _ORIGIN,
                 guarded=guarded,
+                note=note,
                 candidates=cands,
+                populations=_populations(name) if kind == "city" and not state else (),
             )
         )
         i = j
@@ -339,6 +374,20 @@ def compatible(a: PlaceMention | None, places: list[PlaceMention]) -> bool:
     return False
 
 
+def _plausible(m: PlaceMention, state: str) -> bool:
+    """True when the article's context may mean the place of this name in ``state``.
+
+    A village does not outweigh a city of the same name: "Portland" in a section
+    about Wisconsin is still Portland, Ore., but in one about Maine it is Portland, Maine.
+    """
+    if state not in m.candidates:
+        return False
+    if not m.populations:
+        return True
+    pops = dict(zip(m.candidates, m.populations, strict=False))
+    return pops.get(state, 0) >= 0.05 * max(m.populations)
+
+
 def resolve_states(mentions: list[PlaceMention], sections: list[int]) -> list[PlaceMention]:
     """Give every bare city a state, and a note saying how it was chosen.
 
@@ -365,14 +414,16 @@ def resolve_states(mentions: list[PlaceMention], sections: list[int]) -> list[Pl
         if m.name in written:
             state = written[m.name].most_common(1)[0][0]
         else:
-            local = [s for s, _ in by_section.get(sec, Counter()).most_common() if s in m.candidates]
+            local = [
+                s for s, _ in by_section.get(sec, Counter()).most_common() if _plausible(m, s)
+            ]
             if local:
                 state = local[0]
                 if state != m.candidates[0]:
                     note = f"state {state} from the article's context"
             elif len(m.candidates) == 1 or m.name in _ap_cities():
                 state = m.candidates[0]
-            elif dominant and dominant in m.candidates:
+            elif dominant and _plausible(m, dominant):
                 state = dominant
                 if state != m.candidates[0]:
                     note = f"state {state} from the article's context"

@@ -46,7 +46,7 @@ _QUALIFIER = re.compile(
     r"(?:\b(?:about|around|approximately|roughly|nearly|almost|over|more than|fewer than|"
     r"less than|at least|at most|up to|as many as|some|an estimated|estimated|close to|"
     r"upwards of|well over|just over|just under|perhaps|maybe|many|a crowd of|a group of|"
-    r"a throng of|a total of|a reported|reportedly|an additional|another)\s+)+$",
+    r"a throng of|a total of|a reported|reportedly|an additional|another|between)\s+)+$",
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+(?:['’][A-Za-z]+)*|\S")

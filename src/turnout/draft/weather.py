@@ -22,7 +22,7 @@ _COLD_HOT = (
 )
 _NOUN = r"(?:temperatures?|weather(?: conditions)?|cold|heat|rain|snow|sleet|winds?|wind chills?)"
 _WEATHER = re.compile(
-    r"(?:-?\d+(?:\.\d+)?\s*(?:°|º|˚|-?degrees?|-degree)\s*(?:[FC]\b)?"
+    r"(?:-?\d+(?:\.\d+)?\s*(?:°|º|˚|-?degrees?|-degree)(?:\s*[FC]\b)?"
     r"(?:\s+(?:weather|temperatures?|heat|cold))?"
     r"(?:\s+and\s+(?:\w+\s+)?winds?)?)"
     r"|\b(?:in the (?:low|mid|high|upper|lower)?[ -]?\d0s)"
@@ -30,6 +30,12 @@ _WEATHER = re.compile(
     rf"|\b{_COLD_HOT}{_NOUN}(?: for the [A-Z][\w.]*(?: [A-Z][\w.]*)* area)?",
     re.IGNORECASE,
 )
+
+
+# Words that say nothing about the weather on their own.
+_BARE = frozenset(
+    "or and cold heat weather temperature temperatures winds wind weather conditions".split(" ")
+) | {"weather conditions"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +60,7 @@ def find_weather(text: str, offset: int = 0) -> list[WeatherMention]:
     for m in _WEATHER.finditer(text):
         words = m.group(0).strip()
         lead = m.group(0).find(words)
-        if len(words) < 4 or words.lower() in ("or", "and", "cold", "heat"):
+        if len(words) < 4 or words.lower() in _BARE:
             continue
         if parse_temperature(words).label == "none":
             continue
