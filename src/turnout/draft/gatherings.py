@@ -66,7 +66,14 @@ _TYPES = [
     ("die-in", "die-in"),
 ]
 _RECENT = 40  # days named: how far back a sentence without a day looks for one
-_NEAR = 120  # characters: how far after a number its place may stand
+_NEAR = 120  # characters: beyond this, a place after a number is likely in another clause
+_LOCATIVE = frozenset("in at outside inside near across throughout of to into".split())
+# Sentences whose days may be the day in mind for the next ones: they are about gatherings.
+_EVENTISH = re.compile(
+    r"\b(?:[Rr]all\w*|march\w*|Marche[sr]\w*|[Pp]rotest\w*|[Dd]emonstrat\w*|[Vv]igil\w*|"
+    r"[Ss]trike\w*|[Ww]alk-?outs?|walked out|[Gg]ather\w*|sit-in|[Pp]icket\w*|[Cc]rowd\w*|"
+    r"[Oo]ccup\w*|[Mm]archers?)\b"
+)
 _COORDINATED = re.compile(r"^\s*(?:,\s*(?:and|or|&)?|and|or|&)\s*$")
 
 
@@ -140,25 +147,49 @@ def _read(text: str, published: dt.date) -> tuple[list[_Read], set[tuple[int, in
 
 
 def _choose(q_start: int, q_end: int, cities: list[PlaceMention], text: str) -> list[PlaceMention]:
-    """The place(s) a number in this sentence belongs to, with any list it stands in."""
-    pool = [c for c in cities if not c.guarded]
+    """The place(s) a number in this sentence belongs to, with any list it stands in.
+
+    The nearest place wins, counting characters, with the sentence's grammar as a
+    weight: a place after "in" or "at" ("500 rallied in Denver"), a place that owns
+    the subject ("New York's event drew 30,000") or opens the sentence ("In Chicago,
+    thousands ...") counts as half as far; a comma between counts half again as far,
+    a semicolon three times. Places named only as the reason for a gathering
+    ("in solidarity with ... Minneapolis") and places inside a name ("the San
+    Francisco Chronicle") are not chosen here: the caller falls back on the place
+    in mind.
+    """
+    pool = [c for c in cities if not c.guarded and not c.weak]
     if not pool:
-        return []  # only places people gathered for, not in: the place in mind is likelier
-    strong = [c for c in pool if not c.weak] or pool
-    # A place far after the number sits in another clause ("... in opposition to the
-    # surge of agents in Minneapolis"): the place in mind is likelier.
-    after = [c for c in strong if q_end <= c.start <= q_end + _NEAR]
-    before = [c for c in strong if c.end <= q_start]
-    if not after and not before:
         return []
-    anchor = after[0] if after else before[-1]
-    i = cities.index(anchor)
+    best, best_score = pool[0], float("inf")
+    for c in pool:
+        after = c.start >= q_end
+        gap = text[q_end : c.start] if after else text[c.end : q_start]
+        factor = 1.0
+        if after:
+            words = gap.split()
+            if words and words[-1].lower() in _LOCATIVE:
+                factor = 0.5
+            elif len(gap) > _NEAR:
+                factor = 2.0
+        else:
+            opener = text[max(0, c.start - 4) : c.start].split()
+            if c.text.endswith(("’s", "'s")) or (opener and opener[-1] in ("In", "At")):
+                factor = 0.5
+        if ";" in gap or "—" in gap:
+            factor *= 3
+        elif "," in gap:
+            factor *= 1.5
+        score = (len(gap) + 1) * factor
+        if score < best_score:
+            best, best_score = c, score
+    i = cities.index(best)
     lo = hi = i
     while lo > 0 and _COORDINATED.match(text[cities[lo - 1].end : cities[lo].start]):
         lo -= 1
     while hi + 1 < len(cities) and _COORDINATED.match(text[cities[hi].end : cities[hi + 1].start]):
         hi += 1
-    return cities[lo : hi + 1]
+    return [c for c in cities[lo : hi + 1] if not c.guarded]
 
 
 def _key(p: PlaceMention, d: dt.date) -> tuple[str, str, dt.date]:
@@ -188,15 +219,28 @@ def build_draft(
         if dateline is None:
             dateline = next((p for p in r.places if (p.start, p.end) in datelines), None)
     main = None
-    if counts:
+    if len(counts) == 1:  # a round-up's most named city is not every sentence's place
         name, state = max(counts, key=lambda k: counts[k])
         main = next(
             p for r in reads for p in r.places if (p.name, p.state) == (name, state) and p.kind == "city"
         )
+    # The article's first day (from any sentence that is not a plan or another year's):
+    # the day of sentences that come before any day is named ("a million in Boston; ...").
+    lead: DateMention | None = next(
+        (
+            d
+            for r in reads
+            if r.sentence.kind != "heading"
+            and not _NOT_ONCE.search(r.sentence.text)
+            and not _other_year(r.sentence.text, published)
+            for d in r.dates
+            if not d.future and abs((d.date - published).days) <= _CONTEXT_DAYS
+        ),
+        None,
+    )
     section_place: dict[int, PlaceMention] = {}
     last_place: PlaceMention | None = None
     last_section = -1
-    lead: DateMention | None = None
     pending_weather: list[tuple[tuple[str, str, dt.date], WeatherMention, Sentence]] = []
 
     def context_place() -> tuple[PlaceMention | None, str]:
@@ -248,8 +292,11 @@ def build_draft(
             continue
         past = [d for d in r.dates if not d.future]
         skip = tuple((d.start - s.start, d.end - s.start) for d in r.dates)
+        # A dateline names where the reporter is, not a place the sentence is about:
+        # "Washington, DC—Hundreds of thousands gathered in cities across the nation".
+        named = [c for c in cities if (c.start, c.end) not in datelines]
         quantities = find_quantities(
-            s.text, s.start, year=published.year, skip=skip, has_place=bool(cities)
+            s.text, s.start, year=published.year, skip=skip, has_place=bool(named)
         )
         made: list[_Gathering] = []
         for q in quantities:
@@ -271,7 +318,9 @@ def build_draft(
             else:
                 place, why = context_place()
                 if place is None and cities:
-                    place, why = cities[0], ""
+                    # Only a place inside a name, or one named as the reason: better than none.
+                    place = next((c for c in cities if not c.guarded), cities[0])
+                    why = ""
                 if place is None or (states and place.state not in {p.state for p in states}):
                     left_out.append(_reason(q, "no city for it in the text"))
                     continue
@@ -319,12 +368,15 @@ def build_draft(
         ]
         if strong:
             last_place = strong[-1]
-        # Days of plans and of other years' events are not the days in mind.
-        if not _NOT_ONCE.search(s.text) and not _other_year(s.text, published):
+        # Days of plans, of other years' events and of sentences about no gathering
+        # ("Watch the show on Monday") are not the days in mind.
+        if (
+            (made or _EVENTISH.search(s.text))
+            and not _NOT_ONCE.search(s.text)
+            and not _other_year(s.text, published)
+        ):
             for d in past:
                 history.append((d, r.places, idx))
-                if lead is None and abs((d.date - published).days) <= _CONTEXT_DAYS:
-                    lead = d
     for key, w, s in pending_weather:
         if key in rows:
             rows[key].weather.append(w)

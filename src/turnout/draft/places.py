@@ -38,6 +38,8 @@ def _ap_cities() -> frozenset[str]:
         from turnout.style import AP_DATELINE_CITIES
     return AP_DATELINE_CITIES
 
+# What reporters call Washington, D.C. without naming it.
+_CAPITAL = re.compile(r"\b[Tt]he (?:nation['’]s|country['’]s|US|U\.S\.) capital\b(?! city of)")
 # Capitalised words before a place that do not make it part of a longer name.
 _OK_BEFORE = frozenset(
     """
@@ -186,7 +188,10 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
     """
     toks = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
     words = [t[2] for t in toks]
-    out: list[PlaceMention] = []
+    out: list[PlaceMention] = [
+        PlaceMention(offset + m.start(), offset + m.end(), m.group(0), "city", "Washington", "DC")
+        for m in _CAPITAL.finditer(text)
+    ]
     last_end = -1  # token index after the last place found
     i = 0
     while i < len(toks):
@@ -222,7 +227,13 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
         nxt = words[j] if j < len(words) else ""
         weak = False
         if not heading:
-            if prev and _cap(prev) and prev[0].isalpha() and prev.lower() not in _OK_BEFORE:
+            if (
+                prev
+                and _cap(prev)
+                and prev[0].isalpha()
+                and not prev.endswith(".")  # "D.C. Chicago organizers": an abbreviation ends
+                and prev.lower() not in _OK_BEFORE
+            ):
                 i += 1
                 continue  # inside a longer name: "Keith Porter", "Mayor Brandon Johnson"
             if nxt.lower() in _STREET_AFTER and kind == "city":
@@ -297,7 +308,8 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                 name,
                 state,
                 weak=weak,
-                origin=prev.lower() in _ORIGIN or prev2.lower() in _ORIGIN,
+                # "from Orland Park": where people came from; "from L.A.'s event" is not.
+                origin=(prev.lower() in _ORIGIN or prev2.lower() in _ORIGIN) and not possessive,
                 guarded=guarded,
                 note=note,
                 candidates=cands,
@@ -305,7 +317,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             )
         )
         i = j
-    return out
+    return sorted(out, key=lambda p: p.start)
 
 
 # "LOS ANGELES —", "SEATTLE (AP) —", "ROCHESTER, N.Y. —", "LOS ANGELES, May 1 (Xinhua) --",
@@ -313,6 +325,10 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'’ -]*[A-Z.])(?:,\s*(?P<state>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?))?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-|:)\s"
+)
+# "Washington, DC—Hundreds of thousands ...": a dateline in ordinary case, before a dash.
+_MIXED = re.compile(
+    r"^(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*(?P<state>[A-Z][A-Za-z.]{1,12})\s*(?:—|–|--)"
 )
 _GLUED = re.compile(r"^(?P<city>[A-Z][A-Z.'’ -]{2,})(?=[A-Z][a-z]|A\s)")
 
@@ -325,7 +341,7 @@ def find_dateline(text: str, offset: int = 0) -> PlaceMention | None:
     >>> find_dateline("LOS ANGELESCheers and chants rang through this city")[4]
     'Los Angeles'
     """
-    m = _DATELINE.match(text)
+    m = _DATELINE.match(text) or _MIXED.match(text)
     candidates: list[tuple[str, str]] = []
     if m:
         candidates.append((m["city"].strip(), m["state"] or ""))
@@ -336,7 +352,7 @@ def find_dateline(text: str, offset: int = 0) -> PlaceMention | None:
             # The copy glued the first word on: try the run less its last letters.
             candidates += [(city[:k].rstrip(), "") for k in range(len(city), len(city) - 3, -1)]
     for city, st in candidates:
-        if city.upper() != city or len(city.replace(" ", "")) < 3:
+        if len(city.replace(" ", "")) < 3:
             continue
         hit = _lookup([w.capitalize() for w in city.split()])
         if not hit or hit[0] != "city":

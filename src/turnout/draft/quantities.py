@@ -76,6 +76,11 @@ _NOT_PERSON = frozenset(
     remainders matters letters others orders reports answers chapters
     """.split()
 )
+# "a town of 900 people": the people who live somewhere, not those who came.
+_WHOLES = frozenset(
+    "town city village community county state population enrollment membership school "
+    "district nation country workforce union".split()
+)
 _POLICE = frozenset(
     "police officers officer cops troopers deputies agents guards guardsmen soldiers troops "
     "marshals sheriffs".split()
@@ -118,7 +123,7 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NATIONAL = re.compile(
     r"\b(?:across|around|throughout)\s+(?:the\s+)?(?:U\.?S\.?|United States|country|nation|"
     r"world|globe)\b|\bnationwide\b|\bworldwide\b|\bcountrywide\b|\bglobally\b|\bnationally\b"
-    r"|\bin (?:dozens|hundreds|scores) of cities\b",
+    r"|\bin (?:dozens|hundreds|scores) of cities\b|\bin cities\b",
     re.IGNORECASE,
 )
 _ATTRIBUTION = re.compile(
@@ -208,7 +213,7 @@ def _extend(toks: list[_Tok], i: int) -> int:
 
 def _head(toks: list[_Tok], j: int) -> str:
     """What the words after a number phrase make it: person, police, thing, verb or ""."""
-    k, seen = j, 0
+    k, seen, named = j, 0, False
     if k < len(toks) and toks[k].low in ("more", "additional", "other", "or", "so"):
         k += 1
     if k < len(toks) and toks[k].low == "of":
@@ -234,7 +239,7 @@ def _head(toks: list[_Tok], j: int) -> str:
         if w in ("are", "were", "was") and k + 1 < len(toks):
             if toks[k + 1].low in ("present", "there", "on", "in"):
                 return "verb"
-        if w in ("in", "at") and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
+        if w in ("in", "at") and k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and not named:
             return "verb"  # "400,000 in Chicago", "hundreds in Beaumont and Nacogdoches"
         if not t.text[0].isalpha():
             return ""
@@ -243,6 +248,7 @@ def _head(toks: list[_Tok], j: int) -> str:
         if t.text[0].isupper() and seen + j > 0:
             k += 1  # "May Day marchers", "Dallas residents"
             seen += 1
+            named = True  # ("2350 Broadway in Oakland" is an address, not a crowd in Oakland)
             continue
         if w.endswith("s") and len(w) > 3 and not w.endswith("ss"):
             if w in _NOT_PERSON:
@@ -265,6 +271,11 @@ def _framed(toks: list[_Tok], i: int) -> bool:
         return True
     if before and before[-1] == "among":
         return True
+    if before and before[-1] == "to" and any(
+        w in ("upgraded", "revised", "raised", "increased", "grew", "rose", "climbed", "swelled")
+        for w in before[-4:]
+    ):
+        return True  # "that number has since been upgraded to 50,000"
     return any(
         w in ("estimated", "estimate", "estimates", "numbered", "drew", "draws", "drawing",
               "attracted", "attracting", "totaled", "totalled", "swelled", "pegged", "counted")
@@ -390,8 +401,10 @@ def _why_not(
     prev = toks[i - 1] if i else None
     nxt = toks[j] if j < len(toks) else None
     phrase = text[start:end]
-    if prev is not None and (prev.text in ("$", "#", "£", "€", ":") or prev.low == "no"):
-        return "money, a label or a time"
+    if prev is not None and (prev.text in ("$", "#", "£", "€") or prev.low == "no"):
+        return "money or a label"
+    if prev is not None and prev.text == ":" and i >= 2 and toks[i - 2].num and prev.end == first.start:
+        return "a time"
     if nxt is not None and nxt.start == last.end and nxt.text[0].isalpha() and nxt.low != "k":
         return "an ordinal, a time or a code (letters glued to the number)"
     if nxt is not None and nxt.text in (":", "%", "°") or (
@@ -425,6 +438,8 @@ def _why_not(
     if len(before) >= 3 and before[-3] == "of" and before[-2] in ("the", "its", "their"):
         if before[-1].endswith(("’s", "'s")):
             return "a part of a whole ('14 of the city's 17 council members')"
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in _WHOLES:
+        return "a population, not a crowd ('a town of 900 people')"
     head = _head(toks, j)
     if head == "police":
         return "police, not protesters"
