@@ -366,7 +366,9 @@ def build_draft(
         strong = [c for c in cities if not c.guarded and not c.weak] or [
             c for c in cities if not c.guarded
         ]
-        if strong:
+        # The place in mind: the one city a sentence names ("from Colorado Springs to Denver
+        # and Boulder" names no one place).
+        if len({(c.name, c.state) for c in strong}) == 1:
             last_place = strong[-1]
         # Days of plans, of other years' events and of sentences about no gathering
         # ("Watch the show on Monday") are not the days in mind.

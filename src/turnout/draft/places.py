@@ -39,7 +39,10 @@ def _ap_cities() -> frozenset[str]:
     return AP_DATELINE_CITIES
 
 # What reporters call Washington, D.C. without naming it.
-_CAPITAL = re.compile(r"\b[Tt]he (?:nation['’]s|country['’]s|US|U\.S\.) capital\b(?! city of)")
+_CAPITAL = re.compile(
+    r"\b[Tt]he (?:nation['’]s|country['’]s|US|U\.S\.) capital\b(?! city of)"
+    r"|\b(?:the White House|Capitol Hill|the National Mall)\b"
+)
 # Capitalised words before a place that do not make it part of a longer name.
 _OK_BEFORE = frozenset(
     """
@@ -67,7 +70,7 @@ _NEVER = frozenset(
     victory hope friendship harmony enterprise progress reform freedom golden black white
     north south east west central young
     """.split()
-)
+) | {"white house", "capitol hill"}
 _ALIASES = {
     "nyc": ("New York City", "NY"),
     "new york city": ("New York City", "NY"),
@@ -241,6 +244,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                 continue
             if nxt and _cap(nxt) and nxt[0].isalpha() and not possessive:
                 weak = True  # "Seattle Community College", "Texas Gulf Coast ..."
+
         # A written state: "Portland, Oregon", "Madison, Wis.", "Rochester, N.Y."
         end = toks[j - 1][1]
         if kind == "city" and j + 1 < len(toks) and words[j] == ",":

@@ -114,11 +114,16 @@ _OUTCOME = re.compile(
     r"dead|died|deaths?|wounded|shot|hospitali[sz]ed|murdered|taken)$"
 )
 _CUSTODY = re.compile(r"\b(?:in handcuffs|under arrest|into custody|in custody|behind bars)\b")
+# Plans and suppositions: "organizers expected", "if there is an average 400 people".
 _FUTURE = re.compile(
     r"^(?:expect\w*|will|would|plan|plans|planned|planning|hope[sd]?|hoping|anticipat\w*|"
-    r"predict\w*|scheduled|could|aims?|intend\w*|should)$"
+    r"predict\w*|scheduled|could|aims?|intend\w*|should|if|average)$"
 )
-_PAST_MARK = re.compile(r"\b(?:last year|years? ago|a year earlier|the previous year)\b", re.I)
+_PAST_MARK = re.compile(
+    r"\b(?:last year|the previous year|in the past|(?:years?|decades?|months?) "
+    r"(?:ago|earlier|before|prior))\b",
+    re.I,
+)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NATIONAL = re.compile(
     r"\b(?:across|around|throughout)\s+(?:the\s+)?(?:U\.?S\.?|United States|country|nation|"
@@ -214,6 +219,8 @@ def _extend(toks: list[_Tok], i: int) -> int:
 def _head(toks: list[_Tok], j: int) -> str:
     """What the words after a number phrase make it: person, police, thing, verb or ""."""
     k, seen, named = j, 0, False
+    if k < len(toks) and toks[k].text == "+" and toks[k].start == toks[k - 1].end:
+        k += 1  # "3000+ people"
     if k < len(toks) and toks[k].low in ("more", "additional", "other", "or", "so"):
         k += 1
     if k < len(toks) and toks[k].low == "of":
@@ -414,7 +421,9 @@ def _why_not(
     if nxt is not None and nxt.text == "(" and nxt.start == last.end:
         return "a code such as 287(g)"
     if first.num and _YEAR.match(first.text) and j == i + 1:
-        return "a year"
+        after = toks[j].low if j < len(toks) else ""
+        if not (after in _PERSON or (after.endswith(_PERSON_ENDINGS) and after not in _NOT_PERSON)):
+            return "a year"  # ("Nearly 2000 protesters" is a crowd; "Chicago's 1886 Haymarket" not)
     low, high = parse_size(phrase)
     if math.isnan(low):
         return "not a number of people"
@@ -465,7 +474,9 @@ def _why_not(
         ]
         if any(y != year for y in years):
             return "a number from another year's event"
-    if _PAST_MARK.search(text[: end + 40]):
+    if _PAST_MARK.search(text[max(0, start - 80) : start]) or _PAST_MARK.search(
+        _segment_after(text, end)
+    ):
         return "a number from an earlier event"
     seg = _segment_after(text, end)
     if has_place:

@@ -60,6 +60,14 @@ class Sentence:
     section: int
 
 
+def _headline_like(line: str, words: list[str]) -> bool:
+    """Short, or "Place: words", or in title case; a sentence cut short by a copy is not."""
+    if len(words) <= 8 or re.match(r"[^:]{2,40}:\s", line):
+        return True
+    long = [w for w in words[1:] if len(w) > 3 and w[0].isalpha()]
+    return bool(long) and sum(w[0].isupper() for w in long) >= 0.75 * len(long)
+
+
 def _block_kind(line: str) -> str:
     words = line.split()
     if not any(c.isalnum() for c in line):
@@ -71,7 +79,7 @@ def _block_kind(line: str) -> str:
         return "paragraph"
     if len(words) <= 12 and re.search(r"\b(?:[A-Z]\.){2,}$", line):
         return "heading"  # "Up to 1 million in L.A.": the period is the abbreviation's
-    if len(words) <= 15 and last not in ".!?\"”’'":
+    if len(words) <= 15 and last not in ".!?\"”’'" and _headline_like(line, words):
         return "heading"
     if line.isupper() and len(words) <= 15:
         return "heading"
