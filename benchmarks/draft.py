@@ -55,7 +55,9 @@ def main() -> int:
     from turnout.draft.score import Score, score
 
     total = Score(0, 0, 0, 0, 0)
-    print(f"{'article':44} {'rows':>4} {'coded':>5} {'place+day':>10} {'+low/high':>10} {'real':>7}")
+    print(
+        f"{'article':44} {'rows':>4} {'coded':>5} {'place+day':>10} {'+low/high':>10} {'real':>7}"
+    )
     all_cases = cases()
     for case in all_cases:
         rows = draft_events(case.text, published=case.published, source_name=case.source_name)
@@ -110,7 +112,10 @@ def main() -> int:
         t0 = time.perf_counter()
         subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
         walls.append(time.perf_counter() - t0)
-    print(f"`turnout draft` on the bundled article, start-up included: {statistics.median(walls):.2f} s")
+    print(
+        "`turnout draft` on the bundled article, start-up included: "
+        f"{statistics.median(walls):.2f} s"
+    )
     return 0
 
 

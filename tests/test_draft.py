@@ -61,14 +61,20 @@ def test_headings_captions_and_sentences():
     kinds = [(s.kind, s.text) for s in split_sentences(text)]
     assert kinds == [
         ("heading", "Atlanta: students walk out, hundreds rally"),
-        ("caption", "Metro Atlanta, Jan. 30, 2026. (Photo: Atlanta Black Alliance for Peace chapter)"),
+        (
+            "caption",
+            "Metro Atlanta, Jan. 30, 2026. (Photo: Atlanta Black Alliance for Peace chapter)",
+        ),
         ("paragraph", "On the evening of Jan. 30, an estimated 500 people gathered."),
         ("paragraph", "Passengers waved."),
     ]
 
 
 def test_abbreviations_do_not_end_sentences():
-    text = "Police officials in Madison, Wis., said 500 came on Jan. 5 to the Capitol. Its CEO, Damon T. Hininger, left."
+    text = (
+        "Police officials in Madison, Wis., said 500 came on Jan. 5 to the Capitol. "
+        "Its CEO, Damon T. Hininger, left."
+    )
     assert [s.text for s in split_sentences(text)] == [
         "Police officials in Madison, Wis., said 500 came on Jan. 5 to the Capitol.",
         "Its CEO, Damon T. Hininger, left.",
@@ -76,7 +82,10 @@ def test_abbreviations_do_not_end_sentences():
 
 
 def test_a_sentence_broken_over_two_lines_is_joined():
-    text = "On Jan.30, at a mass demonstration outside a Core Civic Detention Center,\n\nhundreds of people were beating drums."
+    text = (
+        "On Jan.30, at a mass demonstration outside a Core Civic Detention Center,\n\n"
+        "hundreds of people were beating drums."
+    )
     (s,) = split_sentences(text)
     assert s.kind == "paragraph" and s.text.endswith("beating drums.")
 
@@ -134,7 +143,10 @@ def places(text: str) -> list[tuple[str, str, str]]:
         ("in Madison, Wis., said", [("Madison", "WI", "city")]),
         ("in Rochester, New York, USA", [("Rochester", "NY", "city")]),
         ("across 10 lanes of highway in central Denver.", [("Denver", "", "city")]),
-        ("hundreds in Beaumont and Nacogdoches", [("Beaumont", "", "city"), ("Nacogdoches", "", "city")]),
+        (
+            "hundreds in Beaumont and Nacogdoches",
+            [("Beaumont", "", "city"), ("Nacogdoches", "", "city")],
+        ),
         # Inside a longer name: a person, a street, an office.
         ("Mayor Brandon Johnson addressed the rally", []),
         ("justice for Alton Sterling and Philando Castile", []),
@@ -171,7 +183,9 @@ def test_datelines(line, city, state):
 
 
 def test_a_bare_city_takes_the_articles_state_else_the_largest():
-    text = "Portland: Student rally\n\nPortland, Oregon, students rallied on Jan. 30. Hundreds came."
+    text = (
+        "Portland: Student rally\n\nPortland, Oregon, students rallied on Jan. 30. Hundreds came."
+    )
     assert rows(text)[0][1:3] == ("Portland", "OR")
     maine = "In Maine, hundreds marched in Portland on Saturday."
     assert rows(maine)[0][1:3] == ("Portland", "ME")
@@ -268,7 +282,9 @@ def test_weather_goes_to_the_gathering_its_sentence_is_about():
         "Thousands of people braved freezing temperatures in Cleveland on Jan. 30."
     )
     table = draft_events(text, published="2026-02-03")
-    assert table[["locality", "temp_text"]].values.tolist() == [["Cleveland", "freezing temperatures"]]
+    assert table[["locality", "temp_text"]].values.tolist() == [
+        ["Cleveland", "freezing temperatures"]
+    ]
 
 
 # ------------------------------------------------------------------------------ gatherings
@@ -292,7 +308,10 @@ def test_one_row_per_place_and_day_with_estimates_joined():
 
 
 def test_a_list_of_places_shares_its_quantity():
-    text = "Organizers of marches in Seattle, Denver and Portland all claimed more than 100,000 attendees on Saturday."
+    text = (
+        "Organizers of marches in Seattle, Denver and Portland all claimed more than 100,000 "
+        "attendees on Saturday."
+    )
     table = draft_events(text, published="2017-01-22")
     assert table.locality.tolist() == ["Seattle", "Denver", "Portland"]
     assert set(table.size_text) == {"more than 100,000"}
@@ -316,7 +335,9 @@ def test_plans_and_other_events_make_no_rows():
 
 
 def test_a_place_abroad_is_proposed_with_a_note():
-    table = draft_events("Thousands rallied in Toronto, Canada, on Saturday.", published="2021-03-01")
+    table = draft_events(
+        "Thousands rallied in Toronto, Canada, on Saturday.", published="2021-03-01"
+    )
     assert table.locality.tolist() == ["Toronto"] and table.state.tolist() == [""]
     assert "outside the US (Canada)" in table.notes[0]
 

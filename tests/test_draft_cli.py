@@ -53,8 +53,17 @@ def test_story_draft_goes_beside_the_story_and_never_over_it(tmp_path, monkeypat
 def test_a_folder_of_articles_is_one_draft(tmp_path):
     out = tmp_path / "all.csv"
     run = subprocess.run(
-        [sys.executable, "-m", "turnout", "draft", str(ARTICLES), "--published", "2016-07-09",
-         "-o", str(out)],  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "turnout",
+            "draft",
+            str(ARTICLES),
+            "--published",
+            "2016-07-09",
+            "-o",
+            str(out),
+        ],  # fmt: skip
         capture_output=True,
         text=True,
         env={"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin"},

@@ -222,7 +222,10 @@ def build_draft(
     if len(counts) == 1:  # a round-up's most named city is not every sentence's place
         name, state = max(counts, key=lambda k: counts[k])
         main = next(
-            p for r in reads for p in r.places if (p.name, p.state) == (name, state) and p.kind == "city"
+            p
+            for r in reads
+            for p in r.places
+            if (p.name, p.state) == (name, state) and p.kind == "city"
         )
     # The article's first day (from any sentence that is not a plan or another year's):
     # the day of sentences that come before any day is named ("a million in Boston; ...").
@@ -358,8 +361,10 @@ def build_draft(
                     g.weather.append(w)
                     g.spans.append((w.start, w.end, "weather"))
             elif cities:
-                d, _ = (min(past, key=lambda m: abs(m.start - w.start)), "") if past else context_date(
-                    cities[0], idx
+                d, _ = (
+                    (min(past, key=lambda m: abs(m.start - w.start)), "")
+                    if past
+                    else context_date(cities[0], idx)
                 )
                 if d is not None:
                     pending_weather.append((_key(cities[0], d.date), w, s))

@@ -38,6 +38,7 @@ def _ap_cities() -> frozenset[str]:
         from turnout.style import AP_DATELINE_CITIES
     return AP_DATELINE_CITIES
 
+
 # What reporters call Washington, D.C. without naming it.
 _CAPITAL = re.compile(
     r"\b[Tt]he (?:nation['’]s|country['’]s|US|U\.S\.) capital\b(?! city of)"
@@ -118,9 +119,7 @@ def _countries() -> dict[str, str]:
     with open(data, encoding="utf-8") as fh:
         countries = json.load(fh)
     return {
-        _key(info["name"]): info["name"]
-        for info in countries.values()
-        if info.get("iso") != "US"
+        _key(info["name"]): info["name"] for info in countries.values() if info.get("iso") != "US"
     }
 
 
@@ -247,6 +246,8 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
 
         # A written state: "Portland, Oregon", "Madison, Wis.", "Rochester, N.Y."
         end = toks[j - 1][1]
+        if last.endswith(".") and "." not in last[:-1] and len(last) > 4:
+            end -= 1  # "in central Denver.": the sentence's period is not the place's
         if kind == "city" and j + 1 < len(toks) and words[j] == ",":
             k = j + 1
             for m in (3, 2, 1):
@@ -340,9 +341,10 @@ _GLUED = re.compile(r"^(?P<city>[A-Z][A-Z.'’ -]{2,})(?=[A-Z][a-z]|A\s)")
 def find_dateline(text: str, offset: int = 0) -> PlaceMention | None:
     """The dateline at the start of a paragraph, if there is one.
 
-    >>> find_dateline("ROCHESTER, N.Y. — Nearly two dozen people ...")[3:6]
+    >>> d = find_dateline("ROCHESTER, N.Y. — Nearly two dozen people ...")
+    >>> d.kind, d.name, d.state
     ('city', 'Rochester', 'NY')
-    >>> find_dateline("LOS ANGELESCheers and chants rang through this city")[4]
+    >>> find_dateline("LOS ANGELESCheers and chants rang through this city").name
     'Los Angeles'
     """
     m = _DATELINE.match(text) or _MIXED.match(text)
@@ -434,9 +436,7 @@ def resolve_states(mentions: list[PlaceMention], sections: list[int]) -> list[Pl
         if m.name in written:
             state = written[m.name].most_common(1)[0][0]
         else:
-            local = [
-                s for s, _ in by_section.get(sec, Counter()).most_common() if _plausible(m, s)
-            ]
+            local = [s for s, _ in by_section.get(sec, Counter()).most_common() if _plausible(m, s)]
             if local:
                 state = local[0]
                 if state != m.candidates[0]:

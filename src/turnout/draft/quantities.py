@@ -278,9 +278,14 @@ def _framed(toks: list[_Tok], i: int) -> bool:
         return True
     if before and before[-1] == "among":
         return True
-    if before and before[-1] == "to" and any(
-        w in ("upgraded", "revised", "raised", "increased", "grew", "rose", "climbed", "swelled")
-        for w in before[-4:]
+    if (
+        before
+        and before[-1] == "to"
+        and any(
+            w
+            in ("upgraded", "revised", "raised", "increased", "grew", "rose", "climbed", "swelled")
+            for w in before[-4:]
+        )
     ):
         return True  # "that number has since been upgraded to 50,000"
     return any(
@@ -410,12 +415,20 @@ def _why_not(
     phrase = text[start:end]
     if prev is not None and (prev.text in ("$", "#", "£", "€") or prev.low == "no"):
         return "money or a label"
-    if prev is not None and prev.text == ":" and i >= 2 and toks[i - 2].num and prev.end == first.start:
+    if (
+        prev is not None
+        and prev.text == ":"
+        and i >= 2
+        and toks[i - 2].num
+        and prev.end == first.start
+    ):
         return "a time"
     if nxt is not None and nxt.start == last.end and nxt.text[0].isalpha() and nxt.low != "k":
         return "an ordinal, a time or a code (letters glued to the number)"
-    if nxt is not None and nxt.text in (":", "%", "°") or (
-        nxt is not None and nxt.low in ("a", "p", "am", "pm", "percent", "o'clock")
+    if (
+        nxt is not None
+        and nxt.text in (":", "%", "°")
+        or (nxt is not None and nxt.low in ("a", "p", "am", "pm", "percent", "o'clock"))
     ):
         return "a time, a percentage or a temperature"
     if nxt is not None and nxt.text == "(" and nxt.start == last.end:

@@ -114,9 +114,7 @@ def review_html(draft: Draft) -> str:
     body_rows = []
     for n, row in enumerate(draft.rows.itertuples()):
         sp = first_span.get(n)
-        words = (
-            f'<a href="#dr-{sp.kind}-{sp.start}">{n + 1}</a>' if sp is not None else str(n + 1)
-        )
+        words = f'<a href="#dr-{sp.kind}-{sp.start}">{n + 1}</a>' if sp is not None else str(n + 1)
         place = ", ".join(x for x in (row.locality, row.state) if x)
         date = dt.date.fromisoformat(row.date).strftime("%b. %-d, %Y").replace("May.", "May")
         body_rows.append(
@@ -147,7 +145,7 @@ def review_html(draft: Draft) -> str:
     )
     return (
         f'<section class="draft-review" aria-label="Draft rows and the article they come from">'
-        f"<style>{_STYLE}</style>{legend}<div class=\"dr-grid\">"
+        f'<style>{_STYLE}</style>{legend}<div class="dr-grid">'
         f'<div class="dr-article" role="region" aria-label="The article">{"".join(paras)}</div>'
         f"{table}</div></section>"
     )

@@ -121,7 +121,8 @@ class Case:
 
 
 def load_cases(folder: Any) -> list[Case]:
-    """The articles listed in ``folder/articles.csv`` with their ``NAME.txt`` and ``NAME.expected.csv``."""
+    """The articles listed in ``folder/articles.csv``, each with ``NAME.txt`` and
+    ``NAME.expected.csv``."""
     import csv
     from pathlib import Path
 

@@ -106,7 +106,9 @@ def _blocks(text: str) -> list[tuple[int, int, str]]:
             tail = text[p_start:p_end].rstrip()[-1]
             # A paragraph cut mid-sentence: it ends on a comma, or the next line starts
             # in lower case.
-            if p_kind == "paragraph" and (tail == "," or (stripped[0].islower() and tail not in ".!?")):
+            if p_kind == "paragraph" and (
+                tail == "," or (stripped[0].islower() and tail not in ".!?")
+            ):
                 out[-1] = (p_start, end, "paragraph")
                 continue
         out.append((start, end, kind))

@@ -1,4 +1,4 @@
-"""Weather words in a sentence, kept only when :func:`turnout.temperature.parse_temperature` reads them.
+"""Weather words in a sentence, kept when :func:`turnout.temperature.parse_temperature` reads them.
 
 "9° F and violent winds", "freezing temperatures", "100 degree weather", "cold
 weather for the Houston area", "in the low 30s", "below zero". The drafter ties
