@@ -6,6 +6,8 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from turnout import draft_events
 from turnout.columns import RAW_COLUMNS
@@ -371,3 +373,25 @@ def test_draft_cleans_without_rejections():
     cleaned = clean_events(table)
     assert len(cleaned.events) == len(table) and cleaned.rejected.empty
     assert isinstance(table, pd.DataFrame)
+
+
+# ------------------------------------------------------------------------------ any input
+
+
+_WORDS = st.sampled_from(
+    "Jan. 30 , Sunday hundreds 6,000 to 9,000 people marched in Denver Portland , Ore. "
+    "SEATTLE (AP) — police said about 700 arrested the 2006 <p> </p> \n\n : ; 1886 a crowd "
+    "of 500 Colorado Springs from solidarity with Minneapolis today 9° F freezing".split(" ")
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(), st.lists(_WORDS, max_size=60).map(" ".join)))
+def test_any_text_drafts_without_error_and_rows_quote_their_words(text):
+    table = draft_events(text, published="2026-02-03")
+    assert list(table.columns) == RAW_COLUMNS
+    for row in table.itertuples():
+        dt.date.fromisoformat(row.date)
+        for words in filter(None, row.size_text.split("; ")):
+            assert words in row.source_quote
+        assert row.locality
