@@ -395,3 +395,36 @@ def test_any_text_drafts_without_error_and_rows_quote_their_words(text):
         for words in filter(None, row.size_text.split("; ")):
             assert words in row.source_quote
         assert row.locality
+
+
+def test_a_list_of_crowds_is_read_line_by_line():
+    text = (
+        "Some crowd sizes\n"
+        "15,000 March in Cleveland\n"
+        "60,000 in Minneapolis / St. Paul\n"
+        "100,000 in Denver (police estimate)\n"
+        "70-100,000 in Portland, Oregon (estimates from police and organizers)\n"
+        "5-10,000 Augusta, Maine: (estimates from police and organizers)\n"
+    )
+    table = draft_events(text, published="2017-01-21")
+    assert table[["locality", "state", "size_text"]].values.tolist() == [
+        ["Cleveland", "OH", "15,000"],
+        ["Minneapolis", "MN", "60,000"],
+        ["St. Paul", "MN", "60,000"],
+        ["Denver", "CO", "100,000"],
+        ["Portland", "OR", "70-100,000"],
+        ["Augusta", "ME", "5-10,000"],
+    ]
+    assert "estimate from police" in table.notes[3]
+
+
+def test_venues_boroughs_and_riders():
+    text = (
+        "Police officials said more than 100,000 people showed up at Boston Common. "
+        "The transit authority said nearly 600,000 people had used the Metro system by 4 p.m. "
+        "At least 400,000 had protested in Manhattan on Saturday."
+    )
+    assert [r[1:] for r in rows(text, "2017-01-22")] == [
+        ("Boston", "MA", "more than 100,000"),
+        ("New York City", "NY", "At least 400,000"),
+    ]

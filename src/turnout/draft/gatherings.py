@@ -74,7 +74,7 @@ _EVENTISH = re.compile(
     r"[Ss]trike\w*|[Ww]alk-?outs?|walked out|[Gg]ather\w*|sit-in|[Pp]icket\w*|[Cc]rowd\w*|"
     r"[Oo]ccup\w*|[Mm]archers?)\b"
 )
-_COORDINATED = re.compile(r"^\s*(?:,\s*(?:and|or|&)?|and|or|&)\s*$")
+_COORDINATED = re.compile(r"^\s*(?:,\s*(?:and|or|&)?|and|or|&|/)\s*$")
 
 
 @dataclass
@@ -158,7 +158,7 @@ def _choose(q_start: int, q_end: int, cities: list[PlaceMention], text: str) -> 
     Francisco Chronicle") are not chosen here: the caller falls back on the place
     in mind.
     """
-    pool = [c for c in cities if not c.guarded and not c.weak]
+    pool = [c for c in cities if not c.guarded and (not c.weak or c.venue)]
     if not pool:
         return []
     best, best_score = pool[0], float("inf")
@@ -299,7 +299,12 @@ def build_draft(
         # "Washington, DC—Hundreds of thousands gathered in cities across the nation".
         named = [c for c in cities if (c.start, c.end) not in datelines]
         quantities = find_quantities(
-            s.text, s.start, year=published.year, skip=skip, has_place=bool(named)
+            s.text,
+            s.start,
+            year=published.year,
+            skip=skip,
+            has_place=bool(named),
+            listed=s.kind == "item",
         )
         made: list[_Gathering] = []
         for q in quantities:

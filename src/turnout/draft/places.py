@@ -64,6 +64,17 @@ _STREET_AFTER = frozenset(
     "street streets st avenue avenues ave boulevard blvd road rd highway hwy drive lane way "
     "square plaza park bridge building hall".split()
 )
+# Names that begin with a city and name a place in it ("Boston Common", "Los Angeles City
+# Hall"), unlike a newspaper's or an office's ("the San Francisco Chronicle").
+_VENUES = frozenset(
+    """
+    common park square plaza center centre hall capitol courthouse mall green street avenue
+    boulevard bridge station stadium arena library museum campus college university airport
+    federal building pier beach harbor waterfront convention
+    """.split()
+)
+# New York City's boroughs are the city in a draft: one row per place and day.
+_BOROUGHS = frozenset({"Manhattan", "Brooklyn", "Queens", "The Bronx", "Bronx", "Staten Island"})
 # Capitalised words that are never places by themselves, whatever the gazetteer holds.
 _NEVER = frozenset(
     """
@@ -99,6 +110,7 @@ class PlaceMention:
     name: str  # the gazetteer's name ("New York City"), a state code, or a country
     state: str = ""  # two-letter code ("" for a city whose state is not written)
     weak: bool = False  # only the start of a longer name ("Philadelphia City Council")
+    venue: bool = False  # a weak name that is a place in the city ("Boston Common")
     origin: bool = False  # after "from": where people came from
     guarded: bool = False  # after "solidarity with", "against" ...: not where it happened
     note: str = ""
@@ -227,7 +239,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
         prev = words[i - 1] if i > 0 else ""
         prev2 = words[i - 2] if i > 1 else ""
         nxt = words[j] if j < len(words) else ""
-        weak = False
+        weak = venue = False
         if not heading:
             if (
                 prev
@@ -243,6 +255,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                 continue
             if nxt and _cap(nxt) and nxt[0].isalpha() and not possessive:
                 weak = True  # "Seattle Community College", "Texas Gulf Coast ..."
+                venue = any(x.lower().strip(".,") in _VENUES for x in words[j : j + 4])
 
         # A written state: "Portland, Oregon", "Madison, Wis.", "Rochester, N.Y."
         end = toks[j - 1][1]
@@ -304,6 +317,8 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                     name = " ".join(words[m:k])
                     start = toks[m][0]
         last_end = j
+        if kind == "city" and name in _BOROUGHS and (state or (cands[:1] or ("",))[0]) == "NY":
+            name, state, cands = "New York City", "NY", ("NY",)
         out.append(
             PlaceMention(
                 offset + start,
@@ -313,6 +328,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                 name,
                 state,
                 weak=weak,
+                venue=venue,
                 # "from Orland Park": where people came from; "from L.A.'s event" is not.
                 origin=(prev.lower() in _ORIGIN or prev2.lower() in _ORIGIN) and not possessive,
                 guarded=guarded,

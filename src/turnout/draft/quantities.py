@@ -81,6 +81,11 @@ _WHOLES = frozenset(
     "town city village community county state population enrollment membership school "
     "district nation country workforce union".split()
 )
+# Verbs after a count of people that say they did something other than gather.
+_ELSEWHERE = frozenset(
+    "used rode ride riding watched viewed streamed tuned donated registered voted bought "
+    "clicked downloaded followed subscribed visited".split()
+)
 _POLICE = frozenset(
     "police officers officer cops troopers deputies agents guards guardsmen soldiers troops "
     "marshals sheriffs".split()
@@ -137,7 +142,8 @@ _ATTRIBUTION = re.compile(
     r"fire (?:officials|department)|the (?:[A-Z][\w.]* ){0,4}(?:Times|Post|Tribune|Journal|"
     r"Globe|Herald|Chronicle|News|Press|Star|AP|Reuters))"
     r"(?:\s+\w+){0,3}?\s+(?:said|say|says|estimated|estimate|estimates|claimed|claim|"
-    r"reported|counted|put|tallied|told)\b|\baccording to (?P<per>[^,.;]+)",
+    r"reported|counted|put|tallied|told)\b|\baccording to (?P<per>[^,.;]+)"
+    r"|\((?P<par>police|organi[sz]ers|officials)(?:['’]s?)? (?:estimates?|count)\)",
     re.IGNORECASE,
 )
 
@@ -238,11 +244,17 @@ def _head(toks: list[_Tok], j: int) -> str:
         if w in _OFFICIALS:
             return "officials"
         if w in _PERSON:
+            nxt = [x.low for x in toks[k + 1 : k + 4]]
+            if any(x in _ELSEWHERE for x in nxt):
+                return "not-gathered"  # "600,000 people had used the Metro system"
             return "person"
         if w in _CROWD_VERBS:
             return "verb"
-        if w in ("who", "that") and k + 1 < len(toks) and toks[k + 1].low in _CROWD_VERBS:
-            return "verb"
+        if w in ("who", "that", "had", "have", "has", "were", "was", "all", "also"):
+            # "thousands who gathered", "400,000 had protested", "all claimed"
+            nxt = [x.low for x in toks[k + 1 : k + 3]]
+            if any(x in _CROWD_VERBS for x in nxt):
+                return "verb"
         if w in ("are", "were", "was") and k + 1 < len(toks):
             if toks[k + 1].low in ("present", "there", "on", "in"):
                 return "verb"
@@ -336,7 +348,7 @@ def _segment_after(text: str, end: int) -> str:
 def _attribution(text: str, start: int) -> str:
     best, dist = "", 10**9
     for m in _ATTRIBUTION.finditer(text):
-        who = (m["who"] or m["per"] or "").strip()
+        who = (m["who"] or m["per"] or m["par"] or "").strip()
         d = abs(m.start() - start)
         if d < dist:
             best, dist = who, d
@@ -350,13 +362,15 @@ def find_quantities(
     year: int | None = None,
     skip: tuple[tuple[int, int], ...] = (),
     has_place: bool = False,
+    listed: bool = False,
 ) -> list[Quantity]:
     """Every number phrase in a sentence, each marked crowd or not (with the reason).
 
     ``year`` is the publication's year (other years' numbers are other events);
     ``skip`` holds spans (relative to ``text``) already read as dates; ``has_place``
     says the sentence names a US city (then only a city joined to "across the country"
-    makes a national total).
+    makes a national total); ``listed`` says the text is a line of a list of crowds
+    ("5-10,000 Augusta, Maine"), which frames its numbers as crowds.
 
     >>> [(q.text, q.crowd) for q in find_quantities(
     ...     "Police estimate 200 people protested; four people were arrested.")]
@@ -378,7 +392,7 @@ def find_quantities(
         if q:
             start = max(0, start - 40) + q.start()
         phrase = text[start:end]
-        reason = _why_not(text, toks, i, j, start, end, year, has_place)
+        reason = _why_not(text, toks, i, j, start, end, year, has_place, listed)
         low, high = parse_size(phrase)
         if not reason and math.isnan(low):
             reason = "not a number of people"
@@ -407,6 +421,7 @@ def _why_not(
     end: int,
     year: int | None,
     has_place: bool,
+    listed: bool = False,
 ) -> str:
     """Why the number phrase toks[i:j] is not a crowd size ("" when it is one)."""
     first, last = toks[i], toks[j - 1]
@@ -473,7 +488,9 @@ def _why_not(
         return "people arrested, hurt or killed"
     if head == "thing":
         return "counts things, not people"
-    if head not in ("person", "verb") and not _framed(toks, i):
+    if head == "not-gathered":
+        return "people counted doing something else (riding, watching, signing up online)"
+    if head not in ("person", "verb") and not _framed(toks, i) and not listed:
         return "no people or gathering in the words around it"
     sentence_before = [t.low for t in toks[:i]]
     after = [t.low for t in toks[j : j + 6]]

@@ -48,7 +48,7 @@ _CREDIT = re.compile(r"\bphoto\b|\(\s*[^()]*/[^()]*\)\s*$|\)\s*$", re.IGNORECASE
 class Sentence:
     """One sentence (or heading, or caption) with its offsets in the article.
 
-    ``kind`` is ``heading``, ``caption`` or ``paragraph``; ``block`` numbers the
+    ``kind`` is ``heading``, ``caption``, ``item`` (a line of a list) or ``paragraph``; ``block`` numbers the
     article's blocks and ``section`` its sections (a heading starts one).
     """
 
@@ -86,6 +86,33 @@ def _block_kind(line: str) -> str:
     return "paragraph"
 
 
+_BULLET = re.compile(r"^(?:[-•*–·]\s+|\d{1,2}[.)]\s+)")
+_DIGIT = re.compile(r"\d")
+
+
+def _items(text: str, blocks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Short lines that are a list ("15,000 in Cleveland", "- Denver: 100,000"), not headings.
+
+    A bulleted line is an item; so is a short line with a number next to another such
+    line. A heading stands alone above its paragraphs ("Denver: 500 pack bridge").
+    """
+    short = [
+        kind in ("heading", "paragraph")
+        and bool(_DIGIT.search(text[s:e]))
+        and len(text[s:e].split()) <= 14
+        and not text[s:e].rstrip().endswith(".")
+        for s, e, kind in blocks
+    ]
+    out = []
+    for n, (s, e, kind) in enumerate(blocks):
+        line = text[s:e]
+        listed = (n > 0 and short[n - 1]) or (n + 1 < len(blocks) and short[n + 1])
+        if kind in ("heading", "paragraph") and (_BULLET.match(line) or (short[n] and listed)):
+            kind = "item"
+        out.append((s, e, kind))
+    return out
+
+
 def _blocks(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each non-empty line, broken sentences joined to their ends."""
     out: list[tuple[int, int, str]] = []
@@ -112,7 +139,7 @@ def _blocks(text: str) -> list[tuple[int, int, str]]:
                 out[-1] = (p_start, end, "paragraph")
                 continue
         out.append((start, end, kind))
-    return out
+    return _items(text, out)
 
 
 def _boundary(text: str, dot: int, after: int) -> bool:
@@ -151,7 +178,7 @@ packed the bridge.'), ('paragraph', 'Horns honked in approval.')]
     for number, (start, end, kind) in enumerate(_blocks(text)):
         if kind == "heading" and out:
             section += 1
-        if kind != "paragraph":
+        if kind not in ("paragraph",):
             out.append(Sentence(start, end, text[start:end], kind, number, section))
             continue
         block = text[start:end]
