@@ -48,8 +48,9 @@ _CREDIT = re.compile(r"\bphoto\b|\(\s*[^()]*/[^()]*\)\s*$|\)\s*$", re.IGNORECASE
 class Sentence:
     """One sentence (or heading, or caption) with its offsets in the article.
 
-    ``kind`` is ``heading``, ``caption``, ``item`` (a line of a list) or ``paragraph``; ``block`` numbers the
-    article's blocks and ``section`` its sections (a heading starts one).
+    ``kind`` is ``heading``, ``caption``, ``item`` (a line of a list) or ``paragraph``;
+    ``block`` numbers the article's blocks and ``section`` its sections (a heading starts
+    one).
     """
 
     start: int
