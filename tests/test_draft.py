@@ -428,3 +428,25 @@ def test_venues_boroughs_and_riders():
         ("Boston", "MA", "more than 100,000"),
         ("New York City", "NY", "At least 400,000"),
     ]
+
+
+def test_a_list_of_cities_in_a_sentence_without_a_number_gives_each_a_row():
+    text = (
+        "LOS ANGELES — Students in Boston, New York and Washington walked out of class on Friday."
+    )
+    assert [r[1:3] for r in rows(text, "2017-01-22")] == [
+        ("Boston", "MA"),
+        ("New York City", "NY"),
+        ("Washington", "DC"),
+    ]
+
+
+def test_that_march_after_another_years_event_is_that_event():
+    text = (
+        "Police said it was the largest protest in Los Angeles since a rally in 2006. "
+        "That march drew an estimated 500,000 people. "
+        "Organizers on Saturday estimated some 750,000 people showed up in Los Angeles."
+    )
+    assert rows(text, "2017-01-22") == [
+        ("2017-01-21", "Los Angeles", "CA", "estimated some 750,000")
+    ]

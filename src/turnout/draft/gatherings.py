@@ -280,8 +280,13 @@ def build_draft(
                 rows[key].notes.append(place.note)
         return rows[key]
 
+    earlier = -1  # the block of the last sentence about another year's event
     for idx, r in enumerate(reads):
         s = r.sentence
+        if _other_year(s.text, published):
+            earlier = s.block
+        elif not (s.block == earlier and _THAT.match(s.text)):
+            earlier = -1
         if s.section != last_section:
             last_section = s.section
             last_place = None
@@ -308,6 +313,8 @@ def build_draft(
         )
         made: list[_Gathering] = []
         for q in quantities:
+            if q.crowd and earlier == s.block and not _other_year(s.text, published):
+                q = _reason(q, "a number from another year's event (the sentence before)")
             if not q.crowd:
                 left_out.append(q)
                 continue
@@ -356,8 +363,15 @@ def build_draft(
                 if ctx_span is not None:
                     g.spans.append((ctx_span.start, ctx_span.end, "place"))
                 made.append(g)
-        if not made and s.kind == "paragraph" and _reports_gathering(s.text, published):
-            made += _numberless(s, idx, cities, past, context_place, context_date, gathering)
+        if (
+            not made
+            and s.kind == "paragraph"
+            and earlier != s.block
+            and _reports_gathering(s.text, published)
+        ):
+            made += _numberless(
+                s, idx, named or cities, past, context_place, context_date, gathering, text, states
+            )
         for w in r.weather:
             if _NOT_ONCE.search(s.text):
                 continue
@@ -415,6 +429,11 @@ def _other_year(text: str, published: dt.date) -> bool:
     return any(int(y) != published.year for y in _YEAR.findall(_EXPLICIT.sub(" ", text)))
 
 
+# "In 2006, roughly one million marched. That march drew ...": the next sentence is about
+# the same other event.
+_THAT = re.compile(r"^(?:That|This|It|The (?:event|march|rally|protest|demonstration))\b")
+
+
 def _reports_gathering(text: str, published: dt.date) -> bool:
     return (
         bool(_GATHER.search(text))
@@ -423,7 +442,9 @@ def _reports_gathering(text: str, published: dt.date) -> bool:
     )
 
 
-def _numberless(s, idx, cities, past, context_place, context_date, gathering) -> list[_Gathering]:
+def _numberless(
+    s, idx, cities, past, context_place, context_date, gathering, text, states
+) -> list[_Gathering]:
     """A gathering the sentence reports without a number: a row with an empty size."""
     if not cities and not past:
         return []
@@ -433,11 +454,18 @@ def _numberless(s, idx, cities, past, context_place, context_date, gathering) ->
     if cities:
         pool = [c for c in cities if not c.guarded] or cities
         place = next((c for c in pool if not c.weak), pool[0])
+        # "Students in Boston, New York and Washington walked out": each city a row.
+        group = [place]
+        i = cities.index(place)
+        while i + 1 < len(cities) and _COORDINATED.match(text[cities[i].end : cities[i + 1].start]):
+            i += 1
+            group.append(cities[i])
     else:
         place, why = context_place()
-        if place is None:
-            return []
+        if place is None or (states and place.state not in {p.state for p in states}):
+            return []  # "in Foley Square, New York": a state the place in mind is not in
         notes.append(why)
+        group = [place]
     if past:
         d, why = past[0], past[0].note
     elif cities:
@@ -447,12 +475,15 @@ def _numberless(s, idx, cities, past, context_place, context_date, gathering) ->
     else:
         return []
     notes.append(why)
-    g = gathering(place, d.date, s.start)
-    g.notes += notes
-    if s not in g.sentences:
-        g.sentences.append(s)
-    g.spans += [(place.start, place.end, "place"), (d.start, d.end, "date")]
-    return [g]
+    made = []
+    for place in group:
+        g = gathering(place, d.date, s.start)
+        g.notes += notes
+        if s not in g.sentences:
+            g.sentences.append(s)
+        g.spans += [(place.start, place.end, "place"), (d.start, d.end, "date")]
+        made.append(g)
+    return made
 
 
 def _table(text, rows, left_out, published, source_name, source_url, pd) -> Draft:

@@ -267,22 +267,24 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                 run = words[k : k + m]
                 if len(run) == m and all(_cap(x) for x in run):
                     code = _state_code(_key(" ".join(run)))
-                    if code and (code in cands or name in ("New York City", "Washington")):
-                        if name in ("New York City", "Washington") and code not in ("NY", "DC"):
+                    if not code or code not in cands:
+                        continue
+                    # "Boston, New York and Washington" is a list of cities, not Boston, N.Y.:
+                    # a state that is also a city's name counts only for a place of some size.
+                    if " ".join(run) in ("New York", "Washington"):
+                        pops = dict(zip(cands, _populations(name), strict=False))
+                        if pops and pops.get(code, 0) < 0.05 * max(pops.values()):
                             break
-                        if code not in cands:
-                            break
-                        state = code
-                        if name == "New York City" and code == "NY":
-                            name = "New York City"
-                        end = toks[k + m - 1][1]
-                        j = k + m
-                        break
+                    state = code
+                    end = toks[k + m - 1][1]
+                    j = k + m
+                    break
         if kind == "city" and name == "Washington" and words[i] == "Washington":
             # "Washington state", "Washington, D.C." / bare "Washington" (AP: the capital)
             if nxt.lower() == "state":
                 kind, name, state, cands = "state", "WA", "WA", ("WA",)
-        if kind == "city" and name == "New York City" and words[i] == "New":
+        in_list = last_end >= 0 and all(x in (",", "and", "or", "&") for x in words[last_end:i])
+        if kind == "city" and name == "New York City" and words[i] == "New" and not in_list:
             if nxt.lower() == "state" or prev == ",":
                 kind, name, state, cands = "state", "NY", "NY", ("NY",)
         if kind == "city" and not state and not weak:

@@ -302,7 +302,8 @@ def _framed(toks: list[_Tok], i: int) -> bool:
         return True  # "that number has since been upgraded to 50,000"
     return any(
         w in ("estimated", "estimate", "estimates", "numbered", "drew", "draws", "drawing",
-              "attracted", "attracting", "totaled", "totalled", "swelled", "pegged", "counted")
+              "attracted", "attracting", "totaled", "totalled", "swelled", "pegged", "counted",
+              "put", "placed")
         for w in before
     )  # fmt: skip
 
