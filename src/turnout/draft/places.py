@@ -202,6 +202,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
     """
     toks = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
     words = [t[2] for t in toks]
+    caps = [w[:1].isupper() for w in words]
     out: list[PlaceMention] = [
         PlaceMention(offset + m.start(), offset + m.end(), m.group(0), "city", "Washington", "DC")
         for m in _CAPITAL.finditer(text)
@@ -210,7 +211,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
     i = 0
     while i < len(toks):
         w = words[i]
-        if not _cap(w) or not w[0].isalpha():
+        if not caps[i] or not w[0].isalpha():
             i += 1
             continue
         found = None
@@ -218,7 +219,9 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             if i + n > len(toks):
                 continue
             run = words[i : i + n]
-            if not all(_cap(x) or x.lower() in ("of", "de", "del", "la") for x in run):
+            if not all(
+                caps[i + m] or run[m].lower() in ("of", "de", "del", "la") for m in range(n)
+            ):
                 continue
             if any(not x[0].isalpha() for x in run):
                 continue

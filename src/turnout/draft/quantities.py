@@ -40,6 +40,10 @@ _NUMBER_WORDS = frozenset(
     + "hundred thousand million billion dozen dozens hundreds thousands millions tens scores "
     "several few couple handful half".split()
 )
+_ANY_NUMBER = re.compile(
+    r"\d|\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")",
+    re.IGNORECASE,
+)
 _PLURAL_WORDS = frozenset("dozens hundreds thousands millions tens scores".split())
 _SCALE_WORDS = frozenset("hundred thousand million billion dozen".split())
 _QUALIFIER = re.compile(
@@ -167,14 +171,8 @@ class _Tok:
     start: int
     end: int
     text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def num(self) -> bool:
-        return self.text[0].isdigit()
+    low: str  # the text in lower case
+    num: bool  # a numeral
 
 
 def _is_number(t: _Tok) -> bool:
@@ -380,7 +378,12 @@ def find_quantities(
     ...     "On Jan. 31, 6,000 to 9,000 workers came together in Seattle.", skip=((3, 10),))]
     [('6,000 to 9,000', 6000.0, 9000.0)]
     """
-    toks = [_Tok(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    if not _ANY_NUMBER.search(text):
+        return []  # most sentences hold no number at all: skip the tokens
+    toks = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        toks.append(_Tok(m.start(), m.end(), word, word.lower(), word[0].isdigit()))
     out: list[Quantity] = []
     i = 0
     while i < len(toks):
