@@ -243,10 +243,18 @@ def build_draft(
     )
     section_place: dict[int, PlaceMention] = {}
     last_place: PlaceMention | None = None
+    recent: list[PlaceMention] = []  # the cities of the last sentence that named any
     last_section = -1
     pending_weather: list[tuple[tuple[str, str, dt.date], WeatherMention, Sentence]] = []
 
     def context_place() -> tuple[PlaceMention | None, str]:
+        # A sentence that names only a state ("a major New Jersey highway") means the city
+        # of that state the sentences before named, even among others.
+        wanted = {p.state for p in r.places if p.kind == "state"}
+        if wanted:
+            for p in reversed(recent):
+                if p.state in wanted:
+                    return p, "place from the sentences before"
         if last_place is not None:
             return last_place, "place from the sentences before"
         if r.sentence.section in section_place:
@@ -290,6 +298,7 @@ def build_draft(
         if s.section != last_section:
             last_section = s.section
             last_place = None
+            recent = []
         cities = [p for p in r.places if p.kind == "city" and not p.origin]
         states = [p for p in r.places if p.kind == "state"]
         abroad = [p for p in r.places if p.kind == "abroad"]
@@ -394,6 +403,8 @@ def build_draft(
         # and Boulder" names no one place).
         if len({(c.name, c.state) for c in strong}) == 1:
             last_place = strong[-1]
+        if strong:
+            recent = strong
         # Days of plans, of other years' events and of sentences about no gathering
         # ("Watch the show on Monday") are not the days in mind.
         if (
