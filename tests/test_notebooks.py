@@ -56,6 +56,7 @@ def _parameters(nb: nbformat.NotebookNode) -> dict[str, object]:
 
 def test_the_four_notebooks():
     assert NAMES == [
+        "00-draft-from-article.ipynb",
         "01-clean-events.ipynb",
         "02-turnout-by-city.ipynb",
         "03-temperature-vs-attendance.ipynb",
