@@ -37,6 +37,13 @@ def _ap_cities() -> frozenset[str]:
     return AP_DATELINE_CITIES
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    from turnout.ap import state_abbreviations
+
+    return state_abbreviations()
+
+
 # What reporters call Washington, D.C. without naming it.
 _CAPITAL = re.compile(
     r"\b[Tt]he (?:nation['’]s|country['’]s|US|U\.S\.) capital\b(?! city of)"
@@ -172,7 +179,7 @@ def _lookup(words: list[str]) -> tuple[str, str, str, tuple[str, ...], int] | No
         raw = "".join(words)
         if len(key.replace(" ", "")) <= 2 and "." not in raw:
             return None  # a bare code ("OR", "IN") is a state only after "City, "
-        if key in gazetteer._AP_STYLE and "." not in raw:
+        if key in _abbreviations() and "." not in raw:
             return None  # "Ore." is Oregon; "Miss", "Wash" and "Ill" are words
         return "state", code, code, (code,), 0
     entries = gazetteer._gazetteer().get(key)
