@@ -88,6 +88,8 @@ class ChartInfo(NamedTuple):
     source: str
     notes: str
     data: pd.DataFrame
+    #: Which chart drew it ("turnout-by-city"): the embed design :mod:`turnout.embeds` picks.
+    kind: str = ""
 
 
 def chart_info(fig: Figure) -> ChartInfo:
@@ -107,6 +109,21 @@ def chart_info(fig: Figure) -> ChartInfo:
 def _finish(fig: Figure, info: ChartInfo) -> Figure:
     fig._turnout_info = info  # type: ignore[attr-defined]
     return fig
+
+
+def _kind(kind: str) -> Any:
+    """Decorate a chart function: the ChartInfo of every figure it returns names ``kind``."""
+    import functools
+
+    def deco(fn: Any) -> Any:
+        @functools.wraps(fn)
+        def chart(*args: Any, **kwargs: Any) -> Figure:
+            fig = fn(*args, **kwargs)
+            return _finish(fig, chart_info(fig)._replace(kind=kind))
+
+        return chart
+
+    return deco
 
 
 # ---------------------------------------------------------------- the events table
@@ -246,6 +263,7 @@ _CITY_COLUMNS = [
 ]  # fmt: skip
 
 
+@_kind("turnout-by-city")
 def turnout_by_city(
     events: pd.DataFrame,
     *,
@@ -596,6 +614,7 @@ _TEMP_COLUMNS = [
 MIN_TEMPERATURE_POINTS = 5
 
 
+@_kind("temperature-vs-attendance")
 def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None) -> Figure:
     """Crowd size (log scale) against temperature in °F, every mark traceable to its words.
 
@@ -1264,6 +1283,7 @@ def _temperature_alt(marks: pd.DataFrame, counts: str, period: str, rel_note: st
 _TIME_COLUMNS = ["date", "label", "events", "cities", "marked", "rows", "places", "source_quote"]
 
 
+@_kind("timeline-density")
 def timeline_density(
     events: pd.DataFrame,
     *,

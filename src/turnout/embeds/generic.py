@@ -1,0 +1,34 @@
+"""The embed of a chart kind with no design of its own: its data, every row a focusable item.
+
+A chart added to :mod:`turnout.charts` before it has an embed design still
+publishes: the embed shows the words around it and lists the rows of its
+data (each row's cells by column name, quotes as quotes), so ``save_chart``
+never breaks on a new kind.
+
+>>> import pandas as pd
+>>> chart = draw(pd.DataFrame({"place": ["Here"], "source_quote": ["A line."]}), None, QuoteBudget())
+>>> chart.table.columns, chart.table.rows[0][1]
+(['place', 'source_quote'], ['A line.'])
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from turnout.embeds.base import Chart, QuoteBudget, Table, quotes, register, text
+
+_QUOTE_COLUMNS = ("source_quote",)
+
+
+@register("")
+def draw(data: pd.DataFrame, info: Any, budget: QuoteBudget) -> Chart:
+    """No layouts: the page shows the table itself, each row a tooltip-bearing item."""
+    columns = [str(c) for c in data.columns]
+    quoted = frozenset(i for i, c in enumerate(columns) if c in _QUOTE_COLUMNS)
+    rows = [
+        [quotes(v, budget) if j in quoted else text(v) for j, v in enumerate(r)]
+        for r in data.itertuples(index=False)
+    ]
+    return Chart([], Table("", columns, rows, quoted))
