@@ -26,8 +26,9 @@ NARROW = 300.0
 WIDE = 600.0
 #: And from this one up, a third design for desktop columns.
 WIDER = 900.0
-#: Quoted text an embed carries in all (characters); past it, a cell says how many more the CSV has.
-QUOTE_BUDGET = 45_000
+#: Quoted text an embed carries in all (UTF-8 bytes); past it, a cell says how many more
+#: the CSV has.
+QUOTE_BUDGET = 20_000
 
 
 class QuoteBudget:
@@ -43,8 +44,9 @@ class QuoteBudget:
         self.left_out = 0
 
     def take(self, text: str) -> bool:
-        if len(text) <= self.chars:
-            self.chars -= len(text)
+        size = len(text.encode("utf-8"))
+        if size <= self.chars:
+            self.chars -= size
             return True
         self.left_out += 1
         return False
@@ -113,11 +115,14 @@ def text(value: Any) -> str:
     return "" if missing(value) else str(value)
 
 
-def quotes(value: Any, budget: QuoteBudget, *, sep: str | None = None) -> list[str]:
-    """The sentences of a quote cell that fit the budget, and a closing line for the rest."""
+def quotes(
+    value: Any, budget: QuoteBudget, *, sep: str | None = None, most: int | None = None
+) -> list[str]:
+    """The sentences of a quote cell that fit the budget (at most ``most`` of them), and a
+    closing line for the rest."""
     parts = [p.strip() for p in (text(value).split(sep) if sep else [text(value)])]
     parts = [p for p in parts if p]
-    kept = [p for p in parts if budget.take(p)]
+    kept = [p for p in parts[:most] if budget.take(p)]
     if len(kept) < len(parts):
         n = len(parts) - len(kept)
         kept.append(f"… {n} more {'sentence' if n == 1 else 'sentences'} in the data file.")

@@ -6,7 +6,8 @@ data (each row's cells by column name, quotes as quotes), so ``save_chart``
 never breaks on a new kind.
 
 >>> import pandas as pd
->>> chart = draw(pd.DataFrame({"place": ["Here"], "source_quote": ["A line."]}), None, QuoteBudget())
+>>> data = pd.DataFrame({"place": ["Here"], "source_quote": ["A line."]})
+>>> chart = draw(data, None, QuoteBudget())
 >>> chart.table.columns, chart.table.rows[0][1]
 (['place', 'source_quote'], ['A line.'])
 """

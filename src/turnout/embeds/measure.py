@@ -49,7 +49,7 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
 
 
 def wrap(text: str, width: float, size: float, *, bold: bool = False) -> list[str]:
-    """Break ``text`` into lines no wider than ``width`` px (a word longer than that is its own line).
+    """Break ``text`` into lines at most ``width`` px wide (a longer word is a line of its own).
 
     >>> wrap("", 100, 12)
     []

@@ -34,10 +34,8 @@ def stylesheet(chart: Chart) -> str:
     """The embed's CSS: colours for both schemes, the base style, and which layout shows when."""
     rules = [css_variables(), _asset("embed.css").strip()]
     for i, layout in enumerate(chart.layouts[1:], start=1):
-        hide = ".tc-chart .tc-l{display:none}"
-        rules.append(
-            f"@container (min-width:{layout.min_width:g}px){{{hide}.tc-chart .tc-l{i}{{display:block}}}}"
-        )
+        show = f".tc-chart .tc-l{{display:none}}.tc-chart .tc-l{i}{{display:block}}"
+        rules.append(f"@container (min-width:{layout.min_width:g}px){{{show}}}")
     return "\n".join(rules)
 
 
@@ -60,10 +58,13 @@ def csp_policy(style: str, code: str) -> str:
     )
 
 
+_MORE = ' class="more"'  # the closing line of a cut list of quotes
+
+
 def _cell(value: object, quoted: bool, header: bool = False) -> str:
     if quoted:
         paras = "".join(
-            f"<p{' class=' + chr(34) + 'more' + chr(34) if q.startswith('…') else ''}>{escape(q)}</p>"
+            f"<p{_MORE if q.startswith('…') else ''}>{escape(q)}</p>"
             for q in value  # type: ignore[union-attr]
         )
         return f'<td class="q">{paras}</td>'
@@ -81,11 +82,14 @@ def table_html(table: Table, caption: str, *, visible: bool = False) -> str:
         )
         attrs = f' class="mk" tabindex="0" data-i="{i}"' if visible else ""
         body.append(f"<tr{attrs}>{cells}</tr>")
-    cls = "tc-rows" if visible else "sr-only"
-    return (
-        f'<table id="tc-table" class="{cls}"><caption>{escape(caption)}</caption>'
+    cls = ' class="tc-rows"' if visible else ""  # the visible list: rows as blocks, no header
+    table = (
+        f'<table id="tc-table"{cls}><caption>{escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
+    # A table ignores height and overflow: a wrapper hides it from sight, not from readers.
+    return table if visible else f'<div class="sr-only">{table}</div>'
+
 
 
 _SWATCHES = {
@@ -154,7 +158,8 @@ def figure_html(
     parts.append('<div class="tc-chart">')
     if chart.layouts:
         hint = f"{alt} Tab to each mark for its numbers and the sentence it comes from."
-        parts += [to_svg(layout, i, label=hint) for i, layout in enumerate(chart.layouts)]
+        parts.append(f'<p id="tc-alt" hidden>{escape(hint)}</p>')  # one alt for every layout
+        parts += [to_svg(layout, i, labelledby="tc-alt") for i, layout in enumerate(chart.layouts)]
     elif not chart.table.rows:
         message = chart.message or alt.removeprefix(title).lstrip(". ").split("  ")[0]
         parts.append(f'<p class="tc-msg">{escape(message or "Nothing to chart.")}</p>')

@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from turnout.embeds.measure import wrap
+from turnout.embeds.measure import text_width, wrap
 from turnout.embeds.scene import Dot, Line, Mark, Rect, Symbol, Text
 from turnout.embeds.theme import LIGHT
 
@@ -63,8 +63,16 @@ def phone_png(embed: Any, width: float = 375) -> bytes:
         blocks.append((line, 20, True, LIGHT["ink"]))
     for line in wrap(str(getattr(info, "subtitle", "") or ""), inner, 15):
         blocks.append((line, 15, False, LIGHT["soft"]))
-    key = "   ".join(f"■ {words}" for _, words in chart.key) if chart.layouts else ""
-    key_lines = wrap(key, inner, 13)
+    key_rows: list[list[tuple[str, str, float]]] = [[]]  # items flowed into lines, as the HTML
+    used = 0.0
+    for cls, words in chart.key if chart.layouts else []:
+        w = 22 + text_width(words, 13) + 16
+        if key_rows[-1] and used + w > inner:
+            key_rows.append([])
+            used = 0.0
+        key_rows[-1].append((cls, words, used))
+        used += w
+    key_lines = [row for row in key_rows if row]
     layout = chart.layouts[0] if chart.layouts else None
     message = [] if layout else wrap(chart.message or "See the data file.", inner, 16)
     foot = []
@@ -90,9 +98,15 @@ def phone_png(embed: Any, width: float = 375) -> bytes:
         y += size * 1.35
         write(_PAD, y - size * 0.3, line, size, color=color, weight="bold" if bold else "normal")
     y += 8
-    for line in key_lines:
+    for row in key_lines:
         y += 18
-        write(_PAD, y - 4, line, 13, color=LIGHT["ink"])
+        for cls, words, x in row:
+            color = LIGHT["two"] if cls in ("two", "step", "obs-range", "diamond") else LIGHT["one"]
+            if cls == "band":
+                color = LIGHT["band"]
+            face = LIGHT["one-tint"] if cls == "tint" else color
+            ax.add_patch(Box((_PAD + x, y - 14), 14, 11, facecolor=face, edgecolor=color))
+            write(_PAD + x + 20, y - 4, words, 13, color=LIGHT["ink"])
     y += 6 if key_lines else 0
     if layout is None:
         for line in message:

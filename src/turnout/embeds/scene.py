@@ -21,7 +21,7 @@ from turnout.embeds.measure import text_width
 
 def pct(frac: float) -> str:
     """A fraction of the width as an SVG percentage: 0.375 -> "37.5%"."""
-    text = f"{frac * 100:.3f}".rstrip("0").rstrip(".")
+    text = f"{frac * 100:.2f}".rstrip("0").rstrip(".")
     return f"{text if text != '-0' else '0'}%"
 
 
@@ -80,7 +80,7 @@ class Dot:
 
 @dataclass
 class Symbol:
-    """A shape from the embed's ``<defs>`` (``diamond``, ``head-left``, ``head-right``) at a point."""
+    """A shape of the embed's ``<defs>`` (``diamond``, ``head-left``, ``head-right``) at a point."""
 
     x: float
     y: float
@@ -167,10 +167,11 @@ _DEFS = (
 )
 
 
-def to_svg(layout: Layout, index: int, *, label: str = "") -> str:
+def to_svg(layout: Layout, index: int, *, label: str = "", labelledby: str = "") -> str:
     """The layout as an inline ``<svg>`` element (class ``tc-l tc-lINDEX``), 100% wide."""
     body = "".join(i.svg() for i in layout.items)
     name = f' aria-label="{escape(label)}"' if label else ""
+    name += f' aria-labelledby="{escape(labelledby)}"' if labelledby else ""
     defs = _DEFS if "<use " in body else ""
     return (
         f'<svg class="tc-l tc-l{index}" width="100%" height="{px(layout.height)}" role="group"'

@@ -205,7 +205,7 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most_ticks: int) ->
         kind = str(r["mark"])
         ax, y = _anchor(r), fy(r["size_plotted"])
         if kind.startswith("observed"):  # lift a station's line off another event's report
-            for j, o in data[~is_obs & data["row"].ne(r["row"])].iterrows():
+            for _j, o in data[~is_obs & data["row"].ne(r["row"])].iterrows():
                 if abs(fy(o["size_plotted"]) - y) < 5 and _overlaps(r, o, xmin, xmax):
                     y -= 9
                     break

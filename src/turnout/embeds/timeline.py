@@ -53,16 +53,28 @@ def _count(n: int, word: str, plural: str) -> str:
     return f"{n:,} {word if n == 1 else plural}"
 
 
+def _first(places: str, most: int) -> str:
+    """A bin's places, the first ``most`` named (the CSV lists them all)."""
+    names = [p for p in places.split("; ") if p]
+    if len(names) <= most:
+        return "; ".join(names)
+    return "; ".join(names[:most]) + f"; and {len(names) - most:,} more in the data file"
+
+
 def _table(data: pd.DataFrame, budget: QuoteBudget) -> Table:
     columns = ["Period", "Events", "Cities with an event", "Marked", "Places", "Sentences quoted"]
+    # Every busy bin gets its share of the budget: sentences per bin, at least one.
+    said = [text(q).split(" | ") for q in data["source_quote"] if text(q)]
+    size = sum(len(p.encode("utf-8")) for ps in said for p in ps)
+    most = max(1, int(len(said) and budget.chars / (size / sum(map(len, said))) / len(said)))
     rows = [
         [
             text(r["label"]),
             str(int(r["events"])),
             str(int(r["cities"])),
             text(r["marked"]),
-            text(r["places"]),
-            quotes(r["source_quote"], budget, sep=" | "),
+            _first(text(r["places"]), 6),
+            quotes(r["source_quote"], budget, sep=" | ", most=most),
         ]
         for _, r in data.iterrows()
     ]
@@ -143,7 +155,7 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most: int) -> Layou
         placed.append((left, left + w, level))
         labels.append((int(i), words, level))
     levels = 1 + max((lv for _, _, lv in labels), default=-1)
-    top = 22.0 + levels * 17.0  # room for the top count's label, then the marked days' levels
+    top = 6.0 + levels * 17.0 + 20.0  # the marked days' levels, then the top count's label
     bottom = top + plot_h
     high = nice_ticks(float(data["events"].max()), most)
     ymax = float(high[-1])
@@ -160,11 +172,11 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most: int) -> Layou
         elif c + w / 2 > width:
             anchor = "end"
         x = {"middle": cx(i), "start": 0.0, "end": 1.0}[anchor]
-        items.append(Text(x, 0, top - 22 - level * 17 + 12, words, _MARKED, anchor=anchor))
+        items.append(Text(x, 0, top - 24 - level * 17, words, _MARKED, anchor=anchor))
         if freq == "day":
-            items.append(Rect(i / n, (i + 1) / n, top - 22, plot_h + 22, "band"))
+            items.append(Rect(i / n, (i + 1) / n, top - 20, plot_h + 20, "band"))
         else:
-            items.append(Line(cx(i), top - 22, cx(i), bottom, "dash"))
+            items.append(Line(cx(i), top - 20, cx(i), bottom, "dash"))
     for t in high:
         items.append(Line(0, fy(t), 1, fy(t), "rule" if t else "axis"))
     grouped = n <= 62
