@@ -40,17 +40,19 @@
     });
   }
 
+  // Above the mark, else below it, always inside the figure (client coordinates, then
+  // made relative to the tooltip's positioned parent).
   function place(mark) {
     tip.hidden = false;
     var fr = fig.getBoundingClientRect(), mr = mark.getBoundingClientRect();
+    var pr = tip.offsetParent.getBoundingClientRect();
     var tw = tip.offsetWidth, th = tip.offsetHeight;
-    var left = mr.left + mr.width / 2 - fr.left - tw / 2;
-    left = Math.max(4, Math.min(left, fr.width - tw - 4));
-    var top = mr.top - fr.top - th - 8;
-    if (top < 0) top = mr.bottom - fr.top + 8;
-    if (top + th > fr.height) top = Math.max(0, Math.min(mr.top - fr.top - th - 8, fr.height - th));
-    tip.style.left = left + "px";
-    tip.style.top = top + "px";
+    var left = Math.max(fr.left + 4, Math.min(mr.left + mr.width / 2 - tw / 2, fr.right - tw - 4));
+    var top = mr.top - th - 8;
+    if (top < fr.top) top = mr.bottom + 8;
+    if (top + th > fr.bottom) top = Math.max(fr.top, Math.min(mr.top - th - 8, fr.bottom - th));
+    tip.style.left = left - pr.left + "px";
+    tip.style.top = top - pr.top + "px";
   }
 
   function show(mark) {

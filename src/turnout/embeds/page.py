@@ -91,14 +91,13 @@ def table_html(table: Table, caption: str, *, visible: bool = False) -> str:
     return table if visible else f'<div class="sr-only">{table}</div>'
 
 
-
 _SWATCHES = {
     "one": '<rect x="1" y="1" width="14" height="10" class="one"/>',
     "two": '<rect x="1" y="1" width="14" height="10" class="two"/>',
     "tint": '<rect x="1.5" y="1.5" width="13" height="9" class="tint"/>',
     "band": '<rect x="1" y="0" width="14" height="12" class="band"/>',
     "dash": '<line x1="8" y1="0" x2="8" y2="12" class="dash"/>',
-    "step": '<line x1="0" y1="6" x2="16" y2="6" class="two step"/>',
+    "step": '<line x1="0" y1="6" x2="16" y2="6" class="step"/>',
     "dot": '<circle cx="8" cy="6" r="5" class="one"/>',
     "thick": '<line x1="1" y1="6" x2="15" y2="6" class="one thick"/>',
     "arrow": '<line x1="3" y1="6" x2="16" y2="6" class="one bound"/>'
@@ -198,5 +197,5 @@ def document(figure: str, style: str, code: str, *, title: str) -> str:
         '<meta name="referrer" content="no-referrer">'
         f"<title>{escape(title or 'Chart')}</title>"
         f"<style>{style}</style></head>\n"
-        f"<body>{figure}<script>{code}</script></body></html>\n"
+        f"<body><main>{figure}</main><script>{code}</script></body></html>\n"
     )

@@ -33,6 +33,8 @@ def _stroke(cls: set[str]) -> tuple[str, float, Any]:
         color = LIGHT["rule"]
     if "axis" in cls or "dash" in cls:
         color = LIGHT["soft"]
+    if "step" in cls:
+        color = LIGHT["ink"]
     width = 1.0
     for name, w in (
         ("thick", 4),
@@ -40,7 +42,7 @@ def _stroke(cls: set[str]) -> tuple[str, float, Any]:
         ("bound", 1.3),
         ("cap", 1.8),
         ("thin", 1.6),
-        ("step", 2.2),
+        ("step", 1.4),
     ):
         if name in cls:
             width = w
@@ -101,7 +103,8 @@ def phone_png(embed: Any, width: float = 375) -> bytes:
     for row in key_lines:
         y += 18
         for cls, words, x in row:
-            color = LIGHT["two"] if cls in ("two", "step", "obs-range", "diamond") else LIGHT["one"]
+            color = LIGHT["two"] if cls in ("two", "obs-range", "diamond") else LIGHT["one"]
+            color = LIGHT["ink"] if cls == "step" else color
             if cls == "band":
                 color = LIGHT["band"]
             face = LIGHT["one-tint"] if cls == "tint" else color

@@ -202,9 +202,9 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most: int) -> Layou
         prev = None
         for i, r in data.iterrows():
             y = fy(int(r["cities"]))
-            items.append(Line(i / n, y, (i + 1) / n, y, "two step"))
+            items.append(Line(i / n, y, (i + 1) / n, y, "step"))
             if prev is not None and prev != y:
-                items.append(Line(i / n, prev, i / n, y, "two step"))
+                items.append(Line(i / n, prev, i / n, y, "step"))
             prev = y
     for t in high[1:]:  # counts on their gridlines, over the bars, with a halo
         items.append(Text(0, 0, fy(t) - 4, f"{t:,}", _TICK, cls="soft halo"))
