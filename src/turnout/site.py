@@ -64,7 +64,7 @@ PAGE_BUDGET = 150 * 1024
 #: Bump to invalidate every cache entry when the cache's meaning changes.
 CACHE_FORMAT = 1
 
-_FIGURE_SUFFIXES = (".png", ".svg", ".csv", ".json")
+_FIGURE_SUFFIXES = (".png", ".svg", ".csv", ".json", ".html")  # .html: the embed
 # Charts a notebook saves: publish.save_chart(fig, "turnout-by-city", ...) -> "turnout-by-city".
 _SAVE_CALL = re.compile(
     r"""save_(?:chart|figure)\(\s*[^,()]+,\s*(?:name\s*=\s*)?["']([^"']+)["']"""
