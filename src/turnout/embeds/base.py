@@ -28,7 +28,7 @@ WIDE = 600.0
 WIDER = 900.0
 #: Quoted text an embed carries in all (UTF-8 bytes); past it, a cell says how many more
 #: the CSV has.
-QUOTE_BUDGET = 20_000
+QUOTE_BUDGET = 18_000
 
 
 class QuoteBudget:
