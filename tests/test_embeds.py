@@ -342,3 +342,42 @@ def test_notebook_display_offers_the_embed_and_the_png(seed):
     assert bundle["text/html"].startswith("<iframe srcdoc=") and "sandbox=" in bundle["text/html"]
     assert base64.b64decode(bundle["image/png"])[:4] == b"\x89PNG"
     assert bundle["text/plain"] == seed["timeline-density"].alt
+
+
+def test_every_temperature_mark_kind_is_drawn_labelled_and_focusable(make_events):
+    nan = float("nan")
+    events = make_events(
+        {"city": "Alpha", "temp_f_low": 20.0, "temp_f_high": 20.0, "size_low": 300.0},
+        {"city": "Beta", "temp_f_low": 25.0, "temp_f_high": 35.0, "size_low": 3000.0},
+        {"city": "Gamma", "temp_f_low": nan, "temp_f_high": 32.0, "temp_text": "freezing",
+         "size_low": 1000.0, "size_high": 2000.0},
+        {"city": "Delta", "temp_f_low": 60.0, "temp_f_high": nan, "temp_text": "balmy",
+         "size_low": 50.0},
+        {"city": "Echo", "temp_obs_low_f": 10.0, "temp_obs_high_f": 28.0, "station": "USW1",
+         "size_low": 800.0},
+        {"city": "Foxtrot", "temp_f_observed": 41.0, "station": "USW2", "size_low": 120.0},
+    )  # fmt: skip
+    info = chart_info(temperature_vs_attendance(events))
+    kinds = set(info.data["mark"])
+    assert kinds == {
+        "reported reading", "reported range", "reported at most", "reported at least",
+        "observed range", "observed",
+    }  # fmt: skip
+    embed = embeds.render(info)
+    doc = Doc(embed.html)
+    for marks in doc.layouts.values():
+        assert sorted(int(m["data-i"]) for m in marks) == list(range(len(info.data)))
+    html = embed.html
+    assert html.count('href="#tc-diamond"') >= 2 * 3, "hollow diamonds in both layouts"
+    assert 'href="#tc-head-left"' in html and 'href="#tc-head-right"' in html
+    assert "USW1" in " ".join(" ".join(r) for r in doc.rows), "the table names the station"
+    for layout in embed.chart.layouts:  # the labels placed stay apart and inside
+        texts = layout.texts()
+        boxes = [t.box(layout.min_width) for t in texts]
+        for (a, ba), (b, bb) in combinations(zip(texts, boxes, strict=True), 2):
+            assert ba[2] <= bb[0] or bb[2] <= ba[0] or ba[3] <= bb[1] or bb[3] <= ba[1], (
+                a.text,
+                b.text,
+            )
+        labelled = {t.text.split(",")[0] for t in texts}
+        assert len(labelled & {"Alpha", "Beta", "Gamma", "Delta", "Echo", "Foxtrot"}) >= 4

@@ -19,8 +19,16 @@ from typing import Any
 import pandas as pd
 
 from turnout.embeds.base import Chart, QuoteBudget, Table, quotes, register, text
+from turnout.embeds.words import date_words
 
 _QUOTE_COLUMNS = ("source_quote",)
+
+
+def _words(value: Any) -> str:
+    """A cell as a reader sees it: dates as AP writes them, nothing for a missing value."""
+    if isinstance(value, pd.Timestamp) and not pd.isna(value):
+        return date_words(value)
+    return text(value)
 
 
 @register("")
@@ -29,7 +37,7 @@ def draw(data: pd.DataFrame, info: Any, budget: QuoteBudget) -> Chart:
     columns = [str(c) for c in data.columns]
     quoted = frozenset(i for i, c in enumerate(columns) if c in _QUOTE_COLUMNS)
     rows = [
-        [quotes(v, budget) if j in quoted else text(v) for j, v in enumerate(r)]
+        [quotes(v, budget) if j in quoted else _words(v) for j, v in enumerate(r)]
         for r in data.itertuples(index=False)
     ]
     return Chart([], Table("", columns, rows, quoted))

@@ -61,15 +61,16 @@ def csp_policy(style: str, code: str) -> str:
 _MORE = ' class="more"'  # the closing line of a cut list of quotes
 
 
-def _cell(value: object, quoted: bool, header: bool = False) -> str:
+def _cell(value: object, quoted: bool, header: bool = False, key: str = "") -> str:
+    named = f' data-k="{escape(key)}"' if key else ""  # the visible list labels its cells
     if quoted:
         paras = "".join(
             f"<p{_MORE if q.startswith('…') else ''}>{escape(q)}</p>"
             for q in value  # type: ignore[union-attr]
         )
-        return f'<td class="q">{paras}</td>'
+        return f'<td class="q"{named}>{paras}</td>'
     tag = 'th scope="row"' if header else "td"
-    return f"<{tag}>{escape(str(value))}</{tag.split()[0]}>"
+    return f"<{tag}{named if not header else ''}>{escape(str(value))}</{tag.split()[0]}>"
 
 
 def table_html(table: Table, caption: str, *, visible: bool = False) -> str:
@@ -78,7 +79,8 @@ def table_html(table: Table, caption: str, *, visible: bool = False) -> str:
     body = []
     for i, row in enumerate(table.rows):
         cells = "".join(
-            _cell(v, j in table.quote_columns, header=j == 0) for j, v in enumerate(row)
+            _cell(v, j in table.quote_columns, j == 0, table.columns[j] if visible else "")
+            for j, v in enumerate(row)
         )
         attrs = f' class="mk" tabindex="0" data-i="{i}"' if visible else ""
         body.append(f"<tr{attrs}>{cells}</tr>")

@@ -238,15 +238,15 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most_ticks: int) ->
             shapes.append(Symbol(x, y, "diamond", "hollow"))
         pad = 10 / width
         hit = Rect(max(span[0] - pad, 0), min(span[1] + pad, 1), y - 10, 20)
-        marks.append((int(i), Mark(int(i), _mark_label(r), shapes, hit), x, y))
+        marks.append((int(i), Mark(int(i), _mark_label(r), shapes, hit), x, y, span))
         boxes.append((span[0] * width - 7, y - 7, span[1] * width + 7, y + 7))
         if r["size_high"] > r["size_low"]:
             boxes.append((x * width - 3, fy(r["size_high"]), x * width + 3, fy(r["size_low"])))
     # Marks first (the focus order follows the table), labels after, reported before observed.
-    items.extend(m for _, m, _, _ in marks)
+    items.extend(t[1] for t in marks)
     order = sorted(marks, key=lambda t: (str(data.loc[t[0], "mark"]).startswith("observed"), t[3]))
     seen: set[int] = set()
-    for i, _m, x, y in order:
+    for i, _m, x, y, span in order:
         r = data.loc[i]
         if r["row"] in seen:
             continue
@@ -259,10 +259,12 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most_ticks: int) ->
         # Beside the mark, then above or below it, then along a bound's arrow (away from the cap).
         back = "end" if r["mark"] == "reported at most" else "start"
         step = -8 if back == "end" else 8
-        spots = [(9, 4, "start"), (-9, 4, "end"), (0, -11, "middle"), (0, 19, "middle")]
-        spots += [(step, -9, back), (step, 19, back)]
-        for words, (dx, dy, anchor) in ((w, s) for w in texts for s in spots):
-            label = Text(x, dx, y + dy, words, _SIZE, anchor=anchor)
+        spots = [(x, 9, 4, "start"), (x, -9, 4, "end"), (x, 0, -11, "middle"), (x, 0, 19, "middle")]
+        spots += [(x, step, -9, back), (x, step, 19, back)]
+        if span[1] > span[0] and r["mark"] in ("reported range", "observed range"):
+            spots += [(span[1], 10, 4, "start"), (span[0], -10, 4, "end")]  # past either end
+        for words, (at, dx, dy, anchor) in ((w, s) for w in texts for s in spots):
+            label = Text(at, dx, y + dy, words, _SIZE, anchor=anchor)
             b = label.box(width)
             inside = b[0] >= 0 and b[2] <= width and b[1] >= 0 and b[3] <= bottom
             if inside and not any(_hits(b, o) for o in boxes):
