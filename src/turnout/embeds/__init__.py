@@ -71,16 +71,18 @@ class Embed:
 
         from turnout.embeds.png import phone_png
 
-        frame = (
-            f'<iframe srcdoc="{_html.escape(self.html)}" title="{_html.escape(self.title)}" '
-            'sandbox="allow-scripts" style="width:100%;border:0" height="520"></iframe>'
-            f"<script>{_LISTENER}</script>"
-        )
         png = base64.b64encode(phone_png(self)).decode("ascii")
-        return {"text/html": frame, "image/png": png, "text/plain": self.alt}
+        return {"text/html": self._repr_html_(), "image/png": png, "text/plain": self.alt}
 
     def _repr_html_(self) -> str:
-        return self._repr_mimebundle_()["text/html"]
+        """The embed in a sandboxed frame (its own CSP and styles kept apart from the
+        notebook's), with the listener that sets the frame's height."""
+        return (
+            f'<iframe srcdoc="{_html.escape(self.html)}" title="{_html.escape(self.title)}" '
+            f'sandbox="allow-scripts" width="100%" height="{first_height(self)}" '
+            'frameborder="0"></iframe>'
+            f"<script>{_LISTENER}</script>"
+        )
 
 
 def render(

@@ -162,8 +162,7 @@ def figure_html(
         parts.append(f'<p id="tc-alt" hidden>{escape(hint)}</p>')  # one alt for every layout
         parts += [to_svg(layout, i, labelledby="tc-alt") for i, layout in enumerate(chart.layouts)]
     elif not chart.table.rows:
-        message = chart.message or alt.removeprefix(title).lstrip(". ").split("  ")[0]
-        parts.append(f'<p class="tc-msg">{escape(message or "Nothing to chart.")}</p>')
+        parts.append(f'<p class="tc-msg">{escape(chart.message or "Nothing to chart.")}</p>')
     parts.append('<div id="tc-tip" class="tc-tip" role="tooltip" hidden></div></div>')
     caption = f"Data: {title}" if title else "Data"
     parts.append(table_html(chart.table, caption, visible=visible_rows))

@@ -32,8 +32,7 @@ from turnout.embeds.base import (
     text,
 )
 from turnout.embeds.scene import Dot, Layout, Line, Mark, Rect, Symbol, Text
-from turnout.embeds.words import coded_size, date_words, degrees, fmt_count, source_words
-from turnout.style import ap_date
+from turnout.embeds.words import ap_date, coded_size, date_words, degrees, fmt_count, source_words
 
 KIND = "temperature-vs-attendance"
 _SIZE = 12.5

@@ -32,7 +32,7 @@ from turnout.embeds.base import (
 )
 from turnout.embeds.measure import text_width
 from turnout.embeds.scene import Layout, Line, Mark, Rect, Text
-from turnout.style import ap_date
+from turnout.embeds.words import ap_date
 
 KIND = "timeline-density"
 _TICK = 12.0

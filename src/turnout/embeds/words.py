@@ -1,7 +1,8 @@
 """The words an embed prints: dates, counts, temperatures and source lines, AP style.
 
-The formatters are the charts' own (:mod:`turnout.style`); this module only
-puts them together for tooltips and accessible names.
+The formatters are the charts' own (:mod:`turnout.style`, imported here only, so
+the embeds follow them wherever they move); this module puts them together for
+tooltips and accessible names.
 
 >>> coded_size(6000, 9000, "range"), coded_size(3000, 3000, "at least")
 ('6,000-9,000', 'at least 3,000')
@@ -19,7 +20,9 @@ import pandas as pd
 from turnout.embeds.base import missing, text
 from turnout.style import ap_date, fmt_count, fmt_degrees, fmt_range
 
-__all__ = ["coded_size", "date_words", "degrees", "fmt_count", "source_words", "web_address"]
+__all__ = [
+    "ap_date", "coded_size", "date_words", "degrees", "fmt_count", "source_words", "web_address",
+]  # fmt: skip
 
 
 def date_words(value: Any) -> str:
