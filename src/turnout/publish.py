@@ -57,7 +57,7 @@ def save_figure(
     article pastes.
 
     ``out_dir`` defaults to the project's ``figures/`` folder and is created.
-    Keys of the result are ``png``, ``svg``, ``csv`` and ``json``.
+    Keys of the result are ``png``, ``svg``, ``csv``, ``json``, ``html`` and ``phone_png``.
 
     >>> import pandas as pd, tempfile
     >>> from turnout.style import new_figure, use_style
