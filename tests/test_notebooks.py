@@ -152,7 +152,7 @@ def test_each_notebook_runs_and_writes_its_figures():
     for nb, name in CHARTS.items():
         page = next(p for p in built.pages if p.notebook.name == nb)
         assert sorted(f.name for f in page.figures) == sorted(
-            f"{name}.{ext}" for ext in ("csv", "json", "png", "svg")
+            f"{name}.{ext}" for ext in ("csv", "html", "json", "phone.png", "png", "svg")
         )
         assert all(f.parent == built.figures and f.stat().st_size > 0 for f in page.figures)
 
