@@ -1,6 +1,6 @@
 """The words an embed prints: dates, counts, temperatures and source lines, AP style.
 
-The formatters are the charts' own (:mod:`turnout.style`, imported here only, so
+The formatters are the charts' own (:mod:`turnout.ap`, imported here only, so
 the embeds follow them wherever they move); this module puts them together for
 tooltips and accessible names.
 
@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from turnout.ap import ap_date, fmt_count, fmt_degrees, fmt_range
 from turnout.embeds.base import missing, text
-from turnout.style import ap_date, fmt_count, fmt_degrees, fmt_range
+from turnout.links import web_url
 
 __all__ = [
     "ap_date", "coded_size", "date_words", "degrees", "fmt_count", "source_words", "web_address",
@@ -50,10 +51,10 @@ def degrees(value: Any) -> str:
 
 def web_address(url: Any) -> str:
     """The site of an http(s) address ("wvnews.com"); "" for anything else (no ``javascript:``)."""
-    parts = urlsplit(text(url).strip())
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    address = web_url(url)  # the one rule for what counts as a web address (turnout.links)
+    if address is None:
         return ""
-    return parts.hostname.removeprefix("www.")
+    return (urlsplit(address).hostname or "").removeprefix("www.")
 
 
 def source_words(name: Any, date: Any, url: Any = "") -> str:
