@@ -144,8 +144,9 @@ def test_save_figure_refuses_a_path_as_a_name(city_chart, tmp_path):
         save_figure(city_chart, "../escape", **info._asdict(), out_dir=tmp_path)
 
 
-def test_missing_data_figures_save_too(seed_events, tmp_path):
+def test_a_chart_left_out_writes_no_file_and_removes_a_stale_one(seed_events, tmp_path):
+    (tmp_path / "empty.png").write_bytes(b"stale")  # an earlier run's picture
     fig = temperature_vs_attendance(seed_events.iloc[0:0])
-    paths = save_chart(fig, "empty", out_dir=tmp_path)
-    assert png_size(paths["png"])[0] == 1280
-    assert pd.read_csv(paths["csv"]).empty
+    assert chart_info(fig).left_out
+    assert save_chart(fig, "empty", out_dir=tmp_path) == {}
+    assert list(tmp_path.iterdir()) == []

@@ -70,7 +70,7 @@ def test_cities_case_and_space_insensitive(seed):
 
 
 def test_single_city_string(seed):
-    assert set(select_events(seed, cities="new york city")["city"]) == {"New York City"}
+    assert set(select_events(seed, cities="new york city")["city"]) == {"New York"}
 
 
 def test_cities_and_dates_combine(seed):

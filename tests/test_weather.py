@@ -43,7 +43,7 @@ from turnout.weather import (
 
 NYC, MSP = "USW00094728", "USW00014922"
 SEED_CITIES = {
-    ("New York City", "NY"), ("Minneapolis", "MN"), ("Philadelphia", "PA"), ("Atlanta", "GA"),
+    ("New York", "NY"), ("Minneapolis", "MN"), ("Philadelphia", "PA"), ("Atlanta", "GA"),
     ("Cleveland", "OH"), ("Denver", "CO"), ("Dallas", "TX"), ("Houston", "TX"),
     ("Seattle", "WA"), ("Portland", "OR"),
 }  # fmt: skip
@@ -370,7 +370,7 @@ def test_stations_cover_the_seeds_ten_cities(seed_events):
     assert set(STATIONS) == SEED_CITIES
     cities = set(zip(seed_events["city"], seed_events["state_code"], strict=True))
     assert cities == SEED_CITIES
-    assert STATIONS[("New York City", "NY")] == "USW00094728"  # Central Park
+    assert STATIONS[("New York", "NY")] == "USW00094728"  # Central Park
     assert STATIONS[("Portland", "OR")] == "USW00024229"  # Oregon's, not Maine's
 
 

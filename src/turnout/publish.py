@@ -48,8 +48,12 @@ def save_figure(
     data: pd.DataFrame,
     subtitle: str = "",
     out_dir: str | os.PathLike | None = None,
+    left_out: str = "",
 ) -> dict[str, Path]:
     """Write ``NAME.png``, ``.svg``, ``.csv`` and ``.json`` into ``out_dir``; return their paths.
+
+    ``left_out`` (a chart's reason for being left out, :class:`turnout.charts.ChartInfo`)
+    writes nothing and removes any ``NAME.*`` an earlier run left there; the result is empty.
 
     ``out_dir`` defaults to the project's ``figures/`` folder and is created.
     Keys of the result are ``png``, ``svg``, ``csv`` and ``json``.
@@ -70,8 +74,14 @@ def save_figure(
     if not isinstance(data, pd.DataFrame):
         raise TypeError(f"data must be a pandas DataFrame, not {type(data).__name__}")
     folder = Path(out_dir) if out_dir is not None else paths.figures_dir()
-    folder.mkdir(parents=True, exist_ok=True)
     out = {ext: folder / f"{name}.{ext}" for ext in ("png", "svg", "csv", "json")}
+    if left_out:
+        # A chart left out is no file: an editor copying from the folder finds none, not an
+        # empty frame, and a stale one from an earlier run goes.
+        for path in out.values():
+            path.unlink(missing_ok=True)
+        return {}
+    folder.mkdir(parents=True, exist_ok=True)
 
     # Style rcParams that act at save time (dpi, SVG id salt, text as paths) must be live here.
     with style.use_style(), matplotlib.rc_context({"svg.hashsalt": f"turnout-{name}"}):

@@ -41,6 +41,9 @@ class ChartInfo(NamedTuple):
     source: str
     notes: str
     data: pd.DataFrame
+    #: Why the chart is left out ("A timeline needs more than one day; ..."), when its data
+    #: cannot say anything: it is then shown as this sentence and saved as no file.
+    left_out: str = ""
 
 
 def chart_info(fig: Figure) -> ChartInfo:
@@ -144,7 +147,10 @@ def _message_figure(
     notes: str = "",
     columns: list[str],
 ) -> Figure:
-    """The honest figure for 'nothing to chart': the frame and a sentence, no empty axes.
+    """The honest result for 'nothing to chart': the frame and a sentence, no empty axes,
+    marked left out (``ChartInfo.left_out`` is the sentence): :func:`turnout.show.show_chart`
+    prints the sentence instead of a picture and :func:`turnout.publish.save_chart` writes
+    no file.
 
     Its defaults are the empty selection's: "No protests to chart", "No events in this selection."
     """
@@ -163,7 +169,10 @@ def _message_figure(
         )
     alt = f"{title}. {message}" + (f" {notes}" if notes else "")
     return _finish(
-        fig, ChartInfo(title, subtitle, alt, source, notes, pd.DataFrame(columns=columns))
+        fig,
+        ChartInfo(
+            title, subtitle, alt, source, notes, pd.DataFrame(columns=columns), left_out=message
+        ),
     )
 
 
