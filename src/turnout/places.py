@@ -30,9 +30,18 @@ import pandas as pd
 from turnout import paths
 from turnout.ap import state_codes
 from turnout.distinct import distinct
+from turnout.errors import PlaceError  # defined with DataError: one line in a notebook
 from turnout.typos import typo_matches
 
 NAN = float("nan")
+__all__ = [
+    "Place",
+    "PlaceError",
+    "ap_city_name",
+    "normalize_state",
+    "resolve_place",
+    "resolve_places",
+]
 
 # US postal codes beyond the 50 states and DC that CCC codes (territories).
 _TERRITORIES = {
@@ -63,17 +72,6 @@ _ALIASES: dict[tuple[str, str | None], tuple[str, str]] = {
     ("la", "CA"): ("Los Angeles", "CA"),
     ("honolulu", "HI"): ("Honolulu", "HI"),
 }
-
-
-class PlaceError(ValueError):
-    """A place turnout cannot pin down: ambiguous, unknown state, or empty.
-
-    ``column`` names the input column to fix (``locality`` or ``state``).
-    """
-
-    def __init__(self, message: str, column: str) -> None:
-        super().__init__(message)
-        self.column = column
 
 
 class Place(NamedTuple):

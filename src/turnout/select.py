@@ -13,6 +13,8 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from turnout.errors import DataError
+
 DateLike = str | date | datetime | pd.Timestamp
 
 
@@ -28,9 +30,10 @@ def select_events(
     ``events`` is a clean events table (:func:`turnout.load_events`). ``start``
     and ``end`` are dates ("2026-01-30" or a date); ``None`` leaves that side
     open. ``cities`` are matched on the canonical ``city`` column, ignoring
-    case and surrounding spaces; ``None`` keeps every city. A city the table
-    does not have raises ``ValueError`` naming the closest ones it does have,
-    so a typo never silently empties a chart. The input is not modified; the
+    case and surrounding spaces, and read as a ``locality`` is ("NYC", "Saint Paul",
+    "Portland, Ore."); ``None`` keeps every city. A city the table does not have raises
+    :class:`~turnout.errors.DataError` (a ``ValueError``) naming the closest ones it does
+    have, so a typo never silently empties a chart. The input is not modified; the
     result keeps its ``attrs`` and a fresh 0..n-1 index.
 
     >>> import turnout
@@ -43,12 +46,12 @@ def select_events(
     >>> select_events(events, cities=["Minneapolos"])
     Traceback (most recent call last):
     ...
-    ValueError: no events in city 'Minneapolos'; did you mean 'Minneapolis'?
+    turnout.errors.DataError: no events in city 'Minneapolos'; did you mean 'Minneapolis'?
     """
     lo = _day(start, "start")
     hi = _day(end, "end")
     if lo is not None and hi is not None and lo > hi:
-        raise ValueError(f"start ({lo:%Y-%m-%d}) is after end ({hi:%Y-%m-%d})")
+        raise DataError(f"start ({lo:%Y-%m-%d}) is after end ({hi:%Y-%m-%d})")
 
     keep = pd.Series(True, index=events.index)
     # Compare whole days: an event stamped 2026-02-02 14:00 still falls on end="2026-02-02".
@@ -69,7 +72,7 @@ def _day(value: DateLike | None, name: str) -> pd.Timestamp | None:
     try:
         return pd.Timestamp(value).normalize()
     except (ValueError, TypeError):
-        raise ValueError(f"{name} must be a date like '2026-01-30', not {value!r}") from None
+        raise DataError(f"{name} must be a date like '2026-01-30', not {value!r}") from None
 
 
 def _fold(name: str) -> str:
@@ -102,7 +105,7 @@ def _city_mask(
             match &= states.eq(place[1])
         keep |= match.astype(bool)
     if unknown:
-        raise ValueError("; ".join(_unknown_city(c, known) for c in unknown))
+        raise DataError("; ".join(_unknown_city(c, known) for c in unknown))
     return keep.astype(bool)
 
 
