@@ -181,3 +181,47 @@ def test_the_published_seed_headline_is_unchanged_by_the_rule(seed_events):
     info = chart_info(turnout_by_city(seed_events))
     assert info.title == "Minneapolis drew the largest reported crowd: about 50,000 on Jan. 23"
     assert "From largest" in info.alt
+
+
+def _temps(make_events, extra):
+    rows = [
+        {
+            "city": c,
+            "state_code": s,
+            "temp_f_low": t,
+            "temp_f_high": t,
+            "temp_text": f"{t:g} degrees",
+        }
+        for c, s, t in [("Denver", "CO", 20.0), ("Boston", "MA", 15.0), ("Chicago", "IL", 25.0)]
+    ]
+    return make_events(*rows, *extra)
+
+
+def test_coldest_readings_that_tie_share_the_headline(make_events):
+    from turnout.charts import temperature_vs_attendance
+
+    extra = [
+        {"city": "Omaha", "state_code": "NE", "temp_f_low": 9.0, "temp_f_high": 9.0},
+        {"city": "Fargo", "state_code": "ND", "temp_f_low": 9.0, "temp_f_high": 9.0},
+    ]
+    title = chart_info(temperature_vs_attendance(_temps(make_events, extra))).title
+    assert title == "Omaha and Fargo protesters turned out at 9°F, the coldest reading reported"
+
+
+def test_a_bound_below_the_coldest_reading_is_said(make_events):
+    from turnout.charts import temperature_vs_attendance
+
+    extra = [
+        {"city": "Omaha", "state_code": "NE", "temp_f_low": 9.0, "temp_f_high": 9.0},
+        {
+            "city": "Duluth",
+            "state_code": "MN",
+            "temp_f_low": math.nan,
+            "temp_f_high": 0.0,
+            "temp_label": "at most",
+            "temp_text": "below zero",
+        },
+    ]
+    title = chart_info(temperature_vs_attendance(_temps(make_events, extra))).title
+    assert title.startswith("Omaha protesters turned out at 9°F, the coldest reading reported")
+    assert title.endswith("; Duluth’s “below zero” was colder")

@@ -254,11 +254,11 @@ def _resolve_place(locality: object, state: object = None) -> Place:
     >>> resolve_place("Portland")
     Traceback (most recent call last):
     ...
-    turnout.places.PlaceError: 'Portland' is ambiguous without a state (OR, ME, TX, TN, ...)
+    turnout.errors.PlaceError: 'Portland' is ambiguous without a state (OR, ME, TX, TN, ...)
     >>> resolve_place("(online)")
     Traceback (most recent call last):
     ...
-    turnout.places.PlaceError: '(online)' is an online or nationwide event, not a place
+    turnout.errors.PlaceError: '(online)' is an online or nationwide event, not a place
     """
     if not isinstance(locality, str) or not locality.strip():
         raise PlaceError("locality is empty", "locality")
