@@ -103,6 +103,8 @@ def _city_mask(
         match = folded.eq(_fold(place[0]))
         if states is not None and place[1]:
             match &= states.eq(place[1])
+        if not match.any():  # "Portland, Maine" when the data's Portland is in Oregon
+            unknown.append(name)
         keep |= match.astype(bool)
     if unknown:
         raise DataError("; ".join(_unknown_city(c, known) for c in unknown))
