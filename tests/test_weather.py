@@ -468,13 +468,13 @@ def test_chart_draws_observed_ranges_apart_and_its_data_carries_them(seed_events
     assert "not the temperature at the protest’s hour" in info.notes
     assert "TMIN and TMAX" in info.notes
     # Houston's "cold weather" has a station's record now, and its words are still listed.
-    assert "Houston, Texas, Jan. 30 (“cold weather for the Houston area”)" in info.notes
+    assert "Houston, Jan. 30 (“cold weather for the Houston area”)" in info.notes
     assert info.source.endswith("observed temperatures: NOAA NCEI, GHCN-Daily")
     assert "observed at a weather station" in info.alt
     # Every station's low here is above New York's reported 9°F: that reading leads.
     assert obs["temp_f_low"].min() > 9
     assert info.title == (
-        "New York City protesters turned out at 9°F, the coldest reading reported or observed"
+        "New York protesters turned out at 9°F, the coldest reading reported or observed"
     )
 
 
@@ -617,7 +617,7 @@ def test_crowded_marks_stay_attributable(seed_events):
     info = chart_info(fig)
     ax = fig.axes[0]
     labels = [t.get_text().split("\n")[0] for t in ax.texts if t.get_text()]
-    assert "Cleveland, Jan. 30" in labels and "New York City, Jan. 30" in labels
+    assert "Cleveland, Jan. 30" in labels and "New York, Jan. 30" in labels
     assert "Labels are left off" not in info.notes
     assert "drawn just above" in info.notes
     (arrow,) = [t for t in ax.texts if t.get_gid() == "turnout-bound"]
