@@ -396,7 +396,7 @@ def test_attach_weather_beyond_the_ten_cities(make_events):
     events = make_events(
         {"city": "Tucson", "state_code": "AZ", "latitude": 32.22, "longitude": -110.97},
         {"city": "Springfield", "state_code": "IL", "latitude": 39.80, "longitude": -89.64},
-        {"city": "New York City", "state_code": "NY", "latitude": 40.71, "longitude": -74.01},
+        {"city": "New York", "state_code": "NY", "latitude": 40.71, "longitude": -74.01},
     )
     day = pd.Timestamp("2026-01-30")
     daily = pd.DataFrame(
@@ -630,7 +630,7 @@ def test_crowded_marks_stay_attributable(seed_events):
     }
     arrow_y = ax.transData.transform((0, 2000.0))[1]
     assert drawn_y[(10.0, 24.0)] > arrow_y + 5  # pixels apart: the arrow is not New York's
-    assert "Cleveland, Ohio, Jan. 30: 2,000 people (“Thousands”) at 32°F or colder" in info.alt
+    assert "Cleveland, Jan. 30: 2,000 people (“Thousands”) at 32°F or colder" in info.alt
 
 
 def test_page_source_note_credits_noaa_with_observed_temperatures(seed_events):
