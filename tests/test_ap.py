@@ -43,8 +43,23 @@ def test_source_line_from_data_joins_several_sources():
 
 def test_place_labels_are_ap_style():
     assert ap.place_label("Portland", "OR") == "Portland, Ore."
-    assert ap.place_label("Houston", "TX") == "Houston, Texas"
     assert ap.place_in_text("Charleston", "WV") == "Charleston, W.Va.,"
+
+
+def test_place_names_are_one_ap_style_everywhere():
+    """Issue 12: "St. Paul" beside "St. Louis", "New York" not "New York City, N.Y.", and
+    AP's dateline cities alone in labels as in text, in their own state only."""
+    from turnout.places import resolve_place
+
+    paul, louis = resolve_place("Saint Paul", "MN"), resolve_place("St. Louis", "MO")
+    assert (paul.city, louis.city) == ("St. Paul", "St. Louis")
+    assert ap.place_label(paul.city, paul.state) == "St. Paul, Minn."
+    assert ap.place_label(louis.city, louis.state) == "St. Louis"
+    nyc = resolve_place("New York City")
+    assert ap.place_label(nyc.city, nyc.state) == "New York"
+    assert ap.place_label("Houston", "TX") == ap.place_in_text("Houston", "TX") == "Houston"
+    assert ap.place_label("Cleveland", "TX") == "Cleveland, Texas"  # not AP's Cleveland
+    assert ap.place_label("Fort Worth", "TX") == "Fort Worth, Texas"
 
 
 @pytest.mark.parametrize(

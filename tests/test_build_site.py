@@ -130,8 +130,12 @@ def assert_reads_like_an_article(visit, path: Path, shot: str) -> None:
     headline = page.inner_text("h1")
     assert headline and page.title() == headline
     # No byline unless the desk sets one (TURNOUT_BYLINE): a tool's name is not an author.
+    # The date says what it is (issue 12): "Published Dec. 2, 2026", a <time> for machines.
     assert re.fullmatch(
-        r"[A-Z][a-z]{2,4}\.? \d{1,2}, \d{4}", page.locator(".byline").text_content()
+        r"Published [A-Z][a-z]{2,4}\.? \d{1,2}, \d{4}", page.locator(".byline").text_content()
+    )
+    assert re.fullmatch(
+        r"\d{4}-\d{2}-\d{2}", page.locator(".byline time").get_attribute("datetime") or ""
     )
     assert "Source:" in page.inner_text(".source-note")
     assert page.locator("h1").count() == 1

@@ -89,7 +89,8 @@ def test_headlines_say_the_counts_are_reported(seed_events, ccc_june, make_event
     }
     for title in titles:
         assert "reported" in title.lower(), title
-        assert len(title) <= 90, title  # a headline, not a paragraph
+        # A headline, not a paragraph; one that must say what may be larger is a clause longer.
+        assert len(title) <= (110 if "; " in title else 90), title
     assert chart_info(turnout_by_city(seed_events, measure="sum")).title == (
         "Minneapolis drew the most reported protesters: 70,000+ at two events"  # a floor in the sum
     )
@@ -194,7 +195,7 @@ def test_a_city_filter_is_disclosed(seed_events):
     ):
         assert "three of the 10 cities in the data" in info.subtitle, info.subtitle
         assert "three" in info.title and "cities" in info.title, info.title
-        assert "covers three of the 10 cities in the data: Houston, Texas;" in info.alt
+        assert "covers three of the 10 cities in the data: Houston;" in info.alt
     # Every city charted: nothing to disclose.
     whole = chart_info(turnout_by_city(seed_events, cities_in_data=10))
     assert "in the data" not in whole.subtitle + whole.alt

@@ -37,9 +37,9 @@ def test_temperature_seed_points_bounds_and_notes(seed_events):
     assert info.notes.startswith(
         "Two of 18 events report both a number of people and a temperature"
     )
-    assert "Houston, Texas, Jan. 30 (“cold weather for the Houston area”)" in info.notes
+    assert "Houston, Jan. 30 (“cold weather for the Houston area”)" in info.notes
     assert "°F" in info.subtitle
-    assert "New York City, Jan. 29" in [t.get_text() for t in ax.texts]
+    assert "New York, Jan. 29" in [t.get_text() for t in ax.texts]
     assert_frame(fig, info)
     assert_readable(fig)
 

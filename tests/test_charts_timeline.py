@@ -62,9 +62,30 @@ def test_timeline_single_day(make_events):
     events = make_events({"city": "Atlanta", "state_code": "GA"}, {"city": "Dallas"})
     fig = timeline_density(events)
     info = chart_info(fig)
-    assert info.data["events"].tolist() == [2]
-    assert info.title == "Reported protests on Jan. 30: two events in two cities"
-    assert_readable(fig)
+    # One day is one bar: the chart is left out, with the sentence saying why (issue 12).
+    assert info.data.empty and fig.axes == []
+    assert info.left_out == (
+        "A timeline needs more than one day; all two events in this selection, "
+        "in two cities, are on Jan. 30, 2026."
+    )
+    assert info.title == "Every reported protest is on one day, Jan. 30, 2026"
+
+
+def test_timeline_of_one_event_is_left_out_too(make_events):
+    info = chart_info(timeline_density(make_events({"city": "Atlanta", "state_code": "GA"})))
+    assert "the one event in this selection is on Jan. 30, 2026" in info.left_out
+
+
+def test_timeline_y_axis_reaches_the_tallest_bar(make_events):
+    # Nine events on one day and one on the next: the locator alone stopped at 8 (issue 12).
+    rows = [{"city": "Atlanta", "state_code": "GA", "row": i + 2} for i in range(9)]
+    rows.append({"city": "Dallas", "state_code": "TX", "date": "2026-01-31"})
+    for marked in (None, {"2026-01-30": "Strike"}):
+        fig = timeline_density(make_events(*rows), marked_days=marked)
+        ax = fig.axes[0]
+        assert max(ax.get_yticks()) >= 9 and ax.get_ylim()[1] >= max(ax.get_yticks())
+        top_label = [t.get_text() for t in ax.get_yticklabels()][-1]
+        assert int(top_label) >= 9
 
 
 def test_timeline_period_with_no_events_says_so(seed_events):

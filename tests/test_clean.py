@@ -52,7 +52,7 @@ def test_every_gathering_with_columns(events):
         ("Minneapolis", "2026-01-23", 50000, 50000),  # "Around 50,000"
         ("Seattle", "2026-01-31", 6000, 9000),  # "6,000 to 9,000"
         ("Denver", "2026-01-30", 4000, 5000),  # "Some 4,000-5,000 ..."
-        ("New York City", "2026-01-29", 1000, 1000),  # "Over 1,000"
+        ("New York", "2026-01-29", 1000, 1000),  # "Over 1,000"
         ("Houston", "2026-01-27", 24, 24),  # "dozens and dozens"
         ("Houston", "2026-01-30", 200, 200),  # "hundreds"
         ("Minneapolis", "2026-01-30", 20000, 20000),  # "tens of thousands"
@@ -66,7 +66,7 @@ def test_seed_sizes(events, city, day, low, high):
 
 
 def test_seed_temperatures(events):
-    nyc = one(events, "New York City", "2026-01-29")
+    nyc = one(events, "New York", "2026-01-29")
     assert (nyc.temp_f_low, nyc.temp_f_high, nyc.temp_label) == (9, 9, "reading")
     cleveland = one(events, "Cleveland", "2026-01-30")
     assert nan(cleveland.temp_f_low) and cleveland.temp_f_high == 32

@@ -195,7 +195,9 @@ def test_notebook_runs_in_jupyterlab(lab, browser):
         assert chart.first.evaluate("i => i.complete && i.naturalWidth") == 640
         assert page.locator(".jp-Dialog").count() == 0
         # The notebook wrote its chart files into the served copy, not the checkout.
-        assert (lab.root / "figures" / "turnout-by-city.png").is_file()
+        # A run in JupyterLab drafts; only `turnout build` writes the article's files (issue 12).
+        assert (lab.root / "figures" / "scratch" / "turnout-by-city.png").is_file()
+        assert not (lab.root / "figures" / "turnout-by-city.png").exists()
         assert outside == [], f"JupyterLab asked for {outside}"
         shots = ROOT / "test-artifacts" / "screenshots"
         shots.mkdir(parents=True, exist_ok=True)

@@ -131,8 +131,9 @@ def test_no_date_or_software_in_metadata(city_chart, tmp_path):
     assert keys["Description"] == chart_info(city_chart).alt
 
 
-def test_save_figure_default_dir_is_figures(monkeypatch, tmp_path, city_chart):
+def test_save_figure_default_dir_is_figures_in_the_build(monkeypatch, tmp_path, city_chart):
     monkeypatch.setenv("TURNOUT_ROOT", str(tmp_path))
+    monkeypatch.setenv("TURNOUT_BUILD", "1")  # what `turnout build` sets in each kernel
     info = chart_info(city_chart)
     fields = {**info._asdict(), "data": info.data.head(2), "subtitle": "A subtitle"}
     paths = save_figure(city_chart, "custom", **fields)
@@ -148,8 +149,22 @@ def test_save_figure_refuses_a_path_as_a_name(city_chart, tmp_path):
         save_figure(city_chart, "../escape", **info._asdict(), out_dir=tmp_path)
 
 
-def test_missing_data_figures_save_too(seed_events, tmp_path):
+def test_a_chart_left_out_writes_no_file_and_removes_a_stale_one(seed_events, tmp_path):
+    (tmp_path / "empty.png").write_bytes(b"stale")  # an earlier run's picture
     fig = temperature_vs_attendance(seed_events.iloc[0:0])
-    paths = save_chart(fig, "empty", out_dir=tmp_path)
-    assert png_size(paths["png"])[0] == 1280
-    assert pd.read_csv(paths["csv"]).empty
+    assert chart_info(fig).left_out
+    assert save_chart(fig, "empty", out_dir=tmp_path) == {}
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_outside_the_build_figures_go_to_scratch(monkeypatch, tmp_path, city_chart, capsys):
+    """Issue 12: only `turnout build` writes the files an article takes."""
+    monkeypatch.setenv("TURNOUT_ROOT", str(tmp_path))
+    monkeypatch.delenv("TURNOUT_BUILD", raising=False)
+    for out_dir, where in ((None, "scratch"), (tmp_path / "figures" / "may", "scratch/may")):
+        paths = save_chart(city_chart, "custom", out_dir=out_dir)
+        assert paths["png"].parent == tmp_path / "figures" / where
+    assert not (tmp_path / "figures" / "custom.png").exists()
+    assert "figures/scratch/custom.png" in capsys.readouterr().err
+    own = tmp_path / "elsewhere"  # a folder of the caller's own is used as given
+    assert save_chart(city_chart, "custom", out_dir=own)["png"].parent == own

@@ -70,7 +70,7 @@ def test_cities_case_and_space_insensitive(seed):
 
 
 def test_single_city_string(seed):
-    assert set(select_events(seed, cities="new york city")["city"]) == {"New York City"}
+    assert set(select_events(seed, cities="new york city")["city"]) == {"New York"}
 
 
 def test_cities_and_dates_combine(seed):
@@ -121,3 +121,35 @@ def test_attrs_survive(small):
 def test_empty_selection_keeps_columns(small):
     got = select_events(small, start="2030-01-01")
     assert got.empty and list(got.columns) == list(small.columns)
+
+
+@pytest.mark.parametrize(
+    ("written", "city"),
+    [
+        ("New York", "New York"),
+        ("New York City", "New York"),
+        ("NYC", "New York"),
+        ("Portland, Ore.", "Portland"),
+        ("portland, OR", "Portland"),
+        ("Saint Paul", "St. Paul"),
+    ],
+)
+def test_settings_read_a_city_as_the_data_column_does(written, city):
+    """Issue 12: a story's cities setting takes what a row's locality takes."""
+    import turnout
+    from turnout.stories import parse_settings
+
+    events = turnout.load_events()
+    events = pd.concat(
+        [events, events.iloc[[0]].assign(city="St. Paul", state_code="MN")], ignore_index=True
+    )
+    settings = parse_settings(f'---\ncities: ["{written}"]\n---\n')
+    got = select_events(events, cities=settings["cities"])
+    assert len(got) and set(got["city"]) == {city}
+
+
+def test_a_city_with_a_state_the_data_lacks_is_refused():
+    import turnout
+
+    with pytest.raises(ValueError, match="Portland, Maine"):
+        select_events(turnout.load_events(), cities=["Portland, Maine"])

@@ -43,7 +43,7 @@ from turnout.weather import (
 
 NYC, MSP = "USW00094728", "USW00014922"
 SEED_CITIES = {
-    ("New York City", "NY"), ("Minneapolis", "MN"), ("Philadelphia", "PA"), ("Atlanta", "GA"),
+    ("New York", "NY"), ("Minneapolis", "MN"), ("Philadelphia", "PA"), ("Atlanta", "GA"),
     ("Cleveland", "OH"), ("Denver", "CO"), ("Dallas", "TX"), ("Houston", "TX"),
     ("Seattle", "WA"), ("Portland", "OR"),
 }  # fmt: skip
@@ -370,7 +370,7 @@ def test_stations_cover_the_seeds_ten_cities(seed_events):
     assert set(STATIONS) == SEED_CITIES
     cities = set(zip(seed_events["city"], seed_events["state_code"], strict=True))
     assert cities == SEED_CITIES
-    assert STATIONS[("New York City", "NY")] == "USW00094728"  # Central Park
+    assert STATIONS[("New York", "NY")] == "USW00094728"  # Central Park
     assert STATIONS[("Portland", "OR")] == "USW00024229"  # Oregon's, not Maine's
 
 
@@ -396,7 +396,7 @@ def test_attach_weather_beyond_the_ten_cities(make_events):
     events = make_events(
         {"city": "Tucson", "state_code": "AZ", "latitude": 32.22, "longitude": -110.97},
         {"city": "Springfield", "state_code": "IL", "latitude": 39.80, "longitude": -89.64},
-        {"city": "New York City", "state_code": "NY", "latitude": 40.71, "longitude": -74.01},
+        {"city": "New York", "state_code": "NY", "latitude": 40.71, "longitude": -74.01},
     )
     day = pd.Timestamp("2026-01-30")
     daily = pd.DataFrame(
@@ -468,13 +468,13 @@ def test_chart_draws_observed_ranges_apart_and_its_data_carries_them(seed_events
     assert "not the temperature at the protest’s hour" in info.notes
     assert "TMIN and TMAX" in info.notes
     # Houston's "cold weather" has a station's record now, and its words are still listed.
-    assert "Houston, Texas, Jan. 30 (“cold weather for the Houston area”)" in info.notes
+    assert "Houston, Jan. 30 (“cold weather for the Houston area”)" in info.notes
     assert info.source.endswith("observed temperatures: NOAA NCEI, GHCN-Daily")
     assert "observed at a weather station" in info.alt
     # Every station's low here is above New York's reported 9°F: that reading leads.
     assert obs["temp_f_low"].min() > 9
     assert info.title == (
-        "New York City protesters turned out at 9°F, the coldest reading reported or observed"
+        "New York protesters turned out at 9°F, the coldest reading reported or observed"
     )
 
 
@@ -617,7 +617,7 @@ def test_crowded_marks_stay_attributable(seed_events):
     info = chart_info(fig)
     ax = fig.axes[0]
     labels = [t.get_text().split("\n")[0] for t in ax.texts if t.get_text()]
-    assert "Cleveland, Jan. 30" in labels and "New York City, Jan. 30" in labels
+    assert "Cleveland, Jan. 30" in labels and "New York, Jan. 30" in labels
     assert "Labels are left off" not in info.notes
     assert "drawn just above" in info.notes
     (arrow,) = [t for t in ax.texts if t.get_gid() == "turnout-bound"]
@@ -630,7 +630,7 @@ def test_crowded_marks_stay_attributable(seed_events):
     }
     arrow_y = ax.transData.transform((0, 2000.0))[1]
     assert drawn_y[(10.0, 24.0)] > arrow_y + 5  # pixels apart: the arrow is not New York's
-    assert "Cleveland, Ohio, Jan. 30: 2,000 people (“Thousands”) at 32°F or colder" in info.alt
+    assert "Cleveland, Jan. 30: 2,000 people (“Thousands”) at 32°F or colder" in info.alt
 
 
 def test_page_source_note_credits_noaa_with_observed_temperatures(seed_events):

@@ -2,14 +2,17 @@
 
 A newsroom writes "Jan. 30", "Sept. 3" and "March 5"; "June 1-22, 2018"; "nine events" but
 "18 events", and never opens a sentence on a numeral; "50,000" and "1.2 million"; "Portland,
-Ore." but plain "Houston" in running text; "Source: Workers World, Feb. 3, 2026". These
-formatters are pure functions of their arguments, shared by the charts, the tables a notebook
-shows and the published pages, so every output says a thing the same way.
+Ore." but plain "Houston" (AP's dateline cities stand alone, in labels and text alike);
+"Source: Workers World, Feb. 3, 2026". These formatters are pure functions of their
+arguments, shared by the charts, the tables a notebook shows and the published pages, so
+every output says a thing the same way.
 
 Nothing here draws: importing :mod:`turnout.ap` loads no matplotlib.
 
 >>> ap_date("2026-01-30"), ap_count(9, "city", "cities"), place_label("Portland", "OR")
 ('Jan. 30', 'nine cities', 'Portland, Ore.')
+>>> place_label("St. Paul", "MN"), place_label("St. Louis", "MO")
+('St. Paul, Minn.', 'St. Louis')
 """
 
 from __future__ import annotations
@@ -284,26 +287,35 @@ def fmt_degrees(value: float) -> str:
 
 
 def place_label(city: str, state_code: str | None) -> str:
-    """City and state as AP writes them: "Portland, Ore.", "Houston, Texas".
+    """City and state as AP writes them: "Portland, Ore.", "Cleveland, Texas"; a dateline
+    city alone ("Houston", "Washington").
 
-    >>> place_label("Portland", "OR"), place_label("Washington", "DC")
-    ('Portland, Ore.', 'Washington, D.C.')
+    One rule everywhere, labels, tables, notes and alt text alike: AP's dateline cities
+    (:data:`AP_DATELINE_CITIES`) stand alone, in their own state only.
+
+    >>> place_label("Portland", "OR"), place_label("Washington", "DC"), place_label("Houston", "TX")
+    ('Portland, Ore.', 'Washington', 'Houston')
+    >>> place_label("Cleveland", "TX")
+    'Cleveland, Texas'
     """
     if not isinstance(state_code, str) or not state_code:
+        return str(city)
+    if AP_DATELINE_CITIES.get(city) == state_code:
         return str(city)
     return f"{city}, {AP_STATES.get(state_code, state_code)}"
 
 
-# Cities AP datelines name without a state; everywhere else the state follows.
-AP_DATELINE_CITIES = frozenset(
-    {
-        "Atlanta", "Baltimore", "Boston", "Chicago", "Cincinnati", "Cleveland", "Dallas",
-        "Denver", "Detroit", "Honolulu", "Houston", "Indianapolis", "Las Vegas", "Los Angeles",
-        "Miami", "Milwaukee", "Minneapolis", "New Orleans", "New York", "New York City",
-        "Oklahoma City", "Philadelphia", "Phoenix", "Pittsburgh", "St. Louis", "Salt Lake City",
-        "San Antonio", "San Diego", "San Francisco", "Seattle", "Washington",
-    }
-)  # fmt: skip
+#: Cities AP datelines name without a state, with the state they are in (elsewhere, a city
+#: of the same name takes its state: "Cleveland, Texas").
+AP_DATELINE_CITIES: dict[str, str] = {
+    "Atlanta": "GA", "Baltimore": "MD", "Boston": "MA", "Chicago": "IL", "Cincinnati": "OH",
+    "Cleveland": "OH", "Dallas": "TX", "Denver": "CO", "Detroit": "MI", "Honolulu": "HI",
+    "Houston": "TX", "Indianapolis": "IN", "Las Vegas": "NV", "Los Angeles": "CA",
+    "Miami": "FL", "Milwaukee": "WI", "Minneapolis": "MN", "New Orleans": "LA",
+    "New York": "NY", "Oklahoma City": "OK", "Philadelphia": "PA", "Phoenix": "AZ",
+    "Pittsburgh": "PA", "St. Louis": "MO", "Salt Lake City": "UT", "San Antonio": "TX",
+    "San Diego": "CA", "San Francisco": "CA", "Seattle": "WA", "Washington": "DC",
+}  # fmt: skip
 
 
 def place_in_text(city: str, state_code: str | None) -> str:
@@ -312,9 +324,8 @@ def place_in_text(city: str, state_code: str | None) -> str:
     >>> place_in_text("Houston", "TX"), place_in_text("Charleston", "WV")
     ('Houston', 'Charleston, W.Va.,')
     """
-    if city in AP_DATELINE_CITIES or not isinstance(state_code, str) or not state_code:
-        return str(city)
-    return place_label(city, state_code) + ","
+    label = place_label(city, state_code)
+    return label + "," if label != str(city) else label
 
 
 def join_words(items: Sequence[str], *, limit: int = 6) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from turnout.errors import DataError
+from turnout.errors import one_line as _one_line
 
 
 def _clean(args: argparse.Namespace) -> int:
@@ -207,24 +208,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-
-
-def _one_line(err: BaseException) -> str:
-    """An error as the one line a reporter reads: the file first, then what is wrong."""
-    if isinstance(err, OSError) and not isinstance(err, DataError):
-        where = err.filename or ""
-        what = err.strerror or type(err).__name__
-        text = f"{where}: {what}" if where else f"{what}: {err}"
-    else:
-        if type(err) is DataError and err.path:
-            from turnout.paths import display_path
-
-            # One style of path on every error line: relative to where the reporter is.
-            err = DataError(
-                err.message, path=display_path(err.path), row=err.row, column=err.column
-            )
-        text = str(err)
-    return " ".join(text.split())
 
 
 if __name__ == "__main__":  # pragma: no cover

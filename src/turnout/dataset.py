@@ -130,9 +130,19 @@ def clean_story(story: str | None = None) -> tuple[Story, CleanReport]:
                 f"no rows yet: add one row per protest (the codebook is {codebook.name})",
                 path=display_path(settings.data_path),
             )
-        check_settings(settings, events, codebook=codebook)
+        if len(events):  # with none usable there is nothing to check; said below
+            check_settings(settings, events, codebook=codebook)
 
     report = clean_file(settings.data_path, paths.processed_dir() / f"{slug}.csv", check=check)
+    if report.events.empty:
+        # Nothing to show: no page is written. The rejected file is, so the reasons can be read.
+        n = len(report.rejected)
+        every = "the one row was" if n == 1 else f"all {n:,} rows were"
+        raise DataError(
+            f"no usable rows: {every} rejected, so there is nothing to publish; "
+            f"each reason is in {display_path(report.rejected_path)}",
+            path=display_path(settings.data_path),
+        )
     return settings, report
 
 

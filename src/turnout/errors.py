@@ -1,9 +1,16 @@
-"""The one exception type for bad input files, and how a message quotes a value.
+"""The exception types for bad input, the one line a reporter reads for each, and how a
+message quotes a value.
 
 A reporter who feeds turnout a broken file should read one line that names the
-file, the row and the column, not a traceback. A message that quotes a cell
-quotes at most :data:`QUOTE_LIMIT` characters of it (:func:`quote`): a 200 KB
-cell must not become a 200 KB warning line.
+file, the row and the column, not a traceback: on the command line (``turnout``)
+and in a notebook alike. In a notebook that is IPython's ``_render_traceback_``
+protocol: an exception that has the method is shown as the lines it returns, so a
+:class:`DataError` or :class:`PlaceError` reads as one line with the fix, while any
+other exception, a real bug, keeps its full traceback. The cell still fails, so
+``turnout build`` stops on it. (IPython's ``set_custom_exc`` handler cannot do this: the
+kernel ignores what the handler returns.) A message that quotes a cell quotes at most
+:data:`QUOTE_LIMIT` characters of it (:func:`quote`): a 200 KB cell must not become a
+200 KB warning line.
 """
 
 from __future__ import annotations
@@ -32,7 +39,19 @@ def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
     return f"{value[: max(limit - 3, 1)] + '...'!r} ({len(value):,} characters)"
 
 
-class DataError(ValueError):
+class _OneLine:
+    """Shown in IPython as its one line (:func:`one_line`), not a traceback."""
+
+    def _render_traceback_(self) -> list[str]:
+        """The cell's whole error output: "DataError: file, row 3, column 'date': ...".
+
+        >>> DataError("no story 'x'", path="x.md")._render_traceback_()
+        ["DataError: x.md: no story 'x'"]
+        """
+        return [f"{type(self).__name__}: {one_line(self)}"]  # type: ignore[arg-type]
+
+
+class DataError(_OneLine, ValueError):
     """Bad input data, located by file, row and column.
 
     ``row`` is the 1-based line number in the file as a spreadsheet shows it
@@ -70,3 +89,44 @@ class DataError(ValueError):
         if self.column:
             where.append(f"column {quote(self.column)}")
         return f"{', '.join(where)}: {self.message}" if where else self.message
+
+
+class PlaceError(_OneLine, ValueError):
+    """A place turnout cannot pin down: ambiguous, unknown state, or empty.
+
+    ``column`` names the input column to fix (``locality`` or ``state``).
+
+    >>> PlaceError("'Portland' is ambiguous without a state (OR, ME, ...)", "state").column
+    'state'
+    """
+
+    def __init__(self, message: str, column: str) -> None:
+        super().__init__(message)
+        self.column = column
+
+
+def one_line(err: BaseException) -> str:
+    """An error as the one line a reporter reads: the file first, then what is wrong, then
+    (for a place) the column to fix.
+
+    >>> one_line(DataError("date is not a date", path="x.csv", row=3, column="date"))
+    "x.csv, row 3, column 'date': date is not a date"
+    >>> one_line(PlaceError("'Portland' is ambiguous without a state (OR, ME)", "state"))
+    "'Portland' is ambiguous without a state (OR, ME); give the place's 'state'"
+    """
+    if isinstance(err, OSError) and not isinstance(err, DataError):
+        where = err.filename or ""
+        what = err.strerror or type(err).__name__
+        text = f"{where}: {what}" if where else f"{what}: {err}"
+    elif isinstance(err, PlaceError):
+        text = f"{err}; give the place's {err.column!r}"
+    else:
+        if type(err) is DataError and err.path:
+            from turnout.paths import display_path
+
+            # One style of path on every error line: relative to where the reporter is.
+            err = DataError(
+                err.message, path=display_path(err.path), row=err.row, column=err.column
+            )
+        text = str(err)
+    return " ".join(text.split())

@@ -88,6 +88,15 @@ def figures_dir() -> Path:
     return project_root() / "figures"
 
 
+def scratch_dir() -> Path:
+    """Where runs other than ``turnout build`` save charts: ``figures/scratch/`` (git ignores it).
+
+    >>> scratch_dir().relative_to(figures_dir()).as_posix()
+    'scratch'
+    """
+    return figures_dir() / "scratch"
+
+
 def site_dir() -> Path:
     return project_root() / "site"
 

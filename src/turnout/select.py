@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from turnout.errors import quote
+from turnout.errors import DataError, quote
 
 DateLike = str | date | datetime | pd.Timestamp
 
@@ -30,9 +30,10 @@ def select_events(
     ``events`` is a clean events table (:func:`turnout.load_events`). ``start``
     and ``end`` are dates ("2026-01-30" or a date); ``None`` leaves that side
     open. ``cities`` are matched on the canonical ``city`` column, ignoring
-    case and surrounding spaces; ``None`` keeps every city. A city the table
-    does not have raises ``ValueError`` naming the closest ones it does have,
-    so a typo never silently empties a chart. The input is not modified; the
+    case and surrounding spaces, and read as a ``locality`` is ("NYC", "Saint Paul",
+    "Portland, Ore."); ``None`` keeps every city. A city the table does not have raises
+    :class:`~turnout.errors.DataError` (a ``ValueError``) naming the closest ones it does
+    have, so a typo never silently empties a chart. The input is not modified; the
     result keeps its ``attrs`` and a fresh 0..n-1 index.
 
     >>> import turnout
@@ -40,15 +41,17 @@ def select_events(
     >>> week = select_events(events, start="2026-01-30", end="2026-01-31", cities=["seattle"])
     >>> week[["city", "size_text"]].values.tolist()
     [['Seattle', '6,000 to 9,000']]
+    >>> [len(select_events(events, cities=[name])) for name in ("New York City", "NYC")]
+    [2, 2]
     >>> select_events(events, cities=["Minneapolos"])
     Traceback (most recent call last):
     ...
-    ValueError: no events in city 'Minneapolos'; did you mean 'Minneapolis'?
+    turnout.errors.DataError: no events in city 'Minneapolos'; did you mean 'Minneapolis'?
     """
     lo = _day(start, "start")
     hi = _day(end, "end")
     if lo is not None and hi is not None and lo > hi:
-        raise ValueError(f"start ({lo:%Y-%m-%d}) is after end ({hi:%Y-%m-%d})")
+        raise DataError(f"start ({lo:%Y-%m-%d}) is after end ({hi:%Y-%m-%d})")
 
     keep = pd.Series(True, index=events.index)
     # Compare whole days: an event stamped 2026-02-02 14:00 still falls on end="2026-02-02".
@@ -58,7 +61,7 @@ def select_events(
     if hi is not None:
         keep &= days <= hi
     if cities is not None:
-        keep &= _city_mask(events["city"], cities)
+        keep &= _city_mask(events["city"], cities, events.get("state_code"))
     return events[keep].reset_index(drop=True)
 
 
@@ -69,22 +72,59 @@ def _day(value: DateLike | None, name: str) -> pd.Timestamp | None:
     try:
         return pd.Timestamp(value).normalize()
     except (ValueError, TypeError):
-        raise ValueError(f"{name} must be a date like '2026-01-30', not {quote(value)}") from None
+        raise DataError(f"{name} must be a date like '2026-01-30', not {quote(value)}") from None
 
 
 def _fold(name: str) -> str:
     return re.sub(r"\s+", " ", str(name)).strip().casefold()
 
 
-def _city_mask(column: pd.Series, cities: str | Iterable[str]) -> pd.Series:
-    """Rows whose city is one of ``cities``; unknown names raise with close matches."""
+def _city_mask(
+    column: pd.Series, cities: str | Iterable[str], states: pd.Series | None = None
+) -> pd.Series:
+    """Rows whose city is one of ``cities``; unknown names raise with close matches.
+
+    A name is read as the data's ``locality`` column is: "NYC", "New York City", "Saint
+    Paul" and "Portland, Ore." find the canonical city (and state) cleaning gave the rows.
+    """
     wanted = [cities] if isinstance(cities, str) else list(cities)
+    folded = column.map(lambda c: _fold(c) if isinstance(c, str) else None)
     known = {_fold(c): c for c in column.dropna().unique()}
-    unknown = [c for c in wanted if _fold(c) not in known]
+    keep = pd.Series(False, index=column.index)
+    unknown = []
+    for name in wanted:
+        if _fold(name) in known:
+            keep |= folded.eq(_fold(name))
+            continue
+        place = _as_place(name)
+        if place is None or _fold(place[0]) not in known:
+            unknown.append(name)
+            continue
+        match = folded.eq(_fold(place[0]))
+        if states is not None and place[1]:
+            match &= states.eq(place[1])
+        if not match.any():  # "Portland, Maine" when the data's Portland is in Oregon
+            unknown.append(name)
+        keep |= match.astype(bool)
     if unknown:
-        raise ValueError("; ".join(_unknown_city(c, known) for c in unknown))
-    folded = {_fold(c) for c in wanted}
-    return column.map(lambda c: isinstance(c, str) and _fold(c) in folded).astype(bool)
+        raise DataError("; ".join(_unknown_city(c, known) for c in unknown))
+    return keep.astype(bool)
+
+
+def _as_place(name: str) -> tuple[str, str | None] | None:
+    """``name`` read as cleaning reads a locality ("NYC" is New York, "Portland, Ore." is
+    in Oregon), or None when it is no place turnout can pin down."""
+    from turnout.places import PlaceError, ap_city_name, resolve_place
+
+    try:
+        place = resolve_place(name)
+    except PlaceError:
+        head, sep, _ = str(name).rpartition(",")  # "Portland": ambiguous, but the data may say
+        return (ap_city_name(" ".join(name.split())), None) if not sep else None
+    except Exception:  # noqa: BLE001 - no gazetteer (a bare install): the name as written
+        return None
+    has_state = "," in str(name)
+    return place.city, place.state if has_state else None
 
 
 def _unknown_city(name: str, known: dict[str, str]) -> str:

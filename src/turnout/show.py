@@ -134,6 +134,11 @@ def show_chart(fig: Figure, *, width: int = CHART_WIDTH) -> None:
     from turnout.charts import chart_info
 
     info = chart_info(fig)
+    if info.left_out:
+        # Nothing to draw: the reader gets the sentence, the page no empty picture.
+        display(left_out_chart(info.title, info.left_out))
+        _forget_pyplot(fig)
+        return
     alt = " ".join(str(info.alt or "").split())
     if not alt:
         raise ValueError("this chart has no alt text: give it one before publishing")
@@ -147,6 +152,21 @@ def show_chart(fig: Figure, *, width: int = CHART_WIDTH) -> None:
     }
     display(data, raw=True, metadata=metadata)
     _forget_pyplot(fig)
+
+
+def left_out_chart(title: str, reason: str) -> Output:
+    """What a page prints for a chart left out: its headline and why, in one paragraph.
+
+    >>> left_out_chart("Every event is on one day, Jan. 30, 2026",
+    ...                "A timeline needs more than one day.").plain
+    'Chart left out: every event is on one day, Jan. 30, 2026. A timeline needs more than one day.'
+    """
+    from turnout.ap import sentence
+
+    head = sentence(title[:1].lower() + title[1:]) if title else ""
+    text = f"Chart left out: {head} {sentence(reason)}".replace("  ", " ")
+    body = f'<p class="turnout-note turnout-left-out">{html.escape(text)}</p>'
+    return Output(body, text, headline=title)
 
 
 def _forget_pyplot(fig: Figure) -> None:

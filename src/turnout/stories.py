@@ -67,7 +67,9 @@ class Story:
     cities: list[str] | None = None
     marked_days: dict[str, str] = field(default_factory=dict)
     #: Where its charts go: None is ``figures/`` (the default story); another story's
-    #: is ``figures/SLUG/``, so running its notebook never overwrites the default's charts.
+    #: is ``figures/SLUG/``, so its charts never overwrite the default's. Only ``turnout
+    #: build`` writes there; any other run drafts under ``figures/scratch/``
+    #: (:func:`turnout.publish.draft_folder`).
     figures_dir: str | None = None
 
     def select(self, events: Any) -> Any:

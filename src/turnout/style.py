@@ -393,6 +393,32 @@ def format_count_axis(ax: Axes, axis: str = "y") -> None:
     target.set_major_formatter(FuncFormatter(fmt))
 
 
+def count_axis(ax: Axes, top: float, axis: str = "y", *, headroom: float = 1.0) -> None:
+    """A count axis from 0 whose last tick is at or above ``top``, the largest value drawn.
+
+    A locator left to itself may stop a tick short of the tallest bar (an axis topping out
+    at 8 under a bar of 9); here the ticks run to the first round number at or above
+    ``top``. ``headroom`` (a factor) leaves room above it for labels inside the plot.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().add_subplot()
+    >>> count_axis(ax, 9)
+    >>> float(max(ax.get_yticks())), float(ax.get_ylim()[1])
+    (10.0, 10.0)
+    """
+    from matplotlib.ticker import FixedLocator, MaxNLocator
+
+    top = max(float(top), 1.0)
+    ticks = MaxNLocator(5, integer=top > 4, steps=[1, 2, 2.5, 5, 10]).tick_values(0, top)
+    ticks = [t for t in ticks if t >= 0]
+    last = min(t for t in ticks if t >= top)
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_locator(FixedLocator([t for t in ticks if t <= last]))
+    limit = max(last, top * headroom)
+    (ax.set_ylim if axis == "y" else ax.set_xlim)(0, limit)
+    format_count_axis(ax, axis)
+
+
 def date_ticks(start: Any, end: Any, *, max_ticks: int = 7) -> list[tuple[pd.Timestamp, str]]:
     """Tick dates and AP labels for a day axis: "Jan. 23", "25", ..., "Feb. 2".
 

@@ -54,7 +54,7 @@ __all__ = [
 #: The GHCN-Daily station a reporter would cite for each of the seed story's ten cities,
 #: keyed by (canonical city, state code) as :func:`turnout.load_events` writes them.
 STATIONS: dict[tuple[str, str], str] = {
-    ("New York City", "NY"): "USW00094728",  # Central Park
+    ("New York", "NY"): "USW00094728",  # Central Park
     ("Minneapolis", "MN"): "USW00014922",  # Minneapolis-St. Paul International Airport
     ("Philadelphia", "PA"): "USW00013739",  # Philadelphia International Airport
     ("Atlanta", "GA"): "USW00013874",  # Hartsfield-Jackson Atlanta International Airport

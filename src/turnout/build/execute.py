@@ -72,6 +72,9 @@ def execute(job: Mapping[str, Any], report: Callable[[str, int], None]) -> Any:
         nb = nbformat.read(nb_path, as_version=4)
     except Exception as err:  # a broken .ipynb: name it, do not dump a traceback
         raise NotebookError(nb_path, f"is not a readable notebook ({err})") from None
+    for cell in nb.cells:  # outputs saved in the file never reach the page
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
     injected = inject_parameters(nb, nb_path, job["parameters"])
     report("total", sum(c.cell_type == "code" for c in nb.cells))
 
@@ -92,6 +95,7 @@ def execute(job: Mapping[str, Any], report: Callable[[str, int], None]) -> Any:
     env = dict(os.environ)
     # The kernel must import this turnout (the checkout's), installed or not.
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [job["src_dir"], env.get("PYTHONPATH")]))
+    env["TURNOUT_BUILD"] = "1"  # publish.BUILD_ENV: this run writes the article's files
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # silence debugpy's frozen-module note
     client = NotebookClient(
         nb,

@@ -28,6 +28,7 @@ from turnout.ap import ap_date
 from turnout.build import cache
 from turnout.build.errors import NotebookError, notebook_error
 from turnout.build.execute import check_parameters
+from turnout.build.parameters import published_parameters
 from turnout.paths import atomic_write, display_path
 
 #: Environment variable naming the desk or author pages are credited to ("By ..."); none
@@ -142,6 +143,10 @@ class _Plan:
     manifest_path: Path
     params: dict[str, Any]
     every_notebook: bool
+    #: Each notebook's injected parameters (:mod:`turnout.build.parameters`): the story's.
+    injected: dict[Path, dict[str, Any]] = field(default_factory=dict)
+    #: One line per parameter a notebook file holds that the build overrides.
+    overridden: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, opts: BuildOptions) -> _Plan:
@@ -159,8 +164,15 @@ class _Plan:
             if not nb.is_file():
                 raise NotebookError(nb, "no such notebook")
         params = {**check_parameters(opts.parameters), "figures_dir": str(figs)}
+        root = paths.project_root()
+        injected, overridden = {}, []
+        for nb in nbs:
+            injected[nb], lines = published_parameters(nb, params, root)
+            overridden += lines
         return cls(
-            root=paths.project_root(),
+            injected=injected,
+            overridden=overridden,
+            root=root,
             notebooks=nbs,
             names=names,
             out=out,
@@ -193,7 +205,9 @@ def build_site(options: BuildOptions | None = None, /, **changes: Any) -> list[P
     byline = " ".join(os.environ.get(BYLINE_ENV, "").split())
     # A new byline re-renders every page.
     shared = cache.digest(f"{cache.shared_key(plan.root)}\0{byline}".encode())
-    keys = {nb: cache.notebook_key(nb, shared, plan.params) for nb in plan.notebooks}
+    keys = {nb: cache.notebook_key(nb, shared, plan.injected[nb]) for nb in plan.notebooks}
+    for line in plan.overridden:  # an exploration saved in a notebook is not published
+        print(f"turnout: note: {line}", file=sys.stderr)
     dirty = not plan.manifest_path.is_file()
     forgot, orphans = _forget_deleted(manifest, plan) if plan.every_notebook else (False, [])
     dirty = dirty or forgot
@@ -279,10 +293,11 @@ def _run(
                 "page": str(stage.site / page_name(nb)),
                 "root": str(plan.root),
                 "timeout": opts.timeout,
-                "parameters": {**plan.params, "figures_dir": str(stage.figures)},
+                "parameters": {**plan.injected[nb], "figures_dir": str(stage.figures)},
                 "figures_dir": str(stage.figures),
                 "src_dir": str(cache.PACKAGE_DIR.parent),
                 "date": ap_date(time.localtime(), year=True),
+                "date_iso": time.strftime("%Y-%m-%d"),
                 "byline": byline,
             }
             for nb in stale

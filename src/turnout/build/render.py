@@ -167,8 +167,14 @@ def _is_raw_repr(text: object) -> bool:
     return bool(_RAW_REPR.match(str(text)))
 
 
-def render_page(nb: Any, head: Mapping[str, str], *, date: str, byline: str = "") -> str:
-    """The executed notebook as a page, through turnout's nbconvert template."""
+def render_page(
+    nb: Any, head: Mapping[str, str], *, date: str, byline: str = "", date_iso: str = ""
+) -> str:
+    """The executed notebook as a page, through turnout's nbconvert template.
+
+    ``date`` is the day it is published, AP style ("Dec. 2, 2026"), ``date_iso`` the same
+    day for machines ("2026-12-02"): the page reads "Published <time datetime=...>".
+    """
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
@@ -189,6 +195,14 @@ def render_page(nb: Any, head: Mapping[str, str], *, date: str, byline: str = ""
     c.TagRemovePreprocessor.remove_all_outputs_tags = {"remove-output", "remove_output"}
     exporter = HTMLExporter(config=c)
     exporter.register_filter("is_raw_repr", _is_raw_repr)
-    resources = {"turnout": {**head, "byline": byline, "date": date, "index_href": "index.html"}}
+    resources = {
+        "turnout": {
+            **head,
+            "byline": byline,
+            "date": date,
+            "date_iso": date_iso,
+            "index_href": "index.html",
+        }
+    }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body

@@ -141,7 +141,13 @@ def build_one(job: dict[str, Any], report: Callable[[str, int], None]) -> dict[s
         check_outputs(nb, nb_path)
         figures = take_figures(nb, Path(job["figures_dir"]))
         head = page_head(nb, nb_path)
-        page_html = render_page(nb, head, date=job["date"], byline=job.get("byline", ""))
+        page_html = render_page(
+            nb,
+            head,
+            date=job["date"],
+            byline=job.get("byline", ""),
+            date_iso=job.get("date_iso", ""),
+        )
     except NotebookError as err:
         return {"error": (err.notebook, err.message, err.cell)}
     finally:

@@ -45,6 +45,9 @@ class ChartInfo(NamedTuple):
     data: pd.DataFrame
     #: Which chart drew it ("turnout-by-city"): the embed design :mod:`turnout.embeds` picks.
     kind: str = ""
+    #: Why the chart is left out ("A timeline needs more than one day; ..."), when its data
+    #: cannot say anything: it is then shown as this sentence and saved as no file.
+    left_out: str = ""
 
 
 def chart_info(fig: Figure) -> ChartInfo:
@@ -162,7 +165,10 @@ def _message_figure(
     notes: str = "",
     columns: list[str],
 ) -> Figure:
-    """The honest figure for 'nothing to chart': the frame and a sentence, no empty axes.
+    """The honest result for 'nothing to chart': the frame and a sentence, no empty axes,
+    marked left out (``ChartInfo.left_out`` is the sentence): :func:`turnout.show.show_chart`
+    prints the sentence instead of a picture and :func:`turnout.publish.save_chart` writes
+    no file.
 
     Its defaults are the empty selection's: "No protests to chart", "No events in this selection."
     """
@@ -181,7 +187,10 @@ def _message_figure(
         )
     alt = f"{title}. {message}" + (f" {notes}" if notes else "")
     return _finish(
-        fig, ChartInfo(title, subtitle, alt, source, notes, pd.DataFrame(columns=columns))
+        fig,
+        ChartInfo(
+            title, subtitle, alt, source, notes, pd.DataFrame(columns=columns), left_out=message
+        ),
     )
 
 

@@ -4,7 +4,7 @@
 >>> from turnout.charts import chart_info
 >>> info = chart_info(turnout_by_city(turnout.load_events()))
 >>> info.data["place"].iloc[0]
-'Minneapolis, Minn.'
+'Minneapolis'
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator, NullLocator
+from matplotlib.ticker import NullLocator
 
 from turnout import style
 from turnout.ap import (
@@ -43,8 +43,11 @@ from turnout.charts.base import (
     _words_aside,
     chart_kind,
 )
+from turnout.ranking import Claim, Ranking, caveat, leaders, rank, reach
 from turnout.style import INK, INK_SOFT
 
+# The longest headline: beyond it a contested headline counts what may be larger.
+_TITLE_MAX = 110
 # The light end of a range bar: the same hue, so the palette stays Okabe-Ito.
 _RANGE_ALPHA = 0.35
 
@@ -84,7 +87,7 @@ def turnout_by_city(
     >>> from turnout.charts import chart_info
     >>> fig = turnout_by_city(turnout.load_events(), labels="words")
     >>> chart_info(fig).data[["place", "size_text"]].iloc[0].tolist()
-    ['Minneapolis, Minn.', 'Around 50,000']
+    ['Minneapolis', 'Around 50,000']
     """
     if measure not in ("largest", "sum"):
         raise ValueError(f"measure must be 'largest' or 'sum', not {measure!r}")
@@ -132,13 +135,22 @@ def turnout_by_city(
             floor=best["size_qualifier"].eq("at least"),
         )
     else:
+        floors = counted["size_qualifier"].eq("at least")
+        # The most each event's words allow, added up: a city's total can reach no further.
+        most = [
+            reach(_text(t), lo) if f else hi
+            for t, lo, hi, f in zip(
+                counted["size_text"], counted["size_low"], counted["size_high"], floors, strict=True
+            )
+        ]
         totals = (
-            counted.assign(floor=counted["size_qualifier"].eq("at least"))
+            counted.assign(floor=floors, most=most)
             .groupby(["city", "state_code"], sort=False)
             .agg(
                 value_low=("size_low", "sum"),
                 value_high=("size_high", "sum"),
                 floor=("floor", "any"),
+                value_most=("most", "sum"),
             )
             .reset_index()
         )
@@ -150,6 +162,8 @@ def turnout_by_city(
         )
     n_cities = len(bars)
     scope, scope_alt = _city_scope(ev, cities_in_data)
+    # Who may be called largest is decided over every count, not just the bars drawn.
+    ranking = _rank_cities(counted if measure == "largest" else bars, measure)
     bars = bars.head(top).reset_index(drop=True)
     # What a bar's number reads: a sum with a floor in it is a floor, at honest precision.
     rough = bars["floor"] & (measure == "sum")
@@ -223,8 +237,7 @@ def turnout_by_city(
             # Every bar carries its number: an x axis would repeat them, less precisely.
             ax.xaxis.set_major_locator(NullLocator())
         else:
-            ax.xaxis.set_major_locator(MaxNLocator(4, steps=[1, 2, 5, 10]))
-            style.format_count_axis(ax, "x")
+            style.count_axis(ax, xmax, "x", headroom=1.02)  # ticks run past the longest bar
             ax.tick_params(axis="x", length=0, labelcolor=INK_SOFT, labelsize=8.5)
         wrap_at = 30 if labels == "words" else 80
         for _, r in bars.iterrows():
@@ -253,23 +266,16 @@ def turnout_by_city(
             head = f"The {shown} with the most people, of {ap_number(n_cities)} with a count. "
         sub = subtitle or f"{head}{what}, {period}" + (f"; {scope}" if scope else "")
         notes = _city_notes(bars, segments, ev, counted, measure, n_cities, no_count_note, labels)
-        top_row = bars.iloc[0]
-        if title is None:
-            who = place_in_text(top_row["city"], top_row["state_code"])
-            among = (
-                f" of {ap_count(len(places), 'selected city', 'selected cities')}" if scope else ""
+        if not ranking.clear:
+            lead = ap_count(len(ranking.floors_above) + len(ranking.ranges_above), "count")
+            notes = (
+                f"{lead[0].upper()}{lead[1:]} may be larger than the top bar’s: "
+                f"{sentence(caveat(ranking))} {notes}"
             )
-            more = "+" if top_row["floor"] else ""
-            size = ap_range(top_row.shown_low, top_row.shown_high) + more
-            if measure == "largest":
-                when = ap_date(top_row["date"], year=ev["date"].dt.year.nunique() > 1)
-                about = "about " if top_row["size_qualifier"] == "about" else ""
-                title = f"{who} drew the largest reported crowd{among}: {about}{size} on {when}"
-            else:
-                k = int(segments["rank"].eq(1).sum())
-                title = f"{who} drew the most reported protesters{among}: {size} at " + ap_count(
-                    k, "event"
-                )
+        if title is None:
+            title = _city_title(
+                bars, segments, ranking, measure, ev, among_n=len(places) if scope else 0
+            )
         source = source_line(ev)
         plot_h = max(1.2, 0.3 * n + 0.35 + (0.12 * n if labels == "words" else 0))
         style.frame(
@@ -277,8 +283,99 @@ def turnout_by_city(
         )
 
     data = _city_data(bars, segments, measure)
-    alt = _city_alt(bars, measure, n_cities, period, no_count) + (f" {scope_alt}" if scope else "")
+    alt = _city_alt(bars, measure, n_cities, period, no_count, ranking)
+    alt += f" {scope_alt}" if scope else ""
     return _finish(fig, ChartInfo(title, sub, alt, source, notes, data))
+
+
+def _rank_cities(rows: pd.DataFrame, measure: str) -> Ranking:
+    """The ranking rule (:mod:`turnout.ranking`) over every count: each event's for
+    ``"largest"`` (a city's smaller floor may still outgrow another city's biggest count),
+    each city's total for ``"sum"``. ``rows`` come sorted, largest low end first."""
+    if measure == "largest":
+        claims = [
+            Claim(
+                place_in_text(r["city"], r["state_code"]),
+                r["size_low"],
+                r["size_high"],
+                r["size_qualifier"] == "at least",
+                _text(r["size_text"]).strip() or fmt_range(r["size_low"], r["size_high"]),
+            )
+            for _, r in rows.sort_values(
+                ["size_low", "size_high", "date", "row"], ascending=[False, False, True, True]
+            ).iterrows()
+        ]
+    else:
+        claims = [
+            Claim(
+                place_in_text(r["city"], r["state_code"]),
+                r["value_low"],
+                r["value_high"],
+                bool(r["floor"]),
+                fmt_range(_floor_total(r["value_low"]), _floor_total(r["value_high"]))
+                + ("+" if r["floor"] else ""),
+                most=r["value_most"],
+            )
+            for _, r in rows.iterrows()
+        ]
+    ranking = rank(claims)
+    # The headline ranks cities: one city is named once, and the leader's own other events
+    # do not contest its lead.
+    return ranking._replace(
+        **{
+            part: list(
+                {
+                    c.name: c for c in getattr(ranking, part)[::-1] if c.name != ranking.leader.name
+                }.values()
+            )[::-1]
+            for part in ("tied", "floors_above", "ranges_above")
+        }
+    )
+
+
+def _city_title(
+    bars: pd.DataFrame,
+    segments: pd.DataFrame,
+    ranking: Ranking,
+    measure: str,
+    ev: pd.DataFrame,
+    *,
+    among_n: int,
+) -> str:
+    """The headline by the ranking rule: the leader crowned only when nothing could be larger.
+
+    Clear: "Minneapolis drew the largest reported crowd: about 50,000 on Jan. 23". Tied:
+    "Denver and Seattle drew the largest reported crowds: 5,000 each". Contested: "Los
+    Angeles reported the largest count, about 500,000 on Jan. 30; Washington’s “hundreds of
+    thousands” has no upper bound".
+    """
+    top_row = bars.iloc[0]
+    among = f" of {ap_count(among_n, 'selected city', 'selected cities')}" if among_n else ""
+    more = "+" if top_row["floor"] else ""
+    size = ap_range(top_row.shown_low, top_row.shown_high) + more
+    about = "about " if measure == "largest" and top_row["size_qualifier"] == "about" else ""
+    who = leaders(ranking)
+    several = bool(ranking.tied)
+    if measure == "largest":
+        when = (
+            ""
+            if several
+            else " on " + ap_date(top_row["date"], year=ev["date"].dt.year.nunique() > 1)
+        )
+        what = "the largest reported crowds" if several else "the largest reported crowd"
+        counts = "the largest counts" if several else "the largest count"
+    else:
+        k = int(segments["rank"].eq(1).sum())
+        when = "" if several else " at " + ap_count(k, "event")
+        what, counts = "the most reported protesters", "the most protesters counted"
+    each = " each" if several else ""
+    if ranking.clear:
+        return f"{who} drew {what}{among}: {about}{size}{each}{when}"
+    # Contested: the leader's count, without its day, and what may be larger (counted, when
+    # naming them would make a paragraph of the headline; the notes name them).
+    lead = f"{who} reported {counts}{among}, {about}{size}{each}"
+    title = f"{lead}; {caveat(ranking)}"
+    return title if len(title) <= _TITLE_MAX else f"{lead}; {caveat(ranking, compact=True)}"
 
 
 def _floor_total(value: float) -> float:
@@ -353,7 +450,12 @@ def _city_data(bars: pd.DataFrame, segments: pd.DataFrame, measure: str) -> pd.D
 
 
 def _city_alt(
-    bars: pd.DataFrame, measure: str, n_cities: int, period: str, no_count: list[str]
+    bars: pd.DataFrame,
+    measure: str,
+    n_cities: int,
+    period: str,
+    no_count: list[str],
+    ranking: Ranking,
 ) -> str:
     what = (
         "the largest protest in each city"
@@ -374,10 +476,12 @@ def _city_alt(
     text = (
         f"Bar chart of {what}, number of people, {period}"
         + (f", showing {shown}" if shown else "")
-        + ". From largest: "
+        + (". From largest: " if ranking.clear else ". By the least each count allows: ")
         + "; ".join(items)
         + "."
     )
+    if not ranking.clear:
+        text += " " + sentence(caveat(ranking)[0].upper() + caveat(ranking)[1:])
     if no_count:
         text += " " + sentence(f"No count reported for {join_places(no_count, limit=8)}")
     return text

@@ -25,6 +25,7 @@ from turnout.ap import (
     ap_range,
     fmt_degrees,
     join_places,
+    join_words,
     n_of,
     sentence,
     source_line,
@@ -55,6 +56,7 @@ from turnout.charts.temperature_marks import (
     _temperature_xlim,
 )
 from turnout.noaa import NOAA_CREDIT
+from turnout.ranking import possessive
 from turnout.style import GREY, INK_SOFT
 from turnout.weather import OBSERVED_COLUMNS  # added to the data with a station's record
 
@@ -300,12 +302,30 @@ def _temperature_title(marks: pd.DataFrame, n_total: int, n_both: int, n_obs: in
     ).sort_values(["_t", "size_plotted", "_obs"], ascending=[True, False, True])
     m = coldest.iloc[0]
     degrees = fmt_degrees(m["_t"])
+    # Ties share the headline; a bound or range that was (or may have been) colder is said.
+    who = join_words(list(dict.fromkeys(coldest.loc[coldest["_t"].eq(m["_t"]), "city"])), limit=3)
+    colder = _colder_than(marks, m["_t"])
     if not n_obs:
-        return f"{m['city']} protesters turned out at {degrees}, the coldest reading reported"
+        return f"{who} protesters turned out at {degrees}, the coldest reading reported{colder}"
     when = (
         f"at {degrees}" if m["mark"] == "reported reading" else f"on a day that fell to {degrees}"
     )
-    return f"{m['city']} protesters turned out {when}, the coldest reading reported or observed"
+    return f"{who} protesters turned out {when}, the coldest reading reported or observed{colder}"
+
+
+def _colder_than(marks: pd.DataFrame, degrees: float) -> str:
+    """ "; Duluth’s “below zero” was colder": reports with no exact reading that lie (a bound
+    wholly below) or may lie (a range reaching below) under the coldest reading; "" if none."""
+    below = marks["mark"].eq("reported at most") & (marks["temp_f_high"] < degrees)
+    reach = marks["mark"].eq("reported range") & (marks["temp_f_low"] < degrees)
+    found = marks[below | reach].drop_duplicates("row")
+    if found.empty:
+        return ""
+    if len(found) > 1:
+        return f"; {ap_count(len(found), 'other report')} may have been colder"
+    r = found.iloc[0]
+    verb = "was colder" if r["mark"] == "reported at most" else "may have been colder"
+    return f"; {possessive(r['city'])} “{_text(r['temp_text'])}” {verb}"
 
 
 def _temperature_alt(marks: pd.DataFrame, counts: str, period: str, rel_note: str) -> str:

@@ -14,7 +14,6 @@ from typing import Any, Literal
 import pandas as pd
 from matplotlib.dates import date2num
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
 
 from turnout import style
 from turnout.ap import (
@@ -101,6 +100,21 @@ def timeline_density(
         )
 
     n_days = (b - a).days + 1
+    if n_days == 1:
+        # One day is one bar: a timeline of it says nothing a sentence cannot.
+        n_places = inside["place"].nunique()
+        return _message_figure(
+            title=title or f"Every reported protest is on one day, {period}",
+            message=(
+                f"A timeline needs more than one day; all {ap_count(len(inside), 'event')} in "
+                f"this selection, in {ap_count(n_places, 'city', 'cities')}, are on {period}."
+                if len(inside) > 1
+                else f"A timeline needs more than one day; the one event in this selection is "
+                f"on {period}."
+            ),
+            source=source,
+            columns=_TIME_COLUMNS,
+        )
     if freq == "auto":
         freq = "day" if n_days <= 92 else ("week" if n_days <= 2 * 366 else "month")
     if freq not in ("day", "week", "month"):
@@ -169,11 +183,9 @@ def timeline_density(
                 label="Cities with an event",
                 gid="turnout-cities",
             )
-        top = int(data["events"].max())
+        top = int(data[["events", "cities"]].to_numpy().max())
         # Headroom for the marked-day labels, which sit inside the plot at the top.
-        ax.set_ylim(0, max(top * 1.28, top + 1.5) if marked else top * 1.05 + 0.5)
-        ax.yaxis.set_major_locator(MaxNLocator(5, integer=True, steps=[1, 2, 5, 10]))
-        style.format_count_axis(ax, "y")
+        style.count_axis(ax, top, "y", headroom=max(1.28, (top + 1.5) / top) if marked else 1.0)
         # Half a bin of air between the first and last bins and the axis ends.
         ax.set_xlim(x.min() - step, x.max() + step)
         week_ticks = freq == "week" and len(data) <= 14

@@ -34,7 +34,7 @@ def _ap_cities() -> frozenset[str]:
     """AP's dateline cities, which stand alone without a state (imported when first needed)."""
     from turnout.ap import AP_DATELINE_CITIES
 
-    return AP_DATELINE_CITIES
+    return frozenset(AP_DATELINE_CITIES)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,127 @@
+"""The parameters a build injects: the story's own settings, whatever a notebook file holds.
+
+A reporter tries things in a notebook's ``parameters`` cell (``cities = ["Seattle",
+"Denver"]``, ``story = "another-story"``), and JupyterLab autosaves the file. The build
+publishes the story, not that experiment: it *overrides* every parameter the cell declares.
+
+- The story's settings (``story``, ``data_path``, ``data_format``, ``start``, ``end``,
+  ``cities``, ``marked_days``, ``weather_path``) come from the story being built: its slug
+  and None ("the story's codebook", :data:`STORY_PARAMETERS`); ``figures_dir`` is where
+  the build publishes.
+- Any other parameter (``measure``, ``labels``) takes the value in the committed notebook
+  (``git show HEAD:...``), so a saved but uncommitted change never reaches the site;
+  outside a git checkout, the file's own value.
+
+Each value overridden is reported in one line (:func:`published_parameters`). Reading a
+notebook here is JSON and ``ast``: the warm build imports no nbformat.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+#: Story settings and the value a build gives each unless it says otherwise (None: the
+#: story's codebook decides).
+STORY_PARAMETERS: dict[str, Any] = {
+    "story": None,
+    "data_path": None,
+    "data_format": "auto",
+    "start": None,
+    "end": None,
+    "cities": None,
+    "marked_days": None,
+    "weather_path": None,
+}
+
+
+def declared(source: str) -> dict[str, Any]:
+    """The literal assignments of a parameters cell, in order (anything else is skipped).
+
+    >>> declared("story = None  # a comment\\ncities = ['Seattle', 'Denver']\\nx = f(1)")
+    {'story': None, 'cities': ['Seattle', 'Denver']}
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return {}
+    out: dict[str, Any] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Name):
+                try:
+                    out[target.id] = ast.literal_eval(node.value)
+                except ValueError:
+                    continue
+    return out
+
+
+def parameters_source(notebook_json: str) -> str:
+    """The source of a notebook's cell tagged ``parameters`` ("" when it has none)."""
+    try:
+        nb = json.loads(notebook_json)
+    except ValueError:
+        return ""
+    for cell in nb.get("cells", []):
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            src = cell.get("source", "")
+            return "".join(src) if isinstance(src, list) else str(src)
+    return ""
+
+
+def committed_source(notebook: Path, root: Path) -> str | None:
+    """The notebook as last committed (``git show HEAD:path``); None outside git."""
+    try:
+        rel = notebook.resolve().relative_to(root.resolve()).as_posix()
+        done = subprocess.run(
+            ["git", "-C", str(root), "show", f"HEAD:{rel}"],
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
+        )
+    except (ValueError, OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def published_parameters(
+    notebook: Path, given: Mapping[str, Any], root: Path
+) -> tuple[dict[str, Any], list[str]]:
+    """The parameters to inject into ``notebook`` and one line per value overridden.
+
+    ``given`` are the build's own (``figures_dir``, ``story``): they win; then
+    :data:`STORY_PARAMETERS`; any other parameter the cell declares takes its committed value.
+    """
+    saved = declared(parameters_source(notebook.read_text(encoding="utf-8")))
+    others = [n for n in saved if n not in given and n not in STORY_PARAMETERS]
+    committed = saved
+    if others:
+        text = committed_source(notebook, root)
+        committed = declared(parameters_source(text)) if text is not None else saved
+    out: dict[str, Any] = {}
+    for name, value in saved.items():
+        if name in given:
+            out[name] = given[name]
+        elif name in STORY_PARAMETERS:
+            out[name] = STORY_PARAMETERS[name]
+        else:
+            out[name] = committed.get(name, value)
+    out.update(given)
+    rel = notebook.name
+    lines = [
+        f"{rel}: parameter {name} = {saved[name]!r} is not published; the build uses "
+        + (
+            "the story's settings"
+            if name in STORY_PARAMETERS or name in given
+            else f"the committed {out[name]!r}"
+        )
+        for name in saved
+        if name != "figures_dir" and saved[name] != out[name]
+    ]
+    return out, lines
