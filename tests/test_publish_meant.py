@@ -136,7 +136,8 @@ def test_a_notebook_run_writes_drafts_not_the_articles_files(tmp_path):
     assert article.read_bytes() == b"the published chart"  # untouched
     assert sorted(p.name for p in figures.glob("turnout-by-city.*")) == ["turnout-by-city.png"]
     drafts = sorted(p.name for p in (figures / "scratch").glob("turnout-by-city.*"))
-    assert drafts == [f"turnout-by-city.{e}" for e in ("csv", "json", "png", "svg")]
+    exts = ("csv", "html", "json", "phone.png", "png", "svg")  # the chart files and its embed
+    assert drafts == [f"turnout-by-city.{e}" for e in exts]
     # One line under the chart says where it went.
     text = _texts(nb)
     assert "Draft saved as figures/scratch/turnout-by-city.png" in text
