@@ -25,7 +25,14 @@ from matplotlib.path import Path
 
 from turnout.geo.albers import project
 
-__all__ = ["State", "boundary_metadata", "in_state", "load_states", "projected_outlines", "state_at"]
+__all__ = [
+    "State",
+    "boundary_metadata",
+    "in_state",
+    "load_states",
+    "projected_outlines",
+    "state_at",
+]
 
 _FILE = "us_states.topo.json"
 
@@ -83,7 +90,8 @@ def load_states() -> dict[str, State]:
     out: dict[str, State] = {}
     for g in topology["objects"]["states"]["geometries"]:
         polys = [g["arcs"]] if g["type"] == "Polygon" else g["arcs"]
-        rings = tuple(_ring(arcs, ring) for poly in polys for ring in poly)
+        # Quantizing left a few islets as two points and back: they enclose nothing.
+        rings = tuple(r for poly in polys for ids in poly if len(r := _ring(arcs, ids)) >= 4)
         allpts = np.concatenate(rings)
         lo, hi = allpts.min(axis=0), allpts.max(axis=0)
         p = g["properties"]
@@ -96,9 +104,7 @@ def _inside(state: State, points: np.ndarray) -> np.ndarray:
     """Even-odd rule over all rings: inside an outer ring and not inside one of its holes."""
     x0, y0, x1, y1 = state.bbox
     hit = np.zeros(len(points), dtype=bool)
-    near = (
-        (points[:, 0] >= x0) & (points[:, 0] <= x1) & (points[:, 1] >= y0) & (points[:, 1] <= y1)
-    )
+    near = (points[:, 0] >= x0) & (points[:, 0] <= x1) & (points[:, 1] >= y0) & (points[:, 1] <= y1)
     if not near.any():
         return hit
     crossings = np.zeros(int(near.sum()), dtype="int64")
