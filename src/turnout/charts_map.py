@@ -75,7 +75,7 @@ def turnout_map(
     events: pd.DataFrame,
     *,
     measure: Literal["largest", "sum"] = "largest",
-    labels: int = 8,
+    labels: int = 10,
     scale_max: float | None = None,
     title: str | None = None,
     subtitle: str | None = None,
@@ -142,10 +142,10 @@ def turnout_map(
         sub = subtitle or _subtitle(measure, period, scope)
         notes = _notes(cities, counted, on_map, measure, k, left_off_note)
         frame = {"title": title, "subtitle": sub, "source": source, "plot_height": plot_h}
-        if labels and len(counted) > 1:  # said before placing: the frame is drawn once
+        if labels and len(cities) > 1:  # said before placing: the frame is drawn once
             notes = f"{notes} Labels name the largest cities where they fit."
         style.frame(fig, ax, notes=notes, **frame)
-        _label_cities(ax, counted, labels)
+        _label_cities(ax, cities, labels)
 
     data = _data(cities, measure)
     alt = _alt(cities, counted, measure, period, notes_off=left_off_note, scope=scope)
@@ -214,7 +214,7 @@ def _cities(ev: pd.DataFrame, measure: str) -> pd.DataFrame:
             "y": best["y"],
             "events": groups.size(),
             "row": best["row"].astype("int64"),
-            "rows": groups["row"].agg(lambda r: "; ".join(str(int(v)) for v in sorted(r))),
+            "rows": _joined(ev.sort_values([*keys, "row"]), keys, "row", "; "),
             "date": best["date"],
             "size_low": best["size_low"],
             "size_high": best["size_high"],
@@ -235,12 +235,12 @@ def _cities(ev: pd.DataFrame, measure: str) -> pd.DataFrame:
         cities["value_low"] = agg["size_low"].sum().reindex(best.index)
         cities["value_high"] = agg["size_high"].sum().reindex(best.index)
         cities["floor"] = agg["floor"].any().reindex(best.index, fill_value=False).astype(bool)
-        words = agg["size_text"].agg(lambda w: " + ".join(t for t in w.map(_text) if t))
-        quotes = agg["source_quote"].agg(
-            lambda q: " | ".join(dict.fromkeys(t for t in q.map(_text) if t))
+        words = _joined(counted, keys, "size_text", " + ")
+        quotes = _joined(
+            counted.drop_duplicates([*keys, "source_quote"]), keys, "source_quote", " | "
         )
-        cities["size_text"] = words.reindex(best.index).fillna(best["size_text"].map(_text))
-        cities["source_quote"] = quotes.reindex(best.index).fillna(best["source_quote"].map(_text))
+        cities["size_text"] = words.reindex(best.index).fillna("")
+        cities["source_quote"] = quotes.reindex(best.index).fillna("")
     cities = cities.reset_index()
     rough = cities["floor"] & (measure == "sum")
     cities["shown_low"] = cities["value_low"].where(~rough, cities["value_low"].map(_floor_total))
@@ -263,6 +263,13 @@ def _cities(ev: pd.DataFrame, measure: str) -> pd.DataFrame:
     ).reset_index(drop=True)
     cities["rank"] = np.arange(1, len(cities) + 1)
     return cities
+
+
+def _joined(ev: pd.DataFrame, keys: list[str], column: str, sep: str) -> pd.Series:
+    """Per city, the non-empty texts of ``column`` in table order, joined by ``sep``."""
+    text = ev[column].map(_text)
+    keep = ev.loc[text.ne(""), keys].assign(_t=text[text.ne("")])
+    return keep.groupby(keys, sort=False)["_t"].agg(sep.join)
 
 
 def _scope(cities: pd.DataFrame, cities_in_data: int | None) -> str:
@@ -443,65 +450,115 @@ def _circle_key(
     )
 
 
-def _label_cities(ax: Any, counted: pd.DataFrame, limit: int) -> int:
+def _short_name(city: str) -> str:
+    """The name a map label uses: AP's "New York" for New York City, else the city as is.
+
+    >>> _short_name("New York City"), _short_name("Houston")
+    ('New York', 'Houston')
+    """
+    return "New York" if city == "New York City" else city
+
+
+#: Where a label may go around its circle: direction (x, y) and the text's alignment.
+_SPOTS = (
+    ((1.0, 0.0), "left", "center"),
+    ((-1.0, 0.0), "right", "center"),
+    ((0.0, 1.0), "center", "bottom"),
+    ((0.0, -1.0), "center", "top"),
+    ((0.7, 0.7), "left", "bottom"),
+    ((-0.7, 0.7), "right", "bottom"),
+    ((0.7, -0.7), "left", "top"),
+    ((-0.7, -0.7), "right", "top"),
+)
+
+
+def _label_cities(ax: Any, cities: pd.DataFrame, limit: int) -> int:
     """Name the largest cities beside their circles, skipping a label that would overlap.
 
-    A label tries the right, left, top and bottom of its circle (clear of its
-    edge) and is kept only where it overlaps no earlier label, no other large
-    circle and stays inside the map. Returns how many were placed.
+    A label tries eight spots around its circle (clear of its ring), then the
+    same a step further out with a thin leader line, and is kept only where it
+    overlaps no earlier label and no other large circle and stays inside the
+    map. Only the largest ``3 * limit`` counted cities are tried (a label for a
+    small city, while a bigger one is unnamed, would mislead); cities with no
+    count are named only once every counted one is. A label is measured once;
+    its spots are computed, not drawn. Returns how many were placed.
     """
-    if limit == 0 or counted.empty:
+    if limit == 0 or cities.empty:
         return 0
     fig = ax.get_figure()
     renderer = fig.canvas.get_renderer()
     ax.apply_aspect()
     box = ax.get_window_extent(renderer)
     to_px = fig.dpi / 72
-    centres = ax.transData.transform(counted[["x", "y"]].to_numpy())
-    radii = np.sqrt(counted["area_low"].to_numpy()) / 2 * to_px
+    centres = ax.transData.transform(cities[["x", "y"]].to_numpy())
+    area = cities["area_low"].fillna(HOLLOW_DIAMETER**2).to_numpy()
+    reach = np.fmax(area, cities["area_high"].fillna(0).to_numpy())
+    radii = np.sqrt(area) / 2 * to_px
+    big = np.flatnonzero(radii > 6 * to_px)  # big circles are obstacles for other labels
+    discs = np.column_stack([centres[big] - radii[big, None], centres[big] + radii[big, None]])
     placed: list[Bbox] = []
-    # Big circles are obstacles for other cities' labels.
-    discs = [
-        Bbox.from_extents(cx - r, cy - r, cx + r, cy + r)
-        for (cx, cy), r in zip(centres, radii, strict=True)
-        if r > 6 * to_px
-    ]
     halo = [patheffects.withStroke(linewidth=2.6, foreground="white")]
+
+    def place(i: int) -> bool:
+        c = cities.iloc[i]
+        t = ax.annotate(
+            f"{_short_name(c['city'])}\n{c['label']}", (c["x"], c["y"]), xytext=(0, 0),
+            textcoords="offset points", ha="left", va="bottom", fontsize=8.5, color=INK,
+            linespacing=1.05, zorder=6, annotation_clip=False, gid="turnout-map-label",
+        )  # fmt: skip
+        t.set_parse_math(False)
+        t.set_path_effects(halo)
+        first = t.get_window_extent(renderer)
+        w, h = first.width, first.height
+        x0, y0 = first.x0 - centres[i][0], first.y0 - centres[i][1]  # the text's own inset
+        clear = math.sqrt(reach[i]) / 2 + 2  # points, past its ring
+        others = discs[big != i] if len(discs) else discs
+        # Beside the circle first; in a crowded corner, a step further out.
+        for (ux, uy), ha, va, r in [(*spot, d) for d in (clear, clear + 9) for spot in _SPOTS]:
+            ax_, ay_ = centres[i][0] + ux * r * to_px, centres[i][1] + uy * r * to_px
+            left = ax_ + x0 - {"left": 0, "center": w / 2, "right": w}[ha]
+            bottom = ay_ + y0 - {"bottom": 0, "center": h / 2, "top": h}[va]
+            bb = Bbox.from_bounds(left, bottom, w, h).padded(1.5)
+            inside = box.x0 <= bb.x0 and bb.x1 <= box.x1 and box.y0 <= bb.y0 and bb.y1 <= box.y1
+            if not inside or any(bb.overlaps(p) for p in placed):
+                continue
+            if (
+                len(others)
+                and (
+                    (others[:, 0] < bb.x1)
+                    & (others[:, 2] > bb.x0)
+                    & (others[:, 1] < bb.y1)
+                    & (others[:, 3] > bb.y0)
+                ).any()
+            ):
+                continue
+            t.xyann = (ux * r, uy * r)
+            t.set_ha(ha)
+            t.set_va(va)
+            placed.append(bb)
+            if r > clear:  # a label set apart from its circle gets a leader line to it
+                ax.annotate(
+                    "", (c["x"], c["y"]), xytext=(ux * r, uy * r), textcoords="offset points",
+                    arrowprops={"arrowstyle": "-", "color": INK_SOFT, "lw": 0.6,
+                                "shrinkA": 0, "shrinkB": clear - 2},
+                    zorder=6, annotation_clip=False, gid="turnout-map-leader",
+                )  # fmt: skip
+            return True
+        t.remove()
+        return False
+
+    counted = np.flatnonzero(cities["marker"].ne("no count").to_numpy())
+    hollow = np.flatnonzero(cities["marker"].eq("no count").to_numpy())
     n = 0
-    for i, (_, c) in enumerate(counted.iterrows()):
+    for i in counted[: 3 * limit]:
         if n >= limit:
             break
-        # Clear of the city's own ring, when it has one.
-        r = math.sqrt(max(c["area_low"], c["area_high"])) / 2 + 2  # points
-        own = Bbox.from_extents(*(centres[i] - radii[i]), *(centres[i] + radii[i]))
-        text = f"{c['city']}\n{c['label']}"
-        for (dx, dy), ha, va in (
-            ((r, 0), "left", "center"),
-            ((-r, 0), "right", "center"),
-            ((0, r), "center", "bottom"),
-            ((0, -r), "center", "top"),
-            ((r * 0.7, r * 0.7), "left", "bottom"),
-            ((-r * 0.7, r * 0.7), "right", "bottom"),
-            ((r * 0.7, -r * 0.7), "left", "top"),
-            ((-r * 0.7, -r * 0.7), "right", "top"),
-        ):
-            t = ax.annotate(
-                text, (c["x"], c["y"]), xytext=(dx, dy), textcoords="offset points",
-                ha=ha, va=va, fontsize=8.5, color=INK, linespacing=1.05, zorder=6,
-                annotation_clip=False, gid="turnout-map-label",
-            )  # fmt: skip
-            t.set_parse_math(False)
-            t.set_path_effects(halo)
-            bb = t.get_window_extent(renderer).padded(1.5)
-            inside = box.x0 <= bb.x0 and bb.x1 <= box.x1 and box.y0 <= bb.y0 and bb.y1 <= box.y1
-            clash = any(bb.overlaps(p) for p in placed) or any(
-                bb.overlaps(d) for d in discs if not np.allclose(d.extents, own.extents)
-            )
-            if inside and not clash:
-                placed.append(bb)
-                n += 1
+        n += place(int(i))
+    if n == len(counted):
+        for i in hollow:
+            if n >= limit:
                 break
-            t.remove()
+            n += place(int(i))
     return n
 
 
