@@ -275,3 +275,20 @@ def test_ccc_excerpt_every_circle_in_its_state(ccc_excerpt):
     # only the largest are named: every label is one of the 30 largest counted cities
     top = {n.replace("New York City", "New York") for n in counted["city"].head(30)}
     assert {t.get_text().split("\n")[0] for t in labels} <= top
+
+
+def test_headline_is_ap_style_for_a_city_and_state(make_events):
+    wv = {"city": "Charleston", "state_code": "WV", "latitude": 38.35, "longitude": -81.63}
+    events = make_events(
+        {**wv, "size_low": 500.0},
+        {**wv, "size_low": 300.0, "date": "2026-01-31"},
+        {"city": "Springfield", "latitude": 39.8, "longitude": -89.64},
+    )
+    info = chart_info(turnout_map(events, measure="sum"))
+    assert info.title == (
+        "Reported protests in two cities; Charleston, W.Va., drew the most protesters: "
+        "800 at two events"
+    )
+    charleston = info.data[info.data["city"].eq("Charleston")].iloc[0]
+    assert charleston["value_low"] == 800 and charleston["rows"] == "2; 3"
+    assert charleston["size_text"] == "about 500 + about 300"

@@ -572,7 +572,7 @@ def _title(cities: pd.DataFrame, counted: pd.DataFrame, measure: str, ev: pd.Dat
     if counted.empty:
         return f"{where}; none gives a crowd size"
     top = counted.iloc[0]
-    who = style.place_in_text(top["city"], top["state_code"]).rstrip(",")
+    who = style.place_in_text(top["city"], top["state_code"])  # "Charleston, W.Va.,"
     size = ap_range(top["shown_low"], top["shown_high"]) + ("+" if top["floor"] else "")
     if measure == "largest":
         when = ap_date(top["date"], year=ev["date"].dt.year.nunique() > 1)
