@@ -184,15 +184,18 @@ def test_events_off_the_map_are_left_off_and_counted(make_events):
             "longitude": float("nan"),
         },
         {"city": "San Juan", "state_code": "PR", "latitude": 18.47, "longitude": -66.11},
+        {"city": "Anchorage", "state_code": "AK", "latitude": 61.22, "longitude": -149.90},
     )
     fig = turnout_map(events)
     info = chart_info(fig)
-    assert sorted(info.data["state_code"]) == ["IL", "PR"]
+    assert sorted(info.data["state_code"]) == ["AK", "IL", "PR"]
+    assert "Alaska and Puerto Rico drawn as insets (Alaska at about a third of its scale)." in (
+        info.notes
+    )
     assert (
         "Left off the map: two events outside the 50 states, D.C. and Puerto Rico (Guam and "
         "U.S. Virgin Islands) and one event with no known location." in info.notes
     )
-    assert "Puerto Rico drawn as insets" in info.notes
     offsets = collection(fig, "turnout-map-circles").get_offsets()
     x, y = geo.project([-66.11], [18.47], "PR")
     assert any(np.allclose(o, [x[0], y[0]]) for o in offsets)
