@@ -18,7 +18,7 @@ def test_nyc_needs_no_state():
     assert resolve_place("NYC").city == "New York City"
 
 
-@pytest.mark.parametrize("name", ["Portland", "Cleveland", "Dallas", "Houston"])
+@pytest.mark.parametrize("name", ["Portland", "Springfield", "Columbus", "Arlington"])
 def test_ambiguous_without_state_is_an_error(name):
     with pytest.raises(PlaceError, match="ambiguous") as err:
         resolve_place(name)
@@ -121,6 +121,12 @@ def test_one_typo_is_read_and_noted(written, state, city):
 def test_typo_search_stays_inside_the_state_and_off_short_names():
     assert resolve_place("Tuscon", "NM").note == "not in gazetteer"  # Tucson is in AZ
     assert resolve_place("Bostn", "MA").note == "not in gazetteer"  # under 6 letters: no guess
+
+
+def test_a_name_two_letters_off_a_place_is_not_a_typo_and_no_crash():
+    # "Tucsoab" against "Tucson": the old edit check read past the end of "n" (IndexError).
+    place = resolve_place("Tucsoab", "AZ")
+    assert (place.city, place.note) == ("Tucsoab", "not in gazetteer")
 
 
 def test_new_york_without_state_is_the_city():

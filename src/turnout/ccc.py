@@ -22,8 +22,9 @@ import pandas as pd
 
 from turnout.columns import RAW_COLUMNS
 from turnout.csvfile import read_text_csv
-from turnout.dates import parse_dates, take
-from turnout.errors import DataError
+from turnout.dates import parse_dates
+from turnout.distinct import distinct
+from turnout.errors import DataError, quote
 
 __all__ = ["read_ccc", "CCC_SOURCE_NAME"]
 
@@ -212,11 +213,11 @@ def _to_float(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
 
     Thousands commas are accepted ("1,000"); any other text becomes NaN and is True in the mask.
     """
-    codes, uniques = pd.factorize(col)
-    cleaned = pd.Series(uniques, dtype="str").str.strip().str.replace(",", "", regex=False)
+    d = distinct(col)
+    cleaned = pd.Series(d.values, dtype="str").str.strip().str.replace(",", "", regex=False)
     numbers = pd.to_numeric(cleaned, errors="coerce").to_numpy(dtype="float64")
-    values = pd.Series(take(numbers, codes, np.nan), index=col.index, dtype="float64")
-    return values, take(np.isnan(numbers), codes, False)
+    values = pd.Series(d.spread(numbers, np.nan), index=col.index, dtype="float64")
+    return values, d.spread(np.isnan(numbers), False)
 
 
 def _size_problems(df: pd.DataFrame, index: pd.Index) -> pd.Series:
@@ -233,7 +234,7 @@ def _size_problems(df: pd.DataFrame, index: pd.Index) -> pd.Series:
             values[impossible] = np.nan
         df[col] = values
         if bad.any():
-            msg = col + " is not a crowd size: '" + text[bad] + "'"
+            msg = col + " is not a crowd size: " + text[bad].map(quote)
             old = problem[bad]
             problem[bad] = (old + "; " + msg).where(old.ne(""), msg)
     return problem
@@ -243,7 +244,7 @@ def _parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """:func:`turnout.dates.parse_dates`, plus a flag on real dates before CCC's coverage."""
     dates, problem = parse_dates(text)
     early = dates < _CCC_START
-    problem = problem.mask(early, "before CCC coverage (2017): '" + text.astype("str") + "'")
+    problem = problem.mask(early, "before CCC coverage (2017): " + text.astype("str").map(quote))
     return dates, problem
 
 
@@ -252,13 +253,12 @@ def _pad_fips(col: pd.Series) -> pd.Series:
 
     A cell that is not a whole number is kept as written.
     """
-    codes, uniques = pd.factorize(col)
-    words = pd.Series(uniques, dtype="str").str.strip()
+    d = distinct(col)
+    words = pd.Series(d.values, dtype="str").str.strip()
     numbers = pd.to_numeric(words, errors="coerce")
     whole = numbers.notna() & (numbers % 1 == 0) & (numbers >= 0)
     padded = words.where(~whole, numbers[whole].astype("int64").astype("str").str.zfill(5))
-    padded_all = take(padded.to_numpy(dtype=object), codes, None)
-    return pd.Series(padded_all, index=col.index, dtype="str")
+    return pd.Series(d.spread(padded.to_numpy(dtype=object), None), index=col.index, dtype="str")
 
 
 def _first_source(df: pd.DataFrame) -> pd.Series:

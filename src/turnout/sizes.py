@@ -62,6 +62,10 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from turnout.distinct import distinct, map_distinct
+from turnout.errors import quote
+from turnout.typos import typo_matches
+
 __all__ = [
     "SizeEstimate",
     "QUALIFIERS",
@@ -320,26 +324,10 @@ class _Tok:
     attached: bool = False  # no space before this token ("10k", "100s", "5th")
 
 
-def _edit1(a: str, b: str) -> bool:
-    """True when a and b differ by one insertion, deletion, substitution or swap."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        swapped = a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
-        return a[i + 1 :] == b[i + 1 :] or swapped
-    if len(a) > len(b):
-        return a[i + 1 :] == b[i:]
-    return a[i:] == b[i + 1 :]
-
-
 def _fix_typo(word: str) -> str:
-    if len(word) < 6 or word in _NUMBER_WORDS:
+    if word in _NUMBER_WORDS:
         return word
-    # Same first letter: typos fall inside words, and "billion" is not "million".
-    hits = [t for t in _TYPO_TARGETS if t[0] == word[0] and _edit1(word, t)]
+    hits = typo_matches(word, _TYPO_TARGETS)
     # "hundredd" is one edit from both "hundred" and "hundreds": prefer the plural,
     # which stands alone, where the singular needs a number before it.
     hits.sort(key=lambda t: (not t.endswith("s"), t))
@@ -959,21 +947,6 @@ def parse_size(text: object) -> SizeEstimate:
         return _EMPTY
 
 
-def _distinct(texts: pd.Series) -> tuple[np.ndarray, list[object]]:
-    """Codes (-1 for missing) and distinct values, so each distinct value is handled once."""
-    values = texts if isinstance(texts, pd.Series) else pd.Series(texts, dtype=object)
-    if pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty"):
-        codes, uniques = pd.factorize(values, use_na_sentinel=True)
-        return codes, list(np.asarray(uniques, dtype=object))
-    # Mixed cells: 1, 1.0, True and Decimal("1") hash alike but parse differently, so
-    # the key carries the type. Unhashable cells (lists) raise TypeError for the caller.
-    keyed = values.map(lambda v: v if isinstance(v, str) else (type(v), v), na_action="ignore")
-    codes, _ = pd.factorize(keyed, use_na_sentinel=True)
-    first = pd.Series(np.arange(len(codes))).groupby(codes).first()
-    raw = values.to_numpy(dtype=object)
-    return codes, [raw[i] for k, i in first.items() if k >= 0]
-
-
 def parse_sizes(texts: pd.Series) -> pd.DataFrame:
     """Parse a Series of ``size_text`` into ``size_low``/``size_high`` (float64).
 
@@ -987,20 +960,11 @@ def parse_sizes(texts: pd.Series) -> pd.DataFrame:
     2       NaN        NaN
     3      24.0       24.0
     """
-    index = texts.index if isinstance(texts, pd.Series) else pd.RangeIndex(len(texts))
-    try:
-        codes, uniques = _distinct(texts)
-    except TypeError:  # unhashable cells: parse row by row
-        pairs = [parse_size(v) for v in texts]
-        low = np.array([p.low for p in pairs], dtype="float64")
-        high = np.array([p.high for p in pairs], dtype="float64")
-        return pd.DataFrame({"size_low": low, "size_high": high}, index=index)
-    parsed = [parse_size(v) for v in uniques]
-    # One slot past the end holds NaN for missing cells (code -1).
-    low = np.array([p.low for p in parsed] + [NAN], dtype="float64")
-    high = np.array([p.high for p in parsed] + [NAN], dtype="float64")
-    codes = np.where(codes < 0, len(parsed), codes)
-    return pd.DataFrame({"size_low": low[codes], "size_high": high[codes]}, index=index)
+    d = distinct(texts)
+    parsed = [parse_size(v) for v in d.values]
+    low = d.spread(np.array([p.low for p in parsed], dtype="float64"), NAN)
+    high = d.spread(np.array([p.high for p in parsed], dtype="float64"), NAN)
+    return pd.DataFrame({"size_low": low, "size_high": high}, index=d.index)
 
 
 # A minus sign touching a number, not a range dash: "-500", "about -500", "(-20)";
@@ -1014,15 +978,15 @@ def _text_problem(text: str) -> str:
     for m in _MINUS.finditer(words):
         before = words[: m.start()].rstrip()
         if not before or not before[-1].isdigit():
-            return f"a negative number is not a crowd size: {text!r}"
+            return f"a negative number is not a crowd size: {quote(text)}"
     toks = _tokenise(words)
     qs = list(_quantities(toks))
     if any(q.value >= _MAX_CROWD for q in qs):
-        return f"more people than any crowd (a billion or more): {text!r}"
+        return f"more people than any crowd (a billion or more): {quote(text)}"
     if any(e.backwards for e in _ranges(toks, qs)):
-        return f"range runs from high to low, so one end may be a typo: {text!r}"
+        return f"range runs from high to low, so one end may be a typo: {quote(text)}"
     if any(e.high >= _MAX_CROWD for e in _estimates(toks, qs)):
-        return f"more people than any crowd (a billion or more): {text!r}"
+        return f"more people than any crowd (a billion or more): {quote(text)}"
     return ""
 
 
@@ -1058,13 +1022,7 @@ def size_problems(texts: pd.Series) -> pd.Series:
     >>> size_problems(pd.Series(["hundreds", None, "-5"])).tolist()
     ['', '', "a negative number is not a crowd size: '-5'"]
     """
-    index = texts.index if isinstance(texts, pd.Series) else pd.RangeIndex(len(texts))
-    try:
-        codes, uniques = _distinct(texts)
-    except TypeError:
-        return pd.Series([size_problem(v) for v in texts], index=index, dtype="str")
-    found = np.array([size_problem(u) for u in uniques] + [""], dtype=object)
-    return pd.Series(found[np.where(codes < 0, len(uniques), codes)], index=index, dtype="str")
+    return map_distinct(texts, size_problem, missing="", dtype="str")
 
 
 # How firm a coded number is, read from the words (CCC codes them all as one number).
@@ -1118,10 +1076,7 @@ def size_qualifiers(texts: pd.Series) -> pd.Series:
     >>> size_qualifiers(pd.Series(["hundreds", None, "30-40"])).tolist()
     ['at least', '', 'range']
     """
-    index = texts.index if isinstance(texts, pd.Series) else pd.RangeIndex(len(texts))
-    codes, uniques = pd.factorize(pd.Series(texts, dtype=object), use_na_sentinel=True)
-    labels = np.array([size_qualifier(u) for u in uniques] + [""], dtype=object)
-    return pd.Series(labels[np.where(codes < 0, len(uniques), codes)], index=index, dtype="str")
+    return map_distinct(texts, size_qualifier, missing="", dtype="str")
 
 
 def size_mean(low: pd.Series, high: pd.Series) -> pd.Series:
@@ -1185,10 +1140,4 @@ def is_imagery_count(texts: pd.Series) -> pd.Series:
     >>> is_imagery_count(pd.Series(["count pic", "Photo: dozens", "count: FB", None])).tolist()
     [True, False, True, False]
     """
-    index = texts.index if isinstance(texts, pd.Series) else pd.RangeIndex(len(texts))
-    try:
-        codes, uniques = _distinct(texts)
-    except TypeError:
-        return pd.Series([_imagery_only(v) for v in texts], index=index, dtype=bool)
-    flags = np.array([_imagery_only(v) for v in uniques] + [False], dtype=bool)
-    return pd.Series(flags[np.where(codes < 0, len(uniques), codes)], index=index, dtype=bool)
+    return map_distinct(texts, _imagery_only, missing=False, dtype=bool)

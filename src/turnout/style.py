@@ -1,13 +1,10 @@
-"""turnout's house style: the look of every chart, and the words around it.
+"""turnout's house style: the look of every chart.
 
 A newsroom chart is a headline that states the finding, a subtitle with the
 measure, units and period, the chart, a notes line on method and a source line.
-This module draws that frame and holds the small formatters a graphics desk
-uses everywhere: AP-style dates ("Jan. 30", "Sept. 3", "March 5") and date
-ranges ("June 1-22, 2018"), counts ("50,000", "1.2 million"), numbers in
-running text ("nine events", "18 events"), places ("Portland, Ore.") and the
-source line ("Source: Workers World, Feb. 3, 2026"). Headlines and notes are
-wrapped to the frame without ever splitting a date ("June" / "14").
+This module draws that frame, wraps headlines and notes to it without ever
+splitting a date ("June" / "14"), and formats axes and ticks. The words
+themselves (AP dates, counts, places, the source line) are :mod:`turnout.ap`'s.
 
 Figures are 6.4 in wide at 100 dpi (640 px, the width of a phone-to-desktop
 article column) and grow in height with their notes; text is never below
@@ -29,7 +26,7 @@ from __future__ import annotations
 import contextlib
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +39,8 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
+
+from turnout.ap import AP_MONTHS, ap_date, fmt_count
 
 #: The style sheet shipped inside the package.
 STYLE_PATH = Path(__file__).with_name("turnout.mplstyle")
@@ -80,31 +79,6 @@ _GAP_TITLE = 0.05
 _GAP_HEADER = 0.16
 _GAP_FOOTER = 0.16
 _GAP_NOTES = 0.05
-
-# AP style: these months are abbreviated before a day; March-July never are.
-_AP_MONTHS = {
-    1: "Jan.", 2: "Feb.", 3: "March", 4: "April", 5: "May", 6: "June",
-    7: "July", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec.",
-}  # fmt: skip
-_MONTH_NAMES = {
-    1: "January", 2: "February", 3: "March", 4: "April", 5: "May", 6: "June",
-    7: "July", 8: "August", 9: "September", 10: "October", 11: "November", 12: "December",
-}  # fmt: skip
-
-# AP style state names after a city ("Portland, Ore."); short names are spelled out.
-AP_STATES: dict[str, str] = {
-    "AL": "Ala.", "AK": "Alaska", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.",
-    "CT": "Conn.", "DE": "Del.", "DC": "D.C.", "FL": "Fla.", "GA": "Ga.", "HI": "Hawaii",
-    "ID": "Idaho", "IL": "Ill.", "IN": "Ind.", "IA": "Iowa", "KS": "Kan.", "KY": "Ky.",
-    "LA": "La.", "ME": "Maine", "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.",
-    "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb.", "NV": "Nev.", "NH": "N.H.",
-    "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.", "OH": "Ohio",
-    "OK": "Okla.", "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.",
-    "TN": "Tenn.", "TX": "Texas", "UT": "Utah", "VT": "Vt.", "VA": "Va.", "WA": "Wash.",
-    "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo.", "PR": "Puerto Rico", "GU": "Guam",
-    "VI": "U.S. Virgin Islands", "AS": "American Samoa", "MP": "Northern Mariana Islands",
-}  # fmt: skip
-
 
 # ---------------------------------------------------------------- style sheet
 
@@ -168,241 +142,6 @@ def new_figure(height: float = 4.6) -> NewsFigure:
     return fig
 
 
-# ---------------------------------------------------------------- words
-
-
-def ap_date(value: Any, *, year: bool = False) -> str:
-    """A date as a reporter writes it: "Jan. 30", "Sept. 3", "March 5" (``year``: "Feb. 3, 2026").
-
-    >>> ap_date("2026-01-30"), ap_date("2026-02-03", year=True), ap_date("2025-09-03")
-    ('Jan. 30', 'Feb. 3, 2026', 'Sept. 3')
-    """
-    ts = pd.Timestamp(value)
-    text = f"{_AP_MONTHS[ts.month]} {ts.day}"
-    return f"{text}, {ts.year}" if year else text
-
-
-def ap_month(value: Any, *, year: bool = False) -> str:
-    """A month alone, spelled out as AP style wants it: "January", "January 2026".
-
-    >>> ap_month("2026-01-30", year=True)
-    'January 2026'
-    """
-    ts = pd.Timestamp(value)
-    name = _MONTH_NAMES[ts.month]
-    return f"{name} {ts.year}" if year else name
-
-
-def ap_period(start: Any, end: Any) -> str:
-    """A date range as AP writes it: "June 1-22, 2018"; one day gives "Jan. 30, 2026".
-
-    The month is not repeated within a month, and the year is written once
-    unless the range crosses into a new year.
-
-    >>> ap_period("2018-06-01", "2018-06-22")
-    'June 1-22, 2018'
-    >>> ap_period("2026-01-23", "2026-02-02")
-    'Jan. 23-Feb. 2, 2026'
-    >>> ap_period("2025-12-30", "2026-01-02")
-    'Dec. 30, 2025-Jan. 2, 2026'
-    """
-    a, b = pd.Timestamp(start), pd.Timestamp(end)
-    if a.normalize() == b.normalize():
-        return ap_date(a, year=True)
-    if a.year != b.year:
-        return f"{ap_date(a, year=True)}-{ap_date(b, year=True)}"
-    if a.month != b.month:
-        return f"{ap_date(a)}-{ap_date(b, year=True)}"
-    return f"{ap_date(a)}-{b.day}, {b.year}"
-
-
-# AP style spells out whole numbers under 10 in running text.
-_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-
-
-def ap_number(value: float, *, start: bool = False) -> str:
-    """A number in running text, AP style: "nine", "18", "1,200"; ``start`` capitalizes.
-
-    Whole numbers under 10 are spelled out; the rest are numerals (see
-    :func:`fmt_count`). A sentence may not begin with a numeral, so with
-    ``start`` a number of 10 or more raises: rephrase the sentence instead.
-
-    >>> ap_number(9), ap_number(18), ap_number(2, start=True), ap_number(1500)
-    ('nine', '18', 'Two', '1,500')
-    """
-    if isinstance(value, float) and math.isnan(value):
-        return fmt_count(value)
-    if float(value).is_integer() and 0 <= value < 10:
-        word = _NUMBER_WORDS[int(value)]
-        return word.capitalize() if start else word
-    if start:
-        raise ValueError(f"a sentence cannot start with the numeral {value!r}; rephrase it")
-    return fmt_count(value)
-
-
-def ap_count(n: float, word: str, plural: str | None = None, *, start: bool = False) -> str:
-    """A counted noun in running text: "one event", "nine cities", "18 events".
-
-    >>> ap_count(1, "event"), ap_count(8, "city", "cities"), ap_count(18, "event")
-    ('one event', 'eight cities', '18 events')
-    """
-    return f"{ap_number(n, start=start)} {word if n == 1 else (plural or word + 's')}"
-
-
-def ap_range(low: float, high: float) -> str:
-    """A low-high estimate in running text: "three to five", "6,000 to 9,000", "one".
-
-    Like :func:`fmt_range` (which labels bars with numerals), with numbers under
-    10 spelled out.
-
-    >>> ap_range(3, 5), ap_range(6000, 9000), ap_range(1, float("nan"))
-    ('three to five', '6,000 to 9,000', 'one')
-    """
-    return _span(low, high, ap_number)
-
-
-def fmt_count(value: float) -> str:
-    """A head count as a newspaper prints it: "24", "50,000", "1.2 million".
-
-    >>> fmt_count(50000), fmt_count(1_200_000), fmt_count(24.0)
-    ('50,000', '1.2 million', '24')
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "no count"
-    if value >= 1_000_000:
-        millions = value / 1_000_000
-        return f"{millions:.1f}".rstrip("0").rstrip(".") + " million"
-    return f"{round(value):,}"
-
-
-def fmt_range(low: float, high: float) -> str:
-    """A low-high estimate on a chart or in a table: "6,000-9,000", or one number when they agree.
-
-    AP style: a hyphen for a range in figures and tables; running text says "to"
-    (:func:`ap_range`).
-
-    >>> fmt_range(6000, 9000), fmt_range(500, 500), fmt_range(500, float("nan"))
-    ('6,000-9,000', '500', '500')
-    """
-    return _span(low, high, fmt_count, joint="-")
-
-
-def _span(low: float, high: float, number: Callable[[float], str], joint: str = " to ") -> str:
-    """ "low to high" in ``number``'s style, or one number when there is no wider high end."""
-    if high is None or (isinstance(high, float) and math.isnan(high)) or high <= low:
-        return number(low)
-    return f"{number(low)}{joint}{number(high)}"
-
-
-def fmt_degrees(value: float) -> str:
-    """Degrees Fahrenheit as printed: "9°F", "-3°F", "32.5°F".
-
-    >>> fmt_degrees(9.0), fmt_degrees(-3.0)
-    ('9°F', '-3°F')
-    """
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return f"{text}°F"
-
-
-def place_label(city: str, state_code: str | None) -> str:
-    """City and state as AP writes them: "Portland, Ore.", "Houston, Texas".
-
-    >>> place_label("Portland", "OR"), place_label("Washington", "DC")
-    ('Portland, Ore.', 'Washington, D.C.')
-    """
-    if not isinstance(state_code, str) or not state_code:
-        return str(city)
-    return f"{city}, {AP_STATES.get(state_code, state_code)}"
-
-
-# Cities AP datelines name without a state; everywhere else the state follows.
-AP_DATELINE_CITIES = frozenset(
-    {
-        "Atlanta", "Baltimore", "Boston", "Chicago", "Cincinnati", "Cleveland", "Dallas",
-        "Denver", "Detroit", "Honolulu", "Houston", "Indianapolis", "Las Vegas", "Los Angeles",
-        "Miami", "Milwaukee", "Minneapolis", "New Orleans", "New York", "New York City",
-        "Oklahoma City", "Philadelphia", "Phoenix", "Pittsburgh", "St. Louis", "Salt Lake City",
-        "San Antonio", "San Diego", "San Francisco", "Seattle", "Washington",
-    }
-)  # fmt: skip
-
-
-def place_in_text(city: str, state_code: str | None) -> str:
-    """A city inside a sentence, AP style: "Houston", but "Charleston, W.Va.," (comma after).
-
-    >>> place_in_text("Houston", "TX"), place_in_text("Charleston", "WV")
-    ('Houston', 'Charleston, W.Va.,')
-    """
-    if city in AP_DATELINE_CITIES or not isinstance(state_code, str) or not state_code:
-        return str(city)
-    return place_label(city, state_code) + ","
-
-
-def join_words(items: Sequence[str], *, limit: int = 6) -> str:
-    """A list in running text: "A, B and C"; long lists end "and five others", "and 12 others".
-
-    >>> join_words(["Atlanta", "Dallas", "Denver"])
-    'Atlanta, Dallas and Denver'
-    >>> join_words(list("ABCDEFGH"), limit=3)
-    'A, B, C and five others'
-    """
-    items = [str(i) for i in items]
-    if len(items) > limit:
-        rest = len(items) - limit
-        return ", ".join(items[:limit]) + f" and {ap_count(rest, 'other')}"
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def join_places(items: Sequence[str], *, limit: int = 6) -> str:
-    """Places in running text, separated by semicolons because AP places contain commas.
-
-    >>> join_places(["Portland, Ore.", "Houston, Texas"])
-    'Portland, Ore.; Houston, Texas'
-    """
-    items = [str(i) for i in items]
-    if len(items) > limit:
-        rest = len(items) - limit
-        return "; ".join(items[:limit]) + f" and {ap_count(rest, 'other')}"
-    return "; ".join(items)
-
-
-def sentence(text: str) -> str:
-    """``text`` ending in one full stop, even after an abbreviation ("Portland, Ore.").
-
-    >>> sentence("No count reported: Portland, Ore."), sentence("Counts are floors")
-    ('No count reported: Portland, Ore.', 'Counts are floors.')
-    """
-    text = text.rstrip()
-    return text if not text or text[-1] in ".!?" else text + "."
-
-
-def source_line(events: pd.DataFrame, *, limit: int = 3) -> str:
-    """The credit line from the data: "Source: Workers World, Feb. 3, 2026".
-
-    One entry per source name, with its publication date when it has exactly
-    one; several sources are joined with semicolons ("Sources: A; B"), the
-    most-used first, and a long tail is counted ("and 4 others").
-
-    >>> df = pd.DataFrame({"source_name": ["Workers World"], "source_date": ["2026-02-03"]})
-    >>> source_line(df)
-    'Source: Workers World, Feb. 3, 2026'
-    """
-    if "source_name" not in events or events["source_name"].dropna().empty:
-        return "Source: not named in the data"
-    names = events["source_name"].astype("str").str.strip()
-    names = names[events["source_name"].notna() & names.ne("")]
-    dates = events.get("source_date", pd.Series(pd.NA, index=events.index)).reindex(names.index)
-    entries: list[str] = []
-    for name in names.value_counts(sort=True).index:  # most-used first, ties in order seen
-        parsed = pd.to_datetime(dates[names.eq(name)], errors="coerce", format="%Y-%m-%d")
-        distinct = parsed.dropna().unique()
-        entries.append(f"{name}, {ap_date(distinct[0], year=True)}" if len(distinct) == 1 else name)
-    label = "Source" if len(entries) == 1 else "Sources"
-    return f"{label}: {join_places(entries, limit=limit)}"
-
-
 # ---------------------------------------------------------------- the frame
 
 
@@ -444,7 +183,7 @@ def wrap_text(
 
 # A month as written before a day ("Jan.", "June"), possibly after a range hyphen ("23-Feb.").
 _MONTH_WORD = re.compile(
-    r"(?:^|[-\u2013(\u201c\"'])(?:" + "|".join(re.escape(m) for m in _AP_MONTHS.values()) + r")$"
+    r"(?:^|[-\u2013(\u201c\"'])(?:" + "|".join(re.escape(m) for m in AP_MONTHS.values()) + r")$"
 )
 _DAY_WORD = re.compile(r"^\d{1,2}(?!\d)")
 _UNIT_WORD = re.compile(r"^(?:°[FC]?|[FC]\b|%|mph\b|km/h\b|in\.)")
@@ -682,7 +421,7 @@ def date_ticks(start: Any, end: Any, *, max_ticks: int = 7) -> list[tuple[pd.Tim
         ticks = list(months[::step])
         out = []
         for i, t in enumerate(ticks):
-            label = _AP_MONTHS[t.month]
+            label = AP_MONTHS[t.month]
             if i == 0 or t.month == 1 or t.year != ticks[i - 1].year:
                 label = f"{label}\n{t.year}"
             out.append((t, label))

@@ -22,8 +22,9 @@ import math
 import re
 from typing import NamedTuple
 
-import numpy as np
 import pandas as pd
+
+from turnout.distinct import distinct
 
 NAN = float("nan")
 
@@ -161,13 +162,11 @@ def parse_temperatures(texts: pd.Series) -> pd.DataFrame:
     """
     if not isinstance(texts, pd.Series):
         texts = pd.Series(list(texts), dtype=object)  # a list or array of texts works too
-    codes, uniques = pd.factorize(texts, use_na_sentinel=True)
-    parsed = [parse_temperature(u) for u in uniques]
-    empty = parse_temperature(None)
-    table = pd.DataFrame(parsed + [empty], columns=["temp_f_low", "temp_f_high", "temp_label"])
-    # code -1 (missing) points at the trailing "empty" row
-    picked = table.iloc[np.where(codes < 0, len(parsed), codes)]
-    out = picked.reset_index(drop=True).set_index(texts.index)
+    d = distinct(texts)
+    parsed = [parse_temperature(u) for u in d.values] + [parse_temperature(None)]
+    table = pd.DataFrame(parsed, columns=["temp_f_low", "temp_f_high", "temp_label"])
+    # code -1 (missing) picks the last row, the parse of nothing
+    out = table.iloc[d.codes].reset_index(drop=True).set_index(texts.index)
     out["temp_f_low"] = out["temp_f_low"].astype("float64")
     out["temp_f_high"] = out["temp_f_high"].astype("float64")
     out["temp_label"] = out["temp_label"].astype("str")

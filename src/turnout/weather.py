@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from turnout import paths
+from turnout.ap import ap_number
 from turnout.errors import DataError
 from turnout.noaa import (
     NCEI_URL,
@@ -207,8 +208,6 @@ def observed_note(events: pd.DataFrame) -> str:
             "No weather station has a record for these protests’ days, so the chart has only "
             "the temperatures the sources reported."
         )
-    from turnout.style import ap_number  # style loads matplotlib: only when a note is asked for
-
     n, total = int(have.sum()), len(events)
     if n == total:
         who = "The protest has its" if n == 1 else f"All {ap_number(n)} protests have their"

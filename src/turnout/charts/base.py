@@ -1,0 +1,178 @@
+"""What every chart shares: its publication metadata, the events table it reads, the honest
+figure for "nothing to chart", and the notes every chart writes the same way.
+
+A chart is a matplotlib Figure that keeps a :class:`ChartInfo` (headline, subtitle, alt
+text, source line, notes and the ``data`` drawn, one row per mark); :func:`chart_info`
+reads it back. :func:`_prepare` gives a chart every column it reads, whatever the source
+(the seed story, a reporter's sheet, CCC data with no temperatures).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from turnout import style
+from turnout.ap import (
+    ap_count,
+    ap_number,
+    ap_period,
+    join_places,
+    place_label,
+    sentence,
+)
+from turnout.style import OKABE_ITO
+
+BLUE = OKABE_ITO["blue"]
+ORANGE = OKABE_ITO["orange"]
+VERMILLION = OKABE_ITO["vermillion"]
+
+
+class ChartInfo(NamedTuple):
+    """What a publisher needs besides the picture: words, credit and the data drawn."""
+
+    title: str
+    subtitle: str
+    alt: str
+    source: str
+    notes: str
+    data: pd.DataFrame
+
+
+def chart_info(fig: Figure) -> ChartInfo:
+    """The publication metadata a turnout chart keeps with its figure.
+
+    >>> import turnout
+    >>> from turnout.charts import timeline_density
+    >>> info = chart_info(timeline_density(turnout.load_events()))
+    >>> list(info.data.columns)[:3]
+    ['date', 'label', 'events']
+    """
+    info = getattr(fig, "_turnout_info", None)
+    if not isinstance(info, ChartInfo):
+        raise ValueError("this figure was not made by turnout.charts: it carries no chart info")
+    return info
+
+
+def _finish(fig: Figure, info: ChartInfo) -> Figure:
+    fig._turnout_info = info  # type: ignore[attr-defined]
+    return fig
+
+
+def _prepare(events: pd.DataFrame) -> pd.DataFrame:
+    """A copy with every column the charts read, missing ones filled (CCC has no temperatures)."""
+    ev = events.copy()
+    n = len(ev)
+    if "row" not in ev:
+        ev["row"] = np.arange(n, dtype="int64") + 2
+    ev["date"] = pd.to_datetime(ev["date"], errors="coerce") if n else pd.to_datetime(ev["date"])
+    if "city" not in ev:
+        ev["city"] = ev["locality"] if "locality" in ev else ""
+    for col in (
+        "state_code", "size_text", "source_quote", "source_name", "source_date", "source_url",
+    ):  # fmt: skip
+        if col not in ev:
+            ev[col] = pd.Series(pd.NA, index=ev.index, dtype="str")
+    for col in ("size_low", "size_high", "temp_f_low", "temp_f_high"):
+        ev[col] = (
+            pd.to_numeric(ev[col], errors="coerce").astype("float64")
+            if col in ev
+            else pd.Series(np.nan, index=ev.index, dtype="float64")
+        )
+    # One-sided sizes ("at least 100" coded with no high) draw to the number they give.
+    ev["size_high"] = ev["size_high"].fillna(ev["size_low"])
+    ev["size_low"] = ev["size_low"].fillna(ev["size_high"])
+    if "size_qualifier" not in ev:
+        from turnout.sizes import size_qualifiers
+
+        ev["size_qualifier"] = size_qualifiers(ev["size_text"]).where(ev["size_low"].notna(), "")
+    ev["size_qualifier"] = ev["size_qualifier"].fillna("").astype("str")
+    if "temp_text" not in ev:
+        ev["temp_text"] = pd.Series(pd.NA, index=ev.index, dtype="str")
+    if "temp_label" not in ev:
+        ev["temp_label"] = pd.Series("none", index=ev.index, dtype="str")
+    ev["place"] = [place_label(c, s) for c, s in zip(ev["city"], ev["state_code"], strict=True)]
+    return ev
+
+
+def _text(value: Any) -> str:
+    """A cell as text, '' when missing (keeps CSV output and labels free of 'nan')."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return ""
+    return str(value)
+
+
+def _words_aside(size_text: Any, shown: str) -> str:
+    """The source's words after a number in alt text (" (“over 3,000”)"), when they add to it."""
+    words = _text(size_text).strip()
+    plain = words.replace(",", "").removesuffix(".0")
+    if not words or plain.isdigit() or words.lower() == shown.lower():
+        return ""
+    return f" (“{words}”)"
+
+
+def _period(ev: pd.DataFrame) -> str:
+    dates = ev["date"].dropna()
+    return ap_period(dates.min(), dates.max()) if len(dates) else ""
+
+
+def _word_rules(rows: pd.DataFrame) -> str:
+    """A note on how crowd words became numbers, from the words actually drawn."""
+    seen: dict[str, float] = {}
+    for text, low in zip(rows["size_text"], rows["size_low"], strict=True):
+        words = _text(text).strip()
+        if words and not any(ch.isdigit() for ch in words) and not math.isnan(low):
+            seen.setdefault(words.lower(), low)
+    if not seen:
+        return ""
+    pairs = sorted(seen.items(), key=lambda kv: -kv[1])[:4]
+    listed = ", ".join(f"“{w}” as {ap_number(v)}" for w, v in pairs)
+    return f"Crowd words count at their lowest, by Crowd Counting Consortium rules: {listed}."
+
+
+def _message_figure(
+    *,
+    title: str | None,
+    message: str = "No events in this selection.",
+    subtitle: str = "",
+    source: str,
+    notes: str = "",
+    columns: list[str],
+) -> Figure:
+    """The honest figure for 'nothing to chart': the frame and a sentence, no empty axes.
+
+    Its defaults are the empty selection's: "No protests to chart", "No events in this selection."
+    """
+    title = title or "No protests to chart"
+    with style.use_style():
+        fig = style.new_figure()
+        style.frame(
+            fig,
+            None,
+            title=title,
+            subtitle=subtitle,
+            source=source,
+            notes=notes,
+            plot_height=1.4,
+            message=message,
+        )
+    alt = f"{title}. {message}" + (f" {notes}" if notes else "")
+    return _finish(
+        fig, ChartInfo(title, subtitle, alt, source, notes, pd.DataFrame(columns=columns))
+    )
+
+
+def _city_scope(ev: pd.DataFrame, cities_in_data: int | None) -> tuple[str, str]:
+    """("three of the 10 cities in the data", those cities named) when a filter chose
+    some of the data's cities; ("", "") when the chart covers them all."""
+    places = list(dict.fromkeys(ev.sort_values("place")["place"]))
+    if cities_in_data is None or len(places) >= cities_in_data:
+        return "", ""
+    scope = (
+        f"{ap_number(len(places))} of the {ap_count(cities_in_data, 'city', 'cities')} in the data"
+    )
+    return scope, sentence(f"The chart covers {scope}: {join_places(places, limit=8)}")
