@@ -5,7 +5,7 @@ Builds an events table of ``--cities`` US places (default 2,900, CCC's count for
 each, crowd sizes drawn at random (fixed seed) with ranges, floors and missing
 counts in CCC's proportions; or, with ``--ccc``, reads the real CCC sample
 (``../shared/ccc/ccc_2017_2020_sample.csv`` by default). Then times, median of
-``--repeats``: :func:`turnout.charts_map.turnout_map` (both measures), saving
+``--repeats``: :func:`turnout.charts.turnout_map.turnout_map` (both measures), saving
 its files, and :func:`turnout.charts.turnout_by_city` on the same events as the
 baseline measured in the same run. Prints numbers, asserts nothing.
 
@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> None:
 
     import turnout
     from turnout.charts import turnout_by_city
-    from turnout.charts_map import chart_info, turnout_map
+    from turnout.charts.turnout_map import chart_info, turnout_map
     from turnout.publish import save_chart
 
     if args.ccc:

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 from matplotlib.path import Path as MplPath
 
-from turnout import geo, style
-from turnout.charts_map import MAP_COLUMNS, MIN_DIAMETER, chart_info, turnout_map
+from turnout import ap, geo, style
+from turnout.charts.turnout_map import MAP_COLUMNS, MIN_DIAMETER, chart_info, turnout_map
 from turnout.publish import save_chart
 
 
@@ -67,7 +67,7 @@ def test_circle_areas_are_proportional_to_the_numbers(seed_map):
     # below the smallest visible circle, all share one size, stated in the notes
     tiny = sizes[~big]
     assert len(tiny) and np.allclose(tiny, tiny[0]) and tiny[0] >= MIN_DIAMETER**2
-    floor_number = style.fmt_count(tiny[0] / k)
+    floor_number = ap.fmt_count(tiny[0] / k)
     assert f"Crowds under {floor_number} are drawn as large as {floor_number}" in (
         chart_info(seed_map).notes
     )
@@ -111,7 +111,7 @@ def test_size_key_uses_the_map_scale_at_round_numbers(seed_map):
         people = float(c.get_sizes()[0]) / k
         assert people == pytest.approx(round(people))
         assert str(round(people))[0] in "1235" and set(str(round(people))[1:]) <= {"0"}
-        assert style.fmt_count(people) in labels
+        assert ap.fmt_count(people) in labels
 
 
 def test_frame_words_come_from_the_data(seed_map):
@@ -168,7 +168,7 @@ def test_sum_adds_a_citys_counted_events(seed_events):
     assert houston["events"] == 5
     # drawn at the sum; read as a floor, rounded down to two significant figures
     assert houston["value_low"] == total
-    assert houston["label"] == style.fmt_count(math.floor(total / 100) * 100) + "+"
+    assert houston["label"] == ap.fmt_count(math.floor(total / 100) * 100) + "+"
     assert " + " in houston["size_text"]
 
 
@@ -257,7 +257,7 @@ def test_ccc_month_maps_its_cities(ccc_june):
     data = chart_info(turnout_map(ccc_june)).data
     places = ccc_june.dropna(subset=["latitude"]).drop_duplicates(["city", "state_code"])
     assert sorted(data["place"]) == sorted(
-        style.place_label(c, s) for c, s in zip(places["city"], places["state_code"], strict=True)
+        ap.place_label(c, s) for c, s in zip(places["city"], places["state_code"], strict=True)
     )
 
 

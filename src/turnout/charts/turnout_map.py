@@ -34,8 +34,10 @@ from matplotlib.legend_handler import HandlerPatch
 from matplotlib.patches import Circle
 from matplotlib.transforms import Bbox, offset_copy
 
-from turnout import geo, style
-from turnout.charts import (
+from turnout import ap, geo, style
+from turnout.ap import ap_count, ap_date, ap_number, ap_range
+from turnout.charts.base import (
+    BLUE,
     ChartInfo,
     _finish,
     _floor_total,
@@ -47,11 +49,10 @@ from turnout.charts import (
     _words_aside,
     chart_info,
 )
-from turnout.style import INK, INK_SOFT, OKABE_ITO, ap_count, ap_date, ap_number, ap_range
+from turnout.style import INK, INK_SOFT
 
 __all__ = ["MAP_COLUMNS", "chart_info", "turnout_map"]
 
-BLUE = OKABE_ITO["blue"]
 LAND = "#E4E4E4"
 #: Diameter in points of the circle for the largest number (``scale_max``).
 MAX_DIAMETER = 46.0
@@ -105,7 +106,7 @@ def turnout_map(
     if scale_max is not None and not scale_max > 0:
         raise ValueError(f"scale_max must be a positive number, not {scale_max!r}")
     ev = _coordinates(_prepare(events))
-    source = f"{style.source_line(ev)}; {_BOUNDARY_CREDIT}"
+    source = f"{ap.source_line(ev)}; {_BOUNDARY_CREDIT}"
     period = _period(ev)
     if ev.empty:
         return _message_figure(title=title, source=source, columns=MAP_COLUMNS)
@@ -179,15 +180,15 @@ def _locate(ev: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     no_coords &= ~outside
     parts = []
     if outside.any():
-        where = sorted({style.AP_STATES.get(c, c) for c in code_text[outside] if c})
-        named = f" ({style.join_words(where, limit=4)})" if where else ""
+        where = sorted({ap.AP_STATES.get(c, c) for c in code_text[outside] if c})
+        named = f" ({ap.join_words(where, limit=4)})" if where else ""
         parts.append(
             f"{ap_count(int(outside.sum()), 'event')} outside the 50 states, D.C. and "
             f"Puerto Rico{named}"
         )
     if no_coords.any():
         parts.append(f"{ap_count(int(no_coords.sum()), 'event')} with no known location")
-    note = style.sentence("Left off the map: " + " and ".join(parts)) if parts else ""
+    note = ap.sentence("Left off the map: " + " and ".join(parts)) if parts else ""
     return placed[~outside & ~no_coords], note
 
 
@@ -252,7 +253,7 @@ def _cities(ev: pd.DataFrame, measure: str) -> pd.DataFrame:
         ~has, "no count", np.where(cities["value_high"] > cities["value_low"], "range", "circle")
     )
     cities["label"] = [
-        style.fmt_range(lo, hi) + ("+" if fl else "") if ok else "no count"
+        ap.fmt_range(lo, hi) + ("+" if fl else "") if ok else "no count"
         for lo, hi, fl, ok in zip(
             cities["shown_low"], cities["shown_high"], cities["floor"], has, strict=True
         )
@@ -403,7 +404,7 @@ def _keys(ax: Any, counted: pd.DataFrame, k: float, hollow: bool, extent: tuple)
                 clip_on=False,
             )  # fmt: skip
             ax.annotate(
-                style.fmt_count(v), (x1, base), xytext=(right, 0), textcoords="offset points",
+                ap.fmt_count(v), (x1, base), xytext=(right, 0), textcoords="offset points",
                 ha="center", va="bottom", fontsize=8.5, color=INK, annotation_clip=False,
             )  # fmt: skip
             right -= max(d, 34.0) / 2 + 4
@@ -582,7 +583,7 @@ def _title(cities: pd.DataFrame, counted: pd.DataFrame, measure: str, ev: pd.Dat
     if counted.empty:
         return f"{where}; none gives a crowd size"
     top = counted.iloc[0]
-    who = style.place_in_text(top["city"], top["state_code"])  # "Charleston, W.Va.,"
+    who = ap.place_in_text(top["city"], top["state_code"])  # "Charleston, W.Va.,"
     size = ap_range(top["shown_low"], top["shown_high"]) + ("+" if top["floor"] else "")
     if measure == "largest":
         when = ap_date(top["date"], year=ev["date"].dt.year.nunique() > 1)
@@ -625,7 +626,7 @@ def _notes(
                 )
         smallest = _round_up(MIN_DIAMETER**2 / k)
         if (counted["value_low"] < smallest).any():
-            under = style.fmt_count(smallest)
+            under = ap.fmt_count(smallest)
             parts.append(f"Crowds under {under} are drawn as large as {under}, to show.")
         if measure == "sum":
             parts.append("People at more than one event count each time.")
@@ -633,14 +634,14 @@ def _notes(
     hollow = cities[cities["marker"].eq("no count")]
     if len(hollow):
         if len(hollow) <= 8:
-            listed = style.join_places(sorted(hollow["place"]), limit=8)
-            parts.append(style.sentence(f"Hollow circles: events with no count, in {listed}"))
+            listed = ap.join_places(sorted(hollow["place"]), limit=8)
+            parts.append(ap.sentence(f"Hollow circles: events with no count, in {listed}"))
         else:
             n = ap_count(len(hollow), "city", "cities")
             parts.append(f"Hollow circles: {n} with events but no count.")
     insets = sorted({c for c in cities["state_code"] if c in geo.INSETS})
     if insets:
-        names = style.join_words([geo.INSETS[c].name for c in insets])
+        names = ap.join_words([geo.INSETS[c].name for c in insets])
         scale = " (Alaska at about a third of its scale)" if "AK" in insets else ""
         parts.append(f"{names} drawn as insets{scale}.")
     parts.append(left_off_note)
@@ -676,8 +677,8 @@ def _alt(
         text += f" Also on the map: {more} with smaller counts."
     hollow = cities[cities["marker"].eq("no count")]
     if len(hollow):
-        listed = style.join_places(sorted(hollow["place"]), limit=8)
-        text += " " + style.sentence(f"No count reported for {listed}")
+        listed = ap.join_places(sorted(hollow["place"]), limit=8)
+        text += " " + ap.sentence(f"No count reported for {listed}")
     if notes_off:
         text += " " + notes_off
     return text
