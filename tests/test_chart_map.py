@@ -120,7 +120,10 @@ def test_frame_words_come_from_the_data(seed_map):
         "Reported protests in 10 cities; Minneapolis drew the largest crowd: "
         "about 50,000 on Jan. 23"
     )
-    assert info.subtitle.endswith("Jan. 23-Feb. 2, 2026")
+    assert info.subtitle == (
+        "Largest reported protest in each city, Jan. 23-Feb. 2, 2026; "
+        "circle area shows the number of people"
+    )
     assert info.source == "Source: Workers World, Feb. 3, 2026; map: U.S. Census Bureau"
     assert style.text_lines(seed_map, "title") == info.title
     assert "Minneapolis, Minn., 50,000 (“Around 50,000”) on Jan. 23" in info.alt
@@ -296,3 +299,33 @@ def test_headline_is_ap_style_for_a_city_and_state(make_events):
     charleston = info.data[info.data["city"].eq("Charleston")].iloc[0]
     assert charleston["value_low"] == 800 and charleston["rows"] == "2; 3"
     assert charleston["size_text"] == "about 500 + about 300"
+
+
+def test_labels_cross_no_ring_and_cover_no_big_circle(ccc_june):
+    """A label beside New York's two-million ring must not run across it (CCC, June 2018)."""
+    fig = turnout_map(ccc_june)
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    to_px = fig.dpi / 72
+    labels = [t.get_window_extent(renderer) for t in ax.texts if t.get_gid() == "turnout-map-label"]
+    assert len(labels) >= 5
+    discs = collection(fig, "turnout-map-circles")
+    rings = collection(fig, "turnout-map-ranges")
+    assert rings is not None and len(rings.get_offsets())
+    for marks, what in ((discs, "disc"), (rings, "ring")):
+        centres = ax.transData.transform(marks.get_offsets())
+        radii = np.sqrt(marks.get_sizes()) / 2 * to_px
+        for (cx, cy), r in zip(centres, radii, strict=True):
+            if r <= 6 * to_px:
+                continue  # small circles may sit under a label's halo
+            for bb in labels:
+                nx = min(max(cx, bb.x0), bb.x1)
+                ny = min(max(cy, bb.y0), bb.y1)
+                near = math.hypot(cx - nx, cy - ny)
+                far = math.hypot(
+                    max(abs(cx - bb.x0), abs(cx - bb.x1)), max(abs(cy - bb.y0), abs(cy - bb.y1))
+                )
+                if what == "disc":
+                    assert near >= r - 1, f"a label covers a big circle at {cx:.0f}, {cy:.0f}"
+                else:
+                    assert not near < r - 1 < far, f"a label crosses a ring at {cx:.0f}, {cy:.0f}"

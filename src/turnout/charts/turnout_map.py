@@ -35,10 +35,11 @@ from matplotlib.patches import Circle
 from matplotlib.transforms import Bbox, offset_copy
 
 from turnout import ap, geo, style
-from turnout.ap import ap_count, ap_date, ap_number, ap_range
+from turnout.ap import ap_count, ap_date, ap_range
 from turnout.charts.base import (
     BLUE,
     ChartInfo,
+    _city_scope,
     _finish,
     _floor_total,
     _message_figure,
@@ -130,7 +131,7 @@ def turnout_map(
     cities["area_high"] = cities["value_high"] * k
     counted = cities[cities["marker"].ne("no count")]
 
-    scope = _scope(cities, cities_in_data)
+    scope, _ = _city_scope(cities, cities_in_data)  # the cities on the map
     with style.use_style():
         fig = style.new_figure()
         ax = fig.add_subplot()
@@ -281,14 +282,6 @@ def _joined(ev: pd.DataFrame, keys: list[str], column: str, sep: str) -> pd.Seri
     if index is None:
         index = pd.MultiIndex.from_arrays([[] for _ in keys], names=keys)
     return pd.Series([sep.join(v) for v in found.values()], index=index, dtype="object")
-
-
-def _scope(cities: pd.DataFrame, cities_in_data: int | None) -> str:
-    if cities_in_data is None or len(cities) >= cities_in_data:
-        return ""
-    return (
-        f"{ap_number(len(cities))} of the {ap_count(cities_in_data, 'city', 'cities')} in the data"
-    )
 
 
 # ---------------------------------------------------------------- drawing
@@ -488,7 +481,7 @@ def _label_cities(ax: Any, cities: pd.DataFrame, limit: int) -> int:
 
     A label tries eight spots around its circle (clear of its ring), then the
     same a step further out with a thin leader line, and is kept only where it
-    overlaps no earlier label and no other large circle and stays inside the
+    overlaps no earlier label and no other large circle, crosses no ring, and stays inside the
     map. Only the largest ``3 * limit`` counted cities are tried (a label for a
     small city, while a bigger one is unnamed, would mislead); cities with no
     count are named only once every counted one is. A label is measured once;
@@ -505,8 +498,10 @@ def _label_cities(ax: Any, cities: pd.DataFrame, limit: int) -> int:
     area = cities["area_low"].fillna(HOLLOW_DIAMETER**2).to_numpy()
     reach = np.fmax(area, cities["area_high"].fillna(0).to_numpy())
     radii = np.sqrt(area) / 2 * to_px
-    big = np.flatnonzero(radii > 6 * to_px)  # big circles are obstacles for other labels
-    discs = np.column_stack([centres[big] - radii[big, None], centres[big] + radii[big, None]])
+    rings = np.sqrt(reach) / 2 * to_px
+    # Big circles and rings are obstacles for other labels: a label may not cover a big
+    # disc nor cross a ring's outline (one wholly inside a wide ring, clear of its disc, may).
+    big = np.flatnonzero(rings > 6 * to_px)
     placed: list[Bbox] = []
     halo = [patheffects.withStroke(linewidth=2.6, foreground="white")]
 
@@ -523,7 +518,7 @@ def _label_cities(ax: Any, cities: pd.DataFrame, limit: int) -> int:
         w, h = first.width, first.height
         x0, y0 = first.x0 - centres[i][0], first.y0 - centres[i][1]  # the text's own inset
         clear = math.sqrt(reach[i]) / 2 + 2  # points, past its ring
-        others = discs[big != i] if len(discs) else discs
+        others = big[big != i]
         # Beside the circle first; in a crowded corner, a step further out.
         for (ux, uy), ha, va, r in [(*spot, d) for d in (clear, clear + 9) for spot in _SPOTS]:
             ax_, ay_ = centres[i][0] + ux * r * to_px, centres[i][1] + uy * r * to_px
@@ -533,15 +528,7 @@ def _label_cities(ax: Any, cities: pd.DataFrame, limit: int) -> int:
             inside = box.x0 <= bb.x0 and bb.x1 <= box.x1 and box.y0 <= bb.y0 and bb.y1 <= box.y1
             if not inside or any(bb.overlaps(p) for p in placed):
                 continue
-            if (
-                len(others)
-                and (
-                    (others[:, 0] < bb.x1)
-                    & (others[:, 2] > bb.x0)
-                    & (others[:, 1] < bb.y1)
-                    & (others[:, 3] > bb.y0)
-                ).any()
-            ):
+            if len(others) and _hits_circles(bb, centres[others], radii[others], rings[others]):
                 continue
             t.xyann = (ux * r, uy * r)
             t.set_ha(ha)
@@ -573,6 +560,28 @@ def _label_cities(ax: Any, cities: pd.DataFrame, limit: int) -> int:
     return n
 
 
+def _hits_circles(bb: Bbox, centres: np.ndarray, radii: np.ndarray, rings: np.ndarray) -> bool:
+    """Whether a box covers part of any disc (``radii``) or crosses any ring's outline.
+
+    >>> c, r = np.array([[0.0, 0.0]]), np.array([5.0])
+    >>> _hits_circles(Bbox.from_bounds(4, 0, 3, 1), c, r, np.array([20.0]))  # on the disc
+    True
+    >>> _hits_circles(Bbox.from_bounds(8, 0, 3, 1), c, r, np.array([20.0]))  # inside the ring
+    False
+    >>> _hits_circles(Bbox.from_bounds(18, 0, 3, 1), c, r, np.array([20.0]))  # across it
+    True
+    """
+    dx = np.maximum.reduce([bb.x0 - centres[:, 0], centres[:, 0] - bb.x1, np.zeros(len(centres))])
+    dy = np.maximum.reduce([bb.y0 - centres[:, 1], centres[:, 1] - bb.y1, np.zeros(len(centres))])
+    near = np.hypot(dx, dy)  # the box's nearest point to each centre
+    far = np.hypot(
+        np.maximum(abs(bb.x0 - centres[:, 0]), abs(bb.x1 - centres[:, 0])),
+        np.maximum(abs(bb.y0 - centres[:, 1]), abs(bb.y1 - centres[:, 1])),
+    )  # and its farthest corner
+    crosses = (rings > radii) & (near < rings) & (far > rings)
+    return bool(((near < radii) | crosses).any())
+
+
 # ---------------------------------------------------------------- words
 
 
@@ -598,7 +607,7 @@ def _subtitle(measure: str, period: str, scope: str) -> str:
         if measure == "largest"
         else "Protesters counted in each city, all its events added together"
     )
-    return f"{what}; circle area shows the number of people, {period}" + (
+    return f"{what}, {period}; circle area shows the number of people" + (
         f"; {scope}" if scope else ""
     )
 
