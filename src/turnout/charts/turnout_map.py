@@ -636,7 +636,7 @@ def _notes(
         smallest = _round_up(MIN_DIAMETER**2 / k)
         if (counted["value_low"] < smallest).any():
             under = ap.fmt_count(smallest)
-            parts.append(f"Crowds under {under} are drawn as large as {under}, to show.")
+            parts.append(f"Crowds under {under} are drawn as large as {under} so they show.")
         if measure == "sum":
             parts.append("People at more than one event count each time.")
         parts.append(_word_rules(on_map[on_map["size_low"].notna()]))
