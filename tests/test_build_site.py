@@ -187,7 +187,7 @@ def test_cleaning_page_shows_source_words_and_numbers(built, visit):
 
 
 def test_chart_figures_written(built):
-    for name in ("turnout-by-city", "temperature-vs-attendance", "timeline-density"):
+    for name in ("turnout-by-city", "temperature-vs-attendance", "timeline-density", "turnout-map"):
         for ext in ("png", "svg", "csv", "json"):
             assert (built.figures / f"{name}.{ext}").is_file(), f"{name}.{ext} missing"
 

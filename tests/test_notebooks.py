@@ -26,6 +26,7 @@ CHARTS = {
     "02-turnout-by-city.ipynb": "turnout-by-city",
     "03-temperature-vs-attendance.ipynb": "temperature-vs-attendance",
     "04-timeline-density.ipynb": "timeline-density",
+    "05-turnout-map.ipynb": "turnout-map",
 }
 # Every setting defaults to the story's (its data/raw/STORY.md), else the data's.
 COMMON = {
@@ -54,13 +55,14 @@ def _parameters(nb: nbformat.NotebookNode) -> dict[str, object]:
     return values
 
 
-def test_the_four_notebooks():
+def test_the_five_notebooks():
     assert NAMES == [
         "00-draft-from-article.ipynb",
         "01-clean-events.ipynb",
         "02-turnout-by-city.ipynb",
         "03-temperature-vs-attendance.ipynb",
         "04-timeline-density.ipynb",
+        "05-turnout-map.ipynb",
     ]
 
 
@@ -86,6 +88,8 @@ def test_parameters_cell(path):
         assert params["measure"] == "largest" and params["labels"] == "number"
     if path.name == "04-timeline-density.ipynb":
         assert params["marked_days"] is None  # the story's, from its codebook
+    if path.name == "05-turnout-map.ipynb":
+        assert params["measure"] == "largest" and params["labels"] == 10
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=NAMES)
@@ -157,20 +161,18 @@ def test_each_notebook_runs_and_writes_its_figures():
         assert all(f.parent == built.figures and f.stat().st_size > 0 for f in page.figures)
 
 
-@pytest.fixture(scope="module")
-def ccc_month(tmp_path_factory):
-    """02-turnout-by-city run by papermill on the CCC excerpt, June 2018, figures to a tmp dir."""
+def _papermill_on_ccc_month(notebook: str, out: Path) -> Path:
+    """Run ``notebook`` with papermill on the CCC excerpt, June 2018, figures to ``out``."""
     if not FIXTURE.is_file():
         pytest.fail(f"{FIXTURE} is missing")
-    out = tmp_path_factory.mktemp("papermill")
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
-    executed = out / "02-turnout-by-city.ccc.ipynb"
+    executed = out / notebook.replace(".ipynb", ".ccc.ipynb")
     cmd = [
         sys.executable,
         "-m",
         "papermill",
-        str(paths.notebooks_dir() / "02-turnout-by-city.ipynb"),
+        str(paths.notebooks_dir() / notebook),
         str(executed),
         "-k",
         "python3",
@@ -195,7 +197,35 @@ def ccc_month(tmp_path_factory):
     ]
     run = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
     assert run.returncode == 0, run.stderr[-3000:]
-    return out, executed
+    return executed
+
+
+@pytest.fixture(scope="module")
+def ccc_month(tmp_path_factory):
+    """02-turnout-by-city run by papermill on the CCC excerpt, June 2018, figures to a tmp dir."""
+    out = tmp_path_factory.mktemp("papermill")
+    return out, _papermill_on_ccc_month("02-turnout-by-city.ipynb", out)
+
+
+def test_papermill_map_on_ccc_month_places_that_months_cities(tmp_path):
+    """05-turnout-map by papermill on the CCC month: one row per city with a place, at its
+    coordinates, the largest count drawn, and the chart shown once."""
+    executed = _papermill_on_ccc_month("05-turnout-map.ipynb", tmp_path)
+    drawn = pd.read_csv(tmp_path / "figures" / "turnout-map.csv")
+    with pytest.warns(UserWarning, match="rows rejected"):
+        events = turnout.load_events(FIXTURE, format="ccc")
+    month = select_events(events, start="2018-06-01", end="2018-06-30")
+    placed = month.dropna(subset=["latitude"])
+    assert len(drawn) == len(placed.drop_duplicates(["city", "state_code"])) > 10
+    largest = placed.groupby(["city", "state_code"])["size_low"].max()
+    for _, city in drawn.iterrows():
+        rows = placed[placed["city"].eq(city["city"]) & placed["state_code"].eq(city["state_code"])]
+        assert rows["latitude"].round(4).eq(round(city["latitude"], 4)).any()
+        want = largest[(city["city"], city["state_code"])]
+        assert city["value_low"] == want or (pd.isna(want) and city["marker"] == "no count")
+    nb = _read(executed)
+    shown = [o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert len(shown) == 1 and "Map of the United States" in shown[0]["data"]["text/plain"]
 
 
 def test_papermill_on_ccc_month_matches_that_months_events(ccc_month):

@@ -66,4 +66,5 @@ def test_wheel_carries_seed_data_style_and_templates(tmp_path):
             == (ROOT / "data/raw/ice_out_2026.csv").read_bytes()
         )
     assert "turnout/turnout.mplstyle" in names
+    assert {"turnout/data/us_states.topo.json", "turnout/geo/states.py"} <= names  # the map's
     assert any(n.startswith("turnout/templates/") for n in names)

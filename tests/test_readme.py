@@ -1,4 +1,4 @@
-"""The README shows the three charts: committed PNGs that are exactly what the build writes."""
+"""The README shows the four charts: committed PNGs that are exactly what the build writes."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from test_build_site import built_site
 from turnout import paths
 
 ROOT = paths.project_root()
-CHARTS = ["turnout-by-city", "temperature-vs-attendance", "timeline-density"]
+CHARTS = ["turnout-by-city", "temperature-vs-attendance", "timeline-density", "turnout-map"]
 
 
 def test_readme_shows_each_chart_with_alt_text():

@@ -392,7 +392,7 @@ def test_second_story_lands_in_its_own_folders(second_story):
     assert sorted(p.name for p in site.iterdir()) == sorted(
         ["index.html", *(page_name(n) for n in NOTEBOOKS)]
     )
-    for name in ("turnout-by-city", "temperature-vs-attendance", "timeline-density"):
+    for name in ("turnout-by-city", "temperature-vs-attendance", "timeline-density", "turnout-map"):
         for ext in ("png", "svg", "csv", "json"):
             assert (figures / f"{name}.{ext}").is_file()
     clean = (root / "data" / "processed" / f"{SLUG}.csv").read_text(encoding="utf-8")

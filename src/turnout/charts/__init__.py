@@ -19,7 +19,8 @@ arguments; nothing here knows about one story. With nothing to chart (no
 events, no counts, no temperatures) a chart returns a figure that says so.
 
 One module per chart: :mod:`~turnout.charts.by_city`, :mod:`~turnout.charts.temperature`
-(its marks in :mod:`~turnout.charts.temperature_marks`) and :mod:`~turnout.charts.timeline`;
+(its marks in :mod:`~turnout.charts.temperature_marks`), :mod:`~turnout.charts.timeline` and
+:mod:`~turnout.charts.turnout_map` (its geography in :mod:`turnout.geo`);
 what they share (chart info, the events table, the "nothing to chart" figure, shared notes)
 is :mod:`~turnout.charts.base`.
 
@@ -34,6 +35,7 @@ from turnout.charts.base import ChartInfo, chart_info
 from turnout.charts.by_city import turnout_by_city
 from turnout.charts.temperature import MIN_TEMPERATURE_POINTS, temperature_vs_attendance
 from turnout.charts.timeline import timeline_density
+from turnout.charts.turnout_map import turnout_map
 
 __all__ = [
     "MIN_TEMPERATURE_POINTS",
@@ -42,4 +44,5 @@ __all__ = [
     "temperature_vs_attendance",
     "timeline_density",
     "turnout_by_city",
+    "turnout_map",
 ]

@@ -204,3 +204,15 @@ def _city_scope(ev: pd.DataFrame, cities_in_data: int | None) -> tuple[str, str]
         f"{ap_number(len(places))} of the {ap_count(cities_in_data, 'city', 'cities')} in the data"
     )
     return scope, sentence(f"The chart covers {scope}: {join_places(places, limit=8)}")
+
+
+def _floor_total(value: float) -> float:
+    """A sum that includes a floor, rounded down to two significant figures: still a floor.
+
+    >>> _floor_total(3224.0), _floor_total(70000.0), _floor_total(24.0)
+    (3200.0, 70000.0, 24.0)
+    """
+    if not value >= 100:  # NaN and small sums stay as they are
+        return value
+    step = 10 ** (int(math.log10(value)) - 1)
+    return float(math.floor(value / step) * step)

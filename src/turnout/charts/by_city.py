@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Literal
 
 import numpy as np
@@ -35,6 +34,7 @@ from turnout.charts.base import (
     ChartInfo,
     _city_scope,
     _finish,
+    _floor_total,
     _message_figure,
     _period,
     _prepare,
@@ -376,18 +376,6 @@ def _city_title(
     lead = f"{who} reported {counts}{among}, {about}{size}{each}"
     title = f"{lead}; {caveat(ranking)}"
     return title if len(title) <= _TITLE_MAX else f"{lead}; {caveat(ranking, compact=True)}"
-
-
-def _floor_total(value: float) -> float:
-    """A sum that includes a floor, rounded down to two significant figures: still a floor.
-
-    >>> _floor_total(3224.0), _floor_total(70000.0), _floor_total(24.0)
-    (3200.0, 70000.0, 24.0)
-    """
-    if not value >= 100:  # NaN and small sums stay as they are
-        return value
-    step = 10 ** (int(math.log10(value)) - 1)
-    return float(math.floor(value / step) * step)
 
 
 def _wrap_chars(text: str, width: int) -> str:

@@ -1,0 +1,231 @@
+"""The map's geography: bundled outlines, the equal-area composite projection, point-in-state."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pytest
+from matplotlib.path import Path as MplPath
+
+from turnout import geo
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def projected_inside(x: float, y: float, code: str) -> bool:
+    """Whether a projected point lies inside the projected outline of ``code`` (even-odd)."""
+    rings = geo.projected_outlines()[code]
+    return sum(bool(MplPath(r).contains_point((x, y))) for r in rings) % 2 == 1
+
+
+# ---------------------------------------------------------------- the bundled file
+
+
+def test_bundled_outlines_are_the_50_states_dc_and_puerto_rico():
+    states = geo.load_states()
+    assert set(states) == set(geo.MAPPED)
+    assert len(states) == 52
+    assert states["DC"].name == "District of Columbia" and states["DC"].fips == "11"
+    assert states["PR"].fips == "72" and states["CA"].fips == "06"
+    assert all(len(s.rings) >= 1 for s in states.values())
+    assert "GU" not in states and "VI" not in states
+
+
+def test_bundled_file_is_small_and_names_its_source_and_licence():
+    path = resources.files("turnout").joinpath("data", "us_states.topo.json")
+    size = len(path.read_bytes())
+    assert 50_000 < size < 300_000, size
+    meta = geo.boundary_metadata()
+    assert "Census" in meta["source"] and "public domain" in meta["source"]
+    assert meta["package"].startswith("us-atlas@3.0.1")
+    assert "ISC" in meta["licence"]
+    readme = resources.files("turnout").joinpath("data", "us_states.md").read_text("utf-8")
+    assert "us-atlas" in readme and "ISC" in readme and "scripts/make_us_states.py" in readme
+
+
+def test_wheel_carries_the_outlines():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["turnout"]
+    assert "data/*.json" in patterns
+
+
+def test_conversion_script_keeps_mapped_places_and_remaps_their_arcs():
+    spec = importlib.util.spec_from_file_location(
+        "make_us_states", ROOT / "scripts/make_us_states.py"
+    )
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    postal = dict(script.POSTAL)
+    topology = {
+        "transform": {"scale": [1, 1], "translate": [0, 0]},
+        "arcs": [[[0, 0], [1, 0]], [[9, 9], [1, 1]], [[1, 0], [0, 1], [-1, -1]]],
+        "objects": {
+            "states": {
+                "geometries": [
+                    {"type": "Polygon", "id": "66", "properties": {"name": "Guam"}, "arcs": [[1]]},
+                    *[
+                        {"type": "Polygon", "id": fips, "properties": {"name": f"S{fips}"},
+                         "arcs": [[0, ~2]] if fips == "41" else [[2]]}
+                        for fips in postal
+                    ],
+                ]
+            },
+            "nation": {"geometries": []},
+        },
+    }  # fmt: skip
+    out = script.convert(topology)
+    geoms = out["objects"]["states"]["geometries"]
+    assert {g["id"] for g in geoms} == set(postal)  # Guam dropped
+    assert len(out["arcs"]) == 2 and [9, 9] not in [p for a in out["arcs"] for p in a]
+    oregon = next(g for g in geoms if g["id"] == "41")
+    assert oregon["properties"] == {"postal": "OR", "name": "S41"}
+    assert oregon["arcs"] == [[0, ~1]]  # arc 2 became arc 1, still reversed
+    assert set(out["metadata"]) >= {"source", "package", "licence"}
+
+
+# ---------------------------------------------------------------- the projection
+
+
+@pytest.mark.parametrize("lon, lat", [(-96, 38), (-120, 47), (-70, 44), (-81, 26), (-150, 61)])
+def test_albers_is_equal_area(lon, lat):
+    """A small lon/lat cell keeps its area on the sphere (R = 1): (sin b - sin a) * dlon."""
+    d = 0.01
+    corners_lon = np.array([lon, lon + d, lon + d, lon])
+    corners_lat = np.array([lat, lat, lat + d, lat + d])
+    x, y = geo.albers(corners_lon, corners_lat, lon0=-96, lat0=38, parallels=(29.5, 45.5))
+    shoelace = 0.5 * abs(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))
+    sphere = (np.sin(np.radians(lat + d)) - np.sin(np.radians(lat))) * np.radians(d)
+    assert shoelace == pytest.approx(sphere, rel=1e-3)
+
+
+def test_insets_sit_below_the_lower_48_and_overlap_no_state():
+    outlines = geo.projected_outlines()
+    lower = np.concatenate([r for c, rs in outlines.items() if c not in geo.INSETS for r in rs])
+    for code in geo.INSETS:
+        pts = np.concatenate(outlines[code])
+        assert np.isfinite(pts).all()
+        # below the middle of the lower 48
+        assert pts[:, 1].max() < np.median(lower[:, 1])
+        # no vertex of the inset falls inside a lower-48 state, nor of a state inside the inset
+        for other, rings in outlines.items():
+            if other in geo.INSETS:
+                continue
+            for ring in rings:
+                assert not MplPath(ring).contains_points(pts).any(), (code, other)
+    ak = np.concatenate(outlines["AK"])
+    hi = np.concatenate(outlines["HI"])
+    pr = np.concatenate(outlines["PR"])
+    assert ak[:, 0].max() < hi[:, 0].min()  # Alaska, then Hawaii, from the left
+    assert pr[:, 0].min() > np.median(lower[:, 0])  # Puerto Rico to the east
+
+
+def test_alaska_is_shrunk_and_hawaii_is_not():
+    outlines = geo.projected_outlines()
+
+    def area(code: str) -> float:
+        return sum(
+            0.5 * abs(np.dot(r[:, 0], np.roll(r[:, 1], -1)) - np.dot(r[:, 1], np.roll(r[:, 0], -1)))
+            for r in outlines[code]
+        )
+
+    # Cartographic boundaries follow the shore: Census land areas, Alaska 1,477,953 km2 and
+    # Texas 676,587 km2. Equal-area parts keep that ratio, times the inset's scale squared.
+    ratio = 1_477_953 / 676_587
+    assert area("AK") / area("TX") == pytest.approx(ratio * geo.INSETS["AK"].scale ** 2, rel=0.03)
+    assert geo.INSETS["HI"].scale == 1.0
+
+
+@pytest.mark.parametrize(
+    "name, lon, lat, code",
+    [
+        ("Anchorage", -149.90, 61.22, "AK"),
+        ("Adak, west of 180", -176.66, 51.88, "AK"),
+        ("Honolulu", -157.86, 21.31, "HI"),
+        ("Caguas", -66.04, 18.23, "PR"),
+        ("Miami", -80.19, 25.77, "FL"),
+        ("Washington", -77.04, 38.90, "DC"),
+    ],
+)
+def test_points_and_outlines_are_projected_alike(name, lon, lat, code):
+    x, y = geo.project([lon], [lat], [code])
+    assert projected_inside(float(x[0]), float(y[0]), code), name
+    # and without a state code the coordinates choose the same inset
+    x2, y2 = geo.project([lon], [lat])
+    assert (float(x2[0]), float(y2[0])) == (float(x[0]), float(y[0]))
+
+
+def test_places_off_the_map_project_to_nan():
+    x, y = geo.project(
+        [144.79, -64.93, 2.35, -74.0], [13.44, 18.34, 48.86, 40.7], ["GU", "VI", None, "NY"]
+    )
+    assert np.isnan(x[:3]).all() and np.isnan(y[:3]).all()
+    assert np.isfinite(x[3])
+    assert geo.part_of(2.35, 48.86) == "" and geo.part_of(-74.0, 40.7) == "lower 48"
+
+
+# ---------------------------------------------------------------- point in state
+
+
+def _cities(events):
+    c = events.dropna(subset=["latitude", "longitude"]).drop_duplicates(["city", "state_code"])
+    return c[c["state_code"].isin(geo.MAPPED)]
+
+
+def test_every_city_of_the_bundled_story_is_inside_its_state(seed_events):
+    cities = _cities(seed_events)
+    assert len(cities) == 10
+    found = geo.state_at(cities["longitude"], cities["latitude"])
+    assert found.tolist() == cities["state_code"].tolist()
+    x, y = geo.project(cities["longitude"], cities["latitude"], cities["state_code"].tolist())
+    for xi, yi, code in zip(x, y, cities["state_code"], strict=True):
+        assert projected_inside(xi, yi, code)
+
+
+def test_every_city_of_the_ccc_excerpt_is_inside_its_state():
+    import warnings
+
+    import turnout
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        events = turnout.load_events(
+            ROOT / "tests/fixtures/ccc_2017_2020_excerpt.csv", format="ccc"
+        )
+    cities = _cities(events)
+    assert len(cities) > 150
+    found = geo.state_at(cities["longitude"], cities["latitude"])
+    wrong = cities[found != cities["state_code"].to_numpy()]
+    assert wrong.empty, wrong[["city", "state_code"]].to_string()
+    x, y = geo.project(cities["longitude"], cities["latitude"], cities["state_code"].tolist())
+    inside = [projected_inside(a, b, c) for a, b, c in zip(x, y, cities["state_code"], strict=True)]
+    assert all(inside)
+
+
+def test_in_state_and_tolerance_for_simplified_coasts():
+    assert geo.in_state([-95.37, -74.0], [29.76, 40.7], "TX").tolist() == [True, False]
+    with pytest.raises(KeyError, match="GU"):
+        geo.in_state([144.8], [13.4], "GU")
+    # Sausalito lies on the bay, just off the 1:10 million outline; 10 km of slack finds it
+    assert geo.state_at([-122.48525], [37.85909]).tolist() == [""]
+    assert geo.state_at([-122.48525], [37.85909], tolerance_km=10).tolist() == ["CA"]
+    # the middle of the Atlantic stays nowhere, however generous
+    assert geo.state_at([-40.0], [30.0], tolerance_km=50).tolist() == [""]
+
+
+def test_topology_decoding_closes_every_ring():
+    for state in geo.load_states().values():
+        for ring in state.rings:
+            assert len(ring) >= 4
+            assert np.allclose(ring[0], ring[-1])
+
+
+def test_data_file_is_valid_json_topology():
+    text = resources.files("turnout").joinpath("data", "us_states.topo.json").read_text("utf-8")
+    topo = json.loads(text)
+    assert topo["type"] == "Topology"
+    assert set(topo["objects"]) == {"states"}
