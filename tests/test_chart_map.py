@@ -126,7 +126,7 @@ def test_frame_words_come_from_the_data(seed_map):
     )
     assert info.source == "Source: Workers World, Feb. 3, 2026; map: U.S. Census Bureau"
     assert style.text_lines(seed_map, "title") == info.title
-    assert "Minneapolis, Minn., 50,000 (“Around 50,000”) on Jan. 23" in info.alt
+    assert "Minneapolis, 50,000 (“Around 50,000”) on Jan. 23" in info.alt
     assert "No count reported for Portland, Ore." in info.alt
     assert "Rings run to the high end" in info.notes and "floors" in info.notes
 
@@ -149,7 +149,7 @@ def test_labels_name_the_largest_without_overlaps(seed_map):
 
 def test_csv_and_json_one_row_per_city(seed_map, tmp_path):
     paths = save_chart(seed_map, "turnout-map", out_dir=tmp_path)
-    assert sorted(paths) == ["csv", "json", "png", "svg"]
+    assert sorted(paths) == ["csv", "html", "json", "phone_png", "png", "svg"]
     table = pd.read_csv(paths["csv"])
     assert len(table) == 10
     for col in ("latitude", "longitude", "value_low", "label", "size_text", "source_quote"):
