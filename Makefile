@@ -1,6 +1,8 @@
 # turnout: two commands do everything.
-#   make report   set up .venv, clean the bundled data, execute the notebooks, write site/ and figures/
+#   make report   set up .venv, then `turnout build`: clean the bundled data, execute the notebooks,
+#                 write site/ and figures/
 #   make test     set up .venv with the dev tools, then ruff and every test (browser included)
+#   make check    the fast loop while you work: unit tests and doctests (no browser, lab or slow ones)
 #   make lab      set up .venv, register the "turnout" kernel in it, open JupyterLab on notebooks/
 
 SHELL := /bin/bash
@@ -13,14 +15,11 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 PIP := $(PY) -m pip --disable-pip-version-check --quiet
 
-RAW := data/raw/ice_out_2026.csv
-PROCESSED := data/processed/ice_out_2026.csv
-
 # JupyterLab options, e.g. make lab LAB_ARGS="--no-browser --ip=127.0.0.1 --port=8890"
 LAB_ARGS ?=
 KERNEL := $(VENV)/share/jupyter/kernels/turnout/kernel.json
 
-.PHONY: help report test bench lint chromium clean-outputs lab kernel fuzz
+.PHONY: help report test check bench lint chromium clean-outputs lab kernel fuzz
 
 help: ## Show the targets and what each does
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -51,8 +50,7 @@ lab: $(KERNEL) ## Set up .venv and the turnout kernel, then start JupyterLab on 
 	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks \
 		$$( [ "$$(id -u)" = 0 ] && echo --allow-root ) $(LAB_ARGS)
 
-report: $(VENV)/.installed $(KERNEL) ## Set up .venv and the turnout kernel, clean the bundled data, execute the notebooks, write site/ and figures/
-	$(BIN)/turnout clean $(RAW) -o $(PROCESSED)
+report: $(VENV)/.installed $(KERNEL) ## Set up .venv and the turnout kernel, then turnout build: clean the bundled data, execute the notebooks, write site/ and figures/
 	$(BIN)/turnout build
 
 chromium: ## Install Debian's chromium for the browser tests if it is missing
@@ -70,6 +68,11 @@ lint: $(VENV)/.installed-dev ## Run ruff on the package, tests and benchmarks
 
 test: $(VENV)/.installed-dev chromium lint ## Set up .venv with the dev extra, then ruff and every test, browser included
 	$(BIN)/pytest
+
+# Markers (pyproject.toml): browser (Chromium), lab (a JupyterLab server), slow (runs notebooks
+# or builds a site). Everything else is the fast loop, under a minute on two cores.
+check: $(VENV)/.installed-dev ## The fast loop: unit tests and doctests, no browser, lab or slow tests (make test runs all)
+	$(BIN)/pytest -q -m "not browser and not lab and not slow and not fuzz" -p no:cacheprovider
 
 fuzz: $(VENV)/.installed-dev ## Fuzz the parsers and cleaning with hypothesis: 10,000 examples per property, timed
 	time $(BIN)/pytest -m fuzz -q -p no:cacheprovider --hypothesis-profile=fuzz --hypothesis-show-statistics tests/test_fuzz.py

@@ -163,6 +163,7 @@ def test_missing_required_column():
         clean_events(pd.DataFrame({"date": ["2026-01-01"]}))
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
@@ -184,13 +185,20 @@ def test_counts_always_add_up(rows):
     assert (cleaned.events.size_low.fillna(0) <= cleaned.events.size_high.fillna(0)).all()
 
 
-def test_load_events_warns_and_keeps_rejected(tmp_path):
+def test_load_events_warns_and_open_story_keeps_rejected(tmp_path):
+    import turnout
+
     path = tmp_path / "story.csv"
     bad_table().to_csv(path, index=False)
     with pytest.warns(UserWarning, match="4 of 6 rows rejected"):
         events = load_events(path)
     assert len(events) == 2
-    assert len(events.attrs["rejected"]) == 4
+    assert "rejected" not in events.attrs  # a table, not baggage on the events
+    with pytest.warns(turnout.RejectedRowsWarning, match="4 of 6 rows rejected"):
+        opened = turnout.open_story(data_path=path)
+    assert len(opened.all_events) == len(opened.events) == 2
+    assert len(opened.rejected) == 4 and opened.rejected["reason"].str.len().gt(0).all()
+    assert opened.settings.data_path == str(path)
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 
 from turnout import paths
 
@@ -45,6 +46,11 @@ def test_rejected_rows_go_beside_the_output(tmp_path):
     result = run("clean", str(src), "-o", str(tmp_path / "clean.csv"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "1 clean, 2 rejected"
+    # Each rejected row and why, as `turnout build` reports a story's (turnout.dataset).
+    assert result.stderr.splitlines()[:2] == [
+        "  rejected row 3: date: blank",
+        "  rejected row 4: state: 'Portland' is ambiguous without a state (OR, ME, TX, TN, ...)",
+    ]
     rejected = pd.read_csv(tmp_path / "clean.rejected.csv")
     assert list(rejected.row) == [3, 4]
     assert list(rejected.reason.str.split(":").str[0]) == ["date", "state"]
@@ -68,6 +74,7 @@ def test_missing_file(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_ccc_files_of_every_era_are_detected(tmp_path):
     fixtures = paths.project_root() / "tests" / "fixtures"
     for name, rows in [("ccc_sheet_2018.csv", 3), ("ccc_phase3.csv", 13)]:

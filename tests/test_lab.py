@@ -31,6 +31,9 @@ import pytest
 
 from turnout import paths
 
+# A JupyterLab server (and Chromium): `make check` leaves these out, `make test` runs them.
+pytestmark = [pytest.mark.lab, pytest.mark.slow]
+
 ROOT = paths.project_root()
 SRC = Path(__file__).resolve().parents[1] / "src"
 NOTEBOOK = "02-turnout-by-city.ipynb"

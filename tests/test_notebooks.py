@@ -140,9 +140,10 @@ def test_chart_shown_once_and_saved_by_name(path):
     assert f'publish.save_chart(fig, "{CHARTS[path]}", out_dir=settings.figures_dir)' in code
 
 
+@pytest.mark.slow
 def test_each_notebook_runs_and_writes_its_figures():
-    """Executed top to bottom by the build (shared with test_site.py: one build per session)."""
-    from test_site import built_site
+    """Executed top to bottom by the build (shared with test_build_site.py: one build a session)."""
+    from test_build_site import built_site
 
     built = built_site()
     assert [p.notebook.name for p in built.pages] == NAMES
@@ -243,6 +244,7 @@ def test_papermill_run_shows_one_chart_with_alt_text(ccc_month):
     assert any("in the source data were left out" in t for t in texts)
 
 
+@pytest.mark.slow
 def test_show_chart_is_one_output_in_a_real_kernel():
     """In a kernel with the inline backend, a chart shows once, as a 640 px PNG with alt text,
     whether it is a plain Figure (turnout.charts) or one pyplot knows about."""

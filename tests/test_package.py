@@ -73,6 +73,7 @@ def test_seed_data_is_found_outside_a_checkout(tmp_path, monkeypatch):
     assert packaged.read_bytes() == (ROOT / "data/raw/ice_out_2026.csv").read_bytes()
 
 
+@pytest.mark.slow
 def test_wheel_carries_seed_data_style_and_templates(tmp_path):
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_site import _notebook, _screenshot, build_small_site  # shared builders
+from test_build_site import _notebook, _screenshot, build_small_site  # shared builders
 
-from turnout.site import NotebookError, build_site
+from turnout.build import NotebookError, build_site
 
 # Writes a chart through publish.save_figure (as the notebooks do) and a file of its own.
 GOOD = """
@@ -43,6 +43,7 @@ def _leftovers(root: Path) -> list[str]:
     return sorted(p.name for p in root.iterdir() if ".staging-" in p.name)
 
 
+@pytest.mark.slow
 def test_failed_build_leaves_the_last_good_site_unchanged(tmp_path):
     nbs = tmp_path / "notebooks"
     nbs.mkdir()

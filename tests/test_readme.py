@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from test_site import built_site
+import pytest
+from test_build_site import built_site
 
 from turnout import paths
 
@@ -23,6 +24,7 @@ def test_readme_shows_each_chart_with_alt_text():
     assert readme.index("make report") < readme.index("## The charts")
 
 
+@pytest.mark.slow
 def test_committed_charts_are_what_the_build_writes():
     """Charts are deterministic (no timestamps), so the README's copies must equal a fresh
     build's; after a chart changes, `make report` rewrites them: commit figures/*.png."""

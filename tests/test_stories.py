@@ -16,12 +16,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_site import _kernel_env, assert_reads_like_an_article
+from test_build_site import _kernel_env, assert_reads_like_an_article
 
 from turnout import paths
+from turnout.build import clean_data, page_name
+from turnout.build.cache import MANIFEST, story_cache, write_manifest
+from turnout.build.index import index_html, story_entries, write_site_index
 from turnout.columns import RAW_COLUMNS
+from turnout.dataset import clean_story
 from turnout.errors import DataError
-from turnout.site import _index_html, clean_story, page_name, story_indexes, write_site_index
 from turnout.stories import DEFAULT_STORY, check_slug, new_story, parse_settings, read_story
 
 ROOT = paths.project_root()
@@ -147,6 +150,7 @@ def test_cli_new_refuses_with_one_line(tmp_path):
     assert "lowercase letters, digits and hyphens" in bad.stderr
 
 
+@pytest.mark.slow
 def test_build_of_a_story_with_no_rows_says_so(tmp_path):
     (tmp_path / "data" / "raw").mkdir(parents=True)
     turnout_cli(tmp_path, "new", SLUG, "--title", TITLE, "--source", SOURCE)
@@ -179,7 +183,7 @@ def test_build_story_says_which_rows_were_rejected_and_where(project, monkeypatc
         '"About 80 rallied in Tulsa.",synthetic test row: words not in the quote\n'
     )
     _story_with_rows(project, ROWS + unquoted)
-    clean_story(SLUG)
+    clean_data(SLUG)  # what `turnout build --story` runs first
     err = capsys.readouterr().err.splitlines()
     assert err[0] == "4 clean, 1 rejected"
     assert err[1].startswith("  rejected row 5: date:") and "2031-13-45" in err[1]
@@ -190,8 +194,23 @@ def test_build_story_says_which_rows_were_rejected_and_where(project, monkeypatc
         f"turnout: warning: data/raw/{SLUG}.csv, row 6, column 'size_text': "
         "'about 90' is not in its source_quote"
     ]
+    # Cleaned once: unchanged data is not cleaned (or reported) again.
+    clean_data(SLUG)
+    assert capsys.readouterr().err == ""
+    # The report is the one clean_story returns (and `turnout clean` prints), word for word.
+    _, report = clean_story(SLUG)
+    assert report.lines() == err
+    # A cleaned file overwritten or a raw row added: cleaned again.
+    (project / "data" / "processed" / f"{SLUG}.rejected.csv").write_text("not ours\n")
+    clean_data(SLUG)
+    assert capsys.readouterr().err.splitlines()[0] == "4 clean, 1 rejected"
+    with (project / "data" / "raw" / f"{SLUG}.csv").open("a", encoding="utf-8") as f:
+        f.write(ROWS.splitlines()[0].replace("2031-03-01", "2031-03-02") + "\n")
+    clean_data(SLUG)
+    assert capsys.readouterr().err.splitlines()[0] == "5 clean, 1 rejected"
 
 
+@pytest.mark.slow
 def test_a_bad_setting_names_the_codebook_before_any_notebook_runs(tmp_path):
     (tmp_path / "data" / "raw").mkdir(parents=True)
     turnout_cli(tmp_path, "new", SLUG, "--title", TITLE, "--source", SOURCE)
@@ -293,20 +312,47 @@ def test_story_select_uses_its_period_and_cities(seed_events):
 # --------------------------------------------------------------------------- index
 
 
-def test_index_lists_other_stories(project):
+def _built_story(slug: str, title: str, dek: str) -> Path:
+    """A story's index as its build leaves it: the page, and its manifest's record."""
+    index = paths.site_dir() / slug / "index.html"
+    index.parent.mkdir(parents=True)
+    index.write_text(index_html([], heading=title, dek=dek, story=slug, home="../index.html"))
+    story = {"slug": slug, "title": title, "dek": dek, "index": str(index.resolve())}
+    write_manifest(story_cache(slug) / MANIFEST, {"format": 1, "notebooks": {}, "story": story})
+    return index
+
+
+def test_index_lists_other_stories_from_their_manifests(project):
     site = project / "site"
-    (site / SLUG).mkdir(parents=True)
-    (site / SLUG / "index.html").write_text(
-        _index_html([], heading="Rivers <rally>", dek="The Ledger", story=SLUG, home="../")
-    )
+    _built_story(SLUG, "Rivers <rally>", "The Ledger")
+    # An index.html that no build recorded is not a story, whatever it says.
     (site / "not-a-story").mkdir()
     (site / "not-a-story" / "index.html").write_text("<title>stray</title>")
-    assert story_indexes(site) == [(f"{SLUG}/index.html", "Rivers <rally>", "The Ledger")]
+    gone = _built_story("deleted-story", "Gone", "Its pages were deleted")
+    gone.unlink()
+    assert story_entries(site) == [(f"{SLUG}/index.html", "Rivers <rally>", "The Ledger")]
     index = write_site_index()
     assert index == site / "index.html"
     text = index.read_text(encoding="utf-8")
     assert f'<li><a href="{SLUG}/index.html">Rivers &lt;rally&gt;</a><p>The Ledger</p></li>' in text
-    assert "stray" not in text
+    assert "stray" not in text and "Gone" not in text
+
+
+def test_indexes_share_the_articles_page_shell():
+    """One shell (head, Content-Security-Policy, masthead) for indexes and articles."""
+    from turnout.build.render import TEMPLATE_NAME, TEMPLATES_DIR
+
+    page = (TEMPLATES_DIR / TEMPLATE_NAME / "index.html.j2").read_text(encoding="utf-8")
+    assert 'http-equiv="Content-Security-Policy"' not in page and "shell.head(" in page
+    story = index_html([], heading="Rivers", dek="A <b>dek</b>", story="r", home="../index.html")
+    front = index_html([("a.html", "A", "")])
+    for html in (story, front):
+        assert html.count("Content-Security-Policy") == 1
+        assert "default-src 'none'" in html and '<nav class="masthead">' in html
+    assert "<title>Rivers</title>" in story and 'href="../index.html">turnout<' in story
+    assert '<meta name="description" content="A &lt;b&gt;dek&lt;/b&gt;">' in story
+    assert "<title>turnout: protest counts, sourced</title>" in front
+    assert "description" not in front
 
 
 def test_no_index_when_nothing_is_built(project):

@@ -36,6 +36,7 @@ _API: dict[str, str] = {
     "select_events": "turnout.select",
     "PlaceError": "turnout.places",
     "read_story": "turnout.stories",
+    "open_story": "turnout.stories",
     "new_story": "turnout.stories",
     "Story": "turnout.stories",
     "attach_weather": "turnout.weather",
@@ -63,6 +64,7 @@ __all__ = [
     "load_events",
     "new_story",
     "load_weather",
+    "open_story",
     "nearest_station",
     "parse_size",
     "parse_sizes",
@@ -93,7 +95,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from turnout.places import PlaceError, resolve_place
     from turnout.select import select_events
     from turnout.sizes import SizeEstimate, parse_size, parse_sizes, size_problem
-    from turnout.stories import Story, new_story, read_story
+    from turnout.stories import Story, new_story, open_story, read_story
     from turnout.temperature import TempEstimate, parse_temperature, parse_temperatures
     from turnout.weather import attach_weather, load_weather, nearest_station
 

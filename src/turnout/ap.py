@@ -18,9 +18,10 @@ import datetime as dt
 import math
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where a function needs it: `turnout build`'s warm path
+    import pandas as pd  # writes AP dates without paying for it
 
 #: Months as AP writes them before a day: abbreviated, except March to July.
 AP_MONTHS = {
@@ -66,10 +67,15 @@ def state_codes() -> dict[str, str]:
     return {name.lower().rstrip("."): code for name, code in written.items()}
 
 
-def _timestamp(value: Any) -> pd.Timestamp:
-    """``value`` as a Timestamp; a ``time.struct_time`` (``time.localtime()``) is its day."""
+def _timestamp(value: Any) -> dt.date | pd.Timestamp:
+    """``value`` as something with a year, month and day; a ``time.struct_time``
+    (``time.localtime()``) is its day, and a date needs no pandas."""
     if isinstance(value, time.struct_time):
-        return pd.Timestamp(dt.date(value.tm_year, value.tm_mon, value.tm_mday))
+        return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+    if isinstance(value, dt.date):
+        return value
+    import pandas as pd
+
     return pd.Timestamp(value)
 
 
@@ -113,6 +119,8 @@ def ap_period(start: Any, end: Any) -> str:
     >>> ap_period("2025-12-30", "2026-01-02")
     'Dec. 30, 2025-Jan. 2, 2026'
     """
+    import pandas as pd
+
     a, b = pd.Timestamp(start), pd.Timestamp(end)
     if a.normalize() == b.normalize():
         return ap_date(a, year=True)
@@ -343,10 +351,13 @@ def source_line(events: pd.DataFrame, *, limit: int = 3) -> str:
     one; several sources are joined with semicolons ("Sources: A; B"), the
     most-used first, and a long tail is counted ("and 4 others").
 
+    >>> import pandas as pd
     >>> df = pd.DataFrame({"source_name": ["Workers World"], "source_date": ["2026-02-03"]})
     >>> source_line(df)
     'Source: Workers World, Feb. 3, 2026'
     """
+    import pandas as pd
+
     if "source_name" not in events or events["source_name"].dropna().empty:
         return "Source: not named in the data"
     names = events["source_name"].astype("str").str.strip()

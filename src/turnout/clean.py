@@ -392,21 +392,32 @@ def load_events(path: str | os.PathLike | None = None, *, format: str = "auto") 
     Crowd Counting Consortium file, read with :func:`turnout.read_ccc`) or
     ``"auto"`` (CCC when the header has CCC's coded size columns or Phase-3
     names). Rejected rows are not dropped silently: a warning gives their
-    count and they are in ``events.attrs["rejected"]``.
+    count, and :func:`load_cleaned` (or :func:`turnout.open_story`) returns them.
 
     >>> events = load_events()
     >>> events.groupby("city").size().loc["Houston"]
     np.int64(5)
     """
+    return load_cleaned(path, format=format, stacklevel=3).events
+
+
+def load_cleaned(
+    path: str | os.PathLike | None = None, *, format: str = "auto", stacklevel: int = 2
+) -> Cleaned:
+    """Read and clean an events file into both halves, usable events and rejected rows,
+    warning (:class:`RejectedRowsWarning`) when rows were rejected.
+
+    >>> len(load_cleaned().rejected)
+    0
+    """
     path = paths.seed_path() if path is None else Path(path)
     raw = read_raw(path, format=format)
     cleaned = clean_events(raw)
     if len(cleaned.rejected):
-        warnings.warn(RejectedRowsWarning(path.name, len(cleaned.rejected), len(raw)), stacklevel=2)
-    events = cleaned.events
-    events.attrs["rejected"] = cleaned.rejected
-    events.attrs["source_path"] = str(path)
-    return events
+        warning = RejectedRowsWarning(path.name, len(cleaned.rejected), len(raw))
+        warnings.warn(warning, stacklevel=stacklevel)
+    cleaned.events.attrs["source_path"] = str(path)
+    return cleaned
 
 
 def read_raw(path: str | os.PathLike, *, format: str = "auto") -> pd.DataFrame:

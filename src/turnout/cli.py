@@ -1,7 +1,7 @@
 """The ``turnout`` command: clean a file, build the site, start a story, fetch weather.
 
     turnout clean data/raw/ice_out_2026.csv -o data/processed/ice_out_2026.csv
-    turnout build [--force] [--story SLUG]
+    turnout build [--force] [--story SLUG]     (cleans the story's data first, when it changed)
     turnout new SLUG --title "..." --source "..."
     turnout weather fetch --start 2026-01-23 --end 2026-02-02
 
@@ -15,32 +15,24 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from turnout.errors import DataError
 
 
 def _clean(args: argparse.Namespace) -> int:
-    from turnout.clean import clean_events, read_raw, unquoted_words, write_cleaned
+    from turnout.dataset import clean_file
 
-    source, output = Path(args.input).resolve(), Path(args.output).resolve()
-    if output in (source, source.with_name(source.stem + ".rejected.csv")) or source == (
-        output.with_name(output.stem + ".rejected.csv")
-    ):
-        raise DataError("is the input file: raw data is never overwritten", path=args.output)
-    raw = read_raw(args.input, format=args.format)
-    cleaned = clean_events(raw)
-    out, rejected = write_cleaned(cleaned, args.output)
-    print(f"{len(cleaned.events)} clean, {len(cleaned.rejected)} rejected")
-    if not args.quiet:
-        print(f"wrote {out} and {rejected}", file=sys.stderr)
-    for line in unquoted_words(raw, path=args.input):
-        print(f"turnout: warning: {line}", file=sys.stderr)
+    report = clean_file(args.input, args.output, format=args.format)
+    print(report.summary)
+    for line in [] if args.quiet else report.details():
+        print(line, file=sys.stderr)
+    for line in report.warnings():
+        print(line, file=sys.stderr)
     return 0
 
 
 def _build(args: argparse.Namespace) -> int:
-    from turnout.site import build_story
+    from turnout.build import build_story
 
     pages = build_story(args.story, force=args.force, timeout=args.timeout)
     ran = sum(p.executed for p in pages)
@@ -107,13 +99,17 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
     clean.set_defaults(func=_clean)
 
-    build = sub.add_parser("build", help="execute the notebooks; write site/ and figures/")
+    build = sub.add_parser(
+        "build",
+        help="clean the story's data, execute the notebooks; write site/ and figures/",
+    )
     build.add_argument("--force", action="store_true", help="re-execute every notebook")
     build.add_argument("--timeout", type=int, default=600, help="seconds allowed per notebook cell")
     build.add_argument(
         "--story",
         metavar="SLUG",
-        help="build another story (made by `turnout new`) into site/SLUG/ and figures/SLUG/",
+        help="build another story (made by `turnout new`) into site/SLUG/ and figures/SLUG/ "
+        "(its data cleaned into data/processed/SLUG.csv first)",
     )
     build.set_defaults(func=_build)
 

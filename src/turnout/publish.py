@@ -8,6 +8,10 @@ Output is deterministic: no timestamps or software versions in the files and a
 fixed SVG id salt, so saving the same chart twice gives identical bytes and a
 rebuild shows no spurious diffs.
 
+In a notebook, saving also records the files written in the cell's outputs (an
+output with nothing to show and metadata ``{"turnout": {"files": [...]}}``):
+``turnout build`` publishes exactly those files with the page.
+
 >>> import tempfile, turnout
 >>> from turnout.charts import turnout_by_city
 >>> out = tempfile.mkdtemp()
@@ -21,6 +25,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import matplotlib
@@ -110,7 +115,24 @@ def save_figure(
         "height_px": round(fig.get_figheight() * PNG_DPI),
     }
     out["json"].write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _record(out.values())
     return out
+
+
+def _record(files: Iterable[Path]) -> None:
+    """In a notebook's kernel, say in the cell's outputs which files were written (for
+    ``turnout build``); outside one (a script, a doctest), do nothing."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipykernel
+        return
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "kernel"):
+        return
+    from IPython.display import publish_display_data
+
+    written = [str(Path(f).resolve()) for f in files]
+    publish_display_data(data={}, metadata={"turnout": {"files": written}})
 
 
 def save_chart(fig: Figure, name: str, out_dir: str | os.PathLike | None = None) -> dict[str, Path]:

@@ -55,7 +55,7 @@ class Output:
     def __init__(self, html_text: str, plain: str, *, headline: str | None = None) -> None:
         self.html = html_text
         self.plain = plain
-        self.headline = headline  # a finding the page may lead with (see turnout.site)
+        self.headline = headline  # a finding the page may lead with (see turnout.build)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> Any:
         bundle = {"text/html": self.html, "text/plain": self.plain}
@@ -140,7 +140,7 @@ def show_chart(fig: Figure, *, width: int = CHART_WIDTH) -> None:
     png = chart_png(fig, width)
     w, h = png_size(png)
     data = {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": alt}
-    # The chart's headline is computed from the data: the page leads with it (turnout.site).
+    # The chart's headline is computed from the data: the page leads with it (turnout.build).
     metadata = {
         "image/png": {"width": w, "height": h, "alt": alt},
         "turnout": {"headline": " ".join(str(info.title or "").split())},
@@ -336,11 +336,16 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split()) or _DASH
 
 
-def cleaning_summary(events: pd.DataFrame, selected: pd.DataFrame | None = None) -> Output:
+def cleaning_summary(
+    events: pd.DataFrame,
+    selected: pd.DataFrame | None = None,
+    *,
+    rejected: pd.DataFrame | None = None,
+) -> Output:
     """How many rows the file had, how many are usable, and how many carry numbers.
 
-    ``events`` is :func:`turnout.load_events`' table (its rejected rows ride in
-    ``events.attrs["rejected"]``); ``selected`` the part a story uses
+    ``events`` is every usable event (:func:`turnout.open_story`'s ``all_events``),
+    ``rejected`` its rejected rows; ``selected`` the part a story uses
     (:func:`turnout.select.select_events`), by default all of it.
 
     >>> import turnout
@@ -348,7 +353,7 @@ def cleaning_summary(events: pd.DataFrame, selected: pd.DataFrame | None = None)
     Rows in the file                             18
     ...
     """
-    rejected = events.attrs.get("rejected", pd.DataFrame())
+    rejected = pd.DataFrame() if rejected is None else rejected
     sel = events if selected is None else selected
     n = len(sel)
     sized = int((sel["size_low"].notna() | sel["size_high"].notna()).sum())
@@ -529,8 +534,13 @@ def _place(ev: pd.Series) -> str:
     return place_label(city, ev.get("state_code")) if isinstance(city, str) else _DASH
 
 
-def left_out(events: pd.DataFrame, selected: pd.DataFrame | None = None) -> Output:
-    """What the charts leave out: rejected rows (with the reason), events outside the
+def left_out(
+    events: pd.DataFrame,
+    selected: pd.DataFrame | None = None,
+    *,
+    rejected: pd.DataFrame | None = None,
+) -> Output:
+    """What the charts leave out: ``rejected`` rows (with the reason), events outside the
     chosen dates and cities, and events with no number of people.
 
     >>> import turnout
@@ -538,7 +548,7 @@ def left_out(events: pd.DataFrame, selected: pd.DataFrame | None = None) -> Outp
     >>> "no number of people" in out.plain
     True
     """
-    rejected = events.attrs.get("rejected", pd.DataFrame())
+    rejected = pd.DataFrame() if rejected is None else rejected
     sel = events if selected is None else selected
     parts: list[Output] = []
     if len(rejected):

@@ -16,8 +16,9 @@ reporter edits a story's parameters::
     about: The story's events come from ...
     ---
 
-``turnout new SLUG`` writes both files; ``turnout build --story SLUG`` and the
-notebooks (parameter ``story``) read the settings with :func:`read_story`.
+``turnout new SLUG`` writes both files; ``turnout build --story SLUG`` reads
+the settings with :func:`read_story`, and the notebooks (parameter ``story``)
+open a story's settings and data in one call, :func:`open_story`.
 The default story is the bundled seed, ``ice_out_2026``.
 """
 
@@ -30,10 +31,13 @@ import re
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from turnout import paths
 from turnout.errors import DataError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 #: The story ``turnout build`` builds into ``site/`` and ``figures/`` themselves.
 DEFAULT_STORY = Path(paths.SEED_NAME).stem
@@ -163,6 +167,42 @@ def read_story(
         "figures_dir": None if figures_dir is None else str(figures_dir),
     }
     return replace(base, **{k: v for k, v in given.items() if v is not None})
+
+
+class StoryData(NamedTuple):
+    """A story opened for a notebook or a script (:func:`open_story`)."""
+
+    #: Its settings (:class:`Story`), keywords given applied.
+    settings: Story
+    #: Every usable event in its data file.
+    all_events: pd.DataFrame
+    #: The events it charts: its period and cities (``settings.select(all_events)``).
+    events: pd.DataFrame
+    #: The rows that could not be used, each with its ``reason``.
+    rejected: pd.DataFrame
+
+
+def open_story(
+    story: str | None = None, *, data_format: str = "auto", **overrides: Any
+) -> StoryData:
+    """A story's settings and data in one call: what every notebook starts with.
+
+    ``overrides`` are :func:`read_story`'s keywords (``data_path``, ``start``,
+    ``end``, ``cities``, ``marked_days``, ``figures_dir``), taking precedence
+    over the story's codebook; ``data_format`` is ``load_events``' ``format``.
+    Rejected rows are returned, never dropped, and announced with a
+    :class:`turnout.RejectedRowsWarning` (``turnout.show.reported_warnings``
+    shows it to a page's reader as a note).
+
+    >>> settings, all_events, events, rejected = open_story(start="2026-01-30")
+    >>> len(all_events), len(events), len(rejected), settings.start
+    (18, 13, 0, '2026-01-30')
+    """
+    from turnout.clean import load_cleaned
+
+    settings = read_story(story, **overrides)
+    cleaned = load_cleaned(settings.data_path, format=data_format, stacklevel=3)
+    return StoryData(settings, cleaned.events, settings.select(cleaned.events), cleaned.rejected)
 
 
 def _from_codebook(slug: str) -> Story:

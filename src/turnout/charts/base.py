@@ -66,7 +66,6 @@ def _finish(fig: Figure, info: ChartInfo) -> Figure:
 def _prepare(events: pd.DataFrame) -> pd.DataFrame:
     """A copy with every column the charts read, missing ones filled (CCC has no temperatures)."""
     ev = events.copy()
-    ev.attrs = {}  # load_events keeps a DataFrame in attrs; pandas cannot compare those on merge
     n = len(ev)
     if "row" not in ev:
         ev["row"] = np.arange(n, dtype="int64") + 2

@@ -26,7 +26,10 @@ import nbformat
 import pytest
 
 from turnout import paths
-from turnout.site import PAGE_BUDGET, NotebookError, Page, build_site, page_name
+from turnout.build import PAGE_BUDGET, NotebookError, Page, build_site, page_name
+
+# Every test here builds notebooks (the real ones once, or small ones of its own).
+pytestmark = pytest.mark.slow
 
 ROOT = paths.project_root()
 NOTEBOOKS = sorted(paths.notebooks_dir().glob("*.ipynb"))
@@ -198,7 +201,7 @@ def test_warm_path_imports_nothing_heavy(built):
     code = textwrap.dedent(
         f"""
         import json, sys
-        from turnout.site import build_site
+        from turnout.build import build_site
         pages = build_site(out_dir={str(built.site)!r}, figures_dir={str(built.figures)!r},
                            cache_dir={str(built.cache)!r}, progress=False)
         heavy = sorted(m for m in ("pandas", "matplotlib", "nbconvert", "nbclient", "nbformat",
@@ -358,6 +361,28 @@ def test_raw_repr_is_refused(tmp_path):
     )
     with pytest.raises(NotebookError, match=r"fig.ipynb, cell 3: would print '<Figure size"):
         _build_alone(bad, tmp_path)
+
+
+def test_figures_are_the_files_the_notebook_recorded(tmp_path):
+    """The build publishes the chart files save_figure recorded in the cell's outputs,
+    however the call is written (here the name is computed), and the record itself
+    never shows on the page."""
+    code = (
+        "import pandas as pd\n"
+        "from turnout import publish, style\n"
+        "with style.use_style():\n"
+        "    fig = style.new_figure()\n"
+        "name = 'chart-' + str(1 + 1)\n"
+        "saved = publish.save_figure(fig, name, title='T', alt='A test chart', source='S',\n"
+        "    notes='', data=pd.DataFrame({'x': [1]}), out_dir=figures_dir)"
+    )
+    pages = _build_alone(_notebook(tmp_path / "01-saved.ipynb", code), tmp_path)
+    assert [f.name for f in pages[0].figures] == [
+        "chart-2.csv", "chart-2.json", "chart-2.png", "chart-2.svg",
+    ]  # fmt: skip
+    assert all(f.parent == tmp_path / "f" and f.is_file() for f in pages[0].figures)
+    page = pages[0].path.read_text(encoding="utf-8")
+    assert "chart-2" not in page and '<article class="story-body"></article>' in page
 
 
 def _build_alone(notebook: Path, tmp_path: Path) -> list[Page]:

@@ -1,0 +1,114 @@
+"""Indexes: ``site/index.html`` and each story's ``site/SLUG/index.html``, from the manifests.
+
+An index lists a story's pages by headline, with their deks, and (the site's
+front page) every other story built, by title. Everything it lists comes from
+the build manifests (:mod:`turnout.build.cache`), never from reading pages back,
+and it is rendered by ``templates/turnout/site-index.html.j2``, which shares the
+articles' page shell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from turnout import paths
+from turnout.build.cache import MANIFEST, cache_root, read_manifest
+from turnout.paths import atomic_write
+
+SITE_TITLE = "turnout: protest counts, sourced"
+HEADING = "Protest turnout, counted from the source’s own words"
+DEK = (
+    "Every crowd size and temperature on these pages is traced to the words a source "
+    "printed, and coded by rules a reader can check."
+)
+
+
+class Entry(NamedTuple):
+    """One line of an index: where it links, the words linked, and a note under them."""
+
+    href: str
+    title: str
+    note: str = ""
+
+
+def index_html(
+    pages: Sequence[Entry | tuple[str, str, str]],
+    *,
+    heading: str = HEADING,
+    dek: str = DEK,
+    stories: Sequence[Entry | tuple[str, str, str]] = (),
+    story: str = "",
+    home: str = "index.html",
+) -> str:
+    """An index page: ``pages`` linked by headline with their deks, then ``stories``.
+
+    ``story`` is the slug of a story's own index (its title is then the page's
+    title); ``home`` is where the masthead links (a story's index links back).
+
+    >>> html = index_html([("a.html", "A <b>", "")], heading="Rivers", dek="D", story="r")
+    >>> "<title>Rivers</title>" in html, '<a href="a.html">A &lt;b&gt;</a>' in html
+    (True, True)
+    """
+    from jinja2 import Environment, FileSystemLoader
+
+    from turnout.build.render import TEMPLATE_NAME, TEMPLATES_DIR
+
+    env = Environment(loader=FileSystemLoader(TEMPLATES_DIR / TEMPLATE_NAME), autoescape=True)
+    return (
+        env.get_template("site-index.html.j2").render(
+            title=heading if story else SITE_TITLE,
+            description=dek if story else "",
+            heading=heading,
+            dek=dek,
+            pages=[Entry(*p) for p in pages],
+            stories=[Entry(*s) for s in stories],
+            home=home,
+        )
+        + "\n"
+    )
+
+
+def page_entries(manifest: Mapping[str, Any], out: Path) -> list[Entry]:
+    """The pages a manifest records in ``out``, in notebook order, by headline and dek;
+    pages since deleted are left out."""
+    entries = manifest["notebooks"]
+    rows = []
+    for nb in sorted(entries, key=lambda k: Path(k).name):
+        page = Path(entries[nb]["page"])
+        if page.parent == out.resolve() and page.is_file():
+            rows.append(Entry(page.name, entries[nb]["headline"], entries[nb]["dek"]))
+    return rows
+
+
+def story_entries(site: Path | None = None) -> list[Entry]:
+    """Every other story built into ``site`` (default ``site/``), by title and source, as
+    their manifests record them (``.turnout-cache/stories/SLUG/``).
+
+    >>> story_entries(Path("no-such-site"))
+    []
+    """
+    site = (paths.site_dir() if site is None else site).resolve()
+    found = []
+    for manifest_path in sorted((cache_root() / "stories").glob(f"*/{MANIFEST}")):
+        story = read_manifest(manifest_path).get("story")
+        if not story:
+            continue
+        index = Path(story["index"])
+        if index.parent.parent == site and index.is_file():
+            found.append(Entry(f"{index.parent.name}/index.html", story["title"], story["dek"]))
+    return found
+
+
+def write_site_index() -> Path | None:
+    """Rewrite ``site/index.html``: the default story's pages, then every other story built,
+    linked by title. Returns its path (None: nothing built)."""
+    site = paths.site_dir()
+    pages = page_entries(read_manifest(cache_root() / MANIFEST), site)
+    stories = story_entries(site)
+    if not pages and not stories:
+        return None
+    index = site / "index.html"
+    atomic_write(index, index_html(pages, stories=stories))
+    return index

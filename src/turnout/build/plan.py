@@ -1,0 +1,417 @@
+"""What to build, and building it: which notebooks are stale, run them, publish, index.
+
+:class:`BuildOptions` says what a build covers (notebooks, output folders,
+cache, parameters injected into every notebook, index heading) and
+:func:`build_site` carries it out: it asks :mod:`~turnout.build.cache` which
+notebooks changed, runs those in :mod:`~turnout.build.workers` (each one
+executed, checked and rendered), publishes their files through
+:mod:`~turnout.build.staging` only if every one succeeded, and writes the
+index (:mod:`~turnout.build.index`). :func:`build_story` is what ``turnout
+build [--story SLUG]`` runs: a story's data cleaned (when it changed), then its
+options (:meth:`BuildOptions.for_story`) built.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from turnout import paths
+from turnout.ap import ap_date
+from turnout.build import cache
+from turnout.build.errors import NotebookError, notebook_error
+from turnout.build.execute import check_parameters
+from turnout.paths import atomic_write, display_path
+
+#: Environment variable naming the desk or author pages are credited to ("By ..."); none
+#: by default: a tool's name is not a byline.
+BYLINE_ENV = "TURNOUT_BYLINE"
+#: A page's size budget (bytes): four charts' worth of mobile data at most.
+PAGE_BUDGET = 150 * 1024
+
+
+@dataclass(frozen=True)
+class Page:
+    """One built page: which notebook, where its HTML is, and whether this build ran it."""
+
+    notebook: Path
+    path: Path
+    headline: str
+    executed: bool
+    seconds: float = 0.0
+    figures: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What a build covers. Every field has a default; ``replace`` or keywords change them.
+
+    - ``notebooks``: default every ``notebooks/*.ipynb`` (and then a notebook
+      renamed or deleted since the last build has its page removed);
+    - ``out_dir``, ``figures_dir``, ``cache_dir``: default ``site/``,
+      ``figures/`` and ``.turnout-cache/``. ``figures_dir`` is always injected
+      into each notebook as its ``figures_dir`` parameter, so a build writes its
+      charts where it publishes them, whatever the notebook's own default;
+    - ``parameters``: injected into every notebook after its ``parameters``
+      cell, papermill style (plain literals only); they count toward the cache key;
+    - ``force`` (run every notebook), ``timeout`` (seconds per cell), ``jobs``
+      (notebooks at once; default one per core), ``progress`` (a bar per
+      notebook; default when stderr is a terminal);
+    - ``index``: the index's ``heading``, ``dek``, other ``stories``, ``story``
+      (a story's slug) and ``home`` (where its masthead links).
+
+    >>> BuildOptions(force=True).timeout
+    600
+    """
+
+    notebooks: tuple[Path, ...] | None = None
+    out_dir: Path | None = None
+    figures_dir: Path | None = None
+    cache_dir: Path | None = None
+    parameters: Mapping[str, Any] = field(default_factory=dict)
+    force: bool = False
+    timeout: int = 600
+    jobs: int | None = None
+    progress: bool | None = None
+    index: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def for_story(cls, settings: Any, **changes: Any) -> BuildOptions:
+        """The options that publish a story (:class:`turnout.stories.Story`): the default
+        story into ``site/`` and ``figures/``, listing every other story on its index;
+        another into ``site/SLUG/`` and ``figures/SLUG/`` with ``story="SLUG"`` injected
+        and an index of its own that links back to the site's."""
+        from turnout.build.index import story_entries
+        from turnout.stories import DEFAULT_STORY
+
+        slug = settings.slug or DEFAULT_STORY
+        if slug == DEFAULT_STORY:
+            # The site's index lists the other stories too: written only when it changed.
+            return cls(index={"stories": story_entries()}, **changes)
+        return cls(
+            out_dir=paths.site_dir() / slug,
+            figures_dir=paths.figures_dir() / slug,
+            cache_dir=cache.story_cache(slug),
+            parameters={"story": slug},
+            index={
+                "heading": settings.title or slug,
+                "dek": settings.source or f"The story {slug}",
+                "story": slug,
+                "home": "../index.html",
+            },
+            **changes,
+        )
+
+
+def page_name(notebook: str | os.PathLike) -> str:
+    """The page file name for a notebook: its stem without the number prefix.
+
+    >>> page_name("notebooks/02-turnout-by-city.ipynb")
+    'turnout-by-city.html'
+    """
+    stem = Path(notebook).stem
+    return (re.sub(r"^\d+[-_ .]*", "", stem) or stem) + ".html"
+
+
+def find_notebooks(folder: str | os.PathLike | None = None) -> list[Path]:
+    """The notebooks to build, in reading order (file name order).
+
+    >>> [p.name for p in find_notebooks()][:1]
+    ['01-clean-events.ipynb']
+    """
+    folder = paths.notebooks_dir() if folder is None else Path(folder)
+    return sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith("."))
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Options resolved: absolute folders, the notebooks and their page names, parameters."""
+
+    root: Path
+    notebooks: list[Path]
+    names: list[str]
+    out: Path
+    figures: Path
+    manifest_path: Path
+    params: dict[str, Any]
+    every_notebook: bool
+
+    @classmethod
+    def of(cls, opts: BuildOptions) -> _Plan:
+        nbs = find_notebooks() if opts.notebooks is None else [Path(n) for n in opts.notebooks]
+        nbs = [n.resolve() for n in nbs]
+        out = Path(opts.out_dir or paths.site_dir()).resolve()
+        figs = Path(opts.figures_dir or paths.figures_dir()).resolve()
+        cache_dir = Path(opts.cache_dir or cache.cache_root()).resolve()
+        names = [page_name(n) for n in nbs]
+        if len(set(names)) != len(names) or "index.html" in names:
+            dupes = sorted({n for n in names if names.count(n) > 1 or n == "index.html"})
+            first = nbs[names.index(dupes[0])]
+            raise NotebookError(first, f"two notebooks would both write {dupes}")
+        for nb in nbs:
+            if not nb.is_file():
+                raise NotebookError(nb, "no such notebook")
+        params = {**check_parameters(opts.parameters), "figures_dir": str(figs)}
+        return cls(
+            root=paths.project_root(),
+            notebooks=nbs,
+            names=names,
+            out=out,
+            figures=figs,
+            manifest_path=cache_dir / cache.MANIFEST,
+            params=params,
+            every_notebook=opts.notebooks is None,
+        )
+
+
+def build_site(options: BuildOptions | None = None, /, **changes: Any) -> list[Page]:
+    """Execute the notebooks that changed and write their pages and ``index.html``.
+
+    ``options`` (:class:`BuildOptions`, default all defaults) with any field
+    changed by keyword: ``build_site(force=True)``, ``build_site(opts, jobs=1)``.
+
+    Returns one :class:`Page` per notebook, in order; ``Page.executed`` says
+    whether this build ran it. Raises :class:`NotebookError` on a cell error,
+    after which ``site/`` and ``figures/`` are exactly as the last good build left them.
+
+    Example (a warm rebuild: nothing changed, nothing executed)::
+
+        pages = build_site()
+        [(p.path.name, p.executed) for p in pages]
+        # [('clean-events.html', False), ('turnout-by-city.html', False), ...]
+    """
+    opts = replace(options or BuildOptions(), **changes)
+    plan = _Plan.of(opts)
+    manifest = cache.read_manifest(plan.manifest_path)
+    byline = " ".join(os.environ.get(BYLINE_ENV, "").split())
+    # A new byline re-renders every page.
+    shared = cache.digest(f"{cache.shared_key(plan.root)}\0{byline}".encode())
+    keys = {nb: cache.notebook_key(nb, shared, plan.params) for nb in plan.notebooks}
+    dirty = not plan.manifest_path.is_file()
+    forgot, orphans = _forget_deleted(manifest, plan) if plan.every_notebook else (False, [])
+    dirty = dirty or forgot
+
+    # Stale: forced, never built, changed inputs, or a page or figure file missing or changed.
+    stale = [
+        nb
+        for nb, name in zip(plan.notebooks, plan.names, strict=True)
+        if opts.force
+        or (entry := manifest["notebooks"].get(str(nb))) is None
+        or entry["key"] != keys[nb]
+        or not cache.outputs_intact(entry, plan.out / name)
+    ]
+    results: dict[Path, dict[str, Any]] = {}
+    errors: list[NotebookError] = []
+    if stale:
+        dirty = True
+        results, errors = _run(stale, plan, opts, keys, manifest, byline)
+    if not errors:
+        for old in orphans:
+            old.unlink(missing_ok=True)
+
+    pages = [
+        Page(
+            notebook=nb,
+            path=plan.out / name,
+            headline=entry["headline"],
+            executed=nb in results,
+            seconds=results[nb]["seconds"] if nb in results else 0.0,
+            figures=tuple(Path(f) for f in entry["figures"]),
+        )
+        for nb, name in zip(plan.notebooks, plan.names, strict=True)
+        if (entry := manifest["notebooks"].get(str(nb))) is not None
+    ]
+    if not errors:
+        dirty = _write_index(pages, plan, opts, manifest, shared, fresh=bool(results)) or dirty
+    if dirty and not errors:  # after a failure the manifest still describes the site as it is
+        cache.write_manifest(plan.manifest_path, manifest)
+    _warn_over_budget(p for p in pages if p.executed)
+    if errors:
+        first = errors[0]
+        if len(errors) > 1:
+            first.message += f" (and {len(errors) - 1} more notebook(s) failed)"
+        raise NotebookError(first.notebook, first.message, cell=first.cell)
+    return pages
+
+
+def _forget_deleted(manifest: dict[str, Any], plan: _Plan) -> tuple[bool, list[Path]]:
+    """Drop notebooks renamed or deleted since the last build from the manifest; returns
+    whether there were any, and their pages, to delete once the build succeeds (their
+    figures stay: other pages or articles may use them)."""
+    gone = [k for k in manifest["notebooks"] if not Path(k).is_file()]
+    orphans = []
+    for nb in gone:
+        old = Path(manifest["notebooks"].pop(nb)["page"])
+        if old.parent == plan.out and old.name not in plan.names:
+            orphans.append(old)
+    return bool(gone), orphans
+
+
+def _run(
+    stale: list[Path],
+    plan: _Plan,
+    opts: BuildOptions,
+    keys: Mapping[Path, str],
+    manifest: dict[str, Any],
+    byline: str,
+) -> tuple[dict[Path, dict[str, Any]], list[NotebookError]]:
+    """Run the stale notebooks into staging folders; publish and record them if all succeed.
+
+    Notebooks write into staging folders beside site/ and figures/; only a build with no
+    error moves their files into place, so a failed build leaves the last good site and
+    figures exactly as they were.
+    """
+    from turnout.build.staging import Staging
+    from turnout.build.workers import run_all
+
+    results: dict[Path, dict[str, Any]] = {}
+    with Staging(plan.out, plan.figures) as stage:
+        jobs_list = [
+            {
+                "notebook": str(nb),
+                "page": str(stage.site / page_name(nb)),
+                "root": str(plan.root),
+                "timeout": opts.timeout,
+                "parameters": {**plan.params, "figures_dir": str(stage.figures)},
+                "figures_dir": str(stage.figures),
+                "src_dir": str(cache.PACKAGE_DIR.parent),
+                "date": ap_date(time.localtime(), year=True),
+                "byline": byline,
+            }
+            for nb in stale
+        ]
+        outcomes = run_all(jobs_list, opts.jobs, opts.progress)
+        errors = [notebook_error(*o["error"]) for o in outcomes if o.get("error")]
+        if errors:
+            return results, errors
+        for nb, outcome in zip(stale, outcomes, strict=True):
+            outcome["page"] = str(stage.publish(Path(outcome["page"])))
+            outcome["figures"] = [str(stage.publish(Path(f))) for f in outcome["figures"]]
+            results[nb] = outcome
+            manifest["notebooks"][str(nb)] = {
+                "key": keys[nb],
+                "page": outcome["page"],
+                "outputs": cache.outputs_digest(Path(outcome["page"]), outcome["figures"]),
+                "figures": outcome["figures"],
+                "headline": outcome["headline"],
+                "dek": outcome["dek"],
+            }
+        stage.publish_rest()
+    return results, errors
+
+
+def _write_index(
+    pages: list[Page],
+    plan: _Plan,
+    opts: BuildOptions,
+    manifest: dict[str, Any],
+    shared: str,
+    *,
+    fresh: bool,
+) -> bool:
+    """Write ``index.html`` when it changed (or a page was rebuilt); a story's build also
+    records how the site's index lists it. Returns whether the manifest changed."""
+    from turnout.build.index import Entry, index_html
+
+    index = plan.out / "index.html"
+    listing = [
+        Entry(p.path.name, p.headline, manifest["notebooks"][str(p.notebook)]["dek"]) for p in pages
+    ]
+    options = dict(opts.index)
+    options["stories"] = [Entry(*s) for s in options.get("stories", ())]
+    index_key = cache.digest(json.dumps([shared, listing, options]).encode())
+    if not fresh and index.is_file() and manifest["index"].get(str(index)) == index_key:
+        return False
+    plan.out.mkdir(parents=True, exist_ok=True)
+    atomic_write(index, index_html(listing, **options))
+    manifest["index"][str(index)] = index_key
+    if options.get("story"):
+        manifest["story"] = {
+            "slug": options["story"],
+            "title": options.get("heading", options["story"]),
+            "dek": options.get("dek", ""),
+            "index": str(index),
+        }
+    return True
+
+
+def _warn_over_budget(pages: Iterable[Page]) -> None:
+    for page in pages:
+        size = page.path.stat().st_size
+        if size > PAGE_BUDGET:
+            print(
+                f"turnout: warning: {display_path(page.path)} is {size / 1024:.0f} KB, "
+                f"over the {PAGE_BUDGET // 1024} KB page budget",
+                file=sys.stderr,
+            )
+
+
+def build_story(
+    story: str | None = None,
+    *,
+    force: bool = False,
+    timeout: int = 600,
+    jobs: int | None = None,
+    progress: bool | None = None,
+) -> list[Page]:
+    """Clean a story's data (when it changed) and build its pages; what ``turnout build`` runs.
+
+    The default story (None, or the seed's name) builds into ``site/`` and
+    ``figures/``; another (``turnout new SLUG``) into ``site/SLUG/`` and
+    ``figures/SLUG/``, and ``site/index.html`` then lists it too. Either way its
+    raw CSV is cleaned first (:func:`turnout.dataset.clean_story`: the report goes
+    to stderr) and its settings checked against it, before any notebook runs. Example::
+
+        pages = build_story("may-day-2026")
+        pages[0].path  # site/may-day-2026/clean-events.html
+    """
+    from turnout.build.index import write_site_index
+    from turnout.stories import DEFAULT_STORY
+
+    slug = story or DEFAULT_STORY
+    opts = BuildOptions.for_story(
+        clean_data(slug), force=force, timeout=timeout, jobs=jobs, progress=progress
+    )
+    pages = build_site(opts)
+    if slug != DEFAULT_STORY:
+        write_site_index()
+    return pages
+
+
+def clean_data(slug: str) -> Any:
+    """Clean a story's raw data into ``data/processed/`` unless its raw file, codebook and
+    turnout's code are unchanged since the last time and the files are intact (that check
+    imports no pandas); print the report to stderr. Returns the story's settings."""
+    from turnout.stories import read_story, story_paths
+
+    settings = read_story(slug)
+    manifest_path = cache.story_cache(slug) / cache.MANIFEST
+    manifest = cache.read_manifest(manifest_path)
+    key = cache.files_key(Path(settings.data_path), story_paths(slug)[1])
+    done = manifest.get("data", {})
+    written = done.get("files", [])
+    if (
+        done.get("key") == key
+        and written
+        and cache.outputs_digest(Path(written[0]), written[1:]) == done.get("outputs")
+    ):
+        return settings
+    from turnout.dataset import clean_story
+
+    settings, report = clean_story(slug)
+    print("\n".join(report.lines()), file=sys.stderr)
+    files = [str(report.events_path), str(report.rejected_path)]
+    manifest["data"] = {
+        "key": key,
+        "files": files,
+        "outputs": cache.outputs_digest(report.events_path, files[1:]),
+    }
+    cache.write_manifest(manifest_path, manifest)
+    return settings

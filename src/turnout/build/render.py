@@ -1,0 +1,194 @@
+"""An executed notebook to a page: check its outputs, take out its head and foot, and render
+it through turnout's nbconvert template (``templates/turnout``), which shares its page shell
+(head, Content-Security-Policy, masthead) with the index."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from turnout.build.errors import NotebookError
+from turnout.build.execute import INJECTED_TAG
+
+#: Folder holding turnout's templates (passed to nbconvert as ``extra_template_basedirs``).
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATE_NAME = "turnout"
+#: The files of a chart (:func:`turnout.publish.save_figure`) that a build publishes.
+FIGURE_SUFFIXES = (".png", ".svg", ".csv", ".json")
+
+# Reprs that mean "an object, not content": a page must never print them.
+_RAW_REPR = re.compile(r"^\s*<(?:Figure size|matplotlib|Axes|[\w.]+ object at 0x|[\w.]+ at 0x)")
+# Output markup that would make the browser fetch something from elsewhere.
+_EXTERNAL = re.compile(
+    r"""<script\b|<link\b|<iframe\b|@import|\bsrc\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?(?:https?:)?//""",
+    re.IGNORECASE,
+)
+
+
+def check_outputs(nb: Any, nb_path: Path) -> None:
+    """Refuse outputs a newspaper would not print: charts without alt text, raw reprs,
+    and markup that would load something from another site."""
+    n = 0
+    for cell in nb.cells:
+        if INJECTED_TAG not in cell.metadata.get("tags", []):
+            n += 1
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            plain = data.get("text/plain", "")
+            for mime in ("image/png", "image/jpeg", "image/svg+xml"):
+                if mime in data:
+                    alt = out.get("metadata", {}).get(mime, {}).get("alt") or plain
+                    if not str(alt).strip() or _RAW_REPR.match(str(alt)):
+                        raise NotebookError(
+                            nb_path,
+                            "shows a chart without alt text; display charts with "
+                            "turnout.show.show_chart(fig)",
+                            cell=n,
+                        )
+            only_text = not (set(data) - {"text/plain"})
+            if only_text and _RAW_REPR.match(str(plain)):
+                raise NotebookError(
+                    nb_path,
+                    f"would print {str(plain).splitlines()[0]!r} on the page; show charts "
+                    "with show_chart(fig) and end other lines with an assignment",
+                    cell=n,
+                )
+            markup = str(data.get("text/html", "")) + str(data.get("image/svg+xml", ""))
+            found = _EXTERNAL.search(markup)
+            if found:
+                raise NotebookError(
+                    nb_path,
+                    f"output contains {found.group(0)!r}: pages load nothing from elsewhere",
+                    cell=n,
+                )
+
+
+def take_figures(nb: Any, figures_dir: Path) -> list[str]:
+    """The chart files the notebook wrote into ``figures_dir``, as
+    :func:`turnout.publish.save_figure` recorded them (an output whose metadata
+    ``turnout.files`` lists them); those bookkeeping outputs leave the notebook."""
+    figures_dir = figures_dir.resolve()
+    found: set[str] = set()
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        kept = []
+        for out in cell.get("outputs", []):
+            files = out.get("metadata", {}).get("turnout", {}).get("files")
+            if files is None:
+                kept.append(out)
+                continue
+            written = [Path(f).resolve() for f in files]
+            found.update(
+                str(f) for f in written if f.suffix in FIGURE_SUFFIXES and f.parent == figures_dir
+            )
+        cell.outputs = kept
+    return sorted(found)
+
+
+def _strip_markdown(text: str) -> str:
+    """Heading text without markdown markup (links keep their words)."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`]+", "", text)
+    return " ".join(text.split())
+
+
+def page_head(nb: Any, nb_path: Path) -> dict[str, str]:
+    """The page's head and foot, taken out of the body.
+
+    - ``kicker`` and ``headline``: the notebook's first ``# `` heading is the
+      question it asks. When an output carries a computed finding (a chart's
+      headline, in output metadata ``turnout.headline``), the page leads with that
+      finding and the question becomes the kicker above it, so a page built from
+      other data never prints a headline about the seed story.
+    - ``dek``: the paragraph under the ``# `` heading.
+    - ``source``: cells tagged ``source``: a markdown cell's text, or the markdown
+      a code cell displays (``turnout.show.source_note``, computed from the data).
+    """
+    question = dek = ""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        lines = cell.source.splitlines()
+        at = next((i for i, ln in enumerate(lines) if re.match(r"#\s+\S", ln)), None)
+        if at is None:
+            continue
+        question = _strip_markdown(lines[at].lstrip("#"))
+        rest = lines[at + 1 :]
+        while rest and not rest[0].strip():
+            rest.pop(0)
+        para: list[str] = []
+        while rest and rest[0].strip() and not re.match(r"\s*(#|[-*+]\s|\d+[.)]\s|>|\|)", rest[0]):
+            para.append(rest.pop(0))
+        dek = "\n".join(para)
+        cell.source = "\n".join(lines[:at] + rest).strip()
+        break
+    if not question:
+        raise NotebookError(nb_path, "has no '# ' headline in a markdown cell")
+    finding = next(
+        (
+            " ".join(str(out.get("metadata", {}).get("turnout", {}).get("headline", "")).split())
+            for cell in nb.cells
+            if cell.cell_type == "code"
+            for out in cell.get("outputs", [])
+            if out.get("metadata", {}).get("turnout", {}).get("headline")
+        ),
+        "",
+    )
+    source_cells = [c for c in nb.cells if "source" in c.metadata.get("tags", [])]
+    notes = []
+    for c in source_cells:
+        if c.cell_type == "markdown":
+            notes.append(c.source)
+        for out in c.get("outputs", []):
+            data = out.get("data", {})
+            if "text/markdown" in data:
+                notes.append(data["text/markdown"])
+            elif "text/plain" in data:
+                notes.append(html.escape(data["text/plain"]))
+    nb.cells = [
+        c
+        for c in nb.cells
+        if c not in source_cells and (c.cell_type != "markdown" or c.source.strip())
+    ]
+    return {
+        "headline": finding or question,
+        "kicker": question if finding else "",
+        "dek": dek,
+        "dek_text": _strip_markdown(dek),
+        "source": "\n\n".join(notes),
+    }
+
+
+def _is_raw_repr(text: object) -> bool:
+    return bool(_RAW_REPR.match(str(text)))
+
+
+def render_page(nb: Any, head: Mapping[str, str], *, date: str, byline: str = "") -> str:
+    """The executed notebook as a page, through turnout's nbconvert template."""
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    c = Config()
+    c.HTMLExporter.template_name = TEMPLATE_NAME
+    c.HTMLExporter.extra_template_basedirs = [str(TEMPLATES_DIR)]
+    c.HTMLExporter.exclude_input = True
+    c.HTMLExporter.exclude_input_prompt = True
+    c.HTMLExporter.exclude_output_prompt = True
+    c.HTMLExporter.exclude_anchor_links = True
+    c.TagRemovePreprocessor.enabled = True
+    c.TagRemovePreprocessor.remove_cell_tags = {
+        "parameters",
+        INJECTED_TAG,
+        "remove-cell",
+        "remove_cell",
+    }
+    c.TagRemovePreprocessor.remove_all_outputs_tags = {"remove-output", "remove_output"}
+    exporter = HTMLExporter(config=c)
+    exporter.register_filter("is_raw_repr", _is_raw_repr)
+    resources = {"turnout": {**head, "byline": byline, "date": date, "index_href": "index.html"}}
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    return body

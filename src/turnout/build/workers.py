@@ -1,0 +1,157 @@
+"""Notebooks in parallel: worker processes, each running one notebook at a time.
+
+Each worker is a fresh ``python`` running :func:`worker_main`, fed jobs as JSON
+lines on stdin and answering on stdout with progress lines (``total``, ``cell``,
+``done``) and one ``result`` line per job. Unlike a multiprocessing pool this
+needs no ``if __name__ == "__main__"`` guard in the caller's script and
+inherits no threads, sockets or event loops from it (the caller may be pytest
+or a notebook). A job's failure comes back as data (``error``: notebook,
+message, cell), never as an exception across the pipe.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from turnout.build.cache import PACKAGE_DIR
+from turnout.build.errors import NotebookError
+from turnout.paths import atomic_write
+
+
+def run_all(
+    jobs_list: list[dict[str, Any]], jobs: int | None, progress: bool | None
+) -> list[dict[str, Any]]:
+    """Run every job in worker processes, a progress bar each; results in job order."""
+    import queue as queues
+    import subprocess
+    import threading
+
+    from tqdm import tqdm  # the cold path only: the warm path never shows a bar
+
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(jobs_list)))
+    disable = None if progress is None else not progress  # None: only on a terminal
+    bars = [
+        tqdm(
+            total=None,
+            desc=Path(j["notebook"]).stem,
+            unit="cell",
+            position=i,
+            leave=True,
+            disable=disable,
+            dynamic_ncols=True,
+        )
+        for i, j in enumerate(jobs_list)
+    ]
+    lock = threading.Lock()
+    pending: queues.Queue[int] = queues.Queue()
+    for i in range(len(jobs_list)):
+        pending.put(i)
+    results: list[dict[str, Any] | None] = [None] * len(jobs_list)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(PACKAGE_DIR.parent), env.get("PYTHONPATH")])
+    )
+    command = [sys.executable, "-c", "from turnout.build.workers import worker_main; worker_main()"]
+
+    def drive() -> None:
+        proc = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True, bufsize=1
+        )
+        assert proc.stdin is not None and proc.stdout is not None
+        try:
+            while True:
+                try:
+                    i = pending.get_nowait()
+                except queues.Empty:
+                    return
+                proc.stdin.write(json.dumps(jobs_list[i]) + "\n")
+                proc.stdin.flush()
+                for line in proc.stdout:
+                    msg = json.loads(line)
+                    if msg["kind"] == "result":
+                        results[i] = msg["result"]
+                        break
+                    with lock:
+                        if msg["kind"] == "total":
+                            bars[i].reset(total=msg["n"])
+                        elif msg["kind"] == "cell":
+                            bars[i].update(msg["n"])
+                else:
+                    return  # the worker died; its job is reported below
+        finally:
+            proc.stdin.close()
+            proc.wait()
+
+    threads = [threading.Thread(target=drive, daemon=True) for _ in range(workers)]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        for bar in bars:
+            bar.close()
+    return [
+        r if r is not None else {"error": [j["notebook"], "the build worker process died", None]}
+        for r, j in zip(results, jobs_list, strict=True)
+    ]
+
+
+def worker_main() -> None:
+    """A build worker: read jobs (JSON lines) on stdin, answer on stdout, until stdin closes."""
+    # nbformat imports jsonschema, whose optional IRI-format checker (rfc3987_syntax) compiles
+    # a grammar at import: a second of CPU per process, for a format no notebook schema uses.
+    # This process is ours and short-lived, so skip that optional module here.
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
+    # The protocol gets a private copy of stdout; fd 1 becomes stderr so that nothing else
+    # (a kernel inherits fd 1) can write into the protocol stream.
+    proto = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
+    os.dup2(2, 1)
+
+    def send(msg: dict[str, Any]) -> None:
+        proto.write(json.dumps(msg) + "\n")
+
+    for line in sys.stdin:
+        job = json.loads(line)
+        try:
+            result = build_one(job, lambda kind, n: send({"kind": kind, "n": n}))
+        except Exception as err:  # a bug in the build itself: one line up, traceback to stderr
+            import traceback
+
+            traceback.print_exc()
+            result = {"error": [job["notebook"], f"internal build error: {err!r}", None]}
+        send({"kind": "result", "result": result})
+
+
+def build_one(job: dict[str, Any], report: Callable[[str, int], None]) -> dict[str, Any]:
+    """Execute one notebook and write its page; errors come back as data, not exceptions."""
+    from turnout.build.execute import execute
+    from turnout.build.render import check_outputs, page_head, render_page, take_figures
+
+    t0 = time.perf_counter()
+    nb_path = Path(job["notebook"])
+    try:
+        nb = execute(job, report)
+        check_outputs(nb, nb_path)
+        figures = take_figures(nb, Path(job["figures_dir"]))
+        head = page_head(nb, nb_path)
+        page_html = render_page(nb, head, date=job["date"], byline=job.get("byline", ""))
+    except NotebookError as err:
+        return {"error": (err.notebook, err.message, err.cell)}
+    finally:
+        report("done", 0)
+    page = Path(job["page"])
+    atomic_write(page, page_html)
+    return {
+        "page": str(page),
+        "figures": figures,
+        "headline": head["headline"],
+        "dek": head["dek_text"],
+        "seconds": time.perf_counter() - t0,
+    }

@@ -1,0 +1,160 @@
+"""One way from a raw events file to the processed one: clean, write, report.
+
+``turnout clean FILE -o OUT``, ``turnout build`` (the bundled story) and
+``turnout build --story SLUG`` all clean through :func:`clean_file`, and say
+what it did in the same words (:meth:`CleanReport.lines`): how many rows are
+clean and how many rejected, each rejected row and why, where both files went,
+and any row whose crowd or weather words are not in its quote. A story is
+cleaned by :func:`clean_story`, which also checks its settings against its data
+before any notebook runs.
+
+Raw data is never written: the output may not be the input or its rejected file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from turnout import paths
+from turnout.errors import DataError
+from turnout.paths import display_path
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from turnout.stories import Story
+
+#: Rejected rows named one by one in a report; the rest are counted.
+REPORTED_ROWS = 10
+
+
+class CleanReport(NamedTuple):
+    """What cleaning one file did: its clean and rejected rows, where they went, and the
+    rows whose words are not in their quote (kept, but named for the desk)."""
+
+    events: pd.DataFrame
+    rejected: pd.DataFrame
+    events_path: Path
+    rejected_path: Path
+    unquoted: list[str]
+
+    @property
+    def summary(self) -> str:
+        """``"18 clean, 0 rejected"``: the one line ``turnout clean`` prints on stdout."""
+        return f"{len(self.events)} clean, {len(self.rejected)} rejected"
+
+    def details(self) -> list[str]:
+        """Each rejected row and why (the first few), then where the files went."""
+        lines = [
+            f"  rejected row {r.get('row', '?')}: {r.get('reason', '')}"
+            for r in self.rejected.head(REPORTED_ROWS).to_dict("records")
+        ]
+        if len(self.rejected) > REPORTED_ROWS:
+            lines.append(f"  ... and {len(self.rejected) - REPORTED_ROWS} more")
+        lines.append(
+            f"wrote {display_path(self.events_path)} and {display_path(self.rejected_path)}"
+        )
+        return lines
+
+    def warnings(self) -> list[str]:
+        return [f"turnout: warning: {line}" for line in self.unquoted]
+
+    def lines(self) -> list[str]:
+        """The whole report: summary, details, warnings."""
+        return [self.summary, *self.details(), *self.warnings()]
+
+
+def rejected_path(output: str | os.PathLike) -> Path:
+    """Where the rejected rows of ``output`` go: beside it, ``STEM.rejected.csv``.
+
+    >>> rejected_path("data/processed/may-day.csv").name
+    'may-day.rejected.csv'
+    """
+    output = Path(output)
+    return output.with_name(output.stem + ".rejected.csv")
+
+
+def clean_file(
+    source: str | os.PathLike,
+    output: str | os.PathLike,
+    *,
+    format: str = "auto",
+    check: Callable[[pd.DataFrame, pd.DataFrame], None] | None = None,
+) -> CleanReport:
+    """Clean ``source`` (turnout's raw format or CCC's) into ``output`` and its rejected rows.
+
+    ``check(events, rejected)`` runs before anything is written: an error it raises
+    leaves no file behind.
+
+    >>> import tempfile
+    >>> report = clean_file(paths.seed_path(), Path(tempfile.mkdtemp()) / "seed.csv")
+    >>> report.summary
+    '18 clean, 0 rejected'
+    """
+    from turnout.clean import clean_events, read_raw, unquoted_words, write_cleaned
+
+    src, out = Path(source).resolve(), Path(output).resolve()
+    if out in (src, rejected_path(src)) or src == rejected_path(out):
+        raise DataError("is the input file: raw data is never overwritten", path=output)
+    raw = read_raw(source, format=format)
+    cleaned = clean_events(raw)
+    if check is not None:
+        check(cleaned.events, cleaned.rejected)
+    events_path, rejected = write_cleaned(cleaned, output)
+    words = unquoted_words(raw, path=display_path(source))
+    return CleanReport(cleaned.events, cleaned.rejected, events_path, rejected, words)
+
+
+def clean_story(story: str | None = None) -> tuple[Story, CleanReport]:
+    """Clean a story's raw CSV into ``data/processed/SLUG.csv`` and check its settings.
+
+    A story with no rows yet, or a setting the data cannot meet (a city it lacks,
+    a period with no events), is an error naming the file to fix, before any
+    notebook runs. Returns the story's settings and the report. Example::
+
+        settings, report = clean_story("may-day-2026")
+        print("\\n".join(report.lines()))
+    """
+    from turnout.stories import DEFAULT_STORY, read_story, story_paths
+
+    slug = story or DEFAULT_STORY
+    settings = read_story(slug)
+    codebook = story_paths(slug)[1]
+
+    def check(events: pd.DataFrame, rejected: pd.DataFrame) -> None:
+        if len(events) + len(rejected) == 0:
+            raise DataError(
+                f"no rows yet: add one row per protest (the codebook is {codebook.name})",
+                path=display_path(settings.data_path),
+            )
+        check_settings(settings, events, codebook=codebook)
+
+    report = clean_file(settings.data_path, paths.processed_dir() / f"{slug}.csv", check=check)
+    return settings, report
+
+
+def check_settings(settings: Any, events: Any, *, codebook: object) -> None:
+    """Refuse settings the data cannot meet, naming the codebook and the setting.
+
+    A misspelt city or a period with no events would otherwise fail inside a
+    notebook; here it is one line a reporter can act on::
+
+        check_settings(read_story("may-day-2026"), events, codebook="data/raw/may-day-2026.md")
+        # DataError: data/raw/may-day-2026.md, setting 'cities': no events in city 'Bosie'; ...
+    """
+    where = display_path(codebook)
+    try:
+        chosen = settings.select(events)
+    except ValueError as err:
+        raise DataError(f"setting 'cities': {err}", path=where) from None
+    if len(chosen) == 0 and len(events):
+        days = events["date"].dropna()
+        raise DataError(
+            f"settings 'start'/'end': no events from {settings.start or 'the first day'} to "
+            f"{settings.end or 'the last day'} in the chosen cities; the data runs "
+            f"{days.min():%Y-%m-%d} to {days.max():%Y-%m-%d}",
+            path=where,
+        )
