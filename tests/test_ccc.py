@@ -271,7 +271,9 @@ def test_junk_and_odd_cells_in_a_small_file(tmp_path: Path) -> None:
     got = read_ccc(path, parse=False)
     assert got["date"].tolist()[0] == pd.Timestamp("2021-06-13")
     assert got["date"].tolist()[2] == pd.Timestamp("2021-01-02")
-    assert pd.isna(got.loc[1, "date"]) and got.loc[1, "date_problem"] == "not a date: 'June 3'"
+    assert pd.isna(got.loc[1, "date"]) and got.loc[1, "date_problem"] == (
+        "no year: 'June 3', and no source_date to take it from"
+    )
     assert np.isnan(got.loc[0, "size_low"]) and got.loc[0, "size_high"] == 1000.0
     assert got.loc[0, "size_problem"] == "size_low is not a crowd size: '-5'"
     assert got["size_cat"].tolist()[1:] == [1.0, 0.0] and np.isnan(got.loc[0, "size_cat"])
@@ -348,7 +350,7 @@ def test_unreadable_files(tmp_path: Path) -> None:
     with pytest.raises(DataError) as err:
         read_ccc(ragged)
     assert err.value.row == 3
-    assert "row 3: row has 7 cells but the header has 5" in str(err.value)
+    assert "ragged.csv: row 3 has 7 cells, the header 5: a comma inside" in str(err.value)
     workbook = tmp_path / "ccc.xlsx"
     workbook.write_bytes(b"PK\x03\x04" + b"\0" * 40)
     with pytest.raises(DataError, match="workbook, not a CSV: export it as CSV"):

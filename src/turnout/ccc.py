@@ -24,7 +24,7 @@ from turnout.columns import RAW_COLUMNS
 from turnout.csvfile import read_text_csv
 from turnout.dates import parse_dates
 from turnout.distinct import distinct
-from turnout.errors import DataError
+from turnout.errors import DataError, quote
 
 __all__ = ["read_ccc", "CCC_SOURCE_NAME"]
 
@@ -234,7 +234,7 @@ def _size_problems(df: pd.DataFrame, index: pd.Index) -> pd.Series:
             values[impossible] = np.nan
         df[col] = values
         if bad.any():
-            msg = col + " is not a crowd size: '" + text[bad] + "'"
+            msg = col + " is not a crowd size: " + text[bad].map(quote)
             old = problem[bad]
             problem[bad] = (old + "; " + msg).where(old.ne(""), msg)
     return problem
@@ -244,7 +244,7 @@ def _parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """:func:`turnout.dates.parse_dates`, plus a flag on real dates before CCC's coverage."""
     dates, problem = parse_dates(text)
     early = dates < _CCC_START
-    problem = problem.mask(early, "before CCC coverage (2017): '" + text.astype("str") + "'")
+    problem = problem.mask(early, "before CCC coverage (2017): " + text.astype("str").map(quote))
     return dates, problem
 
 

@@ -5,7 +5,8 @@ sheet, or a CCC file read by :func:`turnout.read_ccc`) into two tables:
 
 - ``events``: rows it can use. Raw columns are kept as they came; derived
   columns are added beside them: ``date`` (datetime64; the original text stays
-  in ``date_text``), ``city``, ``state_code``, ``latitude``, ``longitude``,
+  in ``date_text``; ``date_note`` says when a day written without a year took
+  its year from ``source_date``), ``city``, ``state_code``, ``latitude``, ``longitude``,
   ``size_low``, ``size_high``, ``size_mean``, ``size_cat``, ``size_source``,
   ``size_qualifier`` ("at least" for "over 1,000" or "thousands", "range", ...),
   ``temp_f_low``, ``temp_f_high``, ``temp_label``. The table is validated by a
@@ -31,8 +32,10 @@ import pandas as pd
 
 from turnout import paths
 from turnout.csvfile import read_text_csv
-from turnout.dates import parse_dates
-from turnout.errors import DataError
+from turnout.dates import parse_dates, year_notes
+from turnout.errors import DataError, quote
+from turnout.formulas import formula_mask
+from turnout.links import url_problem
 from turnout.places import resolve_places
 from turnout.sizes import parse_sizes, size_cat, size_mean, size_problems, size_qualifiers
 from turnout.temperature import parse_temperatures
@@ -43,6 +46,7 @@ REQUIRED_COLUMNS = ["date", "locality"]
 OUTPUT_ONLY = [
     "row",
     "reason",
+    "date_note",
     "city",
     "state_code",
     "place_note",
@@ -68,7 +72,8 @@ def read_events(path: str | os.PathLike) -> pd.DataFrame:
     """Read a raw events CSV as text, exactly as written; errors name file, row and column.
 
     Every cell is read as a string; empty cells are missing. Nothing is
-    converted here: that is :func:`clean_events`' job.
+    converted here: that is :func:`clean_events`' job. A column with neither a
+    name nor a value (a comma ending every line) is not read.
 
     >>> raw = read_events(paths.seed_path())
     >>> raw.loc[0, "size_text"]
@@ -77,8 +82,17 @@ def read_events(path: str | os.PathLike) -> pd.DataFrame:
     path = Path(path)
     raw = read_text_csv(path, na_values=[""])
     unnamed = [c for c in raw.columns if str(c).startswith("Unnamed:")]
-    if unnamed:
-        raise DataError("a header cell is empty", path=path, row=1, column=unnamed[0])
+    # A comma at the end of every line (some exports add one) is a column with no name
+    # and nothing in it: nothing to keep. One with values needs its name.
+    empty = [c for c in unnamed if raw[c].isna().all()]
+    if len(empty) < len(unnamed):
+        number = list(raw.columns).index(next(c for c in unnamed if c not in empty)) + 1
+        raise DataError(
+            f"a header cell is empty, but column {number} has values: give it a name",
+            path=path,
+            row=1,
+        )
+    raw = raw.drop(columns=empty)
     missing = [c for c in REQUIRED_COLUMNS if c not in raw.columns]
     if missing:
         raise DataError("required column is missing", path=path, row=1, column=missing[0])
@@ -276,10 +290,13 @@ def clean_events(raw: pd.DataFrame) -> Cleaned:
         date_text = _as_text(table["date"].dt.strftime("%Y-%m-%d"))
     else:
         date_text = _as_text(table["date"])
-    dates, date_problem = parse_dates(date_text)
+    # A day written without a year ("Jan. 29") takes it from the row's source_date.
+    source_date = parse_dates(_as_text(table["source_date"]))[0] if "source_date" in table else None
+    dates, date_problem = parse_dates(date_text, source_date)
     date_problem = ("date: " + date_problem).where(date_problem.ne(""), "")
     table["date_text"] = date_text
     table["date"] = dates
+    table["date_note"] = year_notes(date_text, dates)
 
     state = table["state"] if "state" in table else None
     places = resolve_places(_as_text(table["locality"]), None if state is None else _as_text(state))
@@ -346,24 +363,76 @@ def unquoted_words(raw: pd.DataFrame, *, path: object = None) -> list[str]:
     """
     out = []
     for i, r in enumerate(raw.to_dict("records")):
-        quote = r.get("source_quote")
-        if not isinstance(quote, str) or not quote.strip():
+        said = r.get("source_quote")
+        if not isinstance(said, str) or not said.strip():
             continue
         for column in ("size_text", "temp_text"):
             words = r.get(column)
             if isinstance(words, str) and words.strip():
-                if " ".join(words.split()).casefold() not in " ".join(quote.split()).casefold():
+                if " ".join(words.split()).casefold() not in " ".join(said.split()).casefold():
                     row = int(r["row"]) if "row" in r else i + 2  # line 1 is the header
                     out.append(
                         str(
                             DataError(
-                                f"{words!r} is not in its source_quote",
+                                f"{quote(words)} is not in its source_quote",
                                 path=path,
                                 row=row,
                                 column=column,
                             )
                         )
                     )
+    return out
+
+
+#: Columns read_ccc derives from others (a warning names the column the reporter typed).
+_DERIVED = {"date_text", "date_problem", "size_problem"}
+#: Formula-like cells named one by one before the rest are counted.
+FORMULA_WARNINGS_SHOWN = 10
+
+
+def input_warnings(raw: pd.DataFrame, *, path: object = None) -> list[str]:
+    """What the desk should know about rows that are still used, one line per cell:
+
+    - words not in their ``source_quote`` (:func:`unquoted_words`);
+    - a ``source_url`` that is not a web (http, https) address: pages print it as
+      text, never as a link (:mod:`turnout.links`);
+    - text a spreadsheet would run as a formula (``=HYPERLINK(...)``, ``@SUM(...)``):
+      kept verbatim here, written with a leading ``'`` in the chart data readers
+      download (:mod:`turnout.formulas`). The first ten are named, then counted.
+
+    >>> raw = pd.DataFrame({"date": ["2026-01-30"], "source_url": ["javascript:alert(1)"],
+    ...     "source_quote": ["=HYPERLINK(1)"]})
+    >>> for line in input_warnings(raw, path="may.csv"):
+    ...     print(line)  # doctest: +NORMALIZE_WHITESPACE
+    may.csv, row 2, column 'source_url': 'javascript:alert(1)' is not a web address
+    (http or https): printed as text, never a link
+    may.csv, row 2, column 'source_quote': '=HYPERLINK(1)' starts like a spreadsheet formula:
+    chart data for readers gives it a leading '
+    """
+    out = unquoted_words(raw, path=path)
+    flat = raw.reset_index(drop=True)
+    if "source_url" in flat:
+        problems = flat["source_url"].map(url_problem)
+        for i in np.flatnonzero(problems.ne("").to_numpy()):
+            out.append(str(DataError(problems.iloc[i], path=path, row=i + 2, column="source_url")))
+    formulas = []
+    for column in flat.columns:
+        col = flat[column]
+        if str(column) in _DERIVED or not (
+            pd.api.types.is_object_dtype(col) or pd.api.types.is_string_dtype(col)
+        ):
+            continue
+        for i in np.flatnonzero(formula_mask(col).to_numpy()):
+            formulas.append((i, str(column), col.iloc[i]))
+    for i, column, value in sorted(formulas)[:FORMULA_WARNINGS_SHOWN]:
+        message = (
+            f"{quote(value)} starts like a spreadsheet formula: "
+            "chart data for readers gives it a leading '"
+        )
+        out.append(str(DataError(message, path=path, row=int(i) + 2, column=column)))
+    if len(formulas) > FORMULA_WARNINGS_SHOWN:
+        more = len(formulas) - FORMULA_WARNINGS_SHOWN
+        out.append(str(DataError(f"{more} more cells start like a spreadsheet formula", path=path)))
     return out
 
 

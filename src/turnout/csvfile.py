@@ -2,7 +2,10 @@
 
 Both of turnout's readers (its own raw format and CCC's) go through here, so a
 reporter gets the same one-line message for the same mistake: a binary file, a
-workbook, UTF-16 text, a duplicated or empty header, ragged rows. Text is UTF-8
+workbook, UTF-16 text, a duplicated or empty header, a row with more or fewer
+cells than the header (counted before parsing, so an unquoted comma in a first
+row, "Jan. 21, 2017,Chicago,...", is an error naming the row, never a silent
+shift of every column). Text is UTF-8
 (a byte-order mark is fine); a line that is not valid UTF-8 is read as Windows
 Latin-1 (cp1252) from its first bad byte to its end, so files that mix UTF-8 and
 Latin-1 lines keep "Doña" as "Doña".
@@ -12,8 +15,8 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +25,8 @@ from turnout.errors import DataError
 
 _RAGGED = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 _UNCLOSED = re.compile(r"EOF inside string starting at row (\d+)")
+# Python's csv module caps a cell at 128 KiB; pandas has no cap, so neither may the count.
+csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
 
 #: Codec error handler: bytes that are not UTF-8 are cp1252, to the end of their line.
 #: Registered with :mod:`codecs` so pandas' C parser decodes UTF-8 at full speed and calls
@@ -73,13 +78,22 @@ def read_text_csv(
     >>> read_text_csv(paths.seed_path(), na_values=[""]).shape
     (18, 16)
     """
-    head = _check_is_text(path)
-    header = next(csv.reader(io.StringIO(head.decode("utf-8-sig", errors="replace"))), [])
+    _check_is_text(path)
+    header, width, misfit = _count_cells(path)
     seen: set[str] = set()
     for name in header:
         if name in seen and name.strip():
             raise DataError("the header names this column twice", path=path, row=1, column=name)
         seen.add(name)
+    if len(header) == 1 and header[0].count(";") >= 2:
+        # Spreadsheets in many locales export "CSV" with semicolons: say so, not "no date column".
+        raise DataError(
+            "is separated by semicolons, not commas: export it as comma-separated CSV",
+            path=path,
+            row=1,
+        )
+    if misfit is not None:
+        _refuse_misfit(path, width, *misfit)
     try:
         table = pd.read_csv(
             path,
@@ -102,9 +116,8 @@ def read_text_csv(
         found = _RAGGED.search(text)
         if found:
             want, line, saw = found.groups()
-            raise DataError(
-                f"row has {saw} cells but the header has {want}", path=path, row=int(line)
-            ) from None
+            row, cells, width = int(line), int(saw), int(want)
+            raise DataError(cell_count_message(row, cells, width), path=path, row=row) from None
         unclosed = _UNCLOSED.search(text)
         if unclosed:
             raise DataError(
@@ -112,16 +125,9 @@ def read_text_csv(
                 path=path,
                 row=int(unclosed.group(1)) + 1,
             ) from None
-        raise DataError(f"is not a well-formed CSV ({text[:200]})", path=path) from None
+        raise DataError(f"is not a well-formed CSV ({text[:80]})", path=path) from None
     except OSError as err:
         raise DataError(f"cannot be read ({err.strerror or err})", path=path) from None
-    if len(table.columns) == 1 and str(table.columns[0]).count(";") >= 2:
-        # Spreadsheets in many locales export "CSV" with semicolons: say so, not "no date column".
-        raise DataError(
-            "is separated by semicolons, not commas: export it as comma-separated CSV",
-            path=path,
-            row=1,
-        )
     # Blank lines at the end are not rows (inside the data they keep the numbering).
     end = len(table)
     while end and table.iloc[end - 1].isna().all():
@@ -129,6 +135,83 @@ def read_text_csv(
     if end < len(table):
         table = table.iloc[:end]
     return table
+
+
+def cell_count_message(row: int, cells: int, header: int) -> str:
+    """What is wrong with a row whose cell count is not the header's, and the likely cause.
+
+    The row is named inside the sentence ("row 2 has 17 cells, the header 16"), which
+    :class:`DataError` then does not repeat.
+
+    >>> cell_count_message(2, 17, 16)
+    'row 2 has 17 cells, the header 16: a comma inside a value needs quotes ("Jan. 21, 2017")'
+    >>> cell_count_message(5, 1, 16)
+    'row 5 has 1 cell, the header 16: a cell is missing, or a line break in a value needs quotes'
+    """
+    noun = "cell" if cells == 1 else "cells"
+    if cells > header:
+        why = 'a comma inside a value needs quotes ("Jan. 21, 2017")'
+    else:
+        why = "a cell is missing, or a line break in a value needs quotes"
+    return f"row {row} has {cells} {noun}, the header {header}: {why}"
+
+
+def _count_cells(path: Path) -> tuple[list[str], int, tuple[int, int] | None]:
+    """The header, its width and (row, cells) of the first row of another width, if any.
+
+    Every row is counted, quotes respected, before pandas parses the file: pandas would
+    read a first data row one cell too long as an index column (every row shifted one
+    column, silently) and pad a short row with empty cells. Wholly blank lines are rows
+    of empty cells, not misfits (cleaning names them).
+    """
+    try:
+        with open(path, encoding="utf-8-sig", errors=LATIN1_FALLBACK, newline="") as fh:
+            reader = csv.reader(fh)
+            header = next(reader, [])
+            width = _cells(header)
+            return header, width, _first_misfit(map(_cells, reader), width)
+    except OSError as err:
+        raise DataError(f"cannot be read ({err.strerror or err})", path=path) from None
+
+
+def _refuse_misfit(path: Path, width: int, row: int, cells: int) -> None:
+    """Raise the one-line error for a row whose cell count is not the header's."""
+    if width == 0:
+        raise DataError(
+            "a blank line before the header: the header must be the first line", path=path, row=1
+        )
+    unclosed = _unclosed_quote_row(path)
+    if unclosed is not None and unclosed <= row:
+        # An unclosed quote swallows the rest of the file into one short row: name the quote.
+        raise DataError('a quote mark (") opens a cell that never closes', path=path, row=unclosed)
+    raise DataError(cell_count_message(row, cells, width), path=path, row=row)
+
+
+def _cells(row: list[str]) -> int:
+    """A row's cell count; 0 for a blank line (or one of spaces), which is never a misfit."""
+    if len(row) == 1 and not row[0].strip():
+        return 0
+    return len(row)
+
+
+def _first_misfit(counts: Iterable[int], width: int) -> tuple[int, int] | None:
+    """(row, cells) of the first row whose count is neither ``width`` nor 0 (blank)."""
+    for row, cells in enumerate(counts, start=2):
+        if cells != width and cells:
+            return row, cells
+    return None
+
+
+def _unclosed_quote_row(path: Path) -> int | None:
+    """The row where a quote opens a cell that runs to the end of the file, if one does."""
+    try:
+        pd.read_csv(path, header=None, dtype="str", encoding="latin-1", skip_blank_lines=False)
+    except pd.errors.ParserError as err:
+        found = _UNCLOSED.search(" ".join(str(err).split()))
+        return int(found.group(1)) + 1 if found else None
+    except (ValueError, OSError):
+        return None
+    return None
 
 
 def _check_is_text(path: Path) -> bytes:

@@ -39,7 +39,7 @@ class CleanReport(NamedTuple):
     rejected: pd.DataFrame
     events_path: Path
     rejected_path: Path
-    unquoted: list[str]
+    input_warnings: list[str]  # clean.input_warnings: words not in their quote, links, formulas
 
     @property
     def summary(self) -> str:
@@ -60,7 +60,7 @@ class CleanReport(NamedTuple):
         return lines
 
     def warnings(self) -> list[str]:
-        return [f"turnout: warning: {line}" for line in self.unquoted]
+        return [f"turnout: warning: {line}" for line in self.input_warnings]
 
     def lines(self) -> list[str]:
         """The whole report: summary, details, warnings."""
@@ -94,7 +94,7 @@ def clean_file(
     >>> report.summary
     '18 clean, 0 rejected'
     """
-    from turnout.clean import clean_events, read_raw, unquoted_words, write_cleaned
+    from turnout.clean import clean_events, input_warnings, read_raw, write_cleaned
 
     src, out = Path(source).resolve(), Path(output).resolve()
     if out in (src, rejected_path(src)) or src == rejected_path(out):
@@ -104,7 +104,7 @@ def clean_file(
     if check is not None:
         check(cleaned.events, cleaned.rejected)
     events_path, rejected = write_cleaned(cleaned, output)
-    words = unquoted_words(raw, path=display_path(source))
+    words = input_warnings(raw, path=display_path(source))
     return CleanReport(cleaned.events, cleaned.rejected, events_path, rejected, words)
 
 

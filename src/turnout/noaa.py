@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from turnout import __version__, paths
-from turnout.errors import DataError
+from turnout.errors import DataError, quote
 
 #: NCEI's Data Access service (the API behind "Daily Summaries" downloads).
 NCEI_URL = "https://www.ncei.noaa.gov/access/services/data/v1"
@@ -203,7 +203,7 @@ def _day(value: object, where: object) -> str:
     try:
         return datetime.date.fromisoformat(str(value).strip()).strftime("%Y-%m-%d")
     except ValueError:
-        raise WeatherError(f"{value!r} is not a date (use YYYY-MM-DD)", path=where) from None
+        raise WeatherError(f"{quote(value)} is not a date (use YYYY-MM-DD)", path=where) from None
 
 
 # --------------------------------------------------------------------------- readers
@@ -247,7 +247,7 @@ def read_daily_summaries(
     if dates.isna().any():
         i = dates.isna().idxmax()
         raise WeatherError(
-            f"not a date: {raw.at[i, 'DATE']!r}", path=where, row=int(rows[i]), column="DATE"
+            f"not a date: {quote(raw.at[i, 'DATE'])}", path=where, row=int(rows[i]), column="DATE"
         )
     out = pd.DataFrame({"station": raw["STATION"].str.strip().astype("str"), "date": dates})
     for element, col in _ELEMENTS.items():
@@ -257,7 +257,7 @@ def read_daily_summaries(
         if bad.any():
             i = bad.idxmax()
             raise WeatherError(
-                f"not a number: {text[i]!r}", path=where, row=int(rows[i]), column=element
+                f"not a number: {quote(text[i])}", path=where, row=int(rows[i]), column=element
             )
         out[col] = values
     return _checked(out, where, rows)
@@ -302,7 +302,7 @@ def read_ghcn_dly(path: str | os.PathLike) -> pd.DataFrame:
                 number = int(value)
             except ValueError:
                 raise WeatherError(
-                    f"day {day + 1} of {element}: not a value: {value!r}", path=path, row=n
+                    f"day {day + 1} of {element}: not a value: {quote(value)}", path=path, row=n
                 ) from None
             if number == -9999 or qflag.strip():
                 continue
@@ -361,6 +361,9 @@ def read_stations(path_or_buffer: str | os.PathLike | IO[str]) -> pd.DataFrame:
         if bad.any():
             i = bad.idxmax()
             raise WeatherError(
-                f"{col} is not a number: {raw.at[i, col]!r}", path=where, row=int(i) + 1, column=col
+                f"{col} is not a number: {quote(raw.at[i, col])}",
+                path=where,
+                row=int(i) + 1,
+                column=col,
             )
     return out

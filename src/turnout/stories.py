@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from turnout import paths
-from turnout.errors import DataError
+from turnout.errors import DataError, quote
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -258,7 +258,7 @@ def parse_settings(text: str, *, path: object = None) -> dict[str, Any]:
     unknown = sorted(set(map(str, raw)) - set(_SETTINGS))
     if unknown:
         raise DataError(
-            f"unknown setting {unknown[0]!r}; settings are {', '.join(_SETTINGS)}", path=path
+            f"unknown setting {quote(unknown[0])}; settings are {', '.join(_SETTINGS)}", path=path
         )
     out: dict[str, Any] = {}
     for key in ("title", "source", "about"):
@@ -288,14 +288,14 @@ def _day(value: Any, key: str) -> str | None:
     try:
         return dt.date.fromisoformat(str(value).strip()).isoformat()
     except ValueError:
-        raise ValueError(f"{key} must be a day like 2026-05-01, not {value!r}") from None
+        raise ValueError(f"{key} must be a day like 2026-05-01, not {quote(value)}") from None
 
 
 def _cities(value: Any, key: str) -> list[str] | None:
     if value is None or value == []:
         return None
     if isinstance(value, str) or not isinstance(value, list):
-        raise ValueError(f"{key} must be a list such as [Denver, Boulder], not {value!r}")
+        raise ValueError(f"{key} must be a list such as [Denver, Boulder], not {quote(value)}")
     return [str(c) for c in value]
 
 

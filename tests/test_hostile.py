@@ -1,0 +1,509 @@
+"""Hostile and hurried input (issue 13), beyond the corpus: the building blocks one by one.
+
+Script links in every disguise, spreadsheet formulas, runaway values, days without a
+year, AP dateline cities, and rows with the wrong number of cells in files that also
+carry a BOM, CRLF line ends or quoted line breaks.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+
+import pandas as pd
+import pytest
+from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+from turnout.clean import clean_events, input_warnings, read_events, read_raw
+from turnout.dates import parse_dates, year_notes
+from turnout.errors import DataError, quote
+from turnout.formulas import formula_like, formula_mask, neutralise
+from turnout.links import link_html, link_markdown, markdown_text, url_problem, web_url
+from turnout.places import PlaceError, resolve_place
+
+# ------------------------------------------------------------------------------- links
+
+NOT_LINKS = [
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    " javascript:alert(1)",
+    "\tjavascript:alert(1)",
+    "\x01javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "java\nscript:alert(1)",
+    "javascript&#58;alert(1)",
+    "&#106;avascript:alert(1)",
+    "vbscript:msgbox(1)",
+    "VBScript:msgbox(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "file:///etc/passwd",
+    "//evil.example/x",
+    "\\\\evil.example\\x",
+    "http:\\\\evil.example",
+    "https:/evil.example",
+    "http://",
+    "https:// evil.example",
+    "https://exa mple.com",
+    'https://example.com/"onmouseover="alert(1)',
+    "https://example.com/<script>",
+    "ftp://example.com/x",
+    "mailto:desk@example.com",
+    "www.example.com",
+    "example.com/story",
+    "ｊａｖａｓｃｒｉｐｔ:alert(1)",
+    "javascript://example.com/%0Aalert(1)",
+    "",
+]
+LINKS = [
+    ("https://example.com/story", "https://example.com/story"),
+    ("HTTPS://EXAMPLE.COM/A", "HTTPS://EXAMPLE.COM/A"),
+    ("  http://example.com/a?b=1&c=2#d  ", "http://example.com/a?b=1&c=2#d"),
+    ("https://user@example.com:8443/x", "https://user@example.com:8443/x"),
+    ("https://bücher.example/straße", "https://bücher.example/straße"),
+]
+
+
+@pytest.mark.parametrize("url", NOT_LINKS)
+def test_only_web_addresses_are_links(url):
+    assert web_url(url) is None
+    assert "<a" not in link_html(url, "the story") and "href" not in link_html(url)
+    rendered = markdown2html_mistune(f"Source ({link_markdown(url)}).")
+    assert "<a" not in rendered and "href" not in rendered, rendered
+
+
+@pytest.mark.parametrize(("url", "href"), LINKS)
+def test_web_addresses_are_links(url, href):
+    assert web_url(url) == href
+    assert link_html(url, "the story").startswith('<a href="')
+    rendered = markdown2html_mistune(f"Source ({link_markdown(url)}).")
+    assert rendered.count("<a href=") == 1, rendered
+
+
+def test_link_text_is_escaped_both_ways():
+    assert link_html("https://example.com/?a=1&b=2", "<b>") == (
+        '<a href="https://example.com/?a=1&amp;b=2">&lt;b&gt;</a>'
+    )
+    assert link_html("javascript:alert('<x>')", "story") == (
+        "story (javascript:alert(&#x27;&lt;x&gt;&#x27;))"
+    )
+    assert link_html(None) == "" and link_html(float("nan")) == "nan"
+
+
+def test_url_warnings_name_the_value():
+    assert url_problem("https://example.com") == "" and url_problem("  ") == ""
+    assert url_problem(float("nan")) == "" and url_problem(None) == ""
+    assert url_problem("//evil.example") == (
+        "'//evil.example' is not a web address (http or https): printed as text, never a link"
+    )
+    long = "javascript:" + "a" * 500
+    assert f"({len(long)} characters)" in url_problem(long) and len(url_problem(long)) < 200
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[x](javascript:alert(1))",
+        "[x]( JaVaScRiPt:alert(1))",
+        "[x](<javascript:alert(1)>)",
+        "[x](vbscript:msgbox)",
+        "[x](data:text/html,hi)",
+        "[x](//evil.example)",
+        "![i](javascript:alert(1))",
+        "[x][r]\n\n[r]: javascript:alert(1)",
+        "[x](&#106;avascript:alert(1))",
+        "<javascript:alert(1)>",
+        "<a href='javascript:alert(1)'>x</a>",
+        "[a [b](https://x.example)](javascript:1)",
+        "[x](https://ok.example)(javascript:1)",
+    ],
+)
+def test_reporter_markdown_keeps_only_web_links(text):
+    rendered = markdown2html_mistune(markdown_text(text))
+    hrefs = re.findall(r"<a\s[^>]*href=\"([^\"]*)\"", rendered)
+    assert all(h.lower().startswith(("http://", "https://")) for h in hrefs), rendered
+    assert rendered.count("<a ") == len(hrefs)  # every tag is one of those
+    assert "<script" not in rendered and "<img" not in rendered
+
+
+def test_reporter_markdown_keeps_emphasis_and_web_links():
+    rendered = markdown2html_mistune(markdown_text("*Big* [story](https://example.com/a) & co"))
+    assert rendered.strip() == (
+        '<p><em>Big</em> <a href="https://example.com/a">story</a> &amp; co</p>'
+    )
+
+
+def test_source_note_prints_a_script_url_as_text(seed_events):
+    from turnout.show import source_note
+
+    hostile = seed_events.assign(source_url=" JaVaScRiPt:alert(1)")
+    note = source_note(hostile)
+    rendered = markdown2html_mistune(note.markdown)
+    assert "href" not in rendered and "JaVaScRiPt:alert(1)" in rendered
+    assert "JaVaScRiPt:alert(1)" in note.plain
+    web = markdown2html_mistune(
+        source_note(seed_events.assign(source_url="https://x.example")).markdown
+    )
+    assert '<a href="https://x.example">' in web
+
+
+def test_story_about_keeps_only_web_links():
+    from turnout.show import story_about
+    from turnout.stories import read_story
+
+    story = dataclasses.replace(
+        read_story(),
+        about="From [the paper](https://example.com/a) and [a trap](javascript:alert(1)).",
+    )
+    rendered = markdown2html_mistune(story_about(story).markdown)
+    assert rendered.count("href=") == 1 and 'href="https://example.com/a"' in rendered
+
+
+# ---------------------------------------------------------------------------- formulas
+
+FORMULAS = [
+    '=HYPERLINK("http://evil.example","click")',
+    "=1+1",
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=cmd",
+    "\r=cmd",
+    "\tplain text after a tab",
+    " =1+1",
+    "\n=1+1",
+    "＝1+1",
+    "-",
+    "- 5",
+    "+-1",
+    "-21 °F",
+    "-inf",
+    "@",
+]
+NOT_FORMULAS = [
+    "-21",
+    "+3.5",
+    "-1,000",
+    " -21 ",
+    "-2.5e3",
+    "−21",  # a Unicode minus: no spreadsheet reads it as a formula sign
+    "about -21",
+    "1+1",
+    "a=b",
+    "",
+    "dozens",
+    "'=already quoted",
+]
+
+
+@pytest.mark.parametrize("text", FORMULAS)
+def test_formula_like(text):
+    assert formula_like(text)
+    got = neutralise(pd.DataFrame({"q": [text]}))
+    assert got.table.loc[0, "q"] == "'" + text and got.cells == 1
+
+
+@pytest.mark.parametrize("text", NOT_FORMULAS)
+def test_not_formula_like(text):
+    assert not formula_like(text)
+    got = neutralise(pd.DataFrame({"q": [text]}))
+    assert got.table.loc[0, "q"] == text and got.cells == 0
+
+
+def test_neutralise_touches_only_text_and_copies():
+    table = pd.DataFrame(
+        {
+            "n": [-21.0, 3.5],
+            "i": pd.array([-1, None], dtype="Int64"),
+            "d": pd.to_datetime(["2026-01-30", None]),
+            "cat": pd.Categorical(["=x", "y"]),
+            "s": pd.array(["@a", None], dtype="string"),
+            "mixed": ["-x", 5],
+            "=name": ["a", "b"],
+        }
+    )
+    before = table.copy()
+    got = neutralise(table)
+    pd.testing.assert_frame_equal(table, before)  # the input is not changed
+    assert got.cells == 4
+    assert list(got.table.columns)[-1] == "'=name"
+    assert got.table["cat"].tolist() == ["'=x", "y"]
+    assert got.table["s"].tolist()[0] == "'@a" and pd.isna(got.table["s"].tolist()[1])
+    assert got.table["mixed"].tolist() == ["'-x", 5]
+    pd.testing.assert_series_equal(got.table["n"], table["n"])
+    pd.testing.assert_series_equal(got.table["i"], table["i"])
+    assert formula_mask(pd.Series([None, 1.5, "=x"], dtype=object)).tolist() == [False, False, True]
+
+
+def test_save_figure_defuses_and_says_so(tmp_path):
+    from turnout.publish import save_figure
+    from turnout.style import new_figure, use_style
+
+    with use_style():
+        fig = new_figure()
+    data = pd.DataFrame({"quote": ["=1+1", "fine", "-21"], "size": [-21.0, 1.0, 2.0]})
+    out = save_figure(
+        fig, "x", title="T", alt="A test", source="S", notes="", data=data, out_dir=tmp_path
+    )
+    assert out["csv"].read_text(encoding="utf-8") == "quote,size\n'=1+1,-21.0\nfine,1.0\n-21,2.0\n"
+    meta = json.loads(out["json"].read_text(encoding="utf-8"))
+    assert meta["data_notes"].startswith("1 text cell of x.csv begin")
+    assert data.loc[0, "quote"] == "=1+1"  # the caller's table is not changed
+    clean = save_figure(
+        fig,
+        "y",
+        title="T",
+        alt="A test",
+        source="S",
+        notes="",
+        data=data.iloc[1:],
+        out_dir=tmp_path,
+    )
+    assert json.loads(clean["json"].read_text(encoding="utf-8"))["data_notes"] == ""
+
+
+# ---------------------------------------------------------------------- quoting values
+
+
+def test_quote_caps_a_runaway_value():
+    value = "x" * 200 * 1024
+    shown = quote(value)
+    assert shown == f"'{'x' * 77}...' (204,800 characters)"
+    assert quote("line\nbreak\r\x00") == "'line\\nbreak\\r\\x00'"  # one line, always
+    assert quote(5) == "5" and quote([1, 2]) == "[1, 2]"
+    assert quote(list(range(100))).endswith("... (390 characters)")
+    assert quote("x" * 80) == repr("x" * 80)  # exactly the limit: whole
+
+
+def test_every_message_about_a_runaway_cell_is_short(tmp_path):
+    big = "Z" * 300_000
+    path = tmp_path / "big.csv"
+    path.write_text(
+        "date,locality,state,size_text,temp_text,source_url,source_quote\n"
+        f"{big},{big},{big},{big},{big},{big},={big}\n",
+        encoding="utf-8",
+    )
+    raw = read_raw(path)
+    reasons = clean_events(raw).rejected.reason.tolist()
+    assert reasons and all(len(r) < 400 for r in reasons), [len(r) for r in reasons]
+    warnings = input_warnings(raw, path=path)
+    assert len(warnings) == 2 and all(len(w) < 400 for w in warnings)  # url, formula
+    header = tmp_path / "header.csv"
+    header.write_text(f"date,locality,{big},{big}\n1,2,3,4\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        read_raw(header)
+    assert len(str(err.value)) < 300 and "(300,000 characters)" in str(err.value)
+
+
+# ------------------------------------------------------------------- days without a year
+
+
+def _days(texts, sources):
+    source = pd.to_datetime(pd.Series(sources, dtype=object), errors="coerce")
+    dates, problem = parse_dates(pd.Series(texts, dtype=object), source)
+    return [None if pd.isna(d) else f"{d:%Y-%m-%d}" for d in dates], problem.tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "want"),
+    [
+        ("Jan. 29", "2026-02-03", "2026-01-29"),
+        ("Feb. 3", "2026-02-03", "2026-02-03"),  # the source's own day
+        ("Feb. 4", "2026-02-03", "2025-02-04"),  # a day after the source: last year's
+        ("Dec. 31", "2026-01-01", "2025-12-31"),
+        ("January 29th", "2026-02-03", "2026-01-29"),
+        ("29th of January", "2026-02-03", "2026-01-29"),
+        ("29 Jan.", "2026-02-03", "2026-01-29"),
+        ("jan 29", "2026-02-03", "2026-01-29"),
+        ("  Sept. 3  ", "2026-02-03", "2025-09-03"),
+        ("Sep 3", "2026-02-03", "2025-09-03"),
+        ("May 1", "2026-05-01", "2026-05-01"),
+        ("1/29", "2026-02-03", "2026-01-29"),
+        ("12/31", "2026-02-03", "2025-12-31"),
+        ("Feb. 29", "2024-03-01", "2024-02-29"),
+        ("Feb. 29", "2025-02-27", "2024-02-29"),
+        ("Jan. 29", "2026-02-03T15:00:00Z", "2026-01-29"),
+    ],
+)
+def test_a_day_without_a_year_takes_the_source_dates(text, source, want):
+    dates, problem = _days([text], [source])
+    assert dates == [want] and problem == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "problem"),
+    [
+        ("Jan. 29", None, "no year: 'Jan. 29', and no source_date to take it from"),
+        ("Jan. 29", "next week", "no year: 'Jan. 29', and no source_date to take it from"),
+        (
+            "Feb. 29",
+            "2026-03-05",
+            "no year: 'Feb. 29', and no such day in the year up to its source_date 2026-03-05",
+        ),
+        (
+            "Feb. 29",
+            "2024-02-28",
+            "no year: 'Feb. 29', and no such day in the year up to its source_date 2024-02-28",
+        ),
+        ("Feb. 30", "2026-02-03", "impossible: 'Feb. 30'"),
+        ("April 31", "2026-02-03", "impossible: 'April 31'"),
+        ("13/5", "2026-02-03", "impossible: '13/5'"),
+        ("Smarch 3", "2026-02-03", "not a date: 'Smarch 3'"),
+        ("Jan.", "2026-02-03", "not a date: 'Jan.'"),
+    ],
+)
+def test_a_day_without_a_year_that_cannot_be_read(text, source, problem):
+    dates, got = _days([text], [source])
+    assert dates == [None] and got == [problem]
+
+
+def test_year_notes_only_where_the_year_was_taken():
+    text = pd.Series(["Jan. 29", "2026-01-29", "Jan. 29", None])
+    dates, _ = parse_dates(text, pd.to_datetime(pd.Series(["2026-02-03", None, None, None])))
+    notes = year_notes(text, dates).tolist()
+    assert notes[0].startswith("'Jan. 29' has no year: read as 2026-01-29")
+    assert notes[1:] == ["", "", ""]
+
+
+def test_clean_events_reads_the_year_from_source_date_written_any_way():
+    raw = pd.DataFrame(
+        {
+            "date": ["Jan. 29", "Jan. 29", "Jan. 29"],
+            "locality": ["Denver", "Boston", "Miami"],
+            "source_date": ["Feb. 3, 2026", "2/3/2026", "Feb. 3"],
+        },
+        dtype="str",
+    )
+    cleaned = clean_events(raw)
+    assert cleaned.events.date.dt.strftime("%Y-%m-%d").tolist() == ["2026-01-29", "2026-01-29"]
+    assert cleaned.events.date_note.str.contains("has no year").all()
+    assert cleaned.rejected.reason.tolist() == [
+        "date: no year: 'Jan. 29', and no source_date to take it from"
+    ]
+
+
+# --------------------------------------------------------------------- AP dateline cities
+
+AP_CITIES = {
+    "Atlanta": "GA", "Baltimore": "MD", "Boston": "MA", "Chicago": "IL", "Cincinnati": "OH",
+    "Cleveland": "OH", "Dallas": "TX", "Denver": "CO", "Detroit": "MI", "Honolulu": "HI",
+    "Houston": "TX", "Indianapolis": "IN", "Las Vegas": "NV", "Los Angeles": "CA",
+    "Miami": "FL", "Milwaukee": "WI", "Minneapolis": "MN", "New Orleans": "LA",
+    "New York": "NY", "Oklahoma City": "OK", "Philadelphia": "PA", "Phoenix": "AZ",
+    "Pittsburgh": "PA", "St. Louis": "MO", "Salt Lake City": "UT", "San Antonio": "TX",
+    "San Diego": "CA", "San Francisco": "CA", "Seattle": "WA", "Washington": "DC",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("city", "state"), sorted(AP_CITIES.items()))
+def test_ap_dateline_cities_stand_alone(city, state):
+    from turnout.style import AP_DATELINE_CITIES
+
+    assert city in AP_DATELINE_CITIES
+    place = resolve_place(city)
+    assert place.state == state
+    assert place.latitude == place.latitude  # has coordinates
+    assert place.note in ("", f"AP dateline: {city!r} alone is {place.city}, {state}")
+
+
+@pytest.mark.parametrize("name", ["DENVER", "saint louis", "St Louis", " Boston ", "Miami."])
+def test_ap_dateline_cities_as_wires_and_hurried_hands_write_them(name):
+    assert resolve_place(name).note.startswith("AP dateline: ")
+
+
+@pytest.mark.parametrize(
+    ("name", "listed"),
+    [
+        ("Portland", "(OR, ME, TX, TN, ...)"),
+        ("Springfield", "(MO, MA, IL, OR, ...)"),
+        ("Columbus", "(OH, GA, IN, MS, ...)"),
+    ],
+)
+def test_other_shared_names_still_need_a_state(name, listed):
+    with pytest.raises(PlaceError) as err:
+        resolve_place(name)
+    assert str(err.value) == f"{name!r} is ambiguous without a state {listed}"
+    assert err.value.column == "state"
+
+
+def test_a_dateline_city_with_the_wrong_state_keeps_the_state_and_says_so():
+    place = resolve_place("Denver", "Texas")
+    assert (place.city, place.state) == ("Denver", "TX") and place.latitude != place.latitude
+    assert place.note == "not in gazetteer (AP's dateline Denver is in CO: check the state)"
+    assert resolve_place("Boston", "MA").note == ""  # the right state: nothing to say
+    assert resolve_place("Miami, Fla.").note == ""
+
+
+# ---------------------------------------------------------------- cell counts, any export
+
+HINT = 'a comma inside a value needs quotes ("Jan. 21, 2017")'
+
+
+def _read(tmp_path, data: bytes):
+    path = tmp_path / "x.csv"
+    path.write_bytes(data)
+    return path, read_events
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        # A quoted line break keeps its row number: the spreadsheet's, not the file's line.
+        (
+            b'date,locality\n"2026-01-30",Denver\n"Jan. 30,\n2026",Boston\nJan. 31, 2026,Miami\n',
+            f"row 4 has 3 cells, the header 2: {HINT}",
+        ),
+        (
+            b"date,locality\r\n2026-01-30,Denver\r\n2026-01-31\r\n",
+            "row 3 has 1 cell, the header 2: a cell is missing, or a line break in a value "
+            "needs quotes",
+        ),
+        (
+            b"\xef\xbb\xbfdate,locality,state\n2026-01-30,Denver,CO,,\n",
+            f"row 2 has 5 cells, the header 3: {HINT}",
+        ),
+        (
+            b"date,locality\r2026-01-30,Denver\rx,y,z\r",  # old Mac line ends
+            f"row 3 has 3 cells, the header 2: {HINT}",
+        ),
+        (
+            "date,locality\n2026-01-30,Doña Ana\n2026-01-31,Doña, Ana\n".encode("cp1252"),
+            f"row 3 has 3 cells, the header 2: {HINT}",
+        ),
+    ],
+)
+def test_cell_counts_in_any_export(tmp_path, data, message):
+    path, read = _read(tmp_path, data)
+    with pytest.raises(DataError) as err:
+        read(path)
+    assert str(err.value) == f"{path}: {message}"
+    assert err.value.row == int(message.split()[1])
+
+
+def test_blank_lines_and_quoted_cells_are_not_misfits(tmp_path):
+    data = (
+        b'date,locality,source_quote\n\n"2026-01-30","Denver","a, b\r\nc"\n   \n'
+        b'2026-01-31,Boulder,"""quoted"", he said"\n\n\n'
+    )
+    path, read = _read(tmp_path, data)
+    raw = read(path)
+    assert len(raw) == 4  # blank and space-only lines inside the data are rows
+    assert raw.loc[1, "source_quote"] == "a, b\r\nc"
+    assert raw.loc[3, "source_quote"] == '"quoted", he said'
+
+
+def test_an_unclosed_quote_is_named_before_the_cell_count(tmp_path):
+    path, read = _read(tmp_path, b'date,locality\n2026-01-30,Denver\n2026-01-31,"Boulder\n1,2\n')
+    with pytest.raises(DataError) as err:
+        read(path)
+    assert str(err.value) == f'{path}, row 3: a quote mark (") opens a cell that never closes'
+
+
+def test_a_header_cell_with_values_needs_a_name(tmp_path):
+    path, read = _read(tmp_path, b"date,locality,,\n2026-01-30,Denver,,x\n")
+    with pytest.raises(DataError) as err:
+        read(path)
+    assert str(err.value) == (
+        f"{path}, row 1: a header cell is empty, but column 4 has values: give it a name"
+    )
