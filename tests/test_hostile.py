@@ -398,7 +398,7 @@ AP_CITIES = {
 
 @pytest.mark.parametrize(("city", "state"), sorted(AP_CITIES.items()))
 def test_ap_dateline_cities_stand_alone(city, state):
-    from turnout.style import AP_DATELINE_CITIES
+    from turnout.ap import AP_DATELINE_CITIES
 
     assert city in AP_DATELINE_CITIES
     place = resolve_place(city)
