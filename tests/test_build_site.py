@@ -378,7 +378,8 @@ def test_figures_are_the_files_the_notebook_recorded(tmp_path):
     )
     pages = _build_alone(_notebook(tmp_path / "01-saved.ipynb", code), tmp_path)
     assert [f.name for f in pages[0].figures] == [
-        "chart-2.csv", "chart-2.json", "chart-2.png", "chart-2.svg",
+        "chart-2.csv", "chart-2.html", "chart-2.json", "chart-2.phone.png", "chart-2.png",
+        "chart-2.svg",
     ]  # fmt: skip
     assert all(f.parent == tmp_path / "f" and f.is_file() for f in pages[0].figures)
     page = pages[0].path.read_text(encoding="utf-8")

@@ -33,7 +33,9 @@ def conda_deps() -> set[tuple[str, str]]:
             continue
         if in_deps and re.match(r"^\S", line):
             break
-        m = re.match(r"^  - ([^\s#:][^#]*?)\s*(#.*)?$", line)  # top-level items only
+        m = re.match(r"^  - ([^\s#:][^#]*?)\s*(#.*)?$", line)  # top-level items
+        # and pip's (a package conda-forge lacks comes from PyPI); "-e ." is the project itself
+        m = m or re.match(r"^      - ([A-Za-z][^#]*?)\s*(#.*)?$", line)
         if in_deps and m:
             deps.add(_norm(m.group(1)))
     return {d for d in deps if d[0] not in {"python", "pip"}}

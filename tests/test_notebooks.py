@@ -56,6 +56,7 @@ def _parameters(nb: nbformat.NotebookNode) -> dict[str, object]:
 
 def test_the_four_notebooks():
     assert NAMES == [
+        "00-draft-from-article.ipynb",
         "01-clean-events.ipynb",
         "02-turnout-by-city.ipynb",
         "03-temperature-vs-attendance.ipynb",
@@ -151,7 +152,7 @@ def test_each_notebook_runs_and_writes_its_figures():
     for nb, name in CHARTS.items():
         page = next(p for p in built.pages if p.notebook.name == nb)
         assert sorted(f.name for f in page.figures) == sorted(
-            f"{name}.{ext}" for ext in ("csv", "json", "png", "svg")
+            f"{name}.{ext}" for ext in ("csv", "html", "json", "phone.png", "png", "svg")
         )
         assert all(f.parent == built.figures and f.stat().st_size > 0 for f in page.figures)
 

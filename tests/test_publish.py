@@ -58,11 +58,12 @@ def city_chart():
     return turnout_by_city(turnout.load_events())
 
 
-def test_save_chart_writes_four_files(city_chart, tmp_path):
+def test_save_chart_writes_the_chart_files_and_the_embed(city_chart, tmp_path):
     paths = save_chart(city_chart, "turnout-by-city", out_dir=tmp_path / "new" / "figs")
-    assert sorted(paths) == ["csv", "json", "png", "svg"]
+    assert sorted(paths) == ["csv", "html", "json", "phone_png", "png", "svg"]
     for ext, path in paths.items():
-        assert path == tmp_path / "new" / "figs" / f"turnout-by-city.{ext}"
+        suffix = "phone.png" if ext == "phone_png" else ext
+        assert path == tmp_path / "new" / "figs" / f"turnout-by-city.{suffix}"
         assert path.stat().st_size > 0
 
 
@@ -85,7 +86,10 @@ def test_json_carries_the_words_and_file_names(city_chart, tmp_path):
         "svg": "turnout-by-city.svg",
         "csv": "turnout-by-city.csv",
         "json": "turnout-by-city.json",
+        "html": "turnout-by-city.html",
+        "phone_png": "turnout-by-city.phone.png",
     }
+    assert meta["embed"].startswith('<iframe src="turnout-by-city.html"')
 
 
 def test_csv_is_exactly_the_data(city_chart, tmp_path):
@@ -112,7 +116,7 @@ def test_csv_is_exactly_the_data(city_chart, tmp_path):
 def test_resave_is_byte_identical(seed_events, tmp_path, name, make):
     first = save_chart(make(seed_events), name, out_dir=tmp_path / "a")
     again = save_chart(make(seed_events), name, out_dir=tmp_path / "b")
-    for ext in ("png", "svg", "csv", "json"):
+    for ext in ("png", "svg", "csv", "json", "html", "phone_png"):
         assert first[ext].read_bytes() == again[ext].read_bytes(), ext
 
 

@@ -47,6 +47,7 @@ _API: dict[str, str] = {
     "read_ghcn_dly": "turnout.noaa",
     "read_stations": "turnout.noaa",
     "WeatherError": "turnout.noaa",
+    "draft_events": "turnout.draft",
 }
 
 __all__ = [
@@ -60,6 +61,7 @@ __all__ = [
     "WeatherError",
     "attach_weather",
     "clean_events",
+    "draft_events",
     "fetch_daily_summaries",
     "load_events",
     "new_story",
@@ -84,6 +86,7 @@ __all__ = [
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from turnout.ccc import read_ccc
     from turnout.clean import Cleaned, RejectedRowsWarning, clean_events, load_events, read_events
+    from turnout.draft import draft_events
     from turnout.errors import DataError
     from turnout.noaa import (
         WeatherError,

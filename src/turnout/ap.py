@@ -67,6 +67,19 @@ def state_codes() -> dict[str, str]:
     return {name.lower().rstrip("."): code for name, code in written.items()}
 
 
+def state_abbreviations() -> frozenset[str]:
+    """The keys of :func:`state_codes` that are abbreviations ("ore", "wash", "miss"), not names.
+
+    Written without their dot, several are ordinary words ("Miss", "Wash", "Ill"), so a
+    reader of running text takes them as a state only with the dot.
+
+    >>> sorted(state_abbreviations())[:3], "texas" in state_abbreviations()
+    (['ala', 'ariz', 'ark'], False)
+    """
+    written = [n for n in AP_STATES.values() if n.endswith(".")] + [*_OTHER_STATE_ABBREVIATIONS]
+    return frozenset(name.lower().rstrip(".") for name in written)
+
+
 def _timestamp(value: Any) -> dt.date | pd.Timestamp:
     """``value`` as something with a year, month and day; a ``time.struct_time``
     (``time.localtime()``) is its day, and a date needs no pandas."""

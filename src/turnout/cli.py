@@ -3,6 +3,7 @@
     turnout clean data/raw/ice_out_2026.csv -o data/processed/ice_out_2026.csv
     turnout build [--force] [--story SLUG]     (cleans the story's data first, when it changed)
     turnout new SLUG --title "..." --source "..."
+    turnout draft ARTICLE --published 2026-02-03 [--story SLUG | -o OUT.csv]
     turnout weather fetch --start 2026-01-23 --end 2026-02-02
 
 Bad input files give a one-line error naming file, row and column and exit
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from turnout.errors import DataError
 
@@ -52,6 +54,38 @@ def _new(args: argparse.Namespace) -> int:
     print(
         f"next: one row per protest in {data.name}, the settings at the top of {codebook.name}, "
         f"then `turnout build --story {args.slug}`"
+    )
+    return 0
+
+
+def _draft(args: argparse.Namespace) -> int:
+    from turnout.draft import _as_date
+    from turnout.draft.batch import article_paths, draft_csv, draft_files, draft_path
+    from turnout.paths import atomic_write, display_path
+
+    published = _as_date(args.published).isoformat()
+    articles = article_paths(args.articles)
+    out = draft_path(args.story) if args.story else (Path(args.output) if args.output else None)
+    if out is not None and out.resolve() in {a.resolve() for a in articles}:
+        raise DataError("is an article: an article is never overwritten", path=out)
+    rows = draft_files(
+        articles,
+        published=published,
+        source_name=args.source,
+        source_url=args.url,
+        progress=not args.quiet and len(articles) > 1,
+    )
+    text = draft_csv(rows)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(out, text)
+    empty = int((rows["size_text"] == "").sum())
+    print(
+        f"{len(rows)} draft rows from {len(articles)} article(s), {empty} without a crowd size"
+        + (f"; wrote {display_path(out)}" if out else ""),
+        file=sys.stderr,
     )
     return 0
 
@@ -120,6 +154,17 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--title", required=True, help="the story's title")
     new.add_argument("--source", required=True, help="where its events come from")
     new.set_defaults(func=_new)
+
+    draft = sub.add_parser("draft", help="draft a story's rows from articles, for review")
+    draft.add_argument("articles", nargs="+", metavar="ARTICLE", help=".txt/.html files or folders")
+    draft.add_argument("--published", required=True, help="publication date, YYYY-MM-DD")
+    draft.add_argument("--source", help="the outlet, for source_name")
+    draft.add_argument("--url", help="the article's address, for source_url")
+    where = draft.add_mutually_exclusive_group()
+    where.add_argument("--story", metavar="SLUG", help="write data/raw/SLUG.draft.csv")
+    where.add_argument("-o", "--output", help="write this CSV (default: standard output)")
+    draft.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    draft.set_defaults(func=_draft)
 
     from turnout import paths
 

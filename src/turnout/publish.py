@@ -22,7 +22,7 @@ output with nothing to show and metadata ``{"turnout": {"files": [...]}}``):
 >>> out = tempfile.mkdtemp()
 >>> paths = save_chart(turnout_by_city(turnout.load_events()), "turnout-by-city", out_dir=out)
 >>> sorted(paths)
-['csv', 'json', 'png', 'svg']
+['csv', 'html', 'json', 'phone_png', 'png', 'svg']
 """
 
 from __future__ import annotations
@@ -58,12 +58,17 @@ def save_figure(
     notes: str,
     data: pd.DataFrame,
     subtitle: str = "",
+    kind: str = "",
     out_dir: str | os.PathLike | None = None,
 ) -> dict[str, Path]:
-    """Write ``NAME.png``, ``.svg``, ``.csv`` and ``.json`` into ``out_dir``; return their paths.
+    """Write ``NAME.png``, ``.svg``, ``.csv``, ``.json`` and the embed into ``out_dir``.
+
+    The embed (:mod:`turnout.embeds`, drawn for ``kind``) is ``NAME.html`` and its 2x
+    phone picture ``NAME.phone.png``; ``NAME.json``'s ``embed`` field is the snippet an
+    article pastes.
 
     ``out_dir`` defaults to the project's ``figures/`` folder and is created.
-    Keys of the result are ``png``, ``svg``, ``csv`` and ``json``.
+    Keys of the result are ``png``, ``svg``, ``csv``, ``json``, ``html`` and ``phone_png``.
 
     >>> import pandas as pd, tempfile
     >>> from turnout.style import new_figure, use_style
@@ -72,7 +77,7 @@ def save_figure(
     >>> out = save_figure(fig, "blank", title="T", alt="A blank test figure", source="S",
     ...                   notes="", data=pd.DataFrame({"x": [1]}), out_dir=tempfile.mkdtemp())
     >>> sorted(p.name for p in out.values())
-    ['blank.csv', 'blank.json', 'blank.png', 'blank.svg']
+    ['blank.csv', 'blank.html', 'blank.json', 'blank.phone.png', 'blank.png', 'blank.svg']
     """
     if not _NAME.match(name):
         raise ValueError(
@@ -127,6 +132,7 @@ def save_figure(
         "width_px": round(fig.get_figwidth() * PNG_DPI),
         "height_px": round(fig.get_figheight() * PNG_DPI),
     }
+    meta.update(_write_embed(meta, data, kind, folder, out))
     out["json"].write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     _record(out.values())
     return out
@@ -146,6 +152,20 @@ def _record(files: Iterable[Path]) -> None:
 
     written = [str(Path(f).resolve()) for f in files]
     publish_display_data(data={}, metadata={"turnout": {"files": written}})
+
+
+def _write_embed(
+    meta: dict, data: pd.DataFrame, kind: str, folder: Path, out: dict[str, Path]
+) -> dict:
+    """NAME.html and NAME.phone.png beside the chart (added to ``out``); the JSON's new fields."""
+    from turnout.charts import ChartInfo
+    from turnout.embeds import write_embed
+
+    words = {k: meta[k] for k in ("title", "subtitle", "alt", "source", "notes")}
+    written = write_embed(ChartInfo(**words, data=data, kind=kind), meta["name"], folder)
+    out["html"], out["phone_png"] = written["html"], written["phone_png"]
+    files = {**meta["files"], "html": out["html"].name, "phone_png": out["phone_png"].name}
+    return {"files": files, "embed": written["snippet"]}
 
 
 def save_chart(fig: Figure, name: str, out_dir: str | os.PathLike | None = None) -> dict[str, Path]:

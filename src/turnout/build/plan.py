@@ -123,8 +123,8 @@ def page_name(notebook: str | os.PathLike) -> str:
 def find_notebooks(folder: str | os.PathLike | None = None) -> list[Path]:
     """The notebooks to build, in reading order (file name order).
 
-    >>> [p.name for p in find_notebooks()][:1]
-    ['01-clean-events.ipynb']
+    >>> [p.name for p in find_notebooks()][:2]
+    ['00-draft-from-article.ipynb', '01-clean-events.ipynb']
     """
     folder = paths.notebooks_dir() if folder is None else Path(folder)
     return sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith("."))

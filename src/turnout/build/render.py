@@ -17,7 +17,7 @@ from turnout.build.execute import INJECTED_TAG
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE_NAME = "turnout"
 #: The files of a chart (:func:`turnout.publish.save_figure`) that a build publishes.
-FIGURE_SUFFIXES = (".png", ".svg", ".csv", ".json")
+FIGURE_SUFFIXES = (".png", ".svg", ".csv", ".json", ".html")  # .html: the embed
 
 # Reprs that mean "an object, not content": a page must never print them.
 _RAW_REPR = re.compile(r"^\s*<(?:Figure size|matplotlib|Axes|[\w.]+ object at 0x|[\w.]+ at 0x)")

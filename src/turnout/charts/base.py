@@ -9,7 +9,9 @@ reads it back. :func:`_prepare` gives a chart every column it reads, whatever th
 
 from __future__ import annotations
 
+import functools
 import math
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -41,6 +43,8 @@ class ChartInfo(NamedTuple):
     source: str
     notes: str
     data: pd.DataFrame
+    #: Which chart drew it ("turnout-by-city"): the embed design :mod:`turnout.embeds` picks.
+    kind: str = ""
 
 
 def chart_info(fig: Figure) -> ChartInfo:
@@ -61,6 +65,21 @@ def chart_info(fig: Figure) -> ChartInfo:
 def _finish(fig: Figure, info: ChartInfo) -> Figure:
     fig._turnout_info = info  # type: ignore[attr-defined]
     return fig
+
+
+def chart_kind(kind: str) -> Callable[[Callable[..., Figure]], Callable[..., Figure]]:
+    """Decorate a chart function: the ChartInfo of every figure it returns (its "nothing
+    to chart" figures too) names ``kind``, so :mod:`turnout.embeds` draws the right design."""
+
+    def deco(fn: Callable[..., Figure]) -> Callable[..., Figure]:
+        @functools.wraps(fn)
+        def chart(*args: Any, **kwargs: Any) -> Figure:
+            fig = fn(*args, **kwargs)
+            return _finish(fig, chart_info(fig)._replace(kind=kind))
+
+        return chart
+
+    return deco
 
 
 def _prepare(events: pd.DataFrame) -> pd.DataFrame:

@@ -41,6 +41,7 @@ from turnout.charts.base import (
     _text,
     _word_rules,
     _words_aside,
+    chart_kind,
 )
 from turnout.style import INK, INK_SOFT
 
@@ -54,6 +55,7 @@ _CITY_COLUMNS = [
 ]  # fmt: skip
 
 
+@chart_kind("turnout-by-city")
 def turnout_by_city(
     events: pd.DataFrame,
     *,

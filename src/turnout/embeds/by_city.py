@@ -1,0 +1,201 @@
+"""Turnout by city: one bar per city, the light end of a range outlined, floors with a "+".
+
+Phones get a stacked design (the city on its own line above its bar, the
+number after the bar); wider charts a label column on the left. In the
+"words" variant (labels that quote the source) the words get their own line
+under the city and a light scale gives the numbers.
+
+>>> import turnout
+>>> from turnout.charts import turnout_by_city, chart_info
+>>> info = chart_info(turnout_by_city(turnout.load_events()))
+>>> chart = draw(info.data, info, QuoteBudget())
+>>> len(chart.layouts[0].marks()) == len(info.data)
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from turnout.embeds.base import (
+    NARROW,
+    WIDE,
+    WIDER,
+    Chart,
+    QuoteBudget,
+    Table,
+    nice_ticks,
+    quotes,
+    register,
+    text,
+)
+from turnout.embeds.measure import text_width, wrap
+from turnout.embeds.scene import Layout, Line, Mark, Rect, Text
+from turnout.embeds.words import coded_size, date_words, fmt_count, source_words
+
+KIND = "turnout-by-city"
+_LABEL = 13.0  # city names and numbers
+_WORDS = 12.5  # the source's words under a city
+_TICK = 12.0
+_GAP = 6.0  # px between a bar's end and its number
+
+
+def _table(data: pd.DataFrame, budget: QuoteBudget, sums: bool) -> Table:
+    columns = ["Place", "Date", "Number as coded", "Source’s words", "Sentence quoted", "Source"]
+    if sums:
+        columns.append("City’s bar")
+    rows = []
+    for _, r in data.iterrows():
+        row = [
+            text(r["place"]),
+            date_words(r["date"]),
+            coded_size(r["size_low"], r["size_high"], r["size_qualifier"]),
+            text(r["size_text"]),
+            quotes(r["source_quote"], budget),
+            source_words(r["source_name"], r["source_date"], r["source_url"]),
+        ]
+        if sums:
+            row.append(text(r["label"]))
+        rows.append(row)
+    return Table("", columns, rows, frozenset({4}))
+
+
+def _bars(data: pd.DataFrame) -> pd.DataFrame:
+    return (
+        data.groupby("rank", sort=True)
+        .agg(
+            place=("place", "first"),
+            label=("label", "first"),
+            low=("value_low", "first"),
+            high=("value_high", "first"),
+        )
+        .reset_index()
+    )
+
+
+def _mark_label(r: pd.Series, sums: bool) -> str:
+    size = coded_size(r["size_low"], r["size_high"], r["size_qualifier"])
+    words = text(r["size_text"])
+    said = f" (“{words}”)" if words and words.lower() != size.lower() else ""
+    where = f"{text(r['place'])}, {date_words(r['date'])}"
+    tail = f"; part of the city’s bar, {text(r['label'])}" if sums else ""
+    return f"{where}: {size}{said}{tail}"
+
+
+@register(KIND)
+def draw(data: pd.DataFrame, info: Any, budget: QuoteBudget) -> Chart:
+    """The bar chart's layouts (phone, then wide) and its table."""
+    sums = bool(len(data)) and str(data["measure"].iloc[0]) == "sum"
+    table = _table(data, budget, sums)
+    if data.empty:
+        return Chart([], table)
+    bars = _bars(data)
+    words = bars["label"].astype(str).str.startswith("“").all()
+    top = float(max(bars["high"].max(), bars["low"].max(), 1.0))
+    key = [("one", "Reported number of people")]
+    if (bars["high"] > bars["low"]).any():
+        key.append(("tint", "High end of the source’s range"))
+    layouts = [
+        _layout(data, bars, top, sums, words, NARROW, column=False),
+        _layout(data, bars, top, sums, words, WIDE, column=True),
+        _layout(data, bars, top, sums, words, WIDER, column=True),
+    ]
+    return Chart(layouts, table, key)
+
+
+def _layout(
+    data: pd.DataFrame,
+    bars: pd.DataFrame,
+    top: float,
+    sums: bool,
+    words: bool,
+    width: float,
+    *,
+    column: bool,
+) -> Layout:
+    items: list[Any] = []
+    bar_h = 18.0 if column else 16.0
+    # Left edge of the bars: the label column's width (wide) or the chart's edge (phone).
+    label_w = max(text_width(p, _LABEL, bold=True) for p in bars["place"]) if column else 0.0
+    left = min(label_w + 12, 0.36 * width) / width if column else 0.0
+    col_px = left * width - 12
+    ticks = nice_ticks(top, 4 if width < WIDE else 6) if words else []
+    if ticks:
+        top = float(ticks[-1])
+    # Scale: the longest bar plus its number must fit; fractions of the width per person.
+    span = 1.0 - left - 0.01
+    if not words:
+        for lo, hi, lab in zip(bars["low"], bars["high"], bars["label"], strict=True):
+            room = 1.0 - left - (_GAP + text_width(str(lab), _LABEL, bold=True) + 2) / width
+            span = min(span, room / (max(lo, hi) / top))
+    scale = span / top
+
+    def x(v: float) -> float:
+        return left + float(v) * scale
+
+    y = 4.0
+    if ticks:  # a light scale above the bars, labels over their gridlines
+        y += _TICK + 4
+        for t in ticks:
+            anchor = "start" if t == 0 else ("end" if x(t) > 0.97 else "middle")
+            items.append(Text(x(t), 0, y - 4, fmt_count(t), _TICK, anchor=anchor, cls="soft"))
+    grid_top = y
+    for _, b in bars.iterrows():
+        rank = b["rank"]
+        segs = data[data["rank"].eq(rank)]
+        place_lines = (
+            wrap(str(b["place"]), col_px, _LABEL, bold=True) if column else [str(b["place"])]
+        )
+        row_top = y
+        if not column:
+            y += _LABEL
+            items.append(Text(0, 0, y - 2, str(b["place"]), _LABEL, bold=True))
+            y += 3
+        word_lines: list[str] = []
+        if words:
+            word_w = (1 - left) * width
+            word_lines = wrap(str(b["label"]), word_w, _WORDS)
+        if not column:
+            for line in word_lines:
+                y += _WORDS + 3
+                items.append(Text(0, 0, y - 3, line, _WORDS, cls="soft halo"))
+            y += 3
+        bar_y = y
+        if column:
+            lines_h = len(place_lines) * (_LABEL + 3)
+            bar_y = y + max(0.0, (lines_h - bar_h) / 2)
+            first = bar_y + bar_h / 2 + _LABEL * 0.35 - (len(place_lines) - 1) * (_LABEL + 3) / 2
+            for i, line in enumerate(place_lines):
+                items.append(
+                    Text(left, -12, first + i * (_LABEL + 3), line, _LABEL, anchor="end", bold=True)
+                )
+        row_bottom = bar_y + bar_h
+        if column and words:
+            for line in word_lines:
+                row_bottom += _WORDS + 3
+                items.append(Text(left, 0, row_bottom - 2, line, _WORDS, cls="soft halo"))
+        if column:
+            row_bottom = max(row_bottom, y + len(place_lines) * (_LABEL + 3))
+        marks = []
+        for i, r in segs.iterrows():
+            x0, x1 = x(r["segment_start"]), x(r["segment_end"])
+            shapes: list[Any] = [Rect(x0, x1, bar_y, bar_h, "one seg" if sums else "one")]
+            hit = Rect(x0, x1, row_top, row_bottom - row_top + 4) if sums else None
+            marks.append(Mark(int(i), _mark_label(r, sums), shapes, hit))
+        if b["high"] > b["low"]:  # the light end belongs to the bar's last segment
+            marks[-1].shapes.append(Rect(x(b["low"]), x(b["high"]), bar_y + 0.5, bar_h - 1, "tint"))
+        if not sums:
+            marks[0].hit = Rect(0, 1, row_top, row_bottom - row_top + 4)
+        items.extend(marks)
+        if not words:
+            end = x(max(b["low"], b["high"]))
+            cy = bar_y + bar_h / 2 + _LABEL * 0.35
+            items.append(Text(end, _GAP, cy, str(b["label"]), _LABEL, bold=rank == 1))
+        y = row_bottom + (14 if column else 12)
+    for t in ticks:  # gridlines under everything
+        items.insert(0, Line(x(t), grid_top, x(t), y - 8, "rule"))
+    if column and not words:  # the bars' common start
+        items.insert(0, Line(left, grid_top, left, y - 8, "axis"))
+    return Layout(width, y, items)

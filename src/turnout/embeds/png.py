@@ -1,0 +1,187 @@
+"""The phone design as a picture: ``NAME.phone.png``, 375 CSS px wide at 2x (750 px).
+
+For CMSs that take only images, and for notebook viewers that run no script:
+the embed's own phone layout (the same shapes, words and colours, light
+scheme), drawn with matplotlib, with headline, subtitle, key, notes and
+source wrapped as the embed wraps them.
+
+>>> import turnout
+>>> from turnout.charts import timeline_density, chart_info
+>>> from turnout.embeds import render
+>>> png = phone_png(render(chart_info(timeline_density(turnout.load_events()))))
+>>> png[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
+True
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from turnout.embeds.measure import text_width, wrap
+from turnout.embeds.scene import Dot, Line, Mark, Rect, Symbol, Text
+from turnout.embeds.theme import LIGHT
+
+_PAD = 10.0
+_PT = 0.72  # points per CSS px at the 100 dpi design size
+_FONT = "DejaVu Sans"
+
+
+def _stroke(cls: set[str]) -> tuple[str, float, Any]:
+    color = LIGHT["two"] if "two" in cls else LIGHT["one"]
+    if "rule" in cls:
+        color = LIGHT["rule"]
+    if "axis" in cls or "dash" in cls:
+        color = LIGHT["soft"]
+    if "step" in cls:
+        color = LIGHT["ink"]
+    width = 1.0
+    for name, w in (
+        ("thick", 4),
+        ("vbar", 1.6),
+        ("bound", 1.3),
+        ("cap", 1.8),
+        ("thin", 1.6),
+        ("step", 1.4),
+    ):
+        if name in cls:
+            width = w
+    return color, width, (0, (3, 3)) if "dash" in cls else "solid"
+
+
+def phone_png(embed: Any, width: float = 375) -> bytes:
+    """PNG bytes of ``embed``'s narrowest design at ``width`` CSS px, 2x."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Circle, Polygon
+    from matplotlib.patches import Rectangle as Box
+    from matplotlib.patheffects import withStroke
+
+    chart, info = embed.chart, embed.info
+    inner = width - 2 * _PAD
+    blocks: list[tuple[str, float, bool, str]] = []  # (line, size, bold, colour)
+    title = str(getattr(info, "title", "") or "")
+    for line in wrap(title, inner, 20, bold=True):
+        blocks.append((line, 20, True, LIGHT["ink"]))
+    for line in wrap(str(getattr(info, "subtitle", "") or ""), inner, 15):
+        blocks.append((line, 15, False, LIGHT["soft"]))
+    key_rows: list[list[tuple[str, str, float]]] = [[]]  # items flowed into lines, as the HTML
+    used = 0.0
+    for cls, words in chart.key if chart.layouts else []:
+        w = 22 + text_width(words, 13) + 16
+        if key_rows[-1] and used + w > inner:
+            key_rows.append([])
+            used = 0.0
+        key_rows[-1].append((cls, words, used))
+        used += w
+    key_lines = [row for row in key_rows if row]
+    layout = chart.layouts[0] if chart.layouts else None
+    message = [] if layout else wrap(chart.message or "See the data file.", inner, 16)
+    foot = []
+    for words in (str(getattr(info, "notes", "") or ""), str(getattr(info, "source", "") or "")):
+        foot += [(line, 13.0) for line in wrap(words, inner, 13)]
+    head_h = sum(size * 1.35 for _, size, _, _ in blocks) + 8
+    key_h = len(key_lines) * 18 + (6 if key_lines else 0)
+    chart_h = layout.height if layout else len(message) * 22 + 16
+    height = _PAD + head_h + key_h + chart_h + 8 + len(foot) * 17.5 + _PAD
+
+    fig = Figure(figsize=(width / 100, height / 100), dpi=100, facecolor=LIGHT["bg"])
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, width)
+    ax.set_ylim(height, 0)
+    ax.set_axis_off()
+
+    def write(x: float, y: float, words: str, size: float, **kw: Any) -> None:
+        ax.text(x, y, words, fontsize=size * _PT, family=_FONT, va="baseline", **kw)
+
+    y = _PAD
+    for line, size, bold, color in blocks:
+        y += size * 1.35
+        write(_PAD, y - size * 0.3, line, size, color=color, weight="bold" if bold else "normal")
+    y += 8
+    for row in key_lines:
+        y += 18
+        for cls, words, x in row:
+            color = LIGHT["two"] if cls in ("two", "obs-range", "diamond") else LIGHT["one"]
+            color = LIGHT["ink"] if cls == "step" else color
+            if cls == "band":
+                color = LIGHT["band"]
+            face = LIGHT["one-tint"] if cls == "tint" else color
+            ax.add_patch(Box((_PAD + x, y - 14), 14, 11, facecolor=face, edgecolor=color))
+            write(_PAD + x + 20, y - 4, words, 13, color=LIGHT["ink"])
+    y += 6 if key_lines else 0
+    if layout is None:
+        for line in message:
+            y += 22
+            write(_PAD, y - 5, line, 16, color=LIGHT["ink"])
+        y += 16
+    else:
+        top = y
+        shapes: list[Any] = []
+        for item in layout.items:
+            shapes += [*item.shapes] if isinstance(item, Mark) else [item]
+
+        def X(frac: float, dx: float = 0.0) -> float:  # noqa: N802 - a coordinate, like the SVG's x
+            return _PAD + frac * inner + dx
+
+        for s in shapes:
+            cls = set(getattr(s, "cls", "").split())
+            if isinstance(s, Rect):
+                if "tint" in cls:
+                    face, edge = LIGHT["one-tint"], LIGHT["one"]
+                elif "band" in cls:
+                    face, edge = LIGHT["band"], "none"
+                else:
+                    face = LIGHT["two"] if "two" in cls else LIGHT["one"]
+                    edge = LIGHT["bg"] if "seg" in cls else "none"
+                ax.add_patch(
+                    Box(
+                        (X(s.x0), top + s.y),
+                        (s.x1 - s.x0) * inner,
+                        s.h,
+                        facecolor=face,
+                        edgecolor=edge,
+                        linewidth=0.8,
+                    )  # fmt: skip
+                )
+            elif isinstance(s, Line):
+                color, lw, ls = _stroke(cls)
+                ax.plot([X(s.x0), X(s.x1)], [top + s.y0, top + s.y1], color=color,
+                        linewidth=lw * _PT, linestyle=ls, solid_capstyle="butt")  # fmt: skip
+            elif isinstance(s, Dot):
+                ax.add_patch(Circle((X(s.x), top + s.y), s.r, color=LIGHT["one"]))
+            elif isinstance(s, Symbol):
+                x0, y0 = X(s.x), top + s.y
+                pts = {
+                    "diamond": [(0, -5.5), (5.5, 0), (0, 5.5), (-5.5, 0)],
+                    "head-left": [(-1, 0), (7, -4.5), (7, 4.5)],
+                    "head-right": [(1, 0), (-7, -4.5), (-7, 4.5)],
+                }[s.name]
+                hollow = "hollow" in cls
+                ax.add_patch(
+                    Polygon(
+                        [(x0 + a, y0 + b) for a, b in pts],
+                        facecolor=LIGHT["bg"] if hollow else LIGHT["one"],
+                        edgecolor=LIGHT["two"] if hollow else "none",
+                        linewidth=1.8 * _PT,
+                    )  # fmt: skip
+                )
+            elif isinstance(s, Text):
+                effects = (
+                    [withStroke(linewidth=4 * _PT, foreground=LIGHT["bg"])]
+                    if "halo" in cls
+                    else None
+                )
+                write(X(s.x, s.dx), top + s.y, s.text, s.size,
+                      ha={"start": "left", "middle": "center", "end": "right"}[s.anchor],
+                      color=LIGHT["soft"] if "soft" in cls else LIGHT["ink"],
+                      weight="bold" if s.bold else "normal", path_effects=effects)  # fmt: skip
+        y = top + layout.height
+    y += 8
+    for line, size in foot:
+        y += 17.5
+        write(_PAD, y - 4, line, size, color=LIGHT["soft"])
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=200, metadata={"Software": None})
+    return buf.getvalue()

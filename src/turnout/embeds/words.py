@@ -1,0 +1,63 @@
+"""The words an embed prints: dates, counts, temperatures and source lines, AP style.
+
+The formatters are the charts' own (:mod:`turnout.ap`, imported here only, so
+the embeds follow them wherever they move); this module puts them together for
+tooltips and accessible names.
+
+>>> coded_size(6000, 9000, "range"), coded_size(3000, 3000, "at least")
+('6,000-9,000', 'at least 3,000')
+>>> source_words("Workers World", "2026-02-03", "javascript:alert(1)")
+'Workers World, Feb. 3, 2026'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from turnout.ap import ap_date, fmt_count, fmt_degrees, fmt_range
+from turnout.embeds.base import missing, text
+from turnout.links import web_url
+
+__all__ = [
+    "ap_date", "coded_size", "date_words", "degrees", "fmt_count", "source_words", "web_address",
+]  # fmt: skip
+
+
+def date_words(value: Any) -> str:
+    """ "Jan. 23, 2026", or "" for a missing or unreadable date."""
+    if missing(value):
+        return ""
+    try:
+        return ap_date(pd.Timestamp(value), year=True)
+    except (ValueError, TypeError):
+        return text(value)
+
+
+def coded_size(low: Any, high: Any, qualifier: Any = "") -> str:
+    """A crowd size as the data codes it: "about 50,000", "6,000-9,000", "at least 24"."""
+    if missing(low):
+        return "no number"
+    shown = fmt_range(float(low), float(high) if not missing(high) else float(low))
+    q = text(qualifier)
+    return f"{q} {shown}" if q in ("about", "at least", "at most") else shown
+
+
+def degrees(value: Any) -> str:
+    return "" if missing(value) else fmt_degrees(float(value))
+
+
+def web_address(url: Any) -> str:
+    """The site of an http(s) address ("wvnews.com"); "" for anything else (no ``javascript:``)."""
+    address = web_url(url)  # the one rule for what counts as a web address (turnout.links)
+    if address is None:
+        return ""
+    return (urlsplit(address).hostname or "").removeprefix("www.")
+
+
+def source_words(name: Any, date: Any, url: Any = "") -> str:
+    """ "Workers World, Feb. 3, 2026", with the reporting site when the data gives one."""
+    parts = [text(name), date_words(date), web_address(url)]
+    return ", ".join(p for p in parts if p)

@@ -1,0 +1,121 @@
+"""`turnout draft`: files, folders, --story and -o, one-line errors, and the review view."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from turnout.cli import main
+from turnout.columns import RAW_COLUMNS
+from turnout.draft.review import draft_review, review_html
+from turnout.draft.text import story_article
+
+ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_draft_to_stdout_in_the_story_format(capsys):
+    assert main(["draft", str(story_article()), "--published", "2026-02-03", "--source", "WW"]) == 0
+    out, err = capsys.readouterr()
+    rows = _rows(out)
+    assert list(rows[0]) == RAW_COLUMNS
+    assert len(rows) == 17 and {r["source_name"] for r in rows} == {"WW"}
+    assert "17 draft rows from 1 article(s), 3 without a crowd size" in err
+
+
+def test_story_draft_goes_beside_the_story_and_never_over_it(tmp_path, monkeypatch, capsys):
+    article = str(story_article())
+    monkeypatch.setenv("TURNOUT_ROOT", str(tmp_path))
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    story = tmp_path / "data" / "raw" / "ww.csv"
+    story.write_text(",".join(RAW_COLUMNS) + "\n", encoding="utf-8")
+    args = ["draft", article, "--published", "2026-02-03", "--story", "ww"]
+    assert main(args) == 0
+    draft = tmp_path / "data" / "raw" / "ww.draft.csv"
+    assert len(_rows(draft.read_text(encoding="utf-8"))) == 17
+    assert story.read_text(encoding="utf-8") == ",".join(RAW_COLUMNS) + "\n"  # untouched
+    capsys.readouterr()
+    assert main(args) == 2  # a second draft does not overwrite the first
+    err = capsys.readouterr().err
+    assert re.fullmatch(r"turnout: error: \S*ww\.draft\.csv: already exists: .*\n", err)
+
+
+def test_a_folder_of_articles_is_one_draft(tmp_path):
+    out = tmp_path / "all.csv"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "turnout",
+            "draft",
+            str(ARTICLES),
+            "--published",
+            "2016-07-09",
+            "-o",
+            str(out),
+        ],  # fmt: skip
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin"},
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    rows = _rows(out.read_text(encoding="utf-8"))
+    n = len(list(ARTICLES.glob("*.txt")))
+    assert len(rows) >= n and f"draft rows from {n} article(s)" in run.stderr
+    assert {"Seattle", "Louisville", "Phoenix"} <= {r["locality"] for r in rows}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing.txt", "--published", "2026-02-03"], "missing.txt: no such file or folder"),
+        ([None, "--published", "Feb 3"], "publication date 'Feb 3' is not YYYY-MM-DD"),
+    ],
+)
+def test_bad_input_is_one_line(args, message, capsys):
+    args = [str(story_article()) if a is None else a for a in args]
+    assert main(["draft", *args]) == 2
+    err = capsys.readouterr().err
+    assert err == f"turnout: error: {message}\n"
+
+
+def test_an_article_is_never_the_output(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Hundreds marched in Denver on Saturday.", encoding="utf-8")
+    assert main(["draft", str(article), "--published", "2026-02-03", "-o", str(article)]) == 2
+    assert "is an article" in capsys.readouterr().err
+    assert article.read_text(encoding="utf-8") == "Hundreds marched in Denver on Saturday."
+
+
+def test_binary_file_is_refused(tmp_path, capsys):
+    bad = tmp_path / "photo.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert main(["draft", str(bad), "--published", "2026-02-03"]) == 2
+    assert "binary data" in capsys.readouterr().err
+
+
+def test_review_links_every_highlight_to_its_row_and_back():
+    text = story_article().read_text(encoding="utf-8")
+    review = draft_review(text, published="2026-02-03")
+    html = review_html(review.draft)
+    n = len(review.rows)
+    for row in range(1, n + 1):
+        assert f'id="draft-row-{row}"' in html
+        assert f'href="#draft-row-{row}"' in html  # some highlight leads to each row
+    # Each row's number links back to words that exist on the page.
+    for target in re.findall(r'<th scope="row"><a href="#([^"]+)"', html):
+        assert f'id="{target}"' in html
+    assert html.count('class="dr dr-size"') >= 14
+    assert "<script" not in html and "http" not in html
+    assert 'title="left out: counts things, not people"' in html  # "100 high schools"

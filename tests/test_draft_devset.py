@@ -1,0 +1,81 @@
+"""The drafter scored on its development set: the bundled article and tests/fixtures/articles.
+
+The floors sit a little under today's scores (benchmarks/draft.py prints them), so a
+change that loses gatherings or proposes false ones fails here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from turnout import draft_events
+from turnout.clean import read_events
+from turnout.draft.score import Score, load_cases, score
+from turnout.draft.text import read_article, story_article
+
+ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
+# Today (benchmarks/draft.py): 71 of 73 gatherings with place and day (97%), 71 with low
+# and high too (97%), 71 of 72 rows real (99%).
+FLOOR_RECALL = 0.92
+FLOOR_RECALL_EXACT = 0.92
+FLOOR_PRECISION = 0.95
+
+
+def _scores() -> dict[str, Score]:
+    out = {}
+    seed = read_events(Path(__file__).resolve().parents[1] / "data/raw/ice_out_2026.csv")
+    rows = draft_events(read_article(story_article()), published="2026-02-03")
+    out["bundled"] = score(rows, seed)
+    for case in load_cases(ARTICLES):
+        rows = draft_events(case.text, published=case.published, source_name=case.source_name)
+        out[case.name] = score(rows, case.expected)
+    return out
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, Score]:
+    return _scores()
+
+
+def test_the_development_set_is_five_articles_or_more_each_with_its_source(scores):
+    cases = load_cases(ARTICLES)
+    assert len(cases) >= 5
+    readme = (ARTICLES / "README.md").read_text(encoding="utf-8")
+    for case in cases:
+        assert case.source_url.startswith("http") and case.name in readme
+        assert len(case.expected) >= 1
+
+
+def test_overall_scores_stay_above_the_floor(scores):
+    total = sum(scores.values(), Score(0, 0, 0, 0, 0))
+    assert total.recall >= FLOOR_RECALL, total
+    assert total.recall_exact >= FLOOR_RECALL_EXACT, total
+    assert total.precision >= FLOOR_PRECISION, total
+
+
+def test_the_bundled_article_drafts_its_hand_coded_rows(scores):
+    s = scores["bundled"]
+    # Atlanta's walkouts and its rally share a place and a day: one row, not two.
+    assert (s.expected, s.found, s.exact) == (18, 17, 17)
+    assert s.precision == 1.0
+
+
+def test_no_article_scores_zero(scores):
+    for name, s in scores.items():
+        assert s.found >= 1, name
+
+
+def test_scoring_counts_misses_and_false_rows():
+    import pandas as pd
+
+    cols = ["date", "locality", "state", "size_text"]
+    want = pd.DataFrame(
+        [["2026-01-30", "Atlanta", "GA", ""], ["2026-01-30", "Atlanta", "GA", "500"]], columns=cols
+    )
+    got = pd.DataFrame(
+        [["2026-01-30", "Atlanta", "GA", "an estimated 500"], ["2026-01-31", "Atlanta", "GA", ""]],
+        columns=cols,
+    )
+    assert score(got, want).counts() == (2, 2, 1, 1, 1)

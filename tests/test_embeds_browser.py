@@ -1,0 +1,264 @@
+"""The embeds in headless Chromium: pasted into a host page by the JSON's snippet, at phone,
+tablet and desktop widths, in light and dark mode (bundled story and a CCC excerpt).
+
+Screenshots go to test-artifacts/embeds/ (STORY-CHART-WIDTH-SCHEME.png).
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from turnout.charts import temperature_vs_attendance, timeline_density, turnout_by_city
+from turnout.publish import save_chart, save_figure
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = ROOT / "test-artifacts" / "embeds"
+WIDTHS = (375, 768, 1280)
+STRIKES = {"2026-01-23": "Minneapolis strike", "2026-01-30": "Nationwide strike"}
+EMBEDS = [
+    ("seed", "turnout-by-city"),
+    ("seed", "turnout-sum-words"),
+    ("seed", "temperature-vs-attendance"),
+    ("seed", "timeline-density"),
+    ("ccc", "turnout-by-city"),
+    ("ccc", "temperature-vs-attendance"),
+    ("ccc", "timeline-density"),
+    ("seed", "a-new-kind"),  # a chart with no embed design yet: the generic one
+]
+HOST = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>An article</title>
+<style>:root{{color-scheme:light dark}}body{{margin:0;font:16px sans-serif}}</style></head>
+<body><script>window.heights=[];addEventListener("message",function(e){{heights.push(e.data)}});
+</script><main><h1>An article</h1><p>Words before the chart.</p>{snippet}
+<p>Words after the chart.</p></main></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory, seed_events) -> Path:
+    """Every chart of both stories saved by save_chart, and a host page for each."""
+    import turnout
+
+    out = tmp_path_factory.mktemp("embeds")
+    fixture = ROOT / "tests" / "fixtures" / "ccc_2017_2020_excerpt.csv"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        ccc = turnout.load_events(fixture, format="ccc")
+    figs = {
+        "seed": {
+            "turnout-by-city": turnout_by_city(seed_events),
+            "turnout-sum-words": turnout_by_city(seed_events, measure="sum", labels="words"),
+            "temperature-vs-attendance": temperature_vs_attendance(seed_events),
+            "timeline-density": timeline_density(
+                seed_events, start="2026-01-23", end="2026-02-02", marked_days=STRIKES
+            ),
+        },
+        "ccc": {
+            "turnout-by-city": turnout_by_city(ccc),
+            "temperature-vs-attendance": temperature_vs_attendance(ccc),
+            "timeline-density": timeline_density(ccc),
+        },
+    }
+    new_kind = seed_events[["city", "date", "size_text", "source_quote"]].head(6)
+    figs["seed"]["a-new-kind"] = new_kind
+    for story, charts in figs.items():
+        for name, fig in charts.items():
+            if isinstance(fig, pd.DataFrame):  # saved the way a script saves its own chart
+                paths = save_figure(
+                    Figure(), name, title="A chart turnout has no design for", alt="Rows.",
+                    source="Source: Workers World", notes="", data=fig, out_dir=out / story,
+                )  # fmt: skip
+            else:
+                paths = save_chart(fig, name, out_dir=out / story)
+            snippet = json.loads(paths["json"].read_text())["embed"]
+            (out / story / f"host-{name}.html").write_text(HOST.format(snippet=snippet))
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def route(r):  # noqa: ANN001
+        if r.request.url.startswith(("file:", "data:")):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    ctx.route("**/*", route)
+    ctx.outside, ctx.errors = outside, errors  # type: ignore[attr-defined]
+    yield ctx
+    ctx.close()
+
+
+def open_page(context, url: str, width: int, scheme: str = "light"):  # noqa: ANN001, ANN201
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    page.emulate_media(color_scheme=scheme)
+    page.on("console", lambda m: m.type == "error" and context.errors.append(m.text))
+    page.on("pageerror", lambda e: context.errors.append(str(e)))
+    page.goto(url, wait_until="load")
+    return page
+
+
+# Smallest on-screen text: computed font size times the element's scale (SVG CTM), over every
+# visible element with text of its own (visually hidden ones, 1x1 px and clipped, excluded).
+SMALLEST_TEXT = """() => {
+  let least = [1e9, ""];
+  for (const el of document.querySelectorAll("body *")) {
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own || el.closest("[hidden], .sr-only, script, style, title")) continue;
+    const r = el.getBoundingClientRect();
+    if (!r.width || !r.height || getComputedStyle(el).display === "none") continue;
+    let size = parseFloat(getComputedStyle(el).fontSize);
+    if (el instanceof SVGElement && el.getScreenCTM()) size *= el.getScreenCTM().a;
+    if (size < least[0]) least = [size, el.textContent.trim().slice(0, 40)];
+  }
+  return least;
+}"""
+
+# Pairs of visible SVG texts whose boxes overlap by more than a pixel each way.
+OVERLAPS = """() => {
+  const boxes = [...document.querySelectorAll(".tc-l text")]
+    .map(t => [t.textContent, t.getBoundingClientRect()]).filter(([, r]) => r.width > 0);
+  const out = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const [a, p] = boxes[i], [b, q] = boxes[j];
+    const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+    const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+    if (w > 1 && h > 1) out.push([a, b]);
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(("story", "name"), EMBEDS)
+def test_snippet_sizes_the_iframe_to_the_whole_chart(published, context, story, name, width):
+    for scheme in ("light", "dark"):
+        page = open_page(context, (published / story / f"host-{name}.html").as_uri(), width, scheme)
+        page.wait_for_function("window.heights.length > 0")
+        page.wait_for_timeout(150)  # let a resize after fonts settle arrive too
+        messages = page.evaluate("window.heights")
+        assert all(m["sentinel"] == "amp" and m["type"] == "embed-size" for m in messages)
+        frame = page.frames[1]
+        inner = frame.evaluate(
+            "() => ({doc: document.documentElement.scrollHeight, view: innerHeight,"
+            " sw: document.documentElement.scrollWidth, vw: innerWidth,"
+            " body: document.body.getBoundingClientRect().height,"
+            " bg: getComputedStyle(document.body).backgroundColor})"
+        )
+        assert messages[-1]["height"] == pytest.approx(inner["body"], abs=1)
+        assert inner["view"] == pytest.approx(messages[-1]["height"], abs=1), "iframe took it"
+        assert inner["doc"] <= inner["view"] + 1, "the whole chart shows: no inner scrolling"
+        assert inner["sw"] <= inner["vw"], "no sideways overflow inside the embed"
+        host_w = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+        assert host_w[0] <= host_w[1], "no sideways overflow on the host page"
+        size, words = frame.evaluate(SMALLEST_TEXT)
+        assert size >= 11.99, f"text {words!r} is {size:.1f} px on screen"
+        assert frame.evaluate(OVERLAPS) == []
+        rgb = [int(v) for v in inner["bg"][4:-1].split(",")[:3]]
+        lum = sum(c * w for c, w in zip(rgb, (0.2126, 0.7152, 0.0722), strict=True)) / 255
+        assert (lum < 0.15) if scheme == "dark" else (lum > 0.9), f"{scheme} mode: {inner['bg']}"
+        page.screenshot(path=str(SHOTS / f"{story}-{name}-{width}-{scheme}.png"), full_page=True)
+        page.close()
+    assert context.outside == [] and context.errors == []
+
+
+def _quotes(story_dir: Path, name: str) -> list[list[str]]:
+    data = pd.read_csv(story_dir / f"{name}.csv", dtype=str, keep_default_na=False)
+    if "source_quote" not in data:
+        return [[] for _ in range(len(data))]
+    sep = " | " if "events" in data else None
+    return [
+        [p.strip() for p in (q.split(sep) if sep else [q]) if p.strip()]
+        for q in data["source_quote"]
+    ]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(("story", "name"), EMBEDS)
+def test_tab_reaches_every_quoted_row_and_its_tooltip_quotes_it(
+    published, context, story, name, width
+):
+    quotes = _quotes(published / story, name)
+    page = open_page(context, (published / story / f"{name}.html").as_uri(), width)
+    stops = page.evaluate(
+        "[...document.querySelectorAll('.mk, a')].filter(e => e.getClientRects().length).length"
+    )
+    seen: dict[int, str] = {}
+    for _ in range(stops):
+        page.keyboard.press("Tab")
+        state = page.evaluate(
+            "() => { const a = document.activeElement, t = document.getElementById('tc-tip');"
+            " return [a.dataset.i === undefined ? null : +a.dataset.i, t.hidden, t.textContent,"
+            " a.getAttribute('aria-label') || a.textContent]; }"
+        )
+        i, hidden, tip, label = state
+        if i is None:
+            continue
+        assert not hidden and label, f"mark {i} focused without a tooltip or a name"
+        seen[i] = tip
+    rows = pd.read_csv(published / story / f"{name}.csv", dtype=str, keep_default_na=False)
+    visible_marks = page.evaluate(
+        "new Set([...document.querySelectorAll('.mk')].filter(e => e.getClientRects().length)"
+        ".map(e => e.dataset.i)).size"
+    )
+    assert len(seen) == visible_marks and len(rows) >= len(seen)
+    for i, said in enumerate(quotes):
+        if said:
+            assert i in seen, f"row {i} of {name}.csv has a quote but no mark Tab reaches"
+            for sentence in said:
+                assert sentence in seen[i], f"row {i}'s tooltip does not quote {sentence[:40]!r}"
+        for column in ("place", "city"):
+            if i in seen and column in rows:
+                assert rows[column][i] in seen[i]
+    if story == "seed":
+        assert any(quotes), "the bundled story quotes its source on every chart"
+    page.close()
+    assert context.outside == [] and context.errors == []
+
+
+def test_tap_shows_and_hides_the_tooltip(published, context):
+    page = open_page(context, (published / "seed" / "turnout-by-city.html").as_uri(), 375)
+    mark = page.locator(".tc-l0 .mk").nth(1)
+    mark.click()
+    assert page.is_visible("#tc-tip") and "6,000 to 9,000 workers" in page.inner_text("#tc-tip")
+    tip, figure = page.locator("#tc-tip").bounding_box(), page.locator(".tc").bounding_box()
+    assert figure["x"] <= tip["x"] and tip["x"] + tip["width"] <= figure["x"] + figure["width"]
+    page.screenshot(path=str(SHOTS / "seed-turnout-by-city-375-tooltip.png"), full_page=True)
+    mark.click()
+    assert not page.is_visible("#tc-tip")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("story", "name"), EMBEDS)
+def test_axe_finds_no_serious_violation(published, browser, story, name, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    ctx = browser.new_context(bypass_csp=True)  # axe is injected; the embed's CSP would stop it
+    try:
+        for width in (375, 1280):
+            page = ctx.new_page()
+            page.set_viewport_size({"width": width, "height": 900})
+            page.emulate_media(color_scheme=scheme)
+            page.goto((published / story / f"{name}.html").as_uri())
+            page.locator(".mk").first.focus() if page.locator(".mk").count() else None
+            violations = Axe().run(page).response["violations"]
+            bad = [
+                (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
+            ]  # none at all: serious and critical are the bar, and moderate ones are fixed too
+            assert bad == [], f"{story} {name} {width}px {scheme}: {bad}"
+            page.close()
+    finally:
+        ctx.close()
