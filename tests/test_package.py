@@ -1,7 +1,9 @@
 """Packaging: a lazy, light `import turnout`; the seed data ships inside the wheel."""
 
 import ast
+import doctest
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -23,8 +25,15 @@ def test_import_turnout_loads_nothing_heavy():
     assert json.loads(out.stdout) == []
 
 
-def test_public_names_resolve_and_are_documented():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def api_table() -> list[str]:
+    """The names of the Public API table in docs/api.md, in order."""
+    text = (ROOT / "docs/api.md").read_text(encoding="utf-8")
+    section = text.split("\n## Public API\n", 1)[1].split("\n## ", 1)[0]
+    rows = [ln for ln in section.splitlines() if ln.startswith("| `")]
+    return [re.match(r"\| `(\w+)", row).group(1) for row in rows]
+
+
+def test_public_names_resolve_and_docs_api_lists_exactly_them():
     declared = ast.literal_eval(
         next(
             node.value
@@ -35,7 +44,21 @@ def test_public_names_resolve_and_are_documented():
     assert sorted(declared) == sorted(turnout._API)
     for name in declared:
         assert getattr(turnout, name) is not None
-        assert f"`{name}" in readme, f"{name} is public but not in the README"
+    documented = api_table()
+    assert len(documented) == len(set(documented)), "a name is in docs/api.md twice"
+    assert not set(declared) - set(documented), "public but not in docs/api.md's table"
+    assert not set(documented) - set(declared), "in docs/api.md's table but not in __all__"
+
+
+def test_the_example_in_docs_api_runs(monkeypatch):
+    text = (ROOT / "docs/api.md").read_text(encoding="utf-8")
+    examples = re.findall(r"```pycon\n(.*?)```", text, flags=re.S)
+    assert examples, "docs/api.md has a short example"
+    monkeypatch.chdir(ROOT)  # it reads data/raw/ as a reporter would, from the checkout
+    parser, runner = doctest.DocTestParser(), doctest.DocTestRunner()
+    for i, example in enumerate(examples):
+        runner.run(parser.get_doctest(example, {}, f"docs/api.md[{i}]", "docs/api.md", 0))
+    assert runner.summarize(verbose=False).failed == 0
 
 
 def test_unknown_attribute_is_an_attribute_error():

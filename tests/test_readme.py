@@ -51,3 +51,31 @@ def test_readme_names_the_parameters_cell_as_the_notebooks_have_it():
     for nb_path in sorted(paths.notebooks_dir().glob("*.ipynb")):
         code = [c for c in nbformat.read(nb_path, as_version=4).cells if c.cell_type == "code"]
         assert "parameters" in code[ordinal].metadata.get("tags", []), nb_path.name
+
+
+def _anchor(heading: str) -> str:
+    """GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_links_between_the_readme_and_docs_resolve():
+    """The README sends readers into docs/; every relative link and #anchor must land."""
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    assert {p.name for p in pages} >= {
+        "method.md", "ccc.md", "weather.md", "bad-input.md", "api.md", "architecture.md",
+        "testing.md",
+    }  # fmt: skip
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for page in pages[1:]:
+        assert f"(docs/{page.name}" in readme, f"the README does not link docs/{page.name}"
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            if re.match(r"[a-z]+:", target):
+                continue  # https: and the like; tests need no network
+            file, _, anchor = target.partition("#")
+            linked = (page.parent / file).resolve() if file else page
+            assert linked.exists(), f"{page.name}: link to missing {target}"
+            if anchor:
+                headings = re.findall(r"^#+ (.+)$", linked.read_text(encoding="utf-8"), re.M)
+                assert anchor in {_anchor(h) for h in headings}, f"{page.name}: no #{anchor}"

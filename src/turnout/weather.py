@@ -190,7 +190,7 @@ def load_weather(path: str | os.PathLike | None = None) -> pd.DataFrame | None:
 def observed_note(events: pd.DataFrame) -> str:
     """One sentence for the page's readers: how many protests have a station's record, or none.
 
-    Written for the published page: no commands or file names (the README and the notebook's
+    Written for the published page: no commands or file names (docs/weather.md and the notebook's
     comments say how to add a weather file).
 
     >>> import turnout
