@@ -10,7 +10,7 @@ where a label fits at the design's narrowest width; the tooltip names all.
 >>> from turnout.charts import temperature_vs_attendance, chart_info
 >>> info = chart_info(temperature_vs_attendance(turnout.load_events()))
 >>> [m.label.split(":")[0] for m in draw(info.data, info, QuoteBudget()).layouts[0].marks()]
-['New York City, N.Y., Jan. 29, 2026', 'Cleveland, Ohio, Jan. 30, 2026']
+['New York, Jan. 29, 2026', 'Cleveland, Jan. 30, 2026']
 """
 
 from __future__ import annotations
