@@ -168,11 +168,13 @@ def assert_shows_its_embed(page, path: Path) -> None:
     name = path.name
     frames = page.locator("figure.chart-embed iframe")
     assert frames.count() == 1, f"{name} should show its chart's embed once"
-    src = frames.first.get_attribute("src")
+    src, _, flags = frames.first.get_attribute("src").partition("#")
+    assert flags == "notitle"  # the page's headline is the chart's: not twice
     assert (path.parent / src).resolve().is_file(), f"{name}: {src} was not published"
     assert frames.first.get_attribute("title"), f"{name}: the embed's frame has no title"
     frame = frames.first.element_handle().content_frame()
     frame.locator(".tc").wait_for()
+    assert not frame.locator(".tc-title").is_visible() and frame.locator(".tc-sub").is_visible()
     marks = frame.locator(".mk >> visible=true")
     assert marks.count() > 0, f"{name}: the embed shows no marks"
     marks.first.focus()
