@@ -218,6 +218,11 @@ def render_page(
     exporter.register_filter("is_raw_repr", _is_raw_repr)
     from turnout.embeds import _LISTENER
 
+    embeds = any(
+        out.get("metadata", {}).get("turnout", {}).get("embed")
+        for cell in nb.cells
+        for out in cell.get("outputs", [])
+    )
     resources = {
         "turnout": {
             **head,
@@ -225,8 +230,9 @@ def render_page(
             "date": date,
             "index_href": "index.html",
             "cleaning_href": cleaning_href,
-            "csp_extra": embed_csp(),
-            "listener": _LISTENER,
+            # Only a page that shows an embed carries the listener (and allows frames).
+            "csp_extra": embed_csp() if embeds else "",
+            "listener": _LISTENER if embeds else "",
         }
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
