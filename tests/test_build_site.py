@@ -97,8 +97,19 @@ def assert_reads_like_an_article(visit, path: Path, shot: str) -> None:
     size = path.stat().st_size
     assert size <= PAGE_BUDGET, f"{name} is {size / 1024:.0f} KB, over the 150 KB budget"
     html = path.read_text(encoding="utf-8")
+    # One script at most: the embeds' height listener, allowed by its hash and nothing else.
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.DOTALL)
+    assert len(scripts) == html.lower().count("<script") <= 1, f"{name} has scripts {scripts}"
+    meta = re.search(r"<meta[^>]*Content-Security-Policy[^>]*>", html).group(0)
+    csp = re.search(r'content="([^"]*)"', meta).group(1)
+    assert "unsafe-inline" not in csp.split("script-src")[-1].split(";")[0]
+    assert "unsafe-eval" not in csp
+    if scripts:
+        from turnout.embeds.page import sha256
+
+        assert f"script-src {sha256(scripts[0])}" in csp
+        assert "window.parent" not in scripts[0] and "postMessage(" not in scripts[0]
     for pattern in (
-        r"<script",
         r"<link\b",
         r"(?:src|href)\s*=\s*[\"']?\s*(?:https?:)?//",
         "@import",
@@ -140,18 +151,86 @@ def assert_reads_like_an_article(visit, path: Path, shot: str) -> None:
     assert "Source:" in page.inner_text(".source-note")
     assert page.locator("h1").count() == 1
 
-    images = page.locator("img")
+    if name != "clean-events.html":
+        assert_shows_its_embed(page, path)
+    images = page.locator("img, noscript img")
     for i in range(images.count()):
         img = images.nth(i)
         assert img.evaluate("i => i.complete && i.naturalWidth > 0"), f"{name}: image {i} broken"
         assert img.get_attribute("src").startswith("data:image/")
         assert (img.get_attribute("alt") or "").strip(), f"{name}: image {i} has no alt text"
         assert img.evaluate("i => i.naturalWidth") == 640
-    if name != "clean-events.html":
-        assert images.count() == 1, f"{name} should show its chart once"
     # Nothing wider than the column: the page reads on a phone-width column.
     assert page.evaluate("document.documentElement.scrollWidth") <= 1000
     _screenshot(page, shot)
+
+
+def assert_shows_its_embed(page, path: Path) -> None:
+    """A chart page shows the chart's embed (the file the build published, tooltips and all),
+    sized to the embed's own height report, with the picture kept for readers without scripts
+    and a link back to the cleaning page."""
+    name = path.name
+    frames = page.locator("figure.chart-embed iframe")
+    assert frames.count() == 1, f"{name} should show its chart's embed once"
+    src, _, flags = frames.first.get_attribute("src").partition("#")
+    assert flags == "notitle"  # the page's headline is the chart's: not twice
+    assert (path.parent / src).resolve().is_file(), f"{name}: {src} was not published"
+    assert frames.first.get_attribute("title"), f"{name}: the embed's frame has no title"
+    frame = frames.first.element_handle().content_frame()
+    frame.locator(".tc").wait_for()
+    assert not frame.locator(".tc-title").is_visible() and frame.locator(".tc-sub").is_visible()
+    marks = frame.locator(".mk >> visible=true")
+    assert marks.count() > 0, f"{name}: the embed shows no marks"
+    marks.first.focus()
+    assert frame.locator("#tc-tip").is_visible(), f"{name}: no tooltip on focus"
+    assert frame.locator("#tc-tip").inner_text().strip()
+    # The listener set the frame's height from the embed's message: no inner scrolling.
+    tall = frame.evaluate("document.documentElement.scrollHeight")
+    page.wait_for_function(
+        "h => { const f = document.querySelector('figure.chart-embed iframe');"
+        " return f.style.height && Math.abs(parseFloat(f.style.height) - h) <= 2; }",
+        arg=tall,
+        timeout=5000,
+    )
+    data = frame.locator("a", has_text="Get the data")
+    assert data.count() == 1
+    csv = (path.parent / src).resolve().parent / data.first.get_attribute("href")
+    assert csv.is_file(), f"{name}: the embed's data link {csv} is missing"
+    picture = page.locator("figure.chart-embed noscript").inner_html()
+    assert 'src="data:image/png;base64,' in picture and 'alt="' in picture
+    back = page.locator("figure.chart-embed .chart-links a")
+    assert back.get_attribute("href") == "clean-events.html"
+    assert (path.parent / "clean-events.html").is_file()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violation_on_site_pages(built, browser, scheme):
+    """Every site page and the embeds in it, in light and dark mode, at phone and desktop
+    widths: axe-core finds no serious or critical violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    ctx = browser.new_context(bypass_csp=True)  # axe is injected; the page's CSP would stop it
+    try:
+        for path in [built.site / "index.html", *(p.path for p in built.pages)]:
+            for width in (375, 1280):
+                page = ctx.new_page()
+                page.set_viewport_size({"width": width, "height": 900})
+                page.emulate_media(color_scheme=scheme)
+                page.goto(path.as_uri(), wait_until="load")
+                bg = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+                rgb = [int(x) for x in re.findall(r"\d+", bg)[:3]]
+                assert (sum(rgb) < 150) == (scheme == "dark"), f"{path.name} {scheme}: {bg}"
+                violations = Axe().run(page).response["violations"]
+                bad = [
+                    (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+                    for v in violations
+                    if v["impact"] in ("serious", "critical")
+                ]
+                assert bad == [], f"{path.name} {width}px {scheme}: {bad}"
+                _screenshot(page, f"site-{path.stem}-{width}-{scheme}")
+                page.close()
+    finally:
+        ctx.close()
 
 
 def test_index_links_every_page_by_headline(built, visit):
@@ -292,8 +371,10 @@ def test_tiny_chart_page(tiny, visit):
     root, _, _ = tiny
     v = visit(root / "site" / "turnout-by-city.html")
     assert v.dialogs == [] and v.outside == []
-    img = v.page.locator("img")
-    assert img.count() == 1 and "Minneapolis" in img.get_attribute("alt")
+    # The chart is its embed; the picture, with its alt text, waits for readers without scripts.
+    assert v.page.locator("figure.chart-embed iframe").count() == 1
+    picture = v.page.locator("figure.chart-embed noscript").inner_html()
+    assert "Minneapolis" in re.search(r'alt="([^"]*)"', picture).group(1)
     csv = (root / "figures" / "turnout-by-city.csv").read_text(encoding="utf-8")
     assert "Minneapolis" in csv and "Houston" in csv and "Seattle" not in csv
 

@@ -295,6 +295,8 @@ def _run(
                 "timeout": opts.timeout,
                 "parameters": {**plan.injected[nb], "figures_dir": str(stage.figures)},
                 "figures_dir": str(stage.figures),
+                # Where pages find the published figures (their embeds), relative to the page.
+                "figures_href": Path(os.path.relpath(plan.figures, plan.out)).as_posix(),
                 "src_dir": str(cache.PACKAGE_DIR.parent),
                 "date": ap_date(time.localtime(), year=True),
                 "date_iso": time.strftime("%Y-%m-%d"),

@@ -66,27 +66,52 @@ def check_outputs(nb: Any, nb_path: Path) -> None:
                 )
 
 
-def take_figures(nb: Any, figures_dir: Path) -> list[str]:
+def take_figures(nb: Any, figures_dir: Path, figures_href: str | None = None) -> list[str]:
     """The chart files the notebook wrote into ``figures_dir``, as
     :func:`turnout.publish.save_figure` recorded them (an output whose metadata
-    ``turnout.files`` lists them); those bookkeeping outputs leave the notebook."""
+    ``turnout.files`` lists them); those bookkeeping outputs leave the notebook.
+
+    With ``figures_href`` (the published figures folder, relative to the page), a chart
+    picture in the same cell as a saved embed (NAME.html) gets its address (output metadata
+    ``turnout.embed``): the page shows the embed, the picture stays as the fallback."""
     figures_dir = figures_dir.resolve()
     found: set[str] = set()
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        kept = []
+        kept, embeds = [], []
         for out in cell.get("outputs", []):
             files = out.get("metadata", {}).get("turnout", {}).get("files")
             if files is None:
                 kept.append(out)
                 continue
             written = [Path(f).resolve() for f in files]
-            found.update(
-                str(f) for f in written if f.suffix in FIGURE_SUFFIXES and f.parent == figures_dir
-            )
+            ours = [f for f in written if f.suffix in FIGURE_SUFFIXES and f.parent == figures_dir]
+            found.update(str(f) for f in ours)
+            embeds += [f for f in ours if f.suffix == ".html"]
         cell.outputs = kept
+        if figures_href is not None:
+            _link_embeds(kept, embeds, figures_href)
     return sorted(found)
+
+
+def _link_embeds(outputs: list[Any], embeds: list[Path], figures_href: str) -> None:
+    """Pair a cell's chart pictures with its saved embeds, in order."""
+    pictures = [o for o in outputs if "image/png" in o.get("data", {})]
+    for out, embed in zip(pictures, embeds, strict=False):
+        href = f"{figures_href.rstrip('/')}/{embed.name}" if figures_href else embed.name
+        meta = out.setdefault("metadata", {})
+        meta.setdefault("turnout", {})["embed"] = href
+        meta["turnout"]["data"] = href.removesuffix(".html") + ".csv"
+
+
+def embed_csp() -> str:
+    """What an article page's Content-Security-Policy adds for its embeds: frames from its
+    own site and the one script that sets their height (by hash)."""
+    from turnout.embeds import _LISTENER
+    from turnout.embeds.page import sha256
+
+    return f"frame-src 'self'; script-src {sha256(_LISTENER)}; "
 
 
 def _strip_markdown(text: str) -> str:
@@ -168,12 +193,19 @@ def _is_raw_repr(text: object) -> bool:
 
 
 def render_page(
-    nb: Any, head: Mapping[str, str], *, date: str, byline: str = "", date_iso: str = ""
+    nb: Any,
+    head: Mapping[str, str],
+    *,
+    date: str,
+    byline: str = "",
+    date_iso: str = "",
+    cleaning_href: str = "",
 ) -> str:
     """The executed notebook as a page, through turnout's nbconvert template.
 
     ``date`` is the day it is published, AP style ("Dec. 2, 2026"), ``date_iso`` the same
     day for machines ("2026-12-02"): the page reads "Published <time datetime=...>".
+    ``cleaning_href`` links the page's charts back to the story's cleaning page.
     """
     from nbconvert import HTMLExporter
     from traitlets.config import Config
@@ -195,6 +227,13 @@ def render_page(
     c.TagRemovePreprocessor.remove_all_outputs_tags = {"remove-output", "remove_output"}
     exporter = HTMLExporter(config=c)
     exporter.register_filter("is_raw_repr", _is_raw_repr)
+    from turnout.embeds import _LISTENER
+
+    embeds = any(
+        out.get("metadata", {}).get("turnout", {}).get("embed")
+        for cell in nb.cells
+        for out in cell.get("outputs", [])
+    )
     resources = {
         "turnout": {
             **head,
@@ -202,6 +241,10 @@ def render_page(
             "date": date,
             "date_iso": date_iso,
             "index_href": "index.html",
+            "cleaning_href": cleaning_href,
+            # Only a page that shows an embed carries the listener (and allows frames).
+            "csp_extra": embed_csp() if embeds else "",
+            "listener": _LISTENER if embeds else "",
         }
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)

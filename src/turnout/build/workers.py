@@ -139,14 +139,18 @@ def build_one(job: dict[str, Any], report: Callable[[str, int], None]) -> dict[s
     try:
         nb = execute(job, report)
         check_outputs(nb, nb_path)
-        figures = take_figures(nb, Path(job["figures_dir"]))
+        figures = take_figures(nb, Path(job["figures_dir"]), job.get("figures_href"))
         head = page_head(nb, nb_path)
+        page = Path(job["page"])
+        # Charts link back to the story's cleaning page (built beside this one).
+        cleaning = "clean-events.html" if page.name != "clean-events.html" else ""
         page_html = render_page(
             nb,
             head,
             date=job["date"],
             byline=job.get("byline", ""),
             date_iso=job.get("date_iso", ""),
+            cleaning_href=cleaning,
         )
     except NotebookError as err:
         return {"error": (err.notebook, err.message, err.cell)}

@@ -30,7 +30,8 @@ _STYLE = """
 grid-template-columns:repeat(auto-fit,minmax(min(100%,28rem),1fr))}
 .draft-review .dr-article p{margin:0 0 .8em;overflow-wrap:anywhere}
 .draft-review .dr-article .dr-heading{font-weight:700}
-.draft-review a.dr{color:inherit;text-decoration:none;border-radius:.2em;padding:0 .1em;
+.draft-review a.dr{color:inherit;text-decoration:underline 1px;text-underline-offset:.18em;
+border-radius:.2em;padding:0 .1em;
 box-decoration-break:clone;-webkit-box-decoration-break:clone}
 .draft-review a.dr:hover,.draft-review a.dr:focus{outline:2px solid currentColor}
 .draft-review .dr-place{background:var(--dr-place)}

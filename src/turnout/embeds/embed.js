@@ -3,6 +3,8 @@
   var doc = document, root = doc.documentElement;
   var query = (location.search + "&" + location.hash).replace(/^[?#]/, "");
   if (/(^|[?&#])plain(=1|=true)?(&|$)/.test(query)) root.classList.add("tc-plain");
+  // A host page that sets the chart's headline as its own (turnout's site) asks for "notitle".
+  if (/(^|[?&#])notitle(=1|=true)?(&|$)/.test(query)) root.classList.add("tc-notitle");
   var fig = doc.querySelector(".tc"), tip = doc.getElementById("tc-tip");
   var table = doc.getElementById("tc-table");
   var heads = [];
