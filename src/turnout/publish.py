@@ -146,6 +146,7 @@ def save_figure(
         "source": source,
         "notes": notes,
         "data_notes": data_notes,
+        "kind": kind,  # which chart drew it: the embed design it gets (turnout.embeds)
         "files": {ext: p.name for ext, p in out.items()},
         "width_px": round(fig.get_figwidth() * PNG_DPI),
         "height_px": round(fig.get_figheight() * PNG_DPI),

@@ -96,13 +96,29 @@ def take_figures(nb: Any, figures_dir: Path, figures_href: str | None = None) ->
 
 
 def _link_embeds(outputs: list[Any], embeds: list[Path], figures_href: str) -> None:
-    """Pair a cell's chart pictures with its saved embeds, in order."""
+    """Pair a cell's chart pictures with its saved embeds, in order. A chart with no embed
+    design of its own (its embed is the generic list of rows) keeps its picture on the page:
+    a reader of the page is better served by the chart than by its data as a list."""
     pictures = [o for o in outputs if "image/png" in o.get("data", {})]
+    embeds = [e for e in embeds if _designed(e)]
     for out, embed in zip(pictures, embeds, strict=False):
         href = f"{figures_href.rstrip('/')}/{embed.name}" if figures_href else embed.name
         meta = out.setdefault("metadata", {})
         meta.setdefault("turnout", {})["embed"] = href
         meta["turnout"]["data"] = href.removesuffix(".html") + ".csv"
+
+
+def _designed(embed: Path) -> bool:
+    """Whether the embed beside ``NAME.json`` has a design of its own (not the generic one)."""
+    import json
+
+    from turnout.embeds import kinds
+
+    try:
+        kind = json.loads(embed.with_suffix(".json").read_text(encoding="utf-8")).get("kind", "")
+    except (OSError, ValueError):
+        return False
+    return kind in kinds()
 
 
 def embed_csp() -> str:
