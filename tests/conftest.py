@@ -26,20 +26,6 @@ MARKED_BY_FIXTURE = {
     "ccc_month": "slow",
     "lab": "lab",
 }
-# Chart tests that draw dozens of figures each (seconds apiece on two cores): slow, by name,
-# so the mark survives the split of test_charts.py; move to @pytest.mark.slow in place once
-# that has landed.
-SLOW_BY_NAME = {
-    "test_wrapping_never_splits_a_date_or_a_unit",
-    "test_ap_numbers_in_every_title_subtitle_note_and_alt",
-    "test_ap_numbers_in_long_and_edge_case_wording",
-    "test_floor_note_never_starts_a_line_with_a_plus",
-    "test_headlines_say_the_counts_are_reported",
-    "test_a_city_filter_is_disclosed",
-    "test_marked_days_outside_the_period_appear_nowhere",
-    "test_temperature_headline_with_few_points_states_the_scarcity",
-}
-
 # `make fuzz` runs the tests marked `fuzz` under this profile (--hypothesis-profile=fuzz).
 settings.register_profile(
     "fuzz", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck)
@@ -167,8 +153,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         for name in getattr(item, "fixturenames", ()):
             if name in MARKED_BY_FIXTURE:
                 item.add_marker(MARKED_BY_FIXTURE[name])
-        if getattr(item, "originalname", item.name) in SLOW_BY_NAME:
-            item.add_marker("slow")
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -67,6 +67,7 @@ def review_charts(seed_events, ccc_june) -> list:
     return figs
 
 
+@pytest.mark.slow  # draws dozens of figures: seconds apiece on two cores
 def test_headlines_say_the_counts_are_reported(seed_events, ccc_june, make_events):
     """A partisan source's crowd counts are attributed in every headline, whatever the data."""
     titles = {
@@ -99,12 +100,14 @@ def test_headlines_say_the_counts_are_reported(seed_events, ccc_june, make_event
     )
 
 
+@pytest.mark.slow  # draws dozens of figures: seconds apiece on two cores
 def test_ap_numbers_in_every_title_subtitle_note_and_alt(review_charts):
     for fig in review_charts:
         for text in all_words(fig):
             assert ap_number_problems(text) == [], text
 
 
+@pytest.mark.slow  # draws dozens of figures: seconds apiece on two cores
 def test_ap_numbers_in_long_and_edge_case_wording(make_events):
     many = [
         {"city": f"Town {chr(65 + i)}", "state_code": "OH", "size_low": float(100 * (i + 1))}
@@ -183,6 +186,7 @@ def test_event_rows_carry_their_source_url(ccc_june, make_events):
     assert data["source_url"].tolist() == [url]
 
 
+@pytest.mark.slow  # draws dozens of figures: seconds apiece on two cores
 def test_a_city_filter_is_disclosed(seed_events):
     """A chart of three of the data's 10 cities says so in headline, subtitle and alt text."""
     story = turnout.read_story(cities=["Minneapolis", "Houston", "Seattle"])

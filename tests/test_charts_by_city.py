@@ -166,6 +166,7 @@ def test_by_city_rejects_unknown_options(seed_events):
         turnout_by_city(seed_events, labels="both")
 
 
+@pytest.mark.slow  # draws dozens of figures: seconds apiece on two cores
 def test_floor_note_never_starts_a_line_with_a_plus(seed_events):
     fig = turnout_by_city(seed_events)
     notes = [t for t in fig.texts if t.get_gid() == "turnout-notes"][0].get_text()

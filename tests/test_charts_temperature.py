@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from chart_checks import (
     assert_frame,
     assert_readable,
@@ -112,6 +113,7 @@ def test_temperature_empty_frame(seed_events):
     assert fig.axes == [] and "No events" in frame_text(fig, "message")
 
 
+@pytest.mark.slow  # draws dozens of figures: seconds apiece on two cores
 def test_temperature_headline_with_few_points_states_the_scarcity(seed_events, make_events):
     info = chart_info(temperature_vs_attendance(seed_events))
     assert info.title == "Only two of 18 protests report both a crowd size and a temperature"

@@ -108,6 +108,7 @@ def test_timeline_empty_frame(seed_events):
     assert fig.axes == [] and chart_info(fig).data.empty
 
 
+@pytest.mark.slow  # draws dozens of figures: seconds apiece on two cores
 def test_marked_days_outside_the_period_appear_nowhere(ccc_june):
     for freq in ("auto", "week"):
         fig = timeline_density(ccc_june, marked_days=MARKED, freq=freq)

@@ -36,6 +36,7 @@ def test_style_sheet_ships_in_the_package_and_sets_the_house_look():
     assert matplotlib.rcParams["svg.hashsalt"] != "turnout"  # restored after the block
 
 
+@pytest.mark.slow  # draws dozens of figures: seconds apiece on two cores
 @pytest.mark.parametrize("balance", [False, True])
 def test_wrapping_never_splits_a_date_or_a_unit(balance):
     import re
