@@ -21,6 +21,7 @@ import datetime as dt
 import math
 import time
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pandas is imported where a function needs it: `turnout build`'s warm path
@@ -70,6 +71,7 @@ def state_codes() -> dict[str, str]:
     return {name.lower().rstrip("."): code for name, code in written.items()}
 
 
+@lru_cache(maxsize=1)  # asked for every capitalised word `turnout draft` reads
 def state_abbreviations() -> frozenset[str]:
     """The keys of :func:`state_codes` that are abbreviations ("ore", "wash", "miss"), not names.
 

@@ -32,7 +32,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from turnout import paths
-from turnout.ap import state_codes
+from turnout.ap import AP_DATELINE_CITIES, state_codes
 from turnout.distinct import distinct
 from turnout.errors import (
     PlaceError,  # defined with DataError: one line in a notebook
@@ -215,8 +215,6 @@ def _one_typo_away(key: str, state: str) -> _Entry | None:
 @lru_cache(maxsize=1)
 def _ap_datelines() -> frozenset[str]:
     """Matching keys of the cities AP datelines name without a state ("st louis")."""
-    from turnout.ap import AP_DATELINE_CITIES  # AP's list, kept once with AP's wording
-
     return frozenset(_key(city) for city in AP_DATELINE_CITIES)
 
 

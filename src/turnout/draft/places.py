@@ -27,22 +27,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from turnout import places as gazetteer
-
-
-@lru_cache(maxsize=1)
-def _ap_cities() -> frozenset[str]:
-    """AP's dateline cities, which stand alone without a state (imported when first needed)."""
-    from turnout.ap import AP_DATELINE_CITIES
-
-    return frozenset(AP_DATELINE_CITIES)
-
-
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    from turnout.ap import state_abbreviations
-
-    return state_abbreviations()
-
+from turnout.ap import AP_DATELINE_CITIES, state_abbreviations
 
 # What reporters call Washington, D.C. without naming it.
 _CAPITAL = re.compile(
@@ -179,7 +164,7 @@ def _lookup(words: list[str]) -> tuple[str, str, str, tuple[str, ...], int] | No
         raw = "".join(words)
         if len(key.replace(" ", "")) <= 2 and "." not in raw:
             return None  # a bare code ("OR", "IN") is a state only after "City, "
-        if key in _abbreviations() and "." not in raw:
+        if key in state_abbreviations() and "." not in raw:
             return None  # "Ore." is Oregon; "Miss", "Wash" and "Ill" are words
         return "state", code, code, (code,), 0
     entries = gazetteer._gazetteer().get(key)
@@ -467,7 +452,7 @@ def resolve_states(mentions: list[PlaceMention], sections: list[int]) -> list[Pl
                 state = local[0]
                 if state != m.candidates[0]:
                     note = f"state {state} from the article's context"
-            elif len(m.candidates) == 1 or m.name in _ap_cities():
+            elif len(m.candidates) == 1 or m.name in AP_DATELINE_CITIES:
                 state = m.candidates[0]
             elif dominant and _plausible(m, dominant):
                 state = dominant
