@@ -250,6 +250,17 @@ def test_numbers_that_are_not_crowds(text):
     assert all(q.reason for q in find_quantities(text, year=2026))
 
 
+def test_a_crowd_as_it_began_is_not_its_size_the_peak_is():
+    # KTVU, July 8, 2016 (not in the development set): the peak is the size CCC codes.
+    text = (
+        "KTVU's Amber Lee estimates the crowd to have peaked at around 1,000 strong. She is at "
+        "the scene and said it began with about 100 demonstrators, many with banners and signs."
+    )
+    assert crowd(text) == ["around 1,000"]
+    started = [q for q in find_quantities(text, year=2016) if q.text == "about 100"]
+    assert started[0].reason == "a count as the gathering began, not its size"
+
+
 def test_a_city_joined_to_a_national_total_is_not_its_crowd():
     text = "many thousands of people in Minneapolis and across the U.S. answered the call"
     assert find_quantities(text, has_place=True)[0].reason == "a total across the country"

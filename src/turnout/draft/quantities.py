@@ -133,6 +133,8 @@ _PAST_MARK = re.compile(
     r"(?:ago|earlier|before|prior))\b",
     re.I,
 )
+# "it began with about 100": the words right before a number phrase (its qualifier included).
+_BEGAN = re.compile(r"\b(?:began|begins?|beginning|start(?:ed|s|ing)?|opened)\s+with\s+$", re.I)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NATIONAL = re.compile(
     r"\b(?:across|around|throughout)\s+(?:the\s+)?(?:U\.?S\.?|United States|country|nation|"
@@ -476,6 +478,10 @@ def _why_not(
         return "people already counted ('those four people')"
     if len(before) >= 2 and before[-2] == "of" and before[-1] in ("the", "its", "their"):
         return "a part of a whole"
+    if _BEGAN.search(text[max(0, start - 30) : start]):
+        # "it began with about 100 demonstrators": a crowd as it started; CCC codes the
+        # largest it reached, which the same report gives ("peaked at around 1,000").
+        return "a count as the gathering began, not its size"
     if len(before) >= 3 and before[-3] == "of" and before[-2] in ("the", "its", "their"):
         if before[-1].endswith(("’s", "'s")):
             return "a part of a whole ('14 of the city's 17 council members')"
