@@ -167,6 +167,14 @@ def test_a_place_that_begins_a_name_is_weak_and_from_is_an_origin():
     assert council.weak
     (home,) = find_places("a student from Orland Park, Illinois, held a sign")
     assert home.origin and home.state == "IL"
+    # Fox 13 Seattle, 2015 (outside the development set): a list after "from" is origins.
+    places = find_places(
+        "About 4,400 teachers from Seattle, Mercer Island and Issaquah gathered in "
+        "downtown Seattle."
+    )
+    assert [(p.name, p.origin) for p in places] == [
+        ("Seattle", True), ("Mercer Island", True), ("Issaquah", True), ("Seattle", False),
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -301,6 +309,21 @@ def test_weather_goes_to_the_gathering_its_sentence_is_about():
 
 
 # ------------------------------------------------------------------------------ gatherings
+
+
+def test_the_articles_crowd_word_restated_as_its_number_is_one_estimate():
+    # Fox 13 Seattle, 2015: the headline's "Thousands" is the body's "About 4,400", told
+    # vaguer; a named source's number beside the article's words stays a second estimate.
+    text = (
+        "Thousands of teachers stage walkout, rally in downtown Seattle\n\n"
+        "SEATTLE -- But Tuesday's rally was the biggest one yet.\n\n"
+        "About 4,400 teachers from Seattle, Mercer Island and Issaquah gathered in downtown "
+        "Seattle."
+    )
+    table = draft_events(text, published="2015-05-19")
+    assert table[["date", "locality", "state", "size_text"]].values.tolist() == [
+        ["2015-05-19", "Seattle", "WA", "About 4,400"]
+    ]
 
 
 def test_one_row_per_place_and_day_with_estimates_joined():

@@ -311,6 +311,13 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                     note = f"outside the US ({name})"
                     name = " ".join(words[m:k])
                     start = toks[m][0]
+        # "from Seattle, Mercer Island and Issaquah": a list after "from" is all origins.
+        origin_listed = bool(
+            out
+            and out[-1].origin
+            and last_end >= 0
+            and all(x in (",", "and", "or", "&") for x in words[last_end:i])
+        )
         last_end = j
         if kind == "city" and name in _BOROUGHS and (state or (cands[:1] or ("",))[0]) == "NY":
             name, state, cands = "New York City", "NY", ("NY",)
@@ -325,7 +332,10 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                 weak=weak,
                 venue=venue,
                 # "from Orland Park": where people came from; "from L.A.'s event" is not.
-                origin=(prev.lower() in _ORIGIN or prev2.lower() in _ORIGIN) and not possessive,
+                origin=(
+                    (prev.lower() in _ORIGIN or prev2.lower() in _ORIGIN or origin_listed)
+                    and not possessive
+                ),
                 guarded=guarded,
                 note=note,
                 candidates=cands,
