@@ -236,6 +236,7 @@ def test_crowd_sizes(text, sizes):
     [
         "An estimated 100 high schools and colleges had organized walk-outs",  # schools
         "16 people were arrested after police say they were blocking an intersection",
+        "Agents apprehended 300 people near the river and 40 were deported",  # custody
         "Nearly two dozen people found themselves in handcuffs during a march",
         "patrolled by dozens of officers",  # police
         "received support from 14 of the city's 17 council members",  # officials, a share

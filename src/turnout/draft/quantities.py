@@ -119,8 +119,8 @@ _AUX = frozenset(
     "eventually subsequently fatally who that whom".split()
 )
 _OUTCOME = re.compile(
-    r"^(?:arrest\w*|detain\w*|handcuff\w*|cited|charged|jailed|booked|injur\w*|hurt|killed|"
-    r"dead|died|deaths?|wounded|shot|hospitali[sz]ed|murdered|taken)$"
+    r"^(?:arrest\w*|detain\w*|apprehend\w*|deport\w*|handcuff\w*|cited|charged|jailed|booked|"
+    r"injur\w*|hurt|killed|dead|died|deaths?|wounded|shot|hospitali[sz]ed|murdered|taken)$"
 )
 _CUSTODY = re.compile(r"\b(?:in handcuffs|under arrest|into custody|in custody|behind bars)\b")
 # Plans and suppositions: "organizers expected", "if there is an average 400 people".
