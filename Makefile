@@ -70,9 +70,10 @@ test: $(VENV)/.installed-dev chromium lint ## Set up .venv with the dev extra, t
 	$(BIN)/pytest
 
 # Markers (pyproject.toml): browser (Chromium), lab (a JupyterLab server), slow (runs notebooks
-# or builds a site). Everything else is the fast loop, under a minute on two cores.
+# or builds a site). Everything else is the fast loop, under a minute on two cores
+# (pytest-xdist runs it on every core).
 check: $(VENV)/.installed-dev ## The fast loop: unit tests and doctests, no browser, lab or slow tests (make test runs all)
-	$(BIN)/pytest -q -m "not browser and not lab and not slow and not fuzz" -p no:cacheprovider
+	$(BIN)/pytest -q -n auto -m "not browser and not lab and not slow and not fuzz" -p no:cacheprovider
 
 fuzz: $(VENV)/.installed-dev ## Fuzz the parsers and cleaning with hypothesis: 10,000 examples per property, timed
 	time $(BIN)/pytest -m fuzz -q -p no:cacheprovider --hypothesis-profile=fuzz --hypothesis-show-statistics tests/test_fuzz.py

@@ -151,6 +151,7 @@ def test_periods_in_chart_words_are_ap_ranges(seed_events, ccc_june):
     assert frame_text(empty, "message") == "No events in this selection, June 1-30, 2025."
 
 
+@pytest.mark.slow
 def test_frame_keeps_dates_whole_and_words_free_of_nonbreaking_spaces(review_charts):
     import re
 

@@ -23,6 +23,7 @@ def _error_output(tmp_path, code: str) -> dict:
     return err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("code", "line"),
     [
@@ -47,6 +48,7 @@ def test_bad_input_in_a_notebook_is_one_line(tmp_path, code, line):
     assert "\n" not in err["traceback"][0] and "File " not in err["traceback"][0]
 
 
+@pytest.mark.slow
 def test_a_bug_in_a_notebook_keeps_its_traceback(tmp_path):
     # A real bug (a library call given nonsense) is not a reporter's error: every frame stays.
     err = _error_output(tmp_path, "turnout.select_events(None, cities=['Denver'])")

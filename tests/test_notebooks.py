@@ -207,6 +207,7 @@ def ccc_month(tmp_path_factory):
     return out, _papermill_on_ccc_month("02-turnout-by-city.ipynb", out)
 
 
+@pytest.mark.slow
 def test_papermill_map_on_ccc_month_places_that_months_cities(tmp_path):
     """05-turnout-map by papermill on the CCC month: one row per city with a place, at its
     coordinates, the largest count drawn, and the chart shown once."""
@@ -228,6 +229,7 @@ def test_papermill_map_on_ccc_month_places_that_months_cities(tmp_path):
     assert len(shown) == 1 and "Map of the United States" in shown[0]["data"]["text/plain"]
 
 
+@pytest.mark.slow
 def test_papermill_on_ccc_month_matches_that_months_events(ccc_month):
     out, executed = ccc_month
     drawn = pd.read_csv(out / "figures" / "turnout-by-city.csv")
@@ -248,6 +250,7 @@ def test_papermill_on_ccc_month_matches_that_months_events(ccc_month):
     assert drawn["value_low"].is_monotonic_decreasing
 
 
+@pytest.mark.slow
 def test_papermill_run_shows_one_chart_with_alt_text(ccc_month):
     _, executed = ccc_month
     nb = _read(executed)

@@ -105,6 +105,7 @@ def test_csv_is_exactly_the_data(city_chart, tmp_path):
     assert paths["csv"].read_text(encoding="utf-8") == expected
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "make"),
     [

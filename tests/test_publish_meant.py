@@ -71,6 +71,7 @@ RIVER_ROWS = """\
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "exploration",
     [{"cities": ["Seattle", "Denver"]}, {"story": "another-story"}, {"measure": "sum"}],
@@ -125,6 +126,7 @@ def _texts(nb: nbformat.NotebookNode) -> str:
     return "\n".join(out)
 
 
+@pytest.mark.slow
 def test_a_notebook_run_writes_drafts_not_the_articles_files(tmp_path):
     root = _fresh_project(tmp_path, "02-turnout-by-city.ipynb")
     figures = root / "figures"
@@ -144,6 +146,7 @@ def test_a_notebook_run_writes_drafts_not_the_articles_files(tmp_path):
     assert "only `turnout build` writes" in text
 
 
+@pytest.mark.slow
 def test_another_storys_notebook_run_drafts_under_scratch_too(tmp_path):
     root = _fresh_project(tmp_path, "04-timeline-density.ipynb")
     _another_story(root, "river", RIVER_ROWS)
@@ -155,6 +158,7 @@ def test_another_storys_notebook_run_drafts_under_scratch_too(tmp_path):
     assert "figures/scratch/river/timeline-density.png" in _texts(nb)
 
 
+@pytest.mark.slow
 def test_a_story_with_no_usable_rows_stops_the_build(tmp_path):
     root = _fresh_project(tmp_path, "02-turnout-by-city.ipynb")
     bad = (
@@ -173,6 +177,7 @@ def test_a_story_with_no_usable_rows_stops_the_build(tmp_path):
     assert not (root / "site").exists() and not (root / "figures" / "all-bad").exists()
 
 
+@pytest.mark.slow
 def test_a_one_day_story_leaves_its_timeline_out_with_a_sentence(tmp_path):
     root = _fresh_project(tmp_path, "04-timeline-density.ipynb")
     one_day = RIVER_ROWS.replace("2031-03-02,Tulsa", "2031-03-01,Tulsa")

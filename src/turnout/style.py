@@ -26,7 +26,7 @@ from __future__ import annotations
 import contextlib
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -167,18 +167,25 @@ def wrap_text(
     out (no one-word last line under a headline): the narrowest width that
     needs no more lines is used.
     """
-    wrapped = _wrap_greedy(text, width_px, prop, renderer)
+    widths: dict[str, float] = {}  # the bisection re-measures the same lines: once each
+
+    def width(line: str) -> float:
+        if line not in widths:
+            widths[line] = renderer.get_text_width_height_descent(line, prop, ismath=False)[0]
+        return widths[line]
+
+    wrapped = _wrap_greedy(text, width_px, width)
     n = wrapped.count("\n")
     if not balance or n == 0:
         return wrapped
     lo, hi = width_px / (n + 1), width_px
     for _ in range(12):  # bisect the width; 12 steps is well under a pixel
         mid = (lo + hi) / 2
-        if _wrap_greedy(text, mid, prop, renderer).count("\n") > n:
+        if _wrap_greedy(text, mid, width).count("\n") > n:
             lo = mid
         else:
             hi = mid
-    return _wrap_greedy(text, hi, prop, renderer)
+    return _wrap_greedy(text, hi, width)
 
 
 # A month as written before a day ("Jan.", "June"), possibly after a range hyphen ("23-Feb.").
@@ -215,14 +222,13 @@ def _units(paragraph: str) -> list[str]:
     return units
 
 
-def _wrap_greedy(text: str, width_px: float, prop: FontProperties, renderer: Any) -> str:
+def _wrap_greedy(text: str, width_px: float, width: Callable[[str], float]) -> str:
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
         for word in _units(paragraph):
             trial = f"{line} {word}" if line else word
-            w, _, _ = renderer.get_text_width_height_descent(trial, prop, ismath=False)
-            if line and w > width_px:
+            if line and width(trial) > width_px:
                 lines.append(line)
                 line = word
             else:

@@ -3,7 +3,7 @@ figure for "nothing to chart", and the notes every chart writes the same way.
 
 A chart is a matplotlib Figure that keeps a :class:`ChartInfo` (headline, subtitle, alt
 text, source line, notes and the ``data`` drawn, one row per mark); :func:`chart_info`
-reads it back. :func:`_prepare` gives a chart every column it reads, whatever the source
+reads it back. :func:`prepare` gives a chart every column it reads, whatever the source
 (the seed story, a reporter's sheet, CCC data with no temperatures).
 """
 
@@ -65,7 +65,7 @@ def chart_info(fig: Figure) -> ChartInfo:
     return info
 
 
-def _finish(fig: Figure, info: ChartInfo) -> Figure:
+def finish(fig: Figure, info: ChartInfo) -> Figure:
     fig._turnout_info = info  # type: ignore[attr-defined]
     return fig
 
@@ -78,14 +78,14 @@ def chart_kind(kind: str) -> Callable[[Callable[..., Figure]], Callable[..., Fig
         @functools.wraps(fn)
         def chart(*args: Any, **kwargs: Any) -> Figure:
             fig = fn(*args, **kwargs)
-            return _finish(fig, chart_info(fig)._replace(kind=kind))
+            return finish(fig, chart_info(fig)._replace(kind=kind))
 
         return chart
 
     return deco
 
 
-def _prepare(events: pd.DataFrame) -> pd.DataFrame:
+def prepare(events: pd.DataFrame) -> pd.DataFrame:
     """A copy with every column the charts read, missing ones filled (CCC has no temperatures)."""
     ev = events.copy()
     n = len(ev)
@@ -121,32 +121,32 @@ def _prepare(events: pd.DataFrame) -> pd.DataFrame:
     return ev
 
 
-def _text(value: Any) -> str:
+def text(value: Any) -> str:
     """A cell as text, '' when missing (keeps CSV output and labels free of 'nan')."""
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         return ""
     return str(value)
 
 
-def _words_aside(size_text: Any, shown: str) -> str:
+def words_aside(size_text: Any, shown: str) -> str:
     """The source's words after a number in alt text (" (“over 3,000”)"), when they add to it."""
-    words = _text(size_text).strip()
+    words = text(size_text).strip()
     plain = words.replace(",", "").removesuffix(".0")
     if not words or plain.isdigit() or words.lower() == shown.lower():
         return ""
     return f" (“{words}”)"
 
 
-def _period(ev: pd.DataFrame) -> str:
+def period(ev: pd.DataFrame) -> str:
     dates = ev["date"].dropna()
     return ap_period(dates.min(), dates.max()) if len(dates) else ""
 
 
-def _word_rules(rows: pd.DataFrame) -> str:
+def word_rules(rows: pd.DataFrame) -> str:
     """A note on how crowd words became numbers, from the words actually drawn."""
     seen: dict[str, float] = {}
-    for text, low in zip(rows["size_text"], rows["size_low"], strict=True):
-        words = _text(text).strip()
+    for said, low in zip(rows["size_text"], rows["size_low"], strict=True):
+        words = text(said).strip()
         if words and not any(ch.isdigit() for ch in words) and not math.isnan(low):
             seen.setdefault(words.lower(), low)
     if not seen:
@@ -156,7 +156,7 @@ def _word_rules(rows: pd.DataFrame) -> str:
     return f"Crowd words count at their lowest, by Crowd Counting Consortium rules: {listed}."
 
 
-def _message_figure(
+def message_figure(
     *,
     title: str | None,
     message: str = "No events in this selection.",
@@ -186,7 +186,7 @@ def _message_figure(
             message=message,
         )
     alt = f"{title}. {message}" + (f" {notes}" if notes else "")
-    return _finish(
+    return finish(
         fig,
         ChartInfo(
             title, subtitle, alt, source, notes, pd.DataFrame(columns=columns), left_out=message
@@ -194,7 +194,7 @@ def _message_figure(
     )
 
 
-def _city_scope(ev: pd.DataFrame, cities_in_data: int | None) -> tuple[str, str]:
+def city_scope(ev: pd.DataFrame, cities_in_data: int | None) -> tuple[str, str]:
     """("three of the 10 cities in the data", those cities named) when a filter chose
     some of the data's cities; ("", "") when the chart covers them all."""
     places = list(dict.fromkeys(ev.sort_values("place")["place"]))
@@ -206,10 +206,10 @@ def _city_scope(ev: pd.DataFrame, cities_in_data: int | None) -> tuple[str, str]
     return scope, sentence(f"The chart covers {scope}: {join_places(places, limit=8)}")
 
 
-def _floor_total(value: float) -> float:
+def floor_total(value: float) -> float:
     """A sum that includes a floor, rounded down to two significant figures: still a floor.
 
-    >>> _floor_total(3224.0), _floor_total(70000.0), _floor_total(24.0)
+    >>> floor_total(3224.0), floor_total(70000.0), floor_total(24.0)
     (3200.0, 70000.0, 24.0)
     """
     if not value >= 100:  # NaN and small sums stay as they are

@@ -29,20 +29,8 @@ from turnout.ap import (
     sentence,
     source_line,
 )
-from turnout.charts.base import (
-    BLUE,
-    ChartInfo,
-    _city_scope,
-    _finish,
-    _floor_total,
-    _message_figure,
-    _period,
-    _prepare,
-    _text,
-    _word_rules,
-    _words_aside,
-    chart_kind,
-)
+from turnout.charts import base
+from turnout.charts.base import BLUE, ChartInfo, chart_kind
 from turnout.ranking import Claim, Ranking, caveat, leaders, rank, reach
 from turnout.style import INK, INK_SOFT
 
@@ -95,11 +83,11 @@ def turnout_by_city(
         raise ValueError(f"labels must be 'number' or 'words', not {labels!r}")
     if top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
-    ev = _prepare(events)
+    ev = base.prepare(events)
     source = source_line(ev)
-    period = _period(ev)
+    period = base.period(ev)
     if ev.empty:
-        return _message_figure(
+        return base.message_figure(
             title=title or "No protests to chart",
             message="No events in this selection.",
             subtitle=subtitle or "",
@@ -115,7 +103,7 @@ def turnout_by_city(
         sentence(f"No count reported: {join_places(no_count, limit=8)}") if no_count else ""
     )
     if counted.empty:
-        return _message_figure(
+        return base.message_figure(
             title=title or "No crowd sizes to chart",
             message="No event in this selection reports a number of people.",
             subtitle=subtitle or period,
@@ -138,7 +126,7 @@ def turnout_by_city(
         floors = counted["size_qualifier"].eq("at least")
         # The most each event's words allow, added up: a city's total can reach no further.
         most = [
-            reach(_text(t), lo) if f else hi
+            reach(base.text(t), lo) if f else hi
             for t, lo, hi, f in zip(
                 counted["size_text"], counted["size_low"], counted["size_high"], floors, strict=True
             )
@@ -161,14 +149,14 @@ def turnout_by_city(
             ["value_low", "value_high", "place"], ascending=[False, False, True]
         )
     n_cities = len(bars)
-    scope, scope_alt = _city_scope(ev, cities_in_data)
+    scope, scope_alt = base.city_scope(ev, cities_in_data)
     # Who may be called largest is decided over every count, not just the bars drawn.
     ranking = _rank_cities(counted if measure == "largest" else bars, measure)
     bars = bars.head(top).reset_index(drop=True)
     # What a bar's number reads: a sum with a floor in it is a floor, at honest precision.
     rough = bars["floor"] & (measure == "sum")
-    bars["shown_low"] = bars["value_low"].where(~rough, bars["value_low"].map(_floor_total))
-    bars["shown_high"] = bars["value_high"].where(~rough, bars["value_high"].map(_floor_total))
+    bars["shown_low"] = bars["value_low"].where(~rough, bars["value_low"].map(base.floor_total))
+    bars["shown_high"] = bars["value_high"].where(~rough, bars["value_high"].map(base.floor_total))
     bars["rank"] = np.arange(1, len(bars) + 1)
     if measure == "largest":
         segments = bars.assign(segment_start=0.0, segment_end=bars["size_low"])
@@ -183,8 +171,8 @@ def turnout_by_city(
 
     def words_for(r: pd.Series) -> str:
         if measure == "largest":
-            return _text(r["size_text"]) or fmt_range(r["value_low"], r["value_high"])
-        parts = segments.loc[segments["rank"].eq(r["rank"]), "size_text"].map(_text)
+            return base.text(r["size_text"]) or fmt_range(r["value_low"], r["value_high"])
+        parts = segments.loc[segments["rank"].eq(r["rank"]), "size_text"].map(base.text)
         return " + ".join(p for p in parts if p) or fmt_range(r["shown_low"], r["shown_high"])
 
     if labels == "words":
@@ -285,7 +273,7 @@ def turnout_by_city(
     data = _city_data(bars, segments, measure)
     alt = _city_alt(bars, measure, n_cities, period, no_count, ranking)
     alt += f" {scope_alt}" if scope else ""
-    return _finish(fig, ChartInfo(title, sub, alt, source, notes, data))
+    return base.finish(fig, ChartInfo(title, sub, alt, source, notes, data))
 
 
 def _rank_cities(rows: pd.DataFrame, measure: str) -> Ranking:
@@ -299,7 +287,7 @@ def _rank_cities(rows: pd.DataFrame, measure: str) -> Ranking:
                 r["size_low"],
                 r["size_high"],
                 r["size_qualifier"] == "at least",
-                _text(r["size_text"]).strip() or fmt_range(r["size_low"], r["size_high"]),
+                base.text(r["size_text"]).strip() or fmt_range(r["size_low"], r["size_high"]),
             )
             for _, r in rows.sort_values(
                 ["size_low", "size_high", "date", "row"], ascending=[False, False, True, True]
@@ -312,7 +300,7 @@ def _rank_cities(rows: pd.DataFrame, measure: str) -> Ranking:
                 r["value_low"],
                 r["value_high"],
                 bool(r["floor"]),
-                fmt_range(_floor_total(r["value_low"]), _floor_total(r["value_high"]))
+                fmt_range(base.floor_total(r["value_low"]), base.floor_total(r["value_high"]))
                 + ("+" if r["floor"] else ""),
                 most=r["value_most"],
             )
@@ -416,7 +404,7 @@ def _city_notes(
         parts.append("Numbers with a + are floors: the source’s words give only a lowest number.")
         if (bars["shown_low"] != bars["value_low"]).any():
             parts.append("A sum that includes a floor is rounded down to two significant figures.")
-    parts.append(_word_rules(segments))
+    parts.append(base.word_rules(segments))
     if n_cities > len(bars):
         more = ap_count(n_cities - len(bars), "more city", "more cities")
         parts.append(f"Not shown: {more} with a count.")
@@ -459,7 +447,7 @@ def _city_alt(
     for _, r in bars.iterrows():
         when = f" on {ap_date(r['date'])}" if measure == "largest" else ""
         size = ap_range(r.shown_low, r.shown_high) + ("+" if r["floor"] else "")
-        words = _words_aside(r["size_text"], size) if measure == "largest" else ""
+        words = base.words_aside(r["size_text"], size) if measure == "largest" else ""
         items.append(f"{r['place']}, {size}{words}{when}")
     text = (
         f"Bar chart of {what}, number of people, {period}"

@@ -30,17 +30,8 @@ from turnout.ap import (
     sentence,
     source_line,
 )
-from turnout.charts.base import (
-    ChartInfo,
-    _finish,
-    _message_figure,
-    _period,
-    _prepare,
-    _text,
-    _word_rules,
-    _words_aside,
-    chart_kind,
-)
+from turnout.charts import base
+from turnout.charts.base import ChartInfo, chart_kind
 from turnout.charts.temperature_marks import (
     _TEMP_COLUMNS,
     _arrow_key,
@@ -90,16 +81,16 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
     >>> sorted(chart_info(fig).data["mark"])
     ['reported at most', 'reported reading']
     """
-    ev = _prepare(events)
+    ev = base.prepare(events)
     source = source_line(ev)
-    period = _period(ev)
+    period = base.period(ev)
     columns = _TEMP_COLUMNS + (OBSERVED_COLUMNS if _observed_columns(ev) else [])
     observed = ev["temp_obs_low_f"].notna() | ev["temp_obs_high_f"].notna()
     lo, hi = ev["temp_f_low"], ev["temp_f_high"]
     reported = lo.notna() | hi.notna()
     # Words with no number stay listed even when a station's record is drawn for the event.
     relative = ~reported & (
-        ev["temp_label"].astype("str").eq("relative") | ev["temp_text"].map(_text).ne("")
+        ev["temp_label"].astype("str").eq("relative") | ev["temp_text"].map(base.text).ne("")
     )
     counted = ev["size_low"].notna()
     both = counted & (reported | observed)
@@ -115,7 +106,7 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
         source = f"{source}; {NOAA_CREDIT}"
     rel_note = _relative_note(ev[relative & counted])
     if ev.empty:
-        return _message_figure(
+        return base.message_figure(
             title=title,
             source=source,
             columns=columns,
@@ -130,7 +121,7 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
             "both a number of people and a temperature",
         )
     if lacking:
-        return _message_figure(
+        return base.message_figure(
             title=title or lacking[0],
             message=f"No event in this selection reports {lacking[1]}.",
             subtitle=base_sub,
@@ -205,14 +196,15 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
 
     alt = _temperature_alt(marks, _temperature_counts(n_total, n_rep, n_obs), period, rel_note)
     data = marks[columns].reset_index(drop=True)
-    return _finish(fig, ChartInfo(title, sub, alt, source, notes, data))
+    return base.finish(fig, ChartInfo(title, sub, alt, source, notes, data))
 
 
 def _relative_note(rel: pd.DataFrame) -> str:
     if rel.empty:
         return ""
     items = [
-        f"{r['place']}, {ap_date(r['date'])} (“{_text(r['temp_text'])}”)" for _, r in rel.iterrows()
+        f"{r['place']}, {ap_date(r['date'])} (“{base.text(r['temp_text'])}”)"
+        for _, r in rel.iterrows()
     ]
     return sentence(
         f"Described only in words, not placed on the scale: {join_places(items, limit=4)}"
@@ -251,7 +243,7 @@ def _temperature_notes(
             f"Not shown: {ap_count(len(no_count), 'event')} with a temperature but no count."
         )
     parts.append(rel_note)
-    parts.append(_word_rules(marks.drop_duplicates("row")))
+    parts.append(base.word_rules(marks.drop_duplicates("row")))
     return " ".join(p for p in parts if p)
 
 
@@ -325,7 +317,7 @@ def _colder_than(marks: pd.DataFrame, degrees: float) -> str:
         return f"; {ap_count(len(found), 'other report')} may have been colder"
     r = found.iloc[0]
     verb = "was colder" if r["mark"] == "reported at most" else "may have been colder"
-    return f"; {possessive(r['city'])} “{_text(r['temp_text'])}” {verb}"
+    return f"; {possessive(r['city'])} “{base.text(r['temp_text'])}” {verb}"
 
 
 def _temperature_alt(marks: pd.DataFrame, counts: str, period: str, rel_note: str) -> str:
@@ -348,7 +340,7 @@ def _temperature_alt(marks: pd.DataFrame, counts: str, period: str, rel_note: st
             )
         else:
             temp = f"{fmt_degrees(m['temp_f'])} observed at a weather station"
-        words = _words_aside(m["size_text"], size)
+        words = base.words_aside(m["size_text"], size)
         items.append(f"{m['place']}, {ap_date(m['date'])}: {size} {people}{words} at {temp}")
     more = f" and {ap_count(len(marks) - 12, 'more mark')}" if len(marks) > 12 else ""
     text = (

@@ -22,11 +22,8 @@ from turnout.ap import (
     ap_date,
     fmt_degrees,
 )
-from turnout.charts.base import (
-    BLUE,
-    VERMILLION,
-    _text,
-)
+from turnout.charts import base
+from turnout.charts.base import BLUE, VERMILLION
 from turnout.style import GREY
 from turnout.weather import OBSERVED_COLUMNS  # added to the data with a station's record
 
@@ -91,41 +88,41 @@ def _temperature_marks(ev: pd.DataFrame) -> pd.DataFrame:
         obs_lo, obs_hi = r["temp_obs_low_f"], r["temp_obs_high_f"]
         mean = r["size_mean"] if "size_mean" in r and pd.notna(r.get("size_mean")) else None
         y = float(mean) if mean is not None else (r["size_low"] + r["size_high"]) / 2
-        base = {
+        shared = {
             "place": r["place"],
             "city": r["city"],
-            "state_code": _text(r["state_code"]),
+            "state_code": base.text(r["state_code"]),
             "date": r["date"],
             "row": int(r["row"]),
-            "temp_text": _text(r["temp_text"]),
-            "temp_label": _text(r["temp_label"]),
+            "temp_text": base.text(r["temp_text"]),
+            "temp_label": base.text(r["temp_label"]),
             "size_low": r["size_low"],
             "size_high": r["size_high"],
             "size_plotted": y,
-            "size_text": _text(r["size_text"]),
-            "source_name": _text(r["source_name"]),
-            "source_date": _text(r["source_date"]),
-            "source_url": _text(r["source_url"]),
-            "source_quote": _text(r["source_quote"]),
+            "size_text": base.text(r["size_text"]),
+            "source_name": base.text(r["source_name"]),
+            "source_date": base.text(r["source_date"]),
+            "source_url": base.text(r["source_url"]),
+            "source_quote": base.text(r["source_quote"]),
             "temp_f_low": lo,
             "temp_f_high": hi,
-            "station": _text(r["station"]),
+            "station": base.text(r["station"]),
             "temp_obs_low_f": obs_lo,
             "temp_obs_high_f": obs_hi,
         }
         if pd.notna(lo) and pd.notna(hi):
             kind = "reported reading" if lo == hi else "reported range"
-            rows.append({**base, "mark": kind, "temp_f": lo if lo == hi else np.nan})
+            rows.append({**shared, "mark": kind, "temp_f": lo if lo == hi else np.nan})
         elif pd.notna(hi):
-            rows.append({**base, "mark": "reported at most", "temp_f": np.nan})
+            rows.append({**shared, "mark": "reported at most", "temp_f": np.nan})
         elif pd.notna(lo):
-            rows.append({**base, "mark": "reported at least", "temp_f": np.nan})
+            rows.append({**shared, "mark": "reported at least", "temp_f": np.nan})
         if pd.notna(obs_lo) or pd.notna(obs_hi):
             # A station that reported only one extreme gives one diamond, never a made-up range.
             a = float(obs_lo if pd.notna(obs_lo) else obs_hi)
             b = float(obs_hi if pd.notna(obs_hi) else obs_lo)
             kind, temp = ("observed", a) if a == b else ("observed range", np.nan)
-            rows.append({**base, "mark": kind, "temp_f": temp, "temp_f_low": a, "temp_f_high": b})
+            rows.append({**shared, "mark": kind, "temp_f": temp, "temp_f_low": a, "temp_f_high": b})
     return pd.DataFrame(rows, columns=[*_TEMP_COLUMNS, *OBSERVED_COLUMNS])
 
 

@@ -25,17 +25,8 @@ from turnout.ap import (
     join_words,
     source_line,
 )
-from turnout.charts.base import (
-    BLUE,
-    ORANGE,
-    ChartInfo,
-    _city_scope,
-    _finish,
-    _message_figure,
-    _prepare,
-    _text,
-    chart_kind,
-)
+from turnout.charts import base
+from turnout.charts.base import BLUE, ORANGE, ChartInfo, chart_kind
 from turnout.style import GREY, GREY_LIGHT, INK
 
 _TIME_COLUMNS = ["date", "label", "events", "cities", "marked", "rows", "places", "source_quote"]
@@ -71,11 +62,11 @@ def timeline_density(
     'Jan. 30'
     """
     marked_all = _marked_days(marked_days)
-    ev = _prepare(events)
+    ev = base.prepare(events)
     ev = ev[ev["date"].notna()]
     source = source_line(ev)
     if ev.empty and (start is None or end is None):
-        return _message_figure(
+        return base.message_figure(
             title=title,
             source=source,
             columns=_TIME_COLUMNS,
@@ -90,7 +81,7 @@ def timeline_density(
     # Story dates outside the period are not part of this chart: not drawn, noted or described.
     marked = {day: label for day, label in marked_all.items() if a <= day <= b}
     if inside.empty:
-        return _message_figure(
+        return base.message_figure(
             title=title or "No protests in this period",
             message=f"No events in this selection, {period}.",
             subtitle="",
@@ -103,7 +94,7 @@ def timeline_density(
     if n_days == 1:
         # One day is one bar: a timeline of it says nothing a sentence cannot.
         n_places = inside["place"].nunique()
-        return _message_figure(
+        return base.message_figure(
             title=title or f"Every reported protest is on one day, {period}",
             message=(
                 f"A timeline needs more than one day; all {ap_count(len(inside), 'event')} in "
@@ -130,7 +121,10 @@ def timeline_density(
             cities=("place", "nunique"),
             rows=("row", lambda s: "; ".join(str(int(v)) for v in s)),
             places=("place", lambda s: "; ".join(dict.fromkeys(s))),
-            source_quote=("source_quote", lambda s: " | ".join(_text(v) for v in s if _text(v))),
+            source_quote=(
+                "source_quote",
+                lambda s: " | ".join(base.text(v) for v in s if base.text(v)),
+            ),
         )
     )
     data = pd.DataFrame({"date": bins}).merge(per, left_on="date", right_index=True, how="left")
@@ -225,7 +219,7 @@ def timeline_density(
         after_end = _bin_of(pd.Series([b + pd.Timedelta(days=1)]), freq).iloc[0]
         partial = (bool(bins[0] < a), bool(after_end == bins[-1]))
         notes = _timeline_notes(freq, outside, week_ticks=week_ticks, partial=partial)
-        scope, scope_alt = _city_scope(inside, cities_in_data)
+        scope, scope_alt = base.city_scope(inside, cities_in_data)
         if scope:
             sub += f"; {scope}"
         if title is None:
@@ -237,7 +231,7 @@ def timeline_density(
         _label_marked(ax, marked, freq, ticked)
 
     alt = _timeline_alt(data, freq, period, marked) + (f" {scope_alt}" if scope else "")
-    return _finish(fig, ChartInfo(title, sub, alt, source, notes, data))
+    return base.finish(fig, ChartInfo(title, sub, alt, source, notes, data))
 
 
 def _marked_days(marked_days: Any) -> dict[pd.Timestamp, str]:

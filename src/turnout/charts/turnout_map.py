@@ -22,47 +22,28 @@ off and the notes say how many.
 
 from __future__ import annotations
 
-import math
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-from matplotlib import patheffects
-from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
-from matplotlib.legend_handler import HandlerPatch
-from matplotlib.patches import Circle
-from matplotlib.transforms import Bbox, offset_copy
 
 from turnout import ap, geo, style
 from turnout.ap import ap_count, ap_date, ap_range
-from turnout.charts.base import (
-    BLUE,
-    ChartInfo,
-    _city_scope,
-    _finish,
-    _floor_total,
-    _message_figure,
-    _period,
-    _prepare,
-    _text,
-    _word_rules,
-    _words_aside,
-    chart_info,
-    chart_kind,
+from turnout.charts import base
+from turnout.charts.base import ChartInfo, chart_info, chart_kind
+from turnout.charts.map_marks import (
+    MAX_DIAMETER,
+    MIN_DIAMETER,
+    draw_cities,
+    draw_keys,
+    draw_states,
+    label_cities,
+    round_up,
 )
 from turnout.ranking import Claim, caveat, rank
-from turnout.style import INK, INK_SOFT
 
 __all__ = ["MAP_COLUMNS", "chart_info", "turnout_map"]
-
-LAND = "#E4E4E4"
-#: Diameter in points of the circle for the largest number (``scale_max``).
-MAX_DIAMETER = 46.0
-#: Smallest circle drawn, in points: a crowd of 12 next to one of 50,000 would vanish.
-MIN_DIAMETER = 3.5
-#: A city with events but no count: a hollow circle this wide (points).
-HOLLOW_DIAMETER = 4.5
 
 #: The columns of the map's ``data``: one row per city on the map.
 MAP_COLUMNS = [
@@ -109,15 +90,15 @@ def turnout_map(
         raise ValueError(f"labels must be 0 or more, not {labels}")
     if scale_max is not None and not scale_max > 0:
         raise ValueError(f"scale_max must be a positive number, not {scale_max!r}")
-    ev = _coordinates(_prepare(events))
+    ev = _coordinates(base.prepare(events))
     source = f"{ap.source_line(ev)}; {_BOUNDARY_CREDIT}"
-    period = _period(ev)
+    period = base.period(ev)
     if ev.empty:
-        return _message_figure(title=title, source=source, columns=MAP_COLUMNS)
+        return base.message_figure(title=title, source=source, columns=MAP_COLUMNS)
 
     on_map, left_off_note = _locate(ev)
     if on_map.empty:
-        return _message_figure(
+        return base.message_figure(
             title=title or "No protests to map",
             message="No event in this selection has a place on the map.",
             subtitle=subtitle or period,
@@ -129,19 +110,19 @@ def turnout_map(
     counted = cities[cities["marker"].ne("no count")]
     vmax = float(scale_max or (counted["value_low"].max() if len(counted) else 1.0))
     k = MAX_DIAMETER**2 / vmax  # points^2 per person: area proportional to the number
-    smallest = _round_up(MIN_DIAMETER**2 / k)  # crowds under it are drawn at its size
+    smallest = round_up(MIN_DIAMETER**2 / k)  # crowds under it are drawn at its size
     cities["area_low"] = np.maximum(cities["value_low"], smallest) * k
     cities["area_high"] = cities["value_high"] * k
     counted = cities[cities["marker"].ne("no count")]
 
-    scope, _ = _city_scope(cities, cities_in_data)  # the cities on the map
+    scope, _ = base.city_scope(cities, cities_in_data)  # the cities on the map
     with style.use_style():
         fig = style.new_figure()
         ax = fig.add_subplot()
-        x0, x1, y0, y1 = _draw_states(ax)
-        _draw_cities(ax, cities)
+        x0, x1, y0, y1 = draw_states(ax)
+        draw_cities(ax, cities)
         extent = (x0, x1, y0, y1)
-        keys_h = _keys(ax, counted, k, bool(cities["marker"].eq("no count").any()), extent)
+        keys_h = draw_keys(ax, counted, k, bool(cities["marker"].eq("no count").any()), extent)
         plot_h = (style.WIDTH - 0.32) * (y1 - y0) / (x1 - x0) + keys_h
         title = title or _title(cities, counted, measure, ev)
         sub = subtitle or _subtitle(measure, period, scope)
@@ -150,11 +131,11 @@ def turnout_map(
         if labels and len(cities) > 1:  # said before placing: the frame is drawn once
             notes = f"{notes} Labels name the largest cities where they fit."
         style.frame(fig, ax, notes=notes, **frame)
-        _label_cities(ax, cities, labels)
+        label_cities(ax, cities, labels)
 
     data = _data(cities, measure)
     alt = _alt(cities, counted, measure, period, notes_off=left_off_note, scope=scope)
-    return _finish(fig, ChartInfo(title, sub, alt, source, notes, data))
+    return base.finish(fig, ChartInfo(title, sub, alt, source, notes, data))
 
 
 # ---------------------------------------------------------------- events to cities
@@ -175,11 +156,11 @@ def _coordinates(ev: pd.DataFrame) -> pd.DataFrame:
 
 def _locate(ev: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     """The events the map can place (with projected x, y), and a note on the ones it cannot."""
-    codes = [_text(c) or None for c in ev["state_code"]]
+    codes = [base.text(c) or None for c in ev["state_code"]]
     x, y = geo.project(ev["longitude"].to_numpy(), ev["latitude"].to_numpy(), codes)
     placed = ev.assign(x=x, y=y)
     no_coords = ev["latitude"].isna() | ev["longitude"].isna()
-    code_text = ev["state_code"].map(_text)
+    code_text = ev["state_code"].map(base.text)
     outside = ~no_coords & np.isnan(x) | code_text.ne("") & ~code_text.isin(geo.MAPPED)
     no_coords &= ~outside
     parts = []
@@ -199,7 +180,7 @@ def _locate(ev: pd.DataFrame) -> tuple[pd.DataFrame, str]:
 def _cities(ev: pd.DataFrame, measure: str) -> pd.DataFrame:
     """One row per city: where it is drawn, the number drawn and the words it rests on."""
     keys = ["city", "state_code"]
-    ev = ev.assign(city=ev["city"].map(_text), state_code=ev["state_code"].map(_text))
+    ev = ev.assign(city=ev["city"].map(base.text), state_code=ev["state_code"].map(base.text))
     ev = ev.sort_values(
         [*keys, "size_low", "size_high", "date", "row"],
         ascending=[True, True, False, False, True, True],
@@ -223,10 +204,10 @@ def _cities(ev: pd.DataFrame, measure: str) -> pd.DataFrame:
             "date": best["date"],
             "size_low": best["size_low"],
             "size_high": best["size_high"],
-            "size_qualifier": best["size_qualifier"].map(_text),
-            "source_name": best["source_name"].map(_text),
-            "source_date": best["source_date"].map(_text),
-            "source_url": best["source_url"].map(_text),
+            "size_qualifier": best["size_qualifier"].map(base.text),
+            "source_name": best["source_name"].map(base.text),
+            "source_date": best["source_date"].map(base.text),
+            "source_url": best["source_url"].map(base.text),
             "counted": agg.size().reindex(best.index, fill_value=0),
         }
     )
@@ -234,8 +215,8 @@ def _cities(ev: pd.DataFrame, measure: str) -> pd.DataFrame:
         cities["value_low"] = best["size_low"]
         cities["value_high"] = best["size_high"]
         cities["floor"] = best["size_qualifier"].eq("at least") & best["size_low"].notna()
-        cities["size_text"] = best["size_text"].map(_text)
-        cities["source_quote"] = best["source_quote"].map(_text)
+        cities["size_text"] = best["size_text"].map(base.text)
+        cities["source_quote"] = best["source_quote"].map(base.text)
     else:
         cities["value_low"] = agg["size_low"].sum().reindex(best.index)
         cities["value_high"] = agg["size_high"].sum().reindex(best.index)
@@ -248,9 +229,11 @@ def _cities(ev: pd.DataFrame, measure: str) -> pd.DataFrame:
         cities["source_quote"] = quotes.reindex(best.index).fillna("")
     cities = cities.reset_index()
     rough = cities["floor"] & (measure == "sum")
-    cities["shown_low"] = cities["value_low"].where(~rough, cities["value_low"].map(_floor_total))
+    cities["shown_low"] = cities["value_low"].where(
+        ~rough, cities["value_low"].map(base.floor_total)
+    )
     cities["shown_high"] = cities["value_high"].where(
-        ~rough, cities["value_high"].map(_floor_total)
+        ~rough, cities["value_high"].map(base.floor_total)
     )
     has = cities["value_low"].notna()
     cities["marker"] = np.where(
@@ -275,7 +258,7 @@ def _joined(ev: pd.DataFrame, keys: list[str], column: str, sep: str) -> pd.Seri
 
     A plain dict of lists: pandas' per-group join costs seconds at CCC scale.
     """
-    text = ev[column].map(_text)
+    text = ev[column].map(base.text)
     mask = text.ne("").to_numpy()
     found: dict[tuple[Any, ...], list[str]] = {}
     cols = [ev[c].to_numpy()[mask] for c in keys]
@@ -285,304 +268,6 @@ def _joined(ev: pd.DataFrame, keys: list[str], column: str, sep: str) -> pd.Seri
     if index is None:
         index = pd.MultiIndex.from_arrays([[] for _ in keys], names=keys)
     return pd.Series([sep.join(v) for v in found.values()], index=index, dtype="object")
-
-
-# ---------------------------------------------------------------- drawing
-
-
-def _draw_states(ax: Any) -> tuple[float, float, float, float]:
-    """Fill and outline every state; return the map's extent (x0, x1, y0, y1)."""
-    rings = [r for rs in geo.projected_outlines().values() for r in rs]
-    ax.add_collection(
-        PolyCollection(
-            rings,
-            facecolors=LAND,
-            edgecolors="white",
-            linewidths=0.7,
-            zorder=1,
-            gid="turnout-map-states",
-        )
-    )
-    pts = np.concatenate(rings)
-    x0, y0 = pts.min(axis=0)
-    x1, y1 = pts.max(axis=0)
-    pad = 0.01
-    ax.set_xlim(x0 - pad, x1 + pad)
-    ax.set_ylim(y0 - pad, y1 + pad)
-    ax.set_aspect("equal")
-    ax.set_axis_off()
-    return x0 - pad, x1 + pad, y0 - pad, y1 + pad
-
-
-def _draw_cities(ax: Any, cities: pd.DataFrame) -> None:
-    counted = cities[cities["marker"].ne("no count")]
-    ranged = counted[counted["marker"].eq("range")]
-    if len(ranged):  # under the discs: a big city's ring never crosses a small city's disc
-        ax.scatter(
-            ranged["x"], ranged["y"], s=ranged["area_high"], facecolors="none",
-            edgecolors=BLUE, linewidths=0.9, zorder=3, gid="turnout-map-ranges",
-        )  # fmt: skip
-    if len(counted):  # sorted largest first, so small circles are drawn over large ones
-        ax.scatter(
-            counted["x"],
-            counted["y"],
-            s=counted["area_low"],
-            facecolors=[(*_rgb(BLUE), 0.42)] * len(counted),
-            edgecolors=BLUE,
-            linewidths=0.8,
-            linestyles=[(0, (2.0, 1.5)) if f else "solid" for f in counted["floor"]],
-            zorder=4,
-            gid="turnout-map-circles",
-        )
-    hollow = cities[cities["marker"].eq("no count")]
-    if len(hollow):
-        ax.scatter(
-            hollow["x"], hollow["y"], s=HOLLOW_DIAMETER**2, facecolors="white",
-            edgecolors=INK_SOFT, linewidths=0.9, zorder=3.5, gid="turnout-map-no-count",
-        )  # fmt: skip
-
-
-def _round_up(value: float) -> float:
-    """Up to two significant figures: the smallest circle's number, said in the notes.
-
-    >>> _round_up(6079.2), _round_up(289.8), _round_up(0.4)
-    (6100.0, 290.0, 1.0)
-    """
-    if value <= 1:
-        return 1.0
-    step = 10 ** max(int(math.floor(math.log10(value))) - 1, 0)
-    return float(math.ceil(value / step) * step)
-
-
-def _rgb(hex_colour: str) -> tuple[float, float, float]:
-    h = hex_colour.lstrip("#")
-    return tuple(int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
-
-
-def legend_values(vmax: float, *, smallest: float = 0.0) -> list[float]:
-    """Round numbers for the circle-size key: up to three, 1-2-5 steps, the largest <= vmax.
-
-    >>> legend_values(50000), legend_values(3000), legend_values(24, smallest=10)
-    ([500.0, 5000.0, 50000.0], [30.0, 300.0, 3000.0], [20.0])
-    """
-    if not vmax > 0:
-        return []
-    mag = 10 ** math.floor(math.log10(vmax))
-    top = max(m * mag for m in (1, 2, 3, 5) if m * mag <= vmax)
-    values = [top / 100, top / 10, top]
-    return [float(v) for v in values if v >= max(smallest, 1) and v == round(v)]
-
-
-def _keys(ax: Any, counted: pd.DataFrame, k: float, hollow: bool, extent: tuple) -> float:
-    """The keys: circle sizes at round numbers under the map's lower right, and the kinds of
-    mark (ring, floor, no count) in a row above the map. Returns the inches they add."""
-    x0, x1, y0, y1 = extent
-    per_pt = (x1 - x0) / ((style.WIDTH - 0.32) * 72)  # map units per point (width-bound map)
-    values = legend_values(
-        float(counted["value_low"].max()) if len(counted) else 0.0,
-        smallest=MIN_DIAMETER**2 / k * 2,  # a key circle at the minimum size would lie
-    )
-    added = 0.0
-    if values:
-        widths = [math.sqrt(v * k) for v in values]
-        label_pt = 13.0
-        height = max(widths) + label_pt + 4
-        base = y0 - height * per_pt  # the key sits in a band added below the map
-        ax.set_ylim(base, y1)
-        fig = ax.get_figure()
-        right = -4.0
-        for v, d, i in zip(values[::-1], widths[::-1], range(len(values)), strict=True):
-            right -= max(d, 34.0) / 2
-            off = offset_copy(ax.transData, fig=fig, x=right, y=label_pt + d / 2, units="points")
-            ax.scatter(
-                [x1], [base], s=[v * k], transform=off, facecolors=[(*_rgb(BLUE), 0.42)],
-                edgecolors=BLUE, linewidths=0.8, zorder=4, gid="turnout-map-key",
-                clip_on=False,
-            )  # fmt: skip
-            ax.annotate(
-                ap.fmt_count(v), (x1, base), xytext=(right, 0), textcoords="offset points",
-                ha="center", va="bottom", fontsize=8.5, color=INK, annotation_clip=False,
-            )  # fmt: skip
-            right -= max(d, 34.0) / 2 + 4
-            del i
-        ax.annotate(
-            "People", (x1, base), xytext=(right - 2, label_pt + 2), textcoords="offset points",
-            ha="right", va="bottom", fontsize=8.5, color=INK_SOFT, annotation_clip=False,
-        )  # fmt: skip
-        added += height / 72
-    handles: list[Any] = []
-    if counted["marker"].eq("range").any():
-        handles.append(Circle((0, 0), 5.5, fc="none", ec=BLUE, lw=0.9, label="High end of a range"))
-    if counted["floor"].any():
-        face = (*_rgb(BLUE), 0.42)
-        handles.append(
-            Circle((0, 0), 5.5, fc=face, ec=BLUE, lw=0.9, ls=(0, (2, 1.5)), label="A floor")
-        )
-    if hollow:
-        handles.append(
-            Circle((0, 0), HOLLOW_DIAMETER / 2, fc="white", ec=INK_SOFT, lw=0.9, label="No count")
-        )
-    if handles:
-        ax.legend(
-            handles=handles,
-            handler_map={Circle: HandlerPatch(patch_func=_circle_key)},
-            # In the band under the map beside the size key, else in a row above the map.
-            loc="lower left",
-            bbox_to_anchor=(0, 0.0) if values else (0, 1.0),
-            ncol=len(handles),
-            fontsize=8.5,
-            frameon=False,
-            handlelength=1.4,
-            handletextpad=0.4,
-            columnspacing=1.2,
-            borderaxespad=0.2,
-            labelcolor=INK,
-        )
-        added += 0.0 if values else 0.25
-    return added
-
-
-def _circle_key(
-    legend: Any, orig_handle: Circle, xdescent: float, ydescent: float, width: float,
-    height: float, fontsize: float,
-) -> Circle:  # fmt: skip
-    """A legend key drawn as the circle it stands for, centred in its box."""
-    return Circle(
-        (width / 2 - xdescent, height / 2 - ydescent),
-        orig_handle.get_radius(),
-        facecolor=orig_handle.get_facecolor(),
-        edgecolor=orig_handle.get_edgecolor(),
-        linestyle=orig_handle.get_linestyle(),
-        linewidth=orig_handle.get_linewidth(),
-    )
-
-
-def _short_name(city: str) -> str:
-    """The name a map label uses: AP's "New York" for New York City, else the city as is.
-
-    >>> _short_name("New York City"), _short_name("Houston")
-    ('New York', 'Houston')
-    """
-    return "New York" if city == "New York City" else city
-
-
-#: Where a label may go around its circle: direction (x, y) and the text's alignment.
-_SPOTS = (
-    ((1.0, 0.0), "left", "center"),
-    ((-1.0, 0.0), "right", "center"),
-    ((0.0, 1.0), "center", "bottom"),
-    ((0.0, -1.0), "center", "top"),
-    ((0.7, 0.7), "left", "bottom"),
-    ((-0.7, 0.7), "right", "bottom"),
-    ((0.7, -0.7), "left", "top"),
-    ((-0.7, -0.7), "right", "top"),
-)
-
-
-def _label_cities(ax: Any, cities: pd.DataFrame, limit: int) -> int:
-    """Name the largest cities beside their circles, skipping a label that would overlap.
-
-    A label tries eight spots around its circle (clear of its ring), then the
-    same a step further out with a thin leader line, and is kept only where it
-    overlaps no earlier label and no other large circle, crosses no ring, and stays inside the
-    map. Only the largest ``3 * limit`` counted cities are tried (a label for a
-    small city, while a bigger one is unnamed, would mislead); cities with no
-    count are named only once every counted one is. A label is measured once;
-    its spots are computed, not drawn. Returns how many were placed.
-    """
-    if limit == 0 or cities.empty:
-        return 0
-    fig = ax.get_figure()
-    renderer = fig.canvas.get_renderer()
-    ax.apply_aspect()
-    box = ax.get_window_extent(renderer)
-    to_px = fig.dpi / 72
-    centres = ax.transData.transform(cities[["x", "y"]].to_numpy())
-    area = cities["area_low"].fillna(HOLLOW_DIAMETER**2).to_numpy()
-    reach = np.fmax(area, cities["area_high"].fillna(0).to_numpy())
-    radii = np.sqrt(area) / 2 * to_px
-    rings = np.sqrt(reach) / 2 * to_px
-    # Big circles and rings are obstacles for other labels: a label may not cover a big
-    # disc nor cross a ring's outline (one wholly inside a wide ring, clear of its disc, may).
-    big = np.flatnonzero(rings > 6 * to_px)
-    placed: list[Bbox] = []
-    halo = [patheffects.withStroke(linewidth=2.6, foreground="white")]
-
-    def place(i: int) -> bool:
-        c = cities.iloc[i]
-        t = ax.annotate(
-            f"{_short_name(c['city'])}\n{c['label']}", (c["x"], c["y"]), xytext=(0, 0),
-            textcoords="offset points", ha="left", va="bottom", fontsize=8.5, color=INK,
-            linespacing=1.05, zorder=6, annotation_clip=False, gid="turnout-map-label",
-        )  # fmt: skip
-        t.set_parse_math(False)
-        t.set_path_effects(halo)
-        first = t.get_window_extent(renderer)
-        w, h = first.width, first.height
-        x0, y0 = first.x0 - centres[i][0], first.y0 - centres[i][1]  # the text's own inset
-        clear = math.sqrt(reach[i]) / 2 + 2  # points, past its ring
-        others = big[big != i]
-        # Beside the circle first; in a crowded corner, a step further out.
-        for (ux, uy), ha, va, r in [(*spot, d) for d in (clear, clear + 9) for spot in _SPOTS]:
-            ax_, ay_ = centres[i][0] + ux * r * to_px, centres[i][1] + uy * r * to_px
-            left = ax_ + x0 - {"left": 0, "center": w / 2, "right": w}[ha]
-            bottom = ay_ + y0 - {"bottom": 0, "center": h / 2, "top": h}[va]
-            bb = Bbox.from_bounds(left, bottom, w, h).padded(1.5)
-            inside = box.x0 <= bb.x0 and bb.x1 <= box.x1 and box.y0 <= bb.y0 and bb.y1 <= box.y1
-            if not inside or any(bb.overlaps(p) for p in placed):
-                continue
-            if len(others) and _hits_circles(bb, centres[others], radii[others], rings[others]):
-                continue
-            t.xyann = (ux * r, uy * r)
-            t.set_ha(ha)
-            t.set_va(va)
-            placed.append(bb)
-            if r > clear:  # a label set apart from its circle gets a leader line to it
-                ax.annotate(
-                    "", (c["x"], c["y"]), xytext=(ux * r, uy * r), textcoords="offset points",
-                    arrowprops={"arrowstyle": "-", "color": INK_SOFT, "lw": 0.6,
-                                "shrinkA": 0, "shrinkB": clear - 2},
-                    zorder=6, annotation_clip=False, gid="turnout-map-leader",
-                )  # fmt: skip
-            return True
-        t.remove()
-        return False
-
-    counted = np.flatnonzero(cities["marker"].ne("no count").to_numpy())
-    hollow = np.flatnonzero(cities["marker"].eq("no count").to_numpy())
-    n = 0
-    for i in counted[: 3 * limit]:
-        if n >= limit:
-            break
-        n += place(int(i))
-    if n == len(counted):
-        for i in hollow:
-            if n >= limit:
-                break
-            n += place(int(i))
-    return n
-
-
-def _hits_circles(bb: Bbox, centres: np.ndarray, radii: np.ndarray, rings: np.ndarray) -> bool:
-    """Whether a box covers part of any disc (``radii``) or crosses any ring's outline.
-
-    >>> c, r = np.array([[0.0, 0.0]]), np.array([5.0])
-    >>> _hits_circles(Bbox.from_bounds(4, 0, 3, 1), c, r, np.array([20.0]))  # on the disc
-    True
-    >>> _hits_circles(Bbox.from_bounds(8, 0, 3, 1), c, r, np.array([20.0]))  # inside the ring
-    False
-    >>> _hits_circles(Bbox.from_bounds(18, 0, 3, 1), c, r, np.array([20.0]))  # across it
-    True
-    """
-    dx = np.maximum.reduce([bb.x0 - centres[:, 0], centres[:, 0] - bb.x1, np.zeros(len(centres))])
-    dy = np.maximum.reduce([bb.y0 - centres[:, 1], centres[:, 1] - bb.y1, np.zeros(len(centres))])
-    near = np.hypot(dx, dy)  # the box's nearest point to each centre
-    far = np.hypot(
-        np.maximum(abs(bb.x0 - centres[:, 0]), abs(bb.x1 - centres[:, 0])),
-        np.maximum(abs(bb.y0 - centres[:, 1]), abs(bb.y1 - centres[:, 1])),
-    )  # and its farthest corner
-    crosses = (rings > radii) & (near < rings) & (far > rings)
-    return bool(((near < radii) | crosses).any())
 
 
 # ---------------------------------------------------------------- words
@@ -653,13 +338,13 @@ def _notes(
                 parts.append(
                     "A sum that includes a floor is rounded down to two significant figures."
                 )
-        smallest = _round_up(MIN_DIAMETER**2 / k)
+        smallest = round_up(MIN_DIAMETER**2 / k)
         if (counted["value_low"] < smallest).any():
             under = ap.fmt_count(smallest)
             parts.append(f"Crowds under {under} are drawn as large as {under} so they show.")
         if measure == "sum":
             parts.append("People at more than one event count each time.")
-        parts.append(_word_rules(on_map[on_map["size_low"].notna()]))
+        parts.append(base.word_rules(on_map[on_map["size_low"].notna()]))
     hollow = cities[cities["marker"].eq("no count")]
     if len(hollow):
         if len(hollow) <= 8:
@@ -696,7 +381,7 @@ def _alt(
     items = []
     for _, c in counted.head(10).iterrows():
         size = ap_range(c["shown_low"], c["shown_high"]) + ("+" if c["floor"] else "")
-        words = _words_aside(c["size_text"], size) if measure == "largest" else ""
+        words = base.words_aside(c["size_text"], size) if measure == "largest" else ""
         when = f" on {ap_date(c['date'])}" if measure == "largest" else ""
         items.append(f"{c['place']}, {size}{words}{when}")
     if items:
