@@ -73,7 +73,7 @@ test: $(VENV)/.installed-dev chromium lint ## Set up .venv with the dev extra, t
 # or builds a site). Everything else is the fast loop, under a minute on two cores
 # (pytest-xdist runs it on every core).
 check: $(VENV)/.installed-dev ## The fast loop: unit tests and doctests, no browser, lab or slow tests (make test runs all)
-	$(BIN)/pytest -q -n auto -m "not browser and not lab and not slow and not fuzz" -p no:cacheprovider
+	$(BIN)/pytest -q -n auto -m "not browser and not lab and not slow and not fuzz" -p no:cacheprovider --hypothesis-profile=check
 
 fuzz: $(VENV)/.installed-dev ## Fuzz the parsers and cleaning with hypothesis: 10,000 examples per property, timed
 	time $(BIN)/pytest -m fuzz -q -p no:cacheprovider --hypothesis-profile=fuzz --hypothesis-show-statistics tests/test_fuzz.py

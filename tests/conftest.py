@@ -30,6 +30,14 @@ MARKED_BY_FIXTURE = {
 settings.register_profile(
     "fuzz", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck)
 )
+# `make check` (the fast loop) runs every property on a fifth of the examples `make test` does.
+settings.register_profile("check", max_examples=20)
+
+
+def examples(n: int) -> int:
+    """``n`` examples under `make test` (hypothesis's default profile, 100), scaled with the
+    profile in use: a fifth under `make check`, ``n`` x 100 under `make fuzz`."""
+    return max(1, n * settings().max_examples // 100)
 
 
 @pytest.fixture(scope="session")

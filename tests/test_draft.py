@@ -6,6 +6,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from conftest import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -420,7 +421,7 @@ _WORDS = st.sampled_from(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(st.text(), st.lists(_WORDS, max_size=60).map(" ".join)))
 def test_any_text_drafts_without_error_and_rows_quote_their_words(text):
     table = draft_events(text, published="2026-02-03")

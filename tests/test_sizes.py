@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import examples
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -618,7 +619,7 @@ NEUTRAL = ["a group", ";", "a large crowd", "Jan. 5", "(partial)"]
 NUMBERS = ["dozens", "20 (picture)", "several", "hudreds", "about 30", "a handful"]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.sampled_from(MARKERS + NEUTRAL + NUMBERS), min_size=1, max_size=4))
 def test_imagery_flag_and_nan(items: list[str]) -> None:
     text = " ".join(items)
@@ -641,7 +642,9 @@ def _valid(est: SizeEstimate) -> bool:
     return 0 <= low <= high and low == int(low) and high == int(high)
 
 
-_FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_FUZZ = settings(
+    max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 NUMBERISH = (
     r"(about |more than |nearly |some |an estimated |over |~|between )?"

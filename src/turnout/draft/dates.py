@@ -16,6 +16,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from turnout.draft.text import Mention
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -49,12 +51,9 @@ _NAME_BEFORE = re.compile(r"[A-Z][\w.]*\s+$")
 
 
 @dataclass(frozen=True, slots=True)
-class DateMention:
+class DateMention(Mention):
     """A day the text names: offsets in the article, the day, and how it was read."""
 
-    start: int
-    end: int
-    text: str
     date: dt.date
     how: str  # "explicit", "weekday" or "relative"
     future: bool

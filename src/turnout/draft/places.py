@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from turnout import places as gazetteer
 from turnout.ap import AP_DATELINE_CITIES, state_abbreviations
+from turnout.draft.text import Mention
 
 # What reporters call Washington, D.C. without naming it.
 _CAPITAL = re.compile(
@@ -90,12 +91,9 @@ _US = re.compile(r"\b(?:U\.?S\.?A?|United States|America)\b")
 
 
 @dataclass(frozen=True, slots=True)
-class PlaceMention:
+class PlaceMention(Mention):
     """A place in the text: ``kind`` is ``city``, ``state`` or ``abroad``."""
 
-    start: int
-    end: int
-    text: str
     kind: str
     name: str  # the gazetteer's name ("New York City"), a state code, or a country
     state: str = ""  # two-letter code ("" for a city whose state is not written)

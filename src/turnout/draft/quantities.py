@@ -28,6 +28,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from turnout.draft.text import Mention
 from turnout.sizes import parse_size
 
 _UNITS = (
@@ -155,12 +156,9 @@ _ATTRIBUTION = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(Mention):
     """A number phrase in the text, its reading, and why it is (not) a crowd size."""
 
-    start: int
-    end: int
-    text: str
     low: float
     high: float
     crowd: bool
@@ -169,10 +167,7 @@ class Quantity:
 
 
 @dataclass(frozen=True, slots=True)
-class _Tok:
-    start: int
-    end: int
-    text: str
+class _Tok(Mention):
     low: str  # the text in lower case
     num: bool  # a numeral
 

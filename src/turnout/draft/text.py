@@ -10,6 +10,7 @@ Nothing is fetched: links and images stay where they are.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -25,6 +26,21 @@ _BLOCKS = frozenset(
 # Elements whose contents are never the article's words.
 _SKIP = frozenset("script style noscript template svg canvas nav form button select".split())
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Words found in the article: where they start and end, and the words themselves.
+
+    The drafter's finds (a date, a place, a number) extend it with what they read.
+
+    >>> Mention(4, 9, "Salem")
+    Mention(start=4, end=9, text='Salem')
+    """
+
+    start: int
+    end: int
+    text: str
 
 
 class _Text(HTMLParser):
