@@ -204,3 +204,15 @@ def test_a_city_filter_is_disclosed(seed_events):
     # Every city charted: nothing to disclose.
     whole = chart_info(turnout_by_city(seed_events, cities_in_data=10))
     assert "in the data" not in whole.subtitle + whole.alt
+
+
+def test_word_rules_note_lists_only_words_that_give_their_number(make_events):
+    """CCC's size_text can name where a coder found a count ("facebook", 519): no rule for
+    reading words, so the note leaves it out and keeps the words that do give a number."""
+    ev = make_events(
+        {"city": "Tulsa", "size_text": "facebook", "size_low": 519.0, "size_high": 519.0},
+        {"city": "Denver", "size_text": "hundreds", "size_low": 200.0, "size_high": 200.0},
+    )
+    notes = chart_info(turnout_by_city(ev)).notes
+    assert "“hundreds” as 200" in notes
+    assert "facebook" not in notes

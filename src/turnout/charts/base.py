@@ -27,6 +27,7 @@ from turnout.ap import (
     place_label,
     sentence,
 )
+from turnout.sizes import parse_size
 from turnout.style import OKABE_ITO
 
 BLUE = OKABE_ITO["blue"]
@@ -148,7 +149,10 @@ def word_rules(rows: pd.DataFrame) -> str:
     for said, low in zip(rows["size_text"], rows["size_low"], strict=True):
         words = text(said).strip()
         if words and not any(ch.isdigit() for ch in words) and not math.isnan(low):
-            seen.setdefault(words.lower(), low)
+            # Only words that give the number themselves: CCC's size_text may name where a
+            # coder found a count ("facebook"), which is no rule for reading words.
+            if parse_size(words).low == low:
+                seen.setdefault(words.lower(), low)
     if not seen:
         return ""
     pairs = sorted(seen.items(), key=lambda kv: -kv[1])[:4]
