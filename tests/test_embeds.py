@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -337,11 +338,15 @@ def test_save_chart_writes_the_embed_its_phone_png_and_the_snippet(seed_events, 
     assert png.shape[1] == 750, "375 CSS px at 2x"
 
 
-def test_notebook_display_offers_the_embed_and_the_png(seed):
-    bundle = embeds.render(seed["timeline-density"])._repr_mimebundle_()
-    assert bundle["text/html"].startswith("<iframe srcdoc=") and "sandbox=" in bundle["text/html"]
-    assert base64.b64decode(bundle["image/png"])[:4] == b"\x89PNG"
-    assert bundle["text/plain"] == seed["timeline-density"].alt
+def test_notebook_display_offers_the_embed_and_the_phone_png(seed):
+    embed = embeds.render(seed["timeline-density"])
+    bundle, meta = embed._repr_mimebundle_()
+    assert 'sandbox="allow-scripts"' in bundle["text/html"]
+    assert f'srcdoc="{html.escape(embed.html)}"' in bundle["text/html"]
+    png = base64.b64decode(bundle["image/png"])
+    assert png[:4] == b"\x89PNG" and int.from_bytes(png[16:20], "big") == 750
+    assert meta["image/png"]["width"] == embeds.PHONE_WIDTH, "a 2x picture shown at 375 px"
+    assert bundle["text/plain"] == " ".join(seed["timeline-density"].alt.split())
 
 
 def test_every_temperature_mark_kind_is_drawn_labelled_and_focusable(make_events):

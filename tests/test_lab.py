@@ -6,12 +6,14 @@ workspaces) in a temporary directory, serving a temporary copy of the
 project: autosave can never touch the committed notebooks. The "turnout"
 kernel is registered there with the same command ``make lab`` runs. The
 notebook is opened in Debian's Chromium through Playwright, every cell is
-run from the Run menu, and the chart must appear with no error output.
-Requests anywhere but the server fail the test.
+run from the Run menu, and the chart must appear, interactive, with no error
+output; saved and reopened untrusted, its picture must show instead. Requests
+anywhere but the server fail the test.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -27,6 +29,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import nbformat
+import pandas as pd
 import pytest
 
 from turnout import paths
@@ -142,9 +145,12 @@ def test_lab_offers_the_turnout_kernel(lab):
 
 
 def test_notebook_runs_in_jupyterlab(lab, browser):
-    """Open the notebook in JupyterLab, Run > Run All Cells: the chart appears, no error."""
+    """Open the notebook in JupyterLab, Run > Run All Cells: the chart appears as its
+    interactive embed (a mark's tooltip quotes the source), once, with no error; the saved
+    notebook keeps the PNG in the same output; reopened untrusted, the PNG is what shows."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     outside: list[str] = []
+    errors_logged: list[str] = []
 
     def route(r):
         if r.request.url.startswith((lab.url, "data:", "blob:")):
@@ -156,6 +162,9 @@ def test_notebook_runs_in_jupyterlab(lab, browser):
     context.route("**/*", route)
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
+    # Script errors and refusals (a CSP the embed broke) anywhere: JupyterLab's and the frame's.
+    page.on("console", lambda m: errors_logged.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors_logged.append(str(e)))
     try:
         page.goto(f"{lab.url}/lab/tree/notebooks/{NOTEBOOK}?token={lab.token}")
         panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
@@ -189,21 +198,84 @@ def test_notebook_runs_in_jupyterlab(lab, browser):
             '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
         )
         assert errors.count() == 0, errors.first.inner_text()
-        chart = panel.locator('.jp-OutputArea-output[data-mime-type="image/png"] img')
-        chart.first.wait_for()
-        assert chart.count() == 1
-        assert chart.first.evaluate("i => i.complete && i.naturalWidth") == 640
+        # The chart is one output: the embed in its frame, not a second picture beside it.
+        output = panel.locator('.jp-OutputArea-output[data-mime-type="text/html"]').filter(
+            has=page.locator(".turnout-notebook-chart")
+        )
+        output.first.wait_for()
+        assert output.count() == 1
+        assert panel.locator('.jp-OutputArea-output[data-mime-type="image/png"]').count() == 0
+        frame_el = output.locator("iframe")
+        assert frame_el.count() == 1 and frame_el.get_attribute("sandbox") == "allow-scripts"
+        assert output.locator("img").is_hidden(), "the picture stands aside for the frame"
+        frame = frame_el.element_handle().content_frame()
+        drawn = pd.read_csv(lab.root / "figures" / "scratch" / "turnout-by-city.csv")
+        i = int(drawn["source_quote"].first_valid_index())
+        mark = frame.locator(f'.mk[data-i="{i}"]:visible')
+        assert frame.locator(".mk:visible").count() == len(drawn)
+        mark.focus()
+        tip = frame.locator("#tc-tip")
+        tip.wait_for(state="visible")
+        assert " ".join(drawn["source_quote"][i].split()) in " ".join(tip.inner_text().split())
+        # The notebook's listener sized the frame to the whole chart: no inner scrolling.
+        inner = frame.evaluate("document.documentElement.scrollHeight")
+        outer = frame_el.evaluate("f => f.getBoundingClientRect().height")
+        assert frame_el.evaluate("f => f.style.height") and abs(inner - outer) <= 2, (inner, outer)
         assert page.locator(".jp-Dialog").count() == 0
         # The notebook wrote its chart files into the served copy, not the checkout.
         # A run in JupyterLab drafts; only `turnout build` writes the article's files (issue 12).
         assert (lab.root / "figures" / "scratch" / "turnout-by-city.png").is_file()
         assert not (lab.root / "figures" / "turnout-by-city.png").exists()
-        assert outside == [], f"JupyterLab asked for {outside}"
         shots = ROOT / "test-artifacts" / "screenshots"
         shots.mkdir(parents=True, exist_ok=True)
+        frame_el.scroll_into_view_if_needed()
+        mark.focus()
         page.screenshot(path=str(shots / "jupyterlab-02-turnout-by-city.png"))
+
+        # Saved, the output keeps the PNG beside the frame, for viewers that run no script.
+        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^File$")).click()
+        page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Save Notebook$")).click()
+        saved = _saved_chart(page, lab.root / "notebooks" / NOTEBOOK)
+        png = base64.b64decode(saved.data["image/png"])
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(png[16:20], "big") == 640
+        assert saved.metadata["image/png"]["alt"] == saved.data["text/plain"]
+        assert saved.data["text/html"].count("<iframe srcdoc=") == 1
+
+        # Reopened by someone who did not run it (untrusted): the sanitizer drops the frame
+        # and its script; the picture shows.
+        untrusted = nbformat.read(lab.root / "notebooks" / NOTEBOOK, 4)
+        untrusted.metadata["turnout_test"] = "a copy this server never signed"
+        nbformat.write(untrusted, lab.root / "notebooks" / "untrusted.ipynb")
+        page.goto(f"{lab.url}/lab/tree/notebooks/untrusted.ipynb?token={lab.token}")
+        panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+        picture = panel.locator(".jp-OutputArea-output .turnout-notebook-chart img")
+        picture.wait_for()
+        assert panel.locator(".jp-OutputArea-output iframe").count() == 0
+        assert picture.is_visible()
+        assert picture.evaluate("i => i.complete && i.naturalWidth") == 640
+        assert picture.get_attribute("alt") == saved.data["text/plain"]
+        picture.scroll_into_view_if_needed()
+        page.screenshot(path=str(shots / "jupyterlab-02-untrusted.png"))
+        _wait_idle(page, lab)
+        assert errors_logged == [], errors_logged
+        assert outside == [], f"JupyterLab asked for {outside}"
     finally:
         context.close()
+
+
+def _saved_chart(page, path: Path) -> nbformat.NotebookNode:
+    """The chart's output in the notebook on disk, once JupyterLab has saved it."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        nb = nbformat.read(path, 4)
+        charts = [
+            o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})
+        ]
+        if charts:
+            assert len(charts) == 1
+            return charts[0]
+        page.wait_for_timeout(500)  # not time.sleep: the save's request waits on route()
+    pytest.fail(f"JupyterLab never saved {path.name} with its chart")
 
 
 def _wait_idle(page, lab: Lab) -> None:

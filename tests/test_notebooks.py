@@ -280,8 +280,9 @@ def test_papermill_run_shows_one_chart_with_alt_text(ccc_month):
 
 @pytest.mark.slow
 def test_show_chart_is_one_output_in_a_real_kernel():
-    """In a kernel with the inline backend, a chart shows once, as a 640 px PNG with alt text,
-    whether it is a plain Figure (turnout.charts) or one pyplot knows about."""
+    """In a kernel with the inline backend, a chart shows once: one output, its embed in a
+    frame with a 640 px PNG and alt text, whether it is a plain Figure (turnout.charts) or
+    one pyplot knows about; a chart with no embed design is the PNG alone."""
     from nbclient import NotebookClient
 
     cells = [
@@ -296,6 +297,9 @@ def test_show_chart_is_one_output_in_a_real_kernel():
         "fig2._turnout_info = charts.chart_info(fig)\n"
         "show_chart(fig2)",
         "fig",  # a turnout chart as a bare expression still shows as a picture, not a repr
+        "fig3, ax3 = plt.subplots()\n"
+        "fig3._turnout_info = charts.chart_info(fig)._replace(kind='no-embed-design')\n"
+        "show_chart(fig3)",
     ]
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     env = dict(os.environ)
@@ -306,7 +310,9 @@ def test_show_chart_is_one_output_in_a_real_kernel():
         assert len(cell.outputs) == 1, [o.get("output_type") for o in cell.outputs]
         out = cell.outputs[0]
         assert out.output_type == "display_data"
-        assert set(out.data) == {"image/png", "text/plain"}
+        assert set(out.data) == {"image/png", "text/html", "text/plain"}
+        assert out.data["text/html"].count("<iframe srcdoc=") == 1
+        assert out.metadata["turnout"]["notebook_only"] == ["text/html"]
         meta = out.metadata["image/png"]
         assert meta["width"] == 640 and meta["alt"] == out.data["text/plain"]
         alt = meta["alt"]
@@ -317,3 +323,5 @@ def test_show_chart_is_one_output_in_a_real_kernel():
     last = nb.cells[3].outputs
     assert len(last) == 1 and "image/png" in last[0].data
     assert "<Figure size" not in str(last[0].data.get("text/plain", ""))
+    (plain,) = nb.cells[4].outputs
+    assert set(plain.data) == {"image/png", "text/plain"}, "a picture, not a list of rows"

@@ -1,8 +1,8 @@
 """Show charts, tables and notes in a notebook the way the published page prints them.
 
-Each function emits one clean output: a chart is a 640 px PNG with its alt
-text (never a ``<Figure size ...>`` repr), a table is escaped HTML with a
-plain-text twin, a warning is a visible note. The site template
+Each function emits one clean output: a chart is its interactive embed with a
+640 px PNG and its alt text beside it (never a ``<Figure size ...>`` repr), a
+table is escaped HTML with a plain-text twin, a warning is a visible note. The site template
 (``turnout/templates/turnout``) renders exactly these outputs, so what a
 reporter sees in JupyterLab is what the page prints.
 
@@ -117,12 +117,17 @@ def png_size(png: bytes) -> tuple[int, int]:
 
 
 def show_chart(fig: Figure, *, width: int = CHART_WIDTH) -> None:
-    """Display a chart as one output: a ``width``-pixel PNG with its alt text.
+    """Display a chart as one output: its interactive embed, and a ``width``-pixel PNG with
+    its alt text.
 
-    The alt text (:func:`turnout.charts.chart_info`) is the output's
-    ``text/plain`` and sits in its ``image/png`` metadata, where the site
-    template puts it in the ``<img alt>``. The figure is closed for pyplot so
-    the inline backend does not draw it a second time.
+    A chart with an embed design (:mod:`turnout.embeds`) shows as that embed in a
+    sandboxed frame (tooltips quoting the source, phone and wide layouts, dark mode), its
+    PNG kept in the same output for viewers that run no script
+    (:mod:`turnout.embeds.notebook`); any other chart is the PNG alone. The alt text
+    (:func:`turnout.charts.chart_info`) is the output's ``text/plain`` and sits in its
+    ``image/png`` metadata, where the site template puts it in the ``<img alt>``; the
+    site build drops the notebook's frame and shows the published embed. The figure is
+    closed for pyplot so the inline backend does not draw it a second time.
 
     In a notebook cell::
 
@@ -145,13 +150,28 @@ def show_chart(fig: Figure, *, width: int = CHART_WIDTH) -> None:
     png = chart_png(fig, width)
     w, h = png_size(png)
     data = {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": alt}
+    metadata: dict[str, Any] = {"image/png": {"width": w, "height": h, "alt": alt}}
+    if _designed(info.kind):
+        # The chart as a reader of the article gets it, its picture for viewers without scripts.
+        from turnout.embeds import render
+        from turnout.embeds.notebook import bundle
+
+        data, metadata = bundle(render(info), png, width=w)
     # The chart's headline is computed from the data: the page leads with it (turnout.build).
-    metadata = {
-        "image/png": {"width": w, "height": h, "alt": alt},
-        "turnout": {"headline": " ".join(str(info.title or "").split())},
-    }
+    metadata.setdefault("turnout", {})["headline"] = " ".join(str(info.title or "").split())
     display(data, raw=True, metadata=metadata)
     _forget_pyplot(fig)
+
+
+def _designed(kind: str) -> bool:
+    """Whether charts of ``kind`` have an embed design of their own (not the generic list).
+
+    >>> _designed("turnout-by-city"), _designed(""), _designed("a-kind-nobody-drew")
+    (True, False, False)
+    """
+    from turnout.embeds import kinds
+
+    return bool(kind) and kind in kinds()
 
 
 def left_out_chart(title: str, reason: str) -> Output:

@@ -28,6 +28,27 @@ _EXTERNAL = re.compile(
 )
 
 
+def drop_notebook_only(nb: Any) -> None:
+    """Take out of each output the parts meant for notebooks only (metadata
+    ``turnout.notebook_only``): a chart's interactive view in its sandboxed frame, whose
+    picture stays and which the page shows as the published embed (:func:`take_figures`).
+
+    >>> from nbformat.v4 import new_code_cell, new_notebook, new_output
+    >>> out = new_output("display_data", {"text/html": "<iframe>", "image/png": "iVBO"},
+    ...                  metadata={"turnout": {"notebook_only": ["text/html"]}})
+    >>> nb = new_notebook(cells=[new_code_cell(outputs=[out])])
+    >>> drop_notebook_only(nb)
+    >>> sorted(nb.cells[0].outputs[0].data)
+    ['image/png']
+    """
+    from turnout.embeds.notebook import NOTEBOOK_ONLY
+
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            for mime in out.get("metadata", {}).get("turnout", {}).get(NOTEBOOK_ONLY, []):
+                out.get("data", {}).pop(mime, None)
+
+
 def check_outputs(nb: Any, nb_path: Path) -> None:
     """Refuse outputs a newspaper would not print: charts without alt text, raw reprs,
     and markup that would load something from another site."""

@@ -132,12 +132,19 @@ def worker_main() -> None:
 def build_one(job: dict[str, Any], report: Callable[[str, int], None]) -> dict[str, Any]:
     """Execute one notebook and write its page; errors come back as data, not exceptions."""
     from turnout.build.execute import execute
-    from turnout.build.render import check_outputs, page_head, render_page, take_figures
+    from turnout.build.render import (
+        check_outputs,
+        drop_notebook_only,
+        page_head,
+        render_page,
+        take_figures,
+    )
 
     t0 = time.perf_counter()
     nb_path = Path(job["notebook"])
     try:
         nb = execute(job, report)
+        drop_notebook_only(nb)  # a chart's frame for JupyterLab: the page has the embed
         check_outputs(nb, nb_path)
         figures = take_figures(nb, Path(job["figures_dir"]), job.get("figures_href"))
         head = page_head(nb, nb_path)

@@ -64,25 +64,13 @@ class Embed:
         """Paste-in code for an article: see :func:`snippet`."""
         return snippet(src, title=self.title, height=height)
 
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        """In JupyterLab the interactive embed (in a sandboxed frame); the phone PNG and the alt
-        text for viewers that run no script."""
-        import base64
-
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> tuple[dict, dict]:
+        """In a notebook: the interactive embed in a sandboxed frame, the phone PNG for viewers
+        that run no script (:mod:`turnout.embeds.notebook`)."""
+        from turnout.embeds.notebook import bundle
         from turnout.embeds.png import phone_png
 
-        png = base64.b64encode(phone_png(self)).decode("ascii")
-        return {"text/html": self._repr_html_(), "image/png": png, "text/plain": self.alt}
-
-    def _repr_html_(self) -> str:
-        """The embed in a sandboxed frame (its own CSP and styles kept apart from the
-        notebook's), with the listener that sets the frame's height."""
-        return (
-            f'<iframe srcdoc="{_html.escape(self.html)}" title="{_html.escape(self.title)}" '
-            f'sandbox="allow-scripts" width="100%" height="{first_height(self)}" '
-            'frameborder="0"></iframe>'
-            f"<script>{_LISTENER}</script>"
-        )
+        return bundle(self, phone_png(self), width=PHONE_WIDTH)
 
 
 def render(
