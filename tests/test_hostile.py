@@ -135,7 +135,7 @@ def test_reporter_markdown_keeps_emphasis_and_web_links():
 
 
 def test_source_note_prints_a_script_url_as_text(seed_events):
-    from turnout.show import source_note
+    from turnout.show_data import source_note
 
     hostile = seed_events.assign(source_url=" JaVaScRiPt:alert(1)")
     note = source_note(hostile)
@@ -149,7 +149,7 @@ def test_source_note_prints_a_script_url_as_text(seed_events):
 
 
 def test_story_about_keeps_only_web_links():
-    from turnout.show import story_about
+    from turnout.show_data import story_about
     from turnout.stories import read_story
 
     story = dataclasses.replace(

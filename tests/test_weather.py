@@ -634,7 +634,7 @@ def test_crowded_marks_stay_attributable(seed_events):
 
 
 def test_page_source_note_credits_noaa_with_observed_temperatures(seed_events):
-    from turnout.show import source_note
+    from turnout.show_data import source_note
 
     assert "NOAA" not in source_note(seed_events).plain
     with_obs = _review_weather(seed_events)

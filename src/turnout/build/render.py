@@ -168,7 +168,7 @@ def page_head(nb: Any, nb_path: Path) -> dict[str, str]:
       other data never prints a headline about the seed story.
     - ``dek``: the paragraph under the ``# `` heading.
     - ``source``: cells tagged ``source``: a markdown cell's text, or the markdown
-      a code cell displays (``turnout.show.source_note``, computed from the data).
+      a code cell displays (``turnout.show_data.source_note``, computed from the data).
     """
     question = dek = ""
     for cell in nb.cells:
