@@ -1,7 +1,7 @@
 """What an embed weighs and costs to render, against saving the same chart as a PNG.
 
 For each chart of the bundled story and of CCC-scale synthetic data (15 of
-2,932 cities; a 66-month timeline), in one run: the embed's size (bytes, and
+2,932 cities; a 66-month timeline; a map of 2,900 places), in one run: the embed's size (bytes, and
 its parts: SVG layouts, data table, style and script), the time to render it
 (:func:`turnout.embeds.render`), to draw its phone PNG, and the baseline,
 matplotlib saving the chart's 2x PNG (what ``save_chart`` did before embeds).
@@ -40,7 +40,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
 
-    from test_embeds import synthetic_ccc
+    from test_embeds import synthetic_ccc, synthetic_map_events
 
     import turnout
     from turnout import charts, embeds, publish, style
@@ -54,8 +54,10 @@ def main() -> None:
         "seed turnout-by-city": charts.turnout_by_city(seed),
         "seed temperature-vs-attendance": charts.temperature_vs_attendance(seed),
         "seed timeline-density": charts.timeline_density(seed, marked_days=marked),
+        "seed turnout-map": charts.turnout_map(seed),
         "CCC-scale turnout-by-city": charts.turnout_by_city(big, cities_in_data=2932),
         "CCC-scale timeline-density": charts.timeline_density(big),
+        "CCC-scale turnout-map (2,900)": charts.turnout_map(synthetic_map_events()),
     }
     head = (
         f"{'chart':34} {'embed KB':>8} {'svg KB':>7} {'table KB':>8} {'css+js KB':>9}"
@@ -67,7 +69,9 @@ def main() -> None:
         info = charts.chart_info(fig)
         embed = embeds.render(info, csv_href="data.csv")
         size = len(embed.html.encode("utf-8"))
-        svg = sum(len(s.encode()) for s in re.findall(r"<svg class=\"tc-l.*?</svg>", embed.html))
+        svg = sum(
+            len(s.encode()) for s in re.findall(r"<svg class=\"tc-(?:l|map).*?</svg>", embed.html)
+        )
         table = len(re.search(r"<table.*</table>", embed.html, re.S).group(0).encode())
         code = len(embed.style.encode()) + len(embed.script.encode())
 

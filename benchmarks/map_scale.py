@@ -6,8 +6,9 @@ each, crowd sizes drawn at random (fixed seed) with ranges, floors and missing
 counts in CCC's proportions; or, with ``--ccc``, reads the real CCC sample
 (``../shared/ccc/ccc_2017_2020_sample.csv`` by default). Then times, median of
 ``--repeats``: :func:`turnout.charts.turnout_map.turnout_map` (both measures), saving
-its files, and :func:`turnout.charts.turnout_by_city` on the same events as the
-baseline measured in the same run. Prints numbers, asserts nothing.
+its files, rendering its embed (:func:`turnout.embeds.render`: its weight, and how many
+places get a mark with a tooltip), and :func:`turnout.charts.turnout_by_city` on the same
+events as the baseline measured in the same run. Prints numbers, asserts nothing.
 
     .venv/bin/python benchmarks/map_scale.py
     .venv/bin/python benchmarks/map_scale.py --ccc
@@ -112,6 +113,12 @@ def main(argv: list[str] | None = None) -> None:
         t, paths = timed(lambda: save_chart(fig, "turnout-map", out_dir=out), args.repeats)
         sizes = ", ".join(f"{k} {p.stat().st_size / 1024:.0f} KB" for k, p in paths.items())
     print(f"{'save_chart (png, svg, csv, json)':<34}{t:7.2f} s  {t / base:5.2f}x  ({sizes})")
+    from turnout.embeds import render
+
+    t, embed = timed(lambda: render(chart_info(fig), csv_href="turnout-map.csv"), args.repeats)
+    weight = len(embed.html.encode("utf-8"))
+    marked = f"{len(embed.chart.base.marks):,} of {drawn:,} places with a tooltip"
+    print(f"{'embed (turnout-map.html)':<34}{t:7.2f} s  {t / base:5.2f}x  ({weight:,} B, {marked})")
 
 
 if __name__ == "__main__":

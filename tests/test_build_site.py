@@ -151,11 +151,10 @@ def assert_reads_like_an_article(visit, path: Path, shot: str) -> None:
     assert "Source:" in page.inner_text(".source-note")
     assert page.locator("h1").count() == 1
 
-    if name in ("turnout-map.html", "draft-from-article.html"):
-        # No embed design for the map yet (its embed is the generic list of rows), and a
-        # draft's chart is for review, saved as no file: each page shows its picture.
+    if name == "draft-from-article.html":
+        # A draft's chart is for review, saved as no file: the page shows its picture.
         assert page.locator("iframe").count() == 0, f"{name} shows an embed"
-        assert page.locator("img").count() >= 1, f"{name} shows no map"
+        assert page.locator("img").count() >= 1, f"{name} shows no chart"
     elif name != "clean-events.html":
         assert_shows_its_embed(page, path)
     images = page.locator("img, noscript img")

@@ -21,6 +21,7 @@ from turnout.charts import (
     temperature_vs_attendance,
     timeline_density,
     turnout_by_city,
+    turnout_map,
 )
 from turnout.embeds import theme
 from turnout.embeds.measure import text_width
@@ -48,7 +49,7 @@ class Doc(HTMLParser):
         a = {k: v or "" for k, v in attrs}
         self.tags.append((tag, a))
         cls = a.get("class", "").split()
-        if tag == "svg" and "tc-l" in cls:
+        if tag == "svg" and ("tc-l" in cls or "tc-map" in cls):  # the map: its marks, once
             self._layout = cls[-1]
             self.layouts[self._layout] = []
         if tag == "g" and "mk" in cls and self._layout:
@@ -98,6 +99,7 @@ def seed_charts(events: pd.DataFrame) -> dict[str, ChartInfo]:
         "timeline-density": chart_info(
             timeline_density(events, start="2026-01-23", end="2026-02-02", marked_days=STRIKES)
         ),
+        "turnout-map": chart_info(turnout_map(events)),
     }
 
 
@@ -122,6 +124,7 @@ def test_charts_name_their_kind(seed):
         "turnout-sum-words": "turnout-by-city",
         "temperature-vs-attendance": "temperature-vs-attendance",
         "timeline-density": "timeline-density",
+        "turnout-map": "turnout-map",
     }
 
 
@@ -386,3 +389,129 @@ def test_every_temperature_mark_kind_is_drawn_labelled_and_focusable(make_events
             )
         labelled = {t.text.split(",")[0] for t in texts}
         assert len(labelled & {"Alpha", "Beta", "Gamma", "Delta", "Echo", "Foxtrot"}) >= 4
+
+
+# ---------------------------------------------------------------- the map
+
+
+@pytest.fixture(scope="module")
+def ccc_excerpt() -> pd.DataFrame:
+    """The whole CCC excerpt (2015-2020, 210 places on the map)."""
+    import warnings
+    from pathlib import Path
+
+    import turnout
+
+    fixture = Path(__file__).resolve().parent / "fixtures" / "ccc_2017_2020_excerpt.csv"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return turnout.load_events(fixture, format="ccc")
+
+
+def synthetic_map_events(n_cities: int = 2900, seed: int = 11) -> pd.DataFrame:
+    """CCC-scale events for the map: ``n_cities`` places spread over the lower 48, three events
+    each on average, ranges, floors and missing counts in CCC's proportions, long quotes."""
+    rng = np.random.default_rng(seed)
+    city = rng.integers(0, n_cities, 3 * n_cities)
+    city[:n_cities] = np.arange(n_cities)  # every place has an event
+    lat = rng.uniform(30, 47, n_cities)[city]
+    lon = rng.uniform(-120, -75, n_cities)[city]
+    low = np.round(rng.lognormal(4.5, 1.6, len(city)))
+    kind = rng.choice(["exact", "range", "floor", "none"], len(city), p=[0.55, 0.1, 0.15, 0.2])
+    return pd.DataFrame(
+        {
+            "row": np.arange(len(city)) + 2,
+            "date": pd.Timestamp("2018-06-01")
+            + pd.to_timedelta(rng.integers(0, 30, len(city)), "D"),
+            "city": [f"Placeville {c}" for c in city],
+            "state_code": "NY",
+            "latitude": lat,
+            "longitude": lon,
+            "size_low": np.where(kind == "none", np.nan, low),
+            "size_high": np.where(kind == "none", np.nan, np.where(kind == "range", low * 2, low)),
+            "size_qualifier": np.where(kind == "floor", "at least", "about"),
+            "size_text": [f"about {int(v):,}" for v in low],
+            "source_name": "Crowd Counting Consortium",
+            "source_url": "https://example.org/story",
+            "source_quote": [
+                f"About {int(v):,} people rallied downtown. " + "x" * 200 for v in low
+            ],
+        }
+    )
+
+
+def _map_dots(html: str) -> int:
+    """Places drawn as plain dots: one zero-length line ("h0") per place in the dot paths."""
+    paths = re.findall(r'<path (?:class="dots" [^>]*|id="tc-nc" )d="([^"]*)"', html)
+    return sum(p.count("h0") for p in paths)
+
+
+def test_map_marks_every_row_of_the_bundled_story_with_its_quote(seed):
+    info = seed["turnout-map"]
+    html = embeds.render(info, csv_href="turnout-map.csv").html
+    doc = Doc(html)
+    marks = doc.layouts["tc-map"]
+    assert [int(m["data-i"]) for m in marks] == list(range(len(info.data)))
+    for m, (_, r) in zip(marks, info.data.iterrows(), strict=True):
+        assert m["tabindex"] == "0" and m["role"] == "img"
+        assert m["aria-label"].startswith(f"{r['place']}, ") and r["label"] in m["aria-label"]
+    assert len(doc.rows) == len(info.data) and _map_dots(html) == 0
+    assert doc.quotes == row_quotes(info), "every sentence whole, in its row's tooltip"
+    assert {"tc-l0", "tc-l1", "tc-l2"} <= set(doc.layouts), "phone, wide and wider designs"
+    assert '<circle cx="' in html and 'class="ring"' in html and 'class="c fl"' in html
+    assert 'class="nc"' in html, "Portland, with no count, is a hollow circle"
+
+
+def test_map_circle_areas_follow_the_numbers(seed):
+    chart = embeds.render(seed["turnout-map"]).chart
+    data = seed["turnout-map"].data
+    discs = {m.row: m.shapes[-1].r for m in chart.base.marks}
+    counted = data[data["marker"].ne("no count") & data["value_low"].ge(290)]  # over the floor
+    a, b = counted.index[0], counted.index[-1]
+    ratio = (discs[a] / discs[b]) ** 2
+    assert ratio == pytest.approx(data.loc[a, "value_low"] / data.loc[b, "value_low"], rel=0.01)
+    ring = next(m for m in chart.base.marks if data.loc[m.row, "marker"] == "range")
+    assert (ring.shapes[0].r / ring.shapes[1].r) ** 2 == pytest.approx(
+        data.loc[ring.row, "value_high"] / data.loc[ring.row, "value_low"], rel=0.01
+    )
+
+
+@pytest.mark.parametrize("scale", ["ccc excerpt", "2,900 synthetic cities"])
+def test_map_stays_under_100_kb_at_ccc_scale_and_says_what_has_no_tooltip(scale, ccc_excerpt):
+    events = ccc_excerpt if scale == "ccc excerpt" else synthetic_map_events()
+    info = chart_info(turnout_map(events))
+    assert len(info.data) >= (200 if scale == "ccc excerpt" else 2800)
+    html = embeds.render(info, csv_href="turnout-map.csv").html
+    assert len(html.encode("utf-8")) <= 100_000
+    doc = Doc(html)
+    marks = [int(m["data-i"]) for m in doc.layouts["tc-map"]]
+    assert marks == list(range(len(marks))), "the largest places are marked, in the CSV's order"
+    assert len(doc.rows) == len(marks) >= 50
+    dots = _map_dots(html)
+    assert len(marks) + dots == len(info.data), "every row is drawn: a mark or a dot"
+    left = len(info.data) - len(marks)
+    said = f"{left:,} smaller places as plain dots"
+    assert said in html.split('<div class="tc-chart">')[0], "the key says it, visibly"
+    caption = re.search(r"<caption>(.*?)</caption>", html)[1]
+    assert f"the other {left:,}" in caption and "data file" in caption
+
+
+def test_map_labels_stay_on_the_map_apart_and_legible(ccc_excerpt):
+    chart = embeds.render(chart_info(turnout_map(ccc_excerpt))).chart
+    for layout in chart.layouts:
+        texts = layout.texts()
+        assert len(texts) >= 4 and min(t.size for t in texts) >= 12
+        boxes = [t.box(layout.min_width) for t in texts]
+        for b in boxes:
+            assert b[0] >= 0 and b[2] <= layout.min_width and b[1] >= 0
+            assert b[3] <= layout.height
+        for ba, bb in combinations(boxes, 2):
+            assert ba[2] <= bb[0] or bb[2] <= ba[0] or ba[3] <= bb[1] or bb[3] <= ba[1]
+
+
+def test_map_outlines_are_small_and_shared_by_every_embed():
+    from turnout.embeds import map_shapes
+
+    f = map_shapes.frame()
+    assert len(f.outline) <= 30_000 and map_shapes.frame() is f, "computed once per process"
+    assert f.outline.count("M") == len(f.rings) >= 52

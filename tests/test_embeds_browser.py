@@ -33,6 +33,7 @@ EMBEDS = [
     ("seed", "turnout-sum-words"),
     ("seed", "temperature-vs-attendance"),
     ("seed", "timeline-density"),
+    ("seed", "turnout-map"),
     ("ccc", "turnout-by-city"),
     ("ccc", "turnout-map"),  # (CCC has no temperatures: that chart is left out, no files)
     ("ccc", "timeline-density"),
@@ -63,6 +64,7 @@ def published(tmp_path_factory, seed_events) -> Path:
             "timeline-density": timeline_density(
                 seed_events, start="2026-01-23", end="2026-02-02", marked_days=STRIKES
             ),
+            "turnout-map": turnout_map(seed_events),
         },
         "ccc": {
             "turnout-by-city": turnout_by_city(ccc),

@@ -35,12 +35,24 @@ from turnout.charts.base import ChartInfo, chart_info
 from turnout.charts.by_city import turnout_by_city
 from turnout.charts.temperature import MIN_TEMPERATURE_POINTS, temperature_vs_attendance
 from turnout.charts.timeline import timeline_density
-from turnout.charts.turnout_map import turnout_map
+from turnout.charts.turnout_map import (
+    HOLLOW_DIAMETER,
+    MAP_COLUMNS,
+    MAX_DIAMETER,
+    MIN_DIAMETER,
+    legend_values,
+    turnout_map,
+)
 
 __all__ = [
+    "HOLLOW_DIAMETER",
+    "MAP_COLUMNS",
+    "MAX_DIAMETER",
+    "MIN_DIAMETER",
     "MIN_TEMPERATURE_POINTS",
     "ChartInfo",
     "chart_info",
+    "legend_values",
     "temperature_vs_attendance",
     "timeline_density",
     "turnout_by_city",

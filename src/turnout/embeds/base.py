@@ -3,10 +3,10 @@
 A chart kind is a function ``(data, info) -> Chart`` registered under the name
 ``ChartInfo.kind`` carries (``"turnout-by-city"``). A kind nobody registered
 gets the generic embed (:mod:`turnout.embeds.generic`), so a new chart never
-breaks ``save_chart``. A map plugs in the same way: ``@register("turnout-map")``.
+breaks ``save_chart``. The map plugs in the same way: ``@register("turnout-map")``.
 
 >>> sorted(k for k in kinds() if k)  # doctest: +NORMALIZE_WHITESPACE
-['temperature-vs-attendance', 'timeline-density', 'turnout-by-city']
+['temperature-vs-attendance', 'timeline-density', 'turnout-by-city', 'turnout-map']
 """
 
 from __future__ import annotations
@@ -74,6 +74,10 @@ class Chart:
     table: Table
     key: list[tuple[str, str]] = field(default_factory=list)  # (swatch class, words)
     message: str = ""  # said instead of a chart when there is nothing to draw
+    # A drawing under every layout that scales with the chart's width (a map), with
+    # ``svg()`` and ``draw(ax, left, top, width)`` for the phone PNG; the layouts lie over it.
+    base: Any = None
+    css: str = ""  # the kind's own rules, added to the embed's stylesheet
 
 
 Renderer = Callable[[pd.DataFrame, Any, QuoteBudget], Chart]
@@ -92,7 +96,7 @@ def register(kind: str) -> Callable[[Renderer], Renderer]:
 
 def kinds() -> dict[str, Renderer]:
     """The registered kinds (importing the kind modules registers them)."""
-    from turnout.embeds import by_city, generic, temperature, timeline  # noqa: F401
+    from turnout.embeds import by_city, generic, temperature, timeline, turnout_map  # noqa: F401
 
     return dict(_KINDS)
 

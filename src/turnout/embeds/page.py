@@ -32,7 +32,7 @@ def _asset(name: str) -> str:
 
 def stylesheet(chart: Chart) -> str:
     """The embed's CSS: colours for both schemes, the base style, and which layout shows when."""
-    rules = [css_variables(), _asset("embed.css").strip()]
+    rules = [css_variables(), _asset("embed.css").strip(), *([chart.css] if chart.css else [])]
     for i, layout in enumerate(chart.layouts[1:], start=1):
         show = f".tc-chart .tc-l{{display:none}}.tc-chart .tc-l{i}{{display:block}}"
         rules.append(f"@container (min-width:{layout.min_width:g}px){{{show}}}")
@@ -109,6 +109,11 @@ _SWATCHES = {
     '<path d="M13 2 16.5 6 13 10 9.5 6Z" class="hollow" transform="translate(-1 0)"/>',
     "diamond": '<path d="M8 1.5 12.5 6 8 10.5 3.5 6Z" class="hollow"/>',
     "vrange": '<line x1="8" y1="0" x2="8" y2="12" class="one vbar"/>',
+    "disc": '<circle cx="8" cy="6" r="5" class="c"/>',
+    "ring": '<circle cx="8" cy="6" r="5.5" class="ring"/><circle cx="8" cy="6" r="3" class="c"/>',
+    "floor": '<circle cx="8" cy="6" r="5" class="c fl"/>',
+    "hollow-dot": '<circle cx="8" cy="6" r="3" class="nc"/>',
+    "dots": '<circle cx="4" cy="7" r="2" class="one"/><circle cx="11" cy="5" r="2" class="one"/>',
 }
 
 
@@ -160,11 +165,15 @@ def figure_html(
     if chart.layouts:
         hint = f"{alt} Tab to each mark for its numbers and the sentence it comes from."
         parts.append(f'<p id="tc-alt" hidden>{escape(hint)}</p>')  # one alt for every layout
+        if chart.base is not None:  # a map: drawn once, the layouts' labels over it
+            parts.append(chart.base.svg())
         parts += [to_svg(layout, i, labelledby="tc-alt") for i, layout in enumerate(chart.layouts)]
     elif not chart.table.rows:
         parts.append(f'<p class="tc-msg">{escape(chart.message or "Nothing to chart.")}</p>')
     parts.append('<div id="tc-tip" class="tc-tip" role="tooltip" hidden></div></div>')
     caption = f"Data: {title}" if title else "Data"
+    if chart.table.caption:  # what the kind says of its rows (the map: those with no mark)
+        caption = f"{caption}. {chart.table.caption}"
     parts.append(table_html(chart.table, caption, visible=visible_rows))
     foot = ['<figcaption class="tc-foot">']
     if notes and not plain:

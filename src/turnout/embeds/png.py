@@ -25,6 +25,14 @@ from turnout.embeds.theme import LIGHT
 _PAD = 10.0
 _PT = 0.72  # points per CSS px at the 100 dpi design size
 _FONT = "DejaVu Sans"
+#: The map's key swatches, drawn as circles: (face, edge, line style).
+_ROUND = {
+    "disc": ("#99c7e0", LIGHT["one"], "-"),
+    "ring": ("none", LIGHT["one"], "-"),
+    "floor": ("#99c7e0", LIGHT["one"], "--"),
+    "hollow-dot": (LIGHT["bg"], LIGHT["soft"], "-"),
+    "dots": (LIGHT["one"], LIGHT["one"], "-"),
+}
 
 
 def _stroke(cls: set[str]) -> tuple[str, float, Any]:
@@ -82,7 +90,8 @@ def phone_png(embed: Any, width: float = 375) -> bytes:
         foot += [(line, 13.0) for line in wrap(words, inner, 13)]
     head_h = sum(size * 1.35 for _, size, _, _ in blocks) + 8
     key_h = len(key_lines) * 18 + (6 if key_lines else 0)
-    chart_h = layout.height if layout else len(message) * 22 + 16
+    base = chart.base if layout else None  # a map: drawn to the picture's width, text over it
+    chart_h = base.height_at(inner) if base else layout.height if layout else len(message) * 22 + 16
     height = _PAD + head_h + key_h + chart_h + 8 + len(foot) * 17.5 + _PAD
 
     fig = Figure(figsize=(width / 100, height / 100), dpi=100, facecolor=LIGHT["bg"])
@@ -108,7 +117,13 @@ def phone_png(embed: Any, width: float = 375) -> bytes:
             if cls == "band":
                 color = LIGHT["band"]
             face = LIGHT["one-tint"] if cls == "tint" else color
-            ax.add_patch(Box((_PAD + x, y - 14), 14, 11, facecolor=face, edgecolor=color))
+            if cls in _ROUND:  # the map's marks: circles, as on the map
+                face, edge, ls = _ROUND[cls]
+                swatch: Any = Circle((_PAD + x + 7, y - 8.5), 5, facecolor=face, edgecolor=edge,
+                                     linestyle=ls)  # fmt: skip
+            else:
+                swatch = Box((_PAD + x, y - 14), 14, 11, facecolor=face, edgecolor=color)
+            ax.add_patch(swatch)
             write(_PAD + x + 20, y - 4, words, 13, color=LIGHT["ink"])
     y += 6 if key_lines else 0
     if layout is None:
@@ -118,6 +133,8 @@ def phone_png(embed: Any, width: float = 375) -> bytes:
         y += 16
     else:
         top = y
+        if base:
+            base.draw(ax, _PAD, top, inner)
         shapes: list[Any] = []
         for item in layout.items:
             shapes += [*item.shapes] if isinstance(item, Mark) else [item]
@@ -173,11 +190,11 @@ def phone_png(embed: Any, width: float = 375) -> bytes:
                     if "halo" in cls
                     else None
                 )
-                write(X(s.x, s.dx), top + s.y, s.text, s.size,
+                write(X(s.x, s.dx), top + s.y_at(inner), s.text, s.size,
                       ha={"start": "left", "middle": "center", "end": "right"}[s.anchor],
                       color=LIGHT["soft"] if "soft" in cls else LIGHT["ink"],
                       weight="bold" if s.bold else "normal", path_effects=effects)  # fmt: skip
-        y = top + layout.height
+        y = top + chart_h
     y += 8
     for line, size in foot:
         y += 17.5

@@ -111,9 +111,18 @@ class Text:
         anchor = f' text-anchor="{self.anchor}"' if self.anchor != "start" else ""
         weight = ' font-weight="bold"' if self.bold else ""
         return (
-            f'<text x="{pct(self.x)}"{dx} y="{px(self.y)}" font-size="{px(self.size)}"'
+            f'<text x="{pct(self.x)}"{dx} {self.y_attrs()} font-size="{px(self.size)}"'
             f'{anchor}{weight} class="{self.cls}">{escape(self.text, quote=False)}</text>'
         )
+
+    def y_attrs(self) -> str:
+        """Where the baseline is, as SVG attributes: ``y="20"``."""
+        return f'y="{px(self.y)}"'
+
+    def y_at(self, width: float) -> float:
+        """The baseline when the chart is ``width`` px wide (text on a map moves with it)."""
+        del width
+        return self.y
 
     def box(self, width: float) -> tuple[float, float, float, float]:
         """(left, top, right, bottom) in px when the chart is ``width`` px wide."""
