@@ -19,18 +19,8 @@ from typing import Any
 
 import pandas as pd
 
-from turnout.embeds.base import (
-    NARROW,
-    WIDE,
-    WIDER,
-    Chart,
-    QuoteBudget,
-    Table,
-    nice_ticks,
-    quotes,
-    register,
-    text,
-)
+from turnout.embeds import base
+from turnout.embeds.base import Chart, QuoteBudget, Table
 from turnout.embeds.measure import text_width, wrap
 from turnout.embeds.scene import Layout, Line, Mark, Rect, Text
 from turnout.embeds.words import coded_size, date_words, fmt_count, source_words
@@ -49,15 +39,15 @@ def _table(data: pd.DataFrame, budget: QuoteBudget, sums: bool) -> Table:
     rows = []
     for _, r in data.iterrows():
         row = [
-            text(r["place"]),
+            base.text(r["place"]),
             date_words(r["date"]),
             coded_size(r["size_low"], r["size_high"], r["size_qualifier"]),
-            text(r["size_text"]),
-            quotes(r["source_quote"], budget),
+            base.text(r["size_text"]),
+            base.quotes(r["source_quote"], budget),
             source_words(r["source_name"], r["source_date"], r["source_url"]),
         ]
         if sums:
-            row.append(text(r["label"]))
+            row.append(base.text(r["label"]))
         rows.append(row)
     return Table("", columns, rows, frozenset({4}))
 
@@ -77,14 +67,14 @@ def _bars(data: pd.DataFrame) -> pd.DataFrame:
 
 def _mark_label(r: pd.Series, sums: bool) -> str:
     size = coded_size(r["size_low"], r["size_high"], r["size_qualifier"])
-    words = text(r["size_text"])
+    words = base.text(r["size_text"])
     said = f" (“{words}”)" if words and words.lower() != size.lower() else ""
-    where = f"{text(r['place'])}, {date_words(r['date'])}"
-    tail = f"; part of the city’s bar, {text(r['label'])}" if sums else ""
+    where = f"{base.text(r['place'])}, {date_words(r['date'])}"
+    tail = f"; part of the city’s bar, {base.text(r['label'])}" if sums else ""
     return f"{where}: {size}{said}{tail}"
 
 
-@register(KIND)
+@base.register(KIND)
 def draw(data: pd.DataFrame, info: Any, budget: QuoteBudget) -> Chart:
     """The bar chart's layouts (phone, then wide) and its table."""
     sums = bool(len(data)) and str(data["measure"].iloc[0]) == "sum"
@@ -98,9 +88,9 @@ def draw(data: pd.DataFrame, info: Any, budget: QuoteBudget) -> Chart:
     if (bars["high"] > bars["low"]).any():
         key.append(("tint", "High end of the source’s range"))
     layouts = [
-        _layout(data, bars, top, sums, words, NARROW, column=False),
-        _layout(data, bars, top, sums, words, WIDE, column=True),
-        _layout(data, bars, top, sums, words, WIDER, column=True),
+        _layout(data, bars, top, sums, words, base.NARROW, column=False),
+        _layout(data, bars, top, sums, words, base.WIDE, column=True),
+        _layout(data, bars, top, sums, words, base.WIDER, column=True),
     ]
     return Chart(layouts, table, key)
 
@@ -121,7 +111,7 @@ def _layout(
     label_w = max(text_width(p, _LABEL, bold=True) for p in bars["place"]) if column else 0.0
     left = min(label_w + 12, 0.36 * width) / width if column else 0.0
     col_px = left * width - 12
-    ticks = nice_ticks(top, 4 if width < WIDE else 6) if words else []
+    ticks = base.nice_ticks(top, 4 if width < base.WIDE else 6) if words else []
     if ticks:
         top = float(ticks[-1])
     # Scale: the longest bar plus its number must fit; fractions of the width per person.

@@ -20,17 +20,8 @@ from typing import Any
 
 import pandas as pd
 
-from turnout.embeds.base import (
-    NARROW,
-    WIDE,
-    Chart,
-    QuoteBudget,
-    Table,
-    missing,
-    quotes,
-    register,
-    text,
-)
+from turnout.embeds import base
+from turnout.embeds.base import Chart, QuoteBudget, Table
 from turnout.embeds.scene import Dot, Layout, Line, Mark, Rect, Symbol, Text
 from turnout.embeds.words import ap_date, coded_size, date_words, degrees, fmt_count, source_words
 
@@ -48,10 +39,12 @@ def _temp_words(r: pd.Series) -> str:
     if kind == "observed range":
         return f"{degrees(lo)} to {degrees(hi)}, the day’s low and high at a weather station"
     if kind == "observed":
-        return f"{degrees(r['temp_f'] if not missing(r['temp_f']) else lo)} at a weather station"
+        return (
+            f"{degrees(r['temp_f'] if not base.missing(r['temp_f']) else lo)} at a weather station"
+        )
     if kind == "reported range":
         return f"{degrees(lo)} to {degrees(hi)}"
-    return degrees(r["temp_f"] if not missing(r["temp_f"]) else lo)
+    return degrees(r["temp_f"] if not base.missing(r["temp_f"]) else lo)
 
 
 def _table(data: pd.DataFrame, budget: QuoteBudget) -> Table:
@@ -63,29 +56,31 @@ def _table(data: pd.DataFrame, budget: QuoteBudget) -> Table:
     rows = []
     for _, r in data.iterrows():
         row = [
-            text(r["place"]),
+            base.text(r["place"]),
             date_words(r["date"]),
-            text(r["mark"]).capitalize(),
+            base.text(r["mark"]).capitalize(),
             _temp_words(r),
             coded_size(r["size_low"], r["size_high"]),
-            text(r["size_text"]),
-            text(r["temp_text"]),
-            quotes(r["source_quote"], budget),
+            base.text(r["size_text"]),
+            base.text(r["temp_text"]),
+            base.quotes(r["source_quote"], budget),
             source_words(r["source_name"], r["source_date"], r["source_url"]),
         ]
         if station:
-            row.append(text(r["station"]) if text(r["mark"]).startswith("observed") else "")
+            row.append(
+                base.text(r["station"]) if base.text(r["mark"]).startswith("observed") else ""
+            )
         rows.append(row)
     return Table("", columns, rows, frozenset({7}))
 
 
 def _anchor(r: pd.Series) -> float:
-    if not missing(r["temp_f"]):
+    if not base.missing(r["temp_f"]):
         return float(r["temp_f"])
     lo, hi = r["temp_f_low"], r["temp_f_high"]
-    if not missing(lo) and not missing(hi):
+    if not base.missing(lo) and not base.missing(hi):
         return (float(lo) + float(hi)) / 2
-    return float(hi if not missing(hi) else lo)
+    return float(hi if not base.missing(hi) else lo)
 
 
 def _xlim(data: pd.DataFrame) -> tuple[float, float]:
@@ -118,10 +113,10 @@ def _ylim(low: float, high: float) -> tuple[float, float, list[float]]:
 def _mark_label(r: pd.Series) -> str:
     size = coded_size(r["size_low"], r["size_high"])
     people = "person" if size == "1" else "people"
-    return f"{text(r['place'])}, {date_words(r['date'])}: {size} {people} at {_temp_words(r)}"
+    return f"{base.text(r['place'])}, {date_words(r['date'])}: {size} {people} at {_temp_words(r)}"
 
 
-@register(KIND)
+@base.register(KIND)
 def draw(data: pd.DataFrame, info: Any, budget: QuoteBudget) -> Chart:
     """Layouts (phone, wide) of the temperature chart, and its table."""
     table = _table(data, budget)
@@ -141,7 +136,7 @@ def draw(data: pd.DataFrame, info: Any, budget: QuoteBudget) -> Chart:
         key.append(("diamond", "Weather station reading"))
     if (data["size_high"] > data["size_low"]).any():
         key.append(("vrange", "Range of crowd estimates"))
-    layouts = [_layout(data, NARROW, 250.0, 4), _layout(data, WIDE, 340.0, 8)]
+    layouts = [_layout(data, base.NARROW, 250.0, 4), _layout(data, base.WIDE, 340.0, 8)]
     return Chart(layouts, table, key)
 
 
@@ -250,8 +245,8 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most_ticks: int) ->
         if r["row"] in seen:
             continue
         seen.add(r["row"])
-        short = f"{text(r['city']) or text(r['place'])}, {ap_date(r['date'])}"
-        said = text(r["temp_text"])
+        short = f"{base.text(r['city']) or base.text(r['place'])}, {ap_date(r['date'])}"
+        said = base.text(r["temp_text"])
         texts = [short]
         if r["mark"] in ("reported at most", "reported at least") and said:
             texts.insert(0, f"{short}: “{said}”")
@@ -280,7 +275,7 @@ def _overlaps(a: pd.Series, b: pd.Series, xmin: float, xmax: float) -> bool:
         if r["mark"] == "reported at least":
             return float(r["temp_f_low"]), xmax
         lo, hi = r["temp_f_low"], r["temp_f_high"]
-        if not missing(lo) and not missing(hi):
+        if not base.missing(lo) and not base.missing(hi):
             return float(lo), float(hi)
         return _anchor(r), _anchor(r)
 

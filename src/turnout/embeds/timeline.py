@@ -19,17 +19,8 @@ from typing import Any
 
 import pandas as pd
 
-from turnout.embeds.base import (
-    NARROW,
-    WIDE,
-    Chart,
-    QuoteBudget,
-    Table,
-    nice_ticks,
-    quotes,
-    register,
-    text,
-)
+from turnout.embeds import base
+from turnout.embeds.base import Chart, QuoteBudget, Table
 from turnout.embeds.measure import text_width
 from turnout.embeds.scene import Layout, Line, Mark, Rect, Text
 from turnout.embeds.words import ap_date
@@ -64,24 +55,24 @@ def _first(places: str, most: int) -> str:
 def _table(data: pd.DataFrame, budget: QuoteBudget) -> Table:
     columns = ["Period", "Events", "Cities with an event", "Marked", "Places", "Sentences quoted"]
     # Every busy bin gets its share of the budget: sentences per bin, at least one.
-    said = [text(q).split(" | ") for q in data["source_quote"] if text(q)]
+    said = [base.text(q).split(" | ") for q in data["source_quote"] if base.text(q)]
     size = sum(len(p.encode("utf-8")) for ps in said for p in ps)
     most = max(1, int(len(said) and budget.chars / (size / sum(map(len, said))) / len(said)))
     rows = [
         [
-            text(r["label"]),
+            base.text(r["label"]),
             str(int(r["events"])),
             str(int(r["cities"])),
-            text(r["marked"]),
-            _first(text(r["places"]), 6),
-            quotes(r["source_quote"], budget, sep=" | ", most=most),
+            base.text(r["marked"]),
+            _first(base.text(r["places"]), 6),
+            base.quotes(r["source_quote"], budget, sep=" | ", most=most),
         ]
         for _, r in data.iterrows()
     ]
     return Table("", columns, rows, frozenset({5}))
 
 
-@register(KIND)
+@base.register(KIND)
 def draw(data: pd.DataFrame, info: Any, budget: QuoteBudget) -> Chart:
     """Layouts (phone, wide) of the timeline, and its table."""
     table = _table(data, budget)
@@ -89,9 +80,9 @@ def draw(data: pd.DataFrame, info: Any, budget: QuoteBudget) -> Chart:
         return Chart([], table)
     grouped = len(data) <= 62
     key = [("one", "Events"), ("two" if grouped else "step", "Cities with an event")]
-    if data["marked"].map(text).ne("").any():
+    if data["marked"].map(base.text).ne("").any():
         key.append(("band" if _freq(data) == "day" else "dash", "Marked day"))
-    layouts = [_layout(data, NARROW, 190.0, 4), _layout(data, WIDE, 250.0, 5)]
+    layouts = [_layout(data, base.NARROW, 190.0, 4), _layout(data, base.WIDE, 250.0, 5)]
     return Chart(layouts, table, key)
 
 
@@ -137,7 +128,7 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most: int) -> Layou
     labels: list[tuple[int, str, int]] = []
     placed: list[tuple[float, float, int]] = []
     for i, r in data.iterrows():
-        words = text(r["marked"])
+        words = base.text(r["marked"])
         if not words:
             continue
         if i not in ticks:
@@ -157,7 +148,7 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most: int) -> Layou
     levels = 1 + max((lv for _, _, lv in labels), default=-1)
     top = 6.0 + levels * 17.0 + 20.0  # the marked days' levels, then the top count's label
     bottom = top + plot_h
-    high = nice_ticks(float(data["events"].max()), most)
+    high = base.nice_ticks(float(data["events"].max()), most)
     ymax = float(high[-1])
 
     def fy(v: float) -> float:
@@ -191,11 +182,10 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most: int) -> Layou
             shapes.append(Rect(x0 + 0.5 / n, x0 + 0.9 / n, fy(ci), bottom - fy(ci), "two"))
         else:
             shapes.append(Rect(x0 + 0.1 / n, x0 + 0.9 / n, fy(ev), bottom - fy(ev), "one"))
-        what = (
-            f"{text(r['label'])}: {_count(ev, 'event', 'events')} in {_count(ci, 'city', 'cities')}"
-        )
-        if text(r["marked"]):
-            what += f"; marked: {text(r['marked'])}"
+        counts = f"{_count(ev, 'event', 'events')} in {_count(ci, 'city', 'cities')}"
+        what = f"{base.text(r['label'])}: {counts}"
+        if base.text(r["marked"]):
+            what += f"; marked: {base.text(r['marked'])}"
         hit = Rect(x0, (i + 1) / n, top, plot_h)
         items.append(Mark(int(i), what, shapes, hit))
     if not grouped:  # cities: a step line across every bin, zero included
