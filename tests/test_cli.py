@@ -8,6 +8,9 @@ import pytest
 
 from turnout import paths
 
+# Each test starts the command in a new process, as a user does: `make check` leaves them out.
+pytestmark = pytest.mark.slow
+
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run(

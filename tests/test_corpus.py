@@ -497,6 +497,7 @@ def test_published_chart_data(tmp_path, name):
     assert meta["data_notes"].startswith(f"{defused} text cells of hostile.csv begin with =, +")
 
 
+@pytest.mark.slow
 def test_error_has_no_traceback_and_debug_shows_one(tmp_path):
     """The real command, in its own process: one line and status 2; --debug shows the trace."""
     path, _ = write(tmp_path, "binary")

@@ -50,6 +50,7 @@ def test_story_draft_goes_beside_the_story_and_never_over_it(tmp_path, monkeypat
     assert re.fullmatch(r"turnout: error: \S*ww\.draft\.csv: already exists: .*\n", err)
 
 
+@pytest.mark.slow
 def test_a_folder_of_articles_is_one_draft(tmp_path):
     out = tmp_path / "all.csv"
     run = subprocess.run(

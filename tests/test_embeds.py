@@ -229,6 +229,7 @@ def synthetic_ccc(n_cities: int = 2932, months: int = 66, per_month: int = 90) -
     )
 
 
+@pytest.mark.slow
 def test_ccc_scale_embeds_stay_under_100_kb():
     events = synthetic_ccc()
     by_city = chart_info(turnout_by_city(events, cities_in_data=2932))
@@ -476,6 +477,7 @@ def test_map_circle_areas_follow_the_numbers(seed):
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scale", ["ccc excerpt", "2,900 synthetic cities"])
 def test_map_stays_under_100_kb_at_ccc_scale_and_says_what_has_no_tooltip(scale, ccc_excerpt):
     events = ccc_excerpt if scale == "ccc excerpt" else synthetic_map_events()
