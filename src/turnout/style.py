@@ -222,17 +222,29 @@ def _units(paragraph: str) -> list[str]:
     return units
 
 
+# A line's width is near the sum of its words' widths (kerning across a space is small):
+# only a line whose sum falls this close to the limit is measured whole.
+_NEAR = 0.04
+
+
 def _wrap_greedy(text: str, width_px: float, width: Callable[[str], float]) -> str:
+    space = width("a a") - width("aa")
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
+        line, line_w = "", 0.0
         for word in _units(paragraph):
-            trial = f"{line} {word}" if line else word
-            if line and width(trial) > width_px:
+            if not line:
+                line, line_w = word, width(word)
+                continue
+            trial = f"{line} {word}"
+            trial_w = line_w + space + width(word)
+            if abs(trial_w - width_px) <= _NEAR * width_px:
+                trial_w = width(trial)  # close to the limit: the rendered width decides
+            if trial_w > width_px:
                 lines.append(line)
-                line = word
+                line, line_w = word, width(word)
             else:
-                line = trial
+                line, line_w = trial, trial_w
         lines.append(line)
     return "\n".join(lines)
 
