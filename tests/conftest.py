@@ -4,13 +4,10 @@ Debian's Chromium (one per session, for every browser test)."""
 from __future__ import annotations
 
 import math
+import os
 from pathlib import Path
 from typing import NamedTuple
 
-# nbformat before the tests: its schema validator (jsonschema) loads an IRI grammar (rfc3987_syntax,
-# lark) that takes ~2 s imported here and ~15 s when a test module first imports it during
-# collection (measured: `pytest --collect-only` 23 s -> 12 s).
-import nbformat  # noqa: F401, I001
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, settings
@@ -158,6 +155,16 @@ def visit(browser):
 
     yield open_page
     context.close()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Import nbformat before collection. Its schema validator (jsonschema) loads an IRI grammar
+    (rfc3987_syntax, lark) that takes ~2 s here and ~15 s when a test module first imports it
+    during collection (`pytest --collect-only`: 23 s -> 12 s). pytest-xdist's controller runs
+    no test, so only the process that collects pays."""
+    if getattr(config.option, "numprocesses", None) and "PYTEST_XDIST_WORKER" not in os.environ:
+        return
+    import nbformat  # noqa: F401
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -58,6 +58,12 @@ def city_chart():
     return turnout_by_city(turnout.load_events())
 
 
+@pytest.fixture(scope="module")
+def saved(city_chart, tmp_path_factory):
+    """The city chart's files, saved once for the tests that only read them."""
+    return save_chart(city_chart, "turnout-by-city", out_dir=tmp_path_factory.mktemp("saved"))
+
+
 def test_save_chart_writes_the_chart_files_and_the_embed(city_chart, tmp_path):
     paths = save_chart(city_chart, "turnout-by-city", out_dir=tmp_path / "new" / "figs")
     assert sorted(paths) == ["csv", "html", "json", "phone_png", "png", "svg"]
@@ -67,16 +73,16 @@ def test_save_chart_writes_the_chart_files_and_the_embed(city_chart, tmp_path):
         assert path.stat().st_size > 0
 
 
-def test_png_is_2x_for_high_density_screens(city_chart, tmp_path):
-    paths = save_chart(city_chart, "turnout-by-city", out_dir=tmp_path)
+def test_png_is_2x_for_high_density_screens(city_chart, saved):
+    paths = saved
     width, height = png_size(paths["png"])
     assert width == 1280
     assert height == round(city_chart.get_figheight() * 200)
 
 
-def test_json_carries_the_words_and_file_names(city_chart, tmp_path):
+def test_json_carries_the_words_and_file_names(city_chart, saved):
     info = chart_info(city_chart)
-    paths = save_chart(city_chart, "turnout-by-city", out_dir=tmp_path)
+    paths = saved
     meta = json.loads(paths["json"].read_text(encoding="utf-8"))
     for field in ("title", "subtitle", "alt", "source", "notes"):
         assert meta[field] == getattr(info, field)
@@ -92,9 +98,9 @@ def test_json_carries_the_words_and_file_names(city_chart, tmp_path):
     assert meta["embed"].startswith('<iframe src="turnout-by-city.html"')
 
 
-def test_csv_is_exactly_the_data(city_chart, tmp_path):
+def test_csv_is_exactly_the_data(city_chart, saved):
     data = chart_info(city_chart).data
-    paths = save_chart(city_chart, "turnout-by-city", out_dir=tmp_path)
+    paths = saved
     back = pd.read_csv(paths["csv"])
     assert list(back.columns) == list(data.columns)
     assert len(back) == len(data)
@@ -121,8 +127,8 @@ def test_resave_is_byte_identical(seed_events, tmp_path, name, make):
         assert first[ext].read_bytes() == again[ext].read_bytes(), ext
 
 
-def test_no_date_or_software_in_metadata(city_chart, tmp_path):
-    paths = save_chart(city_chart, "turnout-by-city", out_dir=tmp_path)
+def test_no_date_or_software_in_metadata(city_chart, saved):
+    paths = saved
     svg = paths["svg"].read_text(encoding="utf-8")
     assert "<dc:date>" not in svg and "Matplotlib v" not in svg
     assert "<dc:title>Minneapolis drew the largest reported crowd" in svg
