@@ -142,7 +142,9 @@ def show_chart(fig: Figure, *, width: int = CHART_WIDTH) -> None:
     w, h = png_size(png)
     data = {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": alt}
     metadata: dict[str, Any] = {"image/png": {"width": w, "height": h, "alt": alt}}
-    if _designed(info.kind):
+    from turnout.embeds.base import designed
+
+    if designed(info.kind):
         # The chart as a reader of the article gets it, its picture for viewers without scripts.
         from turnout.embeds import render
         from turnout.embeds.notebook import bundle
@@ -152,17 +154,6 @@ def show_chart(fig: Figure, *, width: int = CHART_WIDTH) -> None:
     metadata.setdefault("turnout", {})["headline"] = " ".join(str(info.title or "").split())
     display(data, raw=True, metadata=metadata)
     _forget_pyplot(fig)
-
-
-def _designed(kind: str) -> bool:
-    """Whether charts of ``kind`` have an embed design of their own (not the generic list).
-
-    >>> _designed("turnout-by-city"), _designed(""), _designed("a-kind-nobody-drew")
-    (True, False, False)
-    """
-    from turnout.embeds import kinds
-
-    return bool(kind) and kind in kinds()
 
 
 def left_out_chart(title: str, reason: str) -> Output:

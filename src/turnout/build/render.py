@@ -133,13 +133,13 @@ def _designed(embed: Path) -> bool:
     """Whether the embed beside ``NAME.json`` has a design of its own (not the generic one)."""
     import json
 
-    from turnout.embeds import kinds
+    from turnout.embeds.base import designed
 
     try:
         kind = json.loads(embed.with_suffix(".json").read_text(encoding="utf-8")).get("kind", "")
     except (OSError, ValueError):
         return False
-    return kind in kinds()
+    return designed(kind)
 
 
 def embed_csp() -> str:

@@ -101,6 +101,15 @@ def kinds() -> dict[str, Renderer]:
     return dict(_KINDS)
 
 
+def designed(kind: str) -> bool:
+    """Whether charts of ``kind`` have an embed design of their own (not the generic list).
+
+    >>> designed("turnout-by-city"), designed(""), designed("a-kind-nobody-drew")
+    (True, False, False)
+    """
+    return bool(kind) and kind in kinds()
+
+
 def renderer(kind: str) -> Renderer:
     found = kinds()
     return found.get(kind, found[""])
