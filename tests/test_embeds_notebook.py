@@ -13,7 +13,8 @@ from turnout.build.render import check_outputs, drop_notebook_only
 from turnout.charts import chart_info, turnout_by_city
 from turnout.embeds import render
 from turnout.embeds.notebook import NOTEBOOK_ONLY, bundle, view_html
-from turnout.show import chart_png, png_size
+from turnout.embeds.png import png_size
+from turnout.show import chart_png
 
 # Words a source could print that would break out of an attribute, a script or a page.
 HOSTILE = 'She said "enough" & left </script><script>alert(1)</script> <iframe src=//x.test>'

@@ -17,7 +17,6 @@ import html
 import io
 import os
 import re
-import struct
 import sys
 import warnings
 from collections.abc import Iterator
@@ -65,10 +64,13 @@ def chart_png(fig: Figure, width: int = CHART_WIDTH) -> bytes:
     """The figure as a PNG exactly ``width`` pixels wide (1x, optimised for the web).
 
     >>> from matplotlib.figure import Figure
+    >>> from turnout.embeds.png import png_size
     >>> png = chart_png(Figure(figsize=(8, 5)))
     >>> png_size(png)
     (640, 400)
     """
+    from turnout.embeds.png import png_size
+
     dpi = width / fig.get_figwidth()
     png = _savefig_png(fig, dpi)
     got, _ = png_size(png)
@@ -96,15 +98,6 @@ def _savefig_png(fig: Figure, dpi: float) -> bytes:
     out = io.BytesIO()
     palette.save(out, format="PNG", optimize=True)
     return out.getvalue()
-
-
-def png_size(png: bytes) -> tuple[int, int]:
-    """(width, height) in pixels, read from a PNG's header.
-
-    >>> png_size(bytes.fromhex("89504e470d0a1a0a0000000d49484452000002800000019000"))
-    (640, 400)
-    """
-    return struct.unpack(">II", png[16:24])
 
 
 def show_chart(fig: Figure, *, width: int = CHART_WIDTH) -> None:
@@ -138,6 +131,8 @@ def show_chart(fig: Figure, *, width: int = CHART_WIDTH) -> None:
     alt = " ".join(str(info.alt or "").split())
     if not alt:
         raise ValueError("this chart has no alt text: give it one before publishing")
+    from turnout.embeds.png import png_size
+
     png = chart_png(fig, width)
     w, h = png_size(png)
     data = {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": alt}

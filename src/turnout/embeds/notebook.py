@@ -24,11 +24,11 @@ HTML, and the site build: metadata ``turnout.notebook_only`` names the HTML, whi
 from __future__ import annotations
 
 import base64
-import struct
 from html import escape
 from typing import Any
 
 from turnout.embeds import _LISTENER, Embed, first_height
+from turnout.embeds.png import png_size
 
 #: The output's metadata key (under ``turnout``) naming the parts a published page leaves out.
 NOTEBOOK_ONLY = "notebook_only"
@@ -69,7 +69,7 @@ def view_html(embed: Embed, png: bytes, *, width: int) -> str:
 def bundle(embed: Embed, png: bytes, *, width: int) -> tuple[dict[str, Any], dict[str, Any]]:
     """The display bundle and its metadata: ``text/html`` (:func:`view_html`), ``image/png``
     (``png``, shown ``width`` CSS px wide, with the alt text) and the alt text as ``text/plain``."""
-    w, h = struct.unpack(">II", png[16:24])  # the PNG header's size
+    w, h = png_size(png)
     alt = " ".join(embed.alt.split())
     data = {
         "text/html": view_html(embed, png, width=width),

@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import io
+import struct
 from typing import Any
 
 from turnout.embeds.measure import text_width, wrap
@@ -33,6 +34,15 @@ _ROUND = {
     "hollow-dot": (LIGHT["bg"], LIGHT["soft"], "-"),
     "dots": (LIGHT["one"], LIGHT["one"], "-"),
 }
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """(width, height) in pixels, read from a PNG's header.
+
+    >>> png_size(bytes.fromhex("89504e470d0a1a0a0000000d49484452000002800000019000"))
+    (640, 400)
+    """
+    return struct.unpack(">II", png[16:24])
 
 
 def _stroke(cls: set[str]) -> tuple[str, float, Any]:
