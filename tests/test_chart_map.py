@@ -11,7 +11,7 @@ import pytest
 from matplotlib.path import Path as MplPath
 
 from turnout import ap, geo, style
-from turnout.charts.turnout_map import MAP_COLUMNS, MIN_DIAMETER, chart_info, turnout_map
+from turnout.charts import MAP_COLUMNS, MIN_DIAMETER, chart_info, turnout_map
 from turnout.publish import save_chart
 
 

@@ -33,7 +33,13 @@ is :mod:`~turnout.charts.base`.
 
 from turnout.charts.base import ChartInfo, chart_info
 from turnout.charts.by_city import turnout_by_city
-from turnout.charts.map_marks import HOLLOW_DIAMETER, MAX_DIAMETER, MIN_DIAMETER, legend_values
+from turnout.charts.map_marks import (
+    HOLLOW_DIAMETER,
+    MAX_DIAMETER,
+    MIN_DIAMETER,
+    circle_scale,
+    legend_values,
+)
 from turnout.charts.temperature import MIN_TEMPERATURE_POINTS, temperature_vs_attendance
 from turnout.charts.timeline import timeline_density
 from turnout.charts.turnout_map import MAP_COLUMNS, turnout_map
@@ -46,6 +52,7 @@ __all__ = [
     "MIN_TEMPERATURE_POINTS",
     "ChartInfo",
     "chart_info",
+    "circle_scale",
     "legend_values",
     "temperature_vs_attendance",
     "timeline_density",

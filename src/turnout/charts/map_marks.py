@@ -98,6 +98,19 @@ def round_up(value: float) -> float:
     return float(math.ceil(value / step) * step)
 
 
+def circle_scale(vmax: float) -> tuple[float, float]:
+    """``(k, smallest)``: square points per person when ``vmax`` people get the largest
+    circle (:data:`MAX_DIAMETER` wide), and the smallest crowd drawn (:data:`MIN_DIAMETER`
+    wide; a smaller one is drawn at its size, and the notes say so).
+
+    >>> k, smallest = circle_scale(50_000)
+    >>> round(k * 50_000, 6) == MAX_DIAMETER**2, smallest
+    (True, 290.0)
+    """
+    k = MAX_DIAMETER**2 / vmax
+    return k, round_up(MIN_DIAMETER**2 / k)
+
+
 def _rgb(hex_colour: str) -> tuple[float, float, float]:
     h = hex_colour.lstrip("#")
     return tuple(int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]

@@ -33,13 +33,11 @@ from turnout.ap import ap_count, ap_date, ap_range
 from turnout.charts import base
 from turnout.charts.base import ChartInfo, chart_info, chart_kind
 from turnout.charts.map_marks import (
-    MAX_DIAMETER,
-    MIN_DIAMETER,
+    circle_scale,
     draw_cities,
     draw_keys,
     draw_states,
     label_cities,
-    round_up,
 )
 from turnout.ranking import Claim, caveat, rank
 
@@ -109,8 +107,7 @@ def turnout_map(
     cities = _cities(on_map, measure)
     counted = cities[cities["marker"].ne("no count")]
     vmax = float(scale_max or (counted["value_low"].max() if len(counted) else 1.0))
-    k = MAX_DIAMETER**2 / vmax  # points^2 per person: area proportional to the number
-    smallest = round_up(MIN_DIAMETER**2 / k)  # crowds under it are drawn at its size
+    k, smallest = circle_scale(vmax)  # area proportional to the number, a smallest size
     cities["area_low"] = np.maximum(cities["value_low"], smallest) * k
     cities["area_high"] = cities["value_high"] * k
     counted = cities[cities["marker"].ne("no count")]
@@ -126,7 +123,7 @@ def turnout_map(
         plot_h = (style.WIDTH - 0.32) * (y1 - y0) / (x1 - x0) + keys_h
         title = title or _title(cities, counted, measure, ev)
         sub = subtitle or _subtitle(measure, period, scope)
-        notes = _notes(cities, counted, on_map, measure, k, left_off_note)
+        notes = _notes(cities, counted, on_map, measure, smallest, left_off_note)
         frame = {"title": title, "subtitle": sub, "source": source, "plot_height": plot_h}
         if labels and len(cities) > 1:  # said before placing: the frame is drawn once
             notes = f"{notes} Labels name the largest cities where they fit."
@@ -322,7 +319,7 @@ def _notes(
     counted: pd.DataFrame,
     on_map: pd.DataFrame,
     measure: str,
-    k: float,
+    smallest: float,
     left_off_note: str,
 ) -> str:
     parts: list[str] = []
@@ -338,7 +335,6 @@ def _notes(
                 parts.append(
                     "A sum that includes a floor is rounded down to two significant figures."
                 )
-        smallest = round_up(MIN_DIAMETER**2 / k)
         if (counted["value_low"] < smallest).any():
             under = ap.fmt_count(smallest)
             parts.append(f"Crowds under {under} are drawn as large as {under} so they show.")

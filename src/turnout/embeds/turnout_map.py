@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from turnout import geo, style
-from turnout.charts import HOLLOW_DIAMETER, MAX_DIAMETER, MIN_DIAMETER, legend_values
+from turnout.charts import HOLLOW_DIAMETER, MIN_DIAMETER, circle_scale, legend_values
 from turnout.embeds import base as kinds
 from turnout.embeds import page
 from turnout.embeds.base import NARROW, WIDE, WIDER, Chart, QuoteBudget, Table
@@ -87,23 +87,10 @@ class Scale:
         return math.sqrt(max(people, self.smallest) * self.k) * _UNITS_PER_PT
 
 
-def _round_up(value: float) -> float:
-    """Up to two significant figures, as the chart's notes round the smallest circle's number.
-
-    >>> _round_up(289.8), _round_up(0.4)
-    (290.0, 1.0)
-    """
-    if value <= 1:
-        return 1.0
-    step = 10 ** max(math.floor(math.log10(value)) - 1, 0)
-    return float(math.ceil(value / step) * step)
-
-
 def _scale(data: pd.DataFrame) -> Scale:
     counted = data.loc[data["marker"].ne("no count"), "value_low"]
     vmax = float(counted.max()) if len(counted) else 1.0
-    k = MAX_DIAMETER**2 / vmax
-    return Scale(k, _round_up(MIN_DIAMETER**2 / k))
+    return Scale(*circle_scale(vmax))
 
 
 def _cities(data: pd.DataFrame, scale: Scale, f: Frame) -> pd.DataFrame:
