@@ -8,7 +8,7 @@ drafted rows that are real gatherings; then the totals; then speed: KB of articl
 text a second (all articles, repeated), the same for a text 8 times as long (the
 ratio shows whether time grows linearly with size), and the wall time of
 ``turnout draft`` on the bundled article in a fresh interpreter, start-up included.
-Prints numbers, asserts nothing (``tests/test_draft_devset.py`` holds the floor).
+Prints numbers, asserts nothing (``tests/draft/test_draft_devset.py`` holds the floor).
 
     .venv/bin/python benchmarks/draft.py
     .venv/bin/python benchmarks/draft.py --repeats 20 --show   # --show prints each draft

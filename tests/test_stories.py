@@ -19,9 +19,9 @@ import pytest
 from test_build_site import _kernel_env, assert_reads_like_an_article
 
 from turnout import paths
-from turnout.build import clean_data, page_name
-from turnout.build.cache import MANIFEST, story_cache, write_manifest
-from turnout.build.index import index_html, story_entries, write_site_index
+from turnout.publisher import clean_data, page_name
+from turnout.publisher.cache import MANIFEST, story_cache, write_manifest
+from turnout.publisher.index import index_html, story_entries, write_site_index
 from turnout.columns import RAW_COLUMNS
 from turnout.dataset import clean_story
 from turnout.errors import DataError
@@ -340,7 +340,7 @@ def test_index_lists_other_stories_from_their_manifests(project):
 
 def test_indexes_share_the_articles_page_shell():
     """One shell (head, Content-Security-Policy, masthead) for indexes and articles."""
-    from turnout.build.render import TEMPLATE_NAME, TEMPLATES_DIR
+    from turnout.publisher.render import TEMPLATE_NAME, TEMPLATES_DIR
 
     page = (TEMPLATES_DIR / TEMPLATE_NAME / "index.html.j2").read_text(encoding="utf-8")
     assert 'http-equiv="Content-Security-Policy"' not in page and "shell.head(" in page

@@ -35,7 +35,7 @@ def _clean(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from turnout.build import build_story
+    from turnout.publisher import build_story
 
     pages = build_story(args.story, force=args.force, timeout=args.timeout)
     ran = sum(p.executed for p in pages)

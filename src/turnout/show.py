@@ -45,7 +45,7 @@ class Output:
     def __init__(self, html_text: str, plain: str, *, headline: str | None = None) -> None:
         self.html = html_text
         self.plain = plain
-        self.headline = headline  # a finding the page may lead with (see turnout.build)
+        self.headline = headline  # a finding the page may lead with (see turnout.publisher)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> Any:
         bundle = {"text/html": self.html, "text/plain": self.plain}
@@ -145,7 +145,7 @@ def show_chart(fig: Figure, *, width: int = CHART_WIDTH) -> None:
         from turnout.embeds.notebook import bundle
 
         data, metadata = bundle(render(info), png, width=w)
-    # The chart's headline is computed from the data: the page leads with it (turnout.build).
+    # The chart's headline is computed from the data: the page leads with it (turnout.publisher).
     metadata.setdefault("turnout", {})["headline"] = " ".join(str(info.title or "").split())
     display(data, raw=True, metadata=metadata)
     _forget_pyplot(fig)

@@ -250,7 +250,7 @@ def ccc_excerpt():
 
     import turnout
 
-    fixture = Path(__file__).resolve().parent / "fixtures" / "ccc_2017_2020_excerpt.csv"
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "ccc_2017_2020_excerpt.csv"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # the excerpt's rejected rows are by design
         return turnout.load_events(fixture, format="ccc")

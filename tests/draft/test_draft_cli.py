@@ -16,8 +16,8 @@ from turnout.columns import RAW_COLUMNS
 from turnout.draft.review import draft_review, review_html
 from turnout.draft.text import story_article
 
-ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
-SRC = Path(__file__).resolve().parents[1] / "src"
+ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
+SRC = Path(__file__).resolve().parents[2] / "src"
 
 
 def _rows(text: str) -> list[dict[str, str]]:

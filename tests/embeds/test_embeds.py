@@ -403,7 +403,7 @@ def ccc_excerpt() -> pd.DataFrame:
 
     import turnout
 
-    fixture = Path(__file__).resolve().parent / "fixtures" / "ccc_2017_2020_excerpt.csv"
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "ccc_2017_2020_excerpt.csv"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         return turnout.load_events(fixture, format="ccc")

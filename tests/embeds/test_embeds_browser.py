@@ -24,7 +24,7 @@ from turnout.publish import save_chart, save_figure
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-artifacts" / "embeds"
 WIDTHS = (375, 768, 1280)
 STRIKES = {"2026-01-23": "Minneapolis strike", "2026-01-30": "Nationwide strike"}

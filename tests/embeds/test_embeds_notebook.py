@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 
-from turnout.build.errors import NotebookError
-from turnout.build.render import check_outputs, drop_notebook_only
+from turnout.publisher.errors import NotebookError
+from turnout.publisher.render import check_outputs, drop_notebook_only
 from turnout.charts import chart_info, turnout_by_city
 from turnout.embeds import render
 from turnout.embeds.notebook import NOTEBOOK_ONLY, bundle, view_html

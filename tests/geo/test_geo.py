@@ -14,7 +14,7 @@ from matplotlib.path import Path as MplPath
 
 from turnout import geo
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def projected_inside(x: float, y: float, code: str) -> bool:

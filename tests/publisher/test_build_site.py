@@ -26,7 +26,7 @@ import nbformat
 import pytest
 
 from turnout import paths
-from turnout.build import PAGE_BUDGET, NotebookError, Page, build_site, page_name
+from turnout.publisher import PAGE_BUDGET, NotebookError, Page, build_site, page_name
 
 # Every test here builds notebooks (the real ones once, or small ones of its own).
 pytestmark = pytest.mark.slow
@@ -34,7 +34,7 @@ pytestmark = pytest.mark.slow
 ROOT = paths.project_root()
 NOTEBOOKS = sorted(paths.notebooks_dir().glob("*.ipynb"))
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-SRC = Path(__file__).resolve().parents[1] / "src"
+SRC = Path(__file__).resolve().parents[2] / "src"
 
 
 class Built(NamedTuple):
@@ -294,7 +294,7 @@ def test_warm_path_imports_nothing_heavy(built):
     code = textwrap.dedent(
         f"""
         import json, sys
-        from turnout.build import build_site
+        from turnout.publisher import build_site
         pages = build_site(out_dir={str(built.site)!r}, figures_dir={str(built.figures)!r},
                            cache_dir={str(built.cache)!r}, progress=False)
         heavy = sorted(m for m in ("pandas", "matplotlib", "nbconvert", "nbclient", "nbformat",

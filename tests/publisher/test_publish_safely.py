@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from test_build_site import _notebook, _screenshot, build_small_site  # shared builders
 
-from turnout.build import NotebookError, build_site
+from turnout.publisher import NotebookError, build_site
 
 # Writes a chart through publish.save_figure (as the notebooks do) and a file of its own.
 GOOD = """

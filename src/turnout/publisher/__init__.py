@@ -1,14 +1,14 @@
 """Notebooks to newsroom pages: what ``turnout build`` runs, one module per job.
 
-- :mod:`~turnout.build.plan`: what to build (:class:`BuildOptions`), and
+- :mod:`~turnout.publisher.plan`: what to build (:class:`BuildOptions`), and
   building it (:func:`build_site`, :func:`build_story`);
-- :mod:`~turnout.build.cache`: content keys and the manifest of what was built;
-- :mod:`~turnout.build.workers`: notebooks run in parallel worker processes;
-- :mod:`~turnout.build.execute`: one notebook run with nbclient, parameters injected;
-- :mod:`~turnout.build.render`: its outputs checked and the page rendered;
-- :mod:`~turnout.build.staging`: a build's files published all at once or not at all;
-- :mod:`~turnout.build.index`: ``site/index.html`` and each story's index, from the manifests;
-- :mod:`~turnout.build.errors`: :class:`NotebookError`.
+- :mod:`~turnout.publisher.cache`: content keys and the manifest of what was built;
+- :mod:`~turnout.publisher.workers`: notebooks run in parallel worker processes;
+- :mod:`~turnout.publisher.execute`: one notebook run with nbclient, parameters injected;
+- :mod:`~turnout.publisher.render`: its outputs checked and the page rendered;
+- :mod:`~turnout.publisher.staging`: a build's files published all at once or not at all;
+- :mod:`~turnout.publisher.index`: ``site/index.html`` and each story's index, from the manifests;
+- :mod:`~turnout.publisher.errors`: :class:`NotebookError`.
 
 Every notebook in ``notebooks/`` is executed top to bottom with nbclient
 (kernel ``python3``, working directory the project root), its charts are
@@ -34,8 +34,8 @@ the ``turnout`` command prints with a non-zero exit status, and leaves the last
 good site and figures exactly as they were.
 """
 
-from turnout.build.errors import NotebookError
-from turnout.build.plan import (
+from turnout.publisher.errors import NotebookError
+from turnout.publisher.plan import (
     PAGE_BUDGET,
     BuildOptions,
     Page,

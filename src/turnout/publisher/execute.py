@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from turnout.build.errors import NotebookError
+from turnout.publisher.errors import NotebookError
 
 # Builds run the Python that runs the build (jupyter_client maps "python3" to it), so a
 # fresh clone builds without a registered kernel; nbclient's kernel_name overrides the

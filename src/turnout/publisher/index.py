@@ -2,7 +2,7 @@
 
 An index lists a story's pages by headline, with their deks, and (the site's
 front page) every other story built, by title. Everything it lists comes from
-the build manifests (:mod:`turnout.build.cache`), never from reading pages back,
+the build manifests (:mod:`turnout.publisher.cache`), never from reading pages back,
 and it is rendered by ``templates/turnout/site-index.html.j2``, which shares the
 articles' page shell.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from turnout import paths
-from turnout.build.cache import MANIFEST, cache_root, read_manifest
+from turnout.publisher.cache import MANIFEST, cache_root, read_manifest
 from turnout.paths import atomic_write
 
 SITE_TITLE = "turnout: protest counts, sourced"
@@ -53,7 +53,7 @@ def index_html(
     """
     from jinja2 import Environment, FileSystemLoader
 
-    from turnout.build.render import TEMPLATE_NAME, TEMPLATES_DIR
+    from turnout.publisher.render import TEMPLATE_NAME, TEMPLATES_DIR
 
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR / TEMPLATE_NAME), autoescape=True)
     return (

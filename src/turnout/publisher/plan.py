@@ -2,11 +2,11 @@
 
 :class:`BuildOptions` says what a build covers (notebooks, output folders,
 cache, parameters injected into every notebook, index heading) and
-:func:`build_site` carries it out: it asks :mod:`~turnout.build.cache` which
-notebooks changed, runs those in :mod:`~turnout.build.workers` (each one
+:func:`build_site` carries it out: it asks :mod:`~turnout.publisher.cache` which
+notebooks changed, runs those in :mod:`~turnout.publisher.workers` (each one
 executed, checked and rendered), publishes their files through
-:mod:`~turnout.build.staging` only if every one succeeded, and writes the
-index (:mod:`~turnout.build.index`). :func:`build_story` is what ``turnout
+:mod:`~turnout.publisher.staging` only if every one succeeded, and writes the
+index (:mod:`~turnout.publisher.index`). :func:`build_story` is what ``turnout
 build [--story SLUG]`` runs: a story's data cleaned (when it changed), then its
 options (:meth:`BuildOptions.for_story`) built.
 """
@@ -25,10 +25,10 @@ from typing import Any
 
 from turnout import paths
 from turnout.ap import ap_date
-from turnout.build import cache
-from turnout.build.errors import NotebookError, notebook_error
-from turnout.build.execute import check_parameters
-from turnout.build.parameters import published_parameters
+from turnout.publisher import cache
+from turnout.publisher.errors import NotebookError, notebook_error
+from turnout.publisher.execute import check_parameters
+from turnout.publisher.parameters import published_parameters
 from turnout.paths import atomic_write, display_path
 
 #: Environment variable naming the desk or author pages are credited to ("By ..."); none
@@ -89,7 +89,7 @@ class BuildOptions:
         story into ``site/`` and ``figures/``, listing every other story on its index;
         another into ``site/SLUG/`` and ``figures/SLUG/`` with ``story="SLUG"`` injected
         and an index of its own that links back to the site's."""
-        from turnout.build.index import story_entries
+        from turnout.publisher.index import story_entries
         from turnout.stories import DEFAULT_STORY
 
         slug = settings.slug or DEFAULT_STORY
@@ -143,7 +143,7 @@ class _Plan:
     manifest_path: Path
     params: dict[str, Any]
     every_notebook: bool
-    #: Each notebook's injected parameters (:mod:`turnout.build.parameters`): the story's.
+    #: Each notebook's injected parameters (:mod:`turnout.publisher.parameters`): the story's.
     injected: dict[Path, dict[str, Any]] = field(default_factory=dict)
     #: One line per parameter a notebook file holds that the build overrides.
     overridden: list[str] = field(default_factory=list)
@@ -282,8 +282,8 @@ def _run(
     error moves their files into place, so a failed build leaves the last good site and
     figures exactly as they were.
     """
-    from turnout.build.staging import Staging
-    from turnout.build.workers import run_all
+    from turnout.publisher.staging import Staging
+    from turnout.publisher.workers import run_all
 
     results: dict[Path, dict[str, Any]] = {}
     with Staging(plan.out, plan.figures) as stage:
@@ -335,7 +335,7 @@ def _write_index(
 ) -> bool:
     """Write ``index.html`` when it changed (or a page was rebuilt); a story's build also
     records how the site's index lists it. Returns whether the manifest changed."""
-    from turnout.build.index import Entry, index_html
+    from turnout.publisher.index import Entry, index_html
 
     index = plan.out / "index.html"
     listing = [
@@ -389,7 +389,7 @@ def build_story(
         pages = build_story("may-day-2026")
         pages[0].path  # site/may-day-2026/clean-events.html
     """
-    from turnout.build.index import write_site_index
+    from turnout.publisher.index import write_site_index
     from turnout.stories import DEFAULT_STORY
 
     slug = story or DEFAULT_STORY

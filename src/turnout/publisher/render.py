@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from turnout.build.errors import NotebookError
-from turnout.build.execute import INJECTED_TAG
+from turnout.publisher.errors import NotebookError
+from turnout.publisher.execute import INJECTED_TAG
 
 #: Folder holding turnout's templates (passed to nbconvert as ``extra_template_basedirs``).
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"

@@ -19,8 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from turnout.build.cache import PACKAGE_DIR
-from turnout.build.errors import NotebookError
+from turnout.publisher.cache import PACKAGE_DIR
+from turnout.publisher.errors import NotebookError
 from turnout.paths import atomic_write
 
 
@@ -57,7 +57,7 @@ def run_all(
     env["PYTHONPATH"] = os.pathsep.join(
         filter(None, [str(PACKAGE_DIR.parent), env.get("PYTHONPATH")])
     )
-    command = [sys.executable, "-c", "from turnout.build.workers import worker_main; worker_main()"]
+    command = [sys.executable, "-c", "from turnout.publisher.workers import worker_main; worker_main()"]
 
     def drive() -> None:
         proc = subprocess.Popen(
@@ -131,8 +131,8 @@ def worker_main() -> None:
 
 def build_one(job: dict[str, Any], report: Callable[[str, int], None]) -> dict[str, Any]:
     """Execute one notebook and write its page; errors come back as data, not exceptions."""
-    from turnout.build.execute import execute
-    from turnout.build.render import (
+    from turnout.publisher.execute import execute
+    from turnout.publisher.render import (
         check_outputs,
         drop_notebook_only,
         page_head,
