@@ -19,12 +19,12 @@ import pytest
 from test_build_site import _kernel_env, assert_reads_like_an_article
 
 from turnout import paths
-from turnout.publisher import clean_data, page_name
-from turnout.publisher.cache import MANIFEST, story_cache, write_manifest
-from turnout.publisher.index import index_html, story_entries, write_site_index
 from turnout.columns import RAW_COLUMNS
 from turnout.dataset import clean_story
 from turnout.errors import DataError
+from turnout.publisher import clean_data, page_name
+from turnout.publisher.cache import MANIFEST, story_cache, write_manifest
+from turnout.publisher.index import index_html, story_entries, write_site_index
 from turnout.stories import DEFAULT_STORY, check_slug, new_story, parse_settings, read_story
 
 ROOT = paths.project_root()

@@ -8,12 +8,12 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 
-from turnout.publisher.errors import NotebookError
-from turnout.publisher.render import check_outputs, drop_notebook_only
 from turnout.charts import chart_info, turnout_by_city
 from turnout.embeds import render
 from turnout.embeds.notebook import NOTEBOOK_ONLY, bundle, view_html
 from turnout.embeds.png import png_size
+from turnout.publisher.errors import NotebookError
+from turnout.publisher.render import check_outputs, drop_notebook_only
 from turnout.show import chart_png
 
 # Words a source could print that would break out of an attribute, a script or a page.

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from turnout import paths
-from turnout.publisher.cache import MANIFEST, cache_root, read_manifest
 from turnout.paths import atomic_write
+from turnout.publisher.cache import MANIFEST, cache_root, read_manifest
 
 SITE_TITLE = "turnout: protest counts, sourced"
 HEADING = "Protest turnout, counted from the source’s own words"

@@ -25,11 +25,11 @@ from typing import Any
 
 from turnout import paths
 from turnout.ap import ap_date
+from turnout.paths import atomic_write, display_path
 from turnout.publisher import cache
 from turnout.publisher.errors import NotebookError, notebook_error
 from turnout.publisher.execute import check_parameters
 from turnout.publisher.parameters import published_parameters
-from turnout.paths import atomic_write, display_path
 
 #: Environment variable naming the desk or author pages are credited to ("By ..."); none
 #: by default: a tool's name is not a byline.

@@ -19,9 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from turnout.paths import atomic_write
 from turnout.publisher.cache import PACKAGE_DIR
 from turnout.publisher.errors import NotebookError
-from turnout.paths import atomic_write
 
 
 def run_all(
@@ -57,7 +57,11 @@ def run_all(
     env["PYTHONPATH"] = os.pathsep.join(
         filter(None, [str(PACKAGE_DIR.parent), env.get("PYTHONPATH")])
     )
-    command = [sys.executable, "-c", "from turnout.publisher.workers import worker_main; worker_main()"]
+    command = [
+        sys.executable,
+        "-c",
+        "from turnout.publisher.workers import worker_main; worker_main()",
+    ]
 
     def drive() -> None:
         proc = subprocess.Popen(
