@@ -249,3 +249,53 @@ def test_dates_as_reporters_write_them():
         "2025-09-05",
     ]
     assert cleaned.events["date_text"].tolist() == raw["date"].tolist()  # the words stay
+
+
+# --------------------------------------------------------------- drafted rows need a person
+
+
+def _drafted(checked: list[object]) -> pd.DataFrame:
+    n = len(checked)
+    return pd.DataFrame(
+        {
+            "date": ["2026-05-01"] * n,
+            "locality": ["Boise", "Tulsa", "Omaha"][:n],
+            "state": ["ID", "OK", "NE"][:n],
+            "size_text": ["300"] * n,
+            "checked": checked,
+        }
+    )
+
+
+def test_a_drafted_row_without_initials_is_rejected_with_the_fix() -> None:
+    cleaned = clean_events(_drafted(["AB", None, "  "]))
+    assert cleaned.events["city"].tolist() == ["Boise"]
+    assert cleaned.rejected["row"].tolist() == [3, 4]
+    for reason in cleaned.rejected["reason"]:
+        assert reason.startswith("checked: drafted, not yet checked against the article")
+        assert "put your initials in `checked`" in reason
+
+
+def test_a_file_without_the_checked_column_is_unaffected() -> None:
+    raw = _drafted([None, None]).drop(columns="checked")
+    assert len(clean_events(raw).events) == 2
+
+
+def test_an_unchecked_row_with_another_problem_names_both() -> None:
+    raw = _drafted([None])
+    raw.loc[0, "date"] = "2026-13-45"
+    (reason,) = clean_events(raw).rejected["reason"]
+    assert reason.startswith("checked: ") and "; date: " in reason
+
+
+def test_a_size_qualifier_typo_is_a_warning_naming_row_and_column() -> None:
+    from turnout.clean import input_warnings
+
+    raw = _drafted(["AB", "AB"])
+    raw.loc[1, "size_text"] = "More then 10,000"
+    assert input_warnings(raw, path="may.csv") == [
+        "may.csv, row 3, column 'size_text': 'more then' is read as 'more than' (a typo?): "
+        "check the spelling"
+    ]
+    events = clean_events(raw).events
+    assert events.loc[1, ["size_low", "size_qualifier"]].tolist() == [10_000.0, "at least"]

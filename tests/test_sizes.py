@@ -27,6 +27,8 @@ from turnout.sizes import (
     parse_sizes,
     size_cat,
     size_mean,
+    size_qualifier,
+    size_typo_note,
 )
 
 NAN = float("nan")
@@ -842,3 +844,33 @@ def test_size_qualifier_agrees_with_the_numbers(text: str) -> None:
     label = size_qualifier(text)
     assert (label == "") == math.isnan(est.low)
     assert (label == "range") == (not math.isnan(est.low) and est.high > est.low)
+
+
+# --------------------------------------------------------------- qualifiers typed one slip away
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "qualifier", "typo"),
+    [
+        ("More then 10,000", 10_000, "at least", "more then"),
+        ("atleast 500 people", 500, "at least", "atleast"),
+        ("aproximately 300", 300, "about", "aproximately"),
+        ("arround 1,200 marchers", 1_200, "about", "arround"),
+        ("less then 50", 50, "at most", "less then"),
+    ],
+)
+def test_qualifier_typos_read_as_the_qualifier_with_a_note(
+    text: str, low: float, qualifier: str, typo: str
+) -> None:
+
+    assert parse_size(text).low == low
+    assert size_qualifier(text) == qualifier  # "More then 10,000" keeps its floor
+    assert size_typo_note(text).startswith(f"'{typo}' is read as")
+
+
+@pytest.mark.parametrize(
+    "text", ["more than 10,000", "nearby 300 people", "Thousands", "then 300 left", "roughly 40"]
+)
+def test_real_words_are_not_qualifier_typos(text: str) -> None:
+
+    assert size_typo_note(text) == ""

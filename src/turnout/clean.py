@@ -12,7 +12,9 @@ sheet, or a CCC file read by :func:`turnout.read_ccc`) into two tables:
   ``temp_f_low``, ``temp_f_high``, ``temp_label``. The table is validated by a
   pandera schema.
 - ``rejected``: rows it cannot use, the raw columns plus ``reason``, which
-  names the column at fault ("date: blank").
+  names the column at fault ("date: blank"). In a file with a ``checked`` column
+  (a draft from ``turnout draft``), a row with nothing in it is rejected until a
+  person has checked it against the article and put their initials there.
 
 Every row of the input is in exactly one of the two, always:
 ``len(events) + len(rejected) == len(raw)``. Both carry ``row``, the row's
@@ -31,13 +33,21 @@ import numpy as np
 import pandas as pd
 
 from turnout import paths
+from turnout.columns import CHECKED, UNCHECKED_REASON
 from turnout.csvfile import read_text_csv
 from turnout.dates import parse_dates, year_notes
 from turnout.errors import DataError, quote
 from turnout.formulas import formula_mask
 from turnout.links import url_problem
 from turnout.places import resolve_places
-from turnout.sizes import parse_sizes, size_cat, size_mean, size_problems, size_qualifiers
+from turnout.sizes import (
+    parse_sizes,
+    size_cat,
+    size_mean,
+    size_problems,
+    size_qualifiers,
+    size_typo_note,
+)
 from turnout.temperature import parse_temperatures
 
 #: Columns a raw table must have: without them no row can be placed on a map or a timeline.
@@ -263,6 +273,15 @@ def _row_problem(raw: pd.DataFrame, rows: pd.Series) -> pd.Series:
     return problem
 
 
+def _checked_problem(table: pd.DataFrame) -> pd.Series:
+    """ "checked: ..." for a drafted row nobody has checked: in a file with a ``checked``
+    column (``turnout draft`` writes it), a row with no initials there is not used."""
+    if CHECKED not in table:
+        return pd.Series("", index=table.index, dtype="str")
+    empty = _as_text(table[CHECKED]).isna()
+    return pd.Series(np.where(empty, f"{CHECKED}: {UNCHECKED_REASON}", ""), index=table.index)
+
+
 def clean_events(raw: pd.DataFrame) -> Cleaned:
     """Clean a raw events table into usable events and rejected rows with a reason.
 
@@ -326,8 +345,19 @@ def clean_events(raw: pd.DataFrame) -> Cleaned:
     size_problem = _size_problem(table, sizes)
     temp_problem = _temp_problem(temps)
     row_problem = _row_problem(raw, table["row"])
+    checked_problem = _checked_problem(table)
     reason = (
-        (date_problem + "; " + place_problem + "; " + size_problem + "; " + temp_problem)
+        (
+            checked_problem
+            + "; "
+            + date_problem
+            + "; "
+            + place_problem
+            + "; "
+            + size_problem
+            + "; "
+            + temp_problem
+        )
         .str.replace(r"(; )+", "; ", regex=True)
         .str.strip("; ")
     )
@@ -394,6 +424,8 @@ def input_warnings(raw: pd.DataFrame, *, path: object = None) -> list[str]:
     """What the desk should know about rows that are still used, one line per cell:
 
     - words not in their ``source_quote`` (:func:`unquoted_words`);
+    - a size qualifier typed one slip away ("More then 10,000"), read as meant
+      (:func:`turnout.sizes.size_typo_note`): the floor is kept;
     - a ``source_url`` that is not a web (http, https) address: pages print it as
       text, never as a link (:mod:`turnout.links`);
     - text a spreadsheet would run as a formula (``=HYPERLINK(...)``, ``@SUM(...)``):
@@ -411,6 +443,11 @@ def input_warnings(raw: pd.DataFrame, *, path: object = None) -> list[str]:
     """
     out = unquoted_words(raw, path=path)
     flat = raw.reset_index(drop=True)
+    if "size_text" in flat:
+        notes = flat["size_text"].map(size_typo_note)
+        for i in np.flatnonzero(notes.ne("").to_numpy()):
+            message = f"{notes.iloc[i]} (a typo?): check the spelling"
+            out.append(str(DataError(message, path=path, row=i + 2, column="size_text")))
     if "source_url" in flat:
         problems = flat["source_url"].map(url_problem)
         for i in np.flatnonzero(problems.ne("").to_numpy()):

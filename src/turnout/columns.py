@@ -24,3 +24,10 @@ RAW_COLUMNS = [
     "source_quote",
     "notes",
 ]
+
+#: A drafted row's reviewer column (``turnout draft`` writes it, empty): in a file that has
+#: it, a row is used only once a person has put their initials in it. Files typed by hand
+#: (no such column) are unaffected.
+CHECKED = "checked"
+#: Why a drafted row with no initials is not used, and how to fix it.
+UNCHECKED_REASON = "drafted, not yet checked against the article: put your initials in `checked`"

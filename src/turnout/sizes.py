@@ -78,6 +78,7 @@ __all__ = [
     "size_problems",
     "size_qualifier",
     "size_qualifiers",
+    "size_typo_note",
 ]
 
 NAN = float("nan")
@@ -301,8 +302,55 @@ _TOKEN = re.compile(
 )
 
 
+# Qualifiers typed one slip away: "More then 10,000" is a floor like "more than 10,000".
+_THEN = re.compile(r"\b(more|less|fewer|greater)\s+then\b")
+_RUN_TOGETHER = {"atleast": "at least", "atmost": "at most", "upto": "up to"}
+_QUALIFIER_WORDS = ("approximately", "roughly", "around", "nearly", "almost", "upwards")
+# Real words one typo from a qualifier: never corrected ("nearby 300 people").
+_NOT_TYPOS = frozenset({"nearby", "aground", "approximate", "upward"})
+_WORD = re.compile(r"[a-z]+")
+
+
+def _qualifier_fixes(text: str) -> list[tuple[str, str]]:
+    """(typo, qualifier) for each qualifier in lowercase ``text`` typed one slip away."""
+    fixes = [(m[0], f"{m[1]} than") for m in _THEN.finditer(text)]
+    for m in _WORD.finditer(text):
+        word = m[0]
+        if word in _RUN_TOGETHER:
+            fixes.append((word, _RUN_TOGETHER[word]))
+        elif word not in _NOT_TYPOS and word not in _QUALIFIER_WORDS:
+            hits = typo_matches(word, _QUALIFIER_WORDS)
+            if hits:
+                fixes.append((word, hits[0]))
+    return fixes
+
+
+def _fix_qualifiers(text: str) -> str:
+    for typo, meant in _qualifier_fixes(text):
+        text = re.sub(r"\b" + re.escape(typo) + r"\b", meant, text)
+    return text
+
+
+def size_typo_note(text: object) -> str:
+    """A note for crowd-size words whose qualifier is typed one slip away, read as meant
+    ("" when there is none): the number keeps its floor, the desk checks the spelling.
+
+    >>> size_typo_note("More then 10,000")
+    "'more then' is read as 'more than'"
+    >>> size_typo_note("atleast 500; aproximately 300")
+    "'atleast' is read as 'at least'; 'aproximately' is read as 'approximately'"
+    >>> size_typo_note("more than 10,000")
+    ''
+    """
+    if not isinstance(text, str):
+        return ""
+    lowered = unicodedata.normalize("NFKC", text).lower()
+    return "; ".join(f"{quote(t)} is read as {quote(m)}" for t, m in _qualifier_fixes(lowered))
+
+
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_DASHES).lower()
+    text = _fix_qualifiers(text)
     text = _TAG.sub(" ", _CODE.sub(" ", text))
     text = text.replace("~", " about ")
     for pattern, word in _OUTCOME_PHRASES:

@@ -28,7 +28,8 @@ def test_draft_to_stdout_in_the_story_format(capsys):
     assert main(["draft", str(story_article()), "--published", "2026-02-03", "--source", "WW"]) == 0
     out, err = capsys.readouterr()
     rows = _rows(out)
-    assert list(rows[0]) == RAW_COLUMNS
+    assert list(rows[0]) == [*RAW_COLUMNS, "checked"]  # empty: no row is used unchecked
+    assert {r["checked"] for r in rows} == {""}
     assert len(rows) == 17 and {r["source_name"] for r in rows} == {"WW"}
     assert "17 draft rows from 1 article(s), 3 without a crowd size" in err
 

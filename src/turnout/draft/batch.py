@@ -85,7 +85,18 @@ def draft_files(
 
 
 def draft_csv(rows: Any) -> str:
-    """The draft as CSV text in the story format (UTF-8, quoted where needed)."""
+    """The draft as CSV text in the story format (UTF-8, quoted where needed), with an
+    empty ``checked`` column last: cleaning uses a row only once a person has put their
+    initials there (:data:`turnout.columns.CHECKED`).
+
+    >>> import pandas as pd
+    >>> draft_csv(pd.DataFrame({"date": ["2026-05-01"], "locality": ["Boise"]})).splitlines()
+    ['date,locality,checked', '2026-05-01,Boise,']
+    """
+    from turnout.columns import CHECKED
+
+    if CHECKED not in rows:
+        rows = rows.assign(**{CHECKED: ""})
     buffer = io.StringIO()
     rows.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue()
