@@ -22,13 +22,13 @@ from turnout import paths
 from turnout.columns import RAW_COLUMNS
 from turnout.dataset import clean_story
 from turnout.errors import DataError
-from turnout.publisher import clean_data, page_name
+from turnout.publisher import clean_data, find_notebooks, page_name
 from turnout.publisher.cache import MANIFEST, story_cache, write_manifest
 from turnout.publisher.index import index_html, story_entries, write_site_index
 from turnout.stories import DEFAULT_STORY, check_slug, new_story, parse_settings, read_story
 
 ROOT = paths.project_root()
-NOTEBOOKS = sorted(paths.notebooks_dir().glob("*.ipynb"))
+NOTEBOOKS = find_notebooks()  # the pages: never the draft review
 SLUG = "river-rally-2031"
 TITLE = "Synthetic test story: river rallies"
 SOURCE = "The Test Ledger (synthetic data for turnout's tests), March 3, 2031"
@@ -183,31 +183,37 @@ def test_build_story_says_which_rows_were_rejected_and_where(project, monkeypatc
         '"About 80 rallied in Tulsa.",synthetic test row: words not in the quote\n'
     )
     _story_with_rows(project, ROWS + unquoted)
-    clean_data(SLUG)  # what `turnout build --story` runs first
-    err = capsys.readouterr().err.splitlines()
-    assert err[0] == "4 clean, 1 rejected"
-    assert err[1].startswith("  rejected row 5: date:") and "2031-13-45" in err[1]
-    assert err[2] == (f"wrote data/processed/{SLUG}.csv and data/processed/{SLUG}.rejected.csv")
+    from turnout.publisher.summary import story_summary
+
+    clean_data(SLUG)  # what `turnout build --story` runs first: it says where the files went
+    wrote = f"wrote data/processed/{SLUG}.csv and data/processed/{SLUG}.rejected.csv"
+    assert capsys.readouterr().err.splitlines() == [wrote]
+    # The rest closes the build (turnout.publisher.summary), what matters first.
+    lines = story_summary(SLUG).lines()
+    assert lines[0] == f"turnout: {SLUG}: 4 clean, 1 rejected, 1 warning, 0 charts left out"
+    assert lines[1].startswith(f"  rejected: data/raw/{SLUG}.csv, row 5, column 'date': ")
+    assert "2031-13-45" in lines[1]
     # size_text must be inside source_quote (case aside: "dozens" is in "Dozens held ..."),
     # the rule the seed's own test enforces, now checked for every story.
-    assert err[3:] == [
-        f"turnout: warning: data/raw/{SLUG}.csv, row 6, column 'size_text': "
+    assert lines[2:] == [
+        f"  warning: data/raw/{SLUG}.csv, row 6, column 'size_text': "
         "'about 90' is not in its source_quote"
     ]
-    # Cleaned once: unchanged data is not cleaned (or reported) again.
+    # Cleaned once: unchanged data is not cleaned again, and the summary stays.
     clean_data(SLUG)
     assert capsys.readouterr().err == ""
-    # The report is the one clean_story returns (and `turnout clean` prints), word for word.
+    assert story_summary(SLUG).lines() == lines
+    # The counts are the ones clean_story returns (and `turnout clean` prints).
     _, report = clean_story(SLUG)
-    assert report.lines() == err
+    assert report.summary == "4 clean, 1 rejected"
     # A cleaned file overwritten or a raw row added: cleaned again.
     (project / "data" / "processed" / f"{SLUG}.rejected.csv").write_text("not ours\n")
     clean_data(SLUG)
-    assert capsys.readouterr().err.splitlines()[0] == "4 clean, 1 rejected"
+    assert capsys.readouterr().err.splitlines() == [wrote]
     with (project / "data" / "raw" / f"{SLUG}.csv").open("a", encoding="utf-8") as f:
         f.write(ROWS.splitlines()[0].replace("2031-03-01", "2031-03-02") + "\n")
     clean_data(SLUG)
-    assert capsys.readouterr().err.splitlines()[0] == "5 clean, 1 rejected"
+    assert story_summary(SLUG).clean == 5
 
 
 @pytest.mark.slow

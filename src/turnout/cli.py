@@ -1,7 +1,7 @@
 """The ``turnout`` command: clean a file, build the site, start a story, fetch weather.
 
     turnout clean data/raw/ice_out_2026.csv -o data/processed/ice_out_2026.csv
-    turnout build [--force] [--story SLUG]     (cleans the story's data first, when it changed)
+    turnout build [--force] [--strict] [--story SLUG]   (cleans the story's data first)
     turnout new SLUG --title "..." --source "..."
     turnout draft ARTICLE --published 2026-02-03 [--story SLUG | -o OUT.csv]
     turnout weather fetch --start 2026-01-23 --end 2026-02-02
@@ -42,6 +42,28 @@ def _build(args: argparse.Namespace) -> int:
     where = pages[0].path.parent if pages else "site"
     noun = "page" if len(pages) == 1 else "pages"
     print(f"{len(pages)} {noun} in {where}: {ran} executed, {len(pages) - ran} unchanged")
+    return _build_summary(args.story, strict=args.strict)
+
+
+def _build_summary(story: str | None, *, strict: bool) -> int:
+    """The story's summary, last (stderr); with ``--strict``, status 1 on any rejected row
+    or warning."""
+    from turnout.publisher.summary import story_summary
+    from turnout.stories import DEFAULT_STORY
+
+    summary = story_summary(story or DEFAULT_STORY)
+    if summary is None:
+        return 0
+    for line in summary.lines():
+        print(line, file=sys.stderr)
+    if strict and summary.problems:
+        n, w = len(summary.rejected), len(summary.warnings)
+        print(
+            f"turnout: error: --strict: {n} rejected row{'' if n == 1 else 's'} and "
+            f"{w} warning{'' if w == 1 else 's'} (listed above)",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
@@ -145,6 +167,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SLUG",
         help="build another story (made by `turnout new`) into site/SLUG/ and figures/SLUG/ "
         "(its data cleaned into data/processed/SLUG.csv first)",
+    )
+    build.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit with status 1 on any rejected row or warning (for a desk's CI)",
     )
     build.set_defaults(func=_build)
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from turnout import paths
+from turnout.columns import CHECKED, UNCHECKED_REASON
 from turnout.errors import DataError
 from turnout.paths import display_path
 
@@ -138,8 +139,10 @@ def clean_story(story: str | None = None) -> tuple[Story, CleanReport]:
         # Nothing to show: no page is written. The rejected file is, so the reasons can be read.
         n = len(report.rejected)
         every = "the one row was" if n == 1 else f"all {n:,} rows were"
+        unchecked = report.rejected["reason"].str.startswith(f"{CHECKED}: ").all()
+        why = f" ({UNCHECKED_REASON})" if unchecked else ""
         raise DataError(
-            f"no usable rows: {every} rejected, so there is nothing to publish; "
+            f"no usable rows: {every} rejected{why}, so there is nothing to publish; "
             f"each reason is in {display_path(report.rejected_path)}",
             path=display_path(settings.data_path),
         )

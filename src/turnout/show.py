@@ -42,15 +42,21 @@ class Output:
     hi
     """
 
-    def __init__(self, html_text: str, plain: str, *, headline: str | None = None) -> None:
+    def __init__(
+        self, html_text: str, plain: str, *, headline: str | None = None, left_out: str = ""
+    ) -> None:
         self.html = html_text
         self.plain = plain
         self.headline = headline  # a finding the page may lead with (see turnout.publisher)
+        # Why a chart was left out: a page of nothing else is not published (turnout.publisher).
+        self.left_out = left_out
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> Any:
         bundle = {"text/html": self.html, "text/plain": self.plain}
-        if self.headline:
-            return bundle, {"turnout": {"headline": self.headline}}
+        meta = {"headline": self.headline, "left_out": self.left_out}
+        meta = {k: v for k, v in meta.items() if v}
+        if meta:
+            return bundle, {"turnout": meta}
         return bundle
 
     def __repr__(self) -> str:
@@ -163,7 +169,7 @@ def left_out_chart(title: str, reason: str) -> Output:
     head = sentence(title[:1].lower() + title[1:]) if title else ""
     text = f"Chart left out: {head} {sentence(reason)}".replace("  ", " ")
     body = f'<p class="turnout-note turnout-left-out">{html.escape(text)}</p>'
-    return Output(body, text, headline=title)
+    return Output(body, text, headline=title, left_out=sentence(reason))
 
 
 def _forget_pyplot(fig: Figure) -> None:

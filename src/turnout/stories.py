@@ -45,7 +45,18 @@ DEFAULT_STORY = Path(paths.SEED_NAME).stem
 _NEW_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # A story that exists may also use underscores (the seed is ice_out_2026).
 _ANY_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
-_SETTINGS = ("title", "source", "start", "end", "cities", "marked_days", "about")
+_SETTINGS = (
+    "title",
+    "source",
+    "start",
+    "end",
+    "cities",
+    "marked_days",
+    "about",
+    "published",
+    "outlet",
+    "url",
+)
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$", re.DOTALL | re.MULTILINE)
 
 
@@ -66,6 +77,11 @@ class Story:
     end: str | None = None
     cities: list[str] | None = None
     marked_days: dict[str, str] = field(default_factory=dict)
+    #: The article the story is drafted from (``turnout draft --story`` records them where
+    #: empty): its publication date ``YYYY-MM-DD``, the outlet's name, its address.
+    published: str | None = None
+    outlet: str = ""
+    url: str = ""
     #: Where its charts go: None is ``figures/`` (the default story); another story's
     #: is ``figures/SLUG/``, so its charts never overwrite the default's. Only ``turnout
     #: build`` writes there; any other run drafts under ``figures/scratch/``
@@ -212,13 +228,44 @@ def _from_codebook(slug: str) -> Story:
     if slug == DEFAULT_STORY:
         data, codebook = paths.seed_path(), _seed_codebook()
     if not codebook.is_file() and not data.is_file():
-        raise DataError(f"no story {slug!r}: `turnout new {slug}` starts one", path=data)
+        near = nearest_story(slug)
+        hint = f"did you mean {near}?" if near else f"`turnout new {slug}` starts one"
+        raise DataError(f"no story {slug!r}: {hint}", path=data)
     # No codebook (yet): the data decides every setting.
     figures = None if slug == DEFAULT_STORY else str(paths.figures_dir() / slug)
     if not codebook.is_file():
         return Story(slug=slug, data_path=str(data), figures_dir=figures)
     settings = parse_settings(codebook.read_text(encoding="utf-8"), path=codebook)
     return Story(slug=slug, data_path=str(data), figures_dir=figures, **settings)
+
+
+def story_slugs() -> list[str]:
+    """The stories in ``data/raw/`` (a ``SLUG.md`` codebook or ``SLUG.csv`` data), and the
+    bundled one, sorted; drafts and rejected files are not stories.
+
+    >>> DEFAULT_STORY in story_slugs()
+    True
+    """
+    found = {DEFAULT_STORY}
+    folder = paths.raw_dir()
+    for path in [*folder.glob("*.md"), *folder.glob("*.csv")] if folder.is_dir() else []:
+        if _ANY_SLUG.fullmatch(path.stem):  # "x.draft.csv" has a dot: not a story
+            found.add(path.stem)
+    return sorted(found)
+
+
+def nearest_story(slug: str) -> str | None:
+    """The existing story a mistyped slug most likely means, or None.
+
+    >>> nearest_story("ice-out-2026"), nearest_story("zzz")
+    ('ice_out_2026', None)
+    """
+    import difflib
+
+    hits = difflib.get_close_matches(
+        slug, [s for s in story_slugs() if s != slug], n=1, cutoff=0.75
+    )
+    return hits[0] if hits else None
 
 
 def _seed_codebook() -> Path:
@@ -263,10 +310,16 @@ def parse_settings(text: str, *, path: object = None) -> dict[str, Any]:
             f"unknown setting {quote(unknown[0])}; settings are {', '.join(_SETTINGS)}", path=path
         )
     out: dict[str, Any] = {}
-    for key in ("title", "source", "about"):
+    for key in ("title", "source", "about", "outlet", "url"):
         if raw.get(key) is not None:
             out[key] = " ".join(str(raw[key]).split()) if key != "about" else str(raw[key]).strip()
-    checks = {"start": _day, "end": _day, "cities": _cities, "marked_days": _marked}
+    checks = {
+        "start": _day,
+        "end": _day,
+        "cities": _cities,
+        "marked_days": _marked,
+        "published": _day,
+    }
     for key, check in checks.items():
         try:
             value = check(raw.get(key), key)
@@ -326,6 +379,9 @@ cities: []          # the cities to chart, e.g. [Denver, Boulder] (empty: every 
 marked_days: {{}}     # days to shade on the timeline, e.g. {{2026-05-01: May Day march}}
 about: >-           # one paragraph for the cleaning page: where the events come from
   {about}
+published:          # the article's publication date, YYYY-MM-DD (`turnout draft` fills it)
+outlet:             # the outlet that published it, for each row's source_name
+url:                # the article's address, if any
 ---
 
 # {title_text}: codebook

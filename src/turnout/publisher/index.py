@@ -41,11 +41,13 @@ def index_html(
     stories: Sequence[Entry | tuple[str, str, str]] = (),
     story: str = "",
     home: str = "index.html",
+    left_out: str = "",
 ) -> str:
     """An index page: ``pages`` linked by headline with their deks, then ``stories``.
 
     ``story`` is the slug of a story's own index (its title is then the page's
-    title); ``home`` is where the masthead links (a story's index links back).
+    title); ``home`` is where the masthead links (a story's index links back);
+    ``left_out`` is the one line saying which charts had nothing to show (:func:`left_out_line`).
 
     >>> html = index_html([("a.html", "A <b>", "")], heading="Rivers", dek="D", story="r")
     >>> "<title>Rivers</title>" in html, '<a href="a.html">A &lt;b&gt;</a>' in html
@@ -65,9 +67,31 @@ def index_html(
             pages=[Entry(*p) for p in pages],
             stories=[Entry(*s) for s in stories],
             home=home,
+            left_out=left_out,
         )
         + "\n"
     )
+
+
+def left_out_line(manifest: Mapping[str, Any], notebooks: Sequence[Path] | None = None) -> str:
+    """One line for an index: the charts of ``notebooks`` (default every one the manifest
+    records) that had nothing to show, so have no page, and why ("" when none).
+
+    >>> m = {"notebooks": {"n/03-t.ipynb": {"published": False, "headline": "Was it cold?",
+    ...      "left_out": ["No event reports a temperature."]}}}
+    >>> left_out_line(m)
+    'Not charted, with nothing to show: Was it cold? (No event reports a temperature.)'
+    """
+    entries = manifest["notebooks"]
+    names = [str(n) for n in notebooks] if notebooks is not None else list(entries)
+    items = []
+    for nb in sorted((n for n in names if n in entries), key=lambda k: Path(k).name):
+        entry = entries[nb]
+        if entry.get("published", True):
+            continue
+        why = " ".join(entry.get("left_out", []))
+        items.append(f"{entry['headline']} ({why})" if why else entry["headline"])
+    return "Not charted, with nothing to show: " + "; ".join(items) if items else ""
 
 
 def page_entries(manifest: Mapping[str, Any], out: Path) -> list[Entry]:
@@ -105,10 +129,11 @@ def write_site_index() -> Path | None:
     """Rewrite ``site/index.html``: the default story's pages, then every other story built,
     linked by title. Returns its path (None: nothing built)."""
     site = paths.site_dir()
-    pages = page_entries(read_manifest(cache_root() / MANIFEST), site)
+    manifest = read_manifest(cache_root() / MANIFEST)
+    pages = page_entries(manifest, site)
     stories = story_entries(site)
     if not pages and not stories:
         return None
     index = site / "index.html"
-    atomic_write(index, index_html(pages, stories=stories))
+    atomic_write(index, index_html(pages, stories=stories, left_out=left_out_line(manifest)))
     return index

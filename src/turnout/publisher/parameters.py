@@ -12,7 +12,8 @@ publishes the story, not that experiment: it *overrides* every parameter the cel
   (``git show HEAD:...``), so a saved but uncommitted change never reaches the site;
   outside a git checkout, the file's own value.
 
-Each value overridden is reported in one line (:func:`published_parameters`). Reading a
+Each value overridden that the saved file changed from the committed notebook (an
+exploration) is reported in one line (:func:`published_parameters`). Reading a
 notebook here is JSON and ``ast``: the warm build imports no nbformat.
 """
 
@@ -99,11 +100,8 @@ def published_parameters(
     :data:`STORY_PARAMETERS`; any other parameter the cell declares takes its committed value.
     """
     saved = declared(parameters_source(notebook.read_text(encoding="utf-8")))
-    others = [n for n in saved if n not in given and n not in STORY_PARAMETERS]
-    committed = saved
-    if others:
-        text = committed_source(notebook, root)
-        committed = declared(parameters_source(text)) if text is not None else saved
+    text = committed_source(notebook, root)
+    committed = declared(parameters_source(text)) if text is not None else saved
     out: dict[str, Any] = {}
     for name, value in saved.items():
         if name in given:
@@ -122,6 +120,8 @@ def published_parameters(
             else f"the committed {out[name]!r}"
         )
         for name in saved
-        if name != "figures_dir" and saved[name] != out[name]
+        # Only an exploration is news: a value the committed notebook holds too (story =
+        # None, on every story's build) is the notebook as shipped, not worth a line.
+        if name != "figures_dir" and saved[name] != out[name] and saved[name] != committed.get(name)
     ]
     return out, lines

@@ -121,14 +121,32 @@ def page_name(notebook: str | os.PathLike) -> str:
     return (re.sub(r"^\d+[-_ .]*", "", stem) or stem) + ".html"
 
 
+def published(notebook: str | os.PathLike) -> bool:
+    """Whether a notebook is a page: not one whose metadata says ``turnout.publish: false``
+    (the draft review, the reporter's and never the reader's).
+
+    >>> nbs = paths.notebooks_dir()
+    >>> published(nbs / "02-turnout-by-city.ipynb"), published(nbs / "00-draft-from-article.ipynb")
+    (True, False)
+    """
+    try:
+        meta = json.loads(Path(notebook).read_text(encoding="utf-8")).get("metadata", {})
+    except (OSError, ValueError):
+        return True  # unreadable: the build says so, naming the notebook
+    turnout = meta.get("turnout") if isinstance(meta, dict) else None
+    return not (isinstance(turnout, dict) and turnout.get("publish") is False)
+
+
 def find_notebooks(folder: str | os.PathLike | None = None) -> list[Path]:
-    """The notebooks to build, in reading order (file name order).
+    """The notebooks to build, in reading order (file name order): every one that is a page
+    (:func:`published`), so never the draft review.
 
     >>> [p.name for p in find_notebooks()][:2]
-    ['00-draft-from-article.ipynb', '01-clean-events.ipynb']
+    ['01-clean-events.ipynb', '02-turnout-by-city.ipynb']
     """
     folder = paths.notebooks_dir() if folder is None else Path(folder)
-    return sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith("."))
+    found = sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith("."))
+    return [p for p in found if published(p)]
 
 
 @dataclass(frozen=True)
@@ -151,7 +169,7 @@ class _Plan:
     @classmethod
     def of(cls, opts: BuildOptions) -> _Plan:
         nbs = find_notebooks() if opts.notebooks is None else [Path(n) for n in opts.notebooks]
-        nbs = [n.resolve() for n in nbs]
+        nbs = [n.resolve() for n in nbs if published(n)]
         out = Path(opts.out_dir or paths.site_dir()).resolve()
         figs = Path(opts.figures_dir or paths.figures_dir()).resolve()
         cache_dir = Path(opts.cache_dir or cache.cache_root()).resolve()
@@ -241,6 +259,7 @@ def build_site(options: BuildOptions | None = None, /, **changes: Any) -> list[P
         )
         for nb, name in zip(plan.notebooks, plan.names, strict=True)
         if (entry := manifest["notebooks"].get(str(nb))) is not None
+        and entry.get("published", True)
     ]
     if not errors:
         dirty = _write_index(pages, plan, opts, manifest, shared, fresh=bool(results)) or dirty
@@ -256,10 +275,12 @@ def build_site(options: BuildOptions | None = None, /, **changes: Any) -> list[P
 
 
 def _forget_deleted(manifest: dict[str, Any], plan: _Plan) -> tuple[bool, list[Path]]:
-    """Drop notebooks renamed or deleted since the last build from the manifest; returns
-    whether there were any, and their pages, to delete once the build succeeds (their
-    figures stay: other pages or articles may use them)."""
-    gone = [k for k in manifest["notebooks"] if not Path(k).is_file()]
+    """Drop notebooks renamed, deleted or no longer pages (the draft review, once published)
+    since the last build from the manifest; returns whether there were any, and their
+    pages, to delete once the build succeeds (their figures stay: other pages or articles
+    may use them)."""
+    building = {str(nb) for nb in plan.notebooks}
+    gone = [k for k in manifest["notebooks"] if k not in building]
     orphans = []
     for nb in gone:
         old = Path(manifest["notebooks"].pop(nb)["page"])
@@ -309,12 +330,21 @@ def _run(
         if errors:
             return results, errors
         for nb, outcome in zip(stale, outcomes, strict=True):
-            outcome["page"] = str(stage.publish(Path(outcome["page"])))
+            written = outcome.get("written", True)
+            if written:
+                outcome["page"] = str(stage.publish(Path(outcome["page"])))
+            else:  # nothing to show: no page, and the one an earlier build wrote goes
+                outcome["page"] = str(plan.out / page_name(nb))
+                Path(outcome["page"]).unlink(missing_ok=True)
             outcome["figures"] = [str(stage.publish(Path(f))) for f in outcome["figures"]]
+            before = manifest["notebooks"].get(str(nb), {}).get("figures", [])
+            _remove_figures_no_longer_drawn(before, outcome["figures"], plan.figures)
             results[nb] = outcome
             manifest["notebooks"][str(nb)] = {
                 "key": keys[nb],
                 "page": outcome["page"],
+                "published": written,
+                "left_out": outcome.get("left_out", []),
                 "outputs": cache.outputs_digest(Path(outcome["page"]), outcome["figures"]),
                 "figures": outcome["figures"],
                 "headline": outcome["headline"],
@@ -322,6 +352,18 @@ def _run(
             }
         stage.publish_rest()
     return results, errors
+
+
+def _remove_figures_no_longer_drawn(
+    before: Iterable[str], now: Iterable[str], figures: Path
+) -> None:
+    """A chart this notebook drew last time and not now (left out, renamed): its files go,
+    so no article takes a chart the data no longer supports. Only files in the build's own
+    figures folder are touched."""
+    for old in set(before) - set(now):
+        path = Path(old)
+        if path.parent == figures:
+            path.unlink(missing_ok=True)
 
 
 def _write_index(
@@ -335,7 +377,7 @@ def _write_index(
 ) -> bool:
     """Write ``index.html`` when it changed (or a page was rebuilt); a story's build also
     records how the site's index lists it. Returns whether the manifest changed."""
-    from turnout.publisher.index import Entry, index_html
+    from turnout.publisher.index import Entry, index_html, left_out_line
 
     index = plan.out / "index.html"
     listing = [
@@ -343,6 +385,7 @@ def _write_index(
     ]
     options = dict(opts.index)
     options["stories"] = [Entry(*s) for s in options.get("stories", ())]
+    options["left_out"] = left_out_line(manifest, plan.notebooks)
     index_key = cache.digest(json.dumps([shared, listing, options]).encode())
     if not fresh and index.is_file() and manifest["index"].get(str(index)) == index_key:
         return False
@@ -405,7 +448,9 @@ def build_story(
 def clean_data(slug: str) -> Any:
     """Clean a story's raw data into ``data/processed/`` unless its raw file, codebook and
     turnout's code are unchanged since the last time and the files are intact (that check
-    imports no pandas); print the report to stderr. Returns the story's settings."""
+    imports no pandas); say where the files went, and keep the report (counts, rejected
+    rows, warnings) in the story's manifest for the build's closing summary
+    (:mod:`turnout.publisher.summary`). Returns the story's settings."""
     from turnout.stories import read_story, story_paths
 
     settings = read_story(slug)
@@ -416,6 +461,7 @@ def clean_data(slug: str) -> Any:
     written = done.get("files", [])
     if (
         done.get("key") == key
+        and done.get("report")
         and written
         and cache.outputs_digest(Path(written[0]), written[1:]) == done.get("outputs")
     ):
@@ -423,12 +469,21 @@ def clean_data(slug: str) -> Any:
     from turnout.dataset import clean_story
 
     settings, report = clean_story(slug)
-    print("\n".join(report.lines()), file=sys.stderr)
+    print(report.details()[-1], file=sys.stderr)  # "wrote ...": the rest closes the build
     files = [str(report.events_path), str(report.rejected_path)]
     manifest["data"] = {
         "key": key,
         "files": files,
         "outputs": cache.outputs_digest(report.events_path, files[1:]),
+        "report": {
+            "data": display_path(settings.data_path),
+            "clean": len(report.events),
+            "rejected": [
+                {"row": int(r["row"]), "reason": str(r["reason"])}
+                for r in report.rejected[["row", "reason"]].to_dict("records")
+            ],
+            "warnings": list(report.input_warnings),
+        },
     }
     cache.write_manifest(manifest_path, manifest)
     return settings

@@ -142,6 +142,43 @@ def _designed(embed: Path) -> bool:
     return designed(kind)
 
 
+def left_out_charts(nb: Any) -> list[str]:
+    """Why each chart of the executed notebook was left out (output metadata
+    ``turnout.left_out``, :func:`turnout.show.left_out_chart`), in order.
+
+    >>> from nbformat.v4 import new_code_cell, new_notebook, new_output
+    >>> out = new_output("display_data", {"text/plain": "Chart left out: ..."},
+    ...                  metadata={"turnout": {"left_out": "No event reports a temperature."}})
+    >>> left_out_charts(new_notebook(cells=[new_code_cell(outputs=[out])]))
+    ['No event reports a temperature.']
+    """
+    return [
+        str(out["metadata"]["turnout"]["left_out"])
+        for cell in nb.cells
+        for out in cell.get("outputs", [])
+        if out.get("metadata", {}).get("turnout", {}).get("left_out")
+    ]
+
+
+def nothing_to_show(nb: Any) -> bool:
+    """Whether the notebook's charts were all left out and it shows no other picture: such
+    a page is not published (the story's index says why instead).
+
+    >>> from nbformat.v4 import new_code_cell, new_notebook, new_output
+    >>> out = new_output("display_data", {"text/plain": "Chart left out: ..."},
+    ...                  metadata={"turnout": {"left_out": "No event reports a temperature."}})
+    >>> nothing_to_show(new_notebook(cells=[new_code_cell(outputs=[out])]))
+    True
+    """
+    pictures = any(
+        mime in out.get("data", {})
+        for cell in nb.cells
+        for out in cell.get("outputs", [])
+        for mime in ("image/png", "image/svg+xml", "image/jpeg")
+    )
+    return bool(left_out_charts(nb)) and not pictures
+
+
 def embed_csp() -> str:
     """What an article page's Content-Security-Policy adds for its embeds: frames from its
     own site and the one script that sets their height (by hash)."""

@@ -139,6 +139,8 @@ def build_one(job: dict[str, Any], report: Callable[[str, int], None]) -> dict[s
     from turnout.publisher.render import (
         check_outputs,
         drop_notebook_only,
+        left_out_charts,
+        nothing_to_show,
         page_head,
         render_page,
         take_figures,
@@ -151,8 +153,20 @@ def build_one(job: dict[str, Any], report: Callable[[str, int], None]) -> dict[s
         drop_notebook_only(nb)  # a chart's frame for JupyterLab: the page has the embed
         check_outputs(nb, nb_path)
         figures = take_figures(nb, Path(job["figures_dir"]), job.get("figures_href"))
+        left_out = left_out_charts(nb)
+        empty = nothing_to_show(nb)
         head = page_head(nb, nb_path)
         page = Path(job["page"])
+        if empty:  # a chart with nothing to show is not a page: the index says why instead
+            return {
+                "page": str(page),
+                "written": False,
+                "figures": figures,
+                "headline": head["kicker"] or head["headline"],
+                "dek": head["dek_text"],
+                "left_out": left_out,
+                "seconds": time.perf_counter() - t0,
+            }
         # Charts link back to the story's cleaning page (built beside this one).
         cleaning = "clean-events.html" if page.name != "clean-events.html" else ""
         page_html = render_page(
@@ -171,6 +185,8 @@ def build_one(job: dict[str, Any], report: Callable[[str, int], None]) -> dict[s
     atomic_write(page, page_html)
     return {
         "page": str(page),
+        "written": True,
+        "left_out": left_out,
         "figures": figures,
         "headline": head["headline"],
         "dek": head["dek_text"],
