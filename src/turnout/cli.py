@@ -83,14 +83,12 @@ def _new(args: argparse.Namespace) -> int:
 
 def _draft(args: argparse.Namespace) -> int:
     from turnout.draft import _as_date
-    from turnout.draft.batch import article_paths, draft_csv, draft_files, draft_path
+    from turnout.draft.batch import article_paths, draft_csv, draft_files
     from turnout.paths import atomic_write, display_path
 
     published = _as_date(args.published).isoformat()
     articles = article_paths(args.articles)
-    out = draft_path(args.story) if args.story else (Path(args.output) if args.output else None)
-    if out is not None and out.resolve() in {a.resolve() for a in articles}:
-        raise DataError("is an article: an article is never overwritten", path=out)
+    out = _draft_output(args, articles)
     rows = draft_files(
         articles,
         published=published,
@@ -110,7 +108,84 @@ def _draft(args: argparse.Namespace) -> int:
         + (f"; wrote {display_path(out)}" if out else ""),
         file=sys.stderr,
     )
+    if args.story and out is not None:
+        _file_with_story(args, articles, published, out)
     return 0
+
+
+def _draft_output(args: argparse.Namespace, articles: Sequence[Path]) -> Path | None:
+    """Where the draft goes: ``--story``'s draft file (the story must exist), ``-o FILE``
+    (never an existing file, a story's CSV or codebook, unless ``--force``; never an
+    article), or None for standard output."""
+    from turnout.draft.batch import draft_path
+
+    if args.story:
+        from turnout.stories import read_story
+
+        read_story(args.story)  # an unknown slug names the nearest story
+        out = draft_path(args.story, force=args.force)
+    elif args.output:
+        out = Path(args.output)
+    else:
+        return None
+    if out.resolve() in {a.resolve() for a in articles}:
+        raise DataError("is an article: an article is never overwritten", path=out)
+    if not args.story and out.exists() and not args.force:
+        raise DataError(
+            "already exists: `turnout draft -o` never replaces a file (a story's CSV, its "
+            "codebook); write the draft elsewhere, or add --force",
+            path=out,
+        )
+    return out
+
+
+def _file_with_story(
+    args: argparse.Namespace, articles: Sequence[Path], published: str, out: Path
+) -> None:
+    """``--story``: file the article under ``data/raw/sources/``, record its date, outlet
+    and address in the story's settings where empty, and write the review page beside
+    the draft (outside ``site/``: never published). One line for each."""
+    from turnout.draft.filing import file_article, record_article
+    from turnout.paths import atomic_write, display_path
+    from turnout.stories import story_paths
+
+    def say(line: str) -> None:
+        print(line, file=sys.stderr)
+
+    values = {"published": published, "outlet": args.source, "url": args.url}
+    filled = record_article(args.story, {**values, "source": args.source})
+    if filled:
+        say(f"recorded {', '.join(filled)} in {display_path(story_paths(args.story)[1])}")
+    if len(articles) != 1:
+        say("review one article at a time: run `turnout draft --story` with one article")
+        return
+    filed, copied = file_article(args.story, articles[0])
+    if copied:
+        say(f"filed the article as {display_path(filed)}")
+    from turnout.draft.review import draft_review, review_page
+    from turnout.draft.text import read_article
+
+    data = story_paths(args.story)[0]
+    story_rows = None
+    if data.is_file():
+        from turnout.clean import read_events
+
+        story_rows = read_events(data)
+    review = draft_review(
+        read_article(filed),
+        published=published,
+        source_name=args.source,
+        source_url=args.url,
+        story_rows=story_rows,
+    )
+    page = out.with_suffix(".html")
+    note = (
+        f"Check each row against the article, then keep the rows you checked in {data.name} "
+        f"(with the draft's header line) and your initials in their checked column: "
+        "the build uses no row without them. This page is never published."
+    )
+    atomic_write(page, review_page(review, title=f"Draft of {args.story}", note=note))
+    say(f"review the draft in {display_path(page)} (a page of its own; not published)")
 
 
 def _weather_fetch(args: argparse.Namespace) -> int:
@@ -189,8 +264,18 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--source", help="the outlet, for source_name")
     draft.add_argument("--url", help="the article's address, for source_url")
     where = draft.add_mutually_exclusive_group()
-    where.add_argument("--story", metavar="SLUG", help="write data/raw/SLUG.draft.csv")
-    where.add_argument("-o", "--output", help="write this CSV (default: standard output)")
+    where.add_argument(
+        "--story",
+        metavar="SLUG",
+        help="write data/raw/SLUG.draft.csv and its review page, file the article under "
+        "data/raw/sources/, fill the story's empty article settings",
+    )
+    where.add_argument(
+        "-o", "--output", help="write this CSV, never over a file (default: standard output)"
+    )
+    draft.add_argument(
+        "--force", action="store_true", help="replace the file -o or --story would write"
+    )
     draft.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     draft.set_defaults(func=_draft)
 

@@ -121,3 +121,72 @@ def test_review_links_every_highlight_to_its_row_and_back():
     assert html.count('class="dr dr-size"') >= 14
     assert "<script" not in html and "http" not in html
     assert 'title="left out: counts things, not people"' in html  # "100 high schools"
+
+
+# --------------------------------------------------------------- the review loop (issue 21)
+
+ARTICLE = story_article()  # the bundled article, found before a test moves TURNOUT_ROOT
+
+
+def _new_story(root, monkeypatch, slug="roe-2022"):
+    monkeypatch.setenv("TURNOUT_ROOT", str(root))
+    assert main(["new", slug, "--title", "Roe protests", "--source", "The Wire"]) == 0
+    return root / "data" / "raw"
+
+
+def test_o_never_replaces_a_file_unless_forced(tmp_path, capsys):
+    story_csv = tmp_path / "may.csv"
+    story_csv.write_text("date,locality\n2026-05-01,Boise\n", encoding="utf-8")
+    args = ["draft", str(ARTICLE), "--published", "2026-02-03", "-o", str(story_csv)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"turnout: error: {story_csv}: already exists: ") and "--force" in err
+    assert story_csv.read_text(encoding="utf-8") == "date,locality\n2026-05-01,Boise\n"
+    assert main([*args, "--force"]) == 0
+    assert len(_rows(story_csv.read_text(encoding="utf-8"))) == 17
+
+
+def test_story_draft_files_the_article_and_records_its_settings(tmp_path, monkeypatch, capsys):
+    raw = _new_story(tmp_path, monkeypatch)
+    capsys.readouterr()
+    args = ["draft", str(ARTICLE), "--published", "2026-02-03", "--story", "roe-2022"]
+    assert main([*args, "--source", "Workers World", "--url", "https://example.org/a"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    filed = raw / "sources" / "roe-2022.txt"
+    assert filed.read_bytes() == ARTICLE.read_bytes()
+    assert story_article("roe-2022") == filed  # what notebook 00 finds with `story` alone
+    from turnout.stories import read_story
+
+    settings = read_story("roe-2022")
+    assert (settings.published, settings.outlet, settings.url) == (
+        "2026-02-03", "Workers World", "https://example.org/a",
+    )  # fmt: skip
+    assert settings.source == "The Wire"  # a value the reporter typed is kept
+    page = raw / "roe-2022.draft.html"
+    assert err[-1].startswith("review the draft in ")
+    assert err[-1].endswith(f"data/raw/{page.name} (a page of its own; not published)")
+    html = page.read_text(encoding="utf-8")
+    assert "<script" not in html and html.count("not yet") == 17  # no row checked yet
+    assert not (tmp_path / "site").exists()
+
+
+def test_story_settings_typed_by_the_reporter_are_kept(tmp_path, monkeypatch):
+    raw = _new_story(tmp_path, monkeypatch)
+    codebook = raw / "roe-2022.md"
+    text = codebook.read_text(encoding="utf-8").replace("published:  ", "published: 2022-06-25")
+    codebook.write_text(text, encoding="utf-8")
+    args = ["draft", str(ARTICLE), "--published", "2026-02-03", "--story", "roe-2022"]
+    assert main(args) == 0
+    from turnout.stories import read_story
+
+    assert read_story("roe-2022").published == "2022-06-25"
+
+
+def test_a_misspelled_story_is_named(tmp_path, monkeypatch, capsys):
+    _new_story(tmp_path, monkeypatch)
+    capsys.readouterr()
+    args = ["draft", str(ARTICLE), "--published", "2026-02-03", "--story", "roe-2202"]
+    assert main(args) == 2
+    assert capsys.readouterr().err.endswith("no story 'roe-2202': did you mean roe-2022?\n")
+    assert main(["build", "--story", "roe-2202"]) == 2
+    assert "did you mean roe-2022?" in capsys.readouterr().err

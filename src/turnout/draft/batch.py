@@ -102,13 +102,14 @@ def draft_csv(rows: Any) -> str:
     return buffer.getvalue()
 
 
-def draft_path(story: str) -> Path:
-    """Where ``--story SLUG`` puts its draft: ``data/raw/SLUG.draft.csv``, never over a file."""
+def draft_path(story: str, *, force: bool = False) -> Path:
+    """Where ``--story SLUG`` puts its draft: ``data/raw/SLUG.draft.csv``, never over a file
+    (unless ``force``)."""
     from turnout.stories import story_paths
 
     data, _ = story_paths(story)
     out = data.with_name(f"{story}.draft.csv")
-    if out.exists():
+    if out.exists() and not force:
         raise DataError(
             "already exists: a draft is never overwritten (review it, then delete or rename it)",
             path=out,

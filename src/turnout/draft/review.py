@@ -93,8 +93,41 @@ def _size_numbers(size_text: str) -> str:
     return f"{low:,.0f}-{high:,.0f}"
 
 
-def review_html(draft: Draft) -> str:
-    """The review fragment for a draft: highlighted article, then (or beside it) the rows."""
+def checked_by(drafted: Any, story_rows: Any) -> list[str] | None:
+    """Who checked each drafted row: the initials in ``checked`` of the story's row of the
+    same day and place ("" where no such row is checked yet). None for a story whose rows
+    were typed by hand (rows but no ``checked`` column): there is nothing to say.
+
+    >>> import pandas as pd
+    >>> drafted = pd.DataFrame({"date": ["2022-06-24", "2022-06-25"],
+    ...                         "locality": ["Chicago", "Boise"]})
+    >>> story = pd.DataFrame({"date": ["6/24/2022", "2022-06-25"], "locality": ["chicago", "Boise"],
+    ...                       "checked": ["AB", None]})
+    >>> checked_by(drafted, story)
+    ['AB', '']
+    """
+    import pandas as pd
+
+    from turnout.columns import CHECKED
+
+    if story_rows is not None and len(story_rows) and CHECKED not in story_rows:
+        return None
+    if story_rows is None or CHECKED not in story_rows or not len(drafted):
+        return [""] * len(drafted)
+
+    def key(rows: Any) -> Any:
+        day = pd.to_datetime(rows["date"], errors="coerce", format="mixed").dt.strftime("%Y-%m-%d")
+        return day + "|" + rows["locality"].astype("str").str.strip().str.casefold()
+
+    initials = story_rows[CHECKED].astype("str").str.strip()
+    done = story_rows[story_rows[CHECKED].notna() & initials.ne("")]
+    who = dict(zip(key(done), initials[done.index], strict=True))
+    return [who.get(k, "") for k in key(drafted)]
+
+
+def review_html(draft: Draft, checked: list[str] | None = None) -> str:
+    """The review fragment for a draft: highlighted article, then (or beside it) the rows;
+    with ``checked`` (:func:`checked_by`), a column saying who checked each row."""
     from turnout.draft.sentences import split_sentences
 
     text = draft.text
@@ -122,7 +155,9 @@ def review_html(draft: Draft) -> str:
             f'<tr id="draft-row-{n + 1}"><th scope="row">{words}</th><td class="dr-num">'
             f"{_esc(date)}</td><td>{_esc(place)}</td><td>{_esc(row.size_text)}</td>"
             f'<td class="dr-num">{_esc(_size_numbers(row.size_text))}</td>'
-            f"<td>{_esc(row.temp_text)}</td><td>{_esc(row.notes)}</td></tr>"
+            f"<td>{_esc(row.temp_text)}</td><td>{_esc(row.notes)}</td>"
+            + ("" if checked is None else f"<td>{_esc(_checked_cell(checked[n]))}</td>")
+            + "</tr>"
         )
     n_rows = len(draft.rows)
     sized = int((draft.rows["size_text"] != "").sum()) if n_rows else 0
@@ -140,7 +175,9 @@ def review_html(draft: Draft) -> str:
         f'<div class="dr-table"><table><caption>{_esc(caption)}</caption><thead><tr>'
         '<th scope="col">Row</th><th scope="col">Day</th><th scope="col">Place</th>'
         '<th scope="col">Crowd, in the words</th><th scope="col">Low-high</th>'
-        '<th scope="col">Weather</th><th scope="col">Check</th></tr></thead><tbody>'
+        '<th scope="col">Weather</th><th scope="col">Check</th>'
+        + ("" if checked is None else '<th scope="col">Checked</th>')
+        + "</tr></thead><tbody>"
         + "".join(body_rows)
         + "</tbody></table></div>"
     )
@@ -152,18 +189,60 @@ def review_html(draft: Draft) -> str:
     )
 
 
+def _checked_cell(initials: str) -> str:
+    return f"checked ({initials})" if initials else "not yet"
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="robots" content="noindex">
+<title>{title}</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:80rem;margin:1rem auto;padding:0 1rem}}
+</style>
+</head>
+<body>
+<h1>{title}</h1>
+<p>{note}</p>
+{body}
+</body>
+</html>
+"""
+
+
+def review_page(review: Review, *, title: str, note: str) -> str:
+    """The review as a page of its own, for a reporter who does not open JupyterLab: no
+    script, nothing loaded from elsewhere, never published (it is written outside ``site/``).
+
+    >>> r = draft_review("DENVER — A crowd of 500 people packed the bridge on Jan. 31.",
+    ...                  published="2026-02-03")
+    >>> page = review_page(r, title="Draft: <may-day>", note="Check each row.")
+    >>> "<title>Draft: &lt;may-day&gt;</title>" in page, "<script" in page, "not yet" in page
+    (True, False, True)
+    """
+    return _PAGE.format(
+        title=_esc(title), note=_esc(note), body=review_html(review.draft, review.checked)
+    )
+
+
 class Review:
     """A draft shown for review: HTML in JupyterLab and on the page, a table's text elsewhere.
 
     ``rows`` is the draft (story columns); ``draft`` holds the spans and left-out numbers.
     """
 
-    def __init__(self, draft: Draft) -> None:
+    def __init__(self, draft: Draft, checked: list[str] | None = None) -> None:
         self.draft = draft
         self.rows = draft.rows
+        #: Who checked each row (:func:`checked_by`): "" where nobody has yet; None for a
+        #: story typed by hand (no ``checked`` column: the review shows none).
+        self.checked = checked
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        return {"text/html": review_html(self.draft), "text/plain": repr(self)}
+        return {"text/html": review_html(self.draft, self.checked), "text/plain": repr(self)}
 
     def __repr__(self) -> str:
         n = len(self.rows)
@@ -176,8 +255,12 @@ def draft_review(
     published: dt.date | str,
     source_name: str | None = None,
     source_url: str | None = None,
+    story_rows: Any = None,
 ) -> Review:
     """Draft an article and return it ready for review (display it in a notebook).
+
+    ``story_rows`` (the story's CSV as typed) says which drafted rows a person has checked
+    (:func:`checked_by`); the review shows it.
 
     >>> r = draft_review("DENVER — A crowd of 500 people packed the bridge on Jan. 31.",
     ...                  published="2026-02-03")
@@ -188,8 +271,7 @@ def draft_review(
     """
     from turnout.draft import _as_date
 
-    return Review(
-        build_draft(
-            text, published=_as_date(published), source_name=source_name, source_url=source_url
-        )
+    draft = build_draft(
+        text, published=_as_date(published), source_name=source_name, source_url=source_url
     )
+    return Review(draft, checked_by(draft.rows, story_rows))
