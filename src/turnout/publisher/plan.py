@@ -482,8 +482,23 @@ def clean_data(slug: str) -> Any:
                 {"row": int(r["row"]), "reason": str(r["reason"])}
                 for r in report.rejected[["row", "reason"]].to_dict("records")
             ],
-            "warnings": list(report.input_warnings),
+            "warnings": [*report.input_warnings, *_place_notes(report, settings.data_path)],
         },
     }
     cache.write_manifest(manifest_path, manifest)
     return settings
+
+
+def _place_notes(report: Any, data: Any) -> list[str]:
+    """A place the gazetteer corrected ("'Tuscon' read as 'Tucson'"), one line per row, for
+    the build's summary: the row is used, the desk checks the spelling."""
+    from turnout.errors import DataError
+
+    events = report.events
+    if "place_note" not in events:
+        return []
+    return [
+        str(DataError(note, path=display_path(data), row=int(row), column="locality"))
+        for row, note in zip(events["row"], events["place_note"], strict=True)
+        if isinstance(note, str) and note
+    ]
