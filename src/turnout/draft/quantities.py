@@ -51,7 +51,10 @@ _QUALIFIER = re.compile(
     r"(?:\b(?:about|around|approximately|roughly|nearly|almost|over|more than|fewer than|"
     r"less than|at least|at most|up to|as many as|some|an estimated|estimated|close to|"
     r"upwards of|well over|just over|just under|perhaps|maybe|many|a crowd of|a group of|"
-    r"a throng of|a total of|a reported|reportedly|an additional|another|between)\s+)+$",
+    r"a throng of|a total of|a reported|reportedly|an additional|another|between|"
+    # qualifiers typed one slip away, kept with their number: turnout.sizes reads them
+    # as meant ("More then 10,000" is a floor) and cleaning names them in a warning
+    r"(?:more|less|fewer)\s+then|atleast|atmost|aproximately|approximatly|arround)\s+)+$",
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+(?:['’][A-Za-z]+)*|\S")
