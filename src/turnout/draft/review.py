@@ -189,6 +189,34 @@ def review_html(draft: Draft, checked: list[str] | None = None) -> str:
     )
 
 
+def story_source(
+    settings: Any, events: Any, *, published: str | None = None, source_name: str | None = None
+) -> tuple[str | None, str | None, str | None]:
+    """The article's publication date, outlet and address for the review: what is given,
+    else the story's settings (``published``, ``outlet``, ``url``), else its rows' most
+    common ``source_date`` and ``source_name``; None where nothing says.
+
+    >>> import pandas as pd
+    >>> from turnout.stories import Story
+    >>> rows = pd.DataFrame({"source_date": ["2022-06-26"], "source_name": ["The Wire"]})
+    >>> story_source(Story(slug="s", data_path=None, outlet="AP"), rows)
+    ('2022-06-26', 'AP', None)
+    >>> story_source(Story(slug="s", data_path=None), pd.DataFrame())
+    (None, None, None)
+    """
+
+    def common(column: str) -> str | None:
+        if column not in events or events[column].dropna().empty:
+            return None
+        return str(events[column].dropna().mode().iloc[0])
+
+    return (
+        published or settings.published or common("source_date"),
+        source_name or settings.outlet or common("source_name"),
+        settings.url or None,
+    )
+
+
 def _checked_cell(initials: str) -> str:
     return f"checked ({initials})" if initials else "not yet"
 
