@@ -184,8 +184,14 @@ def test_a_one_day_story_leaves_its_timeline_out_with_a_sentence(tmp_path):
     _another_story(root, "one-day", one_day)
     run = turnout_cli(root, "build", "--story", "one-day")
     assert run.returncode == 0, run.stderr
-    page = (root / "site" / "one-day" / "timeline-density.html").read_text(encoding="utf-8")
-    assert "Chart left out: every reported protest is on one day, March 1, 2031." in page
-    assert "A timeline needs more than one day" in page
-    assert "<img" not in page
+    # A chart with nothing to show is no page (issue 21): the story's index says why, in
+    # one line, and so does the build's summary.
+    assert not (root / "site" / "one-day" / "timeline-density.html").exists()
+    index = (root / "site" / "one-day" / "index.html").read_text(encoding="utf-8")
+    assert "timeline-density.html" not in index
+    assert "Not charted, with nothing to show: When did protesters turn out?" in index
+    assert "A timeline needs more than one day" in index
+    assert "  chart left out: When did protesters turn out? A timeline needs more than one day" in (
+        run.stderr
+    )
     assert not list((root / "figures").rglob("timeline-density.*"))
