@@ -152,12 +152,12 @@ def review_html(draft: Draft, checked: list[str] | None = None) -> str:
         place = ", ".join(x for x in (row.locality, row.state) if x)
         date = dt.date.fromisoformat(row.date).strftime("%b. %-d, %Y").replace("May.", "May")
         body_rows.append(
-            f'<tr id="draft-row-{n + 1}"><th scope="row">{words}</th><td class="dr-num">'
-            f"{_esc(date)}</td><td>{_esc(place)}</td><td>{_esc(row.size_text)}</td>"
-            f'<td class="dr-num">{_esc(_size_numbers(row.size_text))}</td>'
-            f"<td>{_esc(row.temp_text)}</td><td>{_esc(row.notes)}</td>"
+            f'<tr id="draft-row-{n + 1}"><th scope="row">{words}</th>'
             + ("" if checked is None else f"<td>{_esc(_checked_cell(checked[n]))}</td>")
-            + "</tr>"
+            + f'<td class="dr-num">{_esc(date)}</td><td>{_esc(place)}</td>'
+            f"<td>{_esc(row.size_text)}</td>"
+            f'<td class="dr-num">{_esc(_size_numbers(row.size_text))}</td>'
+            f"<td>{_esc(row.temp_text)}</td><td>{_esc(row.notes)}</td></tr>"
         )
     n_rows = len(draft.rows)
     sized = int((draft.rows["size_text"] != "").sum()) if n_rows else 0
@@ -173,11 +173,11 @@ def review_html(draft: Draft, checked: list[str] | None = None) -> str:
     )
     table = (
         f'<div class="dr-table"><table><caption>{_esc(caption)}</caption><thead><tr>'
-        '<th scope="col">Row</th><th scope="col">Day</th><th scope="col">Place</th>'
-        '<th scope="col">Crowd, in the words</th><th scope="col">Low-high</th>'
-        '<th scope="col">Weather</th><th scope="col">Check</th>'
+        '<th scope="col">Row</th>'
         + ("" if checked is None else '<th scope="col">Checked</th>')
-        + "</tr></thead><tbody>"
+        + '<th scope="col">Day</th><th scope="col">Place</th>'
+        '<th scope="col">Crowd, in the words</th><th scope="col">Low-high</th>'
+        '<th scope="col">Weather</th><th scope="col">Check</th></tr></thead><tbody>'
         + "".join(body_rows)
         + "</tbody></table></div>"
     )
@@ -229,7 +229,7 @@ _PAGE = """<!DOCTYPE html>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="robots" content="noindex">
 <title>{title}</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:80rem;margin:1rem auto;padding:0 1rem}}
+<style>body{{font-family:system-ui,sans-serif;max-width:100rem;margin:1rem auto;padding:0 1rem}}
 </style>
 </head>
 <body>
