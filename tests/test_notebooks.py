@@ -165,6 +165,32 @@ def test_each_notebook_runs_and_writes_its_figures():
         assert all(f.parent == built.figures and f.stat().st_size > 0 for f in page.figures)
 
 
+@pytest.mark.slow
+def test_the_draft_review_runs_on_the_bundled_story():
+    """Notebook 00 is never built (the review is the reporter's), so it runs here as a
+    reporter runs it, parameters untouched: the bundled article against the bundled rows."""
+    from nbclient import NotebookClient
+
+    nb = _read(paths.notebooks_dir() / "00-draft-from-article.ipynb")
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
+    env.pop("TURNOUT_BUILD", None)
+    root = str(paths.project_root())
+    NotebookClient(
+        nb, kernel_name="python3", timeout=300, resources={"metadata": {"path": root}}
+    ).execute(env=env)
+    outputs = [o for c in nb.cells for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.output_type == "error"]
+    review = next(
+        o.data["text/html"] for o in outputs if 'class="draft-review"' in str(o.get("data"))
+    )
+    assert review.count('id="draft-row-') == 17
+    # The bundled rows were typed by hand (no `checked` column): no Checked column to show.
+    assert '<th scope="col">Checked</th>' not in review
+    text = "\n".join(str(o.get("data", {}).get("text/plain", "")) for o in outputs)
+    assert "Source: Workers World, Feb. 3, 2026" in text
+
+
 def _papermill_on_ccc_month(notebook: str, out: Path) -> Path:
     """Run ``notebook`` with papermill on the CCC excerpt, June 2018, figures to ``out``."""
     if not FIXTURE.is_file():
