@@ -3,7 +3,7 @@
     turnout clean data/raw/ice_out_2026.csv -o data/processed/ice_out_2026.csv
     turnout build [--force] [--strict] [--story SLUG]   (cleans the story's data first)
     turnout new SLUG --title "..." --source "..."
-    turnout draft ARTICLE --published 2026-02-03 [--story SLUG | -o OUT.csv]
+    turnout draft ARTICLE --published 2026-02-03 [--story SLUG | -o OUT.csv] [--force]
     turnout weather fetch --start 2026-01-23 --end 2026-02-02
 
 Bad input files give a one-line error naming file, row and column and exit

@@ -371,6 +371,7 @@ _CODEBOOK = """\
 ---
 # This story's settings. `turnout build --story {slug}` and the notebooks read them.
 # Leave a value empty and the data decides (the whole period, every city).
+# `turnout draft ... --story {slug}` fills published, outlet and url where they are empty.
 title: {title}
 source: {source}
 start:              # first day of the story, YYYY-MM-DD (empty: the data's first day)
