@@ -229,7 +229,8 @@ def _from_codebook(slug: str) -> Story:
         data, codebook = paths.seed_path(), _seed_codebook()
     if not codebook.is_file() and not data.is_file():
         near = nearest_story(slug)
-        hint = f"did you mean {near}?" if near else f"`turnout new {slug}` starts one"
+        start = f"`turnout new {slug}` starts one"
+        hint = f"did you mean {near}? ({start})" if near else start
         raise DataError(f"no story {slug!r}: {hint}", path=data)
     # No codebook (yet): the data decides every setting.
     figures = None if slug == DEFAULT_STORY else str(paths.figures_dir() / slug)
@@ -257,14 +258,12 @@ def story_slugs() -> list[str]:
 def nearest_story(slug: str) -> str | None:
     """The existing story a mistyped slug most likely means, or None.
 
-    >>> nearest_story("ice-out-2026"), nearest_story("zzz")
-    ('ice_out_2026', None)
+    >>> nearest_story("ice-out-2026"), nearest_story("ice-out"), nearest_story("zzz")
+    ('ice_out_2026', 'ice_out_2026', None)
     """
     import difflib
 
-    hits = difflib.get_close_matches(
-        slug, [s for s in story_slugs() if s != slug], n=1, cutoff=0.75
-    )
+    hits = difflib.get_close_matches(slug, [s for s in story_slugs() if s != slug], n=1, cutoff=0.6)
     return hits[0] if hits else None
 
 

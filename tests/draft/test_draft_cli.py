@@ -187,6 +187,8 @@ def test_a_misspelled_story_is_named(tmp_path, monkeypatch, capsys):
     capsys.readouterr()
     args = ["draft", str(ARTICLE), "--published", "2026-02-03", "--story", "roe-2202"]
     assert main(args) == 2
-    assert capsys.readouterr().err.endswith("no story 'roe-2202': did you mean roe-2022?\n")
+    assert capsys.readouterr().err.endswith(
+        "no story 'roe-2202': did you mean roe-2022? (`turnout new roe-2202` starts one)\n"
+    )
     assert main(["build", "--story", "roe-2202"]) == 2
     assert "did you mean roe-2022?" in capsys.readouterr().err
