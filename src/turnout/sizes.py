@@ -308,14 +308,19 @@ _RUN_TOGETHER = {"atleast": "at least", "atmost": "at most", "upto": "up to"}
 _QUALIFIER_WORDS = ("approximately", "roughly", "around", "nearly", "almost", "upwards")
 # Real words one typo from a qualifier: never corrected ("nearby 300 people").
 _NOT_TYPOS = frozenset({"nearby", "aground", "approximate", "upward"})
-_WORD = re.compile(r"[a-z]+")
+# Only words that could be one slip from a qualifier are compared (first letter, length
+# within one): every crowd-size text passes through here, so most words must cost nothing.
+_CANDIDATE = re.compile(
+    r"\b(?:atleast|atmost|upto|(?:"
+    + "|".join(f"{w[0]}[a-z]{{{len(w) - 2},{len(w)}}}" for w in sorted(_QUALIFIER_WORDS, key=len))
+    + r"))\b"
+)
 
 
 def _qualifier_fixes(text: str) -> list[tuple[str, str]]:
     """(typo, qualifier) for each qualifier in lowercase ``text`` typed one slip away."""
-    fixes = [(m[0], f"{m[1]} than") for m in _THEN.finditer(text)]
-    for m in _WORD.finditer(text):
-        word = m[0]
+    fixes = [(m[0], f"{m[1]} than") for m in _THEN.finditer(text)] if "then" in text else []
+    for word in _CANDIDATE.findall(text):
         if word in _RUN_TOGETHER:
             fixes.append((word, _RUN_TOGETHER[word]))
         elif word not in _NOT_TYPOS and word not in _QUALIFIER_WORDS:
