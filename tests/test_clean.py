@@ -299,3 +299,19 @@ def test_a_size_qualifier_typo_is_a_warning_naming_row_and_column() -> None:
     ]
     events = clean_events(raw).events
     assert events.loc[1, ["size_low", "size_qualifier"]].tolist() == [10_000.0, "at least"]
+
+
+def test_the_readers_page_counts_unchecked_rows_and_never_lists_their_words() -> None:
+    from turnout.show_data import left_out
+
+    raw = _drafted(["AB", None, None])
+    raw.loc[1, "size_text"] = "3-2,000"  # a wrong draft row: never in front of a reader
+    raw.loc[0, "date"] = "2026-05-01"
+    cleaned = clean_events(raw)
+    page = left_out(cleaned.events, rejected=cleaned.rejected)
+    assert page.plain.startswith(
+        "Two rows drafted from the source are not yet checked against it by a reporter, so "
+        "they are not used or shown."
+    )
+    for hidden in ("Tulsa", "Omaha", "3-2,000", "initials", "rejected"):
+        assert hidden not in page.plain and hidden not in page.html

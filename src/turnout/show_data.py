@@ -30,6 +30,7 @@ from turnout.ap import (
     place_label,
     source_line,
 )
+from turnout.columns import CHECKED
 from turnout.show import Output
 
 _DASH = "\u2014"  # an em dash marks "nothing given" in a table cell
@@ -365,6 +366,23 @@ def left_out(
     rejected = pd.DataFrame() if rejected is None else rejected
     sel = events if selected is None else selected
     parts: list[Output] = []
+    # Drafted rows nobody has checked yet are the reporter's work in progress: counted for
+    # the reader, never listed (their words are unverified); the desk's summary names them.
+    unchecked = (
+        rejected["reason"].astype("str").str.startswith(f"{CHECKED}: ")
+        if len(rejected) and "reason" in rejected
+        else pd.Series(False, index=rejected.index, dtype="bool")
+    )
+    if unchecked.any():
+        n = int(unchecked.sum())
+        parts.append(
+            _para(
+                f"{ap_count(n, 'row', start=True)} drafted from the source "
+                f"{'is' if n == 1 else 'are'} not yet checked against it by a reporter, so "
+                f"{'it is' if n == 1 else 'they are'} not used or shown."
+            )
+        )
+        rejected = rejected[~unchecked]
     if len(rejected):
         rows = [
             (r["row"], _text(r.get("date")), _text(r.get("locality")), _text(r.get("reason")))
@@ -378,7 +396,7 @@ def left_out(
                 numeric=[0],
             )
         )
-    else:
+    elif not unchecked.any():
         parts.append(
             _para("No rows were rejected: every row has a date and a place turnout can pin down.")
         )
