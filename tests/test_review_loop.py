@@ -73,11 +73,13 @@ def _review_notebook(root: Path) -> str:
     return "\n".join(out)
 
 
-def _check_rows(path: Path, initials: str) -> None:
-    """What the reporter does in a spreadsheet: initials in each row's `checked`."""
+def _check_rows(path: Path, initials: str, places: set[str] | None = None) -> None:
+    """What the reporter does in a spreadsheet: initials in `checked` of each row checked
+    (those of ``places``; default every row)."""
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
     for row in rows:
-        row["checked"] = initials
+        if places is None or row["locality"] in places:
+            row["checked"] = initials
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
     writer.writeheader()
@@ -123,7 +125,20 @@ def test_a_reporter_drafts_checks_and_publishes_a_story(tmp_path):
     assert "put your initials in `checked`" in run.stderr
     assert not (root / "site" / SLUG).exists() and not (root / "figures" / SLUG).exists()
 
-    # Checked: the build publishes, and ends with the summary.
+    # Three rows checked: those publish; the fourth is named for the desk, not the reader.
+    _check_rows(raw / f"{SLUG}.csv", "AB", {"Chicago", "Boise", "Austin"})
+    run = turnout_cli(root, "build", "--story", SLUG)
+    assert run.returncode == 0, run.stderr
+    assert f"turnout: {SLUG}: 3 clean, 1 rejected, 1 warning" in run.stderr
+    assert (
+        f"  rejected: data/raw/{SLUG}.csv, row 5, column 'checked': drafted, not yet checked "
+        "against the article: put your initials in `checked`"
+    ) in run.stderr.splitlines()
+    cleaning = (root / "site" / SLUG / "clean-events.html").read_text(encoding="utf-8")
+    assert "Chicago" in cleaning and "Atlanta" not in cleaning
+    assert "One row drafted from the source is not yet checked against it" in cleaning
+
+    # Every row checked: the build publishes them all, and ends with the summary.
     _check_rows(raw / f"{SLUG}.csv", "AB")
     run = turnout_cli(root, "build", "--story", SLUG)
     assert run.returncode == 0, run.stderr
