@@ -62,9 +62,10 @@ chromium: ## Install Debian's chromium for the browser tests if it is missing
 	fi
 	@/usr/bin/chromium --version
 
-lint: $(VENV)/.installed-dev ## Run ruff on the package, tests and benchmarks
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+lint: $(VENV)/.installed-dev ## ruff (scope and rules in pyproject.toml: package, tests, benchmarks, scripts, notebooks, docs) and mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test: $(VENV)/.installed-dev chromium lint ## Set up .venv with the dev extra, then ruff and every test, browser included
 	$(BIN)/pytest
