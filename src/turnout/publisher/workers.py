@@ -112,7 +112,7 @@ def worker_main() -> None:
     # nbformat imports jsonschema, whose optional IRI-format checker (rfc3987_syntax) compiles
     # a grammar at import: a second of CPU per process, for a format no notebook schema uses.
     # This process is ours and short-lived, so skip that optional module here.
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     # The protocol gets a private copy of stdout; fd 1 becomes stderr so that nothing else
     # (a kernel inherits fd 1) can write into the protocol stream.
     proto = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
