@@ -11,6 +11,7 @@ message, cell), never as an exception across the pipe.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -107,7 +108,7 @@ def _drive(
                 return
             proc.stdin.write(json.dumps(jobs_list[i]) + "\n")
             proc.stdin.flush()
-            results[i] = follow(proc.stdout, lambda kind, n, i=i: show(i, kind, n))
+            results[i] = follow(proc.stdout, functools.partial(show, i))
             if results[i] is None:
                 return  # the worker died; its job is reported by outcomes()
     finally:
