@@ -1,5 +1,6 @@
-"""Shared fixtures: the seed events, a builder for small synthetic events tables, and
-Debian's Chromium (one per session, for every browser test)."""
+"""Shared fixtures: the seed events, a builder for small synthetic events tables, the real
+site built once a run (``built``), and Debian's Chromium (one per worker, for every browser
+test)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import NamedTuple
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, settings
+from sharing import once_per_run
 
 CHROMIUM = "/usr/bin/chromium"
 # Markers that follow a fixture (pyproject.toml registers them; `make check` leaves them out):
@@ -102,6 +104,15 @@ def make_events():
         return df
 
     return build
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The real notebooks built into a temporary site (``test_build_site.Built``), once a
+    run: every pytest-xdist worker reads the same one."""
+    from test_build_site import build_real_site
+
+    return once_per_run(tmp_path_factory, "real-site", build_real_site)
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,8 @@
 """The site as a reader gets it: built once, opened in headless Chromium, checked like an editor.
 
-The real notebooks are built once per session into temporary folders
-(``built_site``, shared with test_notebooks.py). Every page is opened with
+The real notebooks are built once per run into temporary folders (the ``built``
+fixture in conftest.py, shared with test_notebooks.py and test_readme.py, whichever
+pytest-xdist worker asks first). Every page is opened with
 Playwright in Debian's Chromium (never a downloaded browser) with every
 request intercepted: anything that is not ``file:`` or ``data:`` fails.
 A screenshot of each page goes to ``test-artifacts/screenshots/``.
@@ -9,15 +10,12 @@ A screenshot of each page goes to ``test-artifacts/screenshots/``.
 
 from __future__ import annotations
 
-import atexit
-import functools
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import textwrap
 from pathlib import Path
 from typing import NamedTuple
@@ -45,19 +43,11 @@ class Built(NamedTuple):
     pages: list[Page]
 
 
-@functools.cache
-def built_site() -> Built:
-    """Build the real notebooks once (per process) into a temporary folder."""
-    root = Path(tempfile.mkdtemp(prefix="turnout-site-"))
-    atexit.register(shutil.rmtree, root, ignore_errors=True)
+def build_real_site(root: Path) -> Built:
+    """Build the real notebooks into ``root`` (the ``built`` fixture does this once a run)."""
     site, figures, cache = root / "site", root / "figures", root / "cache"
     pages = build_site(out_dir=site, figures_dir=figures, cache_dir=cache, progress=False)
     return Built(root, site, figures, cache, pages)
-
-
-@pytest.fixture(scope="session")
-def built() -> Built:
-    return built_site()
 
 
 def _kernel_env() -> dict[str, str]:
