@@ -178,11 +178,23 @@ def pytest_configure(config: pytest.Config) -> None:
     import nbformat  # noqa: F401
 
 
+# The order tests start in, longest first (a test with none of these marks comes last):
+# under pytest-xdist the minutes of notebooks and browsers start while the other worker
+# takes the quick tests, instead of one long test at the end keeping one core busy alone.
+FIRST = ("lab", "slow", "browser")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         for name in getattr(item, "fixturenames", ()):
             if name in MARKED_BY_FIXTURE:
                 item.add_marker(MARKED_BY_FIXTURE[name])
+
+    def rank(item: pytest.Item) -> int:
+        marks = {m.name for m in item.iter_markers()}
+        return next((i for i, name in enumerate(FIRST) if name in marks), len(FIRST))
+
+    items.sort(key=rank)  # stable: files and tests keep their order within a rank
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
