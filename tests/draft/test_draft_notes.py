@@ -17,7 +17,9 @@ def test_each_estimate_is_credited_to_who_gave_it():
 
 
 def test_a_shared_number_lists_its_places_as_a_sentence_does():
-    assert shared_note("hundreds", ["Boise"]) == "'hundreds' is given to Boise together: check each"
+    assert shared_note("hundreds", ["Boise", "Tulsa", "Waco"]) == (
+        "'hundreds' is given to Boise, Tulsa and Waco together: check each"
+    )
     assert shared_note("2,000", ["Boise", "Tulsa"]) == (
         "'2,000' is given to Boise and Tulsa together: check each"
     )
