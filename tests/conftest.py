@@ -178,9 +178,10 @@ def pytest_configure(config: pytest.Config) -> None:
     import nbformat  # noqa: F401
 
 
-# The order tests start in, longest first (a test with none of these marks comes last):
+# The order test files start in, longest first (a file with none of these marks comes last):
 # under pytest-xdist the minutes of notebooks and browsers start while the other worker
 # takes the quick tests, instead of one long test at the end keeping one core busy alone.
+# A file moves whole (ranked by its longest test), so its module fixtures are made once.
 FIRST = ("lab", "slow", "browser")
 
 
@@ -194,7 +195,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         marks = {m.name for m in item.iter_markers()}
         return next((i for i, name in enumerate(FIRST) if name in marks), len(FIRST))
 
-    items.sort(key=rank)  # stable: files and tests keep their order within a rank
+    def path(item: pytest.Item) -> str:
+        return item.nodeid.split("::")[0]
+
+    file_rank: dict[str, int] = {}
+    for item in items:
+        file_rank[path(item)] = min(rank(item), file_rank.get(path(item), len(FIRST)))
+    # Stable: files keep their order within a rank, tests their order within a file.
+    items.sort(key=lambda item: file_rank[path(item)])
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
