@@ -198,31 +198,33 @@ def assert_shows_its_embed(page, path: Path) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_serious_violation_on_site_pages(built, browser, scheme):
+@pytest.mark.parametrize("name", ["index.html", *(page_name(n) for n in NOTEBOOKS)])
+def test_axe_finds_no_serious_violation_on_site_pages(built, browser, name, scheme):
     """Every site page and the embeds in it, in light and dark mode, at phone and desktop
-    widths: axe-core finds no serious or critical violation."""
+    widths: axe-core finds no serious or critical violation. (One test per page and
+    scheme: pytest-xdist spreads the minute of axe runs over the cores.)"""
     from axe_playwright_python.sync_playwright import Axe
 
+    path = built.site / name
     ctx = browser.new_context(bypass_csp=True)  # axe is injected; the page's CSP would stop it
     try:
-        for path in [built.site / "index.html", *(p.path for p in built.pages)]:
-            for width in (375, 1280):
-                page = ctx.new_page()
-                page.set_viewport_size({"width": width, "height": 900})
-                page.emulate_media(color_scheme=scheme)
-                page.goto(path.as_uri(), wait_until="load")
-                bg = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
-                rgb = [int(x) for x in re.findall(r"\d+", bg)[:3]]
-                assert (sum(rgb) < 150) == (scheme == "dark"), f"{path.name} {scheme}: {bg}"
-                violations = Axe().run(page).response["violations"]
-                bad = [
-                    (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                    for v in violations
-                    if v["impact"] in ("serious", "critical")
-                ]
-                assert bad == [], f"{path.name} {width}px {scheme}: {bad}"
-                _screenshot(page, f"site-{path.stem}-{width}-{scheme}")
-                page.close()
+        for width in (375, 1280):
+            page = ctx.new_page()
+            page.set_viewport_size({"width": width, "height": 900})
+            page.emulate_media(color_scheme=scheme)
+            page.goto(path.as_uri(), wait_until="load")
+            bg = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+            rgb = [int(x) for x in re.findall(r"\d+", bg)[:3]]
+            assert (sum(rgb) < 150) == (scheme == "dark"), f"{name} {scheme}: {bg}"
+            violations = Axe().run(page).response["violations"]
+            bad = [
+                (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+                for v in violations
+                if v["impact"] in ("serious", "critical")
+            ]
+            assert bad == [], f"{name} {width}px {scheme}: {bad}"
+            _screenshot(page, f"site-{path.stem}-{width}-{scheme}")
+            page.close()
     finally:
         ctx.close()
 
