@@ -62,18 +62,21 @@ chromium: ## Install Debian's chromium for the browser tests if it is missing
 	fi
 	@/usr/bin/chromium --version
 
-lint: $(VENV)/.installed-dev ## Run ruff on the package, tests and benchmarks
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+lint: $(VENV)/.installed-dev ## ruff (scope and rules in pyproject.toml: package, tests, benchmarks, scripts, notebooks, docs) and mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
+# Every test on every core (pytest-xdist): a worker that runs out of tests steals from the
+# other's queue, so the slow ones (notebooks, sites, browser, lab) spread over the cores too.
 test: $(VENV)/.installed-dev chromium lint ## Set up .venv with the dev extra, then ruff and every test, browser included
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist worksteal --durations=15
 
 # Markers (pyproject.toml): browser (Chromium), lab (a JupyterLab server), slow (runs notebooks
 # or builds a site). Everything else is the fast loop, under a minute on two cores
 # (pytest-xdist runs it on every core).
 check: $(VENV)/.installed-dev ## The fast loop: unit tests and doctests, no browser, lab or slow tests (make test runs all)
-	$(BIN)/pytest -q -n auto -m "not browser and not lab and not slow and not fuzz" -p no:cacheprovider --hypothesis-profile=check
+	$(BIN)/pytest -q -n auto --dist worksteal -m "not browser and not lab and not slow and not fuzz" -p no:cacheprovider --hypothesis-profile=check
 
 fuzz: $(VENV)/.installed-dev ## Fuzz the parsers and cleaning with hypothesis: 10,000 examples per property, timed
 	time $(BIN)/pytest -m fuzz -q -p no:cacheprovider --hypothesis-profile=fuzz --hypothesis-show-statistics tests/test_fuzz.py

@@ -1,5 +1,6 @@
-"""Shared fixtures: the seed events, a builder for small synthetic events tables, and
-Debian's Chromium (one per session, for every browser test)."""
+"""Shared fixtures: the seed events, a builder for small synthetic events tables, the real
+site built once a run (``built``), and Debian's Chromium (one per worker, for every browser
+test)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import NamedTuple
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, settings
+from sharing import once_per_run
 
 CHROMIUM = "/usr/bin/chromium"
 # Markers that follow a fixture (pyproject.toml registers them; `make check` leaves them out):
@@ -105,6 +107,15 @@ def make_events():
 
 
 @pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The real notebooks built into a temporary site (``test_build_site.Built``), once a
+    run: every pytest-xdist worker reads the same one."""
+    from test_build_site import build_real_site
+
+    return once_per_run(tmp_path_factory, "real-site", build_real_site)
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `make chromium` installs Debian's chromium")
@@ -167,11 +178,31 @@ def pytest_configure(config: pytest.Config) -> None:
     import nbformat  # noqa: F401
 
 
+# The order test files start in, longest first (a file with none of these marks comes last):
+# under pytest-xdist the minutes of notebooks and browsers start while the other worker
+# takes the quick tests, instead of one long test at the end keeping one core busy alone.
+# A file moves whole (ranked by its longest test), so its module fixtures are made once.
+FIRST = ("lab", "slow", "browser")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         for name in getattr(item, "fixturenames", ()):
             if name in MARKED_BY_FIXTURE:
                 item.add_marker(MARKED_BY_FIXTURE[name])
+
+    def rank(item: pytest.Item) -> int:
+        marks = {m.name for m in item.iter_markers()}
+        return next((i for i, name in enumerate(FIRST) if name in marks), len(FIRST))
+
+    def path(item: pytest.Item) -> str:
+        return item.nodeid.split("::")[0]
+
+    file_rank: dict[str, int] = {}
+    for item in items:
+        file_rank[path(item)] = min(rank(item), file_rank.get(path(item), len(FIRST)))
+    # Stable: files keep their order within a rank, tests their order within a file.
+    items.sort(key=lambda item: file_rank[path(item)])
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

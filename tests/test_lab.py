@@ -14,6 +14,7 @@ anywhere but the server fail the test.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import re
@@ -148,6 +149,46 @@ def test_notebook_runs_in_jupyterlab(lab, browser):
     """Open the notebook in JupyterLab, Run > Run All Cells: the chart appears as its
     interactive embed (a mark's tooltip quotes the source), once, with no error; the saved
     notebook keeps the PNG in the same output; reopened untrusted, the PNG is what shows."""
+    with _lab_page(browser, lab) as (page, outside, errors_logged):
+        page.goto(f"{lab.url}/lab/tree/notebooks/{NOTEBOOK}?token={lab.token}")
+        panel = _run_all_cells(page, lab)
+        errors = panel.locator(
+            '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
+        )
+        assert errors.count() == 0, errors.first.inner_text()
+        frame_el, mark = _assert_the_chart_is_its_embed(page, panel, lab)
+        assert page.locator(".jp-Dialog").count() == 0
+        # The notebook wrote its chart files into the served copy, not the checkout.
+        # A run in JupyterLab drafts; only `turnout build` writes the article's files (issue 12).
+        assert (lab.root / "figures" / "scratch" / "turnout-by-city.png").is_file()
+        assert not (lab.root / "figures" / "turnout-by-city.png").exists()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        frame_el.scroll_into_view_if_needed()
+        mark.focus()
+        page.screenshot(path=str(SHOTS / "jupyterlab-02-turnout-by-city.png"))
+
+        # Saved, the output keeps the PNG beside the frame, for viewers that run no script.
+        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^File$")).click()
+        page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Save Notebook$")).click()
+        saved = _saved_chart(page, lab.root / "notebooks" / NOTEBOOK)
+        png = base64.b64decode(saved.data["image/png"])
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(png[16:20], "big") == 640
+        assert saved.metadata["image/png"]["alt"] == saved.data["text/plain"]
+        assert saved.data["text/html"].count("<iframe srcdoc=") == 1
+
+        _assert_untrusted_shows_the_picture(page, lab, saved.data["text/plain"])
+        _wait_idle(page, lab)
+        assert errors_logged == [], errors_logged
+        assert outside == [], f"JupyterLab asked for {outside}"
+
+
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+
+
+@contextlib.contextmanager
+def _lab_page(browser, lab: Lab):
+    """A page that may ask only the lab server for anything; yields it, the addresses it
+    asked for elsewhere, and the script errors logged (JupyterLab's and the frame's)."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     outside: list[str] = []
     errors_logged: list[str] = []
@@ -166,101 +207,87 @@ def test_notebook_runs_in_jupyterlab(lab, browser):
     page.on("console", lambda m: errors_logged.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors_logged.append(str(e)))
     try:
-        page.goto(f"{lab.url}/lab/tree/notebooks/{NOTEBOOK}?token={lab.token}")
-        panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
-        panel.locator(".jp-CodeCell").first.wait_for()
-        # The notebook's kernelspec resolved: the toolbar names the turnout kernel, idle.
-        kernel_name = panel.locator(".jp-KernelName")
-        page.wait_for_function(
-            "el => el.textContent.trim() === 'turnout'", arg=kernel_name.element_handle()
-        )
-        _wait_idle(page, lab)
-        assert page.locator(".jp-Dialog").count() == 0, page.locator(".jp-Dialog").inner_text()
-
-        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
-        page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
-
-        n_code = sum(
-            c.cell_type == "code" for c in nbformat.read(lab.root / "notebooks" / NOTEBOOK, 4).cells
-        )
-        # Every code cell has run once: its prompt shows a number, none is queued ([*]).
-        page.wait_for_function(
-            """n => {
-                const ps = [...document.querySelectorAll(
-                    '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')];
-                return ps.length === n && ps.every(p => /\\[\\d+\\]/.test(p.textContent));
-            }""",
-            arg=n_code,
-        )
-        _wait_idle(page, lab)
-
-        errors = panel.locator(
-            '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
-        )
-        assert errors.count() == 0, errors.first.inner_text()
-        # The chart is one output: the embed in its frame, not a second picture beside it.
-        output = panel.locator('.jp-OutputArea-output[data-mime-type="text/html"]').filter(
-            has=page.locator(".turnout-notebook-chart")
-        )
-        output.first.wait_for()
-        assert output.count() == 1
-        assert panel.locator('.jp-OutputArea-output[data-mime-type="image/png"]').count() == 0
-        frame_el = output.locator("iframe")
-        assert frame_el.count() == 1 and frame_el.get_attribute("sandbox") == "allow-scripts"
-        assert output.locator("img").is_hidden(), "the picture stands aside for the frame"
-        frame = frame_el.element_handle().content_frame()
-        drawn = pd.read_csv(lab.root / "figures" / "scratch" / "turnout-by-city.csv")
-        i = int(drawn["source_quote"].first_valid_index())
-        mark = frame.locator(f'.mk[data-i="{i}"]:visible')
-        assert frame.locator(".mk:visible").count() == len(drawn)
-        mark.focus()
-        tip = frame.locator("#tc-tip")
-        tip.wait_for(state="visible")
-        assert " ".join(drawn["source_quote"][i].split()) in " ".join(tip.inner_text().split())
-        # The notebook's listener sized the frame to the whole chart: no inner scrolling.
-        inner = frame.evaluate("document.documentElement.scrollHeight")
-        outer = frame_el.evaluate("f => f.getBoundingClientRect().height")
-        assert frame_el.evaluate("f => f.style.height") and abs(inner - outer) <= 2, (inner, outer)
-        assert page.locator(".jp-Dialog").count() == 0
-        # The notebook wrote its chart files into the served copy, not the checkout.
-        # A run in JupyterLab drafts; only `turnout build` writes the article's files (issue 12).
-        assert (lab.root / "figures" / "scratch" / "turnout-by-city.png").is_file()
-        assert not (lab.root / "figures" / "turnout-by-city.png").exists()
-        shots = ROOT / "test-artifacts" / "screenshots"
-        shots.mkdir(parents=True, exist_ok=True)
-        frame_el.scroll_into_view_if_needed()
-        mark.focus()
-        page.screenshot(path=str(shots / "jupyterlab-02-turnout-by-city.png"))
-
-        # Saved, the output keeps the PNG beside the frame, for viewers that run no script.
-        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^File$")).click()
-        page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Save Notebook$")).click()
-        saved = _saved_chart(page, lab.root / "notebooks" / NOTEBOOK)
-        png = base64.b64decode(saved.data["image/png"])
-        assert png[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(png[16:20], "big") == 640
-        assert saved.metadata["image/png"]["alt"] == saved.data["text/plain"]
-        assert saved.data["text/html"].count("<iframe srcdoc=") == 1
-
-        # Reopened by someone who did not run it (untrusted): the sanitizer drops the frame
-        # and its script; the picture shows.
-        untrusted = nbformat.read(lab.root / "notebooks" / NOTEBOOK, 4)
-        untrusted.metadata["turnout_test"] = "a copy this server never signed"
-        nbformat.write(untrusted, lab.root / "notebooks" / "untrusted.ipynb")
-        page.goto(f"{lab.url}/lab/tree/notebooks/untrusted.ipynb?token={lab.token}")
-        panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
-        picture = panel.locator(".jp-OutputArea-output .turnout-notebook-chart img")
-        picture.wait_for()
-        assert panel.locator(".jp-OutputArea-output iframe").count() == 0
-        assert picture.is_visible()
-        assert picture.evaluate("i => i.complete && i.naturalWidth") == 640
-        assert picture.get_attribute("alt") == saved.data["text/plain"]
-        picture.scroll_into_view_if_needed()
-        page.screenshot(path=str(shots / "jupyterlab-02-untrusted.png"))
-        _wait_idle(page, lab)
-        assert errors_logged == [], errors_logged
-        assert outside == [], f"JupyterLab asked for {outside}"
+        yield page, outside, errors_logged
     finally:
         context.close()
+
+
+def _run_all_cells(page, lab: Lab):
+    """The open notebook, its kernel resolved and idle, after Run > Run All Cells has run
+    every code cell once; returns its panel."""
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    panel.locator(".jp-CodeCell").first.wait_for()
+    # The notebook's kernelspec resolved: the toolbar names the turnout kernel, idle.
+    kernel_name = panel.locator(".jp-KernelName")
+    page.wait_for_function(
+        "el => el.textContent.trim() === 'turnout'", arg=kernel_name.element_handle()
+    )
+    _wait_idle(page, lab)
+    assert page.locator(".jp-Dialog").count() == 0, page.locator(".jp-Dialog").inner_text()
+
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+
+    n_code = sum(
+        c.cell_type == "code" for c in nbformat.read(lab.root / "notebooks" / NOTEBOOK, 4).cells
+    )
+    # Every code cell has run once: its prompt shows a number, none is queued ([*]).
+    page.wait_for_function(
+        """n => {
+            const ps = [...document.querySelectorAll(
+                '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')];
+            return ps.length === n && ps.every(p => /\\[\\d+\\]/.test(p.textContent));
+        }""",
+        arg=n_code,
+    )
+    _wait_idle(page, lab)
+    return panel
+
+
+def _assert_the_chart_is_its_embed(page, panel, lab: Lab):
+    """The chart is one output: the embed in its sandboxed frame, sized to the whole chart,
+    a mark's tooltip quoting its source. Returns the frame element and that mark."""
+    output = panel.locator('.jp-OutputArea-output[data-mime-type="text/html"]').filter(
+        has=page.locator(".turnout-notebook-chart")
+    )
+    output.first.wait_for()
+    assert output.count() == 1
+    assert panel.locator('.jp-OutputArea-output[data-mime-type="image/png"]').count() == 0
+    frame_el = output.locator("iframe")
+    assert frame_el.count() == 1 and frame_el.get_attribute("sandbox") == "allow-scripts"
+    assert output.locator("img").is_hidden(), "the picture stands aside for the frame"
+    frame = frame_el.element_handle().content_frame()
+    drawn = pd.read_csv(lab.root / "figures" / "scratch" / "turnout-by-city.csv")
+    i = int(drawn["source_quote"].first_valid_index())
+    mark = frame.locator(f'.mk[data-i="{i}"]:visible')
+    assert frame.locator(".mk:visible").count() == len(drawn)
+    mark.focus()
+    tip = frame.locator("#tc-tip")
+    tip.wait_for(state="visible")
+    assert " ".join(drawn["source_quote"][i].split()) in " ".join(tip.inner_text().split())
+    # The notebook's listener sized the frame to the whole chart: no inner scrolling.
+    inner = frame.evaluate("document.documentElement.scrollHeight")
+    outer = frame_el.evaluate("f => f.getBoundingClientRect().height")
+    assert frame_el.evaluate("f => f.style.height") and abs(inner - outer) <= 2, (inner, outer)
+    return frame_el, mark
+
+
+def _assert_untrusted_shows_the_picture(page, lab: Lab, alt: str) -> None:
+    """Reopened by someone who did not run it (untrusted): the sanitizer drops the frame
+    and its script; the picture shows, with its alt text."""
+    untrusted = nbformat.read(lab.root / "notebooks" / NOTEBOOK, 4)
+    untrusted.metadata["turnout_test"] = "a copy this server never signed"
+    nbformat.write(untrusted, lab.root / "notebooks" / "untrusted.ipynb")
+    page.goto(f"{lab.url}/lab/tree/notebooks/untrusted.ipynb?token={lab.token}")
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    picture = panel.locator(".jp-OutputArea-output .turnout-notebook-chart img")
+    picture.wait_for()
+    assert panel.locator(".jp-OutputArea-output iframe").count() == 0
+    assert picture.is_visible()
+    assert picture.evaluate("i => i.complete && i.naturalWidth") == 640
+    assert picture.get_attribute("alt") == alt
+    picture.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "jupyterlab-02-untrusted.png"))
 
 
 def _saved_chart(page, path: Path) -> nbformat.NotebookNode:

@@ -13,6 +13,7 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
+from sharing import once_per_run
 
 import turnout
 from turnout import paths
@@ -150,11 +151,8 @@ def test_chart_shown_once_and_saved_by_name(path):
 
 
 @pytest.mark.slow
-def test_each_notebook_runs_and_writes_its_figures():
-    """Executed top to bottom by the build (shared with test_build_site.py: one build a session)."""
-    from test_build_site import built_site
-
-    built = built_site()
+def test_each_notebook_runs_and_writes_its_figures(built):
+    """Executed top to bottom by the build (the ``built`` fixture: one build a run)."""
     assert [p.notebook.name for p in built.pages] == [n for n in NAMES if "draft" not in n]
     assert all(p.executed for p in built.pages)
     for nb, name in CHARTS.items():
@@ -230,11 +228,15 @@ def _papermill_on_ccc_month(notebook: str, out: Path) -> Path:
     return executed
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def ccc_month(tmp_path_factory):
-    """02-turnout-by-city run by papermill on the CCC excerpt, June 2018, figures to a tmp dir."""
-    out = tmp_path_factory.mktemp("papermill")
-    return out, _papermill_on_ccc_month("02-turnout-by-city.ipynb", out)
+    """02-turnout-by-city run by papermill on the CCC excerpt, June 2018, figures to a tmp
+    dir; once a run (every pytest-xdist worker reads the same one)."""
+
+    def run(out: Path) -> tuple[Path, Path]:
+        return out, _papermill_on_ccc_month("02-turnout-by-city.ipynb", out)
+
+    return once_per_run(tmp_path_factory, "papermill-ccc-month", run)
 
 
 @pytest.mark.slow

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_build_site import built_site
 
 from turnout import paths
 
@@ -25,10 +24,9 @@ def test_readme_shows_each_chart_with_alt_text():
 
 
 @pytest.mark.slow
-def test_committed_charts_are_what_the_build_writes():
+def test_committed_charts_are_what_the_build_writes(built):
     """Charts are deterministic (no timestamps), so the README's copies must equal a fresh
     build's; after a chart changes, `make report` rewrites them: commit figures/*.png."""
-    built = built_site()
     for name in CHARTS:
         committed = ROOT / "figures" / f"{name}.png"
         assert committed.is_file(), f"figures/{name}.png is missing: run make report"

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sharing import once_per_run
 from test_build_site import _kernel_env, assert_reads_like_an_article
 
 from turnout import paths
@@ -369,10 +370,14 @@ def test_no_index_when_nothing_is_built(project):
 # --------------------------------------------------------------------------- a second story
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def second_story(tmp_path_factory):
-    """A fresh project with the checkout's notebooks and data: a new story, built; the seed too."""
-    root = tmp_path_factory.mktemp("newsroom")
+    """A fresh project with the checkout's notebooks and data: a new story, built; the seed
+    too. Built once a run (every pytest-xdist worker reads the same one)."""
+    return once_per_run(tmp_path_factory, "newsroom", _build_second_story)
+
+
+def _build_second_story(root: Path) -> Path:
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
     shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
     (root / "pyproject.toml").write_text("")

@@ -134,6 +134,7 @@ def clean_story(story: str | None = None) -> tuple[Story, CleanReport]:
         if len(events):  # with none usable there is nothing to check; said below
             check_settings(settings, events, codebook=codebook)
 
+    assert settings.data_path is not None  # a story read by its slug always names its file
     report = clean_file(settings.data_path, paths.processed_dir() / f"{slug}.csv", check=check)
     if report.events.empty:
         # Nothing to show: no page is written. The rejected file is, so the reasons can be read.

@@ -10,12 +10,13 @@ import difflib
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import TypeAlias
 
 import pandas as pd
 
 from turnout.errors import DataError, quote
 
-DateLike = str | date | datetime | pd.Timestamp
+DateLike: TypeAlias = str | date | datetime | pd.Timestamp
 
 
 def select_events(

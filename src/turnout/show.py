@@ -225,7 +225,8 @@ def reported_warnings() -> Iterator[None]:
             continue
         # Paths inside the project read relative to it; others by file name: no home folders.
         text = str(w.message).replace(root, "")
-        note(re.sub(r"(?:/[^/\s:]+)+/([^/\s:]+)", r"\1", text), kind="warning")
+        # Only a path that starts with "/" (a relative one already reads from the project).
+        note(re.sub(r"(?<![^\s'\"(])(?:/[^/\s:]+)+/([^/\s:]+)", r"\1", text), kind="warning")
 
 
 def rejected_note(rejected: int, total: int) -> str:

@@ -1,7 +1,8 @@
 """The site as a reader gets it: built once, opened in headless Chromium, checked like an editor.
 
-The real notebooks are built once per session into temporary folders
-(``built_site``, shared with test_notebooks.py). Every page is opened with
+The real notebooks are built once per run into temporary folders (the ``built``
+fixture in conftest.py, shared with test_notebooks.py and test_readme.py, whichever
+pytest-xdist worker asks first). Every page is opened with
 Playwright in Debian's Chromium (never a downloaded browser) with every
 request intercepted: anything that is not ``file:`` or ``data:`` fails.
 A screenshot of each page goes to ``test-artifacts/screenshots/``.
@@ -9,15 +10,12 @@ A screenshot of each page goes to ``test-artifacts/screenshots/``.
 
 from __future__ import annotations
 
-import atexit
-import functools
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import textwrap
 from pathlib import Path
 from typing import NamedTuple
@@ -52,19 +50,11 @@ class Built(NamedTuple):
     pages: list[Page]
 
 
-@functools.cache
-def built_site() -> Built:
-    """Build the real notebooks once (per process) into a temporary folder."""
-    root = Path(tempfile.mkdtemp(prefix="turnout-site-"))
-    atexit.register(shutil.rmtree, root, ignore_errors=True)
+def build_real_site(root: Path) -> Built:
+    """Build the real notebooks into ``root`` (the ``built`` fixture does this once a run)."""
     site, figures, cache = root / "site", root / "figures", root / "cache"
     pages = build_site(out_dir=site, figures_dir=figures, cache_dir=cache, progress=False)
     return Built(root, site, figures, cache, pages)
-
-
-@pytest.fixture(scope="session")
-def built() -> Built:
-    return built_site()
 
 
 def _kernel_env() -> dict[str, str]:
@@ -215,31 +205,33 @@ def assert_shows_its_embed(page, path: Path) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_serious_violation_on_site_pages(built, browser, scheme):
+@pytest.mark.parametrize("name", ["index.html", *(page_name(n) for n in NOTEBOOKS)])
+def test_axe_finds_no_serious_violation_on_site_pages(built, browser, name, scheme):
     """Every site page and the embeds in it, in light and dark mode, at phone and desktop
-    widths: axe-core finds no serious or critical violation."""
+    widths: axe-core finds no serious or critical violation. (One test per page and
+    scheme: pytest-xdist spreads the minute of axe runs over the cores.)"""
     from axe_playwright_python.sync_playwright import Axe
 
+    path = built.site / name
     ctx = browser.new_context(bypass_csp=True)  # axe is injected; the page's CSP would stop it
     try:
-        for path in [built.site / "index.html", *(p.path for p in built.pages)]:
-            for width in (375, 1280):
-                page = ctx.new_page()
-                page.set_viewport_size({"width": width, "height": 900})
-                page.emulate_media(color_scheme=scheme)
-                page.goto(path.as_uri(), wait_until="load")
-                bg = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
-                rgb = [int(x) for x in re.findall(r"\d+", bg)[:3]]
-                assert (sum(rgb) < 150) == (scheme == "dark"), f"{path.name} {scheme}: {bg}"
-                violations = Axe().run(page).response["violations"]
-                bad = [
-                    (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                    for v in violations
-                    if v["impact"] in ("serious", "critical")
-                ]
-                assert bad == [], f"{path.name} {width}px {scheme}: {bad}"
-                _screenshot(page, f"site-{path.stem}-{width}-{scheme}")
-                page.close()
+        for width in (375, 1280):
+            page = ctx.new_page()
+            page.set_viewport_size({"width": width, "height": 900})
+            page.emulate_media(color_scheme=scheme)
+            page.goto(path.as_uri(), wait_until="load")
+            bg = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+            rgb = [int(x) for x in re.findall(r"\d+", bg)[:3]]
+            assert (sum(rgb) < 150) == (scheme == "dark"), f"{name} {scheme}: {bg}"
+            violations = Axe().run(page).response["violations"]
+            bad = [
+                (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+                for v in violations
+                if v["impact"] in ("serious", "critical")
+            ]
+            assert bad == [], f"{name} {width}px {scheme}: {bad}"
+            _screenshot(page, f"site-{path.stem}-{width}-{scheme}")
+            page.close()
     finally:
         ctx.close()
 
@@ -526,7 +518,7 @@ def test_cli_build_error_is_one_line_and_nonzero(tmp_path):
     assert lines == [
         "turnout: error: notebooks/01-bad.ipynb, cell 3: KeyError: 'city' "
         "(in `raise KeyError('city')`)"
-    ]
+    ], run.stderr[-3000:]
     assert "Traceback" not in run.stderr
 
 

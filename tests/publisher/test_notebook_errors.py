@@ -1,13 +1,17 @@
-"""Errors inside a notebook: one line for bad input, the full traceback for a bug (issue 12)."""
+"""Errors inside a notebook: one line for bad input, the full traceback for a bug (issue 12);
+and the build's own error (turnout.publisher.errors): a notebook and a cell, one line."""
 
 from __future__ import annotations
+
+import pickle
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from turnout.errors import DataError, PlaceError
+from turnout.errors import DataError, PlaceError, one_line
+from turnout.publisher.errors import NotebookError, notebook_error
 
 
 def _error_output(tmp_path, code: str) -> dict:
@@ -64,3 +68,28 @@ def test_one_line_matches_the_command_line():
     ]
     got = DataError("bad", path="a.csv", row=2, column="date")._render_traceback_()
     assert got == ["DataError: a.csv, row 2, column 'date': bad"]
+
+
+def test_a_cell_is_named_when_known(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    nb = tmp_path / "notebooks" / "02-by-city.ipynb"
+    assert str(NotebookError(nb, "KeyError: 'city'", cell=6)) == (
+        "notebooks/02-by-city.ipynb, cell 6: KeyError: 'city'"
+    )
+    assert (
+        str(NotebookError(nb, "no such notebook")) == "notebooks/02-by-city.ipynb: no such notebook"
+    )
+
+
+def test_it_is_a_data_error_read_as_one_line():
+    err = NotebookError("n.ipynb", "bad\n  input", cell=2)
+    assert isinstance(err, DataError)
+    assert one_line(err) == "n.ipynb, cell 2: bad input"
+
+
+def test_it_survives_the_trip_from_a_worker():
+    err = NotebookError("notebooks/03-x.ipynb", "ZeroDivisionError: division by zero", cell=4)
+    back = pickle.loads(pickle.dumps(err))
+    assert (back.notebook, back.message, back.cell) == (err.notebook, err.message, 4)
+    assert str(back) == str(err)
+    assert str(notebook_error("a.ipynb", "m", None)) == "a.ipynb: m"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from sharing import once_per_run
 from test_build_site import _notebook, _screenshot, build_small_site  # shared builders
 
 from turnout.publisher import NotebookError, build_site
@@ -116,12 +117,15 @@ HOSTILE_CSV = "\n".join(
 )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def hostile(tmp_path_factory):
-    """The cleaning and by-city notebooks built from a file whose text fields carry markup."""
-    root = tmp_path_factory.mktemp("hostile")
-    _, pages = build_small_site(root, HOSTILE_CSV)
-    return root, pages
+    """The cleaning and by-city notebooks built from a file whose text fields carry markup;
+    once a run (every pytest-xdist worker reads the same one)."""
+
+    def build(root: Path) -> tuple[Path, list]:
+        return root, build_small_site(root, HOSTILE_CSV)[1]
+
+    return once_per_run(tmp_path_factory, "hostile", build)
 
 
 @pytest.mark.parametrize("page_name", ["index.html", "clean-events.html", "turnout-by-city.html"])

@@ -91,37 +91,56 @@ def committed_source(notebook: Path, root: Path) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
+def publish_rules(
+    saved: Mapping[str, Any], committed: Mapping[str, Any], given: Mapping[str, Any], name: str
+) -> tuple[dict[str, Any], list[str]]:
+    """The publish rules, pure: what a notebook's saved parameters may change.
+
+    ``saved`` is what the file's parameters cell declares, ``committed`` what the committed
+    notebook's declares, ``given`` the build's own (``figures_dir``, ``story``): they win;
+    the story's settings (:data:`STORY_PARAMETERS`) take the story's values; any other
+    parameter takes its committed value (its saved one when it was never committed).
+    Returns the parameters to inject and one line, naming the notebook ``name``, per saved
+    value the build does not publish that differs from the committed one (``figures_dir``
+    is never worth a line).
+
+    >>> out, lines = publish_rules({"cities": ["Boise"], "measure": "sum"},
+    ...                            {"measure": "largest"}, {"figures_dir": "f"}, "02.ipynb")
+    >>> out
+    {'cities': None, 'measure': 'largest', 'figures_dir': 'f'}
+    >>> lines[1]
+    "02.ipynb: parameter measure = 'sum' is not published; the build uses the committed 'largest'"
+    """
+    out: dict[str, Any] = {}
+    for key, value in saved.items():
+        if key in given:
+            out[key] = given[key]
+        elif key in STORY_PARAMETERS:
+            out[key] = STORY_PARAMETERS[key]
+        else:
+            out[key] = committed.get(key, value)
+    out.update(given)
+    lines = [
+        f"{name}: parameter {key} = {saved[key]!r} is not published; the build uses "
+        + (
+            "the story's settings"
+            if key in STORY_PARAMETERS or key in given
+            else f"the committed {out[key]!r}"
+        )
+        for key in saved
+        # Only an exploration is news: a value the committed notebook holds too (story =
+        # None, on every story's build) is the notebook as shipped, not worth a line.
+        if key != "figures_dir" and saved[key] != out[key] and saved[key] != committed.get(key)
+    ]
+    return out, lines
+
+
 def published_parameters(
     notebook: Path, given: Mapping[str, Any], root: Path
 ) -> tuple[dict[str, Any], list[str]]:
-    """The parameters to inject into ``notebook`` and one line per value overridden.
-
-    ``given`` are the build's own (``figures_dir``, ``story``): they win; then
-    :data:`STORY_PARAMETERS`; any other parameter the cell declares takes its committed value.
-    """
+    """The parameters to inject into ``notebook`` and one line per value overridden
+    (:func:`publish_rules`); the committed notebook is read with ``git show``."""
     saved = declared(parameters_source(notebook.read_text(encoding="utf-8")))
     text = committed_source(notebook, root)
     committed = declared(parameters_source(text)) if text is not None else saved
-    out: dict[str, Any] = {}
-    for name, value in saved.items():
-        if name in given:
-            out[name] = given[name]
-        elif name in STORY_PARAMETERS:
-            out[name] = STORY_PARAMETERS[name]
-        else:
-            out[name] = committed.get(name, value)
-    out.update(given)
-    rel = notebook.name
-    lines = [
-        f"{rel}: parameter {name} = {saved[name]!r} is not published; the build uses "
-        + (
-            "the story's settings"
-            if name in STORY_PARAMETERS or name in given
-            else f"the committed {out[name]!r}"
-        )
-        for name in saved
-        # Only an exploration is news: a value the committed notebook holds too (story =
-        # None, on every story's build) is the notebook as shipped, not worth a line.
-        if name != "figures_dir" and saved[name] != out[name] and saved[name] != committed.get(name)
-    ]
-    return out, lines
+    return publish_rules(saved, committed, given, notebook.name)

@@ -454,6 +454,7 @@ def clean_data(slug: str) -> Any:
     from turnout.stories import read_story, story_paths
 
     settings = read_story(slug)
+    assert settings.data_path is not None  # a story read by its slug always names its file
     manifest_path = cache.story_cache(slug) / cache.MANIFEST
     manifest = cache.read_manifest(manifest_path)
     key = cache.files_key(Path(settings.data_path), story_paths(slug)[1])

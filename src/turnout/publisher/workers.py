@@ -11,11 +11,12 @@ message, cell), never as an exception across the pipe.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,6 @@ def run_all(
 ) -> list[dict[str, Any]]:
     """Run every job in worker processes, a progress bar each; results in job order."""
     import queue as queues
-    import subprocess
     import threading
 
     from tqdm import tqdm  # the cold path only: the warm path never shows a bar
@@ -49,10 +49,44 @@ def run_all(
         for i, j in enumerate(jobs_list)
     ]
     lock = threading.Lock()
+
+    def show(i: int, kind: str, n: int) -> None:
+        with lock:
+            if kind == "total":
+                bars[i].reset(total=n)
+            elif kind == "cell":
+                bars[i].update(n)
+
     pending: queues.Queue[int] = queues.Queue()
     for i in range(len(jobs_list)):
         pending.put(i)
     results: list[dict[str, Any] | None] = [None] * len(jobs_list)
+    threads = [
+        threading.Thread(target=_drive, args=(jobs_list, pending, results, show), daemon=True)
+        for _ in range(workers)
+    ]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        for bar in bars:
+            bar.close()
+    return outcomes(jobs_list, results)
+
+
+def _drive(
+    jobs_list: list[dict[str, Any]],
+    pending: Any,
+    results: list[dict[str, Any] | None],
+    show: Callable[[int, str, int], None],
+) -> None:
+    """One worker process: take jobs from ``pending`` until none is left or the worker dies,
+    putting each job's result at its index in ``results``."""
+    import queue as queues
+    import subprocess
+
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
         filter(None, [str(PACKAGE_DIR.parent), env.get("PYTHONPATH")])
@@ -62,45 +96,54 @@ def run_all(
         "-c",
         "from turnout.publisher.workers import worker_main; worker_main()",
     ]
-
-    def drive() -> None:
-        proc = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True, bufsize=1
-        )
-        assert proc.stdin is not None and proc.stdout is not None
-        try:
-            while True:
-                try:
-                    i = pending.get_nowait()
-                except queues.Empty:
-                    return
-                proc.stdin.write(json.dumps(jobs_list[i]) + "\n")
-                proc.stdin.flush()
-                for line in proc.stdout:
-                    msg = json.loads(line)
-                    if msg["kind"] == "result":
-                        results[i] = msg["result"]
-                        break
-                    with lock:
-                        if msg["kind"] == "total":
-                            bars[i].reset(total=msg["n"])
-                        elif msg["kind"] == "cell":
-                            bars[i].update(msg["n"])
-                else:
-                    return  # the worker died; its job is reported below
-        finally:
-            proc.stdin.close()
-            proc.wait()
-
-    threads = [threading.Thread(target=drive, daemon=True) for _ in range(workers)]
+    proc = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True, bufsize=1
+    )
+    assert proc.stdin is not None and proc.stdout is not None
     try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        while True:
+            try:
+                i = pending.get_nowait()
+            except queues.Empty:
+                return
+            proc.stdin.write(json.dumps(jobs_list[i]) + "\n")
+            proc.stdin.flush()
+            results[i] = follow(proc.stdout, functools.partial(show, i))
+            if results[i] is None:
+                return  # the worker died; its job is reported by outcomes()
     finally:
-        for bar in bars:
-            bar.close()
+        proc.stdin.close()
+        proc.wait()
+
+
+def follow(lines: Iterable[str], show: Callable[[str, int], None]) -> dict[str, Any] | None:
+    """Read one job's answer from a worker: progress lines go to ``show(kind, n)`` until
+    the ``result`` line, whose result is returned; None when the lines end first (the
+    worker died).
+
+    >>> seen = []
+    >>> follow(['{"kind": "total", "n": 3}', '{"kind": "result", "result": {"page": "p"}}'],
+    ...        lambda kind, n: seen.append((kind, n)))
+    {'page': 'p'}
+    >>> seen
+    [('total', 3)]
+    """
+    for line in lines:
+        msg = json.loads(line)
+        if msg["kind"] == "result":
+            return msg["result"]
+        show(msg["kind"], msg["n"])
+    return None
+
+
+def outcomes(
+    jobs_list: list[dict[str, Any]], results: list[dict[str, Any] | None]
+) -> list[dict[str, Any]]:
+    """Each job's result, in job order; a job with none (its worker died) is an error.
+
+    >>> outcomes([{"notebook": "a.ipynb"}], [None])
+    [{'error': ['a.ipynb', 'the build worker process died', None]}]
+    """
     return [
         r if r is not None else {"error": [j["notebook"], "the build worker process died", None]}
         for r, j in zip(results, jobs_list, strict=True)
@@ -112,7 +155,7 @@ def worker_main() -> None:
     # nbformat imports jsonschema, whose optional IRI-format checker (rfc3987_syntax) compiles
     # a grammar at import: a second of CPU per process, for a format no notebook schema uses.
     # This process is ours and short-lived, so skip that optional module here.
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     # The protocol gets a private copy of stdout; fd 1 becomes stderr so that nothing else
     # (a kernel inherits fd 1) can write into the protocol stream.
     proto = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")

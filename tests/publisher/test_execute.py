@@ -1,0 +1,74 @@
+"""Running one notebook (turnout.publisher.execute): parameters checked and injected, papermill
+style, and a notebook that cannot be read named in one line, all before any kernel starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from turnout.publisher.errors import NotebookError
+from turnout.publisher.execute import INJECTED_TAG, check_parameters, execute, inject_parameters
+
+
+def _nb(*tags: list[str]) -> nbformat.NotebookNode:
+    cells = [nbformat.v4.new_markdown_cell("# A question?")]
+    cells += [
+        nbformat.v4.new_code_cell(f"x{i} = {i}", metadata={"tags": t}) for i, t in enumerate(tags)
+    ]
+    return nbformat.v4.new_notebook(cells=cells)
+
+
+def test_paths_become_strings_and_literals_pass():
+    got = check_parameters({"figures_dir": Path("/site/figures"), "labels": 10, "x": (1, None)})
+    assert got == {"figures_dir": "/site/figures", "labels": 10, "x": (1, None)}
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"not a name": 1}, "parameter name 'not a name' is not a Python name"),
+        ({"when": object()}, "parameter when=<object object at"),
+        ({"x": float("nan")}, "parameter x=nan is not a plain literal"),
+        ({"f": print}, "parameter f=<built-in function print> is not a plain literal"),
+    ],
+)
+def test_anything_but_a_plain_literal_is_refused(params, message):
+    with pytest.raises(ValueError, match="^" + message.replace("(", r"\(").replace(")", r"\)")):
+        check_parameters(params)
+
+
+def test_injected_cell_follows_the_parameters_cell():
+    nb = _nb([], ["parameters"], [])
+    at = inject_parameters(nb, Path("n.ipynb"), {"story": "river", "cities": ["Boise"]})
+    assert at == 3
+    cell = nb.cells[at]
+    assert cell.metadata.tags == [INJECTED_TAG]
+    assert cell.source.splitlines()[1:] == ["story = 'river'", "cities = ['Boise']"]
+    assert [c.source for c in nb.cells[1:3]] == ["x0 = 0", "x1 = 1"]  # the rest untouched
+
+
+def test_only_the_first_parameters_cell_gets_the_injection():
+    nb = _nb(["parameters"], ["parameters"])
+    assert inject_parameters(nb, Path("n.ipynb"), {"a": 1}) == 2
+    assert sum(INJECTED_TAG in c.metadata.get("tags", []) for c in nb.cells) == 1
+
+
+def test_a_notebook_without_a_parameters_cell_is_named():
+    with pytest.raises(NotebookError, match=r"n.ipynb: has no cell tagged 'parameters'"):
+        inject_parameters(_nb(["source"]), Path("n.ipynb"), {"a": 1})
+
+
+def test_an_unreadable_notebook_is_one_line_before_any_kernel(tmp_path):
+    broken = tmp_path / "03-broken.ipynb"
+    broken.write_text("{ this is not json", encoding="utf-8")
+    job = {"notebook": str(broken), "parameters": {}, "timeout": 5, "root": str(tmp_path)}
+    reports = []
+    with pytest.raises(NotebookError) as err:
+        execute(job, lambda kind, n: reports.append(kind))
+    assert str(err.value) == (
+        f"{broken}: is not a readable notebook (Notebook does not appear to be JSON: "
+        "'{ this is not json')"
+    )
+    assert reports == []
