@@ -22,7 +22,7 @@ import math
 import time
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:  # pandas is imported where a function needs it: `turnout build`'s warm path
     import pandas as pd  # writes AP dates without paying for it
@@ -149,16 +149,22 @@ def ap_period(start: Any, end: Any) -> str:
     return f"{ap_date(a)}-{b.day}, {b.year}"
 
 
+#: How a shortened number may round: a low end or a floor "down" (never above what the
+#: source said), a high end "up" (never below it), a lone figure to the "nearest".
+Side = Literal["down", "up", "nearest"]
+
+
 # AP style spells out whole numbers under 10 in running text.
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
-def ap_number(value: float, *, start: bool = False) -> str:
+def ap_number(value: float, side: Side = "nearest", *, start: bool = False) -> str:
     """A number in running text, AP style: "nine", "18", "1,200"; ``start`` capitalizes.
 
     Whole numbers under 10 are spelled out; the rest are numerals (see
-    :func:`fmt_count`). A sentence may not begin with a numeral, so with
-    ``start`` a number of 10 or more raises: rephrase the sentence instead.
+    :func:`fmt_count`, which rounds a shortened one towards ``side``). A sentence may not
+    begin with a numeral, so with ``start`` a number of 10 or more raises: rephrase the
+    sentence instead.
 
     >>> ap_number(9), ap_number(18), ap_number(2, start=True), ap_number(1500)
     ('nine', '18', 'Two', '1,500')
@@ -170,7 +176,7 @@ def ap_number(value: float, *, start: bool = False) -> str:
         return word.capitalize() if start else word
     if start:
         raise ValueError(f"a sentence cannot start with the numeral {value!r}; rephrase it")
-    return fmt_count(value)
+    return fmt_count(value, side)
 
 
 def noun(n: float, word: str, plural: str | None = None) -> str:
@@ -226,26 +232,45 @@ def ap_range(low: float, high: float) -> str:
     """A low-high estimate in running text: "three to five", "6,000 to 9,000", "one".
 
     Like :func:`fmt_range` (which labels bars with numerals), with numbers under
-    10 spelled out.
+    10 spelled out; a low end never rounds up and a high end never rounds down.
 
     >>> ap_range(3, 5), ap_range(6000, 9000), ap_range(1, float("nan"))
     ('three to five', '6,000 to 9,000', 'one')
+    >>> ap_range(1_050_000, 2_000_000)
+    '1.05 million to 2 million'
     """
     return _span(low, high, ap_number)
 
 
-def fmt_count(value: float) -> str:
+def fmt_count(value: float, side: Side = "nearest") -> str:
     """A head count as a newspaper prints it: "24", "50,000", "1.2 million".
 
-    >>> fmt_count(50000), fmt_count(1_200_000), fmt_count(24.0)
-    ('50,000', '1.2 million', '24')
+    Millions keep up to two decimals ("1.05 million"); a number that needs more rounds
+    to ``side``: "down" for a low end or a floor, so a printed low is never above the
+    coded one, "up" for a high end, "nearest" for a lone figure.
+
+    >>> fmt_count(50000), fmt_count(1_200_000), fmt_count(24.0), fmt_count(1_050_000)
+    ('50,000', '1.2 million', '24', '1.05 million')
+    >>> fmt_count(1_999_999, "down"), fmt_count(1_999_999, "up"), fmt_count(1_234_567)
+    ('1.99 million', '2 million', '1.23 million')
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "no count"
     if value >= 1_000_000:
-        millions = value / 1_000_000
-        return f"{millions:.1f}".rstrip("0").rstrip(".") + " million"
-    return f"{round(value):,}"
+        return _millions(value, side)
+    whole = {"down": math.floor, "up": math.ceil}.get(side, round)(value)
+    return f"{whole:,}"
+
+
+def _millions(value: float, side: Side) -> str:
+    """ "1.05 million": hundredths of a million, rounded towards ``side`` (exact when they
+    are), computed in whole numbers so 1,050,000 is not 1.0499999 million."""
+    hundredths, rest = divmod(round(value), 10_000)
+    if rest and (side == "up" or side == "nearest" and rest >= 5_000):
+        hundredths += 1
+    whole, cents = divmod(hundredths, 100)
+    text = f"{whole:,}" + (f".{cents:02d}".rstrip("0") if cents else "")
+    return f"{text} million"
 
 
 def fmt_number(value: float) -> str:
@@ -263,19 +288,26 @@ def fmt_range(low: float, high: float) -> str:
     """A low-high estimate on a chart or in a table: "6,000-9,000", or one number when they agree.
 
     AP style: a hyphen for a range in figures and tables; running text says "to"
-    (:func:`ap_range`).
+    (:func:`ap_range`). The low end rounds down and the high end up, so a range printed
+    short still holds what was coded: 1,050,000 to 2 million is "1.05 million-2 million",
+    never "1.1 million-2 million".
 
     >>> fmt_range(6000, 9000), fmt_range(500, 500), fmt_range(500, float("nan"))
     ('6,000-9,000', '500', '500')
+    >>> fmt_range(1_234_567, 2_345_678)
+    '1.23 million-2.35 million'
     """
     return _span(low, high, fmt_count, joint="-")
 
 
-def _span(low: float, high: float, number: Callable[[float], str], joint: str = " to ") -> str:
-    """ "low to high" in ``number``'s style, or one number when there is no wider high end."""
+def _span(low: float, high: float, number: Callable[..., str], joint: str = " to ") -> str:
+    """ "low to high" in ``number``'s style, or one number when there is no wider high end.
+
+    One number is the low end too (it is what a floor's "+" follows), so it rounds down.
+    """
     if high is None or (isinstance(high, float) and math.isnan(high)) or high <= low:
-        return number(low)
-    return f"{number(low)}{joint}{number(high)}"
+        return number(low, "down")
+    return f"{number(low, 'down')}{joint}{number(high, 'up')}"
 
 
 def fmt_degrees(value: float) -> str:
