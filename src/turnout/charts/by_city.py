@@ -24,18 +24,14 @@ from turnout.ap import (
     ap_range,
     fmt_range,
     join_places,
-    place_in_text,
-    place_label,
     sentence,
     source_line,
 )
-from turnout.charts import base
+from turnout.charts import base, ranked
 from turnout.charts.base import BLUE, ChartInfo, chart_kind
-from turnout.ranking import Claim, Ranking, caveat, leaders, rank, reach
+from turnout.ranking import Ranking, caveat, hedge, leaders
 from turnout.style import INK, INK_SOFT
 
-# The longest headline: beyond it a contested headline counts what may be larger.
-_TITLE_MAX = 110
 # The light end of a range bar: the same hue, so the palette stays Okabe-Ito.
 _RANGE_ALPHA = 0.35
 
@@ -114,44 +110,20 @@ def turnout_by_city(
 
     # Rank by the low estimate: the number the source's words support at the least.
     if measure == "largest":
-        best = counted.sort_values(
-            ["size_low", "size_high", "date", "row"], ascending=[False, False, True, True]
-        ).drop_duplicates(["city", "state_code"])
+        best = counted.sort_values(ranked.ORDER[0], ascending=ranked.ORDER[1]).drop_duplicates(
+            ["city", "state_code"]
+        )
         bars = best.assign(
             value_low=best["size_low"],
             value_high=best["size_high"],
             floor=best["size_qualifier"].eq("at least"),
         )
     else:
-        floors = counted["size_qualifier"].eq("at least")
-        # The most each event's words allow, added up: a city's total can reach no further.
-        most = [
-            reach(base.text(t), lo) if f else hi
-            for t, lo, hi, f in zip(
-                counted["size_text"], counted["size_low"], counted["size_high"], floors, strict=True
-            )
-        ]
-        totals = (
-            counted.assign(floor=floors, most=most)
-            .groupby(["city", "state_code"], sort=False)
-            .agg(
-                value_low=("size_low", "sum"),
-                value_high=("size_high", "sum"),
-                floor=("floor", "any"),
-                value_most=("most", "sum"),
-            )
-            .reset_index()
-        )
-        totals["place"] = [
-            place_label(c, s) for c, s in zip(totals["city"], totals["state_code"], strict=True)
-        ]
-        bars = totals.sort_values(
-            ["value_low", "value_high", "place"], ascending=[False, False, True]
-        )
+        bars = ranked.city_totals(counted)
     n_cities = len(bars)
     scope, scope_alt = base.city_scope(ev, cities_in_data)
     # Who may be called largest is decided over every count, not just the bars drawn.
-    ranking = _rank_cities(counted if measure == "largest" else bars, measure)
+    ranking = ranked.rank_cities(counted, measure)
     bars = bars.head(top).reset_index(drop=True)
     # What a bar's number reads: a sum with a floor in it is a floor, at honest precision.
     rough = bars["floor"] & (measure == "sum")
@@ -276,51 +248,6 @@ def turnout_by_city(
     return base.finish(fig, ChartInfo(title, sub, alt, source, notes, data))
 
 
-def _rank_cities(rows: pd.DataFrame, measure: str) -> Ranking:
-    """The ranking rule (:mod:`turnout.ranking`) over every count: each event's for
-    ``"largest"`` (a city's smaller floor may still outgrow another city's biggest count),
-    each city's total for ``"sum"``. ``rows`` come sorted, largest low end first."""
-    if measure == "largest":
-        claims = [
-            Claim(
-                place_in_text(r["city"], r["state_code"]),
-                r["size_low"],
-                r["size_high"],
-                r["size_qualifier"] == "at least",
-                base.text(r["size_text"]).strip() or fmt_range(r["size_low"], r["size_high"]),
-            )
-            for _, r in rows.sort_values(
-                ["size_low", "size_high", "date", "row"], ascending=[False, False, True, True]
-            ).iterrows()
-        ]
-    else:
-        claims = [
-            Claim(
-                place_in_text(r["city"], r["state_code"]),
-                r["value_low"],
-                r["value_high"],
-                bool(r["floor"]),
-                fmt_range(base.floor_total(r["value_low"]), base.floor_total(r["value_high"]))
-                + ("+" if r["floor"] else ""),
-                most=r["value_most"],
-            )
-            for _, r in rows.iterrows()
-        ]
-    ranking = rank(claims)
-    # The headline ranks cities: one city is named once, and the leader's own other events
-    # do not contest its lead.
-    return ranking._replace(
-        **{
-            part: list(
-                {
-                    c.name: c for c in getattr(ranking, part)[::-1] if c.name != ranking.leader.name
-                }.values()
-            )[::-1]
-            for part in ("tied", "floors_above", "ranges_above")
-        }
-    )
-
-
 def _city_title(
     bars: pd.DataFrame,
     segments: pd.DataFrame,
@@ -359,11 +286,9 @@ def _city_title(
     each = " each" if several else ""
     if ranking.clear:
         return f"{who} drew {what}{among}: {about}{size}{each}{when}"
-    # Contested: the leader's count, without its day, and what may be larger (counted, when
-    # naming them would make a paragraph of the headline; the notes name them).
-    lead = f"{who} reported {counts}{among}, {about}{size}{each}"
-    title = f"{lead}; {caveat(ranking)}"
-    return title if len(title) <= _TITLE_MAX else f"{lead}; {caveat(ranking, compact=True)}"
+    # Contested: the leader's count, without its day, and what may be larger (the same hedge
+    # as every chart of these rows; the notes name them all).
+    return f"{who} reported {counts}{among}, {about}{size}{each}; {hedge(ranking)}"
 
 
 def _wrap_chars(text: str, width: int) -> str:

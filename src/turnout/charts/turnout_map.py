@@ -30,7 +30,7 @@ from matplotlib.figure import Figure
 
 from turnout import ap, geo, style
 from turnout.ap import ap_count, ap_date, ap_range
-from turnout.charts import base
+from turnout.charts import base, ranked
 from turnout.charts.base import ChartInfo, chart_info, chart_kind
 from turnout.charts.map_marks import (
     circle_scale,
@@ -39,7 +39,7 @@ from turnout.charts.map_marks import (
     draw_states,
     label_cities,
 )
-from turnout.ranking import Claim, caveat, rank
+from turnout.ranking import Ranking, hedge, leaders
 
 __all__ = ["MAP_COLUMNS", "chart_info", "turnout_map"]
 
@@ -121,7 +121,8 @@ def turnout_map(
         extent = (x0, x1, y0, y1)
         keys_h = draw_keys(ax, counted, k, bool(cities["marker"].eq("no count").any()), extent)
         plot_h = (style.WIDTH - 0.32) * (y1 - y0) / (x1 - x0) + keys_h
-        title = title or _title(cities, counted, measure, ev)
+        ranking = ranked.rank_cities(on_map, measure) if len(counted) else None
+        title = title or _title(cities, counted, measure, ev, ranking)
         sub = subtitle or _subtitle(measure, period, scope)
         notes = _notes(cities, counted, on_map, measure, smallest, left_off_note)
         frame = {"title": title, "subtitle": sub, "source": source, "plot_height": plot_h}
@@ -270,33 +271,35 @@ def _joined(ev: pd.DataFrame, keys: list[str], column: str, sep: str) -> pd.Seri
 # ---------------------------------------------------------------- words
 
 
-def _title(cities: pd.DataFrame, counted: pd.DataFrame, measure: str, ev: pd.DataFrame) -> str:
+def _title(
+    cities: pd.DataFrame,
+    counted: pd.DataFrame,
+    measure: str,
+    ev: pd.DataFrame,
+    ranking: Ranking | None,
+) -> str:
     where = f"Reported protests in {ap_count(len(cities), 'city', 'cities')}"
     if len(cities) == 1:
         where = f"Reported protests in {cities.iloc[0]['place']}"
-    if counted.empty:
+    if counted.empty or ranking is None:
         return f"{where}; none gives a crowd size"
-    top = counted.iloc[0]
-    who = ap.place_in_text(top["city"], top["state_code"])  # "Charleston, W.Va.,"
+    # The leader and hedge of every chart of these rows (turnout.charts.ranked): a floor or a
+    # range that could be larger than the leader's count is named, and the leader not crowned.
+    names = [
+        ap.place_in_text(c, s) for c, s in zip(counted["city"], counted["state_code"], strict=True)
+    ]
+    top = counted.iloc[names.index(ranking.leader.name)]
+    who = leaders(ranking)  # "Charleston, W.Va.," in a sentence
     size = ap_range(top["shown_low"], top["shown_high"]) + ("+" if top["floor"] else "")
     about = "about " if measure == "largest" and top["size_qualifier"] == "about" else ""
-    # The same rule as the bar chart's headline (turnout.ranking): a floor or a range that
-    # could be larger than the leader's count is named, and the leader is not crowned.
-    ranking = rank(
-        [
-            Claim(
-                ap.place_in_text(r["city"], r["state_code"]),
-                r["value_low"],
-                r["value_high"],
-                bool(r["floor"]),
-                r["size_text"] or r["label"],
-            )
-            for _, r in counted.iterrows()
-        ]
-    )
+    each = " each" if ranking.tied else ""
     if not ranking.clear:
-        counts = "the largest count" if measure == "largest" else "the most protesters counted"
-        return f"{where}; {who} reported {counts}, {about}{size}; {caveat(ranking, compact=True)}"
+        largest = "the largest counts" if ranking.tied else "the largest count"
+        counts = largest if measure == "largest" else "the most protesters counted"
+        return f"{where}; {who} reported {counts}, {about}{size}{each}; {hedge(ranking)}"
+    if ranking.tied:
+        what = "the largest crowds" if measure == "largest" else "the most protesters"
+        return f"{where}; {who} drew {what}: {about}{size} each"
     if measure == "largest":
         when = ap_date(top["date"], year=ev["date"].dt.year.nunique() > 1)
         return f"{where}; {who} drew the largest crowd: {about}{size} on {when}"
