@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 
 import matplotlib
+import pandas as pd
 import pytest
 from chart_checks import (
     _MONTHS,
@@ -21,6 +22,7 @@ from turnout.charts import (
     temperature_vs_attendance,
     timeline_density,
     turnout_by_city,
+    turnout_map,
 )
 
 
@@ -142,9 +144,14 @@ def test_data_tables_and_bar_labels_keep_numerals(seed_events, ccc_june):
 
 
 def test_periods_in_chart_words_are_ap_ranges(seed_events, ccc_june):
+    # The excerpt's June 2018 has events on June 1-22; the month was asked for.
+    assert ccc_june["date"].max() == pd.Timestamp("2018-06-22")
     for fig in (turnout_by_city(ccc_june), timeline_density(ccc_june)):
-        assert chart_info(fig).subtitle.endswith("June 1-22, 2018")
-        assert "June 1-22, 2018" in chart_info(fig).alt
+        assert chart_info(fig).subtitle.endswith("June 1-30, 2018")
+        assert "June 1-30, 2018" in chart_info(fig).alt
+    unselected = ccc_june.copy()
+    unselected.attrs.clear()  # nothing asked: the data's own first and last day
+    assert chart_info(turnout_by_city(unselected)).subtitle.endswith("June 1-22, 2018")
     across = timeline_density(seed_events, start="2025-12-30", end="2026-02-02")
     assert chart_info(across).subtitle.endswith("Dec. 30, 2025-Feb. 2, 2026")
     empty = timeline_density(seed_events, start="2025-06-01", end="2025-06-30")
@@ -216,3 +223,17 @@ def test_word_rules_note_lists_only_words_that_give_their_number(make_events):
     notes = chart_info(turnout_by_city(ev)).notes
     assert "“hundreds” as 200" in notes
     assert "facebook" not in notes
+
+
+@pytest.mark.parametrize("chart", [turnout_by_city, timeline_density, turnout_map])
+def test_a_cities_filter_keeps_the_period_asked_for(seed_events, chart):
+    two = turnout.select_events(
+        seed_events, start="2026-01-23", end="2026-02-02", cities=["Seattle", "Denver"]
+    )
+    assert (two["date"].min(), two["date"].max()) == (
+        pd.Timestamp("2026-01-30"),
+        pd.Timestamp("2026-01-31"),
+    )
+    info = chart_info(chart(two))
+    assert "Jan. 23-Feb. 2, 2026" in info.subtitle and "Jan. 23-Feb. 2, 2026" in info.alt
+    assert "Jan. 30-31" not in info.subtitle + info.alt

@@ -139,8 +139,36 @@ def words_aside(size_text: Any, shown: str) -> str:
 
 
 def period(ev: pd.DataFrame) -> str:
+    """The period a chart says it covers: the one asked for (``attrs["period"]``, set by
+    :func:`turnout.select_events`), else the data's own first and last day.
+
+    >>> ev = pd.DataFrame({"date": pd.to_datetime(["2026-01-30", "2026-01-31"])})
+    >>> period(ev), asked_days(ev)
+    ('Jan. 30-31, 2026', (None, None))
+    >>> ev.attrs["period"] = ("2026-01-23", "2026-02-02")
+    >>> period(ev)
+    'Jan. 23-Feb. 2, 2026'
+    """
+    asked = _asked(ev)
+    if asked is not None:
+        return ap_period(*asked)
     dates = ev["date"].dropna()
     return ap_period(dates.min(), dates.max()) if len(dates) else ""
+
+
+def _asked(ev: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The period asked for, as days, when a selection recorded a whole one."""
+    asked = ev.attrs.get("period")
+    if not asked or not all(asked):
+        return None
+    return pd.Timestamp(asked[0]), pd.Timestamp(asked[1])
+
+
+def asked_days(ev: pd.DataFrame) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """The first and last day asked for, (None, None) when nothing was set: a chart with
+    a time axis (the timeline) spans them."""
+    asked = _asked(ev)
+    return asked if asked is not None else (None, None)
 
 
 def word_rules(rows: pd.DataFrame) -> str:

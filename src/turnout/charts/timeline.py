@@ -45,7 +45,8 @@ def timeline_density(
 ) -> Figure:
     """Protest events per day, with the number of distinct cities that had one.
 
-    ``start``/``end`` fix the period (default: the data's first and last day);
+    ``start``/``end`` fix the period (default: the one a selection asked for,
+    :func:`turnout.select_events`, else the data's first and last day);
     days without events show as gaps, not missing. ``marked_days`` maps a date
     to a label drawn as a shaded, annotated day ({"2026-01-30": "National
     strike"}); days outside the period are left out everywhere (drawing, data,
@@ -64,6 +65,9 @@ def timeline_density(
     marked_all = _marked_days(marked_days)
     ev = base.prepare(events)
     ev = ev[ev["date"].notna()]
+    asked_start, asked_end = base.asked_days(ev)  # the period a selection asked for
+    start = start if start is not None else asked_start
+    end = end if end is not None else asked_end
     source = source_line(ev)
     if ev.empty and (start is None or end is None):
         return base.message_figure(
