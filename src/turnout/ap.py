@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import time
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -50,6 +51,24 @@ AP_STATES: dict[str, str] = {
     "TN": "Tenn.", "TX": "Texas", "UT": "Utah", "VT": "Vt.", "VA": "Va.", "WA": "Wash.",
     "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo.", "PR": "Puerto Rico", "GU": "Guam",
     "VI": "U.S. Virgin Islands", "AS": "American Samoa", "MP": "Northern Mariana Islands",
+}  # fmt: skip
+#: State names spelled out, by postal code: a place that already names its state ("24 Ohio
+#: counties", "Northern California") takes no state after it.
+STATE_NAMES: dict[str, str] = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
+    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
+    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan",
+    "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
+    "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey",
+    "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota",
+    "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
+    "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
+    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "PR": "Puerto Rico",
+    "GU": "Guam", "VI": "U.S. Virgin Islands", "AS": "American Samoa",
+    "MP": "Northern Mariana Islands",
 }  # fmt: skip
 #: Other ways reporters abbreviate a state ("Tex.", "Calif."), besides AP's own.
 _OTHER_STATE_ABBREVIATIONS = {
@@ -331,11 +350,20 @@ def place_label(city: str, state_code: str | None) -> str:
     ('Portland, Ore.', 'Washington', 'Houston')
     >>> place_label("Cleveland", "TX")
     'Cleveland, Texas'
+    >>> place_label("24 Ohio counties", "OH"), place_label("Statewide", "VA")
+    ('24 Ohio counties', 'statewide in Virginia')
+    >>> place_label("Kansas City", "KS"), place_label("Nelson County", "VA")
+    ('Kansas City, Kan.', 'Nelson County, Va.')
     """
     if not isinstance(state_code, str) or not state_code:
         return str(city)
     if AP_DATELINE_CITIES.get(city) == state_code:
         return str(city)
+    if str(city).strip().lower() == "statewide":
+        return f"statewide in {STATE_NAMES.get(state_code, state_code)}"
+    named = {STATE_NAMES.get(state_code, ""), AP_STATES.get(state_code, "").rstrip(".")}
+    if is_area(city) and any(n and re.search(rf"\b{re.escape(n)}\b", str(city)) for n in named):
+        return str(city)  # "24 Ohio counties" names its state already; Kansas City does not
     return f"{city}, {AP_STATES.get(state_code, state_code)}"
 
 
@@ -350,6 +378,22 @@ AP_DATELINE_CITIES: dict[str, str] = {
     "Pittsburgh": "PA", "St. Louis": "MO", "Salt Lake City": "UT", "San Antonio": "TX",
     "San Diego": "CA", "San Francisco": "CA", "Seattle": "WA", "Washington": "DC",
 }  # fmt: skip
+
+
+_AREA = re.compile(
+    r"\b(?:count(?:y|ies)|parish(?:es)?|boroughs?|statewide|nationwide|townships?|regions?)\b",
+    re.IGNORECASE,
+)
+
+
+def is_area(place: str) -> bool:
+    """Whether a place is a county, several of them or a state, not a city: a list of
+    cities names it apart, for what it is.
+
+    >>> is_area("24 Ohio counties"), is_area("Nelson County, Va."), is_area("Countryside, Ill.")
+    (True, True, False)
+    """
+    return bool(_AREA.search(str(place)))
 
 
 def place_in_text(city: str, state_code: str | None) -> str:

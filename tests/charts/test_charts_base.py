@@ -237,3 +237,41 @@ def test_a_cities_filter_keeps_the_period_asked_for(seed_events, chart):
     info = chart_info(chart(two))
     assert "Jan. 23-Feb. 2, 2026" in info.subtitle and "Jan. 23-Feb. 2, 2026" in info.alt
     assert "Jan. 30-31" not in info.subtitle + info.alt
+
+
+@pytest.fixture(scope="module")
+def copydesk_ccc():
+    """Real CCC rows chosen for the copy desk's cases (tests/fixtures/README.md)."""
+    import warnings
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "ccc_copydesk.csv"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return turnout.load_events(fixture, format="ccc")
+
+
+def test_notes_quote_each_phrase_once_with_the_numbers_drawn(copydesk_ccc):
+    june = turnout.select_events(copydesk_ccc, start="2018-06-01", end="2018-06-30")
+    for fig in (turnout_map(june), turnout_by_city(june)):
+        notes = chart_info(fig).notes
+        assert "“nearly one million; hundreds of thousands” as 200,000 to 1 million" in notes
+        assert notes.count("“hundreds of thousands”") == 1
+        assert "as 200,000" in notes
+
+
+def test_placeholders_are_never_quoted_as_crowd_words(copydesk_ccc):
+    april = turnout.select_events(copydesk_ccc, start="2017-04-01", end="2017-04-30")
+    for fig in (turnout_map(april), turnout_by_city(april)):
+        info = chart_info(fig)
+        assert "“na”" not in info.notes and "; na" not in info.notes
+        # "several thousand; na" is coded 3,000 to 15,000: not what the words say.
+        assert "several thousand" not in info.notes
+
+
+def test_places_that_are_not_cities_are_named_for_what_they_are(copydesk_ccc):
+    june = turnout.select_events(copydesk_ccc, start="2020-06-01", end="2020-06-30")
+    info = chart_info(turnout_by_city(june))
+    assert "Counties and other areas with no count: 24 Ohio counties." in info.notes
+    assert "24 Ohio counties, Ohio" not in info.notes + info.alt
+    assert "No count reported:" not in info.notes  # every other place has a count

@@ -95,9 +95,7 @@ def turnout_by_city(
     counted = ev[ev["size_low"].notna()]
     places = ev.drop_duplicates(["city", "state_code"])
     no_count = sorted(set(places["place"]) - set(counted["place"]))
-    no_count_note = (
-        sentence(f"No count reported: {join_places(no_count, limit=8)}") if no_count else ""
-    )
+    no_count_note = base.no_count_note(no_count)
     if counted.empty:
         return base.message_figure(
             title=title or "No crowd sizes to chart",
@@ -226,12 +224,9 @@ def turnout_by_city(
             head = f"The {shown} with the most people, of {ap_number(n_cities)} with a count. "
         sub = subtitle or f"{head}{what}, {period}" + (f"; {scope}" if scope else "")
         notes = _city_notes(bars, segments, ev, counted, measure, n_cities, no_count_note, labels)
-        if not ranking.clear:
-            lead = ap_count(len(ranking.floors_above) + len(ranking.ranges_above), "count")
-            notes = (
-                f"{lead[0].upper()}{lead[1:]} may be larger than the top bar’s: "
-                f"{sentence(caveat(ranking))} {notes}"
-            )
+        if not ranking.clear:  # "San Diego’s “thousands” may be larger than the top bar’s."
+            said = caveat(ranking)
+            notes = f"{said[0].upper()}{said[1:]} than the top bar’s. {notes}"
         if title is None:
             title = _city_title(
                 bars, segments, ranking, measure, ev, among_n=len(places) if scope else 0
@@ -384,5 +379,5 @@ def _city_alt(
     if not ranking.clear:
         text += " " + sentence(caveat(ranking)[0].upper() + caveat(ranking)[1:])
     if no_count:
-        text += " " + sentence(f"No count reported for {join_places(no_count, limit=8)}")
+        text += " " + base.no_count_note(no_count, lead="No count reported for ")
     return text

@@ -343,7 +343,9 @@ def _notes(
             parts.append(f"Crowds under {under} are drawn as large as {under} so they show.")
         if measure == "sum":
             parts.append("People at more than one event count each time.")
-        parts.append(base.word_rules(on_map[on_map["size_low"].notna()]))
+        # The words of what is drawn: each city's largest count, or every count added up.
+        drawn = counted if measure == "largest" else on_map[on_map["size_low"].notna()]
+        parts.append(base.word_rules(drawn))
     hollow = cities[cities["marker"].eq("no count")]
     if len(hollow):
         if len(hollow) <= 8:
@@ -390,8 +392,7 @@ def _alt(
         text += f" Also on the map: {more} with smaller counts."
     hollow = cities[cities["marker"].eq("no count")]
     if len(hollow):
-        listed = ap.join_places(sorted(hollow["place"]), limit=8)
-        text += " " + ap.sentence(f"No count reported for {listed}")
+        text += " " + base.no_count_note(sorted(hollow["place"]), lead="No count reported for ")
     if notes_off:
         text += " " + notes_off
     return text
