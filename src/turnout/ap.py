@@ -381,7 +381,7 @@ AP_DATELINE_CITIES: dict[str, str] = {
 
 
 _AREA = re.compile(
-    r"\b(?:count(?:y|ies)|parish(?:es)?|boroughs?|statewide|nationwide|townships?|regions?)\b",
+    r"\b(?:count(?:y|ies)|parish(?:es)?|statewide|nationwide|regions?)\b",
     re.IGNORECASE,
 )
 

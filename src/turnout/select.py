@@ -75,6 +75,22 @@ def select_events(
     return chosen
 
 
+def out_of_period(events: pd.DataFrame) -> pd.Series:
+    """Rows whose date cleaning flagged as outside the data's own period, date kept: a CCC
+    row dated before CCC's coverage or far from its monthly sheet (``date_problem`` set on
+    a real date). Charts leave them out and say how many; nothing drops them from the data.
+
+    >>> ev = pd.DataFrame({"date": pd.to_datetime(["2015-05-01", "2018-05-02", None]),
+    ...     "date_problem": ["before CCC coverage (2017): '2015-05-01'", "", "blank"]})
+    >>> out_of_period(ev).tolist()
+    [True, False, False]
+    """
+    if "date_problem" not in events:
+        return pd.Series(False, index=events.index)
+    flagged = events["date_problem"].fillna("").astype("str").str.strip().ne("")
+    return flagged & events["date"].notna()
+
+
 def asked_period(
     events: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timestamp | None
 ) -> tuple[str, str]:
@@ -86,7 +102,7 @@ def asked_period(
     ('2018-06-01', '2018-06-29')
     """
     own = events.attrs.get("period")
-    days = events["date"].dropna()
+    days = events.loc[~out_of_period(events), "date"].dropna()
     first = own[0] if own else (f"{days.min():%Y-%m-%d}" if len(days) else "")
     last = own[1] if own else (f"{days.max():%Y-%m-%d}" if len(days) else "")
     return (

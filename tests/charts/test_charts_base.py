@@ -275,3 +275,18 @@ def test_places_that_are_not_cities_are_named_for_what_they_are(copydesk_ccc):
     assert "Counties and other areas with no count: 24 Ohio counties." in info.notes
     assert "24 Ohio counties, Ohio" not in info.notes + info.alt
     assert "No count reported:" not in info.notes  # every other place has a count
+
+
+@pytest.mark.parametrize("chart", [turnout_by_city, timeline_density, turnout_map])
+def test_out_of_period_dates_are_noted_not_drawn(copydesk_ccc, chart):
+    # The excerpt holds 2015 and 2016 dates from 2017 and 2018 sheets, flagged by read_ccc.
+    assert copydesk_ccc["date"].min() == pd.Timestamp("2015-05-01")
+    info = chart_info(chart(copydesk_ccc))
+    assert "2015" not in info.subtitle and "2016" not in info.subtitle
+    assert "April 8, 2017-June 29, 2020" in info.subtitle
+    assert (
+        "Left out: three events dated outside the data’s own period "
+        "(May 1, 2015; June 16, 2016; Sept. 18, 2016)."
+    ) in info.notes
+    if "date" in info.data:
+        assert pd.to_datetime(info.data["date"]).min() >= pd.Timestamp("2017-04-01")

@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 from turnout import style
 from turnout.ap import (
     ap_count,
+    ap_date,
     ap_number,
     ap_period,
     ap_range,
@@ -30,6 +31,7 @@ from turnout.ap import (
     sentence,
 )
 from turnout.ranking import PLACEHOLDERS
+from turnout.select import out_of_period
 from turnout.sizes import parse_size
 from turnout.style import OKABE_ITO
 
@@ -139,6 +141,26 @@ def words_aside(size_text: Any, shown: str) -> str:
     if not words or plain.isdigit() or words.lower() == shown.lower():
         return ""
     return f" (“{words}”)"
+
+
+def in_period(ev: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The rows a chart draws and a note on the ones it leaves out: dates cleaning flagged
+    as outside the data's own period (:func:`turnout.select.out_of_period`), which would
+    stretch a chart over empty years.
+
+    >>> ev = pd.DataFrame({"date": pd.to_datetime(["2015-05-01", "2018-05-02"]),
+    ...     "date_problem": ["before CCC coverage (2017): '2015-05-01'", ""]})
+    >>> kept, note = in_period(ev)
+    >>> len(kept), note
+    (1, 'Left out: one event dated outside the data’s own period (May 1, 2015).')
+    """
+    flagged = out_of_period(ev)
+    if not flagged.any():
+        return ev, ""
+    days = sorted(set(ev.loc[flagged, "date"].dt.normalize()))
+    listed = join_places([ap_date(d, year=True) for d in days], limit=3)  # dates hold commas
+    n = ap_count(int(flagged.sum()), "event")
+    return ev[~flagged], f"Left out: {n} dated outside the data’s own period ({listed})."
 
 
 def period(ev: pd.DataFrame) -> str:

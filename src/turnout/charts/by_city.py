@@ -79,7 +79,7 @@ def turnout_by_city(
         raise ValueError(f"labels must be 'number' or 'words', not {labels!r}")
     if top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
-    ev = base.prepare(events)
+    ev, dated_out = base.in_period(base.prepare(events))
     source = source_line(ev)
     period = base.period(ev)
     if ev.empty:
@@ -224,6 +224,7 @@ def turnout_by_city(
             head = f"The {shown} with the most people, of {ap_number(n_cities)} with a count. "
         sub = subtitle or f"{head}{what}, {period}" + (f"; {scope}" if scope else "")
         notes = _city_notes(bars, segments, ev, counted, measure, n_cities, no_count_note, labels)
+        notes = f"{notes} {dated_out}".strip()
         if not ranking.clear:  # "San Diego’s “thousands” may be larger than the top bar’s."
             said = caveat(ranking)
             notes = f"{said[0].upper()}{said[1:]} than the top bar’s. {notes}"

@@ -81,7 +81,7 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
     >>> sorted(chart_info(fig).data["mark"])
     ['reported at most', 'reported reading']
     """
-    ev = base.prepare(events)
+    ev, dated_out = base.in_period(base.prepare(events))
     source = source_line(ev)
     period = base.period(ev)
     columns = _TEMP_COLUMNS + (OBSERVED_COLUMNS if _observed_columns(ev) else [])
@@ -175,6 +175,7 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
             columnspacing=1.2,
         )
         notes = _temperature_notes(ev, marks, n_total, n_rep, n_obs, rel_note)
+        notes = f"{notes} {dated_out}".strip()
         if marks["dodge_pt"].any():
             notes += (
                 " Where a station’s line would lie on another protest’s mark at the same crowd "

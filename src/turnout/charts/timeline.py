@@ -63,7 +63,7 @@ def timeline_density(
     'Jan. 30'
     """
     marked_all = _marked_days(marked_days)
-    ev = base.prepare(events)
+    ev, dated_out = base.in_period(base.prepare(events))
     ev = ev[ev["date"].notna()]
     asked_start, asked_end = base.asked_days(ev)  # the period a selection asked for
     start = start if start is not None else asked_start
@@ -223,6 +223,7 @@ def timeline_density(
         after_end = _bin_of(pd.Series([b + pd.Timedelta(days=1)]), freq).iloc[0]
         partial = (bool(bins[0] < a), bool(after_end == bins[-1]))
         notes = _timeline_notes(freq, outside, week_ticks=week_ticks, partial=partial)
+        notes = f"{notes} {dated_out}".strip()
         scope, scope_alt = base.city_scope(inside, cities_in_data)
         if scope:
             sub += f"; {scope}"

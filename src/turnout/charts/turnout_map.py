@@ -88,7 +88,8 @@ def turnout_map(
         raise ValueError(f"labels must be 0 or more, not {labels}")
     if scale_max is not None and not scale_max > 0:
         raise ValueError(f"scale_max must be a positive number, not {scale_max!r}")
-    ev = _coordinates(base.prepare(events))
+    ev, dated_out = base.in_period(base.prepare(events))
+    ev = _coordinates(ev)
     source = f"{ap.source_line(ev)}; {_BOUNDARY_CREDIT}"
     period = base.period(ev)
     if ev.empty:
@@ -125,6 +126,7 @@ def turnout_map(
         title = title or _title(cities, counted, measure, ev, ranking)
         sub = subtitle or _subtitle(measure, period, scope)
         notes = _notes(cities, counted, on_map, measure, smallest, left_off_note)
+        notes = f"{notes} {dated_out}".strip()
         frame = {"title": title, "subtitle": sub, "source": source, "plot_height": plot_h}
         if labels and len(cities) > 1:  # said before placing: the frame is drawn once
             notes = f"{notes} Labels name the largest cities where they fit."
