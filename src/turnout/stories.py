@@ -203,8 +203,48 @@ def open_story(
     from turnout.clean import load_cleaned
 
     settings = read_story(story, **overrides)
+    said = parameters_differ(overrides)
+    if said and _in_kernel():  # a notebook run by hand or by papermill, not a script
+        import warnings
+
+        warnings.warn(said, stacklevel=2)  # reported_warnings puts it under the cell
     cleaned = load_cleaned(settings.data_path, format=data_format, stacklevel=3)
     return StoryData(settings, cleaned.events, settings.select(cleaned.events), cleaned.rejected)
+
+
+#: A notebook's story parameters as committed: None, the story's codebook decides. The build
+#: injects these (turnout.publisher.parameters), so only a run outside it can differ.
+_COMMITTED = ("data_path", "start", "end", "cities", "marked_days", "weather_path")
+
+
+def parameters_differ(given: dict[str, Any]) -> str:
+    """One line when a notebook runs with story parameters other than the committed ones
+    (None: the story's settings), as a value JupyterLab autosaved or papermill passed; ""
+    when they agree.
+
+    >>> parameters_differ({"cities": ["Seattle", "Denver"], "start": None})
+    "This run's parameters differ from the committed notebook's: cities = ['Seattle', \
+'Denver']; `turnout build` publishes the story's own settings."
+    >>> parameters_differ({"cities": None, "figures_dir": "figures/x"})
+    ''
+    """
+    differ = [f"{k} = {given[k]!r}" for k in _COMMITTED if given.get(k) is not None]
+    if not differ:
+        return ""
+    return (
+        f"This run's parameters differ from the committed notebook's: {'; '.join(differ)}; "
+        "`turnout build` publishes the story's own settings."
+    )
+
+
+def _in_kernel() -> bool:
+    """Whether this runs in a notebook's kernel (JupyterLab, papermill, the build)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipykernel
+        return False
+    shell = get_ipython()
+    return shell is not None and hasattr(shell, "kernel")
 
 
 def _from_codebook(slug: str) -> Story:
