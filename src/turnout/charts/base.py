@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from turnout import style
+from turnout import cells, style
 from turnout.ap import (
     ap_count,
     ap_date,
@@ -127,11 +127,9 @@ def prepare(events: pd.DataFrame) -> pd.DataFrame:
     return ev
 
 
-def text(value: Any) -> str:
-    """A cell as text, '' when missing (keeps CSV output and labels free of 'nan')."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        return ""
-    return str(value)
+#: A cell as text, '' when missing (keeps CSV output and labels free of 'nan'): the one
+#: rule every room follows (:func:`turnout.cells.text`).
+text = cells.text
 
 
 def words_aside(size_text: Any, shown: str) -> str:
