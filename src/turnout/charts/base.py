@@ -201,7 +201,7 @@ def word_rules(rows: pd.DataFrame) -> str:
     ``size_text`` may name where a coder found a count ("facebook"), and its placeholders
     ("na", "unknown") are no crowd words.
 
-    >>> rows = pd.DataFrame({"size_text": ["hundreds", "Hundreds", "na", "several thousand; na"],
+    >>> rows = pd.DataFrame({"size_text": ["hundreds", "Hundreds,", "na", "several thousand; na"],
     ...                      "size_low": [200.0, 200.0, 125.0, 3000.0],
     ...                      "size_high": [200.0, 200.0, 125.0, 15000.0]})
     >>> word_rules(rows)
@@ -210,7 +210,7 @@ def word_rules(rows: pd.DataFrame) -> str:
     seen: dict[str, tuple[str, float, float]] = {}
     highs = rows["size_high"] if "size_high" in rows else rows["size_low"]
     for said, low, high in zip(rows["size_text"], rows["size_low"], highs, strict=True):
-        words = spoken(said)
+        words = spoken(said).strip(" ,.;:!?")  # "hundreds," is "hundreds"
         if not words or any(ch.isdigit() for ch in words) or math.isnan(low):
             continue
         high = low if math.isnan(high) else high

@@ -29,7 +29,7 @@ from turnout.ap import (
 )
 from turnout.charts import base, ranked
 from turnout.charts.base import BLUE, ChartInfo, chart_kind
-from turnout.ranking import Ranking, caveat, hedge, leaders
+from turnout.ranking import Ranking, caveat, hedge, leaders, possessive
 from turnout.style import INK, INK_SOFT
 
 # The light end of a range bar: the same hue, so the palette stays Okabe-Ito.
@@ -226,8 +226,7 @@ def turnout_by_city(
         notes = _city_notes(bars, segments, ev, counted, measure, n_cities, no_count_note, labels)
         notes = f"{notes} {dated_out}".strip()
         if not ranking.clear:  # "San Diego’s “thousands” may be larger than the top bar’s."
-            said = caveat(ranking)
-            notes = f"{said[0].upper()}{said[1:]} than the top bar’s. {notes}"
+            notes = f"{_contenders(ranking)} {notes}"
         if title is None:
             title = _city_title(
                 bars, segments, ranking, measure, ev, among_n=len(places) if scope else 0
@@ -242,6 +241,17 @@ def turnout_by_city(
     alt = _city_alt(bars, measure, n_cities, period, no_count, ranking)
     alt += f" {scope_alt}" if scope else ""
     return base.finish(fig, ChartInfo(title, sub, alt, source, notes, data))
+
+
+def _contenders(ranking: Ranking) -> str:
+    """The notes' sentence on what may be larger than the top bar: every count named, the
+    headline having counted them when there were many."""
+    others = [*ranking.floors_above, *ranking.ranges_above]
+    if len(others) <= 2:
+        said = caveat(ranking)
+        return f"{said[0].upper()}{said[1:]} than the top bar’s."
+    quoted = [f"{possessive(c.name)} “{c.words}”" for c in others]
+    return sentence(f"Counts that may be larger than the top bar’s: {join_places(quoted)}")
 
 
 def _city_title(
