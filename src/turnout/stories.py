@@ -227,8 +227,12 @@ def parameters_differ(given: dict[str, Any]) -> str:
 'Denver']; `turnout build` publishes the story's own settings."
     >>> parameters_differ({"cities": None, "figures_dir": "figures/x"})
     ''
+    >>> parameters_differ({"data_path": "/home/desk/ccc/june.csv"}).split(": ")[1]
+    "data_path = 'june.csv'; `turnout build` publishes the story's own settings."
     """
-    differ = [f"{k} = {given[k]!r}" for k in _COMMITTED if given.get(k) is not None]
+    # A file by its name: a page never shows the folders of the desk's machine.
+    shown = {k: Path(v).name if k.endswith("_path") else v for k, v in given.items()}
+    differ = [f"{k} = {shown[k]!r}" for k in _COMMITTED if given.get(k) is not None]
     if not differ:
         return ""
     return (
