@@ -354,7 +354,7 @@ def _notes(
             listed = ap.join_places(sorted(hollow["place"]), limit=8)
             parts.append(ap.sentence(f"Hollow circles: events with no count, in {listed}"))
         else:
-            n = ap_count(len(hollow), "city", "cities")
+            n = ap_count(len(hollow), "place")  # counties too: not all are cities
             parts.append(f"Hollow circles: {n} with events but no count.")
     insets = sorted({c for c in cities["state_code"] if c in geo.INSETS})
     if insets:
