@@ -73,3 +73,25 @@ def test_the_pride_march_prints_no_low_end_above_the_coded_one(ccc):
     assert new_york["label"].startswith("1.05 million-2 million")
     assert "1.1 million" not in chart_info(turnout_map(june)).alt
     assert rank_cities(june, "largest").leader.name == "New York"
+
+
+def test_a_count_the_map_cannot_place_still_hedges_its_headline(make_events):
+    # CCC, July 2020 ("sum"): a floor with no coordinates contested the bar chart's leader
+    # but not the map's, so the two charts of one table disagreed.
+    events = make_events(
+        {"city": "Denver", "state_code": "CO", "size_low": 5000.0, "size_text": "5,000"},
+        {
+            "city": "Nowhere Creek",
+            "state_code": "SD",
+            "size_low": 4000.0,
+            "size_text": "more than 4,000",
+            "size_qualifier": "at least",
+        },
+    ).assign(latitude=[39.74, float("nan")], longitude=[-104.99, float("nan")])
+    bar, mapped = _titles(events)
+    assert bar == (
+        "Denver reported the largest count, 5,000; "
+        "Nowhere Creek, S.D.’s “more than 4,000” may be larger"
+    )
+    assert mapped.split("; ", 1)[1] == bar
+    assert "with no known location" in chart_info(turnout_map(events)).notes

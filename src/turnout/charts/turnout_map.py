@@ -122,7 +122,7 @@ def turnout_map(
         extent = (x0, x1, y0, y1)
         keys_h = draw_keys(ax, counted, k, bool(cities["marker"].eq("no count").any()), extent)
         plot_h = (style.WIDTH - 0.32) * (y1 - y0) / (x1 - x0) + keys_h
-        ranking = ranked.rank_cities(on_map, measure) if len(counted) else None
+        ranking = _ranking(ev, on_map, counted, measure)
         title = title or _title(cities, counted, measure, ev, ranking)
         sub = subtitle or _subtitle(measure, period, scope)
         notes = _notes(cities, counted, on_map, measure, smallest, left_off_note)
@@ -306,6 +306,23 @@ def _title(
         when = ap_date(top["date"], year=ev["date"].dt.year.nunique() > 1)
         return f"{where}; {who} drew the largest crowd: {about}{size} on {when}"
     return f"{where}; {who} drew the most protesters: {size} at {ap_count(top['counted'], 'event')}"
+
+
+def _ranking(
+    ev: pd.DataFrame, on_map: pd.DataFrame, counted: pd.DataFrame, measure: str
+) -> Ranking | None:
+    """The table's one ranking (:mod:`turnout.charts.ranked`), as the bar chart of the same
+    rows has it, counts the map cannot place included; only a leader that is not on the map
+    (no coordinates) makes the map rank what it draws."""
+    if counted.empty:
+        return None
+    ranking = ranked.rank_cities(ev, measure)  # type: ignore[arg-type]
+    drawn = {
+        ap.place_in_text(c, s) for c, s in zip(counted["city"], counted["state_code"], strict=True)
+    }
+    if ranking.leader.name in drawn:
+        return ranking
+    return ranked.rank_cities(on_map, measure)  # type: ignore[arg-type]
 
 
 def _subtitle(measure: str, period: str, scope: str) -> str:
