@@ -463,7 +463,10 @@ def test_a_notebook_run_with_autosaved_parameters_says_so(monkeypatch):
     import warnings
 
     from turnout import stories
+    from turnout.publish import BUILD_ENV
 
+    assert stories._BUILD_ENV == BUILD_ENV
+    monkeypatch.delenv(BUILD_ENV, raising=False)
     monkeypatch.setattr(stories, "_in_kernel", lambda: True)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -478,3 +481,8 @@ def test_a_notebook_run_with_autosaved_parameters_says_so(monkeypatch):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         stories.open_story(cities=["Seattle"])
+    monkeypatch.setattr(stories, "_in_kernel", lambda: True)  # the build gave its own data
+    monkeypatch.setenv(BUILD_ENV, "1")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        stories.open_story(data_path=str(stories.paths.seed_path()))

@@ -204,7 +204,8 @@ def open_story(
 
     settings = read_story(story, **overrides)
     said = parameters_differ(overrides)
-    if said and _in_kernel():  # a notebook run by hand or by papermill, not a script
+    # A notebook run by hand or by papermill; not a script, nor the build (its own choice).
+    if said and _in_kernel() and os.environ.get(_BUILD_ENV) != "1":
         import warnings
 
         warnings.warn(said, stacklevel=2)  # reported_warnings puts it under the cell
@@ -214,6 +215,8 @@ def open_story(
 
 #: A notebook's story parameters as committed: None, the story's codebook decides. The build
 #: injects these (turnout.publisher.parameters), so only a run outside it can differ.
+#: Set in each kernel by `turnout build` (:data:`turnout.publish.BUILD_ENV`, a layer above).
+_BUILD_ENV = "TURNOUT_BUILD"
 _COMMITTED = ("data_path", "start", "end", "cities", "marked_days", "weather_path")
 
 
@@ -225,13 +228,13 @@ def parameters_differ(given: dict[str, Any]) -> str:
     >>> parameters_differ({"cities": ["Seattle", "Denver"], "start": None})
     "This run's parameters differ from the committed notebook's: cities = ['Seattle', \
 'Denver']; `turnout build` publishes the story's own settings."
-    >>> parameters_differ({"cities": None, "figures_dir": "figures/x"})
+    >>> parameters_differ({"cities": None, "figures_dir": "figures/x", "data_path": None})
     ''
     >>> parameters_differ({"data_path": "/home/desk/ccc/june.csv"}).split(": ")[1]
     "data_path = 'june.csv'; `turnout build` publishes the story's own settings."
     """
     # A file by its name: a page never shows the folders of the desk's machine.
-    shown = {k: Path(v).name if k.endswith("_path") else v for k, v in given.items()}
+    shown = {k: Path(v).name if k.endswith("_path") and v else v for k, v in given.items()}
     differ = [f"{k} = {shown[k]!r}" for k in _COMMITTED if given.get(k) is not None]
     if not differ:
         return ""
