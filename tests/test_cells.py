@@ -60,3 +60,14 @@ def test_the_same_row_reads_the_same_on_the_page_and_in_the_embed(seed_events):
     )
     assert worded == "about 50,000"
     assert any(row[coded] == worded for row in rows)
+
+
+def test_a_floor_keeps_its_plus_in_the_temperature_embed(seed_events):
+    from turnout.charts import temperature_vs_attendance
+
+    info = chart_info(temperature_vs_attendance(seed_events))
+    table = render(info).chart.table
+    coded = table.columns.index("Number as coded")
+    cleveland = [row for row in table.rows if row[0] == "Cleveland"]
+    assert cleveland and all(row[coded] == "2,000+" for row in cleveland)  # "Thousands"
+    assert "Cleveland, Jan. 30: 2,000+ people" in info.alt
