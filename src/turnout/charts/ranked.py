@@ -23,10 +23,11 @@ ORDER = (["size_low", "size_high", "date", "row"], [False, False, True, True])
 
 
 def rank_cities(events: pd.DataFrame, measure: Literal["largest", "sum"]) -> Ranking:
-    """The ranking over every count of ``events`` (a :func:`turnout.charts.base.prepare`
-    d table; rows with no number are ignored): each event's for ``"largest"`` (a city's
-    smaller floor may still outgrow another city's biggest count), each city's total for
-    ``"sum"``. One city is named once, and its own other events never contest its lead.
+    """The ranking over every count of ``events`` (a table as
+    :func:`turnout.charts.base.prepare` gives it; rows with no number are ignored): each
+    event's for ``"largest"`` (a city's smaller floor may still outgrow another city's
+    biggest count), each city's total for ``"sum"``. One city is named once, and its own
+    other events never contest its lead.
     """
     counted = events[events["size_low"].notna()].sort_values(ORDER[0], ascending=ORDER[1])
     if measure == "largest":

@@ -309,20 +309,23 @@ def _title(
 
 
 def _ranking(
-    ev: pd.DataFrame, on_map: pd.DataFrame, counted: pd.DataFrame, measure: str
+    ev: pd.DataFrame,
+    on_map: pd.DataFrame,
+    counted: pd.DataFrame,
+    measure: Literal["largest", "sum"],
 ) -> Ranking | None:
     """The table's one ranking (:mod:`turnout.charts.ranked`), as the bar chart of the same
     rows has it, counts the map cannot place included; only a leader that is not on the map
     (no coordinates) makes the map rank what it draws."""
     if counted.empty:
         return None
-    ranking = ranked.rank_cities(ev, measure)  # type: ignore[arg-type]
+    ranking = ranked.rank_cities(ev, measure)
     drawn = {
         ap.place_in_text(c, s) for c, s in zip(counted["city"], counted["state_code"], strict=True)
     }
     if ranking.leader.name in drawn:
         return ranking
-    return ranked.rank_cities(on_map, measure)  # type: ignore[arg-type]
+    return ranked.rank_cities(on_map, measure)
 
 
 def _subtitle(measure: str, period: str, scope: str) -> str:
