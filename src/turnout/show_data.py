@@ -26,7 +26,6 @@ from turnout.ap import (
     ap_count,
     ap_number,
     numeral_count,
-    place_label,
     source_line,
 )
 from turnout.show import Output
@@ -320,8 +319,7 @@ def _dated_table(
 
 def _place(ev: pd.Series) -> str:
     """City and state as AP writes them, the way the charts label them."""
-    city = ev.get("city")
-    return place_label(city, ev.get("state_code")) if isinstance(city, str) else _DASH
+    return cells.place(ev.get("city"), ev.get("state_code"))
 
 
 def left_out(
