@@ -39,7 +39,7 @@ from turnout.charts.map_marks import (
     draw_states,
     label_cities,
 )
-from turnout.ranking import Ranking, hedge, leaders
+from turnout.ranking import Ranking, caveat, hedge, leaders
 
 __all__ = ["MAP_COLUMNS", "chart_info", "turnout_map"]
 
@@ -135,6 +135,10 @@ def turnout_map(
 
     data = _data(cities, measure)
     alt = _alt(cities, counted, measure, period, notes_off=left_off_note, scope=scope)
+    if ranking is not None and not ranking.clear:  # the bar chart's alt text says it too
+        said = caveat(ranking)
+        alt = alt.replace(" From largest: ", " By the least each count allows: ", 1)
+        alt += " " + ap.sentence(said[0].upper() + said[1:])
     return base.finish(fig, ChartInfo(title, sub, alt, source, notes, data))
 
 
