@@ -44,6 +44,12 @@ def test_june_2020_hedges_only_where_the_words_allow(ccc):
         "San Diego’s “thousands” may be larger"
     )
     assert mapped.split("; ", 1)[1] == bar
+    june = _month(ccc, "2020-06-01", "2020-06-30")
+    for chart in (turnout_by_city, turnout_map):  # alt text hedges as the headline does
+        alt = chart_info(chart(june)).alt
+        assert "By the least each count allows: " in alt and "From largest" not in alt
+        assert "San Diego’s “thousands” may be larger." in alt
+        assert "Altamahaw" not in alt.split("By the least")[0]
 
 
 @pytest.mark.parametrize(
