@@ -140,7 +140,37 @@ def test_counts_in_words_and_in_numerals():
     assert ap.numeral_count(1, "row") == "1 row"
     assert ap.numeral_count(12_000, "event") == "12,000 events"
     assert ap.fmt_number(1_234_567.0) == "1,234,567"  # tables never shorten to "1.2 million"
-    assert ap.fmt_count(1_234_567.0) == "1.2 million"
+    assert ap.fmt_count(1_234_567.0) == "1.23 million"
+    assert ap.fmt_count(1_250_000.0) == "1.25 million"
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "label"),
+    [
+        (1_050_000, 2_000_000, "1.05 million-2 million"),  # CCC's NYC Pride, June 2019
+        (1_059_999, 1_059_999, "1.05 million"),  # a lone figure is a low end too
+        (1_999_999, 2_000_001, "1.99 million-2.01 million"),
+        (999_999, 1_000_001, "999,999-1.01 million"),
+        (1_000_000, 1_000_000, "1 million"),
+        (999.4, 1000.6, "999-1,001"),
+    ],
+)
+def test_a_low_end_never_rounds_up_nor_a_high_end_down(low, high, label):
+    assert ap.fmt_range(low, high) == label
+
+
+def _printed(text: str) -> float:
+    """A printed count read back: "1.05 million" is 1,050,000."""
+    if text.endswith(" million"):
+        return round(float(text.removesuffix(" million").replace(",", "")) * 1_000_000)
+    return float(text.replace(",", ""))
+
+
+@pytest.mark.parametrize("value", [1_000_001, 1_004_999, 1_005_000, 1_995_001, 12_345_678, 2_500])
+def test_a_printed_low_is_never_above_the_coded_low(value):
+    low, high = ap.fmt_range(value, value * 2 + 1).split("-")
+    assert _printed(low) <= value < value * 2 + 1 <= _printed(high)
+    assert _printed(ap.ap_range(value, value + 1).split(" to ")[0]) <= value
 
 
 def test_joined_lists_count_the_rest():

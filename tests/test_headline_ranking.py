@@ -54,7 +54,7 @@ def test_a_floor_that_may_be_larger_is_never_outranked_in_the_headline(tmp_path)
     assert "drew the largest" not in title
     assert title.startswith("Los Angeles reported the largest count")
     assert "500,000" in title
-    assert "Washington’s “hundreds of thousands” has no upper bound" in title
+    assert "Washington’s “hundreds of thousands” may be larger" in title
 
 
 def test_a_floor_above_every_other_number_leads_outright(tmp_path):
@@ -67,11 +67,11 @@ def test_a_floor_above_every_other_number_leads_outright(tmp_path):
         ],
     )
     assert title.startswith("Washington drew the largest reported crowd: 200,000+")
-    assert "no upper bound" not in title and "Los Angeles" not in title
+    assert "may be larger" not in title and "Los Angeles" not in title
 
 
 def test_small_crowd_words_do_not_contest_a_far_larger_count(tmp_path):
-    # "thousands" stops below 10,000 and "over 3,000" below 30,000: neither reaches 50,000.
+    # "thousands" stops below 10,000 and "over 3,000" below 4,500: neither reaches 50,000.
     title = _title(
         tmp_path,
         [
@@ -92,7 +92,24 @@ def test_a_number_floor_close_to_the_leader_contests_it(tmp_path):
         ],
     )
     assert title.startswith("Denver reported the largest count, 5,000")
-    assert "Chicago’s “more than 4,000” has no upper bound" in title
+    assert "Chicago’s “more than 4,000” may be larger" in title  # up to 6,000
+
+
+def test_more_than_a_number_reaches_only_the_next_round_step(tmp_path):
+    # CCC, June 2020: "more than 2000" was taken to reach 20,000 and contest 6,200 to 10,000.
+    rows = [
+        ("2020-06-20", "Tulsa", "OK", "6,200 to 10,000"),
+        ("2020-06-06", "Altamahaw", "NC", "more than 2000"),
+        ("2020-06-06", "Boise", "ID", "at least 4,000"),  # up to 6,000
+    ]
+    title = _title(tmp_path, rows)
+    assert title == "Tulsa, Okla., drew the largest reported crowd: 6,200 to 10,000 on June 20"
+    rows.append(("2020-06-06", "San Diego", "CA", "thousands"))  # may be up to 9,999
+    title = _title(tmp_path, rows)
+    assert title == (
+        "Tulsa, Okla., reported the largest count, 6,200 to 10,000; "
+        "San Diego’s “thousands” may be larger"
+    )
 
 
 def test_ties_share_the_headline(tmp_path):
@@ -140,9 +157,9 @@ def test_a_sum_with_floors_is_contested_by_a_floor_sum_that_may_be_larger(tmp_pa
     title = _title(tmp_path, rows, measure="sum")
     # Dallas adds up to 2,200 at the least but "thousands" + "hundreds" may reach 11,000.
     assert title.startswith("Houston reported the most protesters counted, 3,500")
-    assert "Dallas’ “2,200+” has no upper bound" in title
+    assert "Dallas’ “2,200+” may be larger" in title
     info = chart_info(turnout_by_city(_events(tmp_path, rows), measure="sum"))
-    assert "no upper bound" in info.alt and "From largest" not in info.alt
+    assert "may be larger" in info.alt and "From largest" not in info.alt
 
 
 def test_a_sum_made_of_exact_counts_leads_outright(tmp_path):
@@ -157,9 +174,9 @@ def test_a_sum_made_of_exact_counts_leads_outright(tmp_path):
 
 def test_many_contenders_are_counted_not_listed():
     claims = [Claim("A", 9000, 9000, False, "9,000")] + [
-        Claim(f"C{i}", 2000, 2000, True, "more than 2,000") for i in range(4)
+        Claim(f"C{i}", 2000, 2000, True, "thousands") for i in range(4)
     ]
-    assert caveat(rank(claims)) == "floors in four other places have no upper bound"
+    assert caveat(rank(claims)) == "counts in four other places may be larger"
 
 
 @pytest.mark.parametrize(
@@ -169,7 +186,12 @@ def test_many_contenders_are_counted_not_listed():
         ("tens of thousands", 20000, 100000.0),
         ("Hundreds of thousands", 200000, 1000000.0),
         ("millions", 2000000, math.inf),
-        ("at least 1,200", 1200, 12000.0),
+        ("at least 1,200", 1200, 1800.0),
+        ("1,200+", 1200, 1800.0),
+        ("more than 2000", 2000, 3000.0),
+        ("thousands", 2000, 10000.0),
+        ("several thousand; na", 3000, 10000.0),  # CCC's placeholder is no estimate
+        ("several thousand; NA", 3000, 10000.0),
         ("dozens and dozens", 24, 100.0),
     ],
 )

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from turnout.charts import chart_info, temperature_vs_attendance, timeline_density, turnout_by_city
-from turnout.publish import save_chart, save_figure
+from turnout.publish import ChartNotSavedWarning, save_chart, save_figure
 
 MARKED = {"2026-01-23": "Minneapolis strike", "2026-01-30": "National strike"}
 
@@ -156,12 +156,30 @@ def test_save_figure_refuses_a_path_as_a_name(city_chart, tmp_path):
         save_figure(city_chart, "../escape", **info._asdict(), out_dir=tmp_path)
 
 
-def test_a_chart_left_out_writes_no_file_and_removes_a_stale_one(seed_events, tmp_path):
+def test_a_chart_left_out_writes_no_file_and_removes_a_stale_one(
+    seed_events, tmp_path, monkeypatch
+):
+    monkeypatch.delenv("TURNOUT_BUILD", raising=False)
     (tmp_path / "empty.png").write_bytes(b"stale")  # an earlier run's picture
     fig = temperature_vs_attendance(seed_events.iloc[0:0])
-    assert chart_info(fig).left_out
-    assert save_chart(fig, "empty", out_dir=tmp_path) == {}
+    reason = chart_info(fig).left_out
+    assert reason
+    with pytest.warns(ChartNotSavedWarning) as said:
+        assert save_chart(fig, "empty", out_dir=tmp_path) == {}
     assert list(tmp_path.iterdir()) == []
+    # The script learns which chart and why, at its own line.
+    assert str(said[0].message) == f"empty: no files written: {reason}"
+    assert said[0].filename == __file__
+
+
+def test_the_build_reports_left_out_charts_itself(seed_events, tmp_path, monkeypatch):
+    import warnings
+
+    monkeypatch.setenv("TURNOUT_BUILD", "1")
+    fig = temperature_vs_attendance(seed_events.iloc[0:0])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ChartNotSavedWarning)
+        assert save_chart(fig, "empty", out_dir=tmp_path) == {}
 
 
 def test_outside_the_build_figures_go_to_scratch(monkeypatch, tmp_path, city_chart, capsys):

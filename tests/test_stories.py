@@ -467,3 +467,33 @@ def test_indexes_link_the_stories_both_ways(second_story, visit):
     front.locator(".masthead a").click()  # back to the site's front page
     front.wait_for_load_state()
     assert front.url.endswith("/site/index.html")
+
+
+def test_a_notebook_run_with_autosaved_parameters_says_so(monkeypatch):
+    """Issue 24: a papermill run quietly used a `cities` JupyterLab had autosaved."""
+    import warnings
+
+    from turnout import stories
+    from turnout.publish import BUILD_ENV
+
+    assert stories._BUILD_ENV == BUILD_ENV
+    monkeypatch.delenv(BUILD_ENV, raising=False)
+    monkeypatch.setattr(stories, "_in_kernel", lambda: True)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        stories.open_story(cities=["Seattle", "Denver"], start=None)
+        stories.open_story(cities=None)  # as committed: nothing to say
+    said = [str(w.message) for w in caught if "parameters differ" in str(w.message)]
+    assert said == [
+        "This run's parameters differ from the committed notebook's: cities = ['Seattle', "
+        "'Denver']; `turnout build` publishes the story's own settings."
+    ]
+    monkeypatch.setattr(stories, "_in_kernel", lambda: False)  # a script chose its cities
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        stories.open_story(cities=["Seattle"])
+    monkeypatch.setattr(stories, "_in_kernel", lambda: True)  # the build gave its own data
+    monkeypatch.setenv(BUILD_ENV, "1")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        stories.open_story(data_path=str(stories.paths.seed_path()))

@@ -328,7 +328,7 @@ def test_crowded_marks_stay_attributable(seed_events):
     }
     arrow_y = ax.transData.transform((0, 2000.0))[1]
     assert drawn_y[(10.0, 24.0)] > arrow_y + 5  # pixels apart: the arrow is not New York's
-    assert "Cleveland, Jan. 30: 2,000 people (“Thousands”) at 32°F or colder" in info.alt
+    assert "Cleveland, Jan. 30: 2,000+ people (“Thousands”) at 32°F or colder" in info.alt
 
 
 def test_page_source_note_credits_noaa_with_observed_temperatures(seed_events):

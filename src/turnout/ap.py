@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import time
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:  # pandas is imported where a function needs it: `turnout build`'s warm path
     import pandas as pd  # writes AP dates without paying for it
@@ -50,6 +51,24 @@ AP_STATES: dict[str, str] = {
     "TN": "Tenn.", "TX": "Texas", "UT": "Utah", "VT": "Vt.", "VA": "Va.", "WA": "Wash.",
     "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo.", "PR": "Puerto Rico", "GU": "Guam",
     "VI": "U.S. Virgin Islands", "AS": "American Samoa", "MP": "Northern Mariana Islands",
+}  # fmt: skip
+#: State names spelled out, by postal code: a place that already names its state ("24 Ohio
+#: counties", "Northern California") takes no state after it.
+STATE_NAMES: dict[str, str] = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
+    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
+    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan",
+    "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
+    "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey",
+    "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota",
+    "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
+    "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
+    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "PR": "Puerto Rico",
+    "GU": "Guam", "VI": "U.S. Virgin Islands", "AS": "American Samoa",
+    "MP": "Northern Mariana Islands",
 }  # fmt: skip
 #: Other ways reporters abbreviate a state ("Tex.", "Calif."), besides AP's own.
 _OTHER_STATE_ABBREVIATIONS = {
@@ -149,16 +168,22 @@ def ap_period(start: Any, end: Any) -> str:
     return f"{ap_date(a)}-{b.day}, {b.year}"
 
 
+#: How a shortened number may round: a low end or a floor "down" (never above what the
+#: source said), a high end "up" (never below it), a lone figure to the "nearest".
+Side = Literal["down", "up", "nearest"]
+
+
 # AP style spells out whole numbers under 10 in running text.
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
-def ap_number(value: float, *, start: bool = False) -> str:
+def ap_number(value: float, side: Side = "nearest", *, start: bool = False) -> str:
     """A number in running text, AP style: "nine", "18", "1,200"; ``start`` capitalizes.
 
     Whole numbers under 10 are spelled out; the rest are numerals (see
-    :func:`fmt_count`). A sentence may not begin with a numeral, so with
-    ``start`` a number of 10 or more raises: rephrase the sentence instead.
+    :func:`fmt_count`, which rounds a shortened one towards ``side``). A sentence may not
+    begin with a numeral, so with ``start`` a number of 10 or more raises: rephrase the
+    sentence instead.
 
     >>> ap_number(9), ap_number(18), ap_number(2, start=True), ap_number(1500)
     ('nine', '18', 'Two', '1,500')
@@ -170,7 +195,7 @@ def ap_number(value: float, *, start: bool = False) -> str:
         return word.capitalize() if start else word
     if start:
         raise ValueError(f"a sentence cannot start with the numeral {value!r}; rephrase it")
-    return fmt_count(value)
+    return fmt_count(value, side)
 
 
 def noun(n: float, word: str, plural: str | None = None) -> str:
@@ -226,26 +251,45 @@ def ap_range(low: float, high: float) -> str:
     """A low-high estimate in running text: "three to five", "6,000 to 9,000", "one".
 
     Like :func:`fmt_range` (which labels bars with numerals), with numbers under
-    10 spelled out.
+    10 spelled out; a low end never rounds up and a high end never rounds down.
 
     >>> ap_range(3, 5), ap_range(6000, 9000), ap_range(1, float("nan"))
     ('three to five', '6,000 to 9,000', 'one')
+    >>> ap_range(1_050_000, 2_000_000)
+    '1.05 million to 2 million'
     """
     return _span(low, high, ap_number)
 
 
-def fmt_count(value: float) -> str:
+def fmt_count(value: float, side: Side = "nearest") -> str:
     """A head count as a newspaper prints it: "24", "50,000", "1.2 million".
 
-    >>> fmt_count(50000), fmt_count(1_200_000), fmt_count(24.0)
-    ('50,000', '1.2 million', '24')
+    Millions keep up to two decimals ("1.05 million"); a number that needs more rounds
+    to ``side``: "down" for a low end or a floor, so a printed low is never above the
+    coded one, "up" for a high end, "nearest" for a lone figure.
+
+    >>> fmt_count(50000), fmt_count(1_200_000), fmt_count(24.0), fmt_count(1_050_000)
+    ('50,000', '1.2 million', '24', '1.05 million')
+    >>> fmt_count(1_999_999, "down"), fmt_count(1_999_999, "up"), fmt_count(1_234_567)
+    ('1.99 million', '2 million', '1.23 million')
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "no count"
     if value >= 1_000_000:
-        millions = value / 1_000_000
-        return f"{millions:.1f}".rstrip("0").rstrip(".") + " million"
-    return f"{round(value):,}"
+        return _millions(value, side)
+    whole = {"down": math.floor, "up": math.ceil}.get(side, round)(value)
+    return f"{whole:,}"
+
+
+def _millions(value: float, side: Side) -> str:
+    """ "1.05 million": hundredths of a million, rounded towards ``side`` (exact when they
+    are), computed in whole numbers so 1,050,000 is not 1.0499999 million."""
+    hundredths, rest = divmod(round(value), 10_000)
+    if rest and (side == "up" or side == "nearest" and rest >= 5_000):
+        hundredths += 1
+    whole, cents = divmod(hundredths, 100)
+    text = f"{whole:,}" + (f".{cents:02d}".rstrip("0") if cents else "")
+    return f"{text} million"
 
 
 def fmt_number(value: float) -> str:
@@ -263,19 +307,26 @@ def fmt_range(low: float, high: float) -> str:
     """A low-high estimate on a chart or in a table: "6,000-9,000", or one number when they agree.
 
     AP style: a hyphen for a range in figures and tables; running text says "to"
-    (:func:`ap_range`).
+    (:func:`ap_range`). The low end rounds down and the high end up, so a range printed
+    short still holds what was coded: 1,050,000 to 2 million is "1.05 million-2 million",
+    never "1.1 million-2 million".
 
     >>> fmt_range(6000, 9000), fmt_range(500, 500), fmt_range(500, float("nan"))
     ('6,000-9,000', '500', '500')
+    >>> fmt_range(1_234_567, 2_345_678)
+    '1.23 million-2.35 million'
     """
     return _span(low, high, fmt_count, joint="-")
 
 
-def _span(low: float, high: float, number: Callable[[float], str], joint: str = " to ") -> str:
-    """ "low to high" in ``number``'s style, or one number when there is no wider high end."""
+def _span(low: float, high: float, number: Callable[..., str], joint: str = " to ") -> str:
+    """ "low to high" in ``number``'s style, or one number when there is no wider high end.
+
+    One number is the low end too (it is what a floor's "+" follows), so it rounds down.
+    """
     if high is None or (isinstance(high, float) and math.isnan(high)) or high <= low:
-        return number(low)
-    return f"{number(low)}{joint}{number(high)}"
+        return number(low, "down")
+    return f"{number(low, 'down')}{joint}{number(high, 'up')}"
 
 
 def fmt_degrees(value: float) -> str:
@@ -299,11 +350,20 @@ def place_label(city: str, state_code: str | None) -> str:
     ('Portland, Ore.', 'Washington', 'Houston')
     >>> place_label("Cleveland", "TX")
     'Cleveland, Texas'
+    >>> place_label("24 Ohio counties", "OH"), place_label("Statewide", "VA")
+    ('24 Ohio counties', 'statewide in Virginia')
+    >>> place_label("Kansas City", "KS"), place_label("Nelson County", "VA")
+    ('Kansas City, Kan.', 'Nelson County, Va.')
     """
     if not isinstance(state_code, str) or not state_code:
         return str(city)
     if AP_DATELINE_CITIES.get(city) == state_code:
         return str(city)
+    if str(city).strip().lower() == "statewide":
+        return f"statewide in {STATE_NAMES.get(state_code, state_code)}"
+    named = {STATE_NAMES.get(state_code, ""), AP_STATES.get(state_code, "").rstrip(".")}
+    if is_area(city) and any(n and re.search(rf"\b{re.escape(n)}\b", str(city)) for n in named):
+        return str(city)  # "24 Ohio counties" names its state already; Kansas City does not
     return f"{city}, {AP_STATES.get(state_code, state_code)}"
 
 
@@ -318,6 +378,22 @@ AP_DATELINE_CITIES: dict[str, str] = {
     "Pittsburgh": "PA", "St. Louis": "MO", "Salt Lake City": "UT", "San Antonio": "TX",
     "San Diego": "CA", "San Francisco": "CA", "Seattle": "WA", "Washington": "DC",
 }  # fmt: skip
+
+
+_AREA = re.compile(
+    r"\b(?:count(?:y|ies)|parish(?:es)?|statewide|nationwide|regions?)\b",
+    re.IGNORECASE,
+)
+
+
+def is_area(place: str) -> bool:
+    """Whether a place is a county, several of them or a state, not a city: a list of
+    cities names it apart, for what it is.
+
+    >>> is_area("24 Ohio counties"), is_area("Nelson County, Va."), is_area("Countryside, Ill.")
+    (True, True, False)
+    """
+    return bool(_AREA.search(str(place)))
 
 
 def place_in_text(city: str, state_code: str | None) -> str:

@@ -137,7 +137,7 @@ def read_ccc(path: str | os.PathLike, *, parse: bool = True) -> pd.DataFrame:
     _check_columns(df, path)
 
     date_text = df["date"]  # kept as written, beside the parsed dates
-    df["date"], date_problem = _parse_dates(date_text)
+    df["date"], date_problem = _parse_dates(date_text, df.get("_sheet_month"))
     size_problem = _size_problems(df, date_text.index)
 
     for ours, theirs in _ALIASES.items():
@@ -240,11 +240,32 @@ def _size_problems(df: pd.DataFrame, index: pd.Index) -> pd.Series:
     return problem
 
 
-def _parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """:func:`turnout.dates.parse_dates`, plus a flag on real dates before CCC's coverage."""
+def _parse_dates(text: pd.Series, sheet: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
+    """:func:`turnout.dates.parse_dates`, plus a flag on real dates before CCC's coverage
+    and on dates more than a month from the monthly sheet a row came from (``_sheet_month``,
+    "2018-06"): a 2019 date in a 2018 sheet is a typo for its year, and would stretch a
+    chart. The dates are kept; the charts leave flagged ones out and say how many.
+
+    >>> dates, problem = _parse_dates(pd.Series(["2018-08-30", "2018-07-01", "2015-05-01"]),
+    ...     pd.Series(["2018-06", "2018-06", "2018-05"]))
+    >>> for said in problem:
+    ...     print(said or "-")
+    outside its sheet's month (2018-06): '2018-08-30'
+    -
+    before CCC coverage (2017): '2015-05-01'
+    """
     dates, problem = parse_dates(text)
+    written = text.astype("str").map(quote)
+    if sheet is not None:
+        month = pd.PeriodIndex(pd.to_datetime(sheet, format="%Y-%m", errors="coerce"), freq="M")
+        gap = (dates.dt.year - month.year) * 12 + dates.dt.month - month.month
+        far = pd.Series(np.abs(gap.to_numpy()) > 1, index=dates.index) & dates.notna()
+        far &= pd.Series(month.notna(), index=dates.index)
+        problem = problem.mask(
+            far, "outside its sheet's month (" + sheet.astype("str") + "): " + written
+        )
     early = dates < _CCC_START
-    problem = problem.mask(early, "before CCC coverage (2017): " + text.astype("str").map(quote))
+    problem = problem.mask(early, "before CCC coverage (2017): " + written)
     return dates, problem
 
 

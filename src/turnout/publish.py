@@ -31,6 +31,7 @@ import json
 import os
 import re
 import sys
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -42,7 +43,10 @@ from turnout import paths, style
 from turnout.charts import chart_info
 from turnout.formulas import FORMULA_NOTE, neutralise
 
-__all__ = ["BUILD_ENV", "PNG_DPI", "draft_folder", "is_build", "save_chart", "save_figure"]
+__all__ = [
+    "BUILD_ENV", "PNG_DPI", "ChartNotSavedWarning", "draft_folder", "is_build", "save_chart",
+    "save_figure",
+]  # fmt: skip
 
 #: Set to "1" by ``turnout build`` in each notebook's kernel: only the build writes ``figures/``.
 BUILD_ENV = "TURNOUT_BUILD"
@@ -72,7 +76,9 @@ def save_figure(
     article pastes.
 
     ``left_out`` (a chart's reason for being left out, :class:`turnout.charts.ChartInfo`)
-    writes nothing and removes any ``NAME.*`` an earlier run left there; the result is empty.
+    writes nothing and removes any ``NAME.*`` an earlier run left there; the result is empty
+    and a :class:`ChartNotSavedWarning` gives the reason (outside ``turnout build``, which
+    reports left-out charts itself).
 
     ``out_dir`` defaults to the project's ``figures/`` folder and is created. Only
     ``turnout build`` writes there (it sets :data:`BUILD_ENV` in the notebook's kernel): any
@@ -104,6 +110,8 @@ def save_figure(
         # empty frame, and a stale one from an earlier run goes.
         for path in [*out.values(), folder / f"{name}.html", folder / f"{name}.phone.png"]:
             path.unlink(missing_ok=True)
+        if not is_build():  # the build says it once, in its own words, for every notebook
+            warnings.warn(ChartNotSavedWarning(name, left_out), stacklevel=_caller_level())
         return {}
     folder.mkdir(parents=True, exist_ok=True)
 
@@ -157,6 +165,27 @@ def save_figure(
     if folder != wanted:
         _say_draft(out["png"])
     return out
+
+
+class ChartNotSavedWarning(UserWarning):
+    """A chart :func:`save_figure` wrote no file for, and why: a script that saves charts
+    in a loop learns which ones are missing instead of finding an empty result.
+
+    >>> str(ChartNotSavedWarning("timeline-density", "A timeline needs more than one day."))
+    'timeline-density: no files written: A timeline needs more than one day.'
+    """
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name}: no files written: {reason}")
+
+
+def _caller_level() -> int:
+    """The stack level of the first frame outside this module: the warning names the line
+    of the script or notebook that called :func:`save_chart` or :func:`save_figure`."""
+    frame, level = sys._getframe(1), 1
+    while frame is not None and frame.f_globals.get("__name__") == __name__:
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 def is_build() -> bool:

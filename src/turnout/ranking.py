@@ -10,12 +10,13 @@ larger:
 - **tie**: other counts are the very same interval as the leader's ("5,000" and "5,000");
   they share the headline ("Denver and Seattle ... 5,000 each");
 - **floors above**: a floor whose top lies above the leader's low end could be larger;
-  the headline names the leader's count and says the floor "has no upper bound". How far a
+  the headline names the leader's count and says the floor "may be larger". How far a
   floor may reach is read from its words (:func:`reach`), as a reader reads them: a crowd
   word stops short of the next scale word ("thousands" is fewer than 10,000, "hundreds of
-  thousands" fewer than a million), a number floor short of ten times its number ("over
-  3,000" would have been "over 30,000"); so "thousands" and "over 3,000" never outrank
-  "about 50,000", but "hundreds of thousands" may outrank "an estimated 500,000";
+  thousands" fewer than a million), a number floor short of the next round step, half as
+  much again ("more than 2,000" would have been "more than 3,000"); so "thousands" and "over
+  3,000" never outrank "about 50,000", nor "more than 2,000" a count of 6,200, but "hundreds
+  of thousands" may outrank "an estimated 500,000";
 - **ranges above**: a finite upper end above the leader's low end could be larger; the
   headline says it "may be larger".
 
@@ -61,7 +62,7 @@ class Claim(NamedTuple):
         >>> Claim("A", 200, 200, True, "hundreds").top, Claim("B", 6, 9, False, "6 to 9").top
         (1000.0, 9)
         >>> Claim("C", 3000, 3000, True, "over 3,000").top
-        30000.0
+        4500.0
         """
         if self.most is not None:
             return self.most
@@ -117,37 +118,74 @@ def rank(claims: Sequence[Claim]) -> Ranking:
 
 # Crowd words and the scale word above them: "thousands" stops short of ten thousand.
 _SCALES = [
-    (re.compile(r"\bmillions\b"), math.inf),
-    (re.compile(r"\bhundreds of thousands\b"), 1_000_000.0),
+    (re.compile(r"\bmillions?\b"), math.inf),
+    (re.compile(r"\bhundreds? of thousands\b"), 1_000_000.0),
     (re.compile(r"\btens of thousands\b"), 100_000.0),
-    (re.compile(r"\bthousands\b"), 10_000.0),
-    (re.compile(r"\bhundreds\b"), 1_000.0),
-    (re.compile(r"\b(?:dozens|scores)\b"), 100.0),
+    (re.compile(r"\bthousands?\b"), 10_000.0),
+    (re.compile(r"\bhundreds?\b"), 1_000.0),
+    (re.compile(r"\b(?:dozens?|scores)\b"), 100.0),
 ]
+#: How far "more than N" may reach: below the next round step, about half as much again
+#: ("more than 2,000" is not 3,000, or the source would have said "more than 3,000").
+NUMBER_STEP = 1.5
+#: CCC's words for "no words given": never a crowd word (``"several thousand; na"``).
+PLACEHOLDERS = frozenset({"na", "n/a", "unknown", "none", "-"})
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def reach(words: str, low: float) -> float:
-    """The most a floor's words allow: a crowd word stops below the next scale ("hundreds"
-    below 1,000, "thousands" below 10,000, "hundreds of thousands" below a million;
-    "millions" has no top); a number ("over 3,000", "1,000+") below ten times itself.
+    """The most a floor's words allow, read as a reader reads them: a crowd word stops
+    below the next scale ("hundreds" below 1,000, "thousands" below 10,000, "hundreds of
+    thousands" below a million; "millions" has no top); a number ("over 3,000", "at least
+    3,000", "3,000+") below the next round step, half as much again (4,500). Several
+    estimates ("thousands; more than 2,000") reach as far as the farthest; CCC's placeholders
+    ("na", "unknown") are no estimate.
 
     >>> reach("hundreds of thousands", 200_000), reach("Thousands", 2000), reach("over 3,000", 3000)
-    (1000000.0, 10000.0, 30000.0)
+    (1000000.0, 10000.0, 4500.0)
+    >>> reach("several thousand; na", 3000), reach("more than 2000", 2000)
+    (10000.0, 3000.0)
     """
-    text = str(words or "").lower()
+    parts = [p.strip() for p in str(words or "").lower().split(";")]
+    tops = [_part_reach(p) for p in parts if p and p not in PLACEHOLDERS]
+    known = [t for t in tops if t is not None]
+    if not known:
+        return NUMBER_STEP * float(low) if low > 0 else math.inf
+    return max(max(known), float(low))
+
+
+def _part_reach(text: str) -> float | None:
+    """One estimate's reach; None when it names neither a number nor a crowd word."""
+    numbers = [float(n.replace(",", "")) for n in _NUMBER.findall(text)]
+    if numbers:
+        most = max(numbers)
+        if re.search(r"\bmillion\b", text):
+            most *= 1_000_000
+        elif re.search(r"\bthousand\b", text) and most < 1000:
+            most *= 1000  # "5 thousand"
+        return NUMBER_STEP * most
     tops = [top for pattern, top in _SCALES if pattern.search(text)]
-    if tops and not any(ch.isdigit() for ch in text):
-        return max(max(tops), float(low))
-    return 10.0 * float(low) if low > 0 else math.inf
+    return max(tops) if tops else None
 
 
 def leaders(ranking: Ranking) -> str:
     """The leader and the places tied with it, in running text: "Denver and Seattle".
 
+    Names come as a sentence holds them ("Barstow, Calif.,"); a list of three or more with
+    a state in it takes semicolons, as AP lists places.
+
     >>> leaders(rank([Claim("Denver", 5, 5, False, "5"), Claim("Seattle", 5, 5, False, "5")]))
     'Denver and Seattle'
+    >>> leaders(rank([Claim(n, 5, 5, False, "5") for n in
+    ...     ["San Diego", "Barstow, Calif.,", "Lake Havasu City, Ariz.,", "Ames, Iowa,"]]))
+    'San Diego; Barstow, Calif.; Lake Havasu City, Ariz.; and one other'
     """
-    return join_words([ranking.leader.name, *(c.name for c in ranking.tied)], limit=3)
+    names = [ranking.leader.name, *(c.name for c in ranking.tied)]
+    if len(names) <= 2 or not any("," in n.rstrip(",") for n in names):
+        return join_words(names, limit=3)
+    shown = [n.rstrip(",") for n in names[:3]]
+    last = f"and {ap_count(len(names) - 3, 'other')}" if len(names) > 3 else f"and {shown.pop()}"
+    return "; ".join([*shown, last]) + ("," if len(names) == 3 and names[-1].endswith(",") else "")
 
 
 def caveat(ranking: Ranking, *, compact: bool = False) -> str:
@@ -159,35 +197,36 @@ def caveat(ranking: Ranking, *, compact: bool = False) -> str:
     >>> r = rank([Claim("Los Angeles", 500_000, 500_000, False, "about 500,000"),
     ...           Claim("Washington", 200_000, 200_000, True, "hundreds of thousands")])
     >>> caveat(r)
-    'Washington’s “hundreds of thousands” has no upper bound'
-    >>> r = rank([Claim("A", 9, 9, False, "9"), Claim("B", 1, 1, True, "over 1"),
-    ...           Claim("C", 2, 2, True, "over 2"), Claim("D", 3, 3, True, "over 3"),
+    'Washington’s “hundreds of thousands” may be larger'
+    >>> r = rank([Claim("A", 9, 9, False, "9"), Claim("B", 1, 1, True, "thousands"),
+    ...           Claim("C", 2, 2, True, "thousands"), Claim("D", 3, 3, True, "thousands"),
     ...           Claim("E", 5, 10, False, "5 to 10")])
     >>> caveat(r)
-    'floors in three other places have no upper bound; E’s “5 to 10” may be larger'
+    'counts in four other places may be larger'
     >>> caveat(r, compact=True)
     'four other counts may be larger'
     """
-    if compact and not ranking.clear:
-        n = len(ranking.floors_above) + len(ranking.ranges_above)
-        return f"{ap_count(n, 'other count')} may be larger"
-    parts = []
-    if ranking.floors_above:
-        parts.append(_clause(ranking.floors_above, "floor", "has no upper bound", "have"))
-    if ranking.ranges_above:
-        parts.append(_clause(ranking.ranges_above, "range", "may be larger", "may"))
-    return "; ".join(parts)
+    others = [*ranking.floors_above, *ranking.ranges_above]
+    if not others:
+        return ""
+    if compact:
+        return f"{ap_count(len(others), 'other count')} may be larger"
+    if len(others) > 2:
+        return f"counts in {ap_count(len(others), 'other place')} may be larger"
+    return f"{join_words([f'{possessive(c.name)} “{c.words}”' for c in others])} may be larger"
 
 
-def _clause(claims: list[Claim], kind: str, verb: str, plural_verb: str) -> str:
-    if len(claims) > 2:
-        others = ap_count(len(claims), "other place")
-        rest = verb.split(" ", 1)[1]
-        return f"{kind}s in {others} {plural_verb} {rest}"
-    quoted = [f"{possessive(c.name)} “{c.words}”" for c in claims]
-    if len(quoted) == 1:
-        return f"{quoted[0]} {verb}"
-    return f"{join_words(quoted)} {plural_verb} {verb.split(' ', 1)[1]}"
+def hedge(ranking: Ranking, *, longest: int = 64) -> str:
+    """The caveat every chart of one table prints: quoted when it is short, else counted,
+    decided from the ranking alone so a bar chart and a map of the same rows agree.
+
+    >>> r = rank([Claim("Tulsa, Okla.,", 6200, 10_000, False, "6,200 to 10,000"),
+    ...           Claim("San Diego", 2000, 2000, True, "thousands")])
+    >>> hedge(r)
+    'San Diego’s “thousands” may be larger'
+    """
+    full = caveat(ranking)
+    return full if len(full) <= longest else caveat(ranking, compact=True)
 
 
 def possessive(name: str) -> str:

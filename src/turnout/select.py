@@ -37,6 +37,11 @@ def select_events(
     have, so a typo never silently empties a chart. The input is not modified; the
     result keeps its ``attrs`` and a fresh 0..n-1 index.
 
+    The period asked for goes with the result, as ``attrs["period"]`` (first and last
+    day, ``YYYY-MM-DD``): ``start`` and ``end``, an open side the input's own first or
+    last day. The charts print it, so a cities filter or a month with quiet edges never
+    shrinks the period a reader is told was searched.
+
     >>> import turnout
     >>> events = turnout.load_events()
     >>> week = select_events(events, start="2026-01-30", end="2026-01-31", cities=["seattle"])
@@ -44,6 +49,8 @@ def select_events(
     [['Seattle', '6,000 to 9,000']]
     >>> [len(select_events(events, cities=[name])) for name in ("New York City", "NYC")]
     [2, 2]
+    >>> week.attrs["period"], select_events(events, cities=["Seattle"]).attrs["period"]
+    (('2026-01-30', '2026-01-31'), ('2026-01-23', '2026-02-02'))
     >>> select_events(events, cities=["Minneapolos"])
     Traceback (most recent call last):
     ...
@@ -63,7 +70,46 @@ def select_events(
         keep &= days <= hi
     if cities is not None:
         keep &= _city_mask(events["city"], cities, events.get("state_code"))
-    return events[keep].reset_index(drop=True)
+    chosen = events[keep].reset_index(drop=True)
+    if lo is not None or hi is not None or cities is not None:
+        chosen.attrs["period"] = asked_period(events, lo, hi)
+    return chosen
+
+
+def out_of_period(events: pd.DataFrame) -> pd.Series:
+    """Rows whose date cleaning flagged as outside the data's own period, date kept: a CCC
+    row dated before CCC's coverage or far from its monthly sheet (``date_problem`` set on
+    a real date). Charts leave them out and say how many; nothing drops them from the data.
+
+    >>> ev = pd.DataFrame({"date": pd.to_datetime(["2015-05-01", "2018-05-02", None]),
+    ...     "date_problem": ["before CCC coverage (2017): '2015-05-01'", "", "blank"]})
+    >>> out_of_period(ev).tolist()
+    [True, False, False]
+    """
+    if "date_problem" not in events:
+        return pd.Series(False, index=events.index)
+    flagged = events["date_problem"].fillna("").astype("str").str.strip().ne("")
+    return flagged & events["date"].notna()
+
+
+def asked_period(
+    events: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timestamp | None
+) -> tuple[str, str]:
+    """The first and last day a selection covers: ``start`` and ``end`` where given, else
+    the period ``events`` already carries (an earlier selection's), else its own days.
+
+    >>> events = pd.DataFrame({"date": pd.to_datetime(["2018-06-02", "2018-06-29"])})
+    >>> asked_period(events, pd.Timestamp("2018-06-01"), None)
+    ('2018-06-01', '2018-06-29')
+    """
+    own = events.attrs.get("period")
+    days = events.loc[~out_of_period(events), "date"].dropna()
+    first = own[0] if own else (f"{days.min():%Y-%m-%d}" if len(days) else "")
+    last = own[1] if own else (f"{days.max():%Y-%m-%d}" if len(days) else "")
+    return (
+        f"{start:%Y-%m-%d}" if start is not None else first,
+        f"{end:%Y-%m-%d}" if end is not None else last,
+    )
 
 
 def _day(value: DateLike | None, name: str) -> pd.Timestamp | None:

@@ -21,19 +21,17 @@ from typing import Any
 
 import pandas as pd
 
+from turnout import cells
 from turnout.ap import (
     ap_count,
-    ap_date,
     ap_number,
-    fmt_number,
     numeral_count,
-    place_label,
     source_line,
 )
 from turnout.columns import CHECKED
 from turnout.show import Output
 
-_DASH = "\u2014"  # an em dash marks "nothing given" in a table cell
+_DASH = cells.BLANK  # an em dash marks "nothing given" in a table cell
 
 
 def _day(value: Any, *, year: bool) -> str:
@@ -42,28 +40,11 @@ def _day(value: Any, *, year: bool) -> str:
     >>> _day(pd.Timestamp("2026-01-30"), year=True), _day(pd.NaT, year=False)
     ('Jan. 30, 2026', '—')
     """
-    return _DASH if value is None or pd.isna(value) else ap_date(value, year=year)
+    return cells.date(value, year=year)
 
 
-def coded_size(low: float, high: float, qualifier: str | None = None) -> str:
-    """The numbers coded from a crowd's words: one number, a low-high range, or a floor.
-
-    Ranges take a hyphen, AP style for tables and charts ("to" is for running text).
-
-    ``qualifier`` is the cleaned table's ``size_qualifier``: "at least" (the words give
-    only a lowest number, "over 1,000", "thousands") prints as "1,000+", as on the charts.
-
-    >>> coded_size(4000, 5000), coded_size(500, 500), coded_size(float("nan"), float("nan"))
-    ('4,000-5,000', '500', '—')
-    >>> coded_size(2000, 2000, "at least")
-    '2,000+'
-    """
-    if pd.isna(low) and pd.isna(high):
-        return _DASH
-    if pd.isna(low) or pd.isna(high) or low == high:
-        floor = "+" if qualifier == "at least" else ""
-        return fmt_number(high if pd.isna(low) else low) + floor
-    return f"{fmt_number(low)}-{fmt_number(high)}"
+#: The numbers coded from a crowd's words, as every room words them (:func:`turnout.cells.size`).
+coded_size = cells.size
 
 
 def coded_temperature(low: float, high: float, label: str | None = None) -> str:
@@ -135,16 +116,10 @@ def _align(i: int, numeric: Sequence[int]) -> str:
 
 
 def _cell(value: Any) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return _DASH
-    return str(value)
+    return cells.text(value) or _DASH
 
 
-def _text(value: Any) -> str:
-    """A raw text cell, stripped; an em dash for blanks."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return _DASH
-    return " ".join(str(value).split()) or _DASH
+_text = cells.cell  # a raw text cell, stripped; an em dash for blanks
 
 
 def cleaning_summary(
@@ -345,8 +320,7 @@ def _dated_table(
 
 def _place(ev: pd.Series) -> str:
     """City and state as AP writes them, the way the charts label them."""
-    city = ev.get("city")
-    return place_label(city, ev.get("state_code")) if isinstance(city, str) else _DASH
+    return cells.place(ev.get("city"), ev.get("state_code"))
 
 
 def left_out(

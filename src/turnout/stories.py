@@ -219,8 +219,55 @@ def open_story(
     from turnout.clean import load_cleaned
 
     settings = read_story(story, **overrides)
+    said = parameters_differ(overrides)
+    # A notebook run by hand or by papermill; not a script, nor the build (its own choice).
+    if said and _in_kernel() and os.environ.get(_BUILD_ENV) != "1":
+        import warnings
+
+        warnings.warn(said, stacklevel=2)  # reported_warnings puts it under the cell
     cleaned = load_cleaned(settings.data_path, format=data_format, stacklevel=3)
     return StoryData(settings, cleaned.events, settings.select(cleaned.events), cleaned.rejected)
+
+
+#: A notebook's story parameters as committed: None, the story's codebook decides. The build
+#: injects these (turnout.publisher.parameters), so only a run outside it can differ.
+#: Set in each kernel by `turnout build` (:data:`turnout.publish.BUILD_ENV`, a layer above).
+_BUILD_ENV = "TURNOUT_BUILD"
+_COMMITTED = ("data_path", "start", "end", "cities", "marked_days", "weather_path")
+
+
+def parameters_differ(given: dict[str, Any]) -> str:
+    """One line when a notebook runs with story parameters other than the committed ones
+    (None: the story's settings), as a value JupyterLab autosaved or papermill passed; ""
+    when they agree.
+
+    >>> parameters_differ({"cities": ["Seattle", "Denver"], "start": None})
+    "This run's parameters differ from the committed notebook's: cities = ['Seattle', \
+'Denver']; `turnout build` publishes the story's own settings."
+    >>> parameters_differ({"cities": None, "figures_dir": "figures/x", "data_path": None})
+    ''
+    >>> parameters_differ({"data_path": "/home/desk/ccc/june.csv"}).split(": ")[1]
+    "data_path = 'june.csv'; `turnout build` publishes the story's own settings."
+    """
+    # A file by its name: a page never shows the folders of the desk's machine.
+    shown = {k: Path(v).name if k.endswith("_path") and v else v for k, v in given.items()}
+    differ = [f"{k} = {shown[k]!r}" for k in _COMMITTED if given.get(k) is not None]
+    if not differ:
+        return ""
+    return (
+        f"This run's parameters differ from the committed notebook's: {'; '.join(differ)}; "
+        "`turnout build` publishes the story's own settings."
+    )
+
+
+def _in_kernel() -> bool:
+    """Whether this runs in a notebook's kernel (JupyterLab, papermill, the build)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipykernel
+        return False
+    shell = get_ipython()
+    return shell is not None and hasattr(shell, "kernel")
 
 
 def _from_codebook(slug: str) -> Story:

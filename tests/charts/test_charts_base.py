@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 
 import matplotlib
+import pandas as pd
 import pytest
 from chart_checks import (
     _MONTHS,
@@ -21,6 +22,7 @@ from turnout.charts import (
     temperature_vs_attendance,
     timeline_density,
     turnout_by_city,
+    turnout_map,
 )
 
 
@@ -142,9 +144,14 @@ def test_data_tables_and_bar_labels_keep_numerals(seed_events, ccc_june):
 
 
 def test_periods_in_chart_words_are_ap_ranges(seed_events, ccc_june):
+    # The excerpt's June 2018 has events on June 1-22; the month was asked for.
+    assert ccc_june["date"].max() == pd.Timestamp("2018-06-22")
     for fig in (turnout_by_city(ccc_june), timeline_density(ccc_june)):
-        assert chart_info(fig).subtitle.endswith("June 1-22, 2018")
-        assert "June 1-22, 2018" in chart_info(fig).alt
+        assert chart_info(fig).subtitle.endswith("June 1-30, 2018")
+        assert "June 1-30, 2018" in chart_info(fig).alt
+    unselected = ccc_june.copy()
+    unselected.attrs.clear()  # nothing asked: the data's own first and last day
+    assert chart_info(turnout_by_city(unselected)).subtitle.endswith("June 1-22, 2018")
     across = timeline_density(seed_events, start="2025-12-30", end="2026-02-02")
     assert chart_info(across).subtitle.endswith("Dec. 30, 2025-Feb. 2, 2026")
     empty = timeline_density(seed_events, start="2025-06-01", end="2025-06-30")
@@ -216,3 +223,70 @@ def test_word_rules_note_lists_only_words_that_give_their_number(make_events):
     notes = chart_info(turnout_by_city(ev)).notes
     assert "“hundreds” as 200" in notes
     assert "facebook" not in notes
+
+
+@pytest.mark.parametrize("chart", [turnout_by_city, timeline_density, turnout_map])
+def test_a_cities_filter_keeps_the_period_asked_for(seed_events, chart):
+    two = turnout.select_events(
+        seed_events, start="2026-01-23", end="2026-02-02", cities=["Seattle", "Denver"]
+    )
+    assert (two["date"].min(), two["date"].max()) == (
+        pd.Timestamp("2026-01-30"),
+        pd.Timestamp("2026-01-31"),
+    )
+    info = chart_info(chart(two))
+    assert "Jan. 23-Feb. 2, 2026" in info.subtitle and "Jan. 23-Feb. 2, 2026" in info.alt
+    assert "Jan. 30-31" not in info.subtitle + info.alt
+
+
+@pytest.fixture(scope="module")
+def copydesk_ccc():
+    """Real CCC rows chosen for the copy desk's cases (tests/fixtures/README.md)."""
+    import warnings
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "ccc_copydesk.csv"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return turnout.load_events(fixture, format="ccc")
+
+
+def test_notes_quote_each_phrase_once_with_the_numbers_drawn(copydesk_ccc):
+    june = turnout.select_events(copydesk_ccc, start="2018-06-01", end="2018-06-30")
+    for fig in (turnout_map(june), turnout_by_city(june)):
+        notes = chart_info(fig).notes
+        assert "“nearly one million; hundreds of thousands” as 200,000 to 1 million" in notes
+        assert notes.count("“hundreds of thousands”") == 1
+        assert "as 200,000" in notes
+
+
+def test_placeholders_are_never_quoted_as_crowd_words(copydesk_ccc):
+    april = turnout.select_events(copydesk_ccc, start="2017-04-01", end="2017-04-30")
+    for fig in (turnout_map(april), turnout_by_city(april)):
+        info = chart_info(fig)
+        assert "“na”" not in info.notes and "; na" not in info.notes
+        # "several thousand; na" is coded 3,000 to 15,000: not what the words say.
+        assert "several thousand" not in info.notes
+
+
+def test_places_that_are_not_cities_are_named_for_what_they_are(copydesk_ccc):
+    june = turnout.select_events(copydesk_ccc, start="2020-06-01", end="2020-06-30")
+    info = chart_info(turnout_by_city(june))
+    assert "Counties and other areas with no count: 24 Ohio counties." in info.notes
+    assert "24 Ohio counties, Ohio" not in info.notes + info.alt
+    assert "No count reported:" not in info.notes  # every other place has a count
+
+
+@pytest.mark.parametrize("chart", [turnout_by_city, timeline_density, turnout_map])
+def test_out_of_period_dates_are_noted_not_drawn(copydesk_ccc, chart):
+    # The excerpt holds 2015 and 2016 dates from 2017 and 2018 sheets, flagged by read_ccc.
+    assert copydesk_ccc["date"].min() == pd.Timestamp("2015-05-01")
+    info = chart_info(chart(copydesk_ccc))
+    assert "2015" not in info.subtitle and "2016" not in info.subtitle
+    assert "April 8, 2017-June 29, 2020" in info.subtitle
+    assert (
+        "Left out: three events dated outside the data’s own period "
+        "(May 1, 2015; June 16, 2016; Sept. 18, 2016)."
+    ) in info.notes
+    if "date" in info.data:
+        assert pd.to_datetime(info.data["date"]).min() >= pd.Timestamp("2017-04-01")

@@ -163,7 +163,7 @@ def test_weekly_bars_are_labelled_by_their_monday(ccc_june):
     fig = timeline_density(ccc_june, freq="week")
     info = chart_info(fig)
     ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
-    assert ticks == ["May 28", "June 4", "11", "18"]
+    assert ticks == ["May 28", "June 4", "11", "18", "25"]  # the month asked for, to June 30
     assert info.data["label"].tolist()[0] == "Week of May 28, 2018"
     assert "each labeled by its Monday" in info.notes
     assert "The first and last weeks count only days inside the period." in info.notes

@@ -248,6 +248,15 @@ def test_tap_shows_and_hides_the_tooltip(published, context):
     assert not page.is_visible("#tc-tip")
 
 
+def test_tapping_a_bars_number_opens_its_tooltip(published, context):
+    """Issue 24: on a phone the bar and the city's name opened the tooltip, its number not."""
+    page = open_page(context, (published / "seed" / "turnout-by-city.html").as_uri(), 375)
+    number = page.locator(".tc-l0 .mk text", has_text="6,000-9,000")
+    number.click()
+    assert page.is_visible("#tc-tip") and "6,000 to 9,000 workers" in page.inner_text("#tc-tip")
+    page.screenshot(path=str(SHOTS / "seed-turnout-by-city-375-number-tap.png"), full_page=True)
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(("story", "name"), EMBEDS)
 def test_axe_finds_no_serious_violation(published, browser, story, name, scheme):

@@ -24,18 +24,14 @@ from turnout.ap import (
     ap_range,
     fmt_range,
     join_places,
-    place_in_text,
-    place_label,
     sentence,
     source_line,
 )
-from turnout.charts import base
+from turnout.charts import base, ranked
 from turnout.charts.base import BLUE, ChartInfo, chart_kind
-from turnout.ranking import Claim, Ranking, caveat, leaders, rank, reach
+from turnout.ranking import Ranking, caveat, hedge, leaders, possessive
 from turnout.style import INK, INK_SOFT
 
-# The longest headline: beyond it a contested headline counts what may be larger.
-_TITLE_MAX = 110
 # The light end of a range bar: the same hue, so the palette stays Okabe-Ito.
 _RANGE_ALPHA = 0.35
 
@@ -83,7 +79,7 @@ def turnout_by_city(
         raise ValueError(f"labels must be 'number' or 'words', not {labels!r}")
     if top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
-    ev = base.prepare(events)
+    ev, dated_out = base.in_period(base.prepare(events))
     source = source_line(ev)
     period = base.period(ev)
     if ev.empty:
@@ -99,9 +95,7 @@ def turnout_by_city(
     counted = ev[ev["size_low"].notna()]
     places = ev.drop_duplicates(["city", "state_code"])
     no_count = sorted(set(places["place"]) - set(counted["place"]))
-    no_count_note = (
-        sentence(f"No count reported: {join_places(no_count, limit=8)}") if no_count else ""
-    )
+    no_count_note = base.no_count_note(no_count)
     if counted.empty:
         return base.message_figure(
             title=title or "No crowd sizes to chart",
@@ -114,44 +108,20 @@ def turnout_by_city(
 
     # Rank by the low estimate: the number the source's words support at the least.
     if measure == "largest":
-        best = counted.sort_values(
-            ["size_low", "size_high", "date", "row"], ascending=[False, False, True, True]
-        ).drop_duplicates(["city", "state_code"])
+        best = counted.sort_values(ranked.ORDER[0], ascending=ranked.ORDER[1]).drop_duplicates(
+            ["city", "state_code"]
+        )
         bars = best.assign(
             value_low=best["size_low"],
             value_high=best["size_high"],
             floor=best["size_qualifier"].eq("at least"),
         )
     else:
-        floors = counted["size_qualifier"].eq("at least")
-        # The most each event's words allow, added up: a city's total can reach no further.
-        most = [
-            reach(base.text(t), lo) if f else hi
-            for t, lo, hi, f in zip(
-                counted["size_text"], counted["size_low"], counted["size_high"], floors, strict=True
-            )
-        ]
-        totals = (
-            counted.assign(floor=floors, most=most)
-            .groupby(["city", "state_code"], sort=False)
-            .agg(
-                value_low=("size_low", "sum"),
-                value_high=("size_high", "sum"),
-                floor=("floor", "any"),
-                value_most=("most", "sum"),
-            )
-            .reset_index()
-        )
-        totals["place"] = [
-            place_label(c, s) for c, s in zip(totals["city"], totals["state_code"], strict=True)
-        ]
-        bars = totals.sort_values(
-            ["value_low", "value_high", "place"], ascending=[False, False, True]
-        )
+        bars = ranked.city_totals(counted)
     n_cities = len(bars)
     scope, scope_alt = base.city_scope(ev, cities_in_data)
     # Who may be called largest is decided over every count, not just the bars drawn.
-    ranking = _rank_cities(counted if measure == "largest" else bars, measure)
+    ranking = ranked.rank_cities(counted, measure)
     bars = bars.head(top).reset_index(drop=True)
     # What a bar's number reads: a sum with a floor in it is a floor, at honest precision.
     rough = bars["floor"] & (measure == "sum")
@@ -254,12 +224,9 @@ def turnout_by_city(
             head = f"The {shown} with the most people, of {ap_number(n_cities)} with a count. "
         sub = subtitle or f"{head}{what}, {period}" + (f"; {scope}" if scope else "")
         notes = _city_notes(bars, segments, ev, counted, measure, n_cities, no_count_note, labels)
-        if not ranking.clear:
-            lead = ap_count(len(ranking.floors_above) + len(ranking.ranges_above), "count")
-            notes = (
-                f"{lead[0].upper()}{lead[1:]} may be larger than the top bar’s: "
-                f"{sentence(caveat(ranking))} {notes}"
-            )
+        notes = f"{notes} {dated_out}".strip()
+        if not ranking.clear:  # "San Diego’s “thousands” may be larger than the top bar’s."
+            notes = f"{_contenders(ranking)} {notes}"
         if title is None:
             title = _city_title(
                 bars, segments, ranking, measure, ev, among_n=len(places) if scope else 0
@@ -276,49 +243,15 @@ def turnout_by_city(
     return base.finish(fig, ChartInfo(title, sub, alt, source, notes, data))
 
 
-def _rank_cities(rows: pd.DataFrame, measure: str) -> Ranking:
-    """The ranking rule (:mod:`turnout.ranking`) over every count: each event's for
-    ``"largest"`` (a city's smaller floor may still outgrow another city's biggest count),
-    each city's total for ``"sum"``. ``rows`` come sorted, largest low end first."""
-    if measure == "largest":
-        claims = [
-            Claim(
-                place_in_text(r["city"], r["state_code"]),
-                r["size_low"],
-                r["size_high"],
-                r["size_qualifier"] == "at least",
-                base.text(r["size_text"]).strip() or fmt_range(r["size_low"], r["size_high"]),
-            )
-            for _, r in rows.sort_values(
-                ["size_low", "size_high", "date", "row"], ascending=[False, False, True, True]
-            ).iterrows()
-        ]
-    else:
-        claims = [
-            Claim(
-                place_in_text(r["city"], r["state_code"]),
-                r["value_low"],
-                r["value_high"],
-                bool(r["floor"]),
-                fmt_range(base.floor_total(r["value_low"]), base.floor_total(r["value_high"]))
-                + ("+" if r["floor"] else ""),
-                most=r["value_most"],
-            )
-            for _, r in rows.iterrows()
-        ]
-    ranking = rank(claims)
-    # The headline ranks cities: one city is named once, and the leader's own other events
-    # do not contest its lead.
-    return ranking._replace(
-        **{
-            part: list(
-                {
-                    c.name: c for c in getattr(ranking, part)[::-1] if c.name != ranking.leader.name
-                }.values()
-            )[::-1]
-            for part in ("tied", "floors_above", "ranges_above")
-        }
-    )
+def _contenders(ranking: Ranking) -> str:
+    """The notes' sentence on what may be larger than the top bar: every count named, the
+    headline having counted them when there were many."""
+    others = [*ranking.floors_above, *ranking.ranges_above]
+    if len(others) <= 2:
+        said = caveat(ranking)
+        return f"{said[0].upper()}{said[1:]} than the top bar’s."
+    quoted = [f"{possessive(c.name)} “{c.words}”" for c in others]
+    return sentence(f"Counts that may be larger than the top bar’s: {join_places(quoted)}")
 
 
 def _city_title(
@@ -359,11 +292,9 @@ def _city_title(
     each = " each" if several else ""
     if ranking.clear:
         return f"{who} drew {what}{among}: {about}{size}{each}{when}"
-    # Contested: the leader's count, without its day, and what may be larger (counted, when
-    # naming them would make a paragraph of the headline; the notes name them).
-    lead = f"{who} reported {counts}{among}, {about}{size}{each}"
-    title = f"{lead}; {caveat(ranking)}"
-    return title if len(title) <= _TITLE_MAX else f"{lead}; {caveat(ranking, compact=True)}"
+    # Contested: the leader's count, without its day, and what may be larger (the same hedge
+    # as every chart of these rows; the notes name them all).
+    return f"{who} reported {counts}{among}, {about}{size}{each}; {hedge(ranking)}"
 
 
 def _wrap_chars(text: str, width: int) -> str:
@@ -459,5 +390,5 @@ def _city_alt(
     if not ranking.clear:
         text += " " + sentence(caveat(ranking)[0].upper() + caveat(ranking)[1:])
     if no_count:
-        text += " " + sentence(f"No count reported for {join_places(no_count, limit=8)}")
+        text += " " + base.no_count_note(no_count, lead="No count reported for ")
     return text

@@ -81,7 +81,7 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
     >>> sorted(chart_info(fig).data["mark"])
     ['reported at most', 'reported reading']
     """
-    ev = base.prepare(events)
+    ev, dated_out = base.in_period(base.prepare(events))
     source = source_line(ev)
     period = base.period(ev)
     columns = _TEMP_COLUMNS + (OBSERVED_COLUMNS if _observed_columns(ev) else [])
@@ -175,6 +175,7 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
             columnspacing=1.2,
         )
         notes = _temperature_notes(ev, marks, n_total, n_rep, n_obs, rel_note)
+        notes = f"{notes} {dated_out}".strip()
         if marks["dodge_pt"].any():
             notes += (
                 " Where a station’s line would lie on another protest’s mark at the same crowd "
@@ -323,7 +324,8 @@ def _colder_than(marks: pd.DataFrame, degrees: float) -> str:
 def _temperature_alt(marks: pd.DataFrame, counts: str, period: str, rel_note: str) -> str:
     items = []
     for _, m in marks.sort_values(["size_plotted"], ascending=False).head(12).iterrows():
-        size = ap_range(m["size_low"], m["size_high"])
+        floor = m["size_qualifier"] == "at least" and not m["size_high"] > m["size_low"]
+        size = ap_range(m["size_low"], m["size_high"]) + ("+" if floor else "")
         people = "person" if size == "one" else "people"
         if m["mark"] == "reported reading":
             temp = f"{fmt_degrees(m['temp_f'])} reported"

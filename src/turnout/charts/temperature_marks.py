@@ -30,7 +30,8 @@ from turnout.weather import OBSERVED_COLUMNS  # added to the data with a station
 #: The columns of the chart's data: one row per mark, with the words it rests on.
 _TEMP_COLUMNS = [
     "mark", "place", "city", "state_code", "date", "row", "temp_f", "temp_f_low", "temp_f_high",
-    "temp_text", "temp_label", "size_low", "size_high", "size_plotted", "size_text",
+    "temp_text", "temp_label", "size_low", "size_high", "size_qualifier", "size_plotted",
+    "size_text",
     "source_name", "source_date", "source_url", "source_quote",
 ]  # fmt: skip
 
@@ -98,6 +99,7 @@ def _temperature_marks(ev: pd.DataFrame) -> pd.DataFrame:
             "temp_label": base.text(r["temp_label"]),
             "size_low": r["size_low"],
             "size_high": r["size_high"],
+            "size_qualifier": base.text(r["size_qualifier"]),  # "at least": a floor, "2,000+"
             "size_plotted": y,
             "size_text": base.text(r["size_text"]),
             "source_name": base.text(r["source_name"]),

@@ -45,7 +45,8 @@ def timeline_density(
 ) -> Figure:
     """Protest events per day, with the number of distinct cities that had one.
 
-    ``start``/``end`` fix the period (default: the data's first and last day);
+    ``start``/``end`` fix the period (default: the one a selection asked for,
+    :func:`turnout.select_events`, else the data's first and last day);
     days without events show as gaps, not missing. ``marked_days`` maps a date
     to a label drawn as a shaded, annotated day ({"2026-01-30": "National
     strike"}); days outside the period are left out everywhere (drawing, data,
@@ -62,8 +63,11 @@ def timeline_density(
     'Jan. 30'
     """
     marked_all = _marked_days(marked_days)
-    ev = base.prepare(events)
+    ev, dated_out = base.in_period(base.prepare(events))
     ev = ev[ev["date"].notna()]
+    asked_start, asked_end = base.asked_days(ev)  # the period a selection asked for
+    start = start if start is not None else asked_start
+    end = end if end is not None else asked_end
     source = source_line(ev)
     if ev.empty and (start is None or end is None):
         return base.message_figure(
@@ -219,6 +223,7 @@ def timeline_density(
         after_end = _bin_of(pd.Series([b + pd.Timedelta(days=1)]), freq).iloc[0]
         partial = (bool(bins[0] < a), bool(after_end == bins[-1]))
         notes = _timeline_notes(freq, outside, week_ticks=week_ticks, partial=partial)
+        notes = f"{notes} {dated_out}".strip()
         scope, scope_alt = base.city_scope(inside, cities_in_data)
         if scope:
             sub += f"; {scope}"

@@ -30,7 +30,7 @@ from matplotlib.figure import Figure
 
 from turnout import ap, geo, style
 from turnout.ap import ap_count, ap_date, ap_range
-from turnout.charts import base
+from turnout.charts import base, ranked
 from turnout.charts.base import ChartInfo, chart_info, chart_kind
 from turnout.charts.map_marks import (
     circle_scale,
@@ -39,7 +39,7 @@ from turnout.charts.map_marks import (
     draw_states,
     label_cities,
 )
-from turnout.ranking import Claim, caveat, rank
+from turnout.ranking import Ranking, caveat, hedge, leaders
 
 __all__ = ["MAP_COLUMNS", "chart_info", "turnout_map"]
 
@@ -88,7 +88,8 @@ def turnout_map(
         raise ValueError(f"labels must be 0 or more, not {labels}")
     if scale_max is not None and not scale_max > 0:
         raise ValueError(f"scale_max must be a positive number, not {scale_max!r}")
-    ev = _coordinates(base.prepare(events))
+    ev, dated_out = base.in_period(base.prepare(events))
+    ev = _coordinates(ev)
     source = f"{ap.source_line(ev)}; {_BOUNDARY_CREDIT}"
     period = base.period(ev)
     if ev.empty:
@@ -121,9 +122,11 @@ def turnout_map(
         extent = (x0, x1, y0, y1)
         keys_h = draw_keys(ax, counted, k, bool(cities["marker"].eq("no count").any()), extent)
         plot_h = (style.WIDTH - 0.32) * (y1 - y0) / (x1 - x0) + keys_h
-        title = title or _title(cities, counted, measure, ev)
+        ranking = _ranking(ev, on_map, counted, measure)
+        title = title or _title(cities, counted, measure, ev, ranking)
         sub = subtitle or _subtitle(measure, period, scope)
         notes = _notes(cities, counted, on_map, measure, smallest, left_off_note)
+        notes = f"{notes} {dated_out}".strip()
         frame = {"title": title, "subtitle": sub, "source": source, "plot_height": plot_h}
         if labels and len(cities) > 1:  # said before placing: the frame is drawn once
             notes = f"{notes} Labels name the largest cities where they fit."
@@ -132,6 +135,10 @@ def turnout_map(
 
     data = _data(cities, measure)
     alt = _alt(cities, counted, measure, period, notes_off=left_off_note, scope=scope)
+    if ranking is not None and not ranking.clear:  # the bar chart's alt text says it too
+        said = caveat(ranking)
+        alt = alt.replace(" From largest: ", " By the least each count allows: ", 1)
+        alt += " " + ap.sentence(said[0].upper() + said[1:])
     return base.finish(fig, ChartInfo(title, sub, alt, source, notes, data))
 
 
@@ -270,37 +277,59 @@ def _joined(ev: pd.DataFrame, keys: list[str], column: str, sep: str) -> pd.Seri
 # ---------------------------------------------------------------- words
 
 
-def _title(cities: pd.DataFrame, counted: pd.DataFrame, measure: str, ev: pd.DataFrame) -> str:
+def _title(
+    cities: pd.DataFrame,
+    counted: pd.DataFrame,
+    measure: str,
+    ev: pd.DataFrame,
+    ranking: Ranking | None,
+) -> str:
     where = f"Reported protests in {ap_count(len(cities), 'city', 'cities')}"
     if len(cities) == 1:
         where = f"Reported protests in {cities.iloc[0]['place']}"
-    if counted.empty:
+    if counted.empty or ranking is None:
         return f"{where}; none gives a crowd size"
-    top = counted.iloc[0]
-    who = ap.place_in_text(top["city"], top["state_code"])  # "Charleston, W.Va.,"
+    # The leader and hedge of every chart of these rows (turnout.charts.ranked): a floor or a
+    # range that could be larger than the leader's count is named, and the leader not crowned.
+    names = [
+        ap.place_in_text(c, s) for c, s in zip(counted["city"], counted["state_code"], strict=True)
+    ]
+    top = counted.iloc[names.index(ranking.leader.name)]
+    who = leaders(ranking)  # "Charleston, W.Va.," in a sentence
     size = ap_range(top["shown_low"], top["shown_high"]) + ("+" if top["floor"] else "")
     about = "about " if measure == "largest" and top["size_qualifier"] == "about" else ""
-    # The same rule as the bar chart's headline (turnout.ranking): a floor or a range that
-    # could be larger than the leader's count is named, and the leader is not crowned.
-    ranking = rank(
-        [
-            Claim(
-                ap.place_in_text(r["city"], r["state_code"]),
-                r["value_low"],
-                r["value_high"],
-                bool(r["floor"]),
-                r["size_text"] or r["label"],
-            )
-            for _, r in counted.iterrows()
-        ]
-    )
+    each = " each" if ranking.tied else ""
     if not ranking.clear:
-        counts = "the largest count" if measure == "largest" else "the most protesters counted"
-        return f"{where}; {who} reported {counts}, {about}{size}; {caveat(ranking, compact=True)}"
+        largest = "the largest counts" if ranking.tied else "the largest count"
+        counts = largest if measure == "largest" else "the most protesters counted"
+        return f"{where}; {who} reported {counts}, {about}{size}{each}; {hedge(ranking)}"
+    if ranking.tied:
+        what = "the largest crowds" if measure == "largest" else "the most protesters"
+        return f"{where}; {who} drew {what}: {about}{size} each"
     if measure == "largest":
         when = ap_date(top["date"], year=ev["date"].dt.year.nunique() > 1)
         return f"{where}; {who} drew the largest crowd: {about}{size} on {when}"
     return f"{where}; {who} drew the most protesters: {size} at {ap_count(top['counted'], 'event')}"
+
+
+def _ranking(
+    ev: pd.DataFrame,
+    on_map: pd.DataFrame,
+    counted: pd.DataFrame,
+    measure: Literal["largest", "sum"],
+) -> Ranking | None:
+    """The table's one ranking (:mod:`turnout.charts.ranked`), as the bar chart of the same
+    rows has it, counts the map cannot place included; only a leader that is not on the map
+    (no coordinates) makes the map rank what it draws."""
+    if counted.empty:
+        return None
+    ranking = ranked.rank_cities(ev, measure)
+    drawn = {
+        ap.place_in_text(c, s) for c, s in zip(counted["city"], counted["state_code"], strict=True)
+    }
+    if ranking.leader.name in drawn:
+        return ranking
+    return ranked.rank_cities(on_map, measure)
 
 
 def _subtitle(measure: str, period: str, scope: str) -> str:
@@ -340,14 +369,16 @@ def _notes(
             parts.append(f"Crowds under {under} are drawn as large as {under} so they show.")
         if measure == "sum":
             parts.append("People at more than one event count each time.")
-        parts.append(base.word_rules(on_map[on_map["size_low"].notna()]))
+        # The words of what is drawn: each city's largest count, or every count added up.
+        drawn = counted if measure == "largest" else on_map[on_map["size_low"].notna()]
+        parts.append(base.word_rules(drawn))
     hollow = cities[cities["marker"].eq("no count")]
     if len(hollow):
         if len(hollow) <= 8:
             listed = ap.join_places(sorted(hollow["place"]), limit=8)
             parts.append(ap.sentence(f"Hollow circles: events with no count, in {listed}"))
         else:
-            n = ap_count(len(hollow), "city", "cities")
+            n = ap_count(len(hollow), "place")  # counties too: not all are cities
             parts.append(f"Hollow circles: {n} with events but no count.")
     insets = sorted({c for c in cities["state_code"] if c in geo.INSETS})
     if insets:
@@ -387,8 +418,7 @@ def _alt(
         text += f" Also on the map: {more} with smaller counts."
     hollow = cities[cities["marker"].eq("no count")]
     if len(hollow):
-        listed = ap.join_places(sorted(hollow["place"]), limit=8)
-        text += " " + ap.sentence(f"No count reported for {listed}")
+        text += " " + base.no_count_note(sorted(hollow["place"]), lead="No count reported for ")
     if notes_off:
         text += " " + notes_off
     return text

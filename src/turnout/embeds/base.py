@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from turnout import cells
 from turnout.embeds.scene import Layout
 
 #: Width of the chart at its narrowest (a 320 px phone less the embed's 10 px margins).
@@ -115,17 +116,10 @@ def renderer(kind: str) -> Renderer:
     return found.get(kind, found[""])
 
 
-def missing(value: Any) -> bool:
-    """True for None, NaN, NA and empty strings."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
-
-
-def text(value: Any) -> str:
-    return "" if missing(value) else str(value)
+#: True for None, NaN, NA, NaT and blank strings: every room's one rule (turnout.cells).
+missing = cells.blank
+#: A cell as text, "" when blank.
+text = cells.text
 
 
 def quotes(

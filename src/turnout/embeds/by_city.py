@@ -30,6 +30,9 @@ _LABEL = 13.0  # city names and numbers
 _WORDS = 12.5  # the source's words under a city
 _TICK = 12.0
 _GAP = 6.0  # px between a bar's end and its number
+_LEAST_BAR = 2.0  # px: the shortest bar drawn, so a small count still shows
+#: The least share of the width the longest phone bar spans with every number beside its bar.
+_SPAN_LEAST = 0.7
 
 
 def _table(data: pd.DataFrame, budget: QuoteBudget, sums: bool) -> Table:
@@ -95,6 +98,30 @@ def draw(data: pd.DataFrame, info: Any, budget: QuoteBudget) -> Chart:
     return Chart(layouts, table, key)
 
 
+def _span(
+    bars: pd.DataFrame, top: float, width: float, left: float, words: bool, *, column: bool
+) -> tuple[float, set[int]]:
+    """The fraction of the width the longest bar spans, and the ranks whose number goes
+    under the city's name instead of beside the bar (phone only).
+
+    Each number beside its bar caps the scale; on a phone a number so long that its bar
+    would span less than :data:`_SPAN_LEAST` of the width goes under the name instead
+    ("1.05 million-2 million people" took 62% of a 375 px screen), so the longest bar
+    spans most of the width and the bars below it are more than hairlines.
+    """
+    full = 1.0 - left - 0.01
+    if words:
+        return full, set()
+    caps = {}
+    for rank, lo, hi, lab in zip(
+        bars["rank"], bars["low"], bars["high"], bars["label"], strict=True
+    ):
+        room = 1.0 - left - (_GAP + text_width(str(lab), _LABEL, bold=True) + 2) / width
+        caps[int(rank)] = room / (max(lo, hi, 1e-9) / top)
+    under = set() if column else {r for r, cap in caps.items() if cap < _SPAN_LEAST * full}
+    return min([full, *(cap for r, cap in caps.items() if r not in under)]), under
+
+
 def _layout(
     data: pd.DataFrame,
     bars: pd.DataFrame,
@@ -115,12 +142,9 @@ def _layout(
     if ticks:
         top = float(ticks[-1])
     # Scale: the longest bar plus its number must fit; fractions of the width per person.
-    span = 1.0 - left - 0.01
-    if not words:
-        for lo, hi, lab in zip(bars["low"], bars["high"], bars["label"], strict=True):
-            room = 1.0 - left - (_GAP + text_width(str(lab), _LABEL, bold=True) + 2) / width
-            span = min(span, room / (max(lo, hi) / top))
+    span, under = _span(bars, top, width, left, words, column=column)
     scale = span / top
+    least = _LEAST_BAR / width  # every bar at least visible, however small its number
 
     def x(v: float) -> float:
         return left + float(v) * scale
@@ -139,10 +163,15 @@ def _layout(
             wrap(str(b["place"]), col_px, _LABEL, bold=True) if column else [str(b["place"])]
         )
         row_top = y
+        value_under = not words and rank in under
         if not column:
             y += _LABEL
             items.append(Text(0, 0, y - 2, str(b["place"]), _LABEL, bold=True))
             y += 3
+        if value_under:  # too long beside a bar this wide: its own line under the name
+            y += _LABEL + 1
+            value_y = y - 3
+            y += 2
         word_lines: list[str] = []
         if words:
             word_w = (1 - left) * width
@@ -171,6 +200,7 @@ def _layout(
         marks = []
         for i, r in segs.iterrows():
             x0, x1 = x(r["segment_start"]), x(r["segment_end"])
+            x1 = max(x1, x0 + least)
             shapes: list[Any] = [Rect(x0, x1, bar_y, bar_h, "one seg" if sums else "one")]
             hit = Rect(x0, x1, row_top, row_bottom - row_top + 4) if sums else None
             marks.append(Mark(int(i), _mark_label(r, sums), shapes, hit))
@@ -178,11 +208,14 @@ def _layout(
             marks[-1].shapes.append(Rect(x(b["low"]), x(b["high"]), bar_y + 0.5, bar_h - 1, "tint"))
         if not sums:
             marks[0].hit = Rect(0, 1, row_top, row_bottom - row_top + 4)
-        items.extend(marks)
-        if not words:
-            end = x(max(b["low"], b["high"]))
+        if not words:  # the number belongs to the bar's mark: tapping it opens the tooltip
+            end = max(x(max(b["low"], b["high"])), x(0) + least)
             cy = bar_y + bar_h / 2 + _LABEL * 0.35
-            items.append(Text(end, _GAP, cy, str(b["label"]), _LABEL, bold=rank == 1))
+            value = Text(end, _GAP, cy, str(b["label"]), _LABEL, bold=rank == 1)
+            if value_under:
+                value = Text(0, 0, value_y, str(b["label"]), _LABEL, bold=rank == 1)
+            marks[-1].shapes.append(value)
+        items.extend(marks)
         y = row_bottom + (14 if column else 12)
     for t in ticks:  # gridlines under everything
         items.insert(0, Line(x(t), grid_top, x(t), y - 8, "rule"))

@@ -69,6 +69,42 @@ def _stroke(cls: set[str]) -> tuple[str, float, Any]:
 
 def phone_png(embed: Any, width: float = 375) -> bytes:
     """PNG bytes of ``embed``'s narrowest design at ``width`` CSS px, 2x."""
+    buf = io.BytesIO()
+    phone_figure(embed, width).savefig(buf, format="png", dpi=200, metadata={"Software": None})
+    return buf.getvalue()
+
+
+def _key_rows(key: list[tuple[str, str]], inner: float) -> list[list[tuple[str, str, float]]]:
+    """The key's items flowed into lines as the HTML flows them; an item wider than a line
+    wraps under its own swatch (a continuation has no swatch, ``cls`` ""), never past the
+    picture's edge.
+
+    >>> rows = _key_rows([("dots", "281 smaller places as plain dots " * 3)], 355)
+    >>> [cls for row in rows for cls, _, _ in row]
+    ['dots', '', '']
+    """
+    rows: list[list[tuple[str, str, float]]] = [[]]
+    used = 0.0
+    for cls, words in key:
+        w = 22 + text_width(words, 13) + 16
+        if rows[-1] and used + w > inner:
+            rows.append([])
+            used = 0.0
+        if w <= inner:
+            rows[-1].append((cls, words, used))
+            used += w
+            continue
+        for i, line in enumerate(wrap(words, inner - 22, 13)):
+            if i:
+                rows.append([])
+            rows[-1].append((cls if i == 0 else "", line, 0.0))
+        rows.append([])
+        used = 0.0
+    return [row for row in rows if row]
+
+
+def phone_figure(embed: Any, width: float = 375) -> Any:
+    """The matplotlib Figure :func:`phone_png` saves: every text inside it."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.patches import Circle, Polygon
@@ -83,16 +119,7 @@ def phone_png(embed: Any, width: float = 375) -> bytes:
         blocks.append((line, 20, True, LIGHT["ink"]))
     for line in wrap(str(getattr(info, "subtitle", "") or ""), inner, 15):
         blocks.append((line, 15, False, LIGHT["soft"]))
-    key_rows: list[list[tuple[str, str, float]]] = [[]]  # items flowed into lines, as the HTML
-    used = 0.0
-    for cls, words in chart.key if chart.layouts else []:
-        w = 22 + text_width(words, 13) + 16
-        if key_rows[-1] and used + w > inner:
-            key_rows.append([])
-            used = 0.0
-        key_rows[-1].append((cls, words, used))
-        used += w
-    key_lines = [row for row in key_rows if row]
+    key_lines = _key_rows(list(chart.key) if chart.layouts else [], inner)
     layout = chart.layouts[0] if chart.layouts else None
     message = [] if layout else wrap(chart.message or "See the data file.", inner, 16)
     foot = []
@@ -127,6 +154,9 @@ def phone_png(embed: Any, width: float = 375) -> bytes:
             if cls == "band":
                 color = LIGHT["band"]
             face = LIGHT["one-tint"] if cls == "tint" else color
+            if not cls:  # a long item's next line, under its words
+                write(_PAD + x + 20, y - 4, words, 13, color=LIGHT["ink"])
+                continue
             if cls in _ROUND:  # the map's marks: circles, as on the map
                 face, edge, ls = _ROUND[cls]
                 swatch: Any = Circle((_PAD + x + 7, y - 8.5), 5, facecolor=face, edgecolor=edge,
@@ -209,6 +239,4 @@ def phone_png(embed: Any, width: float = 375) -> bytes:
     for line, size in foot:
         y += 17.5
         write(_PAD, y - 4, line, size, color=LIGHT["soft"])
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=200, metadata={"Software": None})
-    return buf.getvalue()
+    return fig

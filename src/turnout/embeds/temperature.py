@@ -60,7 +60,7 @@ def _table(data: pd.DataFrame, budget: QuoteBudget) -> Table:
             date_words(r["date"]),
             base.text(r["mark"]).capitalize(),
             _temp_words(r),
-            coded_size(r["size_low"], r["size_high"]),
+            coded_size(r["size_low"], r["size_high"], r.get("size_qualifier", "")),
             base.text(r["size_text"]),
             base.text(r["temp_text"]),
             base.quotes(r["source_quote"], budget),
@@ -111,7 +111,7 @@ def _ylim(low: float, high: float) -> tuple[float, float, list[float]]:
 
 
 def _mark_label(r: pd.Series) -> str:
-    size = coded_size(r["size_low"], r["size_high"])
+    size = coded_size(r["size_low"], r["size_high"], r.get("size_qualifier", ""))
     people = "person" if size == "1" else "people"
     return f"{base.text(r['place'])}, {date_words(r['date'])}: {size} {people} at {_temp_words(r)}"
 

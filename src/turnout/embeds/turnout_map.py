@@ -368,7 +368,7 @@ def _key(cities: pd.DataFrame, left: int) -> list[tuple[str, str]]:
     if left:
         places = "smaller place" if left == 1 else "smaller places"
         key.append(
-            ("dots", f"{left:,} {places} as plain dots (no tooltip, ring or dash): "
+            ("dots", f"{left:,} {places} as plain dots, without rings or dashes; "
              "their rows are in the data file")
         )  # fmt: skip
     return key

@@ -5,7 +5,7 @@ the embeds follow them wherever they move); this module puts them together for
 tooltips and accessible names.
 
 >>> coded_size(6000, 9000, "range"), coded_size(3000, 3000, "at least")
-('6,000-9,000', 'at least 3,000')
+('6,000-9,000', '3,000+')
 >>> source_words("Workers World", "2026-02-03", "javascript:alert(1)")
 'Workers World, Feb. 3, 2026'
 """
@@ -15,9 +15,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-import pandas as pd
-
-from turnout.ap import ap_date, fmt_count, fmt_degrees, fmt_range
+from turnout import cells
+from turnout.ap import ap_date, fmt_count, fmt_degrees
 from turnout.embeds.base import missing, text
 from turnout.links import web_url
 
@@ -27,22 +26,13 @@ __all__ = [
 
 
 def date_words(value: Any) -> str:
-    """ "Jan. 23, 2026", or "" for a missing or unreadable date."""
-    if missing(value):
-        return ""
-    try:
-        return ap_date(pd.Timestamp(value), year=True)
-    except (ValueError, TypeError):
-        return text(value)
+    """ "Jan. 23, 2026", or "" for a missing date (a tooltip leaves it out); as every room
+    words it (:func:`turnout.cells.date`)."""
+    return cells.date(value, empty="")
 
 
-def coded_size(low: Any, high: Any, qualifier: Any = "") -> str:
-    """A crowd size as the data codes it: "about 50,000", "6,000-9,000", "at least 24"."""
-    if missing(low):
-        return "no number"
-    shown = fmt_range(float(low), float(high) if not missing(high) else float(low))
-    q = text(qualifier)
-    return f"{q} {shown}" if q in ("about", "at least", "at most") else shown
+#: A crowd size as every room words it: "about 50,000", "6,000-9,000", "24+", "no number".
+coded_size = cells.size
 
 
 def degrees(value: Any) -> str:

@@ -1,0 +1,87 @@
+"""Pictures say what pictures can (issue 24): no text of a chart's PNG or of its phone PNG
+mentions hovering, tapping or tooltips, and none runs outside its figure."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pytest
+
+import turnout
+from turnout import charts
+from turnout.charts import chart_info
+from turnout.embeds import render
+from turnout.embeds.png import phone_figure
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "ccc_copydesk.csv"
+KINDS = [
+    charts.turnout_by_city,
+    charts.turnout_map,
+    charts.timeline_density,
+    charts.temperature_vs_attendance,
+]
+INTERACTIVE = re.compile(r"\b(?:tooltips?|hover\w*|tap\w*|click\w*)\b", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def tables(seed_events):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ccc = turnout.load_events(FIXTURE, format="ccc")
+    return {
+        "seed": seed_events,
+        "ccc-2018-06": turnout.select_events(ccc, start="2018-06-01", end="2018-06-30"),
+        "ccc-2020-06": turnout.select_events(ccc, start="2020-06-01", end="2020-06-30"),
+    }
+
+
+def _outside(fig) -> list[str]:
+    """Every visible text of ``fig`` whose drawn box leaves the figure, with its box."""
+    renderer = fig.canvas.get_renderer()
+    box = fig.bbox
+    out = []
+    for t in fig.findobj(lambda a: hasattr(a, "get_text") and hasattr(a, "get_window_extent")):
+        if not t.get_visible() or not t.get_text().strip():
+            continue
+        b = t.get_window_extent(renderer)
+        if b.x0 < box.x0 - 0.5 or b.x1 > box.x1 + 0.5 or b.y0 < box.y0 - 0.5 or b.y1 > box.y1 + 0.5:
+            out.append(f"{t.get_text()!r} at {b.bounds} in {box.bounds}")
+    return out
+
+
+def _texts(fig) -> list[str]:
+    return [t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")) if t.get_text()]
+
+
+@pytest.mark.parametrize("table", ["seed", "ccc-2018-06", "ccc-2020-06"])
+@pytest.mark.parametrize("chart", KINDS, ids=lambda f: f.__name__)
+def test_no_picture_text_talks_of_interaction_or_leaves_its_figure(tables, table, chart):
+    fig = chart(tables[table])
+    phone = phone_figure(render(chart_info(fig)))
+    for picture in (fig, phone):
+        picture.canvas.draw()
+        assert _outside(picture) == []
+        said = [t for t in _texts(picture) if INTERACTIVE.search(t)]
+        assert said == []
+    plt.close(fig)
+
+
+def test_a_key_item_longer_than_the_phone_wraps_under_its_swatch():
+    import pandas as pd
+
+    from turnout.embeds.measure import text_width
+    from turnout.embeds.png import _key_rows
+    from turnout.embeds.turnout_map import _key
+
+    cities = pd.DataFrame({"ring": [1.0], "r": [1.0], "cls": ["c"], "counted": [True]})
+    key = _key(cities, 281)  # CCC's June 2020: 281 places drawn as dots
+    (words,) = [w for cls, w in key if cls == "dots"]
+    assert 22 + text_width(words, 13) > 355  # one line would run off a 375 px picture
+    rows = _key_rows(key, 355)
+    lines = [(cls, w, x) for row in rows for cls, w, x in row]
+    assert [cls for cls, _, _ in lines][0] == "dots" and all(not c for c, _, _ in lines[1:])
+    assert " ".join(w for _, w, _ in lines) == words  # every word drawn, in order
+    assert all(x + 22 + text_width(w, 13) <= 355 for _, w, x in lines)
