@@ -53,7 +53,9 @@ def test_no_articles_is_an_empty_draft_with_the_story_columns():
 
 def test_draft_csv_quotes_where_needed_and_ends_lines_with_newlines():
     rows = pd.DataFrame({"city": ["St. Paul, Minn."], "quote": ['"About 300," she said']})
-    assert draft_csv(rows) == 'city,quote\n"St. Paul, Minn.","""About 300,"" she said"\n'
+    # A draft ends with an empty `checked` column: no row is checked until a person says so.
+    want = 'city,quote,checked\n"St. Paul, Minn.","""About 300,"" she said",\n'
+    assert draft_csv(rows) == want
 
 
 def test_a_story_draft_goes_beside_its_data_and_never_over_an_earlier_one(tmp_path, monkeypatch):

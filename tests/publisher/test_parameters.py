@@ -122,9 +122,7 @@ def test_saved_order_is_kept_then_the_builds_own():
 # --------------------------------------------------------------------------- a notebook file
 
 
-def test_a_notebook_with_story_settings_only_saved_as_committed_says_nothing(
-    tmp_path, monkeypatch
-):
+def test_a_notebook_with_story_settings_only_saved_as_committed_says_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr(parameters, "committed_source", lambda nb, root: nb.read_text("utf-8"))
     nb = _notebook(tmp_path / "01-clean.ipynb", "story = 'river'\ncities = ['Boise']")
     out, lines = published_parameters(nb, GIVEN, tmp_path)

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from turnout.publisher import plan
+from turnout.publisher import parameters, plan
 from turnout.publisher.errors import NotebookError
 from turnout.publisher.plan import BuildOptions, Page, build_site, find_notebooks, page_name
 
@@ -95,7 +95,9 @@ def test_parameters_that_are_not_literals_are_refused_before_anything_runs(proje
         build_site(notebooks=[nb], parameters={"when": object()}, progress=False)
 
 
-def test_the_plan_injects_the_story_settings_and_reports_a_saved_exploration(project):
+def test_the_plan_injects_the_story_settings_and_reports_a_saved_exploration(project, monkeypatch):
+    committed = _notebook(project / "committed.ipynb", "cities = None\nfigures_dir = None")
+    monkeypatch.setattr(parameters, "committed_source", lambda nb, root: committed.read_text())
     nb = _notebook(project / "notebooks" / "02-a.ipynb", "cities = ['Boise']\nfigures_dir = 'x'")
     resolved = plan._Plan.of(BuildOptions(notebooks=(nb,), parameters={"story": "river"}))
     figures = str(project / "figures")
