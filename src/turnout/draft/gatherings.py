@@ -26,6 +26,7 @@ from turnout.draft import notes as note_text
 from turnout.draft.dates import _EXPLICIT, DateMention, find_dates
 from turnout.draft.places import (
     PlaceMention,
+    country_names,
     compatible,
     find_dateline,
     find_places,
@@ -37,6 +38,7 @@ from turnout.draft.weather import WeatherMention, find_weather
 from turnout.ranking import reach
 from turnout.temperature import parse_temperature
 
+_COUNTRY_NAMES = country_names
 # A day more than this far from publication is used only by the sentence that names it.
 _CONTEXT_DAYS = 21
 _GATHER = re.compile(
@@ -302,7 +304,13 @@ def build_draft(
             recent = []
         cities = [p for p in r.places if p.kind == "city" and not p.origin]
         states = [p for p in r.places if p.kind == "state"]
-        abroad = [p for p in r.places if p.kind == "abroad"]
+        # A place abroad counts where it is the place of the clause: a city abroad, or a
+        # country after "in" ("tens of thousands in Britain"), not "the border with Mexico".
+        abroad = [
+            p
+            for p in r.places
+            if p.kind == "abroad" and (p.locative or p.name not in _COUNTRY_NAMES())
+        ]
         if s.kind == "heading":
             if cities and s.section not in section_place:
                 section_place[s.section] = cities[0]
@@ -333,13 +341,20 @@ def build_draft(
                 continue
             notes: list[str] = []
             ctx_span = None
-            targets = _choose(q.start, q.end, cities, text) if cities else []
+            pool = sorted(cities + abroad, key=lambda p: p.start)
+            targets = _choose(q.start, q.end, pool, text) if pool else []
+            if any(t.kind == "abroad" for t in targets):
+                # The nearest place is abroad ("a protest in Sydney by about 200,000"):
+                # a place abroad stays out, and so does its number.
+                left_out.append(_reason(q, "a place outside the US"))
+                continue
             if len(targets) > 1:
                 notes.append(note_text.shared_note(q.text, [t.name for t in targets]))
             if targets:
                 pass
             elif abroad:
-                targets = [abroad[0]]
+                left_out.append(_reason(q, "a place outside the US"))
+                continue
             else:
                 place, why = context_place()
                 if place is None and cities:
@@ -380,7 +395,16 @@ def build_draft(
             and _reports_gathering(s.text, published)
         ):
             made += _numberless(
-                s, idx, named or cities, past, context_place, context_date, gathering, text, states
+                s,
+                idx,
+                named or cities,
+                past,
+                context_place,
+                context_date,
+                gathering,
+                text,
+                states,
+                abroad,
             )
         for w in r.weather:
             if _NOT_ONCE.search(s.text):
@@ -455,11 +479,11 @@ def _reports_gathering(text: str, published: dt.date) -> bool:
 
 
 def _numberless(
-    s, idx, cities, past, context_place, context_date, gathering, text, states
+    s, idx, cities, past, context_place, context_date, gathering, text, states, abroad
 ) -> list[_Gathering]:
     """A gathering the sentence reports without a number: a row with an empty size."""
-    if not cities and not past:
-        return []
+    if not cities and (not past or abroad):
+        return []  # (a gathering abroad is not a row)
     if not cities and _NATIONAL.search(s.text):
         return []
     notes = []

