@@ -379,9 +379,7 @@ def test_a_place_abroad_stays_out_with_its_reason():
         "Thousands rallied in Toronto, Canada, on Saturday.", published=dt.date(2021, 3, 1)
     )
     assert draft.rows.empty
-    assert [(q.text, q.reason) for q in draft.left_out] == [
-        ("Thousands", "a place outside the US")
-    ]
+    assert [(q.text, q.reason) for q in draft.left_out] == [("Thousands", "a place outside the US")]
 
 
 def test_the_place_in_mind_when_the_sentence_names_none():

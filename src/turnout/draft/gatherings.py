@@ -26,8 +26,8 @@ from turnout.draft import notes as note_text
 from turnout.draft.dates import _EXPLICIT, DateMention, find_dates
 from turnout.draft.places import (
     PlaceMention,
-    country_names,
     compatible,
+    country_names,
     find_dateline,
     find_places,
     resolve_states,
@@ -38,7 +38,6 @@ from turnout.draft.weather import WeatherMention, find_weather
 from turnout.ranking import reach
 from turnout.temperature import parse_temperature
 
-_COUNTRY_NAMES = country_names
 # A day more than this far from publication is used only by the sentence that names it.
 _CONTEXT_DAYS = 21
 _GATHER = re.compile(
@@ -309,7 +308,7 @@ def build_draft(
         abroad = [
             p
             for p in r.places
-            if p.kind == "abroad" and (p.locative or p.name not in _COUNTRY_NAMES())
+            if p.kind == "abroad" and (p.locative or p.name not in country_names())
         ]
         if s.kind == "heading":
             if cities and s.section not in section_place:
