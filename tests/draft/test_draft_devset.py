@@ -21,7 +21,7 @@ ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 # (92%).
 FLOOR_RECALL = 0.68
 FLOOR_RECALL_EXACT = 0.63
-FLOOR_PRECISION = 0.90
+FLOOR_PRECISION = 0.87
 # Articles the drafter finds nothing in today (one names no day at all).
 MOST_ZEROS = 3
 

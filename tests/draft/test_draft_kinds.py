@@ -103,3 +103,65 @@ def test_the_landmark_table_names_a_state_and_a_source_for_every_row():
         assert row["state"] in set(state_codes().values()), row
         assert row["source"].startswith("Wikipedia: "), row
         assert row["kind"] in ("landmark", "borough", "neighborhood"), row
+
+
+# ------------------------------------------------------------ 1. gatherings without a number
+
+
+def test_a_list_of_places_with_a_gathering_and_no_number_is_a_row_each():
+    # faithit-2017-08-16-uva-vigil: a list split by semicolons, "held" in the passive
+    text = (
+        "Similar vigils were also held in Philadelphia; Akron, Ohio.; Nassau, N.Y.; and other "
+        "cities across the country last night."
+    )
+    assert rows(text, "2017-08-17") == [
+        ("2017-08-16", "Philadelphia", "PA", ""),
+        ("2017-08-16", "Akron", "OH", ""),
+        ("2017-08-16", "Nassau", "NY", ""),
+    ]
+    # eastbaytimes-2006-03-18-iraq-war-anniversary: the day from the sentence before
+    text = (
+        "About 1,000 joined rallies in Times Square in New York on Saturday. "
+        "Protests also were held in Walnut Creek and Palo Alto."
+    )
+    assert rows(text, "2006-03-19") == [
+        ("2006-03-18", "New York City", "NY", "About 1,000"),
+        ("2006-03-18", "Walnut Creek", "CA", ""),
+        ("2006-03-18", "Palo Alto", "CA", ""),
+    ]
+
+
+def test_any_verb_in_the_past_with_protesters_and_a_city_reports_a_gathering():
+    # crooksandliars-2019-12-17-impeachment-eve
+    text = (
+        "In Raleigh, North Carolina, pro-impeachment protesters came out in large numbers "
+        "on Tuesday."
+    )
+    assert rows(text, "2019-12-18") == [("2019-12-17", "Raleigh", "NC", "")]
+
+
+def test_a_name_that_only_begins_with_a_city_makes_no_row():
+    # ap-2009-04-15-tax-day, aljazeera-2014-12-04-eric-garner-nyc
+    text = (
+        "Protesters began gathering at state Capitols and in neighborhoods and town squares "
+        "across the country Wednesday to kick off a series of tax-day protests designed to "
+        "echo the rebellion of the Boston Tea Party."
+    )
+    assert rows(text, "2009-04-15") == []
+    text = (
+        "Demonstrators also caused backups at major traffic arteries, including the Lincoln "
+        "Tunnel, Brooklyn Bridge and Robert F. Kennedy Bridge on Wednesday."
+    )
+    assert rows(text, "2014-12-04") == [("2014-12-03", "New York City", "NY", "")]
+
+
+def test_where_a_person_is_from_is_not_where_the_crowd_gathered():
+    # eastbaytimes-2006-03-18-iraq-war-anniversary
+    text = (
+        "SAN FRANCISCO — Anne Landman of Grand Junction, Colo., sat behind a row of portable "
+        "toilets and watched the growing crowd of protesters at Saturday’s anti-war march."
+    )
+    assert [(p.name, p.origin) for p in find_places(text)] == [("Grand Junction", True)]
+    assert rows(text, "2006-03-19") == []
+    # ... but "the Port of Seattle" is Seattle (staradvertiser-2017-01-28-airport-protests)
+    assert [p.origin for p in find_places("a Port of Seattle spokeswoman said")] == [False]

@@ -48,6 +48,18 @@ _GATHER = re.compile(
     r"protest|protests|demonstration|demonstrations|walkout|sit-in|picket|die-in|teach-in))\b",
     re.IGNORECASE,
 )
+_GATHERING_NOUN = re.compile(
+    r"\b(?:rall(?:y|ies)|protests?|march(?:es)?|vigils?|demonstrations?|walk-?outs?|sit-ins?|"
+    r"die-ins?|pickets?|protest(?:er|or)s|demonstrators|marchers|crowds?|strikers|picketers|"
+    r"mourners)\b",
+    re.IGNORECASE,
+)
+# A verb in the past: regular ("swarmed", "were held") or one of the common irregular ones.
+_PAST_VERB = re.compile(
+    r"\b(?:[a-z]{2,}(?<!e)ed|came|took|held|went|drew|began|broke|rose|stood|ran|swept|"
+    r"spoke|sang|met|led|brought|kept|made|grew|shut|lit|sat|knelt|spread|fought|stretched|"
+    r"erupted|continued)\b"
+)
 _NOT_ONCE = re.compile(
     r"\b(?:have|has|had been|will|would|plans?|planned|planning|scheduled|expect\w*|weekly|"
     r"every|regularly|daily|often|traditionally|annual|usually|tomorrow)\b",
@@ -77,6 +89,10 @@ _EVENTISH = re.compile(
     r"[Oo]ccup\w*|[Mm]archers?)\b"
 )
 _COORDINATED = re.compile(r"^\s*(?:,\s*(?:and|or|&)?|and|or|&|/)\s*$")
+# Between the places of a list of gatherings: "; and", ", to", " and in downtown ".
+_LISTED = re.compile(
+    r"^(?:\s|[,;.&/]|\b(?:and|or|to|in|at|on|outside|near|downtown|the)\b)*$", re.IGNORECASE
+)
 
 
 @dataclass
@@ -389,9 +405,14 @@ def build_draft(
                 made.append(g)
         if (
             not made
-            and s.kind == "paragraph"
+            and s.kind in ("paragraph", "caption")
             and earlier != s.block
-            and _reports_gathering(s.text, published)
+            and _reports_gathering(
+                s.text,
+                published,
+                names_city=any(not c.weak and not c.guarded for c in named),
+                caption=s.kind == "caption",
+            )
         ):
             made += _numberless(
                 s,
@@ -469,12 +490,24 @@ def _other_year(text: str, published: dt.date) -> bool:
 _THAT = re.compile(r"^(?:That|This|It|The (?:event|march|rally|protest|demonstration))\b")
 
 
-def _reports_gathering(text: str, published: dt.date) -> bool:
-    return (
+def _reports_gathering(
+    text: str, published: dt.date, *, names_city: bool = False, caption: bool = False
+) -> bool:
+    """True when the sentence says a gathering happened, with or without a number.
+
+    A gathering verb ("rallied", "held a vigil"); or, verbs being an open class, in a
+    sentence that names its cities, a gathering or its people ("vigils", "protesters",
+    "a crowd") with a verb in the past ("were also held in Philadelphia", "came out in
+    Raleigh"); or a photo caption naming a gathering ("A rally in Times Square on Dec 17,
+    2019"). Never a plan, a habit or another year.
+    """
+    noun = bool(_GATHERING_NOUN.search(text))
+    said = (
         bool(_GATHER.search(text))
-        and not _NOT_ONCE.search(text)
-        and not _other_year(text, published)
+        or (names_city and noun and bool(_PAST_VERB.search(text)))
+        or (caption and noun)
     )
+    return said and not _NOT_ONCE.search(text) and not _other_year(text, published)
 
 
 def _numberless(
@@ -486,15 +519,19 @@ def _numberless(
     if not cities and _NATIONAL.search(s.text):
         return []
     notes = []
+    cities = [c for c in cities if not c.weak or c.venue]  # not "the Boston Tea Party"
     if cities:
         pool = [c for c in cities if not c.guarded] or cities
-        place = next((c for c in pool if not c.weak), pool[0])
-        # "Students in Boston, New York and Washington walked out": each city a row.
+        place = pool[0]
+        # "Students in Boston, New York and Washington walked out", "in Philadelphia;
+        # Akron, Ohio; Nassau, N.Y.", "from Boston to St. Petersburg, Florida, to
+        # Lexington": each city of the list a row.
         group = [place]
         i = cities.index(place)
-        while i + 1 < len(cities) and _COORDINATED.match(text[cities[i].end : cities[i + 1].start]):
+        while i + 1 < len(cities) and _LISTED.match(text[cities[i].end : cities[i + 1].start]):
             i += 1
-            group.append(cities[i])
+            if not cities[i].weak and not cities[i].guarded:
+                group.append(cities[i])
     else:
         place, why = context_place()
         if place is None or (states and place.state not in {p.state for p in states}):

@@ -61,6 +61,14 @@ _VENUES = frozenset(
     federal building pier beach harbor waterfront convention
     """.split()
 )
+# Capitalised words after a place that do not make it part of a longer name.
+_TIME_WORDS = frozenset(
+    """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Jan Feb Mar Apr Jun Jul Aug
+    Sept Sep Oct Nov Dec Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sept. Sep. Oct. Nov. Dec.
+    """.split()
+)
 # A landmark with a namesake elsewhere: "the state Supreme Court", "a county Capitol".
 _LOCAL = frozenset("state county city town campus".split())
 # A bare name is a place abroad when a city abroad of that name is this many times the
@@ -149,6 +157,12 @@ _GUARD = re.compile(
 )
 
 
+_GUARD_WHERE = re.compile(
+    r"\b(?:protesting|demonstrating|rallying|marching|gathered|gathering)\s+"
+    r"(?:at|in|outside|inside|near|on|across)(?:\s+\S+){0,4}$"
+)
+
+
 def _state_code(key: str) -> str:
     return gazetteer._states().get(key, "")
 
@@ -203,7 +217,8 @@ def _lookup(words: list[str]) -> tuple[str, str, str, tuple[str, ...], int] | No
     ``kind`` is ``city``, ``state``, ``abroad`` (a country, or a city abroad far larger
     than any US place of its name) or ``landmark`` (a city found by its landmark).
     """
-    mark = landmarks().get(" ".join(words))
+    joined = " ".join(words)
+    mark = landmarks().get(joined) or landmarks().get(joined.rstrip("."))  # "in Manhattan."
     if mark:
         return "landmark", mark[0], mark[1], (mark[1],), 10**6
     if len(words) > 4:
@@ -338,7 +353,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                 i += 1
                 continue  # inside a longer name: "Keith Porter", "Mayor Brandon Johnson"
             if kind == "city" and (
-                nxt.lower() in _STREET_AFTER
+                (nxt.lower() in _STREET_AFTER and not (nxt.lower() == "streets" and pop >= _BIG))
                 or (
                     n > 1
                     and last.lower().rstrip(".") in _STREET_AFTER
@@ -348,9 +363,14 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             ):
                 i = j
                 continue  # a street or a square ("Van Buren streets", "Union Square")
-            if nxt and _cap(nxt) and nxt[0].isalpha() and not possessive:
+            if nxt and _cap(nxt) and nxt[0].isalpha() and not possessive and nxt not in _TIME_WORDS:
                 weak = True  # "Seattle Community College", "Texas Gulf Coast ..."
-                venue = any(x.lower().strip(".,") in _VENUES for x in words[j : j + 4])
+                run = []  # the rest of the name: "Boston Common", "Lincoln Tunnel"
+                for x in words[j : j + 4]:
+                    if not (_cap(x) and x[0].isalpha()):
+                        break
+                    run.append(x)
+                venue = any(x.lower().strip(".,") in _VENUES for x in run)
 
         # A written state: "Portland, Oregon", "Madison, Wis.", "Rochester, N.Y."
         end = toks[j - 1][1]
@@ -390,7 +410,10 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             listed = last_end >= 0 and all(x in (",", "and", "or", "&") for x in words[last_end:i])
             # (AP's dateline cities are all big cities: the population test covers them.)
             if pop < _BIG:
-                if not ((lower_prev in _LOCATIVE | _ORIGIN or listed) and pop >= _SMALL):
+                if (
+                    not ((lower_prev in _LOCATIVE | _ORIGIN or listed) and pop >= _SMALL)
+                    or possessive  # "a reference to Garner's last words": a person
+                ):
                     i = j
                     continue
         if kind == "city" and weak and not state and pop < _BIG:
@@ -407,7 +430,10 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
         k = i
         while k > 0 and i - k < 12 and words[k - 1] not in (",", ";", ".", "—", "–"):
             k -= 1
-        guarded = bool(_GUARD.search(" ".join(x.lower() for x in words[k:i])))
+        window = " ".join(x.lower() for x in words[k:i])
+        # "protesting at John F. Kennedy Airport" says where; "protesting the raids in
+        # Minneapolis" says why.
+        guarded = bool(_GUARD.search(window)) and not _GUARD_WHERE.search(window)
         start = toks[i][0]
         note = landmark_note
         world = _world_cities().get(_key(name)) if kind == "abroad" else None
@@ -448,6 +474,13 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                 origin=(
                     (prev.lower() in _ORIGIN or prev2.lower() in _ORIGIN or origin_listed)
                     and not possessive
+                )
+                # "Anne Landman of Grand Junction, Colo.": where a person is from (not
+                # "the Port of Seattle").
+                or (
+                    prev == "of"
+                    and i >= 3
+                    and all(_cap(x) and x[0].isalpha() for x in words[i - 3 : i - 1])
                 ),
                 guarded=guarded,
                 locative=prev.lower() in _LOCATIVE,
@@ -505,7 +538,14 @@ def find_dateline(text: str, offset: int = 0) -> PlaceMention | None:
                 state = code
         start = text.find(city)
         return PlaceMention(
-            offset + start, offset + start + len(city), city, "city", name, state, candidates=cands
+            offset + start,
+            offset + start + len(city),
+            city,
+            "city",
+            name,
+            state,
+            candidates=cands,
+            populations=_populations(name) if not state else (),
         )
     return None
 
