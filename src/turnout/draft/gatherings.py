@@ -88,6 +88,7 @@ _EVENTISH = re.compile(
     r"[Ss]trike\w*|[Ww]alk-?outs?|walked out|[Gg]ather\w*|sit-in|[Pp]icket\w*|[Cc]rowd\w*|"
     r"[Oo]ccup\w*|[Mm]archers?)\b"
 )
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s*$")
 _COORDINATED = re.compile(r"^\s*(?:,\s*(?:and|or|&)?|and|or|&|/)\s*$")
 # Between the places of a list of gatherings: "; and", ", to", " and in downtown ".
 _LISTED = re.compile(
@@ -194,7 +195,11 @@ def _choose(q_start: int, q_end: int, cities: list[PlaceMention], text: str) -> 
             opener = text[max(0, c.start - 4) : c.start].split()
             if c.text.endswith(("’s", "'s")) or (opener and opener[-1] in ("In", "At")):
                 factor = 0.5
-        if ";" in gap or "—" in gap:
+        if not after and _NEW_CLAUSE.search(gap):
+            # "in New York, and several thousand lined ... in Los Angeles": the number
+            # opens a new clause, whose place comes after it.
+            factor *= 4
+        elif ";" in gap or "—" in gap:
             factor *= 3
         elif "," in gap:
             factor *= 1.5
@@ -252,10 +257,10 @@ def build_draft(
             d
             for r in reads
             if r.sentence.kind != "heading"
-            and not _NOT_ONCE.search(r.sentence.text)
-            and not _other_year(r.sentence.text, published)
             for d in r.dates
-            if not d.future and abs((d.date - published).days) <= _CONTEXT_DAYS
+            if not d.future
+            and abs((d.date - published).days) <= _CONTEXT_DAYS
+            and _once(_clause(r.sentence.text, d.start - r.sentence.start), published)
         ),
         None,
     )
@@ -442,8 +447,8 @@ def build_draft(
                 if d is not None:
                     pending_weather.append((_key(cities[0], d.date), w, s))
         strong = [c for c in cities if not c.guarded and not c.weak] or [
-            c for c in cities if not c.guarded
-        ]
+            c for c in cities if not c.guarded and c.venue
+        ]  # ("The New York Times described the crowd" is not about New York)
         # The place in mind: the one city a sentence names ("from Colorado Springs to Denver
         # and Boulder" names no one place).
         if len({(c.name, c.state) for c in strong}) == 1:
@@ -452,13 +457,10 @@ def build_draft(
             recent = strong
         # Days of plans, of other years' events and of sentences about no gathering
         # ("Watch the show on Monday") are not the days in mind.
-        if (
-            (made or _EVENTISH.search(s.text))
-            and not _NOT_ONCE.search(s.text)
-            and not _other_year(s.text, published)
-        ):
+        if made or _EVENTISH.search(s.text):
             for d in past:
-                history.append((d, r.places, idx))
+                if _once(_clause(s.text, d.start - s.start), published):
+                    history.append((d, r.places, idx))
     for key, w, s in pending_weather:
         if key in rows:
             rows[key].weather.append(w)
@@ -501,13 +503,47 @@ def _reports_gathering(
     Raleigh"); or a photo caption naming a gathering ("A rally in Times Square on Dec 17,
     2019"). Never a plan, a habit or another year.
     """
-    noun = bool(_GATHERING_NOUN.search(text))
-    said = (
-        bool(_GATHER.search(text))
-        or (names_city and noun and bool(_PAST_VERB.search(text)))
-        or (caption and noun)
-    )
-    return said and not _NOT_ONCE.search(text) and not _other_year(text, published)
+    if _other_year(text, published):
+        return False
+    verb = _GATHER.search(text)
+    noun = _GATHERING_NOUN.search(text)
+    if verb:
+        at = verb.start()
+    elif noun and (caption or (names_city and _PAST_VERB.search(text))):
+        at = noun.start()
+    else:
+        return False
+    # A plan or a habit in the clause that reports it ("will overturn" after it is not).
+    return not _NOT_ONCE.search(_clause(text, at))
+
+
+def _once(clause: str, published: dt.date) -> bool:
+    """True when a clause tells of something that happened once, this year: not a plan, a
+    habit or another year's event."""
+    return not _NOT_ONCE.search(clause) and not _other_year(clause, published)
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:—–]|,\s|\b(?:after|because|although|though|while|whereas|since|which|who|but)\b",
+    re.IGNORECASE,
+)
+
+
+def _clause(text: str, pos: int) -> str:
+    """The clause of ``text`` around position ``pos`` (between commas, semicolons, dashes
+    and words such as "after" or "which").
+
+    >>> _clause("Thousands marched Saturday, after a draft said the court will act.", 18)
+    'Thousands marched Saturday'
+    """
+    start, end = 0, len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() > pos:
+            end = m.start()
+            break
+    return text[start:end].strip()
 
 
 def _numberless(

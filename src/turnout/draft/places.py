@@ -157,12 +157,6 @@ _GUARD = re.compile(
 )
 
 
-_GUARD_WHERE = re.compile(
-    r"\b(?:protesting|demonstrating|rallying|marching|gathered|gathering)\s+"
-    r"(?:at|in|outside|inside|near|on|across)(?:\s+\S+){0,4}$"
-)
-
-
 def _state_code(key: str) -> str:
     return gazetteer._states().get(key, "")
 
@@ -211,14 +205,18 @@ def _world_cities() -> dict[str, tuple[str, str, int]]:
     return out
 
 
+def _landmark_key(words: list[str]) -> str:
+    joined = " ".join(x[:-2] if x.endswith(("’s", "'s")) else x for x in words)
+    return joined if joined in landmarks() else joined.rstrip(".")  # "in Manhattan."
+
+
 def _lookup(words: list[str]) -> tuple[str, str, str, tuple[str, ...], int] | None:
     """(kind, name, state, candidate states, population) for a run of words, or None.
 
     ``kind`` is ``city``, ``state``, ``abroad`` (a country, or a city abroad far larger
     than any US place of its name) or ``landmark`` (a city found by its landmark).
     """
-    joined = " ".join(words)
-    mark = landmarks().get(joined) or landmarks().get(joined.rstrip("."))  # "in Manhattan."
+    mark = landmarks().get(_landmark_key(words))
     if mark:
         return "landmark", mark[0], mark[1], (mark[1],), 10**6
     if len(words) > 4:
@@ -334,9 +332,16 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                 kind, name, state, cands, pop = "city", entries[0][0], "", states, entries[0][4]
         landmark_note = ""
         if kind == "landmark":
-            if prev.lower() in _LOCAL:
+            before = prev2 if prev.lower() == "the" else prev
+            if prev.lower() in _LOCAL or (
+                landmarks()[_landmark_key(words[i:j])][2] == "landmark"
+                and before.lower() not in _LOCATIVE | {"on", "over", "from"}
+                and not prev.endswith(("’s", "'s"))  # "Manhattan's Foley Square"
+            ):
+                # "the state Supreme Court"; "the Supreme Court will overturn" (the court,
+                # not its building: a landmark is a place after "outside", "at", "on" ...).
                 i = j
-                continue  # "the state Supreme Court"
+                continue
             kind = "city"
             landmark_note = f"'{' '.join(words[i:j])}' is in {name} (landmark table)"
         if not heading:
@@ -430,10 +435,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
         k = i
         while k > 0 and i - k < 12 and words[k - 1] not in (",", ";", ".", "—", "–"):
             k -= 1
-        window = " ".join(x.lower() for x in words[k:i])
-        # "protesting at John F. Kennedy Airport" says where; "protesting the raids in
-        # Minneapolis" says why.
-        guarded = bool(_GUARD.search(window)) and not _GUARD_WHERE.search(window)
+        guarded = bool(_GUARD.search(" ".join(x.lower() for x in words[k:i])))
         start = toks[i][0]
         note = landmark_note
         world = _world_cities().get(_key(name)) if kind == "abroad" else None

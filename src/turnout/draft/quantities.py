@@ -127,7 +127,7 @@ _CUSTODY = re.compile(r"\b(?:in handcuffs|under arrest|into custody|in custody|b
 # Plans and suppositions: "organizers expected", "if there is an average 400 people".
 _FUTURE = re.compile(
     r"^(?:expect\w*|will|would|plan|plans|planned|planning|hope[sd]?|hoping|anticipat\w*|"
-    r"predict\w*|scheduled|could|aims?|intend\w*|should|if|average)$"
+    r"predict\w*|scheduled|could|aims?|intend\w*|should|if|average|permits?)$"
 )
 _PAST_MARK = re.compile(
     r"\b(?:last year|the previous year|in the past|(?:years?|decades?|months?) "
@@ -140,7 +140,7 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NATIONAL = re.compile(
     r"\b(?:across|around|throughout)\s+(?:the\s+)?(?:U\.?S\.?|United States|country|nation|"
     r"world|globe)\b|\bnationwide\b|\bworldwide\b|\bcountrywide\b|\bglobally\b|\bnationally\b"
-    r"|\bin (?:dozens|hundreds|scores) of cities\b|\bin cities\b",
+    r"|\bin (?:dozens|hundreds|scores) of cities\b|\bin cities\b|\bcoast to coast\b",
     re.IGNORECASE,
 )
 _ATTRIBUTION = re.compile(
@@ -519,6 +519,32 @@ def _why_not(
         # of a national total; "marched in New York City as part of nationwide protests" is not.
         if _AND_ACROSS.search(seg):
             return "a total across the country"
-    elif _NATIONAL.search(text[:start]) or _NATIONAL.search(seg):
+    elif _NATIONAL.search(text[:start]) or _NATIONAL.search(_verbs_after(text, end)):
+        # No place of its own, and the scope is the nation: "Across the nation, hundreds
+        # of thousands ...", "Tens of thousands marched, rallied and protested from coast
+        # to coast".
         return "a total across the country"
     return ""
+
+
+_PAST_END = re.compile(r"\b[a-z]{3,}ed\s*$")
+_PAST_START = re.compile(r"^\s*(?:and\s+)?[a-z]{3,}ed\b")
+
+
+def _verbs_after(text: str, end: int) -> str:
+    """The words after a number up to the end of its verb phrase, a list of verbs
+    included ("marched, rallied and protested from coast to coast", not "... vigil, held
+    in cities nationwide")."""
+    pos = end
+    while True:
+        m = _SEGMENT_END.search(text, pos)
+        if m is None:
+            return text[end:]
+        if (
+            m.group(0) == ","
+            and _PAST_END.search(text[pos : m.start()])
+            and _PAST_START.match(text[m.end() :])
+        ):
+            pos = m.end()
+            continue
+        return text[end : m.start()]
