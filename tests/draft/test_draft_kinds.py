@@ -9,6 +9,7 @@ from pathlib import Path
 
 from turnout import draft_events
 from turnout.ap import state_codes
+from turnout.draft.dates import find_dates
 from turnout.draft.gatherings import build_draft
 from turnout.draft.places import find_places, landmarks
 
@@ -186,3 +187,43 @@ def test_a_plan_after_the_day_does_not_unmake_the_day():
         ("2022-05-14", "Chicago", "IL", ""),
     ]
     assert left_out(text, "2022-05-14")[0] == ("Tens of thousands", "a total across the country")
+
+
+def test_a_holiday_is_a_day():
+    # newser-2025-09-01-workers-over-billionaires
+    text = (
+        "Workers and their supporters packed US streets on Labor Day, demanding fair "
+        "treatment and union rights in a sweeping wave of rallies across the country.\n\n"
+        "In Kansas City, Missouri, demonstrators opposed a Trump plan to redraw congressional "
+        "districts. In New York City, demonstrators gathered near Trump Tower, per the Times."
+    )
+    assert rows(text, "2025-09-01") == [
+        ("2025-09-01", "Kansas City", "MO", ""),
+        ("2025-09-01", "New York City", "NY", ""),
+    ]
+    assert [
+        (m.text, str(m.date)) for m in find_dates("on Presidents Day", dt.date(2025, 2, 18))
+    ] == [("Presidents Day", "2025-02-17")]
+
+
+def test_a_page_s_posted_date_is_not_the_day_of_the_crowd():
+    # mediamilwaukee-2020-05-03-madison-reopen
+    text = (
+        "Posted on May 3, 2020 by Adrian Hurd About 1,500 people formed a crowd on the "
+        "Madison Capitol lawn Friday to protest Gov. Tony Evers’ extended Stay-at-Home order."
+    )
+    assert rows(text, "2020-05-03") == [("2020-05-01", "Madison", "WI", "About 1,500")]
+
+
+def test_days_counted_from_the_article_s_day():
+    # faithit-2017-08-16-uva-vigil
+    text = (
+        "Hundreds of people gathered for an impromptu candlelight vigil on Wednesday night "
+        "in Charlottesville, Virginia.\n\n"
+        "It was a demonstration of unity, in the exact place where nearly 500 “Unite the "
+        "Right” extremists had gathered with tiki torches just four days prior."
+    )
+    assert rows(text, "2017-08-17") == [
+        ("2017-08-16", "Charlottesville", "VA", "Hundreds"),
+        ("2017-08-12", "Charlottesville", "VA", "nearly 500"),
+    ]

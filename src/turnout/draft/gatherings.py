@@ -61,7 +61,7 @@ _PAST_VERB = re.compile(
     r"erupted|continued)\b"
 )
 _NOT_ONCE = re.compile(
-    r"\b(?:have|has|had been|will|would|plans?|planned|planning|scheduled|expect\w*|weekly|"
+    r"\b(?:have|has|had been|will|would|plans? to|planned|planning|scheduled|expect\w*|weekly|"
     r"every|regularly|daily|often|traditionally|annual|usually|tomorrow)\b",
     re.IGNORECASE,
 )
@@ -259,6 +259,7 @@ def build_draft(
             if r.sentence.kind != "heading"
             for d in r.dates
             if not d.future
+            and d.how != "shift"
             and abs((d.date - published).days) <= _CONTEXT_DAYS
             and _once(_clause(r.sentence.text, d.start - r.sentence.start), published)
         ),
@@ -314,6 +315,8 @@ def build_draft(
     earlier = -1  # the block of the last sentence about another year's event
     for idx, r in enumerate(reads):
         s = r.sentence
+        if any(d.how == "shift" for d in r.dates):
+            r.dates = _shifted(r.dates, lead, published)
         if _other_year(s.text, published):
             earlier = s.block
         elif not (s.block == earlier and _THAT.match(s.text)):
@@ -335,6 +338,12 @@ def build_draft(
             if cities and s.section not in section_place:
                 section_place[s.section] = cities[0]
                 last_place = cities[0]
+            # A dated heading ("Saturday, June 14:" over a list) dates what follows it;
+            # a line that is only the publication date is the page's byline.
+            for d in r.dates:
+                byline = d.date == published and len(d.text) >= len(s.text.strip(" :.")) - 2
+                if not d.future and d.how != "shift" and not byline and _once(s.text, published):
+                    history.append((d, r.places, idx))
             continue
         past = [d for d in r.dates if not d.future]
         skip = tuple((d.start - s.start, d.end - s.start) for d in r.dates)
@@ -432,7 +441,7 @@ def build_draft(
                 abroad,
             )
         for w in r.weather:
-            if _NOT_ONCE.search(s.text):
+            if _not_once(s.text):
                 continue
             if made:
                 for g in made:
@@ -514,13 +523,53 @@ def _reports_gathering(
     else:
         return False
     # A plan or a habit in the clause that reports it ("will overturn" after it is not).
-    return not _NOT_ONCE.search(_clause(text, at))
+    return not _not_once(_clause(text, at))
+
+
+def _shifted(
+    dates: list[DateMention], lead: DateMention | None, published: dt.date
+) -> list[DateMention]:
+    """Days counted from the article's day ("a day earlier", "four days prior") resolved.
+
+    The article's day is its first day named (the day its story is about), else the
+    publication date.
+    """
+    from dataclasses import replace
+
+    base = lead.date if lead is not None and lead.how != "shift" else published
+    return [
+        replace(
+            d,
+            date=base + dt.timedelta(days=d.shift),
+            note=f"'{d.text}' counted from {base:%b. %-d, %Y}, the article's day",
+        )
+        if d.how == "shift"
+        else d
+        for d in dates
+    ]
+
+
+_NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|its|their|our|this|that)|[A-Z][\w.’']*)\s+$")
+
+
+def _not_once(text: str) -> bool:
+    """True when the text tells of a plan, a habit or a wish, not a gathering that happened
+    ("a Trump plan to redraw districts" is a noun: it plans nothing).
+
+    >>> _not_once("they plan to march"), _not_once("demonstrators opposed a Trump plan to redraw")
+    (True, False)
+    """
+    for m in _NOT_ONCE.finditer(text):
+        if m.group(0).lower().startswith("plan") and _NOUN_BEFORE.search(text, 0, m.start()):
+            continue
+        return True
+    return False
 
 
 def _once(clause: str, published: dt.date) -> bool:
     """True when a clause tells of something that happened once, this year: not a plan, a
     habit or another year's event."""
-    return not _NOT_ONCE.search(clause) and not _other_year(clause, published)
+    return not _not_once(clause) and not _other_year(clause, published)
 
 
 _CLAUSE_BREAK = re.compile(
