@@ -83,3 +83,15 @@ def test_scoring_counts_misses_and_false_rows():
         columns=cols,
     )
     assert score(got, want).counts() == (2, 2, 1, 1, 1)
+
+
+def test_every_article_has_a_genre_from_the_readme():
+    from turnout.draft.score import GENRES, readme_genres
+
+    genres = readme_genres(ARTICLES)
+    kinds = {g for g, _ in GENRES} | {"other"}
+    for case in load_cases(ARTICLES):
+        assert case.name in genres, case.name
+        assert case.genre == genres[case.name] and case.genre in kinds
+    # every kind issue 20 names is in the set but press releases and live blogs, rarer
+    assert {"wire", "list round-up", "local report", "advocacy or blog"} <= set(genres.values())
