@@ -227,3 +227,62 @@ def test_days_counted_from_the_article_s_day():
         ("2017-08-16", "Charlottesville", "VA", "Hundreds"),
         ("2017-08-12", "Charlottesville", "VA", "nearly 500"),
     ]
+
+
+# ------------------------------------------------------------- 5. words that are not sizes
+
+
+def test_a_mistyped_number_keeps_its_words_and_leaves_the_number_to_the_reviewer():
+    # indybay-2003-02-16-sf-antiwar (hard-wrapped: "1, 000")
+    text = (
+        "Although the main demonstration remained peaceful, a group\n"
+        "estimated at 1, 000 protesters broke away later in the afternoon\n"
+        "and vandalized businesses and clashed with police along Market\n"
+        "Street before some were arrested."
+    )
+    assert left_out(text, "2003-02-16") == [
+        ("1, 000", "a number that looks mistyped ('1, 000'): check the source")
+    ]
+    # the "as many as 600,00": not 00, nor 0 to 600; the gathering is still a row
+    table = draft_events(
+        "Police said as many as 600,00 people marched in Denver on Saturday.",
+        published="2020-06-08",
+    )
+    assert table[["locality", "size_text"]].values.tolist() == [["Denver", ""]]
+    assert "'as many as 600,00' looks mistyped in the source" in table.notes[0]
+
+
+def test_people_named_for_their_part_are_not_the_crowd():
+    # the "Several local leaders spoke" (the reporter's four-city wire story)
+    text = "Thousands rallied in Denver on Saturday. Several local leaders spoke."
+    assert rows(text, "2020-06-08") == [("2020-06-06", "Denver", "CO", "Thousands")]
+    assert left_out(text, "2020-06-08") == [
+        ("Several", "speakers or leaders, not the crowd ('several local leaders spoke')")
+    ]
+
+
+# ----------------------------------------------------- 6. sentences cut at abbreviations
+
+
+def test_abbreviations_do_not_end_sentences():
+    from turnout.draft.sentences import split_sentences
+
+    texts = [
+        # insideedition-2022-05-14-bans-off-our-bodies
+        "On Wednesday a bill to codify Roe v. Wade failed to pass in the Senate, with "
+        "moderate Democrat Joe Manchin of West Virginia joining Republicans.",
+        # msindy-2025-02-17-jackson-presidents-day
+        "“Our numbers may not be strong now,” said Ty Pinkins, who ran unsuccessfully "
+        "against incumbent U.S. Sen. Roger Wicker in 2024.",
+        # mediamilwaukee-2020-05-03-madison-reopen
+        "About 1,500 people formed a crowd on the Madison Capitol lawn Friday to protest "
+        "Gov. Tony Evers’ extended Stay-at-Home order.",
+        # eastbaytimes-2006-03-18-iraq-war-anniversary
+        "And earlier Saturday, Rep. Barbara Lee, D-Oakland, spoke against the war.",
+        # headsup-2025-06-no-kings
+        "80,000 in St. Paul (despite law enforcement warnings).",
+    ]
+    for text in texts:
+        assert [s.text for s in split_sentences(text)] == [text]
+    # ... and "U.S." still ends one when a sentence starts after it
+    assert len(split_sentences("Thousands rallied across the U.S. Police said 12 were held.")) == 2

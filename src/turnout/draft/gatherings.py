@@ -32,7 +32,7 @@ from turnout.draft.places import (
     find_places,
     resolve_states,
 )
-from turnout.draft.quantities import _NATIONAL, Quantity, find_quantities
+from turnout.draft.quantities import _NATIONAL, MISTYPED, Quantity, find_quantities
 from turnout.draft.sentences import Sentence, split_sentences
 from turnout.draft.weather import WeatherMention, find_weather
 from turnout.ranking import reach
@@ -440,6 +440,11 @@ def build_draft(
                 states,
                 abroad,
             )
+        for q in quantities:
+            if q.reason.startswith(MISTYPED):
+                for g in made:  # the gathering stays; its number is the reviewer's
+                    g.notes.append(f"'{q.text}' looks mistyped in the source: size left to you")
+                    g.spans.append((q.start, q.end, "size"))
         for w in r.weather:
             if _not_once(s.text):
                 continue

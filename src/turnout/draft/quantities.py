@@ -54,6 +54,12 @@ _QUALIFIER = re.compile(
     r"a throng of|a total of|a reported|reportedly|an additional|another|between)\s+)+$",
     re.IGNORECASE,
 )
+# A number the source mistyped: a thousands group of one, two or four digits ("600,00"),
+# or a space inside one ("1, 000").
+_MISTYPED = re.compile(
+    r"\b\d{1,3}(?:,\d{3})*(?:,\d{1,2}|,\d{4,})(?![\d,])|\b\d{1,3}, \d{3}\b(?![\d,])"
+)
+MISTYPED = "a number that looks mistyped"
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+(?:['’][A-Za-z]+)*|\S")
 
 # Nouns for people, and endings that make a plural a kind of person.
@@ -80,6 +86,11 @@ _NOT_PERSON = frozenset(
     meters miles dollars yards acres years months weeks days minutes seconds times
     remainders matters letters others orders reports answers chapters
     """.split()
+)
+# People named for their part in a gathering, not its crowd ("Several local leaders spoke").
+_ROLES = frozenset(
+    "leaders speakers performers panelists candidates politicians celebrities hosts "
+    "presenters emcees musicians singers bands dignitaries honorees".split()
 )
 # "a town of 900 people": the people who live somewhere, not those who came.
 _WHOLES = frozenset(
@@ -238,6 +249,8 @@ def _head(toks: list[_Tok], j: int) -> str:
             return "police"
         if w in _OFFICIALS:
             return "officials"
+        if w in _ROLES:
+            return "role"
         if w in _PERSON:
             nxt = [x.low for x in toks[k + 1 : k + 4]]
             if any(x in _ELSEWHERE for x in nxt):
@@ -382,10 +395,28 @@ def find_quantities(
         word = m.group(0)
         toks.append(_Tok(m.start(), m.end(), word, word.lower(), word[0].isdigit()))
     out: list[Quantity] = []
+    typos = [m.span() for m in _MISTYPED.finditer(text)]
     i = 0
     while i < len(toks):
         if not _starts(toks, i) or any(a <= toks[i].start < b for a, b in skip):
             i += 1
+            continue
+        typo = next(((a, b) for a, b in typos if a <= toks[i].start < b), None)
+        if typo is not None:
+            # "as many as 600,00", "1, 000": the words stay, the number is the reviewer's.
+            start = typo[0]
+            q = _QUALIFIER.search(text[max(0, start - 40) : start])
+            if q:
+                start = max(0, start - 40) + q.start()
+            nan = float("nan")
+            out.append(
+                Quantity(
+                    offset + start, offset + typo[1], text[start : typo[1]], nan, nan, False,
+                    f"{MISTYPED} ('{text[typo[0] : typo[1]]}'): check the source",
+                )
+            )  # fmt: skip
+            while i < len(toks) and toks[i].start < typo[1]:
+                i += 1
             continue
         j = _extend(toks, i)
         start, end = toks[i].start, toks[j - 1].end
@@ -487,6 +518,8 @@ def _why_not(
         return "police, not protesters"
     if head == "officials":
         return "officials, not protesters"
+    if head == "role":
+        return "speakers or leaders, not the crowd ('several local leaders spoke')"
     clause_end = _CLAUSE_END.search(text[end:])
     clause = text[end : end + clause_end.start()] if clause_end else text[end:]
     if _outcome(toks, i, j, clause):

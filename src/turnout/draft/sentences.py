@@ -157,8 +157,8 @@ def _boundary(text: str, dot: int, after: int) -> bool:
     token = word.group(1) if word else ""
     if token.lower().rstrip(".") in _ABBREVIATIONS:
         return False
-    if len(token) == 1 and token.isupper():
-        return False  # an initial: "Damon T. Hininger"
+    if len(token) == 1:
+        return False  # an initial ("Damon T. Hininger") or a case's "v." ("Roe v. Wade")
     if "." in token:  # "U.S.", "p.m.", "N.Y.": a new sentence only with a usual first word
         nxt = re.match(r"[A-Za-z]+", rest)
         return bool(nxt) and nxt.group(0).lower() in _STARTERS
