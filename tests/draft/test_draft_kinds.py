@@ -10,7 +10,7 @@ from pathlib import Path
 from turnout import draft_events
 from turnout.ap import state_codes
 from turnout.draft.dates import find_dates
-from turnout.draft.gatherings import build_draft
+from turnout.draft.gatherings import TOTAL, build_draft
 from turnout.draft.places import find_places, landmarks
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "turnout" / "data"
@@ -286,3 +286,63 @@ def test_abbreviations_do_not_end_sentences():
         assert [s.text for s in split_sentences(text)] == [text]
     # ... and "U.S." still ends one when a sentence starts after it
     assert len(split_sentences("Thousands rallied across the U.S. Police said 12 were held.")) == 2
+
+
+# ------------------------------------------------------ 3. totals of several places
+
+
+def test_a_number_for_many_gatherings_is_nobody_s_crowd():
+    # straitstimes-2019-12-17-impeachment-detroit: the dateline's city is Detroit, Mich.
+    text = (
+        "DETROIT (WASHINGTON POST) - Demonstrators in big cities and small towns across the "
+        "United States rallied on Tuesday evening (Dec 17) for President Donald Trump's "
+        "impeachment.\n\n"
+        "In Texas, they fretted that despite the House's vote, Mr Trump still will get away "
+        "with it all.\n\n"
+        "Most of the rallies drew dozens, or, at most, hundreds.\n\n"
+        '"Tomorrow, we will impeach Donald Trump!" organiser Jessica Prozinski announced to '
+        "cheers as a crowd of 125 bundled together against the freezing cold here in downtown "
+        "Detroit."
+    )
+    assert rows(text, "2019-12-18") == [("2019-12-17", "Detroit", "MI", "a crowd of 125")]
+    assert ("dozens", "a total of several places") in left_out(text, "2019-12-18")
+
+
+def test_a_total_across_the_country_does_not_join_a_city_s_row():
+    # the shape, on eastbaytimes-2006-03-18-iraq-war-anniversary's words
+    text = (
+        "About 1,000 joined rallies in Times Square in New York on Saturday, and tens of "
+        "thousands more marched worldwide."
+    )
+    assert rows(text, "2006-03-19") == [("2006-03-18", "New York City", "NY", "About 1,000")]
+    assert left_out(text, "2006-03-19") == [("tens of thousands", TOTAL)]
+    # ... but "one of many around the country" is the demonstration's, not a total
+    # (ap-2015-11-27-seattle-black-friday)
+    text = (
+        "SEATTLE (AP) — Hundreds of people marched through downtown Seattle on Black Friday.\n\n"
+        "The police said about 700 people took part in the demonstration, one of many around "
+        "the country."
+    )
+    assert rows(text, "2015-11-27") == [("2015-11-27", "Seattle", "WA", "Hundreds; about 700")]
+
+
+# ----------------------------------------------------- 4. crowd verbs are an open class
+
+
+def test_any_verb_in_the_past_after_a_count_makes_it_a_crowd():
+    from turnout.draft.quantities import find_quantities
+
+    # aljazeera-2014-12-04-eric-garner-nyc, straitstimes-2019-12-17-impeachment-detroit
+    for text in (
+        "Tensions rose as a crowd of at least 3,000 congregated in Times Square.",
+        "a crowd of 125 bundled together against the freezing cold",
+        "More than 1,000 flocked to the Capitol.",  # the shapes
+        "Hundreds swarmed the plaza.",
+        "Thousands massed downtown.",
+    ):
+        assert [q.crowd for q in find_quantities(text)] == [True], text
+    # ... but not "armed" before its noun, nor what people did elsewhere
+    assert [q.reason for q in find_quantities("300 armed agents arrived")] == [
+        "police, not protesters"
+    ]
+    assert find_quantities("an estimated 5,000 watched online")[0].crowd is False

@@ -32,7 +32,13 @@ from turnout.draft.places import (
     find_places,
     resolve_states,
 )
-from turnout.draft.quantities import _NATIONAL, MISTYPED, Quantity, find_quantities
+from turnout.draft.quantities import (
+    _NATIONAL,
+    MISTYPED,
+    Quantity,
+    find_quantities,
+    verbs_after,
+)
 from turnout.draft.sentences import Sentence, split_sentences
 from turnout.draft.weather import WeatherMention, find_weather
 from turnout.ranking import reach
@@ -362,6 +368,8 @@ def build_draft(
         for q in quantities:
             if q.crowd and earlier == s.block and not _other_year(s.text, published):
                 q = _reason(q, "a number from another year's event (the sentence before)")
+            if q.crowd and _national_clause(s, q, cities):
+                q = _reason(q, TOTAL)
             if not q.crowd:
                 left_out.append(q)
                 continue
@@ -529,6 +537,28 @@ def _reports_gathering(
         return False
     # A plan or a habit in the clause that reports it ("will overturn" after it is not).
     return not _not_once(_clause(text, at))
+
+
+TOTAL = "a total of several places"
+_SCOPE_BREAK = re.compile(r"[;—–]|\s--\s|:\s|,\s+(?:and|but|while)\s")
+
+
+def _national_clause(s: Sentence, q: Quantity, cities: list[PlaceMention]) -> bool:
+    """True when the number's own clause spans the nation and names none of the
+    sentence's cities: "More than a million people marched in cities across the country;
+    in Omaha, 4,000 turned out" gives Omaha 4,000 only."""
+    at = q.start - s.start
+    begin = max((m.end() for m in _SCOPE_BREAK.finditer(s.text, 0, at)), default=0)
+    stop = _SCOPE_BREAK.search(s.text, q.end - s.start)
+    end = stop.start() if stop else len(s.text)
+    # Its words: the clause up to the number, then its verbs ("... vigil, held in cities
+    # nationwide" and "the demonstration, one of many around the country" are not).
+    scope = s.text[begin:at] + verbs_after(s.text[:end], q.end - s.start)
+    if not _NATIONAL.search(scope):
+        return False
+    return not any(
+        begin <= c.start - s.start < end and not c.weak and not c.guarded for c in cities
+    )
 
 
 def _shifted(

@@ -122,6 +122,23 @@ _CROWD_VERBS = frozenset(
     paraded lit observed mourned
     """.split()
 )
+_MANY = re.compile(
+    r"\b(?:most|many|some|all|each|several|other|the|these|those)\b(?: of the)?[^,;]{0,30}"
+    r"\b(?:rallies|protests|marches|vigils|demonstrations|events|gatherings|actions)\b",
+    re.IGNORECASE,
+)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    found = [m.end() for m in re.finditer(r"[.;:—]\s", text[:pos])]
+    return found[-1] if found else 0
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_PAST_VERB = re.compile(
+    r"^(?:[a-z]{3,}(?<!e)ed|came|went|ran|stood|sat|swept|flew|drove|rode|spread|rose|"
+    r"knelt|led|brought|fought|sang|held|took|made|met|kept|grew|drew|began)$"
+)
 _STOP = frozenset(
     "and or to of from at in on for with by than as who which that were was are is had "
     "have has but if while plus per into".split()
@@ -258,6 +275,13 @@ def _head(toks: list[_Tok], j: int) -> str:
             return "person"
         if w in _CROWD_VERBS:
             return "verb"
+        if _PAST_VERB.match(w) and w not in _NUMBER_WORDS and not _OUTCOME.match(w):
+            after = toks[k + 1].low if k + 1 < len(toks) else ""
+            if not (after.endswith("s") and len(after) > 3 and after not in _STOP):
+                # Crowd verbs are an open class ("massed", "swarmed", "flocked", "jammed"):
+                # a verb in the past right after the count says they did it ("300 armed
+                # agents" is an adjective before its noun).
+                return "not-gathered" if w in _ELSEWHERE else "verb"
         if w in ("who", "that", "had", "have", "has", "were", "was", "all", "also"):
             # "thousands who gathered", "400,000 had protested", "all claimed"
             nxt = [x.low for x in toks[k + 1 : k + 3]]
@@ -530,7 +554,10 @@ def _why_not(
         return "people counted doing something else (riding, watching, signing up online)"
     if head not in ("person", "verb") and not _framed(toks, i) and not listed:
         return "no people or gathering in the words around it"
-    sentence_before = [t.low for t in toks[:i]]
+    # Words someone is quoted saying before the number are theirs, not the report's:
+    # ""Tomorrow, we will impeach Donald Trump!" ... as a crowd of 125 bundled together".
+    quoted = [m.span() for m in _QUOTED.finditer(text, 0, start)]
+    sentence_before = [t.low for t in toks[:i] if not any(a <= t.start < b for a, b in quoted)]
     after = [t.low for t in toks[j : j + 6]]
     if any(_FUTURE.match(w) for w in sentence_before + after):
         return "a plan or an expectation, not a gathering"
@@ -546,13 +573,16 @@ def _why_not(
         _segment_after(text, end)
     ):
         return "a number from an earlier event"
+    if not has_place and _MANY.search(text[_clause_start(text, start) : start]):
+        # "Most of the rallies drew dozens, or, at most, hundreds": many gatherings at once.
+        return "a total of several places"
     seg = _segment_after(text, end)
     if has_place:
         # "many thousands of people in Minneapolis and across the U.S.": the place is part
         # of a national total; "marched in New York City as part of nationwide protests" is not.
         if _AND_ACROSS.search(seg):
             return "a total across the country"
-    elif _NATIONAL.search(text[:start]) or _NATIONAL.search(_verbs_after(text, end)):
+    elif _NATIONAL.search(text[:start]) or _NATIONAL.search(verbs_after(text, end)):
         # No place of its own, and the scope is the nation: "Across the nation, hundreds
         # of thousands ...", "Tens of thousands marched, rallied and protested from coast
         # to coast".
@@ -564,10 +594,14 @@ _PAST_END = re.compile(r"\b[a-z]{3,}ed\s*$")
 _PAST_START = re.compile(r"^\s*(?:and\s+)?[a-z]{3,}ed\b")
 
 
-def _verbs_after(text: str, end: int) -> str:
+def verbs_after(text: str, end: int) -> str:
     """The words after a number up to the end of its verb phrase, a list of verbs
     included ("marched, rallied and protested from coast to coast", not "... vigil, held
-    in cities nationwide")."""
+    in cities nationwide").
+
+    >>> verbs_after("Thousands marched, rallied and protested from coast to coast, after a ruling", 9)
+    ' marched, rallied and protested from coast to coast'
+    """
     pos = end
     while True:
         m = _SEGMENT_END.search(text, pos)
