@@ -599,7 +599,7 @@ def verbs_after(text: str, end: int) -> str:
     included ("marched, rallied and protested from coast to coast", not "... vigil, held
     in cities nationwide").
 
-    >>> verbs_after("Thousands marched, rallied and protested from coast to coast, after a ruling", 9)
+    >>> verbs_after("Thousands marched, rallied and protested from coast to coast, after", 9)
     ' marched, rallied and protested from coast to coast'
     """
     pos = end
