@@ -346,3 +346,25 @@ def test_any_verb_in_the_past_after_a_count_makes_it_a_crowd():
         "police, not protesters"
     ]
     assert find_quantities("an estimated 5,000 watched online")[0].crowd is False
+
+
+# ------------------------------------------------ the review: why each number is left out
+
+
+def test_the_review_lists_every_number_left_out_with_its_reason():
+    from turnout.draft.review import draft_review, review_html
+
+    # straitstimes-2019-12-17-impeachment-detroit
+    text = (
+        "DETROIT (WASHINGTON POST) - Organisers said that there were more than 600 protests "
+        "nationwide on Tuesday (Dec 17).\n\n"
+        "Most of the rallies drew dozens, or, at most, hundreds."
+    )
+    review = draft_review(text, published="2019-12-18")
+    html = review_html(review.draft)
+    reasons = {q.text: q.reason for q in review.draft.left_out}
+    assert reasons["dozens"] == reasons["hundreds"] == "a total of several places"
+    assert "not people" in reasons["more than 600"] or "things" in reasons["more than 600"]
+    for q in review.draft.left_out:  # each in the list, linked to its underlined words
+        assert f'<a href="#dr-out-{q.start}">{q.text}</a></td><td>{q.reason}' in html
+        assert f'id="dr-out-{q.start}"' in html
