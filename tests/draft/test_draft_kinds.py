@@ -368,3 +368,32 @@ def test_the_review_lists_every_number_left_out_with_its_reason():
     for q in review.draft.left_out:  # each in the list, linked to its underlined words
         assert f'<a href="#dr-out-{q.start}">{q.text}</a></td><td>{q.reason}' in html
         assert f'id="dr-out-{q.start}"' in html
+
+
+def test_a_state_s_capitol_is_in_its_capital():
+    # msindy-2025-02-17-jackson-presidents-day, mediamilwaukee-2020-05-03-madison-reopen
+    places = find_places(
+        "A small group gathered before the Mississippi state Capitol on Feb. 17, 2025, part "
+        "of a coordinated national protest."
+    )
+    assert [(p.name, p.state, p.kind) for p in places] == [
+        ("MS", "MS", "state"),
+        ("Jackson", "MS", "city"),
+    ]
+    assert [p.name for p in find_places("Protest Extended Order at Wisconsin’s Capitol")][-1] == (
+        "Madison"
+    )
+    with open(DATA / "state_capitals.csv", encoding="utf-8", newline="") as fh:
+        capitals = list(csv.DictReader(fh))
+    assert len(capitals) == 50 and all(r["source"] for r in capitals)
+
+
+def test_people_who_lost_their_jobs_are_not_a_crowd():
+    from turnout.draft.quantities import find_quantities
+
+    # mediamilwaukee-2020-05-03-madison-reopen
+    q = find_quantities(
+        "About 393,000 Wisconsin residents have lost their jobs, according to NBC News.",
+        has_place=True,
+    )[0]
+    assert not q.crowd and q.reason.startswith("people counted doing something else")

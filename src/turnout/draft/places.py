@@ -492,7 +492,34 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             )
         )
         i = j
+    for m in _STATE_CAPITOL.finditer(text):
+        code = _state_code(_key(m["state"]))
+        city = state_capitals().get(code)
+        if city and not any(p.kind == "city" and p.start < offset + m.end() and
+                            offset + m.start() < p.end for p in out):  # fmt: skip
+            note = f"'{m.group(0)}' is in {city} (state capitals table)"
+            out.append(
+                PlaceMention(offset + m.start(), offset + m.end(), m.group(0), "city", city,
+                             code, locative=True, note=note)
+            )  # fmt: skip
     return sorted(out, key=lambda p: p.start)
+
+
+# "the Mississippi state Capitol", "Wisconsin's Capitol", "the Ohio Statehouse".
+_STATE_CAPITOL = re.compile(
+    r"\b(?P<state>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:['’]s)?\s+(?:[Ss]tate\s+)?"
+    r"(?:Capitol|Statehouse|State House)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def state_capitals() -> dict[str, str]:
+    """Each state's capital city, by two-letter code (``turnout/data/state_capitals.csv``).
+
+    >>> state_capitals()["MS"], state_capitals()["WI"]
+    ('Jackson', 'Madison')
+    """
+    return {r["state"]: r["city"] for r in _data_rows("state_capitals.csv")}
 
 
 # "LOS ANGELES —", "SEATTLE (AP) —", "ROCHESTER, N.Y. —", "LOS ANGELES, May 1 (Xinhua) --",

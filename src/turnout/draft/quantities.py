@@ -100,7 +100,8 @@ _WHOLES = frozenset(
 # Verbs after a count of people that say they did something other than gather.
 _ELSEWHERE = frozenset(
     "used rode ride riding watched viewed streamed tuned donated registered voted bought "
-    "clicked downloaded followed subscribed visited".split()
+    "clicked downloaded followed subscribed visited lost received applied filed earned "
+    "owed lived".split()
 )
 _POLICE = frozenset(
     "police officers officer cops troopers deputies agents guards guardsmen soldiers troops "
