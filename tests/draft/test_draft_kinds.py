@@ -397,3 +397,31 @@ def test_people_who_lost_their_jobs_are_not_a_crowd():
         has_place=True,
     )[0]
     assert not q.crowd and q.reason.startswith("people counted doing something else")
+
+
+def test_a_number_in_an_event_s_name_is_not_a_size():
+    from turnout.draft.quantities import find_quantities
+
+    # sott-2020-11-15-million-maga-march
+    text = (
+        "Thousands of pro-Trump supporters from around the country descend on DC for "
+        "'million MAGA march' near White House"
+    )
+    assert [(q.text, q.crowd) for q in find_quantities(text, has_place=True)] == [
+        ("Thousands", True),
+        ("million", False),
+    ]
+
+
+def test_a_dated_line_written_day_first_is_the_article_s_day():
+    # sott-2020-11-15-million-maga-march: the page is of Nov. 15, its report of the 14th
+    text = (
+        "Thousands of pro-Trump supporters from around the country descend on DC for "
+        "'million MAGA march' near White House\n"
+        "Fox News\n"
+        "Sat, 14 Nov 2020 22:18 UTC\n"
+        "Trump hinted Friday on Twitter he may attend the rally."
+    )
+    assert rows(text, "2020-11-15") == [("2020-11-14", "Washington", "DC", "Thousands")]
+    # ... but "10 March for Our Lives events" is a count, not March 10
+    assert find_dates("10 March for Our Lives events", dt.date(2022, 6, 11)) == []

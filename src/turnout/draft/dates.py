@@ -33,6 +33,9 @@ _MONTH = (
 _EXPLICIT = re.compile(
     rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MONTH})\.?\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"(?!,\d{{3}})(?!:\d)(?:,?\s*(?P<year>(?:19|20)\d{{2}})\b)?"
+    # the day first, as wire pages and datelines abroad write it: "Sat, 14 Nov 2020"
+    rf"|\b(?:(?P<wd2>{_WD}),?\s+)?(?P<day2>\d{{1,2}})\s+(?P<mon2>{_MONTH})\.?"
+    rf"(?:,?\s+(?P<year2>(?:19|20)\d{{2}})\b)?"
 )
 _WEEKDAY = re.compile(
     r"\b(?:(?P<mod>last|this past|past|this coming|coming|next|this)\s+)?"
@@ -173,11 +176,15 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
         if _BYLINE.search(text, max(0, m.start() - 60), m.start()):
             taken.append(m.span())
             continue  # "Posted on May 3, 2020": the page's date
-        month = _MONTHS[m["mon"][:3].lower()]
-        day = int(m["day"])
-        if m["year"]:
+        if m["day2"] and not (m["wd2"] or m["year2"]):
+            continue  # "10 March for Our Lives events" is a count, not March 10
+        mon, day_text, year = m["mon"] or m["mon2"], m["day"] or m["day2"], m["year"] or m["year2"]
+        weekday_text = m["wd"] or m["wd2"]
+        month = _MONTHS[mon[:3].lower()]
+        day = int(day_text)
+        if year:
             try:
-                d = dt.date(int(m["year"]), month, day)
+                d = dt.date(int(year), month, day)
             except ValueError:
                 continue
         else:
@@ -186,8 +193,8 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
                 continue
             d = found
         note = ""
-        if m["wd"]:
-            named = m["wd"].lower().rstrip(".")
+        if weekday_text:
+            named = weekday_text.lower().rstrip(".")
             actual = _WEEKDAYS[d.weekday()]
             if not actual.startswith(named[:3]):
                 note = f"'{m.group(0)}': {d:%b. %-d, %Y} is a {actual.capitalize()}"

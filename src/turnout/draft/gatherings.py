@@ -262,9 +262,9 @@ def build_draft(
         (
             d
             for r in reads
-            if r.sentence.kind != "heading"
             for d in r.dates
-            if not d.future
+            if not (r.sentence.kind == "heading" and _byline(d, r.sentence, published))
+            and not d.future
             and d.how != "shift"
             and abs((d.date - published).days) <= _CONTEXT_DAYS
             and _once(_clause(r.sentence.text, d.start - r.sentence.start), published)
@@ -347,7 +347,7 @@ def build_draft(
             # A dated heading ("Saturday, June 14:" over a list) dates what follows it;
             # a line that is only the publication date is the page's byline.
             for d in r.dates:
-                byline = d.date == published and len(d.text) >= len(s.text.strip(" :.")) - 2
+                byline = _byline(d, s, published)
                 if not d.future and d.how != "shift" and not byline and _once(s.text, published):
                     history.append((d, r.places, idx))
             continue
@@ -559,6 +559,11 @@ def _national_clause(s: Sentence, q: Quantity, cities: list[PlaceMention]) -> bo
     return not any(
         begin <= c.start - s.start < end and not c.weak and not c.guarded for c in cities
     )
+
+
+def _byline(d: DateMention, s: Sentence, published: dt.date) -> bool:
+    """True when a heading is only the publication date: the page's, not an event's."""
+    return d.date == published and len(d.text) >= len(s.text.strip(" :.")) - 2
 
 
 def _shifted(

@@ -487,6 +487,10 @@ def _why_not(
     phrase = text[start:end]
     if prev is not None and (prev.text in ("$", "#", "£", "€") or prev.low == "no"):
         return "money or a label"
+    if (nxt is not None and nxt.text[:1].isupper() and nxt.text[:1].isalpha()) and (
+        (prev is not None and prev.text in ("'", "‘", '"', "“")) or (i > 0 and first.text.istitle())
+    ):
+        return "part of a name ('million MAGA march', 'Million Man March')"
     if (
         prev is not None
         and prev.text == ":"
