@@ -425,3 +425,17 @@ def test_a_dated_line_written_day_first_is_the_article_s_day():
     assert rows(text, "2020-11-15") == [("2020-11-14", "Washington", "DC", "Thousands")]
     # ... but "10 March for Our Lives events" is a count, not March 10
     assert find_dates("10 March for Our Lives events", dt.date(2022, 6, 11)) == []
+
+
+def test_a_live_blog_s_present_tense_reports_a_gathering():
+    # politicususa-2022-06-11-march-for-our-lives
+    text = (
+        "Big crowds are gathering across the country to demand common-sense gun laws at "
+        "March For Our Lives events.\n\n"
+        "A crowd that is smaller than in 2018 but still impressively large is rallying in "
+        "Washington, DC:\n\n"
+        "not quite as big a crowd or as much of a production as the original 2018 March for "
+        "Our Lives in DC, but many thousands of people gathered right now at the Washington "
+        "Monument right now to call for action on gun laws"
+    )
+    assert rows(text, "2022-06-11") == [("2022-06-11", "Washington", "DC", "many thousands")]

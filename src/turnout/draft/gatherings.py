@@ -66,6 +66,9 @@ _PAST_VERB = re.compile(
     r"spoke|sang|met|led|brought|kept|made|grew|shut|lit|sat|knelt|spread|fought|stretched|"
     r"erupted|continued)\b"
 )
+# A live blog tells of gatherings as they happen: "A crowd ... is rallying in Washington",
+# "huge crowd gathers in Parkland", "Here was the crowd in Minneapolis".
+_NOW_VERB = re.compile(r"\b(?:(?:is|are) (?:now )?[a-z]{3,}ing|gathers|rallies|marches|was|were)\b")
 _NOT_ONCE = re.compile(
     r"\b(?:have|has|had been|will|would|plans? to|planned|planning|scheduled|expect\w*|weekly|"
     r"every|regularly|daily|often|traditionally|annual|usually|tomorrow)\b",
@@ -531,7 +534,7 @@ def _reports_gathering(
     noun = _GATHERING_NOUN.search(text)
     if verb:
         at = verb.start()
-    elif noun and (caption or (names_city and _PAST_VERB.search(text))):
+    elif noun and (caption or (names_city and (_PAST_VERB.search(text) or _NOW_VERB.search(text)))):
         at = noun.start()
     else:
         return False

@@ -568,6 +568,10 @@ def _why_not(
         return "a plan or an expectation, not a gathering"
     if year is not None:
         near = toks[max(0, i - 10) : i]
+        # "... as the original 2018 March for Our Lives in DC, but many thousands of people
+        # gathered": the year is another clause's.
+        cut = [n for n, t in enumerate(near) if t.low in ("but", "while", "whereas", ";")]
+        near = near[cut[-1] + 1 :] if cut else near
         seg = _segment_after(text, end)
         years = [int(t.text) for t in near if _YEAR.match(t.text)] + [
             int(y) for y in _YEARS.findall(seg)
