@@ -439,3 +439,24 @@ def test_a_live_blog_s_present_tense_reports_a_gathering():
         "Monument right now to call for action on gun laws"
     )
     assert rows(text, "2022-06-11") == [("2022-06-11", "Washington", "DC", "many thousands")]
+
+
+def test_each_place_a_sentence_puts_people_at_is_a_row():
+    # wilx-2020-06-19-juneteenth
+    text = (
+        "Protesters marched over the Brooklyn Bridge, chanted “We want justice now!” near St. "
+        "Louis’ Gateway Arch, prayed in Atlanta and paused for a moment of silence at the "
+        "Martin Luther King Jr. Memorial in Washington, as Americans marked Juneteenth Friday "
+        "with new urgency amid protests to demand racial justice.\n\n"
+        "The holiday is usually celebrated with parades and festivals but became a day of "
+        "protest this year in the wake of nationwide demonstrations set off by George Floyd’s "
+        "killing at the hands of police in Minneapolis.\n\n"
+        "Thousands of people gathered at a religious rally in Atlanta. Hundreds marched from "
+        "St. Louis’ Old Courthouse, where the Dred Scott case partially played out."
+    )
+    assert rows(text, "2020-06-19") == [
+        ("2020-06-19", "New York City", "NY", ""),
+        ("2020-06-19", "St. Louis", "MO", "Hundreds"),
+        ("2020-06-19", "Atlanta", "GA", "Thousands"),
+        ("2020-06-19", "Washington", "DC", ""),
+    ]  # (Minneapolis is where the killing was; a march's start is where it gathered)

@@ -660,6 +660,13 @@ def _numberless(
             i += 1
             if not cities[i].weak and not cities[i].guarded:
                 group.append(cities[i])
+        # "marched over the Brooklyn Bridge, chanted ... near St. Louis' Gateway Arch, prayed
+        # in Atlanta": each place the sentence puts people at is a gathering's.
+        group += [
+            c
+            for c in cities[i + 1 :]
+            if c.locative and not c.weak and not c.guarded and c not in group
+        ]
     else:
         place, why = context_place()
         if place is None or (states and place.state not in {p.state for p in states}):

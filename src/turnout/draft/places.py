@@ -47,6 +47,7 @@ _LOCATIVE = frozenset(
     "towards within along".split()
 )
 _ORIGIN = frozenset("from".split())
+_SET_OFF = frozenset("marched march marching walked paraded departed started began set".split())
 # Words after a name that make it a street or a building, not a city ("Van Buren streets").
 _STREET_AFTER = frozenset(
     "street streets st avenue avenues ave boulevard blvd road rd highway hwy drive lane way "
@@ -153,7 +154,7 @@ _key = lru_cache(maxsize=1 << 16)(gazetteer._key)
 # "in solidarity with the Minneapolis general strike", "in opposition to ... in Minneapolis".
 _GUARD = re.compile(
     r"\b(?:solidarity|support|opposition|against|protesting|condemn\w*|mourn\w*|honou?r\w*|"
-    r"memory|remember\w*|with the|for the)\b"
+    r"memory|remember\w*|with the|for the|wake|killing|death|shooting)\b"
 )
 
 
@@ -318,7 +319,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
         n, (kind, name, state, cands, pop) = found
         j = i + n
         last = words[j - 1]
-        possessive = last.endswith(("’s", "'s"))
+        possessive = last.endswith(("’s", "'s", "s’", "s'"))  # ("St. Louis’ Gateway Arch")
         prev = words[i - 1] if i > 0 else ""
         prev2 = words[i - 2] if i > 1 else ""
         nxt = words[j] if j < len(words) else ""
@@ -336,7 +337,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             if prev.lower() in _LOCAL or (
                 landmarks()[_landmark_key(words[i:j])][2] == "landmark"
                 and before.lower() not in _LOCATIVE | {"on", "over", "from"}
-                and not prev.endswith(("’s", "'s"))  # "Manhattan's Foley Square"
+                and not prev.endswith(("’s", "'s", "s’", "s'"))  # "Manhattan's Foley Square"
             ):
                 # "the state Supreme Court"; "the Supreme Court will overturn" (the court,
                 # not its building: a landmark is a place after "outside", "at", "on" ...).
@@ -346,7 +347,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             landmark_note = f"'{' '.join(words[i:j])}' is in {name} (landmark table)"
         if not heading:
             initial = len(prev) == 2 and prev[1] == "." and _cap(prev2)  # "John F. Kennedy"
-            owner = bool(landmark_note) and prev.endswith(("’s", "'s"))  # "Chicago's Grant Park"
+            owner = bool(landmark_note) and prev.endswith(("’s", "'s", "s’", "s'"))
             if initial or (
                 not owner
                 and prev
@@ -476,6 +477,8 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                 origin=(
                     (prev.lower() in _ORIGIN or prev2.lower() in _ORIGIN or origin_listed)
                     and not possessive
+                    # "Hundreds marched from St. Louis' Old Courthouse": where a march began
+                    and not (prev.lower() in _ORIGIN and prev2.lower() in _SET_OFF)
                 )
                 # "Anne Landman of Grand Junction, Colo.": where a person is from (not
                 # "the Port of Seattle").
