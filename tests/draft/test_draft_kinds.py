@@ -460,3 +460,23 @@ def test_each_place_a_sentence_puts_people_at_is_a_row():
         ("2020-06-19", "Atlanta", "GA", "Thousands"),
         ("2020-06-19", "Washington", "DC", ""),
     ]  # (Minneapolis is where the killing was; a march's start is where it gathered)
+
+
+def test_a_quoted_today_is_the_quoted_writer_s():
+    # jillstanek-2009-09-12-tea-party-dc: the blog is of Sept. 13; the rally of the 12th
+    text = (
+        'From the Daily Mail, which reported, "Up to two million people marched to the U.S. '
+        'Capitol today...."\n\n'
+        'CNN reported at 11:47p last night, "An official crowd estimate was not available."'
+    )
+    assert rows(text, "2009-09-13") == [("2009-09-12", "Washington", "DC", "Up to two million")]
+
+
+def test_people_already_arrested_are_not_a_crowd():
+    from turnout.draft.quantities import find_quantities
+
+    # cebudailynews-2025-06-08-paramount-ice
+    (q,) = find_quantities(
+        "a handful of agitators have already been arrested today for allegedly impeding operations"
+    )
+    assert q.reason == "people arrested, hurt or killed"

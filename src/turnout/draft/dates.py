@@ -161,6 +161,13 @@ def _weekday(name: str, mod: str, published: dt.date) -> dt.date:
     return published - dt.timedelta(days=back)
 
 
+def _quoted(text: str, pos: int) -> bool:
+    """True when ``pos`` is inside a quotation of ``text``."""
+    before = text[:pos]
+    curly = before.count("“") - before.count("”")
+    return curly > 0 or before.count('"') % 2 == 1
+
+
 def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMention]:
     """Every day named in ``text``, resolved against the publication date.
 
@@ -219,6 +226,10 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
         word = m["word"].lower()
         if m.group(0)[0].isupper() and _NAME_BEFORE.search(text, 0, m.start()):
             continue  # a name: "USA Today"
+        if _quoted(text, m.start()):
+            # 'The Daily Mail reported, "Up to two million people marched ... today"': the
+            # quoted writer's today, not the article's.
+            continue
         if word in ("yesterday", "last night"):
             d = published - dt.timedelta(days=1)
         elif "weekend" in word:

@@ -145,7 +145,7 @@ _STOP = frozenset(
     "have has but if while plus per into".split()
 )
 _AUX = frozenset(
-    "were was are is be been being had have has got get later reportedly also all then "
+    "were was are is be been being had have has got get later reportedly also all then already "
     "eventually subsequently fatally who that whom".split()
 )
 _OUTCOME = re.compile(
