@@ -480,3 +480,21 @@ def test_people_already_arrested_are_not_a_crowd():
         "a handful of agitators have already been arrested today for allegedly impeding operations"
     )
     assert q.reason == "people arrested, hurt or killed"
+
+
+def test_a_number_after_where_is_that_place_s_and_a_plan_must_be_its_own():
+    # denverpost-2017-04-29-climate-march
+    text = (
+        "The snowy spring Colorado weather could not stop a few thousand people from rallying "
+        "for action on climate change Saturday at Denver’s Civic Center park.\n\n"
+        "This snowy spring weather Saturday didn't stop these ralliers from attending the "
+        "#DenverClimateMarch pic.twitter.com/bwWg07kIV2\n\n"
+        "Denver’s march was just one of 300 sister marches planned across the world and in "
+        "cities like Los Angeles, Dallas, and Washington, D.C., where more than 100,000 "
+        "protested in near-record heat."
+    )
+    assert [r for r in rows(text, "2017-04-29") if r[3]] == [
+        ("2017-04-29", "Denver", "CO", "a few thousand"),
+        ("2017-04-29", "Washington", "DC", "more than 100,000"),
+    ]
+    assert ("2", "a code (letters glued to the number: 'kIV2')") in left_out(text, "2017-04-29")

@@ -216,6 +216,8 @@ def _choose(q_start: int, q_end: int, cities: list[PlaceMention], text: str) -> 
         if score < best_score:
             best, best_score = c, score
     i = cities.index(best)
+    if best.end <= q_start and re.search(r"\bwhere\b", text[best.end : q_start]):
+        return [best]  # "Los Angeles, Dallas, and Washington, D.C., where more than 100,000"
     lo = hi = i
     while lo > 0 and _COORDINATED.match(text[cities[lo - 1].end : cities[lo].start]):
         lo -= 1

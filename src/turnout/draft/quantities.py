@@ -135,6 +135,7 @@ def _clause_start(text: str, pos: int) -> int:
     return found[-1] if found else 0
 
 
+_CLAUSE_WORDS = frozenset("where which who but while whereas ;".split())
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _PAST_VERB = re.compile(
     r"^(?:[a-z]{3,}(?<!e)ed|came|went|ran|stood|sat|swept|flew|drove|rode|spread|rose|"
@@ -501,6 +502,8 @@ def _why_not(
         return "a time"
     if nxt is not None and nxt.start == last.end and nxt.text[0].isalpha() and nxt.low != "k":
         return "an ordinal, a time or a code (letters glued to the number)"
+    if prev is not None and prev.end == first.start and prev.text[-1].isalpha():
+        return "a code (letters glued to the number: 'kIV2')"
     if (
         nxt is not None
         and nxt.text in (":", "%", "°")
@@ -563,8 +566,16 @@ def _why_not(
     # ""Tomorrow, we will impeach Donald Trump!" ... as a crowd of 125 bundled together".
     quoted = [m.span() for m in _QUOTED.finditer(text, 0, start)]
     sentence_before = [t.low for t in toks[:i] if not any(a <= t.start < b for a, b in quoted)]
+    # Only the number's own clause: "sister marches planned across the world and in
+    # cities like ... Washington, D.C., where more than 100,000 protested".
+    cut = [n for n, w in enumerate(sentence_before) if w in _CLAUSE_WORDS]
+    sentence_before = sentence_before[cut[-1] + 1 :] if cut else sentence_before
     after = [t.low for t in toks[j : j + 6]]
-    if any(_FUTURE.match(w) for w in sentence_before + after):
+    words = sentence_before + after
+    if any(
+        _FUTURE.match(w) and not (n + 1 < len(words) and words[n + 1] in ("not", "n't"))
+        for n, w in enumerate(words)
+    ):  # ("could not stop a few thousand people from rallying": they rallied)
         return "a plan or an expectation, not a gathering"
     if year is not None:
         near = toks[max(0, i - 10) : i]
