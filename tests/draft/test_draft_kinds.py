@@ -498,3 +498,28 @@ def test_a_number_after_where_is_that_place_s_and_a_plan_must_be_its_own():
         ("2017-04-29", "Washington", "DC", "more than 100,000"),
     ]
     assert ("2", "a code (letters glued to the number: 'kIV2')") in left_out(text, "2017-04-29")
+
+
+def test_a_range_of_places_and_a_hall_s_city():
+    # foxnews-2025-02-17-not-my-presidents-day
+    text = (
+        "From Austin, Texas, to Orlando, Florida, and Boston to Phoenix, demonstrators "
+        "gathered in cities across the United States holding handmade signs. More than a "
+        "thousand gathered at the Capitol Reflecting Pool in Washington, D.C., this Presidents "
+        "Day.\n\n"
+        "Fox News Digital spoke with several protesters in Washington, D.C., about why they "
+        "felt compelled to protest."
+    )
+    assert rows(text, "2025-02-17") == [
+        ("2025-02-17", "Austin", "TX", ""),
+        ("2025-02-17", "Orlando", "FL", ""),
+        ("2025-02-17", "Boston", "MA", ""),
+        ("2025-02-17", "Phoenix", "AZ", ""),
+        ("2025-02-17", "Washington", "DC", "More than a thousand"),
+    ]
+    assert ("several", "people a reporter spoke with, not the crowd") in left_out(
+        text, "2025-02-17"
+    )
+    # taipeitimes-2020-11-06-count-every-vote: Dallas's City Hall, not Dallas City, Ill.
+    assert rows("Demonstrators gathered outside Dallas City Hall in Texas on Wednesday.",
+                "2020-11-06") == [("2020-11-04", "Dallas", "TX", "")]  # fmt: skip

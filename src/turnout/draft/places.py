@@ -310,6 +310,9 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             if len(clean) > 1 and any(x.endswith(("’s", "'s")) for x in run[:-1]):
                 continue
             hit = _lookup(clean)
+            after = words[i + n].lower().strip(".,") if i + n < len(words) else ""
+            if hit and hit[0] == "city" and n > 1 and after in _STREET_AFTER | _VENUES:
+                continue  # "Dallas City Hall" is Dallas's hall, not Dallas City, Ill.
             if hit:
                 found = (n, hit)
                 break
@@ -495,6 +498,14 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             )
         )
         i = j
+    # "From Austin, Texas, to Orlando, Florida": a range of places, not where people came
+    # from.
+    for n in range(len(out) - 1):
+        a, b = out[n], out[n + 1]
+        if a.origin and _RANGE_TO.match(text[a.end - offset : b.start - offset]):
+            out[n] = replace(a, origin=False)
+            if b.origin:
+                out[n + 1] = replace(b, origin=False)
     for m in _STATE_CAPITOL.finditer(text):
         code = _state_code(_key(m["state"]))
         city = state_capitals().get(code)
@@ -508,6 +519,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
     return sorted(out, key=lambda p: p.start)
 
 
+_RANGE_TO = re.compile(r"^,?\s+to\s+$")
 # "the Mississippi state Capitol", "Wisconsin's Capitol", "the Ohio Statehouse".
 _STATE_CAPITOL = re.compile(
     r"\b(?P<state>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:['’]s)?\s+(?:[Ss]tate\s+)?"

@@ -135,6 +135,9 @@ def _clause_start(text: str, pos: int) -> int:
     return found[-1] if found else 0
 
 
+_SPOKE = re.compile(
+    r"\b(?:spoke|talked|speaking|talking) (?:with|to)\s+$|\b(?:interviewed|surveyed)\s+$", re.I
+)
 _CLAUSE_WORDS = frozenset("where which who but while whereas ;".split())
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _PAST_VERB = re.compile(
@@ -534,6 +537,8 @@ def _why_not(
     before = [t.low for t in toks[max(0, i - 3) : i]]
     if before and before[-1] in ("the", "those", "these", "their", "its", "our", "his", "her"):
         return "people already counted ('those four people')"
+    if _SPOKE.search(text[max(0, start - 30) : start]):
+        return "people a reporter spoke with, not the crowd"
     if len(before) >= 2 and before[-2] == "of" and before[-1] in ("the", "its", "their"):
         return "a part of a whole"
     if _BEGAN.search(text[max(0, start - 30) : start]):
