@@ -523,3 +523,17 @@ def test_a_range_of_places_and_a_hall_s_city():
     # taipeitimes-2020-11-06-count-every-vote: Dallas's City Hall, not Dallas City, Ill.
     assert rows("Demonstrators gathered outside Dallas City Hall in Texas on Wednesday.",
                 "2020-11-06") == [("2020-11-04", "Dallas", "TX", "")]  # fmt: skip
+
+
+def test_a_name_is_not_a_plan_and_a_page_title_is_a_heading():
+    from turnout.draft.sentences import split_sentences
+
+    # insideedition-2022-05-14-bans-off-our-bodies: "Planned Parenthood" plans nothing
+    text = (
+        "Two separate rallies were held in New York City Saturday; one run by Planned "
+        "Parenthood that saw thousands march over the Brooklyn Bridge into Manhattan."
+    )
+    assert rows(text, "2022-05-14") == [("2022-05-14", "New York City", "NY", "thousands")]
+    # eastbaytimes-2006-03-18-iraq-war-anniversary: the headline's numbers are not read
+    (title,) = split_sentences("Thousands protest war at S.F. rally, march – East Bay Times")
+    assert title.kind == "heading"

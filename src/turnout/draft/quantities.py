@@ -570,7 +570,11 @@ def _why_not(
     # Words someone is quoted saying before the number are theirs, not the report's:
     # ""Tomorrow, we will impeach Donald Trump!" ... as a crowd of 125 bundled together".
     quoted = [m.span() for m in _QUOTED.finditer(text, 0, start)]
-    sentence_before = [t.low for t in toks[:i] if not any(a <= t.start < b for a, b in quoted)]
+    sentence_before = [
+        t.low
+        for t in toks[:i]
+        if not any(a <= t.start < b for a, b in quoted) and not t.text[0].isupper()
+    ]  # (and not names: "Planned Parenthood")
     # Only the number's own clause: "sister marches planned across the world and in
     # cities like ... Washington, D.C., where more than 100,000 protested".
     cut = [n for n, w in enumerate(sentence_before) if w in _CLAUSE_WORDS]

@@ -41,6 +41,8 @@ _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
 _FULL_DATE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d{1,2},?\s+(?:19|20)\d{2}"
 )
+# A page's title: its headline, then the site's name ("... – East Bay Times", "... | Site").
+_PAGE_TITLE = re.compile(r"\s[–|—]\s+(?:[A-Z][\w.'’&-]*\s*){1,5}$")
 _CREDIT = re.compile(r"\bphoto\b|\(\s*[^()]*/[^()]*\)\s*$|\)\s*$", re.IGNORECASE)
 
 
@@ -82,6 +84,8 @@ def _block_kind(line: str) -> str:
         return "heading"  # "Up to 1 million in L.A.": the period is the abbreviation's
     if len(words) <= 15 and last not in ".!?\"”’'" and _headline_like(line, words):
         return "heading"
+    if len(words) <= 25 and last not in ".!?" and _PAGE_TITLE.search(line):
+        return "heading"  # "Thousands protest war at S.F. rally, march – East Bay Times"
     if line.isupper() and len(words) <= 15:
         return "heading"
     return "paragraph"
