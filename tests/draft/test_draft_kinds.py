@@ -537,3 +537,28 @@ def test_a_name_is_not_a_plan_and_a_page_title_is_a_heading():
     # eastbaytimes-2006-03-18-iraq-war-anniversary: the headline's numbers are not read
     (title,) = split_sentences("Thousands protest war at S.F. rally, march – East Bay Times")
     assert title.kind == "heading"
+
+
+def test_hard_wrapped_copy_is_read_as_its_sentences():
+    # indybay-2003-02-16-sf-antiwar, as the page wraps it
+    text = (
+        "San Francisco -- An estimated 200,000 people\n"
+        "of nearly all ages spilled into lower Market Street on Sunday in\n"
+        "San Francisco for a spirited but peaceful protest against U.S.\n"
+        "plans to invade Iraq.\n"
+        "Organizers of the San Francisco march gave an initial crowd\n"
+        "estimate of 200,000 to 250,000, while San Francisco police\n"
+        "estimated the crowd at possibly 200,000.\n"
+        "\"I'm just totally overwhelmed by the turnout today,\n"
+        "particularly when you consider that there were something like\n"
+        "150,000 people turned out for protests in other parts of\n"
+        'California just yesterday," said Andrea Buffa, one of five co-sponsors.\n'
+        "However they arrived, by the beginning of the protest, tens of\n"
+        "thousands of people already had packed lower Market Street.\n"
+    )
+    (row,) = rows(text, "2003-02-16")
+    assert row[:3] == ("2003-02-16", "San Francisco", "CA")
+    assert row[3] == "An estimated 200,000; 200,000 to 250,000; 200,000"
+    reasons = dict(left_out(text, "2003-02-16"))
+    assert reasons["150,000"] == "a total of several places"
+    assert reasons["tens of\nthousands"].startswith("a count as the gathering began")

@@ -84,7 +84,8 @@ _NOT_PERSON = frozenset(
     incidents accidents moments departments governments apartments segments elements
     instruments amendments payments percents cents tents plans cans grants lanes locals
     meters miles dollars yards acres years months weeks days minutes seconds times
-    remainders matters letters others orders reports answers chapters
+    remainders matters letters others orders reports answers chapters sponsors co-sponsors
+    cosponsors
     """.split()
 )
 # People named for their part in a gathering, not its crowd ("Several local leaders spoke").
@@ -168,12 +169,17 @@ _PAST_MARK = re.compile(
     re.I,
 )
 # "it began with about 100": the words right before a number phrase (its qualifier included).
-_BEGAN = re.compile(r"\b(?:began|begins?|beginning|start(?:ed|s|ing)?|opened)\s+with\s+$", re.I)
+_BEGAN = re.compile(
+    r"\b(?:began|begins?|beginning|start(?:ed|s|ing)?|opened)\s+with\s+$"
+    r"|\bby the (?:beginning|start) of [^,.;]*,\s*$",  # "by the beginning of the protest, ..."
+    re.I,
+)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NATIONAL = re.compile(
     r"\b(?:across|around|throughout)\s+(?:the\s+)?(?:U\.?S\.?|United States|country|nation|"
     r"world|globe)\b|\bnationwide\b|\bworldwide\b|\bcountrywide\b|\bglobally\b|\bnationally\b"
-    r"|\bin (?:dozens|hundreds|scores) of cities\b|\bin cities\b|\bcoast to coast\b",
+    r"|\bin (?:dozens|hundreds|scores) of cities\b|\bin cities\b|\bcoast to coast\b"
+    r"|\bin other parts of\b|\belsewhere in\b|\bstatewide\b|\bacross the state\b",
     re.IGNORECASE,
 )
 _ATTRIBUTION = re.compile(
@@ -541,7 +547,7 @@ def _why_not(
         return "people a reporter spoke with, not the crowd"
     if len(before) >= 2 and before[-2] == "of" and before[-1] in ("the", "its", "their"):
         return "a part of a whole"
-    if _BEGAN.search(text[max(0, start - 30) : start]):
+    if _BEGAN.search(text[max(0, start - 60) : start]):
         # "it began with about 100 demonstrators": a crowd as it started; CCC codes the
         # largest it reached, which the same report gives ("peaked at around 1,000").
         return "a count as the gathering began, not its size"
@@ -611,12 +617,18 @@ def _why_not(
         # of a national total; "marched in New York City as part of nationwide protests" is not.
         if _AND_ACROSS.search(seg):
             return "a total across the country"
-    elif _NATIONAL.search(text[:start]) or _NATIONAL.search(verbs_after(text, end)):
-        # No place of its own, and the scope is the nation: "Across the nation, hundreds
-        # of thousands ...", "Tens of thousands marched, rallied and protested from coast
-        # to coast".
-        return "a total across the country"
+    else:
+        scope = _NATIONAL.search(text[:start]) or _NATIONAL.search(verbs_after(text, end))
+        if scope:
+            # No place of its own, and the scope is the nation: "Across the nation,
+            # hundreds of thousands ...", "Tens of thousands marched, rallied and protested
+            # from coast to coast"; or a region: "in other parts of California".
+            regional = _REGIONAL.search(scope.group(0))
+            return "a total of several places" if regional else "a total across the country"
     return ""
+
+
+_REGIONAL = re.compile(r"other parts|elsewhere|statewide|the state", re.IGNORECASE)
 
 
 _PAST_END = re.compile(r"\b[a-z]{3,}ed\s*$")
