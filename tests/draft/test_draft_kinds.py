@@ -562,3 +562,26 @@ def test_hard_wrapped_copy_is_read_as_its_sentences():
     reasons = dict(left_out(text, "2003-02-16"))
     assert reasons["150,000"] == "a total of several places"
     assert reasons["tens of\nthousands"].startswith("a count as the gathering began")
+
+
+def test_the_issue_s_shapes_of_each_kind():
+    # issue 20's made-up sentences, one of each kind not already above
+    assert rows(
+        "On Saturday, clashes continued in Omaha and in Des Moines, where police closed two "
+        "bridges.",
+        "2025-04-06",
+    ) == [("2025-04-05", "Omaha", "NE", ""), ("2025-04-05", "Des Moines", "IA", "")]
+    assert rows(
+        "Rallies took place outside the statehouse in Lansing and in downtown Detroit on Saturday.",
+        "2025-04-06",
+    ) == [("2025-04-05", "Lansing", "MI", ""), ("2025-04-05", "Detroit", "MI", "")]
+    assert rows(
+        "More than a million people marched in cities across the country on Saturday; in "
+        "Omaha, 4,000 turned out.",
+        "2025-04-06",
+    ) == [("2025-04-05", "Omaha", "NE", "4,000")]
+    # speaking to a crowd is not interviewing it
+    assert rows(
+        "Gov. Tim Walz spoke to 10,000 people at the Capitol in St. Paul on Saturday.",
+        "2025-04-07",
+    ) == [("2025-04-05", "St. Paul", "MN", "10,000")]

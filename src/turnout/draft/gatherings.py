@@ -57,7 +57,7 @@ _GATHER = re.compile(
 _GATHERING_NOUN = re.compile(
     r"\b(?:rall(?:y|ies)|protests?|march(?:es)?|vigils?|demonstrations?|walk-?outs?|sit-ins?|"
     r"die-ins?|pickets?|protest(?:er|or)s|demonstrators|marchers|crowds?|strikers|picketers|"
-    r"mourners)\b",
+    r"mourners|clash(?:es)?|sit-ins?|occupations?|encampments?)\b",
     re.IGNORECASE,
 )
 # A verb in the past: regular ("swarmed", "were held") or one of the common irregular ones.

@@ -137,7 +137,10 @@ def _clause_start(text: str, pos: int) -> int:
 
 
 _SPOKE = re.compile(
-    r"\b(?:spoke|talked|speaking|talking) (?:with|to)\s+$|\b(?:interviewed|surveyed)\s+$", re.I
+    # ("spoke to 10,000 people at the Capitol" addressed a crowd)
+    r"\b(?:spoke|speaking) with\s+$|\b(?:talked|talking) (?:with|to)\s+$"
+    r"|\b(?:interviewed|surveyed)\s+$",
+    re.I,
 )
 _CLAUSE_WORDS = frozenset("where which who but while whereas ;".split())
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
