@@ -585,3 +585,17 @@ def test_the_issue_s_shapes_of_each_kind():
         "Gov. Tim Walz spoke to 10,000 people at the Capitol in St. Paul on Saturday.",
         "2025-04-07",
     ) == [("2025-04-05", "St. Paul", "MN", "10,000")]
+
+
+def test_places_given_as_examples_of_a_total_get_rows_without_its_number():
+    # the shape of insideedition-2022-05-14-bans-off-our-bodies's "rallies were held in
+    # more than 380 cities across the country, including Pittsburgh ...", with a number
+    text = (
+        "Hundreds more rallied in smaller towns, including Bozeman, Montana, and Juneau, "
+        "Alaska, on Saturday."
+    )
+    assert rows(text, "2017-01-22") == [
+        ("2017-01-21", "Bozeman", "MT", ""),
+        ("2017-01-21", "Juneau", "AK", ""),
+    ]
+    assert left_out(text, "2017-01-22") == [("Hundreds", TOTAL)]

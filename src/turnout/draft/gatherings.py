@@ -545,6 +545,7 @@ def _reports_gathering(
 
 
 TOTAL = "a total of several places"
+_EXAMPLES = re.compile(r"\b(?:including|such as|like|among them)\b")
 _SCOPE_BREAK = re.compile(r"[;—–]|\s--\s|:\s|,\s+(?:and|but|while)\s")
 
 
@@ -561,8 +562,15 @@ def _national_clause(s: Sentence, q: Quantity, cities: list[PlaceMention]) -> bo
     scope = s.text[begin:at] + verbs_after(s.text[:end], q.end - s.start)
     if not _NATIONAL.search(scope):
         return False
+    # (places given as examples of the total are not its place: "in smaller towns,
+    # including Bozeman, Montana, and Juneau, Alaska")
+    examples = _EXAMPLES.search(s.text, begin, end)
     return not any(
-        begin <= c.start - s.start < end and not c.weak and not c.guarded for c in cities
+        begin <= c.start - s.start < end
+        and not c.weak
+        and not c.guarded
+        and not (examples and c.start - s.start > examples.start())
+        for c in cities
     )
 
 

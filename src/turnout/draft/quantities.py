@@ -181,7 +181,8 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NATIONAL = re.compile(
     r"\b(?:across|around|throughout)\s+(?:the\s+)?(?:U\.?S\.?|United States|country|nation|"
     r"world|globe)\b|\bnationwide\b|\bworldwide\b|\bcountrywide\b|\bglobally\b|\bnationally\b"
-    r"|\bin (?:dozens|hundreds|scores) of cities\b|\bin cities\b|\bcoast to coast\b"
+    r"|\bin (?:dozens|hundreds|scores) of cities\b|\bcoast to coast\b"
+    r"|\bin (?:(?!the\b)[a-z]+ ){0,2}(?:cities|towns|communities)\b"
     r"|\bin other parts of\b|\belsewhere in\b|\bstatewide\b|\bacross the state\b",
     re.IGNORECASE,
 )
