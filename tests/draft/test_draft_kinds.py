@@ -599,3 +599,12 @@ def test_places_given_as_examples_of_a_total_get_rows_without_its_number():
         ("2017-01-21", "Juneau", "AK", ""),
     ]
     assert left_out(text, "2017-01-22") == [("Hundreds", TOTAL)]
+
+
+def test_a_list_line_that_opens_with_a_landmark():
+    text = "Crowd estimates on Saturday:\n\nBoston: 100,000\nTimes Square, New York: 50,000\n"
+    assert rows(text, "2025-06-15") == [
+        ("2025-06-14", "Boston", "MA", "100,000"),
+        ("2025-06-14", "New York City", "NY", "50,000"),
+    ]
+    assert find_places("The Supreme Court will rule.") == []

@@ -328,7 +328,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
         nxt = words[j] if j < len(words) else ""
         weak = venue = False
         written = _state_after(words, j)
-        if kind in ("landmark", "abroad") and written:
+        if kind in ("landmark", "abroad") and written and written != state:
             # "Manhattan, Kan.", "Paris, Texas": the state written after it decides.
             entries = gazetteer._gazetteer().get(_key(" ".join(words[i:j])), [])
             if any(e[1] == written for e in entries):
@@ -339,6 +339,8 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             before = prev2 if prev.lower() == "the" else prev
             if prev.lower() in _LOCAL or (
                 landmarks()[_landmark_key(words[i:j])][2] == "landmark"
+                and i > 0  # (a line that opens with it: "Times Square, New York: 50,000")
+                and prev not in ("-", "•", "*", "–", "—", ":")
                 and before.lower() not in _LOCATIVE | {"on", "over", "from"}
                 and not prev.endswith(("’s", "'s", "s’", "s'"))  # "Manhattan's Foley Square"
             ):
