@@ -608,3 +608,13 @@ def test_a_list_line_that_opens_with_a_landmark():
         ("2025-06-14", "New York City", "NY", "50,000"),
     ]
     assert find_places("The Supreme Court will rule.") == []
+
+
+def test_an_estimate_a_source_gives_after_another_is_joined():
+    # wire round-ups give the police's and the organizers' counts in one sentence
+    table = draft_events(
+        "Police estimated 2,500 people at the rally in Tulsa on Saturday; organizers said 4,000.",
+        published="2025-04-06",
+    )
+    assert table.size_text.tolist() == ["estimated 2,500; 4,000"]
+    assert "'4,000' (organizers)" in table.notes[0]

@@ -338,6 +338,12 @@ def _framed(toks: list[_Tok], i: int) -> bool:
     if before and before[-1] == "among":
         return True
     if (
+        len(before) >= 2
+        and before[-1] in ("said", "say", "says", "claimed", "counted")
+        and (before[-2] in ("organizers", "organisers", "police", "officials", "authorities"))
+    ):
+        return True  # "Police estimated 2,500 people; organizers said 4,000."
+    if (
         before
         and before[-1] == "to"
         and any(
