@@ -153,6 +153,13 @@ def main() -> int:
         f"KB/s of CPU time (time ratio to 8x the articles: {big_cpu / (8 * cpu):.2f}; "
         "1.00 is linear)"
     )
+    # The worst case for a reader of sentences: the same words as one sentence, no breaks.
+    run_on = " ".join(t.replace("\n", " ").replace(". ", ", ") for t, _ in texts)
+    one_wall, one_cpu = run([(run_on, "2026-02-03")])
+    print(
+        f"the articles as one run-on sentence ({len(run_on.encode()) / 1024:.0f} KB): "
+        f"{len(run_on.encode()) / 1024 / one_cpu:.0f} KB/s of CPU time"
+    )
     cmd = [sys.executable, "-m", "turnout", "draft", str(BUNDLED), "--published", "2026-02-03",
            "-o", os.devnull]  # fmt: skip
     walls, cpus = [], []

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,6 +90,7 @@ _TYPES = [
     ("die-in", "die-in"),
 ]
 _RECENT = 40  # days named: how far back a sentence without a day looks for one
+_REACH = 600  # characters: a place farther from a number than this is not weighed for it
 _NEAR = 120  # characters: beyond this, a place after a number is likely in another clause
 _LOCATIVE = frozenset("in at outside inside near across throughout of to into".split())
 # Sentences whose days may be the day in mind for the next ones: they are about gatherings.
@@ -174,7 +176,13 @@ def _read(text: str, published: dt.date) -> tuple[list[_Read], set[tuple[int, in
     return reads, datelines
 
 
-def _choose(q_start: int, q_end: int, cities: list[PlaceMention], text: str) -> list[PlaceMention]:
+def _choose(
+    q_start: int,
+    q_end: int,
+    cities: list[PlaceMention],
+    text: str,
+    starts: list[int] | None = None,
+) -> list[PlaceMention]:
     """The place(s) a number in this sentence belongs to, with any list it stands in.
 
     The nearest place wins, counting characters, with the sentence's grammar as a
@@ -186,7 +194,12 @@ def _choose(q_start: int, q_end: int, cities: list[PlaceMention], text: str) -> 
     Francisco Chronicle") are not chosen here: the caller falls back on the place
     in mind.
     """
-    pool = [c for c in cities if not c.guarded and (not c.weak or c.venue)]
+    # Only places within reach are weighed (a sentence of a thousand words would make it
+    # quadratic): those less than _REACH characters from the number, else all.
+    starts = starts if starts is not None else [c.start for c in cities]
+    lo, hi = bisect_left(starts, q_start - _REACH), bisect_right(starts, q_end + _REACH)
+    near = [c for c in cities[lo:hi] if not c.guarded and (not c.weak or c.venue)]
+    pool = near or [c for c in cities if not c.guarded and (not c.weak or c.venue)]
     if not pool:
         return []
     best, best_score = pool[0], float("inf")
@@ -195,7 +208,7 @@ def _choose(q_start: int, q_end: int, cities: list[PlaceMention], text: str) -> 
         gap = text[q_end : c.start] if after else text[c.end : q_start]
         factor = 1.0
         if after:
-            words = gap.split()
+            words = gap[-40:].split()
             if words and words[-1].lower() in _LOCATIVE:
                 factor = 0.5
             elif len(gap) > _NEAR:
@@ -215,7 +228,7 @@ def _choose(q_start: int, q_end: int, cities: list[PlaceMention], text: str) -> 
         score = (len(gap) + 1) * factor
         if score < best_score:
             best, best_score = c, score
-    i = cities.index(best)
+    i = next(k for k in range(bisect_left(starts, best.start), len(cities)) if cities[k] is best)
     if best.end <= q_start and re.search(r"\bwhere\b", text[best.end : q_start]):
         return [best]  # "Los Angeles, Dallas, and Washington, D.C., where more than 100,000"
     lo = hi = i
@@ -370,6 +383,9 @@ def build_draft(
             listed=s.kind == "item",
         )
         made: list[_Gathering] = []
+        pool = sorted(cities + abroad, key=lambda p: p.start)
+        pool_starts = [p.start for p in pool]
+        past_starts = [d.start for d in past]
         for q in quantities:
             if q.crowd and earlier == s.block and not _other_year(s.text, published):
                 q = _reason(q, "a number from another year's event (the sentence before)")
@@ -383,8 +399,7 @@ def build_draft(
                 continue
             notes: list[str] = []
             ctx_span = None
-            pool = sorted(cities + abroad, key=lambda p: p.start)
-            targets = _choose(q.start, q.end, pool, text) if pool else []
+            targets = _choose(q.start, q.end, pool, text, pool_starts) if pool else []
             if any(t.kind == "abroad" for t in targets):
                 # The nearest place is abroad ("a protest in Sydney by about 200,000"):
                 # a place abroad stays out, and so does its number.
@@ -410,7 +425,8 @@ def build_draft(
                 notes.append(why)
             for target in targets:
                 if past:
-                    d = min(past, key=lambda m: abs(m.start - q.start))
+                    k = bisect_left(past_starts, q.start)  # the day nearest the number
+                    d = min(past[max(0, k - 1) : k + 1], key=lambda m: abs(m.start - q.start))
                     why = d.note
                 else:
                     d, why = context_date(target, idx)
@@ -554,7 +570,8 @@ def _national_clause(s: Sentence, q: Quantity, cities: list[PlaceMention]) -> bo
     sentence's cities: "More than a million people marched in cities across the country;
     in Omaha, 4,000 turned out" gives Omaha 4,000 only."""
     at = q.start - s.start
-    begin = max((m.end() for m in _SCOPE_BREAK.finditer(s.text, 0, at)), default=0)
+    window = max(0, at - 400)  # (a clause is shorter: keeps a long sentence linear)
+    begin = max((m.end() for m in _SCOPE_BREAK.finditer(s.text, window, at)), default=window)
     stop = _SCOPE_BREAK.search(s.text, q.end - s.start)
     end = stop.start() if stop else len(s.text)
     # Its words: the clause up to the number, then its verbs ("... vigil, held in cities
@@ -565,12 +582,11 @@ def _national_clause(s: Sentence, q: Quantity, cities: list[PlaceMention]) -> bo
     # (places given as examples of the total are not its place: "in smaller towns,
     # including Bozeman, Montana, and Juneau, Alaska")
     examples = _EXAMPLES.search(s.text, begin, end)
+    starts = [c.start for c in cities]
+    inside = cities[bisect_left(starts, s.start + begin) : bisect_left(starts, s.start + end)]
     return not any(
-        begin <= c.start - s.start < end
-        and not c.weak
-        and not c.guarded
-        and not (examples and c.start - s.start > examples.start())
-        for c in cities
+        not c.weak and not c.guarded and not (examples and c.start - s.start > examples.start())
+        for c in inside
     )
 
 
@@ -638,8 +654,10 @@ def _clause(text: str, pos: int) -> str:
     >>> _clause("Thousands marched Saturday, after a draft said the court will act.", 18)
     'Thousands marched Saturday'
     """
-    start, end = 0, len(text)
-    for m in _CLAUSE_BREAK.finditer(text):
+    # Within a few hundred characters either side: a clause is shorter than that.
+    lo, hi = max(0, pos - 300), min(len(text), pos + 300)
+    start, end = lo, hi
+    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
         if m.end() <= pos:
             start = m.end()
         elif m.start() > pos:

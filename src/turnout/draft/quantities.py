@@ -399,9 +399,23 @@ def _segment_after(text: str, end: int) -> str:
     return text[end : end + m.start()] if m else text[end:]
 
 
+def _inside(toks: list[_Tok], spans: tuple[tuple[int, int], ...]) -> set[int]:
+    """Indexes of the tokens that start inside one of the spans (in one pass)."""
+    out: set[int] = set()
+    ordered = sorted(spans)
+    k = 0
+    for n, t in enumerate(toks):
+        while k < len(ordered) and ordered[k][1] <= t.start:
+            k += 1
+        if k < len(ordered) and ordered[k][0] <= t.start:
+            out.add(n)
+    return out
+
+
 def _attribution(text: str, start: int) -> str:
     best, dist = "", 10**9
-    for m in _ATTRIBUTION.finditer(text):
+    # Within a few hundred characters: a sentence of thousands would make this quadratic.
+    for m in _ATTRIBUTION.finditer(text, max(0, start - 300), start + 300):
         who = (m["who"] or m["per"] or m["par"] or "").strip()
         d = abs(m.start() - start)
         if d < dist:
@@ -441,9 +455,10 @@ def find_quantities(
         toks.append(_Tok(m.start(), m.end(), word, word.lower(), word[0].isdigit()))
     out: list[Quantity] = []
     typos = [m.span() for m in _MISTYPED.finditer(text)]
+    skipped = _inside(toks, skip)
     i = 0
     while i < len(toks):
-        if not _starts(toks, i) or any(a <= toks[i].start < b for a, b in skip):
+        if not _starts(toks, i) or i in skipped:
             i += 1
             continue
         typo = next(((a, b) for a, b in typos if a <= toks[i].start < b), None)
@@ -585,10 +600,10 @@ def _why_not(
         return "no people or gathering in the words around it"
     # Words someone is quoted saying before the number are theirs, not the report's:
     # ""Tomorrow, we will impeach Donald Trump!" ... as a crowd of 125 bundled together".
-    quoted = [m.span() for m in _QUOTED.finditer(text, 0, start)]
+    quoted = [m.span() for m in _QUOTED.finditer(text, max(0, start - 600), start)]
     sentence_before = [
         t.low
-        for t in toks[:i]
+        for t in toks[max(0, i - 60) : i]
         if not any(a <= t.start < b for a, b in quoted) and not t.text[0].isupper()
     ]  # (and not names: "Planned Parenthood")
     # Only the number's own clause: "sister marches planned across the world and in
