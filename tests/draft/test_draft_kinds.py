@@ -618,3 +618,11 @@ def test_an_estimate_a_source_gives_after_another_is_joined():
     )
     assert table.size_text.tolist() == ["estimated 2,500; 4,000"]
     assert "'4,000' (organizers)" in table.notes[0]
+
+
+def test_a_canceled_rally_is_no_gathering():
+    assert rows(
+        "The rally was canceled in Denver on Saturday. Protesters were arrested in Boulder on "
+        "Saturday.",
+        "2025-04-06",
+    ) == [("2025-04-05", "Boulder", "CO", "")]

@@ -72,7 +72,8 @@ _PAST_VERB = re.compile(
 _NOW_VERB = re.compile(r"\b(?:(?:is|are) (?:now )?[a-z]{3,}ing|gathers|rallies|marches|was|were)\b")
 _NOT_ONCE = re.compile(
     r"\b(?:have|has|had been|will|would|plans? to|planned|planning|scheduled|expect\w*|weekly|"
-    r"every|regularly|daily|often|traditionally|annual|usually|tomorrow)\b",
+    r"every|regularly|daily|often|traditionally|annual|usually|tomorrow|cancell?ed|postponed|"
+    r"called off|scrapped)\b",
     re.IGNORECASE,
 )
 _TYPES = [
