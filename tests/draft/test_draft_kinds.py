@@ -626,3 +626,14 @@ def test_a_canceled_rally_is_no_gathering():
         "Saturday.",
         "2025-04-06",
     ) == [("2025-04-05", "Boulder", "CO", "")]
+
+
+def test_a_group_sent_to_a_march_is_not_its_crowd():
+    from turnout.draft.quantities import find_quantities
+
+    # gothamist-2019-06-30-nyc-pride-queer-liberation
+    (q, _) = find_quantities(
+        "for example, the DOE sent more than 400 people to march instead of their usual 40 or so.",
+        has_place=True,
+    )
+    assert (q.text, q.reason) == ("more than 400", "a group within the crowd, not its size")

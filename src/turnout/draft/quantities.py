@@ -570,6 +570,9 @@ def _why_not(
         return "people already counted ('those four people')"
     if _SPOKE.search(text[max(0, start - 30) : start]):
         return "people a reporter spoke with, not the crowd"
+    if re.search(r"\b(?:sent|bused|bussed)\s+$", text[max(0, start - 12) : start]):
+        # "the DOE sent more than 400 people to march": one group's share of the crowd
+        return "a group within the crowd, not its size"
     if len(before) >= 2 and before[-2] == "of" and before[-1] in ("the", "its", "their"):
         return "a part of a whole"
     if _BEGAN.search(text[max(0, start - 60) : start]):
