@@ -2,13 +2,18 @@
 
 For the bundled article (``data/raw/sources/``, coded in ``data/raw/ice_out_2026.csv``)
 and each article of the development set (``tests/fixtures/articles/``, listed with
-URL and date in its README), it prints the hand-coded gatherings found with the
+URL, date and genre in its README), it prints the hand-coded gatherings found with the
 right place and day, with the right place, day, low and high, and the share of
-drafted rows that are real gatherings; then the totals; then speed: KB of article
-text a second (all articles, repeated), the same for a text 8 times as long (the
-ratio shows whether time grows linearly with size), and the wall time of
-``turnout draft`` on the bundled article in a fresh interpreter, start-up included.
-Prints numbers, asserts nothing (``tests/draft/test_draft_devset.py`` holds the floor).
+drafted rows that are real gatherings; then the development set's totals, and each
+genre's (wire, list round-up, live blog, local report, press release, advocacy or
+blog: read from the README's genre column). Then the validation split
+(``tests/fixtures/articles/validation/``, when present): its totals and each genre's,
+and its articles one by one only with ``--validation-articles`` (no rule may be written
+from them: the lead reads them). Then speed: KB of article text a second (all articles,
+repeated), the same for a text 8 times as long (the ratio shows whether time grows
+linearly with size), and the wall time of ``turnout draft`` on the bundled article in a
+fresh interpreter, start-up included. Prints numbers, asserts nothing
+(``tests/draft/test_draft_devset.py`` holds the floor).
 
     .venv/bin/python benchmarks/draft.py
     .venv/bin/python benchmarks/draft.py --repeats 20 --show   # --show prints each draft
@@ -30,6 +35,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 BUNDLED = ROOT / "data/raw/sources/workers-world-2026-02-03-anti-ice-solidarity-spreads.txt"
 ARTICLES = ROOT / "tests/fixtures/articles"
+VALIDATION = ARTICLES / "validation"
 
 
 def cases():
@@ -43,43 +49,81 @@ def cases():
         "Workers World",
         "",
         read_events(ROOT / "data/raw/ice_out_2026.csv"),
+        "advocacy or blog",
     )
     return [bundled, *load_cases(ARTICLES)]
+
+
+def validation_cases(folder: Path):
+    from turnout.draft.score import load_cases
+
+    return load_cases(folder) if (folder / "articles.csv").is_file() else []
+
+
+HEADER = f"{'article':44} {'rows':>4} {'coded':>5} {'place+day':>10} {'+low/high':>10} {'real':>7}"
+
+
+def line(name, s) -> str:
+    return (
+        f"{name[:44]:44} {s.proposed:4d} {s.expected:5d} {s.found:4d} {s.recall:5.0%} "
+        f"{s.exact:4d} {s.recall_exact:5.0%} {s.real:3d} {s.precision:4.0%}"
+    )
+
+
+def report(title, scored, *, each: bool) -> None:
+    """Per article (when ``each``), the total, and the total of each genre."""
+    from turnout.draft.score import Score
+
+    print(f"\n{title}\n{HEADER}")
+    if each:
+        for case, s in scored:
+            print(line(case.name, s))
+    total = sum((s for _, s in scored), Score(0, 0, 0, 0, 0))
+    print(line(f"all {len(scored)} articles", total))
+    print(
+        f"recall (place, day): {total.recall:.1%}; recall (place, day, low, high): "
+        f"{total.recall_exact:.1%}; precision: {total.precision:.1%}"
+    )
+    genres = sorted({case.genre for case, _ in scored})
+    for genre in genres:
+        part = [s for case, s in scored if case.genre == genre]
+        print(line(f"  {genre} ({len(part)})", sum(part, Score(0, 0, 0, 0, 0))))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=10, help="timing repeats (median kept)")
     parser.add_argument("--show", action="store_true", help="print each draft's rows")
+    parser.add_argument(
+        "--validation-articles",
+        action="store_true",
+        help="print the validation split's articles one by one (for the lead only)",
+    )
+    parser.add_argument("--validation", type=Path, default=VALIDATION, help="its folder")
     args = parser.parse_args()
 
     from turnout import draft_events
-    from turnout.draft.score import Score, score
+    from turnout.draft.score import score
 
-    total = Score(0, 0, 0, 0, 0)
-    print(
-        f"{'article':44} {'rows':>4} {'coded':>5} {'place+day':>10} {'+low/high':>10} {'real':>7}"
-    )
+    def scored(case_list):
+        out = []
+        for case in case_list:
+            rows = draft_events(case.text, published=case.published, source_name=case.source_name)
+            out.append((case, score(rows, case.expected)))
+            if args.show and case_list is all_cases:
+                print(rows[["date", "locality", "state", "size_text", "notes"]].to_string())
+        return out
+
     all_cases = cases()
-    for case in all_cases:
-        rows = draft_events(case.text, published=case.published, source_name=case.source_name)
-        s = score(rows, case.expected)
-        total = total + s
-        print(
-            f"{case.name[:44]:44} {s.proposed:4d} {s.expected:5d} {s.found:4d} {s.recall:5.0%} "
-            f"{s.exact:4d} {s.recall_exact:5.0%} {s.real:2d} {s.precision:4.0%}"
-        )
-        if args.show:
-            print(rows[["date", "locality", "state", "size_text", "notes"]].to_string())
-    print(
-        f"{'overall':44} {total.proposed:4d} {total.expected:5d} {total.found:4d} "
-        f"{total.recall:5.0%} {total.exact:4d} {total.recall_exact:5.0%} {total.real:2d} "
-        f"{total.precision:4.0%}"
-    )
-    print(
-        f"recall (place, day): {total.recall:.1%}; recall (place, day, low, high): "
-        f"{total.recall_exact:.1%}; precision: {total.precision:.1%}"
-    )
+    report("Development set (tests/fixtures/articles/ and the bundled article)",
+           scored(all_cases), each=True)  # fmt: skip
+    held_out = validation_cases(args.validation)
+    if held_out:
+        report(f"Validation split ({args.validation})", scored(held_out),
+               each=args.validation_articles)  # fmt: skip
+    else:
+        print(f"\nValidation split: none here ({args.validation} is absent)")
+    print()
 
     # Speed: the drafter alone, warm (gazetteer loaded), on all articles and on 8x as much.
     texts = [(c.text, c.published) for c in all_cases]
@@ -108,6 +152,13 @@ def main() -> int:
         f"one text 8x as long ({len(big.encode()) / 1024:.0f} KB): {size * 8 / 1024 / big_cpu:.0f} "
         f"KB/s of CPU time (time ratio to 8x the articles: {big_cpu / (8 * cpu):.2f}; "
         "1.00 is linear)"
+    )
+    # The worst case for a reader of sentences: the same words as one sentence, no breaks.
+    run_on = " ".join(t.replace("\n", " ").replace(". ", ", ") for t, _ in texts)
+    one_wall, one_cpu = run([(run_on, "2026-02-03")])
+    print(
+        f"the articles as one run-on sentence ({len(run_on.encode()) / 1024:.0f} KB): "
+        f"{len(run_on.encode()) / 1024 / one_cpu:.0f} KB/s of CPU time"
     )
     cmd = [sys.executable, "-m", "turnout", "draft", str(BUNDLED), "--published", "2026-02-03",
            "-o", os.devnull]  # fmt: skip

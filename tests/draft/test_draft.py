@@ -372,12 +372,14 @@ def test_plans_and_other_events_make_no_rows():
     assert rows(text, "2016-05-01") == []
 
 
-def test_a_place_abroad_is_proposed_with_a_note():
-    table = draft_events(
-        "Thousands rallied in Toronto, Canada, on Saturday.", published="2021-03-01"
+def test_a_place_abroad_stays_out_with_its_reason():
+    from turnout.draft.gatherings import build_draft
+
+    draft = build_draft(
+        "Thousands rallied in Toronto, Canada, on Saturday.", published=dt.date(2021, 3, 1)
     )
-    assert table.locality.tolist() == ["Toronto"] and table.state.tolist() == [""]
-    assert "outside the US (Canada)" in table.notes[0]
+    assert draft.rows.empty
+    assert [(q.text, q.reason) for q in draft.left_out] == [("Thousands", "a place outside the US")]
 
 
 def test_the_place_in_mind_when_the_sentence_names_none():

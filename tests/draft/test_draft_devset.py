@@ -16,11 +16,15 @@ from turnout.draft.score import Score, load_cases, score
 from turnout.draft.text import read_article, story_article
 
 ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
-# Today (benchmarks/draft.py): 71 of 73 gatherings with place and day (97%), 71 with low
-# and high too (97%), 71 of 72 rows real (99%).
-FLOOR_RECALL = 0.92
-FLOOR_RECALL_EXACT = 0.92
-FLOOR_PRECISION = 0.95
+# Today (benchmarks/draft.py): the bundled article and 54 development articles, 143 of 161
+# gatherings with place and day (89%), 142 with low and high too (88%), 143 of 148 rows
+# real (97%). The drafter as it was before issue 20 scores 63%, 58% and 87% on it.
+FLOOR_RECALL = 0.86
+FLOOR_RECALL_EXACT = 0.85
+FLOOR_PRECISION = 0.94
+# Articles the drafter finds nothing in today: one names no day at all (balloonjuice),
+# one names its town only as "the Arts Quad" (cornellsun).
+MOST_ZEROS = 2
 
 
 def _scores() -> dict[str, Score]:
@@ -62,9 +66,9 @@ def test_the_bundled_article_drafts_its_hand_coded_rows(scores):
     assert s.precision == 1.0
 
 
-def test_no_article_scores_zero(scores):
-    for name, s in scores.items():
-        assert s.found >= 1, name
+def test_few_articles_score_zero(scores):
+    zeros = [name for name, s in scores.items() if s.found == 0]
+    assert len(zeros) <= MOST_ZEROS, zeros
 
 
 def test_scoring_counts_misses_and_false_rows():
@@ -79,3 +83,15 @@ def test_scoring_counts_misses_and_false_rows():
         columns=cols,
     )
     assert score(got, want).counts() == (2, 2, 1, 1, 1)
+
+
+def test_every_article_has_a_genre_from_the_readme():
+    from turnout.draft.score import GENRES, readme_genres
+
+    genres = readme_genres(ARTICLES)
+    kinds = {g for g, _ in GENRES} | {"other"}
+    for case in load_cases(ARTICLES):
+        assert case.name in genres, case.name
+        assert case.genre == genres[case.name] and case.genre in kinds
+    # every kind issue 20 names is in the set but press releases and live blogs, rarer
+    assert {"wire", "list round-up", "local report", "advocacy or blog"} <= set(genres.values())

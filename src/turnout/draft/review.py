@@ -46,6 +46,8 @@ border-bottom:1px solid rgba(127,127,127,.4)}
 .draft-review td.dr-num{white-space:nowrap}
 .draft-review tr:target{outline:3px solid #0072b2}
 .draft-review .dr-legend span{padding:0 .3em;border-radius:.2em}
+.draft-review .dr-left-out{margin-top:1.5rem}
+.draft-review .dr-out:target{outline:3px solid #0072b2}
 """
 
 
@@ -72,7 +74,10 @@ def _marked(text: str, start: int, end: int, spans: list[Span], out: list[Any]) 
     for q in out:
         if start <= q.start and q.end <= end:
             title = f"left out: {q.reason}"
-            pieces.append((q.start, q.end, "span", f'<span class="dr-out" title="{_esc(title)}">'))
+            pieces.append(
+                (q.start, q.end, "span",
+                 f'<span class="dr-out" id="dr-out-{q.start}" title="{_esc(title)}">')
+            )  # fmt: skip
     pieces.sort(key=lambda p: (p[0], -(p[1] - p[0])))
     html_out, pos = [], start
     for s, e, tag, opening in pieces:
@@ -169,7 +174,8 @@ def review_html(draft: Draft, checked: list[str] | None = None) -> str:
         '<p class="dr-legend">Highlighted: <span class="dr-place">places</span>, '
         '<span class="dr-date">days</span>, <span class="dr-size">crowd sizes</span>, '
         '<span class="dr-weather">weather</span>; each links to its row. '
-        '<span class="dr-out">Underlined</span> numbers were left out (hover for why).</p>'
+        '<span class="dr-out">Underlined</span> numbers were left out: the list under the '
+        "draft says why.</p>"
     )
     table = (
         f'<div class="dr-table"><table><caption>{_esc(caption)}</caption><thead><tr>'
@@ -185,7 +191,37 @@ def review_html(draft: Draft, checked: list[str] | None = None) -> str:
         f'<section class="draft-review" aria-label="Draft rows and the article they come from">'
         f'<style>{_STYLE}</style>{legend}<div class="dr-grid">'
         f'<div class="dr-article" role="region" aria-label="The article">{"".join(paras)}</div>'
-        f"{table}</div></section>"
+        f"<div>{table}{left_out_html(draft)}</div></div></section>"
+    )
+
+
+def left_out_html(draft: Draft) -> str:
+    """Every number the draft left out, in the article's order, with the reason in plain
+    words ("a total of several places", "counts things, not people"), each linked to its
+    place in the article: a missed crowd is as easy to spot as a wrong one.
+
+    >>> from turnout.draft.gatherings import build_draft
+    >>> d = build_draft("Police said 200 people marched in Denver on Jan. 31; four were "
+    ...                 "arrested.", published=dt.date(2026, 2, 3))
+    >>> "four</a></td><td>people arrested, hurt or killed" in left_out_html(d)
+    True
+    """
+    if not draft.left_out:
+        return '<p class="dr-none">Every number in the article went into the draft.</p>'
+    items = []
+    for q in sorted(draft.left_out, key=lambda q: q.start):
+        words = f'<a href="#dr-out-{q.start}">{_esc(" ".join(q.text.split()))}</a>'
+        items.append(f"<tr><td>{words}</td><td>{_esc(q.reason)}</td></tr>")
+    n = len(draft.left_out)
+    caption = (
+        f"Left out: {n} number{'s' if n != 1 else ''} the draft did not take for a crowd, "
+        "each with the reason. Check that none is a crowd the draft missed."
+    )
+    return (
+        f'<div class="dr-table dr-left-out"><table><caption>{_esc(caption)}</caption><thead>'
+        '<tr><th scope="col">Words</th><th scope="col">Why left out</th></tr></thead><tbody>'
+        + "".join(items)
+        + "</tbody></table></div>"
     )
 
 

@@ -118,6 +118,59 @@ class Case:
     source_name: str
     source_url: str
     expected: Any  # DataFrame in the story format
+    genre: str = ""  # one of GENRES ("" when the set does not say)
+
+
+# The kinds of article issue 20 names, and words of a README's genre cell that say each
+# (the first that matches wins: "live list round-up" is a live blog).
+GENRES = (
+    ("live blog", ("live",)),
+    ("list round-up", ("list", "lists")),
+    ("press release", ("press release",)),
+    ("wire", ("wire", "cable-news", "national tv", "syndicated")),
+    ("advocacy or blog", ("blog", "movement", "advocacy", "newsletter", "partisan", "union",
+                          "aggregator", "faith", "labor", "post")),
+    ("local report", ("local", "student", "newspaper", "tv report", "report", "feature")),
+)  # fmt: skip
+
+
+def genre_of(description: str) -> str:
+    """The kind of article a README's genre cell describes.
+
+    >>> genre_of("wire round-up (AP) with plans that are not gatherings")
+    'wire'
+    >>> genre_of("newsletter list round-up: a dozen cities in one sentence")
+    'list round-up'
+    >>> genre_of("a poem")
+    'other'
+    """
+    import re
+
+    words = description.lower()
+    for genre, keys in GENRES:
+        if any(re.search(rf"\b{re.escape(k)}\b", words) for k in keys):
+            return genre
+    return "other"
+
+
+def readme_genres(folder: Any) -> dict[str, str]:
+    """Each article's genre from the table in ``folder/README.md`` (its "genre" column)."""
+    from pathlib import Path
+
+    readme = Path(folder) / "README.md"
+    if not readme.is_file():
+        return {}
+    out: dict[str, str] = {}
+    column = None
+    for line in readme.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if not line.startswith("|") or len(cells) < 3:
+            continue
+        if "genre" in cells and cells[0] == "name":
+            column = cells.index("genre")
+        elif column is not None and len(cells) > column and not set(cells[0]) <= {"-", ":"}:
+            out[cells[0]] = genre_of(cells[column])
+    return out
 
 
 def load_cases(folder: Any) -> list[Case]:
@@ -129,10 +182,12 @@ def load_cases(folder: Any) -> list[Case]:
     from turnout.clean import read_events
 
     folder = Path(folder)
+    genres = readme_genres(folder)
     cases = []
     with open(folder / "articles.csv", encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             name = row["name"]
+            genre = (row.get("genre") or "").strip()
             cases.append(
                 Case(
                     name,
@@ -141,6 +196,7 @@ def load_cases(folder: Any) -> list[Case]:
                     row["source_name"],
                     row["source_url"],
                     read_events(folder / f"{name}.expected.csv"),
+                    genre_of(genre) if genre else genres.get(name, "other"),
                 )
             )
     return cases

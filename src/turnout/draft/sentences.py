@@ -41,6 +41,8 @@ _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
 _FULL_DATE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d{1,2},?\s+(?:19|20)\d{2}"
 )
+# A page's title: its headline, then the site's name ("... – East Bay Times", "... | Site").
+_PAGE_TITLE = re.compile(r"\s[–|—]\s+(?:[A-Z][\w.'’&-]*\s*){1,5}$")
 _CREDIT = re.compile(r"\bphoto\b|\(\s*[^()]*/[^()]*\)\s*$|\)\s*$", re.IGNORECASE)
 
 
@@ -82,11 +84,15 @@ def _block_kind(line: str) -> str:
         return "heading"  # "Up to 1 million in L.A.": the period is the abbreviation's
     if len(words) <= 15 and last not in ".!?\"”’'" and _headline_like(line, words):
         return "heading"
+    if len(words) <= 25 and last not in ".!?" and _PAGE_TITLE.search(line):
+        return "heading"  # "Thousands protest war at S.F. rally, march – East Bay Times"
     if line.isupper() and len(words) <= 15:
         return "heading"
     return "paragraph"
 
 
+# A line that stops mid-sentence: on a word or a comma, not on a sentence's end.
+_RUNS_ON = re.compile(r"(?:[a-z]|[a-z],|\d|[A-Z]\.[A-Z]\.|\b[a-z]+-)$")
 _BULLET = re.compile(r"^(?:[-•*–·]\s+|\d{1,2}[.)]\s+)")
 _DIGIT = re.compile(r"\d")
 
@@ -114,16 +120,28 @@ def _items(text: str, blocks: list[tuple[int, int, str]]) -> list[tuple[int, int
     return out
 
 
+def _hard_wrapped(text: str) -> bool:
+    """True when most lines are cut at one width (an e-mail or wire copy), not paragraphs."""
+    lines = [len(x.strip()) for x in text.split("\n") if x.strip()]
+    if len(lines) < 6:
+        return False
+    return sum(40 <= n <= 80 for n in lines) >= 0.7 * len(lines)
+
+
 def _blocks(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each non-empty line, broken sentences joined to their ends."""
     out: list[tuple[int, int, str]] = []
     pos = 0
+    after_blank = True
+    wrapped = _hard_wrapped(text)
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
         stripped = line.strip()
         if not stripped:
+            after_blank = True
             continue
+        follows, after_blank = not after_blank, False
         lead = len(line) - len(line.lstrip())
         start, end = start + lead, start + lead + len(stripped)
         kind = _block_kind(stripped)
@@ -136,6 +154,19 @@ def _blocks(text: str) -> list[tuple[int, int, str]]:
             # in lower case.
             if p_kind == "paragraph" and (
                 tail == "," or (stripped[0].islower() and tail not in ".!?")
+            ):
+                out[-1] = (p_start, end, "paragraph")
+                continue
+            # Text hard-wrapped at a fixed width ("San Francisco -- An estimated 200,000
+            # people" / "of nearly all ages spilled ... on Sunday in" / "San Francisco for
+            # ..."): a line that runs on into the next, with no blank line between.
+            previous = text[p_start:p_end]
+            if (
+                wrapped
+                and follows
+                and p_kind in ("paragraph", "heading")
+                and _RUNS_ON.search(previous)
+                and (stripped[0].islower() or len(previous) - previous.rfind("\n") >= 45)
             ):
                 out[-1] = (p_start, end, "paragraph")
                 continue
@@ -157,8 +188,8 @@ def _boundary(text: str, dot: int, after: int) -> bool:
     token = word.group(1) if word else ""
     if token.lower().rstrip(".") in _ABBREVIATIONS:
         return False
-    if len(token) == 1 and token.isupper():
-        return False  # an initial: "Damon T. Hininger"
+    if len(token) == 1:
+        return False  # an initial ("Damon T. Hininger") or a case's "v." ("Roe v. Wade")
     if "." in token:  # "U.S.", "p.m.", "N.Y.": a new sentence only with a usual first word
         nxt = re.match(r"[A-Za-z]+", rest)
         return bool(nxt) and nxt.group(0).lower() in _STARTERS
