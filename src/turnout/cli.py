@@ -3,7 +3,8 @@
     turnout clean data/raw/ice_out_2026.csv -o data/processed/ice_out_2026.csv
     turnout build [--force] [--story SLUG]     (cleans the story's data first, when it changed)
     turnout new SLUG --title "..." --source "..."
-    turnout draft ARTICLE --published 2026-02-03 [--story SLUG | -o OUT.csv]
+    turnout draft ARTICLE... [--published 2026-02-03] [--jobs N | --dask ADDRESS]
+                  [--story SLUG | -o OUT.csv]       (files, folders, manifests)
     turnout weather fetch --start 2026-01-23 --end 2026-02-02
 
 Bad input files give a one-line error naming file, row and column and exit
@@ -61,30 +62,26 @@ def _new(args: argparse.Namespace) -> int:
 
 def _draft(args: argparse.Namespace) -> int:
     from turnout.draft import _as_date
-    from turnout.draft.batch import article_paths, draft_csv, draft_files, draft_path
-    from turnout.paths import atomic_write, display_path
+    from turnout.draft.batch import Tally, draft_path, draft_stream, progress_bar, save_draft
+    from turnout.draft.manifest import count_articles, listed_files, read_articles
+    from turnout.paths import display_path
 
-    published = _as_date(args.published).isoformat()
-    articles = article_paths(args.articles)
+    published = _as_date(args.published).isoformat() if args.published else None
     out = draft_path(args.story) if args.story else (Path(args.output) if args.output else None)
-    if out is not None and out.resolve() in {a.resolve() for a in articles}:
+    if out is not None and out.resolve() in {a.resolve() for a in listed_files(args.articles)}:
         raise DataError("is an article: an article is never overwritten", path=out)
-    rows = draft_files(
-        articles,
-        published=published,
-        source_name=args.source,
-        source_url=args.url,
-        progress=not args.quiet and len(articles) > 1,
-    )
-    text = draft_csv(rows)
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(out, text)
-    empty = int((rows["size_text"] == "").sum())
+    articles = read_articles(args.articles, published=published, source=args.source, url=args.url)
+    total = count_articles(args.articles)
+    bar = progress_bar(total) if not args.quiet and total != 1 else None
+    tally = Tally()
+    try:
+        rows = draft_stream(articles, jobs=args.jobs, dask=args.dask, progress=bar, tally=tally)
+        written, empty = save_draft(rows, out, sys.stdout)
+    finally:
+        if bar is not None:
+            bar.close()
     print(
-        f"{len(rows)} draft rows from {len(articles)} article(s), {empty} without a crowd size"
+        f"{written} draft rows from {tally.articles} article(s), {empty} without a crowd size"
         + (f"; wrote {display_path(out)}" if out else ""),
         file=sys.stderr,
     )
@@ -157,10 +154,26 @@ def build_parser() -> argparse.ArgumentParser:
     new.set_defaults(func=_new)
 
     draft = sub.add_parser("draft", help="draft a story's rows from articles, for review")
-    draft.add_argument("articles", nargs="+", metavar="ARTICLE", help=".txt/.html files or folders")
-    draft.add_argument("--published", required=True, help="publication date, YYYY-MM-DD")
-    draft.add_argument("--source", help="the outlet, for source_name")
-    draft.add_argument("--url", help="the article's address, for source_url")
+    draft.add_argument(
+        "articles",
+        nargs="+",
+        metavar="ARTICLE",
+        help=".txt/.html files, folders of them, or manifests (.csv, .jsonl: one article a line)",
+    )
+    draft.add_argument(
+        "--published", help="publication date, YYYY-MM-DD (for articles without their own)"
+    )
+    draft.add_argument("--source", help="the outlet, for source_name (likewise)")
+    draft.add_argument("--url", help="the article's address, for source_url (likewise)")
+    draft.add_argument(
+        "--jobs", type=int, default=None, help="worker processes (default: every core)"
+    )
+    draft.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="draft on the Dask scheduler at ADDRESS, or 'local' for a cluster on this machine "
+        "(pip install 'turnout[dask]')",
+    )
     where = draft.add_mutually_exclusive_group()
     where.add_argument("--story", metavar="SLUG", help="write data/raw/SLUG.draft.csv")
     where.add_argument("-o", "--output", help="write this CSV (default: standard output)")

@@ -1,0 +1,246 @@
+"""One row per gathering across articles: the drafts of several articles merged.
+
+Each article's draft has one row per gathering it reports (one place, one day).
+Rows of different articles for the same place and day become one row, as the
+Crowd Counting Consortium's coders reconcile them: every source kept (one line
+per source in the ``source_*`` cells, :mod:`turnout.sources`), the crowd words
+of all of them in ``size_text`` (joined by "; ", so cleaning makes low the
+lowest estimate and high the highest), and notes naming which source gave which
+estimate and flagging what deserves a look: estimates ten or more times apart,
+and a place two articles put on different days. Two rows one article drafted
+for one place and day (two gatherings it tells apart) stay two rows.
+
+Merging needs only the rows of one place at a time (:func:`merge_place`), so a
+draft of any size is merged a place at a time; rows come out in the order their
+first source was given (article, then row).
+
+>>> a = {"date": "2026-01-31", "locality": "Seattle", "state": "WA", "size_text": "about 4,000",
+...      "source_name": "AP", "source_quote": "About 4,000 marched in Seattle."}
+>>> b = dict(a, size_text="thousands", source_name="KUOW",
+...      source_quote="Thousands marched in Seattle.")
+>>> [row] = [r for _, r in merge_place([(0, 0, a), (1, 0, b)])]
+>>> row["size_text"], row["source_name"].splitlines()
+('about 4,000; thousands', ['AP', 'KUOW'])
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from turnout.columns import RAW_COLUMNS
+from turnout.ranking import reach
+from turnout.sizes import parse_size
+from turnout.sources import SEP, Source, join_sources, row_sources
+
+#: (article's place in the input, row's place in its draft, the row's cells)
+Tagged = tuple[int, int, dict[str, Any]]
+#: Where a merged row goes in the output: its first source's (article, row).
+Order = tuple[int, int]
+
+# Cells whose "; "-separated parts are joined across sources (each part once).
+_LISTS = ("location_detail", "type", "title", "organizations", "participants", "claims")
+# Estimates this many times apart are flagged: one source may mean another gathering.
+_APART = 10
+# Two articles putting a place on days this close may mean one gathering.
+_DAYS_APART = 7
+
+
+def _cell(row: dict[str, Any], column: str) -> str:
+    value = row.get(column, "")
+    return "" if value is None or value != value else str(value).strip()
+
+
+def place_key(row: dict[str, Any]) -> tuple[str, str]:
+    """The place a row is about (locality and state, case aside): rows merge within one.
+
+    >>> place_key({"locality": "Seattle ", "state": "wa"})
+    ('seattle', 'WA')
+    """
+    return (_cell(row, "locality").casefold(), _cell(row, "state").upper())
+
+
+def _parts(values: Iterable[str], sep: str = "; ") -> str:
+    seen: dict[str, str] = {}
+    for value in values:
+        for part in value.split(sep.strip()):
+            part = part.strip()
+            if part:
+                seen.setdefault(part.casefold(), part)
+    return sep.join(seen.values())
+
+
+def _label(source: Source, article: int) -> str:
+    """What notes call a source: its name, else its site, else its place in the input."""
+    if source.name:
+        return source.name
+    host = urlsplit(source.url).hostname if source.url.startswith(("http://", "https://")) else ""
+    return (host or "").removeprefix("www.") or f"article {article + 1}"
+
+
+def _day(value: str) -> str:
+    try:
+        d = dt.date.fromisoformat(value)
+    except ValueError:
+        return value
+    from turnout.ap import ap_date
+
+    return ap_date(d)
+
+
+def _estimates(members: list[tuple[int, dict[str, Any], str]]) -> list[str]:
+    """Who said what, and estimates ten or more times apart: the largest floor against the
+    smallest top (crowd words reach as far as they allow, "thousands" below 10,000)."""
+    said = [(label, _cell(row, "size_text")) for _, row, label in members]
+    if not any(w for _, w in said):
+        return []
+    notes = ["estimates by source: " + "; ".join(f"{who} '{w}'" for who, w in said if w)]
+    lows, tops = [], []
+    for who, words in said:
+        est = parse_size(words) if words else None
+        if est is None or not est.low == est.low or est.low <= 0:
+            continue
+        high = est.high if est.high == est.high else est.low
+        vague = not any(ch.isdigit() for ch in words)
+        lows.append((est.low, who))
+        tops.append((max(high, reach(words, est.low)) if vague else high, who))
+    if len(lows) > 1:
+        (most, many), (least, few) = max(lows), min(tops)
+        if most >= _APART * least and few != many:
+            notes.append(
+                f"{many}'s estimate is {int(most // least)} times {few}'s: "
+                "check they report the same gathering"
+            )
+    return notes
+
+
+def _merged(members: list[tuple[int, dict[str, Any], str]], flags: list[str]) -> dict[str, Any]:
+    """One row from the rows of one place and day, each from another article."""
+    first = members[0][1]
+    flags = [f for f in flags if f]
+    if len(members) == 1 and not flags:
+        return dict(first)
+    row = {c: _cell(first, c) for c in RAW_COLUMNS}
+    for column in _LISTS:
+        row[column] = _parts(_cell(r, column) for _, r, _ in members)
+    row["size_text"] = _parts(_cell(r, "size_text") for _, r, _ in members)
+    row["temp_text"] = _parts(_cell(r, "temp_text") for _, r, _ in members)
+    sources = []
+    for article, r, _ in members:
+        for s in row_sources(
+            *(_cell(r, c) for c in ("source_name", "source_date", "source_url", "source_quote"))
+        ):
+            sources.append(s._replace(name=s.name or _label(s, article)))
+    if len(members) > 1:
+        row.update(join_sources(sources))
+    notes = (_estimates(members) if len(members) > 1 else []) + flags
+    own = [f"{label}: {_cell(r, 'notes')}" for _, r, label in members if _cell(r, "notes")]
+    if len(members) == 1:
+        own = [_cell(first, "notes")] if _cell(first, "notes") else []
+    row["notes"] = SEP.join([n for n in notes if n] + own)
+    return row
+
+
+def merge_place(rows: Sequence[Tagged]) -> list[tuple[Order, dict[str, Any]]]:
+    """The rows of one place, from any number of articles, merged by day.
+
+    Returns each output row with its order (its first source's article and row).
+    Rows of one day from different articles become one; an article with two rows
+    for one day keeps them apart, and the other articles' row for that day is not
+    merged into either (a note says so). A place two articles put only on
+    different days (within a week) gets a note on each row.
+
+    >>> a = {"date": "2026-01-30", "locality": "Denver", "state": "CO", "source_name": "AP"}
+    >>> b = dict(a, date="2026-01-31", source_name="NPR")
+    >>> for _, row in merge_place([(0, 0, a), (1, 0, b)]):
+    ...     print(row["notes"])
+    AP puts Denver on Jan. 30, NPR on Jan. 31: check the day
+    NPR puts Denver on Jan. 31, AP on Jan. 30: check the day
+    """
+    ordered = sorted(rows, key=lambda t: (t[0], t[1]))
+    labels = {}
+    for article, _, row in ordered:
+        if article not in labels:
+            first = row_sources(_cell(row, "source_name"), "", _cell(row, "source_url"))[0]
+            labels[article] = _label(first, article)
+    days: dict[int, set[str]] = defaultdict(set)
+    for article, _, row in ordered:
+        days[article].add(_cell(row, "date"))
+    by_day: dict[str, list[Tagged]] = defaultdict(list)
+    for t in ordered:
+        by_day[_cell(t[2], "date")].append(t)
+    out: list[tuple[Order, dict[str, Any]]] = []
+    for day, group in by_day.items():
+        per_article: dict[int, list[Tagged]] = defaultdict(list)
+        for t in group:
+            per_article[t[0]].append(t)
+        single = [ts[0] for ts in per_article.values() if len(ts) == 1]
+        apart = [t for ts in per_article.values() if len(ts) > 1 for t in ts]
+        place = _cell(group[0][2], "locality")
+        flags = _day_flags(day, [t[0] for t in single], days, labels, place)
+        told = ""
+        if apart:
+            who = sorted({labels[t[0]] for t in apart})
+            told = (
+                f"{' and '.join(who)} tell apart {len(apart)} gatherings in {place} on "
+                f"{_day(day)}: not merged; check which one each source means"
+            )
+        if single:
+            members = [(t[0], t[2], labels[t[0]]) for t in single]
+            out.append(((single[0][0], single[0][1]), _merged(members, flags + [told])))
+        for t in apart:
+            out.append(
+                ((t[0], t[1]), _merged([(t[0], t[2], labels[t[0]])], [told] if single else []))
+            )
+    return sorted(out, key=lambda o: o[0])
+
+
+def _day_flags(
+    day: str, articles: list[int], days: dict[int, set[str]], labels: dict[int, str], place: str
+) -> list[str]:
+    """Notes for articles that put this place on this day and other articles that put it
+    only on another day close by."""
+    flags = []
+    for article in articles:
+        for other, theirs in days.items():
+            if other == article or theirs & days[article] or day not in days[article]:
+                continue
+            close = [d for d in sorted(theirs) if _close(d, day)]
+            if close:
+                flags.append(
+                    f"{labels[article]} puts {place} on {_day(day)}, {labels[other]} on "
+                    f"{' and '.join(_day(d) for d in close)}: check the day"
+                )
+    return flags
+
+
+def _close(a: str, b: str) -> bool:
+    try:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= _DAYS_APART
+    except ValueError:
+        return False
+
+
+def merge_drafts(drafts: Sequence[Any]) -> Any:
+    """One draft table from the drafts of several articles (in the order given).
+
+    >>> import pandas as pd
+    >>> one = pd.DataFrame([{"date": "2026-01-31", "locality": "Seattle", "state": "WA",
+    ...     "size_text": "about 4,000", "source_name": "AP"}])
+    >>> two = one.assign(size_text="50,000", source_name="KUOW")
+    >>> merged = merge_drafts([one, two])
+    >>> merged[["locality", "size_text"]].values.tolist()
+    [['Seattle', 'about 4,000; 50,000']]
+    """
+    import pandas as pd
+
+    places: dict[tuple[str, str], list[Tagged]] = defaultdict(list)
+    for article, table in enumerate(drafts):
+        for n, row in enumerate(table.to_dict("records")):
+            places[place_key(row)].append((article, n, row))
+    merged = sorted((o for rows in places.values() for o in merge_place(rows)), key=lambda o: o[0])
+    out = [{c: _cell(r, c) for c in RAW_COLUMNS} for _, r in merged]
+    return pd.DataFrame(out, columns=RAW_COLUMNS, dtype="object")
