@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from turnout.cli import main
+from turnout.clean import clean_events, read_events
 from turnout.draft.batch import Tally, draft_article, draft_stream, write_csv
 from turnout.draft.manifest import Article
 from turnout.draft.spill import MergedRows
@@ -84,6 +85,10 @@ def test_a_manifest_on_the_command_line_is_one_merged_draft(tmp_path, capsys):
     assert row["source_date"] == "2026-02-01\n2026-02-02"
     assert row["size_text"] == "About 4,000; Hundreds"
     assert "1 draft rows from 2 article(s), 0 without a crowd size" in err
+    # The draft cleans as it is: every source lined up (the second has no address).
+    cleaned = clean_events(read_events(out))
+    assert cleaned.rejected.empty and cleaned.events.loc[0, "size_low"] == 200
+    assert row["source_url"] == "https://ap.example/1\n"
     assert "drafting" in err and "2 rows" in err  # the progress bar
 
 

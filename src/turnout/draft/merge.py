@@ -49,9 +49,14 @@ _APART = 10
 _DAYS_APART = 7
 
 
-def _cell(row: dict[str, Any], column: str) -> str:
+def _raw(row: dict[str, Any], column: str) -> str:
+    """A cell as written (a several-source cell's empty last line is a source's)."""
     value = row.get(column, "")
-    return "" if value is None or value != value else str(value).strip()
+    return "" if value is None or value != value else str(value)
+
+
+def _cell(row: dict[str, Any], column: str) -> str:
+    return _raw(row, column).strip()
 
 
 def place_key(row: dict[str, Any]) -> tuple[str, str]:
@@ -123,7 +128,7 @@ def _merged(members: list[tuple[int, dict[str, Any], str]], flags: list[str]) ->
     flags = [f for f in flags if f]
     if len(members) == 1 and not flags:
         return dict(first)
-    row = {c: _cell(first, c) for c in RAW_COLUMNS}
+    row = {c: _raw(first, c) for c in RAW_COLUMNS}
     for column in _LISTS:
         row[column] = _parts(_cell(r, column) for _, r, _ in members)
     row["size_text"] = _parts(_cell(r, "size_text") for _, r, _ in members)
@@ -131,7 +136,7 @@ def _merged(members: list[tuple[int, dict[str, Any], str]], flags: list[str]) ->
     sources = []
     for article, r, _ in members:
         for s in row_sources(
-            *(_cell(r, c) for c in ("source_name", "source_date", "source_url", "source_quote"))
+            *(_raw(r, c) for c in ("source_name", "source_date", "source_url", "source_quote"))
         ):
             sources.append(s._replace(name=s.name or _label(s, article)))
     if len(members) > 1:
@@ -242,5 +247,5 @@ def merge_drafts(drafts: Sequence[Any]) -> Any:
         for n, row in enumerate(table.to_dict("records")):
             places[place_key(row)].append((article, n, row))
     merged = sorted((o for rows in places.values() for o in merge_place(rows)), key=lambda o: o[0])
-    out = [{c: _cell(r, c) for c in RAW_COLUMNS} for _, r in merged]
+    out = [{c: _raw(r, c) for c in RAW_COLUMNS} for _, r in merged]
     return pd.DataFrame(out, columns=RAW_COLUMNS, dtype="object")
