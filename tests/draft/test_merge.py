@@ -94,3 +94,16 @@ def test_the_merge_does_not_depend_on_the_order_rows_arrive_in():
     assert "kuow.example" in first[0][1]["source_name"]  # an unnamed source goes by its site
     for order in itertools.permutations(rows):
         assert merge_place(list(order)) == first
+
+
+def test_a_day_flag_counts_the_articles_on_each_side_once():
+    names = ["AP", "KUOW", "KING", "NPR", "Times"]
+    rows = [
+        (i, 0, _row(date="2026-01-31" if i < 3 else "2026-02-01", source_name=name))
+        for i, name in enumerate(names)
+    ]
+    notes = [r["notes"].splitlines()[-1] for _, r in merge_place(rows)]
+    assert notes == [
+        "AP and 2 others put Seattle on Jan. 31, NPR and 1 other on Feb. 1: check the day",
+        "NPR and 1 other put Seattle on Feb. 1, AP and 2 others on Jan. 31: check the day",
+    ]

@@ -206,20 +206,31 @@ def merge_place(rows: Sequence[Tagged]) -> list[tuple[Order, dict[str, Any]]]:
 def _day_flags(
     day: str, articles: list[int], days: dict[int, set[str]], labels: dict[int, str], place: str
 ) -> list[str]:
-    """Notes for articles that put this place on this day and other articles that put it
-    only on another day close by."""
+    """A note for each day close by that other articles put this place on, when they do not
+    name this day and these articles do not name theirs (one note a day, however many
+    articles: a day's coverage may hold thousands)."""
+    mine = [a for a in articles if day in days[a]]
     flags = []
-    for article in articles:
-        for other, theirs in days.items():
-            if other == article or theirs & days[article] or day not in days[article]:
-                continue
-            close = [d for d in sorted(theirs) if _close(d, day)]
-            if close:
-                flags.append(
-                    f"{labels[article]} puts {place} on {_day(day)}, {labels[other]} on "
-                    f"{' and '.join(_day(d) for d in close)}: check the day"
-                )
+    others = sorted({d for a, ds in days.items() for d in ds if d != day and _close(d, day)})
+    for other in others:
+        here = [a for a in mine if other not in days[a]]
+        there = [a for a, ds in days.items() if other in ds and day not in ds]
+        if here and there:
+            flags.append(
+                f"{_who(here, labels)} {_puts(here)} {place} on {_day(day)}, "
+                f"{_who(there, labels)} on {_day(other)}: check the day"
+            )
     return flags
+
+
+def _who(articles: list[int], labels: dict[int, str]) -> str:
+    first = labels[articles[0]]
+    n = len(articles) - 1
+    return first if not n else f"{first} and {n} other{'s' if n > 1 else ''}"
+
+
+def _puts(articles: list[int]) -> str:
+    return "puts" if len(articles) == 1 else "put"
 
 
 def _close(a: str, b: str) -> bool:
