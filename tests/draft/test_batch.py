@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from turnout.cli import main
 from turnout.clean import clean_events, read_events
+from turnout.cli import main
 from turnout.draft.batch import Tally, draft_article, draft_stream, write_csv
 from turnout.draft.manifest import Article
 from turnout.draft.spill import MergedRows
