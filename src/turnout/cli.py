@@ -110,6 +110,16 @@ def _weather_fetch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="turnout", description="Sourced protest-event data and newsroom charts."
@@ -166,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--source", help="the outlet, for source_name (likewise)")
     draft.add_argument("--url", help="the article's address, for source_url (likewise)")
     draft.add_argument(
-        "--jobs", type=int, default=None, help="worker processes (default: every core)"
+        "--jobs", type=_positive, default=None, help="worker processes (default: every core)"
     )
     draft.add_argument(
         "--dask",

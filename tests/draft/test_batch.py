@@ -117,3 +117,10 @@ def test_dask_and_processes_agree_row_for_row(tmp_path):
     one = _csv(draft_stream(articles, jobs=1))
     assert _csv(draft_stream(articles, jobs=2)) == one
     assert _csv(draft_stream(articles, jobs=2, dask="local")) == one
+
+
+def test_jobs_must_be_one_or_more(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["draft", "a.txt", "--jobs", "0"])
+    assert stop.value.code == 2
+    assert "argument --jobs: '0' is not a whole number of 1 or more" in capsys.readouterr().err

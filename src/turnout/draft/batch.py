@@ -93,8 +93,9 @@ def run_here(batches: Iterable[list[Article]]) -> Iterator[list[Result]]:
 
 def run_processes(batches: Iterable[list[Article]], jobs: int) -> Iterator[list[Result]]:
     """Batches drafted by ``jobs`` worker processes, as they finish, a few in flight."""
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: set[Any] = set()
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    pending: set[Any] = set()
+    try:
         for batch in batches:
             pending.add(pool.submit(draft_batch, batch))
             if len(pending) >= jobs * AHEAD:
@@ -103,6 +104,9 @@ def run_processes(batches: Iterable[list[Article]], jobs: int) -> Iterator[list[
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             yield from (f.result() for f in done)
+    finally:
+        # A draft stopped by a bad article does not wait for the batches queued after it.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def dask_client(address: str, workers: int) -> Any:
