@@ -124,3 +124,38 @@ def test_jobs_must_be_one_or_more(capsys):
         main(["draft", "a.txt", "--jobs", "0"])
     assert stop.value.code == 2
     assert "argument --jobs: '0' is not a whole number of 1 or more" in capsys.readouterr().err
+
+
+def test_every_gathering_of_every_article_is_in_the_merged_draft_once():
+    from turnout.sizes import parse_size
+    from turnout.sources import row_sources
+
+    articles = _devset()
+    singles = [draft_article(a)[1] for a in articles]
+    merged = list(draft_stream(articles, jobs=1))
+    assert len(merged) < sum(map(len, singles))  # the development set shares gatherings
+    for article, rows in zip(articles, singles, strict=True):
+        for row in rows:
+            key = (row["locality"], row["state"], row["date"])
+            found = [
+                m
+                for m in merged
+                if (m["locality"], m["state"], m["date"]) == key
+                and article.url
+                in [s.url for s in row_sources(m["source_name"], "", m["source_url"])]
+            ]
+            assert len(found) == 1, (article.source, key)
+    for m in merged:
+        urls = [s.url for s in row_sources(m["source_name"], "", m["source_url"])]
+        if len(urls) < 2 or not m["size_text"]:
+            continue
+        own = [
+            parse_size(r["size_text"])
+            for a, rows in zip(articles, singles, strict=True)
+            if a.url in urls
+            for r in rows
+            if (r["locality"], r["date"]) == (m["locality"], m["date"]) and r["size_text"]
+        ]
+        both = parse_size(m["size_text"])
+        assert both.low == min(e.low for e in own)
+        assert both.high == max(e.high for e in own)
