@@ -81,3 +81,17 @@ def test_the_review_notebook_shows_a_merged_draft(tmp_path):
     ]
     merged = [h for h in shown if "Merged draft, by gathering" in h]
     assert len(merged) == 1 and "2 gatherings from 2 articles" in merged[0]
+
+
+def test_a_story_files_its_day_of_coverage_as_a_folder_or_a_manifest(tmp_path, monkeypatch):
+    from turnout.draft.manifest import story_articles
+
+    monkeypatch.setenv("TURNOUT_ROOT", str(tmp_path))
+    sources = tmp_path / "data" / "raw" / "sources"
+    sources.mkdir(parents=True)
+    assert story_articles("may-day") == [] and story_articles(None) == []
+    (sources / "may-day.jsonl").write_text("{}\n", encoding="utf-8")
+    assert story_articles("may-day") == [sources / "may-day.jsonl"]
+    (sources / "may-day").mkdir()
+    (sources / "may-day" / "ap.txt").write_text("Hundreds marched.", encoding="utf-8")
+    assert story_articles("may-day") == [sources / "may-day"]  # the folder first

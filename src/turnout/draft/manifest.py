@@ -185,6 +185,25 @@ def read_articles(
             number += 1
 
 
+def story_articles(story: str | None = None) -> list[Path]:
+    """A day's coverage filed with a story: ``data/raw/sources/SLUG/`` (a folder of articles)
+    or ``data/raw/sources/SLUG.jsonl`` / ``.csv`` (a manifest); ``[]`` when there is none
+    (a story's one article is ``SLUG.txt``, :func:`turnout.draft.text.story_article`).
+
+    >>> story_articles("a-story-with-no-articles")
+    []
+    """
+    from turnout import paths
+
+    if story is None:
+        return []
+    sources = paths.raw_dir() / "sources"
+    folder = sources / story
+    if folder.is_dir() and any(p.suffix.lower() in ARTICLE_SUFFIXES for p in folder.iterdir()):
+        return [folder]
+    return [p for s in JSONL_SUFFIXES + CSV_SUFFIXES if (p := sources / f"{story}{s}").is_file()]
+
+
 def listed_files(items: Sequence[str | Path]) -> list[Path]:
     """The files given and those in the folders given (articles and manifests), unread.
 
