@@ -289,11 +289,6 @@ def save_draft(
     return n, empty
 
 
-def article_paths(items: Sequence[str | Path]) -> list[Path]:
-    """The article files named, folders replaced by the articles in them (sorted by name)."""
-    return [Path(a.path) for a in read_articles(items, published="1970-01-01") if a.path]
-
-
 def draft_files(
     paths: Sequence[Path],
     *,

@@ -52,16 +52,6 @@ class Article:
     text: str | None = None
     where: str = ""
 
-    @property
-    def size(self) -> int:
-        """Bytes of the article (its text, else its file's size), for the progress rate."""
-        if self.text is not None:
-            return len(self.text.encode("utf-8"))
-        try:
-            return Path(self.path).stat().st_size
-        except OSError:
-            return 0
-
 
 def is_manifest(path: Path) -> bool:
     """Whether a file given to ``turnout draft`` lists articles rather than being one.
