@@ -101,6 +101,8 @@ def test_an_unreadable_article_in_a_manifest_stops_with_one_line(tmp_path, capsy
     assert err.startswith(f"turnout: error: {tmp_path / 'day.jsonl'}, row 1: ")
     assert "binary data" in err and err.count("\n") == 1
     assert not out.exists() and not list(tmp_path.glob(".draft.csv*"))
+    assert main(["draft", str(tmp_path / "day.jsonl"), "-q"]) == 2
+    assert capsys.readouterr().out == ""  # to standard output: not even the header
 
 
 def test_no_publication_date_is_one_line(tmp_path, capsys):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import sys
 import time
@@ -250,10 +251,13 @@ def write_csv(
     >>> buffer.getvalue()
     'date,locality\\n2026-01-31,Denver\\n'
     """
+    rows = iter(rows)
+    # The first row first: a draft that stops on a bad article writes not even the header.
+    first = next(rows, None)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     n = 0
-    for row in rows:
+    for row in itertools.chain([first] if first is not None else [], rows):
         writer.writerow(["" if row.get(c) is None else row.get(c, "") for c in columns])
         n += 1
     return n
