@@ -31,7 +31,7 @@ from typing import Any
 from turnout.draft.merge import Tagged, merge_place, place_key
 
 #: Characters of rows kept in memory before they are spilled to files.
-MEMORY_LIMIT = 4_000_000
+MEMORY_LIMIT = 1_000_000
 #: Files the places are shared among once rows are spilled.
 SHARES = 64
 
