@@ -2,8 +2,8 @@
 
 Builds a manifest (JSON Lines, the articles' text inline) of ``--articles`` articles
 (default 10,000): the development set (``tests/fixtures/articles/``) repeated, each
-repeat with its cities varied (each city the article names becomes one of AP's
-dateline cities, a different one each repeat). Then drafts it, each run in a fresh
+repeat with its cities varied (each city the article names becomes another US city
+of 100,000 people or more, a different one each repeat). Then drafts it, each run in a fresh
 process, with 1 worker process, with 2, and on a local Dask cluster of 2 workers,
 and prints for each: seconds, articles and KB of article a second, rows out, the
 peak memory of the drafting process and of its largest worker (Dask's workers are
@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import csv
 import filecmp
+import functools
 import json
 import re
 import resource
@@ -54,13 +55,20 @@ def devset() -> list[dict[str, str]]:
     return out
 
 
-def varied(article: dict, repeat: int) -> str:
-    """The article with each city it names replaced by a dateline city chosen by ``repeat``."""
-    from turnout.ap import AP_DATELINE_CITIES
+@functools.lru_cache(maxsize=1)
+def city_pool() -> list[str]:
+    """US cities of 100,000 people or more (the gazetteer's), in a fixed order."""
+    from turnout.places import _gazetteer
 
+    return sorted({e[0] for entries in _gazetteer().values() for e in entries if e[4] >= 100_000})
+
+
+def varied(article: dict, repeat: int) -> str:
+    """The article with each city it names replaced by another, chosen by ``repeat``: an
+    archive's articles report many places, so most repeats draft gatherings of their own."""
     if repeat == 0 or not article["cities"]:
         return article["text"]
-    pool = sorted(AP_DATELINE_CITIES)
+    pool = city_pool()
     swap = {c: pool[(i * 7 + repeat) % len(pool)] for i, c in enumerate(article["cities"])}
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, swap)) + r")\b")
     return pattern.sub(lambda m: swap[m.group(0)], article["text"])
