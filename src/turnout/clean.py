@@ -38,7 +38,7 @@ from turnout.formulas import formula_mask
 from turnout.links import url_problem
 from turnout.places import resolve_places
 from turnout.sizes import parse_sizes, size_cat, size_mean, size_problems, size_qualifiers
-from turnout.sources import SOURCE_COLUMNS, lines, sources_problem
+from turnout.sources import SOURCE_COLUMNS, sources_problem
 from turnout.temperature import parse_temperatures
 
 #: Columns a raw table must have: without them no row can be placed on a map or a timeline.
@@ -264,6 +264,13 @@ def _row_problem(raw: pd.DataFrame, rows: pd.Series) -> pd.Series:
     return problem
 
 
+def _url_lines(value: object) -> list[object]:
+    """A ``source_url`` cell's addresses as written: one, or one a line in a row of several."""
+    if isinstance(value, str) and "\n" in value.strip():
+        return list(value.split("\n"))
+    return [value]
+
+
 def _first_line(value: str) -> str:
     return value.split("\n")[0].strip()
 
@@ -455,7 +462,7 @@ def input_warnings(raw: pd.DataFrame, *, path: object = None) -> list[str]:
     if "source_url" in flat:
         # A row of several sources has one address a line: each is checked.
         problems = flat["source_url"].map(
-            lambda v: next((p for p in map(url_problem, lines(v) or [v]) if p), "")
+            lambda v: next((p for p in map(url_problem, _url_lines(v)) if p), "")
         )
         for i in np.flatnonzero(problems.ne("").to_numpy()):
             out.append(str(DataError(problems.iloc[i], path=path, row=i + 2, column="source_url")))
