@@ -149,6 +149,9 @@ def main() -> int:
           f"{m_big['peak_mb']:.0f} MB drafting {args.articles:,} "
           f"(x{m_big['peak_mb'] / m_small['peak_mb']:.2f} for x{args.articles / small_n:.0f} "
           "the articles)")  # fmt: skip
+    with outs["2 processes"].open(encoding="utf-8", newline="") as f:
+        most = max((r["source_name"].count("\n") + 1 for r in csv.DictReader(f)), default=0)
+    print(f"largest gathering: {most:,} sources (held whole while its place is merged)")
     first = outs["1 process"]
     same = all(filecmp.cmp(first, o, shallow=False) for o in outs.values())
     print(f"same rows, byte for byte, in all three runs: {'yes' if same else 'NO'}")
