@@ -222,6 +222,12 @@ def count_articles(items: Sequence[str | Path]) -> int | None:
         path = Path(item)
         if path.is_dir():
             total += sum(1 for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
+        elif path.suffix.lower() in JSONL_SUFFIXES:
+            try:  # one article a line: count lines, parse nothing
+                with path.open("rb") as f:
+                    total += sum(1 for line in f if line.strip())
+            except OSError:
+                return None
         elif is_manifest(path):
             try:
                 total += sum(1 for _ in _records(path))
