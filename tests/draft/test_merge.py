@@ -5,11 +5,15 @@ from __future__ import annotations
 import itertools
 
 import pandas as pd
+from conftest import examples
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from turnout.clean import clean_events
 from turnout.columns import RAW_COLUMNS
 from turnout.draft import draft_events
-from turnout.draft.merge import merge_drafts, merge_place
+from turnout.draft.merge import merge_drafts, merge_place, place_key
+from turnout.sizes import parse_size
 from turnout.sources import row_sources
 
 
@@ -107,3 +111,53 @@ def test_a_day_flag_counts_the_articles_on_each_side_once():
         "AP and 2 others put Seattle on Jan. 31, NPR and 1 other on Feb. 1: check the day",
         "NPR and 1 other put Seattle on Feb. 1, AP and 2 others on Jan. 31: check the day",
     ]
+
+
+_PLACES = [("Seattle", "WA"), ("seattle", "wa"), ("Denver", "CO")]
+_DAYS = ["2026-01-30", "2026-01-31", "2026-02-10"]
+_SIZES = ["", "hundreds", "about 4,000", "50,000", "6,000 to 9,000"]
+
+
+@st.composite
+def _drafts(draw):
+    """Rows of up to five articles: few places and days, so they collide."""
+    out = []
+    for article in range(draw(st.integers(1, 5))):
+        for n in range(draw(st.integers(0, 4))):
+            (locality, state), day = draw(st.sampled_from(_PLACES)), draw(st.sampled_from(_DAYS))
+            size = draw(st.sampled_from(_SIZES))
+            name = draw(st.sampled_from(["AP", "NPR", ""]))
+            url, quote = f"https://example.com/{article}", f"{size}."
+            cells = _row(date=day, locality=locality, state=state, size_text=size,
+                         source_name=name, source_url=url, source_quote=quote)  # fmt: skip
+            out.append((article, n, cells))
+    return out
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(_drafts(), st.randoms(use_true_random=False))
+def test_every_row_is_one_source_of_one_merged_row_whatever_the_order(rows, rnd):
+    merged = merge_place([t for t in rows if t[2]["locality"].casefold() == "seattle"])
+    merged += merge_place([t for t in rows if t[2]["locality"] == "Denver"])
+    # Nothing is lost or counted twice: each row is one source line of one output row.
+    assert sum(len(row_sources(r["source_name"], "", r["source_url"])) for _, r in merged) == len(
+        rows
+    )
+    for order, row in merged:
+        said = [s.url for s in row_sources(row["source_name"], "", row["source_url"])]
+        assert said == sorted(said)  # sources in the order the articles were given
+        assert f"https://example.com/{order[0]}" == said[0]
+        sizes = [t[2]["size_text"] for t in rows if len(said) > 1 and t[2]["size_text"]
+                 and t[2]["date"] == row["date"] and place_key(t[2]) == place_key(row)
+                 and f"https://example.com/{t[0]}" in said]  # fmt: skip
+        if sizes:  # low the lowest estimate, high the highest
+            both = parse_size(row["size_text"])
+            assert both.low == min(parse_size(s).low for s in sizes)
+            assert both.high == max(parse_size(s).high for s in sizes)
+    shuffled = rows[:]
+    rnd.shuffle(shuffled)
+    again = merge_place([t for t in shuffled if t[2]["locality"].casefold() == "seattle"])
+    assert again == sorted(
+        merge_place([t for t in rows if t[2]["locality"].casefold() == "seattle"]),
+        key=lambda o: o[0],
+    )
