@@ -53,6 +53,11 @@ def test_spilled_merge_is_the_in_memory_merge_whatever_the_arrival_order():
     where = spilled._dir
     assert list(spilled.merged()) == expected
     assert not where.exists()  # and cleaned up
+    # In input order (as the runners give them) each output row is built a source at a time.
+    in_order = MergedRows(memory_limit=0, shares=5)
+    for number, rows, _, _ in drafted:
+        in_order.add(number, rows)
+    assert list(in_order.merged()) == expected
 
 
 def test_one_worker_and_two_give_the_same_bytes_and_count_as_they_go():

@@ -6,7 +6,7 @@ manifests (:mod:`.manifest`). Drafting is a pure function of one article
 (``--jobs``, default every core) or to a Dask cluster (``--dask ADDRESS``, or
 ``--dask local`` for one on this machine), never more than a few batches at a
 time: a manifest of any size streams through in bounded memory. Rows come back
-in whatever order the workers finish and are merged into one row per gathering
+in order and are merged into one row per gathering
 across articles (:mod:`.spill`, :mod:`.merge`) in the order the articles were
 given, so the same input gives the same bytes however it runs. A draft goes to a
 story's ``data/raw/SLUG.draft.csv`` (never the story's own CSV, never over an
@@ -21,8 +21,9 @@ import itertools
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -93,18 +94,17 @@ def run_here(batches: Iterable[list[Article]]) -> Iterator[list[Result]]:
 
 
 def run_processes(batches: Iterable[list[Article]], jobs: int) -> Iterator[list[Result]]:
-    """Batches drafted by ``jobs`` worker processes, as they finish, a few in flight."""
+    """Batches drafted by ``jobs`` worker processes, in order, a few in flight (the rows
+    then spill in input order, which lets a huge gathering merge a source at a time)."""
     pool = ProcessPoolExecutor(max_workers=jobs)
-    pending: set[Any] = set()
+    pending: deque[Any] = deque()
     try:
         for batch in batches:
-            pending.add(pool.submit(draft_batch, batch))
+            pending.append(pool.submit(draft_batch, batch))
             if len(pending) >= jobs * AHEAD:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                yield from (f.result() for f in done)
+                yield pending.popleft().result()
         while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            yield from (f.result() for f in done)
+            yield pending.popleft().result()
     finally:
         # A draft stopped by a bad article does not wait for the batches queued after it.
         pool.shutdown(wait=True, cancel_futures=True)
@@ -133,20 +133,19 @@ def dask_client(address: str, workers: int) -> Any:
 def run_dask(
     batches: Iterable[list[Article]], address: str, workers: int
 ) -> Iterator[list[Result]]:
-    """Batches drafted on a Dask cluster, as they finish, a few per worker in flight."""
-    from distributed import as_completed
-
+    """Batches drafted on a Dask cluster, in order, a few per worker in flight."""
     client = dask_client(address, workers)
     try:
         ahead = max(1, len(client.scheduler_info().get("workers", {})) or workers) * AHEAD
-        running = as_completed()
+        pending: deque[Any] = deque()
         for batch in batches:
-            running.add(client.submit(draft_batch, batch, pure=False))
-            if running.count() >= ahead:
-                future = next(running)
+            pending.append(client.submit(draft_batch, batch, pure=False))
+            if len(pending) >= ahead:
+                future = pending.popleft()
                 yield future.result()
                 future.release()
-        for future in running:
+        while pending:
+            future = pending.popleft()
             yield future.result()
             future.release()
     finally:

@@ -27,14 +27,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
 from turnout.columns import RAW_COLUMNS
 from turnout.ranking import reach
 from turnout.sizes import parse_size
-from turnout.sources import SEP, Source, join_sources, row_sources
+from turnout.sources import SEP, SOURCE_COLUMNS, Source, row_sources
 
 #: (article's place in the input, row's place in its draft, the row's cells)
 Tagged = tuple[int, int, dict[str, Any]]
@@ -68,16 +68,6 @@ def place_key(row: dict[str, Any]) -> tuple[str, str]:
     return (_cell(row, "locality").casefold(), _cell(row, "state").upper())
 
 
-def _parts(values: Iterable[str], sep: str = "; ") -> str:
-    seen: dict[str, str] = {}
-    for value in values:
-        for part in value.split(sep.strip()):
-            part = part.strip()
-            if part:
-                seen.setdefault(part.casefold(), part)
-    return sep.join(seen.values())
-
-
 def _label(source: Source, article: int) -> str:
     """What notes call a source: its name, else its site, else its place in the input."""
     if source.name:
@@ -96,10 +86,10 @@ def _day(value: str) -> str:
     return ap_date(d)
 
 
-def _estimates(members: list[tuple[int, dict[str, Any], str]]) -> list[str]:
-    """Who said what, and estimates ten or more times apart: the largest floor against the
-    smallest top (crowd words reach as far as they allow, "thousands" below 10,000)."""
-    said = [(label, _cell(row, "size_text")) for _, row, label in members]
+def _estimates(said: list[tuple[str, str]]) -> list[str]:
+    """Who said what (source, words), and estimates ten or more times apart: the largest
+    floor against the smallest top (crowd words reach as far as they allow, "thousands"
+    below 10,000)."""
     if not any(w for _, w in said):
         return []
     notes = ["estimates by source: " + "; ".join(f"{who} '{w}'" for who, w in said if w)]
@@ -122,31 +112,113 @@ def _estimates(members: list[tuple[int, dict[str, Any], str]]) -> list[str]:
     return notes
 
 
-def _merged(members: list[tuple[int, dict[str, Any], str]], flags: list[str]) -> dict[str, Any]:
-    """One row from the rows of one place and day, each from another article."""
-    first = members[0][1]
-    flags = [f for f in flags if f]
-    if len(members) == 1 and not flags:
-        return dict(first)
-    row = {c: _raw(first, c) for c in RAW_COLUMNS}
-    for column in _LISTS:
-        row[column] = _parts(_cell(r, column) for _, r, _ in members)
-    row["size_text"] = _parts(_cell(r, "size_text") for _, r, _ in members)
-    row["temp_text"] = _parts(_cell(r, "temp_text") for _, r, _ in members)
-    sources = []
-    for article, r, _ in members:
-        for s in row_sources(
-            *(_raw(r, c) for c in ("source_name", "source_date", "source_url", "source_quote"))
-        ):
-            sources.append(s._replace(name=s.name or _label(s, article)))
-    if len(members) > 1:
-        row.update(join_sources(sources))
-    notes = (_estimates(members) if len(members) > 1 else []) + flags
-    own = [f"{label}: {_cell(r, 'notes')}" for _, r, label in members if _cell(r, "notes")]
-    if len(members) == 1:
-        own = [_cell(first, "notes")] if _cell(first, "notes") else []
-    row["notes"] = SEP.join([n for n in notes if n] + own)
-    return row
+class Fold:
+    """One output row built a source at a time (rows added in input order): what it keeps
+    is the row it writes, not the rows it read, so a gathering of thousands of sources
+    costs its own size. :func:`plan_place` says which rows go in, with their flags.
+
+    >>> fold = Fold([], size=2)
+    >>> fold.add(0, {"date": "2026-01-31", "size_text": "hundreds", "source_name": "AP"}, "AP")
+    >>> fold.add(1, {"date": "2026-01-31", "size_text": "50,000", "source_name": "NPR"}, "NPR")
+    >>> fold.row()["size_text"], fold.row()["source_name"]
+    ('hundreds; 50,000', 'AP\\nNPR')
+    """
+
+    def __init__(self, flags: list[str], size: int) -> None:
+        self.flags = [f for f in flags if f]
+        self.size = size  # sources it will have
+        self.first: dict[str, Any] | None = None
+        self.lists: dict[str, dict[str, str]] = {c: {} for c in (*_LISTS, "size_text", "temp_text")}
+        self.said: list[tuple[str, str]] = []
+        self.cells: list[list[str]] = [[] for _ in SOURCE_COLUMNS]
+        self.own: list[str] = []
+
+    def add(self, article: int, row: dict[str, Any], label: str) -> None:
+        if self.first is None:
+            self.first = dict(row)
+        if self.size == 1 and not self.flags:
+            return  # the row as it is
+        for column, seen in self.lists.items():
+            for part in _cell(row, column).split(";"):
+                part = part.strip()
+                if part:
+                    seen.setdefault(part.casefold(), part)
+        self.said.append((label, _cell(row, "size_text")))
+        for s in row_sources(*(_raw(row, c) for c in SOURCE_COLUMNS)):
+            s = s._replace(name=s.name or _label(s, article))
+            for cells, value in zip(self.cells, s, strict=True):
+                cells.append(" ".join(value.split()))
+        if _cell(row, "notes"):
+            self.own.append(f"{label}: {_cell(row, 'notes')}")
+
+    def row(self) -> dict[str, Any]:
+        """The output row (once every source is added)."""
+        first = self.first or {}
+        if self.size == 1 and not self.flags:
+            return dict(first)
+        row = {c: _raw(first, c) for c in RAW_COLUMNS}
+        for column, seen in self.lists.items():
+            row[column] = "; ".join(seen.values())
+        if self.size > 1:
+            row.update({c: SEP.join(v) for c, v in zip(SOURCE_COLUMNS, self.cells, strict=True)})
+        notes = (_estimates(self.said) if self.size > 1 else []) + self.flags
+        own = (
+            self.own
+            if self.size > 1
+            else ([_cell(first, "notes")] if _cell(first, "notes") else [])
+        )
+        row["notes"] = SEP.join([n for n in notes if n] + own)
+        return row
+
+
+#: What planning a place's merge needs of a row: article, row, day, locality, source label.
+Light = tuple[int, int, str, str, str]
+
+
+def light(article: int, n: int, row: dict[str, Any]) -> Light:
+    """The little of a row that decides where it goes (see :func:`plan_place`).
+
+    >>> light(2, 0, {"date": "2026-01-31", "locality": "Denver", "source_url": "https://x.org/a"})
+    (2, 0, '2026-01-31', 'Denver', 'x.org')
+    """
+    first = row_sources(_cell(row, "source_name"), "", _cell(row, "source_url"))[0]
+    return (article, n, _cell(row, "date"), _cell(row, "locality"), _label(first, article))
+
+
+def plan_place(rows: Sequence[Light]) -> list[tuple[Order, list[Order], list[str], dict[int, str]]]:
+    """Where each row of one place goes: for each output row, its order, its sources'
+    (article, row) in order, its flags, and each article's label."""
+    ordered = sorted(rows)
+    labels: dict[int, str] = {}
+    days: dict[int, set[str]] = defaultdict(set)
+    by_day: dict[str, list[Light]] = defaultdict(list)
+    for t in ordered:
+        labels.setdefault(t[0], t[4])
+        days[t[0]].add(t[2])
+        by_day[t[2]].append(t)
+    out = []
+    for day, group in by_day.items():
+        per_article: dict[int, list[Light]] = defaultdict(list)
+        for t in group:
+            per_article[t[0]].append(t)
+        single = [ts[0] for ts in per_article.values() if len(ts) == 1]
+        apart = [t for ts in per_article.values() if len(ts) > 1 for t in ts]
+        place = group[0][3]
+        flags = _day_flags(day, [t[0] for t in single], days, labels, place)
+        told = ""
+        if apart:
+            who = sorted({labels[t[0]] for t in apart})
+            told = (
+                f"{' and '.join(who)} tell apart {len(apart)} gatherings in {place} on "
+                f"{_day(day)}: not merged; check which one each source means"
+            )
+        if single:
+            out.append(
+                ((single[0][0], single[0][1]), [t[:2] for t in single], flags + [told], labels)
+            )
+        for t in apart:
+            out.append(((t[0], t[1]), [t[:2]], [told] if single else [], labels))
+    return sorted(out, key=lambda o: o[0])
 
 
 def merge_place(rows: Sequence[Tagged]) -> list[tuple[Order, dict[str, Any]]]:
@@ -165,42 +237,14 @@ def merge_place(rows: Sequence[Tagged]) -> list[tuple[Order, dict[str, Any]]]:
     AP puts Denver on Jan. 30, NPR on Jan. 31: check the day
     NPR puts Denver on Jan. 31, AP on Jan. 30: check the day
     """
-    ordered = sorted(rows, key=lambda t: (t[0], t[1]))
-    labels = {}
-    for article, _, row in ordered:
-        if article not in labels:
-            first = row_sources(_cell(row, "source_name"), "", _cell(row, "source_url"))[0]
-            labels[article] = _label(first, article)
-    days: dict[int, set[str]] = defaultdict(set)
-    for article, _, row in ordered:
-        days[article].add(_cell(row, "date"))
-    by_day: dict[str, list[Tagged]] = defaultdict(list)
-    for t in ordered:
-        by_day[_cell(t[2], "date")].append(t)
-    out: list[tuple[Order, dict[str, Any]]] = []
-    for day, group in by_day.items():
-        per_article: dict[int, list[Tagged]] = defaultdict(list)
-        for t in group:
-            per_article[t[0]].append(t)
-        single = [ts[0] for ts in per_article.values() if len(ts) == 1]
-        apart = [t for ts in per_article.values() if len(ts) > 1 for t in ts]
-        place = _cell(group[0][2], "locality")
-        flags = _day_flags(day, [t[0] for t in single], days, labels, place)
-        told = ""
-        if apart:
-            who = sorted({labels[t[0]] for t in apart})
-            told = (
-                f"{' and '.join(who)} tell apart {len(apart)} gatherings in {place} on "
-                f"{_day(day)}: not merged; check which one each source means"
-            )
-        if single:
-            members = [(t[0], t[2], labels[t[0]]) for t in single]
-            out.append(((single[0][0], single[0][1]), _merged(members, flags + [told])))
-        for t in apart:
-            out.append(
-                ((t[0], t[1]), _merged([(t[0], t[2], labels[t[0]])], [told] if single else []))
-            )
-    return sorted(out, key=lambda o: o[0])
+    by_id = {(a, n): row for a, n, row in rows}
+    out = []
+    for order, members, flags, labels in plan_place([light(a, n, r) for a, n, r in rows]):
+        fold = Fold(flags, len(members))
+        for a, n in members:
+            fold.add(a, by_id[(a, n)], labels[a])
+        out.append((order, fold.row()))
+    return out
 
 
 def _day_flags(

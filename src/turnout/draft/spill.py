@@ -1,7 +1,8 @@
 """Draft rows of any number of articles merged by place in bounded memory.
 
-Rows arrive in any order (workers finish when they finish), each tagged with its
-article's number and its place in that article's draft. They are kept in memory
+Rows arrive tagged with their article's number and their place in that article's
+draft, in input order from :mod:`.batch` (any order works; input order lets a
+gathering of thousands of sources be merged a source at a time). They are kept in memory
 while they are few; past a limit they are spilled to temporary files, one per
 share of the places (a place's rows all land in one file). At the end each file
 is merged on its own (:func:`turnout.draft.merge.merge_place`), its rows sorted
@@ -28,7 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from turnout.draft.merge import Tagged, merge_place, place_key
+from turnout.draft.merge import Fold, Light, Tagged, light, merge_place, place_key, plan_place
 
 #: Characters of rows kept in memory before they are spilled to files.
 MEMORY_LIMIT = 1_000_000
@@ -89,15 +90,46 @@ class MergedRows:
             self.close()
 
     def _run(self, share: int) -> Path:
-        """One share's places merged and sorted into a run file."""
+        """One share's places merged and sorted into a run file.
+
+        Rows spilled in input order (as :mod:`.batch` gives them) are read twice: once for
+        the little that decides where each goes, once to build each output row a source
+        at a time, so a gathering of thousands of sources costs its own size, not its
+        rows'. Rows spilled in any other order are merged whole.
+        """
         assert self._dir is not None
         path = self._dir / f"{share}.jsonl"
+        lights: dict[tuple[str, str], list[Light]] = defaultdict(list)
+        last, ordered = (-1, -1), True
         with path.open(encoding="utf-8") as f:
-            tagged = [tuple(json.loads(line)) for line in f]
-        out = sorted(_merge_all(tagged), key=lambda o: o[0])  # type: ignore[arg-type]
+            for line in f:
+                article, n, row = json.loads(line)
+                ordered = ordered and (article, n) > last
+                last = (article, n)
+                lights[place_key(row)].append(light(article, n, row))
+        if ordered:
+            folds: dict[tuple[int, int], tuple[Fold, str]] = {}
+            out = []
+            for rows in lights.values():
+                for order, members, flags, labels in plan_place(rows):
+                    fold = Fold(flags, len(members))
+                    out.append((order, fold))
+                    for a, n in members:
+                        folds[(a, n)] = (fold, labels[a])
+            del lights
+            with path.open(encoding="utf-8") as f:
+                for line in f:
+                    article, n, row = json.loads(line)
+                    fold, label = folds[(article, n)]
+                    fold.add(article, row, label)
+            merged = ((order, fold.row()) for order, fold in sorted(out, key=_first))
+        else:
+            with path.open(encoding="utf-8") as f:
+                tagged = [tuple(json.loads(line)) for line in f]
+            merged = iter(sorted(_merge_all(tagged), key=_first))  # type: ignore[arg-type]
         run = self._dir / f"{share}.run.jsonl"
         with run.open("w", encoding="utf-8") as f:
-            for order, row in out:
+            for order, row in merged:
                 f.write(json.dumps([list(order), row], ensure_ascii=False) + "\n")
         path.unlink()
         return run
