@@ -151,7 +151,7 @@ def main() -> int:
           "the articles)")  # fmt: skip
     with outs["2 processes"].open(encoding="utf-8", newline="") as f:
         most = max((r["source_name"].count("\n") + 1 for r in csv.DictReader(f)), default=0)
-    print(f"largest gathering: {most:,} sources (held whole while its place is merged)")
+    print(f"largest gathering: {most:,} sources (its row, built a source at a time, is held)")
     first = outs["1 process"]
     same = all(filecmp.cmp(first, o, shallow=False) for o in outs.values())
     print(f"same rows, byte for byte, in all three runs: {'yes' if same else 'NO'}")
