@@ -187,7 +187,12 @@ def light(article: int, n: int, row: dict[str, Any]) -> Light:
 
 def plan_place(rows: Sequence[Light]) -> list[tuple[Order, list[Order], list[str], dict[int, str]]]:
     """Where each row of one place goes: for each output row, its order, its sources'
-    (article, row) in order, its flags, and each article's label."""
+    (article, row) in order, its flags, and each article's label.
+
+    >>> day = [(0, 0, "2026-01-31", "Denver", "AP"), (1, 0, "2026-01-31", "Denver", "NPR")]
+    >>> [(order, members) for order, members, _, _ in plan_place(day)]
+    [((0, 0), [(0, 0), (1, 0)])]
+    """
     ordered = sorted(rows)
     labels: dict[int, str] = {}
     days: dict[int, set[str]] = defaultdict(set)
