@@ -149,6 +149,7 @@ def main() -> int:
           f"{m_big['peak_mb']:.0f} MB drafting {args.articles:,} "
           f"(x{m_big['peak_mb'] / m_small['peak_mb']:.2f} for x{args.articles / small_n:.0f} "
           "the articles)")  # fmt: skip
+    csv.field_size_limit(2**31 - 1)  # a gathering of a thousand sources has long cells
     with outs["2 processes"].open(encoding="utf-8", newline="") as f:
         most = max((r["source_name"].count("\n") + 1 for r in csv.DictReader(f)), default=0)
     print(f"largest gathering: {most:,} sources (its row, built a source at a time, is held)")

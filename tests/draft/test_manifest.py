@@ -71,3 +71,10 @@ def test_a_bad_json_line_names_its_row(tmp_path):
     (tmp_path / "day.jsonl").write_text('{"text": "a", "published": "2026-02-01"}\n[1]\n')
     with pytest.raises(DataError, match=r"day\.jsonl, row 2: not a JSON object"):
         list(read_articles([tmp_path / "day.jsonl"]))
+
+
+def test_a_long_article_in_a_csv_manifest_is_read_whole(tmp_path):
+    text = "Hundreds marched in Denver. " * 10_000  # 280,000 characters in one cell
+    (tmp_path / "day.csv").write_text(f'text,published\n"{text}",2026-02-01\n', encoding="utf-8")
+    [article] = read_articles([tmp_path / "day.csv"])
+    assert article.text == text

@@ -33,6 +33,9 @@ from pathlib import Path
 
 from turnout.errors import DataError
 
+# An article's text in a manifest cell may be longer than the csv module's default limit.
+csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 CSV_SUFFIXES = (".csv",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -91,8 +94,12 @@ def _records(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             raise DataError("is empty: a manifest needs a header", path=path)
         # Rows numbered as a spreadsheet shows them: the header is 1, a quoted line break
         # stays inside its row.
-        for row, record in enumerate(reader, start=2):
-            yield row, {k: v or "" for k, v in record.items() if k is not None}
+        row = 1
+        try:
+            for row, record in enumerate(reader, start=2):
+                yield row, {k: v or "" for k, v in record.items() if k is not None}
+        except csv.Error as err:
+            raise DataError(f"not readable as CSV: {err}", path=path, row=row + 1) from None
 
 
 def _from_manifest(path: Path, start: int, defaults: dict[str, str]) -> Iterator[Article]:
