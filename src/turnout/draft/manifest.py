@@ -33,9 +33,6 @@ from pathlib import Path
 
 from turnout.errors import DataError
 
-# An article's text in a manifest cell may be longer than the csv module's default limit.
-csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
-
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 CSV_SUFFIXES = (".csv",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -88,6 +85,8 @@ def _records(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
                     raise DataError("not a JSON object", path=path, row=n)
                 yield n, {str(k): "" if v is None else str(v) for k, v in obj.items()}
         return
+    # An article's text in a cell may be longer than the csv module's default limit.
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
     with path.open(encoding="utf-8-sig", newline="") as f:
         reader = csv.DictReader(f)
         if not reader.fieldnames:
