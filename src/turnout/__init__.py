@@ -48,6 +48,7 @@ _API: dict[str, str] = {
     "read_stations": "turnout.noaa",
     "WeatherError": "turnout.noaa",
     "draft_events": "turnout.draft",
+    "merge_drafts": "turnout.draft.merge",
 }
 
 __all__ = [
@@ -64,6 +65,7 @@ __all__ = [
     "draft_events",
     "fetch_daily_summaries",
     "load_events",
+    "merge_drafts",
     "new_story",
     "load_weather",
     "open_story",
@@ -87,6 +89,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from turnout.ccc import read_ccc
     from turnout.clean import Cleaned, RejectedRowsWarning, clean_events, load_events, read_events
     from turnout.draft import draft_events
+    from turnout.draft.merge import merge_drafts
     from turnout.errors import DataError
     from turnout.noaa import (
         WeatherError,

@@ -457,14 +457,29 @@ def source_line(events: pd.DataFrame, *, limit: int = 3) -> str:
     >>> df = pd.DataFrame({"source_name": ["Workers World"], "source_date": ["2026-02-03"]})
     >>> source_line(df)
     'Source: Workers World, Feb. 3, 2026'
+    >>> source_line(pd.DataFrame({"source_name": ["AP\\nKUOW", "AP"],
+    ...     "source_date": ["2026-02-01\\n2026-02-02", "2026-02-01"]}))
+    'Sources: AP, Feb. 1, 2026; KUOW, Feb. 2, 2026'
     """
     import pandas as pd
 
+    from turnout.sources import row_sources
+
     if "source_name" not in events or events["source_name"].dropna().empty:
         return "Source: not named in the data"
-    names = events["source_name"].astype("str").str.strip()
-    names = names[events["source_name"].notna() & names.ne("")]
-    dates = events.get("source_date", pd.Series(pd.NA, index=events.index)).reindex(names.index)
+    # Each source of a row of several (one line per source) is named on its own.
+    pairs = [
+        (s.name, s.date)
+        for name, date in zip(
+            events["source_name"],
+            events.get("source_date", pd.Series(pd.NA, index=events.index)),
+            strict=True,
+        )
+        for s in row_sources(name, date)
+    ]
+    names = pd.Series([n for n, _ in pairs], dtype="str").str.strip()
+    dates = pd.Series([d or pd.NA for _, d in pairs], dtype="object")
+    names, dates = names[names.ne("")], dates[names.ne("")]
     entries: list[str] = []
     for name in names.value_counts(sort=True).index:  # most-used first, ties in order seen
         parsed = pd.to_datetime(dates[names.eq(name)], errors="coerce", format="%Y-%m-%d")

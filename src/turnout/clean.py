@@ -48,6 +48,7 @@ from turnout.sizes import (
     size_qualifiers,
     size_typo_note,
 )
+from turnout.sources import SOURCE_COLUMNS, sources_problem
 from turnout.temperature import parse_temperatures
 
 #: Columns a raw table must have: without them no row can be placed on a map or a timeline.
@@ -282,6 +283,33 @@ def _checked_problem(table: pd.DataFrame) -> pd.Series:
     return pd.Series(np.where(empty, f"{CHECKED}: {UNCHECKED_REASON}", ""), index=table.index)
 
 
+def _url_lines(value: object) -> list[object]:
+    """A ``source_url`` cell's addresses as written: one, or one a line in a row of several."""
+    if isinstance(value, str) and "\n" in value.strip():
+        return list(value.split("\n"))
+    return [value]
+
+
+def _first_line(value: str) -> str:
+    return value.split("\n")[0].strip()
+
+
+def _source_problem(table: pd.DataFrame) -> pd.Series:
+    """ "source_url: 2 lines for 3 sources ..." for a row of several sources whose cells do
+    not line up (:mod:`turnout.sources`); only rows that name several sources are read."""
+    problem = pd.Series("", index=table.index, dtype="str")
+    if "source_name" not in table:
+        return problem
+    several = _as_text(table["source_name"]).map(lambda v: isinstance(v, str) and "\n" in v)
+    several = several.astype(bool)
+    cells = table.loc[several, [c for c in SOURCE_COLUMNS if c in table]]
+    for i, r in cells.iterrows():
+        column, why = sources_problem(**{c: r.get(c, "") for c in SOURCE_COLUMNS})
+        if column:
+            problem[i] = f"{column}: {why}"
+    return problem
+
+
 def clean_events(raw: pd.DataFrame) -> Cleaned:
     """Clean a raw events table into usable events and rejected rows with a reason.
 
@@ -309,8 +337,13 @@ def clean_events(raw: pd.DataFrame) -> Cleaned:
         date_text = _as_text(table["date"].dt.strftime("%Y-%m-%d"))
     else:
         date_text = _as_text(table["date"])
-    # A day written without a year ("Jan. 29") takes it from the row's source_date.
-    source_date = parse_dates(_as_text(table["source_date"]))[0] if "source_date" in table else None
+    # A day written without a year ("Jan. 29") takes it from the row's source_date (its
+    # first source's, in a row of several: one line per source).
+    source_date = (
+        parse_dates(_as_text(table["source_date"]).map(_first_line, na_action="ignore"))[0]
+        if "source_date" in table
+        else None
+    )
     dates, date_problem = parse_dates(date_text, source_date)
     date_problem = ("date: " + date_problem).where(date_problem.ne(""), "")
     table["date_text"] = date_text
@@ -346,6 +379,7 @@ def clean_events(raw: pd.DataFrame) -> Cleaned:
     temp_problem = _temp_problem(temps)
     row_problem = _row_problem(raw, table["row"])
     checked_problem = _checked_problem(table)
+    source_problem = _source_problem(table)
     reason = (
         (
             checked_problem
@@ -357,6 +391,8 @@ def clean_events(raw: pd.DataFrame) -> Cleaned:
             + size_problem
             + "; "
             + temp_problem
+            + "; "
+            + source_problem
         )
         .str.replace(r"(; )+", "; ", regex=True)
         .str.strip("; ")
@@ -399,7 +435,11 @@ def unquoted_words(raw: pd.DataFrame, *, path: object = None) -> list[str]:
         for column in ("size_text", "temp_text"):
             words = r.get(column)
             if isinstance(words, str) and words.strip():
-                if " ".join(words.split()).casefold() not in " ".join(said.split()).casefold():
+                # Estimates joined with "; " (several sentences or sources) each in the quote.
+                flat = " ".join(said.split()).casefold()
+                whole = " ".join(words.split()).casefold()
+                parts = [p.strip() for p in whole.split(";") if p.strip()]
+                if whole not in flat and not all(p in flat for p in parts):
                     row = int(r["row"]) if "row" in r else i + 2  # line 1 is the header
                     out.append(
                         str(
@@ -449,7 +489,10 @@ def input_warnings(raw: pd.DataFrame, *, path: object = None) -> list[str]:
             message = f"{notes.iloc[i]} (a typo?): check the spelling"
             out.append(str(DataError(message, path=path, row=i + 2, column="size_text")))
     if "source_url" in flat:
-        problems = flat["source_url"].map(url_problem)
+        # A row of several sources has one address a line: each is checked.
+        problems = flat["source_url"].map(
+            lambda v: next((p for p in map(url_problem, _url_lines(v)) if p), "")
+        )
         for i in np.flatnonzero(problems.ne("").to_numpy()):
             out.append(str(DataError(problems.iloc[i], path=path, row=i + 2, column="source_url")))
     formulas = []

@@ -3,7 +3,8 @@
     turnout clean data/raw/ice_out_2026.csv -o data/processed/ice_out_2026.csv
     turnout build [--force] [--strict] [--story SLUG]   (cleans the story's data first)
     turnout new SLUG --title "..." --source "..."
-    turnout draft ARTICLE --published 2026-02-03 [--story SLUG | -o OUT.csv] [--force]
+    turnout draft ARTICLE... [--published 2026-02-03] [--jobs N | --dask ADDRESS]
+                  [--story SLUG | -o OUT.csv] [--force]   (files, folders, manifests)
     turnout weather fetch --start 2026-01-23 --end 2026-02-02
 
 Bad input files give a one-line error naming file, row and column and exit
@@ -82,34 +83,33 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _draft(args: argparse.Namespace) -> int:
+    from turnout.columns import CHECKED, RAW_COLUMNS
     from turnout.draft import _as_date
-    from turnout.draft.batch import article_paths, draft_csv, draft_files
-    from turnout.paths import atomic_write, display_path
+    from turnout.draft.batch import Tally, draft_stream, progress_bar, save_draft
+    from turnout.draft.manifest import count_articles, listed_files, read_articles
+    from turnout.paths import display_path
 
-    published = _as_date(args.published).isoformat()
-    articles = article_paths(args.articles)
-    out = _draft_output(args, articles)
-    rows = draft_files(
-        articles,
-        published=published,
-        source_name=args.source,
-        source_url=args.url,
-        progress=not args.quiet and len(articles) > 1,
-    )
-    text = draft_csv(rows)
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(out, text)
-    empty = int((rows["size_text"] == "").sum())
+    published = _as_date(args.published).isoformat() if args.published else None
+    files = listed_files(args.articles)
+    out = _draft_output(args, files)
+    articles = read_articles(args.articles, published=published, source=args.source, url=args.url)
+    total = count_articles(args.articles)
+    bar = progress_bar(total) if not args.quiet and total != 1 else None
+    tally = Tally()
+    try:
+        rows = draft_stream(articles, jobs=args.jobs, dask=args.dask, progress=bar, tally=tally)
+        # A draft ends with an empty `checked` column: no row is used until a person checks it.
+        written, empty = save_draft(rows, out, sys.stdout, columns=[*RAW_COLUMNS, CHECKED])
+    finally:
+        if bar is not None:
+            bar.close()
     print(
-        f"{len(rows)} draft rows from {len(articles)} article(s), {empty} without a crowd size"
+        f"{written} draft rows from {tally.articles} article(s), {empty} without a crowd size"
         + (f"; wrote {display_path(out)}" if out else ""),
         file=sys.stderr,
     )
     if args.story and out is not None:
-        _file_with_story(args, articles, published, out)
+        _file_with_story(args, files, published, out)
     return 0
 
 
@@ -140,7 +140,7 @@ def _draft_output(args: argparse.Namespace, articles: Sequence[Path]) -> Path | 
 
 
 def _file_with_story(
-    args: argparse.Namespace, articles: Sequence[Path], published: str, out: Path
+    args: argparse.Namespace, articles: Sequence[Path], published: str | None, out: Path
 ) -> None:
     """``--story``: file the article under ``data/raw/sources/``, record its date, outlet
     and address in the story's settings where empty, and write the review page beside
@@ -156,7 +156,9 @@ def _file_with_story(
     filled = record_article(args.story, {**values, "source": args.source})
     if filled:
         say(f"recorded {', '.join(filled)} in {display_path(story_paths(args.story)[1])}")
-    if len(articles) != 1:
+    from turnout.draft.manifest import is_manifest
+
+    if len(articles) != 1 or is_manifest(articles[0]):
         say("review one article at a time: run `turnout draft --story` with one article")
         return
     filed, copied = file_article(args.story, articles[0])
@@ -210,6 +212,16 @@ def _weather_fetch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="turnout", description="Sourced protest-event data and newsroom charts."
@@ -259,10 +271,26 @@ def build_parser() -> argparse.ArgumentParser:
     new.set_defaults(func=_new)
 
     draft = sub.add_parser("draft", help="draft a story's rows from articles, for review")
-    draft.add_argument("articles", nargs="+", metavar="ARTICLE", help=".txt/.html files or folders")
-    draft.add_argument("--published", required=True, help="publication date, YYYY-MM-DD")
-    draft.add_argument("--source", help="the outlet, for source_name")
-    draft.add_argument("--url", help="the article's address, for source_url")
+    draft.add_argument(
+        "articles",
+        nargs="+",
+        metavar="ARTICLE",
+        help=".txt/.html files, folders of them, or manifests (.csv, .jsonl: one article a line)",
+    )
+    draft.add_argument(
+        "--published", help="publication date, YYYY-MM-DD (for articles without their own)"
+    )
+    draft.add_argument("--source", help="the outlet, for source_name (likewise)")
+    draft.add_argument("--url", help="the article's address, for source_url (likewise)")
+    draft.add_argument(
+        "--jobs", type=_positive, default=None, help="worker processes (default: every core)"
+    )
+    draft.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="draft on the Dask scheduler at ADDRESS, or 'local' for a cluster on this machine "
+        "(pip install 'turnout[dask]')",
+    )
     where = draft.add_mutually_exclusive_group()
     where.add_argument(
         "--story",

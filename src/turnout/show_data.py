@@ -212,7 +212,11 @@ def source_note(events: pd.DataFrame) -> SourceNote:
         from turnout.noaa import NOAA_CREDIT
 
         credit += f"; {NOAA_CREDIT}"
-    urls = events["source_url"].dropna().unique() if "source_url" in events else []
+    from turnout.sources import lines
+
+    # Each address of a row of several sources (one a line) counts on its own.
+    found = events["source_url"].dropna() if "source_url" in events else []
+    urls = list(dict.fromkeys(u for cell in found for u in lines(cell) if u))
     link = f" ({urls[0]})" if len(urls) == 1 else ""
     method = (
         "One row per protest, each with the source’s own words. Crowd sizes and temperatures "

@@ -480,7 +480,9 @@ nothing; never guess.
   32°F or colder; other words ("bitter cold") give none. Empty unless the
   source ties it to this gathering.
 - `source_name`, `source_date` (`YYYY-MM-DD`), `source_url`: the publication,
-  its date and its address (where there is one; never invented).
+  its date and its address (where there is one; never invented). A gathering
+  several outlets reported: one line per source in each `source_*` cell, in the
+  same order (docs/method.md, "Several sources in one row").
 - `source_quote`: the sentence the row rests on, verbatim; two pieces are
   joined with ` … `. `size_text` and `temp_text` must appear inside it (case
   aside): `turnout build --story {slug}` warns about any row where they do not.

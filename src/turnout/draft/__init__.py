@@ -16,7 +16,12 @@ reporter to review instead of type:
   reviewer (:mod:`.notes`);
 - :mod:`.review`: the article with every span the draft used highlighted and linked
   to its row, for the review notebook;
-- :mod:`.batch`: several articles into one draft, in parallel.
+- :mod:`.manifest`: the articles given: files, folders, CSV and JSON Lines manifests;
+- :mod:`.batch`: many articles into one draft, streamed through worker processes or a
+  Dask cluster;
+- :mod:`.merge`: one row per gathering across articles, every source kept
+  (:mod:`turnout.sources`); :mod:`.spill`: that merge in bounded memory;
+- :mod:`.gathered`: a merged draft reviewed a gathering at a time.
 
 Nothing is downloaded and no model is used: rules, the gazetteer and the size
 parser are enough.

@@ -1,51 +1,295 @@
-"""Several articles into one draft: files and folders, drafted in parallel, written once.
+"""Many articles into one draft: streamed, drafted on every core or a Dask cluster, merged.
 
-``turnout draft`` takes article files (``.txt``, ``.html``) and folders of them;
-each article is drafted on its own (in worker processes when there are several,
-with a progress bar), and the rows are joined in the order the articles were
-given. A draft goes to a story's ``data/raw/SLUG.draft.csv`` (never the story's
-own CSV, never over an earlier draft), to a file, or to standard output.
+``turnout draft`` takes article files (``.txt``, ``.html``), folders of them and
+manifests (:mod:`.manifest`). Drafting is a pure function of one article
+(:func:`draft_article`), so articles go out in batches to worker processes
+(``--jobs``, default every core) or to a Dask cluster (``--dask ADDRESS``, or
+``--dask local`` for one on this machine), never more than a few batches at a
+time: a manifest of any size streams through in bounded memory. Rows come back
+in order and are merged into one row per gathering
+across articles (:mod:`.spill`, :mod:`.merge`) in the order the articles were
+given, so the same input gives the same bytes however it runs. A draft goes to a
+story's ``data/raw/SLUG.draft.csv`` (never the story's own CSV, never over an
+earlier draft), to a file, or to standard output.
 """
 
 from __future__ import annotations
 
+import csv
 import io
+import itertools
 import os
-from collections.abc import Sequence
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
+from turnout.columns import RAW_COLUMNS
+from turnout.draft.manifest import Article, read_articles
 from turnout.errors import DataError
 
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+#: Articles sent to a worker at once: enough to keep it busy, few enough to stream.
+BATCH = 16
+#: Batches in flight per worker: the rest of the input waits unread.
+AHEAD = 4
+
+#: What a worker sends back: (article number, its rows, its bytes, an error or "").
+Result = tuple[int, list[dict[str, str]], int, str]
 
 
-def article_paths(items: Sequence[str | Path]) -> list[Path]:
-    """The article files named, folders replaced by the articles in them (sorted by name)."""
-    out: list[Path] = []
-    for item in items:
-        path = Path(item)
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
-            if not found:
-                raise DataError("holds no .txt or .html articles", path=path)
-            out += found
-        elif path.is_file():
-            out.append(path)
-        else:
-            raise DataError("no such file or folder", path=path)
-    return list(dict.fromkeys(out))
+def draft_article(article: Article) -> Result:
+    """One article's draft rows (a pure function of the article), or the error that stops it.
 
-
-def _one(args: tuple[Path, str, str | None, str | None]) -> Any:
+    >>> from turnout.draft.manifest import Article
+    >>> n, rows, size, error = draft_article(Article(0, "2015-11-27",
+    ...     text="Hundreds of people marched through downtown Seattle on Friday."))
+    >>> [(r["locality"], r["size_text"]) for r in rows], error
+    ([('Seattle', 'Hundreds')], '')
+    """
     from turnout.draft import draft_events
     from turnout.draft.text import read_article
 
-    path, published, source_name, source_url = args
-    return draft_events(
-        read_article(path), published=published, source_name=source_name, source_url=source_url
-    )
+    try:
+        text = article.text if article.text is not None else read_article(article.path)
+        table = draft_events(
+            text,
+            published=article.published,
+            source_name=article.source or None,
+            source_url=article.url or None,
+        )
+    except (DataError, OSError, UnicodeError) as err:
+        # An error crosses back as its one line: a worker's exception may not unpickle.
+        from turnout.errors import one_line
+
+        line = one_line(err)
+        return article.number, [], 0, f"{article.where}: {line}" if article.where else line
+    size = len(text.encode("utf-8"))
+    return article.number, table.to_dict("records"), size, ""
+
+
+def draft_batch(articles: list[Article]) -> list[Result]:
+    """A batch of articles drafted one after another (what a worker runs)."""
+    return [draft_article(a) for a in articles]
+
+
+def _batches(articles: Iterable[Article], size: int = BATCH) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for a in articles:
+        batch.append(a)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_here(batches: Iterable[list[Article]]) -> Iterator[list[Result]]:
+    """Batches drafted in this process, in order."""
+    for batch in batches:
+        yield draft_batch(batch)
+
+
+def run_processes(batches: Iterable[list[Article]], jobs: int) -> Iterator[list[Result]]:
+    """Batches drafted by ``jobs`` worker processes, in order, a few in flight (the rows
+    then spill in input order, which lets a huge gathering merge a source at a time)."""
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    pending: deque[Any] = deque()
+    try:
+        for batch in batches:
+            pending.append(pool.submit(draft_batch, batch))
+            if len(pending) >= jobs * AHEAD:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        # A draft stopped by a bad article does not wait for the batches queued after it.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def dask_client(address: str, workers: int) -> Any:
+    """A Dask client: of the scheduler at ``address``, or of a local cluster of ``workers``
+    processes for ``"local"``. Needs the optional extra (``pip install turnout[dask]``)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise DataError(
+            "--dask needs Dask's distributed scheduler: pip install 'turnout[dask]'"
+        ) from None
+    if address == "local":
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        return Client(cluster)
+    try:
+        return Client(address, timeout=30)
+    except (OSError, TimeoutError, ValueError) as err:
+        raise DataError(f"no Dask scheduler at {address}: {err}") from None
+
+
+def run_dask(
+    batches: Iterable[list[Article]], address: str, workers: int
+) -> Iterator[list[Result]]:
+    """Batches drafted on a Dask cluster, in order, a few per worker in flight."""
+    client = dask_client(address, workers)
+    try:
+        ahead = max(1, len(client.scheduler_info().get("workers", {})) or workers) * AHEAD
+        pending: deque[Any] = deque()
+        for batch in batches:
+            pending.append(client.submit(draft_batch, batch, pure=False))
+            if len(pending) >= ahead:
+                future = pending.popleft()
+                yield future.result()
+                future.release()
+        while pending:
+            future = pending.popleft()
+            yield future.result()
+            future.release()
+    finally:
+        cluster = client.cluster
+        client.close()
+        if cluster is not None and address == "local":
+            cluster.close()
+
+
+@dataclass
+class Tally:
+    """What a draft has done so far: articles, bytes read, rows found, seconds taken."""
+
+    articles: int = 0
+    size: int = 0
+    rows: int = 0
+    seconds: float = 0.0
+
+
+def draft_stream(
+    articles: Iterable[Article],
+    *,
+    jobs: int | None = None,
+    dask: str | None = None,
+    progress: Callable[[Tally], None] | None = None,
+    tally: Tally | None = None,
+) -> Iterator[dict[str, str]]:
+    """One row per gathering across ``articles``, in the order they were given.
+
+    The articles are drafted in this process (``jobs=1``), in ``jobs`` worker
+    processes (default: every core), or on the Dask cluster at ``dask``; the rows
+    are the same either way. ``tally`` (if given) counts as the draft goes, and
+    ``progress`` is called with it after each batch.
+
+    >>> from turnout.draft.manifest import Article
+    >>> day = [Article(0, "2026-02-01", "AP", text="About 4,000 rallied in Denver on Saturday."),
+    ...        Article(1, "2026-02-01", "NPR", text="Hundreds rallied in Denver on Saturday.")]
+    >>> [(r["locality"], r["size_text"]) for r in draft_stream(day, jobs=1)]
+    [('Denver', 'About 4,000; Hundreds')]
+    """
+    from turnout.draft.spill import MergedRows
+
+    jobs = jobs or os.cpu_count() or 1
+    batches = _batches(articles)
+    if dask:
+        results = run_dask(batches, dask, jobs)
+    elif jobs == 1:
+        results = run_here(batches)
+    else:
+        results = run_processes(batches, jobs)
+    rows = MergedRows()
+    tally = tally if tally is not None else Tally()
+    start = time.perf_counter()
+    try:
+        for batch in results:
+            for *_, error in batch:
+                if error:
+                    raise DataError(error)
+            for number, found, size, _ in batch:
+                rows.add(number, found)
+                tally.articles += 1
+                tally.size += size
+                tally.rows += len(found)
+            tally.seconds = time.perf_counter() - start
+            if progress is not None:
+                progress(tally)
+    except BaseException:
+        rows.close()
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()
+        raise
+    yield from rows.merged()
+
+
+def progress_bar(total: int | None, *, stream: TextIO | None = None) -> Any:
+    """A progress bar on standard error: articles done (of ``total``), rows found, the rate
+    in articles and KB a second. Returns the callback :func:`draft_stream` takes; call
+    its ``close()`` at the end."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, desc="drafting", unit=" articles", file=stream or sys.stderr)
+
+    def update(tally: Tally) -> None:
+        bar.update(tally.articles - bar.n)
+        kb = tally.size / 1000 / tally.seconds if tally.seconds else 0.0
+        bar.set_postfix_str(f"{tally.rows:,} rows, {kb:,.0f} KB/s", refresh=False)
+
+    update.close = bar.close  # type: ignore[attr-defined]
+    return update
+
+
+def write_csv(
+    rows: Iterable[dict[str, Any]], out: TextIO, columns: Sequence[str] = RAW_COLUMNS
+) -> int:
+    """The draft as CSV in the story format (UTF-8, quoted where needed), row by row;
+    returns the number of rows.
+
+    >>> buffer = io.StringIO()
+    >>> write_csv([{"date": "2026-01-31", "locality": "Denver"}], buffer, ["date", "locality"])
+    1
+    >>> buffer.getvalue()
+    'date,locality\\n2026-01-31,Denver\\n'
+    """
+    rows = iter(rows)
+    # The first row first: a draft that stops on a bad article writes not even the header.
+    first = next(rows, None)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    n = 0
+    for row in itertools.chain([first] if first is not None else [], rows):
+        writer.writerow(["" if row.get(c) is None else row.get(c, "") for c in columns])
+        n += 1
+    return n
+
+
+def save_draft(
+    rows: Iterable[dict[str, Any]],
+    out: Path | None,
+    stdout: TextIO,
+    columns: Sequence[str] = RAW_COLUMNS,
+) -> tuple[int, int]:
+    """Write the draft as it streams: to ``out`` (through a temporary file renamed at the
+    end, so a draft that stops half way leaves nothing) or to ``stdout``. Returns the rows
+    written and how many have no crowd size."""
+    empty = 0
+
+    def counted(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        nonlocal empty
+        for row in rows:
+            empty += not str(row.get("size_text") or "").strip()
+            yield row
+
+    if out is None:
+        return write_csv(counted(rows), stdout, columns), empty
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as f:
+            n = write_csv(counted(rows), f, columns)
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return n, empty
 
 
 def draft_files(
@@ -55,33 +299,15 @@ def draft_files(
     source_name: str | None = None,
     source_url: str | None = None,
     jobs: int | None = None,
-    progress: bool = False,
+    dask: str | None = None,
 ) -> Any:
-    """One draft table for several articles, drafted in parallel when there are several."""
+    """One draft table for several articles (files, folders, manifests): one row per
+    gathering across them."""
     import pandas as pd
 
-    from turnout.columns import RAW_COLUMNS
-
-    work = [(Path(p), published, source_name, source_url) for p in paths]
-    if len(work) <= 1 or jobs == 1:
-        tables = [_one(w) for w in work]
-    else:
-        from tqdm import tqdm
-
-        workers = min(jobs or os.cpu_count() or 1, len(work))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            tables = list(
-                tqdm(
-                    pool.map(_one, work, chunksize=max(1, len(work) // (workers * 8))),
-                    total=len(work),
-                    desc="drafting",
-                    unit="article",
-                    disable=not progress,
-                )
-            )
-    if not tables:
-        return pd.DataFrame(columns=RAW_COLUMNS, dtype="object")
-    return pd.concat(tables, ignore_index=True)
+    articles = read_articles(paths, published=published, source=source_name, url=source_url)
+    rows = list(draft_stream(articles, jobs=jobs, dask=dask))
+    return pd.DataFrame(rows, columns=RAW_COLUMNS, dtype="object")
 
 
 def draft_csv(rows: Any) -> str:

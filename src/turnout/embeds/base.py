@@ -123,12 +123,28 @@ text = cells.text
 
 
 def quotes(
-    value: Any, budget: QuoteBudget, *, sep: str | None = None, most: int | None = None
+    value: Any,
+    budget: QuoteBudget,
+    *,
+    sep: str | None = None,
+    most: int | None = None,
+    names: Any = None,
 ) -> list[str]:
     """The sentences of a quote cell that fit the budget (at most ``most`` of them), and a
-    closing line for the rest."""
+    closing line for the rest. A row of several sources quotes each (one line per source),
+    led by its source's name when ``names`` (its ``source_name``) lines up.
+
+    >>> quotes("About 4,000 rallied.\\nHundreds rallied.", QuoteBudget(), names="AP\\nKUOW")
+    ['AP: About 4,000 rallied.', 'KUOW: Hundreds rallied.']
+    """
+    from turnout.sources import lines
+
     parts = [p.strip() for p in (text(value).split(sep) if sep else [text(value)])]
-    parts = [p for p in parts if p]
+    said = [line for p in parts for line in (lines(p) or [p])]
+    who = lines(text(names))
+    if len(who) > 1 and len(who) == len(said):
+        said = [f"{n}: {q}" if n and q else q for n, q in zip(who, said, strict=True)]
+    parts = [p for p in said if p]
     kept = [p for p in parts[:most] if budget.take(p)]
     if len(kept) < len(parts):
         n = len(parts) - len(kept)

@@ -46,7 +46,7 @@ def _table(data: pd.DataFrame, budget: QuoteBudget, sums: bool) -> Table:
             date_words(r["date"]),
             coded_size(r["size_low"], r["size_high"], r["size_qualifier"]),
             base.text(r["size_text"]),
-            base.quotes(r["source_quote"], budget),
+            base.quotes(r["source_quote"], budget, names=r["source_name"]),
             source_words(r["source_name"], r["source_date"], r["source_url"]),
         ]
         if sums:

@@ -63,7 +63,7 @@ def _table(data: pd.DataFrame, budget: QuoteBudget) -> Table:
             coded_size(r["size_low"], r["size_high"], r.get("size_qualifier", "")),
             base.text(r["size_text"]),
             base.text(r["temp_text"]),
-            base.quotes(r["source_quote"], budget),
+            base.quotes(r["source_quote"], budget, names=r["source_name"]),
             source_words(r["source_name"], r["source_date"], r["source_url"]),
         ]
         if station:

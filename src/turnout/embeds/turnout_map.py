@@ -140,7 +140,9 @@ def _row(r: pd.Series, budget: QuoteBudget, sums: bool) -> list[Any]:
         date_words(r["date"]),
         kinds.text(r["label"]),
         _words(r["size_text"]) if sums else kinds.text(r["size_text"]),
-        kinds.quotes(r["source_quote"], budget, sep=" | " if sums else None),
+        kinds.quotes(
+            r["source_quote"], budget, sep=" | " if sums else None, names=r["source_name"]
+        ),
         source_words(r["source_name"], r["source_date"], r["source_url"]),
         kinds.text(r["events"]),
     ]

@@ -48,6 +48,18 @@ def web_address(url: Any) -> str:
 
 
 def source_words(name: Any, date: Any, url: Any = "") -> str:
-    """ "Workers World, Feb. 3, 2026", with the reporting site when the data gives one."""
-    parts = [text(name), date_words(date), web_address(url)]
-    return ", ".join(p for p in parts if p)
+    """ "Workers World, Feb. 3, 2026", with the reporting site when the data gives one; every
+    source of a row of several (one line per source), joined by semicolons.
+
+    >>> source_words("AP\\nKUOW", "2026-02-01\\n2026-02-02", "\\nhttps://www.kuow.org/x")
+    'AP, Feb. 1, 2026; KUOW, Feb. 2, 2026, kuow.org'
+    """
+    from turnout.sources import row_sources
+
+    sources = row_sources(text(name), text(date), text(url)) if text(name) else []
+    if len(sources) < 2:
+        parts = [text(name), date_words(date), web_address(url)]
+        return ", ".join(p for p in parts if p)
+    return "; ".join(
+        ", ".join(p for p in (s.name, date_words(s.date), web_address(s.url)) if p) for s in sources
+    )
