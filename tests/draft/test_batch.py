@@ -90,8 +90,10 @@ def test_a_manifest_on_the_command_line_is_one_merged_draft(tmp_path, capsys):
     assert row["source_date"] == "2026-02-01\n2026-02-02"
     assert row["size_text"] == "About 4,000; Hundreds"
     assert "1 draft rows from 2 article(s), 0 without a crowd size" in err
-    # The draft cleans as it is: every source lined up (the second has no address).
-    cleaned = clean_events(read_events(out))
+    # Once checked, the draft cleans as it is: every source lined up (the second has no address).
+    checked = read_events(out)
+    assert checked["checked"].isna().all()  # a draft is unchecked until a person says so
+    cleaned = clean_events(checked.assign(checked="JD"))
     assert cleaned.rejected.empty and cleaned.events.loc[0, "size_low"] == 200
     assert row["source_url"] == "https://ap.example/1\n"
     assert "drafting" in err and "2 rows" in err  # the progress bar

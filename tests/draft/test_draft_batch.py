@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from turnout.columns import RAW_COLUMNS
-from turnout.draft.batch import article_paths, draft_csv, draft_files, draft_path
+from turnout.draft.batch import draft_csv, draft_files, draft_path
 from turnout.errors import DataError
 
 ARTICLE = "MINNEAPOLIS (AP) — About 300 people marched downtown on Saturday.\n"
@@ -21,29 +21,15 @@ def _articles(folder, *names: str):
     return folder
 
 
-def test_folders_become_their_articles_by_name_and_repeats_go(tmp_path):
-    folder = _articles(tmp_path / "wire", "b.html", "a.txt", "C.HTM", "notes.md", "x.csv")
-    one = _articles(tmp_path / "more", "z.txt") / "z.txt"
-    got = article_paths([one, folder, str(folder / "a.txt")])
-    assert [p.name for p in got] == ["z.txt", "C.HTM", "a.txt", "b.html"]
-
-
-def test_a_missing_path_and_an_empty_folder_are_named(tmp_path):
-    with pytest.raises(DataError, match=r"gone.txt: no such file or folder$"):
-        article_paths([tmp_path / "gone.txt"])
-    empty = _articles(tmp_path / "empty", "notes.md")
-    with pytest.raises(DataError, match=r"empty: holds no .txt or .html articles$"):
-        article_paths([empty])
-
-
 def test_articles_drafted_in_the_order_given(tmp_path):
     folder = _articles(tmp_path / "wire", "a.txt", "bb.txt")
     rows = draft_files(
         [folder / "bb.txt", folder / "a.txt"], published="2026-01-31", source_name="AP", jobs=1
     )
     assert list(rows.columns) == RAW_COLUMNS
-    assert rows["size_text"].tolist() == ["About 106", "About 105"]
-    assert set(rows["source_name"]) == {"AP"}
+    # One gathering (same place, same day) across both: each article's words, in the order given.
+    assert rows["size_text"].tolist() == ["About 106; About 105"]
+    assert rows["source_name"].tolist() == ["AP\nAP"]
 
 
 def test_no_articles_is_an_empty_draft_with_the_story_columns():

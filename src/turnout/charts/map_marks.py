@@ -125,6 +125,8 @@ def legend_values(vmax: float, *, smallest: float = 0.0) -> list[float]:
     if not vmax > 0:
         return []
     mag = 10 ** math.floor(math.log10(vmax))
+    if mag > vmax:  # log10 rounds up just under a power of ten (99,999,999.99999999)
+        mag /= 10
     top = max(m * mag for m in (1, 2, 3, 5) if m * mag <= vmax)
     values = [top / 100, top / 10, top]
     return [float(v) for v in values if v >= max(smallest, 1) and v == round(v)]
