@@ -13,6 +13,8 @@ import re
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
 from turnout.clean import clean_events, input_warnings, read_events, read_raw
@@ -507,3 +509,171 @@ def test_a_header_cell_with_values_needs_a_name(tmp_path):
     assert str(err.value) == (
         f"{path}, row 1: a header cell is empty, but column 4 has values: give it a name"
     )
+
+
+# ----------------------------------------------------------- issue 22: the row check at no cost
+
+
+def test_the_fast_count_vouches_for_regular_files(tmp_path):
+    from turnout import paths
+    from turnout.csvfile import cells_add_up
+
+    # The seed and CCC's files take the fast path: no cell is counted in Python.
+    assert cells_add_up(paths.seed_path(), 16)
+    data = b'date,locality,source_quote\r\n2026-01-30,Denver,"a, b\r\nc"\r\n'
+    (tmp_path / "crlf.csv").write_bytes(b"\xef\xbb\xbf" + data)
+    assert cells_add_up(tmp_path / "crlf.csv", 3)
+    assert not cells_add_up(tmp_path / "crlf.csv", 2)
+
+
+def _misfit_message(path):
+    """What the exact count (Python, cell by cell) says of a file, or None."""
+    from turnout.csvfile import _count_cells, _refuse_misfit
+
+    _, width, misfit = _count_cells(path)
+    if misfit is None:
+        return None
+    with pytest.raises(DataError) as err:
+        _refuse_misfit(path, width, *misfit)
+    return str(err.value)
+
+
+def _read_message(path):
+    from turnout.csvfile import read_text_csv
+
+    try:
+        read_text_csv(path, na_values=[""])
+    except DataError as err:
+        return str(err)
+    return None
+
+
+_CSV_BYTES = st.lists(st.sampled_from([b"a", b",", b'"', b"\n", b"\r", b" ", b'""', b"\xe9"]))
+
+
+@given(header=st.integers(1, 4), chunks=_CSV_BYTES)
+def test_any_misfit_is_named_as_the_exact_count_names_it(tmp_path_factory, header, chunks):
+    path = tmp_path_factory.mktemp("fit") / "x.csv"
+    names = [f"h{i}".encode() for i in range(header)]
+    path.write_bytes(b",".join(names) + b"\n" + b"".join(chunks))
+    want = _misfit_message(path)
+    if want is not None:  # fast path or not, the reader names the same row
+        assert _read_message(path) == want
+
+
+_CELL = st.text(st.sampled_from('a,"\r\n é'), max_size=6)
+
+
+@given(rows=st.lists(st.lists(_CELL, min_size=1, max_size=4), min_size=1, max_size=6))
+def test_rows_of_any_width_in_quoted_csv_are_named_exactly(tmp_path_factory, rows):
+    import csv
+    import io
+
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\r\n").writerows([["h1", "h2"], *rows])
+    path = tmp_path_factory.mktemp("fit") / "x.csv"
+    path.write_bytes(text.getvalue().encode())
+    want = _misfit_message(path)
+    assert (want is None) == all(len(r) == 2 or r == [""] for r in rows)
+    if want is not None:
+        assert _read_message(path) == want
+
+
+# -------------------------------------------------------------- issue 22: settings blocks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\ufeff---\ncities: [Denver]\n---\n# Notes\n",  # a byte-order mark before the block
+        "---\r\ncities: [Denver]\r\n---\r\n# Notes\r\n",  # Windows line ends
+        "---\n<<: {title: x}\ncities: [Denver]\n---\n",  # YAML's merge key with no alias
+    ],
+)
+def test_settings_are_read_whatever_the_editor(text):
+    from turnout.stories import parse_settings
+
+    assert parse_settings(text)["cities"] == ["Denver"]
+
+
+LAUGHS = "---\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "---\ncities: [Denver]\n# Notes\n",
+            "row 1: settings block: the '---' that opens it is never closed: end the settings "
+            "with a '---' line",
+        ),
+        (
+            "---\ncities: [Denver]\ntitle: x\ncities: [Boston]\n---\n",
+            "row 4: settings block: 'cities' is set twice (lines 2 and 4): keep one",
+        ),
+        (
+            "---\nmarked_days:\n  2026-01-30: Strike\n  2026-01-30: March\n---\n",
+            "row 4: settings block: '2026-01-30' is set twice (lines 3 and 4): keep one",
+        ),
+        (
+            LAUGHS + "---\n",
+            "row 2: settings block: YAML anchors and aliases (&name, *name) are not settings: "
+            "write each value out",
+        ),
+        (
+            "---\ntitle: Strike\ncities: &c [Denver]\n---\n",
+            "row 3: settings block: YAML anchors and aliases (&name, *name) are not settings: "
+            "write each value out",
+        ),
+        (
+            "---\ncities: " + "[" * 5000 + "\n---\n",
+            "row 2: settings block: a list or map nested deeper than any setting needs",
+        ),
+        (
+            "---\ncities:\n" + "".join("  " * i + "-\n" for i in range(3000)) + "---\n",
+            "row 4: settings block: a list or map nested deeper than any setting needs",
+        ),
+        (
+            "---\ncities: [[Denver]]\n---\n",
+            "row 2: settings block: a list or map nested deeper than any setting needs",
+        ),
+        ("---\n? [a]\n: b\n---\n", "row 2: settings block: a setting's name must be a word"),
+        (
+            "---\ntitle: !!python/object/apply:os.system [ls]\n---\n",
+            "row 2: settings block: could not determine a constructor for the tag "
+            "'tag:yaml.org,2002:python/object/apply:os.system'",
+        ),
+    ],
+)
+def test_settings_that_are_more_than_settings_are_one_line_within_a_second(text, message):
+    import time
+
+    from turnout.stories import parse_settings
+
+    start = time.perf_counter()
+    with pytest.raises(DataError) as err:
+        parse_settings(text, path="data/raw/s.md")
+    assert time.perf_counter() - start < 1.0
+    assert str(err.value) == f"data/raw/s.md, {message}"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("---\ntitle: x\n---\n".encode("utf-16"), "is UTF-16 text, not UTF-8: save it as UTF-8"),
+        (b"---\ntitle: Do\xf1a\n---\n", "row 2: is not UTF-8 text (save it as UTF-8)"),
+    ],
+)
+def test_a_codebook_not_in_utf8_is_one_line(tmp_path, monkeypatch, data, message):
+    from turnout.stories import read_story
+
+    monkeypatch.setenv("TURNOUT_ROOT", str(tmp_path))
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    (tmp_path / "data" / "raw" / "may-day.md").write_bytes(data)
+    with pytest.raises(DataError) as err:
+        read_story("may-day")
+    path = tmp_path / "data" / "raw" / "may-day.md"
+    sep = ":" if message.startswith("is") else ","
+    assert str(err.value) == f"{path}{sep} {message}"

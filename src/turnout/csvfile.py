@@ -5,7 +5,9 @@ reporter gets the same one-line message for the same mistake: a binary file, a
 workbook, UTF-16 text, a duplicated or empty header, a row with more or fewer
 cells than the header (counted before parsing, so an unquoted comma in a first
 row, "Jan. 21, 2017,Chicago,...", is an error naming the row, never a silent
-shift of every column). Text is UTF-8
+shift of every column). The count runs at C speed over the file's bytes (numpy);
+only a file it cannot vouch for is counted again cell by cell in Python, to name
+the row. Text is UTF-8
 (a byte-order mark is fine); a line that is not valid UTF-8 is read as Windows
 Latin-1 (cp1252) from its first bad byte to its end, so files that mix UTF-8 and
 Latin-1 lines keep "Doña" as "Doña".
@@ -19,6 +21,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from turnout.errors import DataError
@@ -79,7 +82,12 @@ def read_text_csv(
     (18, 16)
     """
     _check_is_text(path)
-    header, width, misfit = _count_cells(path)
+    header = _header(path)
+    width = _cells(header)
+    # The exact count (Python, cell by cell) runs only when the fast one cannot vouch for
+    # every row (a misfit, a blank line, a stray quote, a lone CR) or pandas finds a row
+    # too long (below).
+    misfit = None if cells_add_up(path, width) else _count_cells(path)[2]
     seen: set[str] = set()
     for name in header:
         if name in seen and name.strip():
@@ -114,7 +122,10 @@ def read_text_csv(
     except pd.errors.ParserError as err:
         text = " ".join(str(err).split())
         found = _RAGGED.search(text)
-        if found:
+        if found:  # a row too long: the exact count names it as a spreadsheet numbers rows
+            exact = _count_cells(path)[2]
+            if exact is not None:
+                _refuse_misfit(path, width, *exact)
             want, line, saw = found.groups()
             row, cells, width = int(line), int(saw), int(want)
             raise DataError(cell_count_message(row, cells, width), path=path, row=row) from None
@@ -154,6 +165,74 @@ def cell_count_message(row: int, cells: int, header: int) -> str:
     else:
         why = "a cell is missing, or a line break in a value needs quotes"
     return f"row {row} has {cells} {noun}, the header {header}: {why}"
+
+
+def cells_add_up(path: Path, width: int) -> bool:
+    """Whether the file's cells add up to ``width`` a line, counted at C speed (numpy).
+
+    Quote marks pair up; separators and line breaks between a pair are inside a value.
+    True when the file is plainly regular (every quote opens at the start of a cell and
+    closes at its end, CR only before LF), its first data row is as wide as the header
+    and the separators outside quotes number exactly ``width - 1`` a line. A row too
+    short then needs one too long to hide it, and pandas' C parser refuses any row too
+    long after the first. False means "count again in Python", not "broken".
+
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "x.csv"
+    >>> _ = f.write_bytes(b'a,b\\n"1,5",2\\n"line\\nbreak",3\\n')
+    >>> cells_add_up(f, 2), cells_add_up(f, 3)
+    (True, False)
+    >>> _ = f.write_bytes(b"a,b\\n1\\n")
+    >>> cells_add_up(f, 2)
+    False
+    """
+    try:
+        with open(path, encoding="utf-8-sig", errors=LATIN1_FALLBACK, newline="") as fh:
+            first = [_cells(row) for _, row in zip(range(2), csv.reader(fh), strict=False)]
+        data = np.fromfile(path, dtype=np.uint8)
+    except (OSError, ValueError, csv.Error):
+        return False
+    if len(first) < 2 or first[1] != width or width < 1:
+        return False  # pandas would read a long first row as an index, silently
+    if data[:3].tobytes() == b"\xef\xbb\xbf":
+        data = data[3:]
+    quotes = np.flatnonzero(data == ord('"'))
+    if quotes.size % 2:
+        return False
+    opens, closes = quotes[0::2], quotes[1::2]
+    # A quote opens only at a cell's start and closes only at its end (or doubles as "").
+    before = _EDGE[data[np.maximum(opens - 1, 0)]] | (opens == 0)
+    after = _EDGE[data[np.minimum(closes + 1, data.size - 1)]] | (closes + 1 == data.size)
+    if not (before.all() and after.all()):
+        return False
+
+    def outside(at: np.ndarray) -> np.ndarray:
+        return at[np.searchsorted(quotes, at, side="right") % 2 == 0]
+
+    if np.count_nonzero(data == ord("\r")):
+        returns = outside(np.flatnonzero(data == ord("\r")))
+        if returns.size and (returns[-1] + 1 == data.size or (data[returns + 1] != 10).any()):
+            return False  # a CR that ends a line alone (old Mac files): the exact count reads it
+    lines = outside(np.flatnonzero(data == ord("\n"))).size + (data[-1] != ord("\n"))
+    commas = data == ord(",")
+    separators = np.count_nonzero(commas)
+    if quotes.size:  # commas inside quoted values are not separators
+        separators -= int(np.add.reduceat(commas, quotes, dtype=np.int64)[0::2].sum())
+    return bool(separators == (width - 1) * lines)
+
+
+# Bytes that may stand next to a quote that opens or closes a cell: , LF CR and ".
+_EDGE = np.zeros(256, dtype=bool)
+_EDGE[[ord(","), ord("\n"), ord("\r"), ord('"')]] = True
+
+
+def _header(path: Path) -> list[str]:
+    """The first row's cells, quotes respected."""
+    try:
+        with open(path, encoding="utf-8-sig", errors=LATIN1_FALLBACK, newline="") as fh:
+            return next(csv.reader(fh), [])
+    except OSError as err:
+        raise DataError(f"cannot be read ({err.strerror or err})", path=path) from None
 
 
 def _count_cells(path: Path) -> tuple[list[str], int, tuple[int, int] | None]:
