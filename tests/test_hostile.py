@@ -564,19 +564,30 @@ def test_any_misfit_is_named_as_the_exact_count_names_it(tmp_path_factory, heade
 _CELL = st.text(st.sampled_from('a,"\r\n é'), max_size=6)
 
 
+@pytest.mark.parametrize("few", [500_000, 0])  # quoted values counted one by one, or all at once
 @given(rows=st.lists(st.lists(_CELL, min_size=1, max_size=4), min_size=1, max_size=6))
-def test_rows_of_any_width_in_quoted_csv_are_named_exactly(tmp_path_factory, rows):
+def test_rows_of_any_width_in_quoted_csv_are_named_exactly(tmp_path_factory, few, rows):
     import csv
     import io
 
+    from turnout import csvfile
+
+    csvfile._FEW_QUOTED = few
     text = io.StringIO()
     csv.writer(text, lineterminator="\r\n").writerows([["h1", "h2"], *rows])
     path = tmp_path_factory.mktemp("fit") / "x.csv"
     path.write_bytes(text.getvalue().encode())
     want = _misfit_message(path)
-    assert (want is None) == all(len(r) == 2 or r == [""] for r in rows)
-    if want is not None:
-        assert _read_message(path) == want
+    # A line of one empty or blank cell is a blank line, never a misfit.
+    fit = all(len(r) == 2 or (len(r) == 1 and not r[0].strip()) for r in rows)
+    assert (want is None) == fit
+    try:
+        if want is not None:
+            assert _read_message(path) == want
+        elif all(len(r) == 2 for r in rows) and "\r" not in text.getvalue().replace("\r\n", ""):
+            assert csvfile.cells_add_up(path, 2)  # a writer's CSV takes the fast path
+    finally:
+        csvfile._FEW_QUOTED = 500_000
 
 
 # -------------------------------------------------------------- issue 22: settings blocks
@@ -677,3 +688,60 @@ def test_a_codebook_not_in_utf8_is_one_line(tmp_path, monkeypatch, data, message
     path = tmp_path / "data" / "raw" / "may-day.md"
     sep = ":" if message.startswith("is") else ","
     assert str(err.value) == f"{path}{sep} {message}"
+
+
+# ---------------------------------------------------------------- issue 22: reserved names
+
+
+@pytest.mark.parametrize(
+    ("slug", "why"),
+    [
+        ("scratch", "figures/scratch/ is where notebook drafts land"),
+        ("site", "it names one of turnout's own folders"),
+    ],
+)
+def test_a_story_named_like_turnouts_own_folders_is_refused(tmp_path, monkeypatch, slug, why):
+    from turnout.stories import new_story, read_story
+
+    monkeypatch.setenv("TURNOUT_ROOT", str(tmp_path))
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    (tmp_path / "data" / "raw" / f"{slug}.csv").write_text("date,locality\n")
+    for attempt in (lambda: new_story(slug, title="x", source="y"), lambda: read_story(slug)):
+        with pytest.raises(DataError) as err:
+            attempt()
+        assert str(err.value) == f"story name {slug!r} is reserved: {why}; choose another name"
+
+
+# ------------------------------------------------------------ issue 22: formulas in drafts
+
+
+def test_a_draft_defuses_formula_cells_and_names_each(tmp_path, capsys):
+    from turnout.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        '=HYPERLINK("http://evil.example","About 900 people marched in Denver on Jan. 30.")\n\n'
+        "+900 people rallied in Boston, Mass., on Jan. 30.\n\n"
+        "- 800 protesters gathered in Seattle on Jan. 31.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "draft.csv"
+    assert main(["draft", str(article), "--published", "2026-02-03", "-o", str(out)]) == 0
+    quotes = pd.read_csv(out, dtype=str)["source_quote"].tolist()
+    assert quotes == [
+        '\'=HYPERLINK("http://evil.example","About 900 people marched in Denver on Jan. 30.")',
+        "'+900 people rallied in Boston, Mass., on Jan. 30.",
+        "'- 800 protesters gathered in Seattle on Jan. 31.",
+    ]
+    warned = [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+    assert warned == [
+        f"turnout: warning: {out}, row 2, column 'source_quote': '=HYPERLINK(\"http://evil."
+        'example","About 900 people marched in Denver on Jan. ...\' (82 characters) starts like '
+        "a spreadsheet formula: the draft gives it a leading ' so a spreadsheet shows it as text",
+        f"turnout: warning: {out}, row 3, column 'source_quote': '+900 people rallied in Boston, "
+        "Mass., on Jan. 30.' starts like a spreadsheet formula: the draft gives it a leading ' "
+        "so a spreadsheet shows it as text",
+        f"turnout: warning: {out}, row 4, column 'source_quote': '- 800 protesters gathered in "
+        "Seattle on Jan. 31.' starts like a spreadsheet formula: the draft gives it a leading ' "
+        "so a spreadsheet shows it as text",
+    ]

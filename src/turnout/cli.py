@@ -61,7 +61,13 @@ def _new(args: argparse.Namespace) -> int:
 
 def _draft(args: argparse.Namespace) -> int:
     from turnout.draft import _as_date
-    from turnout.draft.batch import article_paths, draft_csv, draft_files, draft_path
+    from turnout.draft.batch import (
+        article_paths,
+        draft_csv,
+        draft_files,
+        draft_path,
+        draft_warnings,
+    )
     from turnout.paths import atomic_write, display_path
 
     published = _as_date(args.published).isoformat()
@@ -77,6 +83,8 @@ def _draft(args: argparse.Namespace) -> int:
         progress=not args.quiet and len(articles) > 1,
     )
     text = draft_csv(rows)
+    for line in draft_warnings(rows, path=out):  # cells defused for the spreadsheet
+        print(f"turnout: warning: {line}", file=sys.stderr)
     if out is None:
         sys.stdout.write(text)
     else:

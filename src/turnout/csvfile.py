@@ -173,7 +173,8 @@ def cells_add_up(path: Path, width: int) -> bool:
     Quote marks pair up; separators and line breaks between a pair are inside a value.
     True when the file is plainly regular (every quote opens at the start of a cell and
     closes at its end, CR only before LF), its first data row is as wide as the header
-    and the separators outside quotes number exactly ``width - 1`` a line. A row too
+    and the separators outside quotes number exactly ``width - 1`` a line (blank lines
+    included: a file with one takes the exact count). A row too
     short then needs one too long to hide it, and pandas' C parser refuses any row too
     long after the first. False means "count again in Python", not "broken".
 
@@ -189,38 +190,52 @@ def cells_add_up(path: Path, width: int) -> bool:
     try:
         with open(path, encoding="utf-8-sig", errors=LATIN1_FALLBACK, newline="") as fh:
             first = [_cells(row) for _, row in zip(range(2), csv.reader(fh), strict=False)]
-        data = np.fromfile(path, dtype=np.uint8)
+        data = path.read_bytes()
     except (OSError, ValueError, csv.Error):
         return False
     if len(first) < 2 or first[1] != width or width < 1:
         return False  # pandas would read a long first row as an index, silently
-    if data[:3].tobytes() == b"\xef\xbb\xbf":
-        data = data[3:]
-    quotes = np.flatnonzero(data == ord('"'))
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+        return False  # a CR alone (old Mac files, or inside a value): the exact count reads it
+    # bytes.count runs at memory speed; numpy only finds the quotes.
+    commas, breaks = data.count(b","), data.count(b"\n") + (not data.endswith(b"\n"))
+    if b'"' in data:
+        inside = _inside_quotes(data)
+        if inside is None:
+            return False
+        commas, breaks = commas - inside[0], breaks - inside[1]
+    return commas == (width - 1) * breaks
+
+
+def _inside_quotes(data: bytes) -> tuple[int, int] | None:
+    """(commas, line breaks) inside quoted values; None when a quote mark is not plainly
+    one that opens or closes a cell."""
+    view = np.frombuffer(data, dtype=np.uint8)
+    quotes = np.flatnonzero(view == ord('"'))
     if quotes.size % 2:
-        return False
+        return None
     opens, closes = quotes[0::2], quotes[1::2]
     # A quote opens only at a cell's start and closes only at its end (or doubles as "").
-    before = _EDGE[data[np.maximum(opens - 1, 0)]] | (opens == 0)
-    after = _EDGE[data[np.minimum(closes + 1, data.size - 1)]] | (closes + 1 == data.size)
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    before = _EDGE[view[np.maximum(opens - 1, 0)]] | (opens == start)
+    after = _EDGE[view[np.minimum(closes + 1, view.size - 1)]] | (closes + 1 == view.size)
     if not (before.all() and after.all()):
-        return False
-
-    def outside(at: np.ndarray) -> np.ndarray:
-        return at[np.searchsorted(quotes, at, side="right") % 2 == 0]
-
-    if np.count_nonzero(data == ord("\r")):
-        returns = outside(np.flatnonzero(data == ord("\r")))
-        if returns.size and (returns[-1] + 1 == data.size or (data[returns + 1] != 10).any()):
-            return False  # a CR that ends a line alone (old Mac files): the exact count reads it
-    lines = outside(np.flatnonzero(data == ord("\n"))).size + (data[-1] != ord("\n"))
-    commas = data == ord(",")
-    separators = np.count_nonzero(commas)
-    if quotes.size:  # commas inside quoted values are not separators
-        separators -= int(np.add.reduceat(commas, quotes, dtype=np.int64)[0::2].sum())
-    return bool(separators == (width - 1) * lines)
+        return None
+    if opens.size < _FEW_QUOTED:  # a few quoted values (CCC's): count in each
+        spans = list(zip(opens.tolist(), closes.tolist(), strict=True))
+        return (
+            sum(data.count(b",", a, b) for a, b in spans),
+            sum(data.count(b"\n", a, b) for a, b in spans),
+        )
+    found = []  # every cell quoted: positions, then how many fall between each pair
+    for byte in (b",", b"\n"):
+        at = np.flatnonzero(view == ord(byte))
+        found.append(int((np.searchsorted(at, closes) - np.searchsorted(at, opens)).sum()))
+    return found[0], found[1]
 
 
+# Up to this many quoted values, each is counted in; beyond, numpy finds every separator.
+_FEW_QUOTED = 500_000
 # Bytes that may stand next to a quote that opens or closes a cell: , LF CR and ".
 _EDGE = np.zeros(256, dtype=bool)
 _EDGE[[ord(","), ord("\n"), ord("\r"), ord('"')]] = True

@@ -119,7 +119,23 @@ hyphens, like 'may-day-2026'
             f"story name {slug!r} must be lowercase letters, digits and hyphens, "
             "like 'may-day-2026'"
         )
+    _refuse_reserved(slug)
     return slug
+
+
+#: Names of turnout's own folders: a story so named would publish into one of them
+#: (``figures/scratch/`` is where notebook drafts land, and they would overwrite it).
+RESERVED_SLUGS = frozenset({"scratch", "data", "figures", "site", "notebooks", "raw", "processed"})
+
+
+def _refuse_reserved(slug: str) -> None:
+    if slug in RESERVED_SLUGS:
+        why = (
+            "figures/scratch/ is where notebook drafts land"
+            if slug == "scratch"
+            else "it names one of turnout's own folders"
+        )
+        raise DataError(f"story name {slug!r} is reserved: {why}; choose another name")
 
 
 def story_paths(slug: str) -> tuple[Path, Path]:
@@ -130,6 +146,7 @@ def story_paths(slug: str) -> tuple[Path, Path]:
     """
     if not _ANY_SLUG.fullmatch(slug or ""):
         raise DataError(f"{slug!r} is not a story name (lowercase letters, digits, hyphens)")
+    _refuse_reserved(slug)
     return paths.raw_dir() / f"{slug}.csv", paths.raw_dir() / f"{slug}.md"
 
 

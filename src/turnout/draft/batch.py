@@ -85,10 +85,60 @@ def draft_files(
 
 
 def draft_csv(rows: Any) -> str:
-    """The draft as CSV text in the story format (UTF-8, quoted where needed)."""
+    """The draft as CSV text in the story format (UTF-8, quoted where needed).
+
+    A reporter opens it in a spreadsheet, so a cell copied from an article that a
+    spreadsheet would run as a formula (``=HYPERLINK(...)``, ``+900 people``) gets a
+    leading ``'`` (OWASP's rule, :func:`turnout.formulas.neutralise`);
+    :func:`draft_warnings` names each.
+
+    >>> import pandas as pd
+    >>> print(draft_csv(pd.DataFrame({"size_text": ["=HYPERLINK(1)", "-21", "+900 people"]})))
+    size_text
+    '=HYPERLINK(1)
+    -21
+    '+900 people
+    <BLANKLINE>
+    """
+    from turnout.formulas import neutralise
+
     buffer = io.StringIO()
-    rows.to_csv(buffer, index=False, lineterminator="\n")
+    neutralise(rows).table.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue()
+
+
+def draft_warnings(rows: Any, *, path: object = None) -> list[str]:
+    """One line per draft cell :func:`draft_csv` gave a leading ``'``, naming row and
+    column, in row order (the first ten; then how many more).
+
+    >>> import pandas as pd
+    >>> draft_warnings(pd.DataFrame({"source_quote": ["- 800 marched", "about 50"]}))
+    ["row 2, column 'source_quote': '- 800 marched' starts like a spreadsheet formula: \
+the draft gives it a leading ' so a spreadsheet shows it as text"]
+    """
+    import numpy as np
+
+    from turnout.clean import FORMULA_WARNINGS_SHOWN
+    from turnout.errors import quote
+    from turnout.formulas import formula_mask
+
+    flat = rows.reset_index(drop=True)
+    cells = sorted(
+        (int(i), n, str(column))
+        for n, column in enumerate(flat.columns)
+        for i in np.flatnonzero(formula_mask(flat[column]).to_numpy())
+    )
+    out = []
+    for i, n, column in cells[:FORMULA_WARNINGS_SHOWN]:
+        message = (
+            f"{quote(flat.iloc[i, n])} starts like a spreadsheet formula: "
+            "the draft gives it a leading ' so a spreadsheet shows it as text"
+        )
+        out.append(str(DataError(message, path=path, row=i + 2, column=column)))
+    if len(cells) > FORMULA_WARNINGS_SHOWN:
+        more = len(cells) - FORMULA_WARNINGS_SHOWN
+        out.append(str(DataError(f"{more} more cells start like a spreadsheet formula", path=path)))
+    return out
 
 
 def draft_path(story: str) -> Path:
