@@ -745,3 +745,81 @@ def test_a_draft_defuses_formula_cells_and_names_each(tmp_path, capsys):
         "Seattle on Jan. 31.' starts like a spreadsheet formula: the draft gives it a leading ' "
         "so a spreadsheet shows it as text",
     ]
+
+
+# -------------------------------------------------- issue 22: numbers in other notations
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("1e9", "scientific notation is not coded (write the number out): '1e9'"),
+        ("1.5E3 people", "scientific notation is not coded (write the number out): '1.5E3 people'"),
+        ("10^6", "a power is not coded (write the number out): '10^6'"),
+        ("10**6", "a power is not coded (write the number out): '10**6'"),
+        (
+            "0x1F4",
+            "a hexadecimal, binary or octal number is not coded (write the number out): '0x1F4'",
+        ),
+        ("-500", "a negative number is not a crowd size: '-500'"),
+        ("+500", "a plus sign before a number is not coded (500+ is): '+500'"),
+        ("1,0,0,0", "commas that do not group digits in threes are not coded: '1,0,0,0'"),
+        (
+            "upwards of 800,00",
+            "commas that do not group digits in threes are not coded: 'upwards of 800,00'",
+        ),
+        ("1_000", "underscores between digits are not coded (write the number out): '1_000'"),
+        (
+            "1.000.000",
+            "periods between digit groups are not coded (write the number out): '1.000.000'",
+        ),
+        ("1 000", "spaces between digit groups are not coded (write the number out): '1 000'"),
+    ],
+)
+def test_a_number_in_another_notation_is_refused_never_read_as_another(text, problem):
+    from turnout.sizes import parse_size, size_problem
+
+    assert size_problem(text) == problem
+    assert all(v != v for v in parse_size(text))  # NaN: no number at all
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("1,000", 1000, 1000),
+        ("about 50,000", 50000, 50000),
+        ("6,000 to 9,000", 6000, 9000),
+        ("500+", 500, 500),
+        ("1.5 million", 1_500_000, 1_500_000),
+        ("more than 350 outside + 48 arrested", 398, 398),  # CCC's words: a sum, not a sign
+    ],
+)
+def test_numbers_as_written_in_news_still_read(text, low, high):
+    from turnout.sizes import parse_size, size_problem
+
+    assert size_problem(text) == ""
+    assert tuple(parse_size(text)) == (low, high)
+
+
+def test_a_draft_keeps_words_in_another_notation_with_a_note(tmp_path):
+    from turnout.draft import draft_events
+
+    text = (
+        "Organizers said 1e9 people marched in Denver on Jan. 30.\n\n"
+        "Upwards of 800,00 people gathered in Seattle on Jan. 31.\n"
+    )
+    rows = draft_events(text, published="2026-02-03")
+    assert rows[["locality", "size_text", "notes"]].values.tolist() == [
+        [
+            "Denver",
+            "1e9",
+            "estimate from Organizers; size_text: scientific notation is not coded (write the "
+            "number out): '1e9'",
+        ],
+        [
+            "Seattle",
+            "Upwards of 800,00",
+            "size_text: commas that do not group digits in threes are not coded: "
+            "'Upwards of 800,00'",
+        ],
+    ]
