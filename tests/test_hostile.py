@@ -8,6 +8,7 @@ carry a BOM, CRLF line ends or quoted line breaks.
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import re
 
@@ -823,3 +824,65 @@ def test_a_draft_keeps_words_in_another_notation_with_a_note(tmp_path):
             "'Upwards of 800,00'",
         ],
     ]
+
+
+# ---------------------------------------------------- issue 22: data text in Markdown
+
+
+MARKDOWN_ATTACKS = [
+    "[Workers World](javascript:alert(1))",
+    "![x](https://evil.example/x.png)",
+    "# Big\n== x",
+    "<img src=x onerror=alert(1)>",
+    "[a][1]\n\n[1]: javascript:alert(1)",
+    "<javascript:alert(1)>",
+    "*bold* _em_ `code` $x$ | a | b |",
+]
+
+
+@pytest.mark.parametrize("name", MARKDOWN_ATTACKS)
+def test_a_source_name_in_markdown_is_text_in_every_renderer(seed_events, name):
+    from turnout.links import markdown_escape
+    from turnout.show_data import source_note
+
+    rendered = markdown2html_mistune(source_note(seed_events.assign(source_name=name)).markdown)
+    assert "<a " not in rendered and "<img" not in rendered and "<h" not in rendered
+    assert "<em>" not in rendered and "<code>" not in rendered
+    # The words print as typed (one line), HTML's characters as entities.
+    shown = markdown2html_mistune(markdown_escape(name))
+    assert shown == f"<p>{html.escape(' '.join(name.split()), quote=False)}</p>\n"
+
+
+def _markdown_output_nb(markdown):
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+    out = new_output("display_data", {"text/markdown": markdown, "text/plain": "x"})
+    return new_notebook(cells=[new_code_cell(outputs=[out])])
+
+
+@pytest.mark.parametrize(
+    ("markdown", "found"),
+    [
+        ("[Workers World](javascript:alert(1))", 'href="javascript:alert(1)"'),
+        ("![x](https://evil.example/x.png)", 'src="https://'),
+        ("<iframe src=x></iframe>", "<iframe"),
+        ("[x](data:text/html,hi)", 'href="data:text/html,hi"'),
+    ],
+)
+def test_the_build_checks_markdown_outputs_as_rendered(tmp_path, markdown, found):
+    from turnout.publisher.errors import NotebookError
+    from turnout.publisher.render import check_outputs
+
+    with pytest.raises(NotebookError) as err:
+        check_outputs(_markdown_output_nb(markdown), tmp_path / "x.ipynb")
+    assert str(err.value) == (
+        f"{tmp_path / 'x.ipynb'}, cell 1: output contains {found!r}: pages load nothing from "
+        "elsewhere and link only to web addresses"
+    )
+
+
+def test_web_links_in_markdown_outputs_pass_the_check(tmp_path):
+    from turnout.publisher.render import check_outputs
+
+    nb = _markdown_output_nb("**Source:** Workers World (<https://example.com/story>)")
+    assert check_outputs(nb, tmp_path / "x.ipynb") is None
