@@ -886,3 +886,147 @@ def test_web_links_in_markdown_outputs_pass_the_check(tmp_path):
 
     nb = _markdown_output_nb("**Source:** Workers World (<https://example.com/story>)")
     assert check_outputs(nb, tmp_path / "x.ipynb") is None
+
+
+# ------------------------------------------------------------- issue 22: articles
+
+
+DENVER = "About 900 people marched in Denver on Jan. 30."
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # ASP.NET: the whole body in a form, with a hidden view state.
+        f'<!DOCTYPE html><html><body><form method="post"><div><input type="hidden" '
+        f'name="__VIEWSTATE" value="abc"></div><h1>March</h1><p>{DENVER}</p></form></body></html>',
+        f"<html><body><button>Menu<p>{DENVER}</p></body></html>",  # a button never closed
+        f'<html><body><nav><a href="/">Home</a><p>{DENVER}</p></body></html>',  # a nav too
+        f"<html><body><p>{DENVER}</p></div></span></nav></form></body></html>",  # stray ends
+    ],
+)
+def test_a_saved_page_reads_as_a_browser_shows_it(tmp_path, page):
+    from turnout.draft import draft_events
+    from turnout.draft.text import read_article
+
+    path = tmp_path / "a.html"
+    path.write_text(page, encoding="utf-8")
+    rows = draft_events(read_article(path), published="2026-02-03")
+    assert rows[["date", "locality", "size_text"]].values.tolist() == [
+        ["2026-01-30", "Denver", "About 900"]
+    ]
+
+
+def test_hidden_text_is_left_out_of_a_page(tmp_path):
+    from turnout.draft.text import read_article
+
+    path = tmp_path / "a.html"
+    path.write_text(
+        f'<p>{DENVER}</p><div style="display: none"><p>5,000 marched in Boston.</p></div>'
+        "<p hidden>50,000 rallied in Miami.</p><template><p>x</p></template>"
+        "<select><option>Seattle</option></select><!-- 7,000 in Dallas -->",
+        encoding="utf-8",
+    )
+    assert read_article(path) == DENVER
+
+
+@pytest.mark.parametrize(
+    ("data", "suffix"),
+    [
+        (DENVER.encode("utf-16"), ".txt"),
+        (DENVER.encode("utf-32"), ".txt"),
+        (DENVER.encode("utf-16-be").join([b"\xfe\xff", b""]), ".txt"),
+        (b"\xef\xbb\xbf" + DENVER.encode(), ".txt"),
+        (f'<meta charset="windows-1252"><p>{DENVER} Doña</p>'.encode("cp1252"), ".html"),
+    ],
+)
+def test_articles_in_any_unicode_with_a_byte_order_mark_read(tmp_path, data, suffix):
+    from turnout.draft.text import read_article
+
+    path = tmp_path / f"a{suffix}"
+    path.write_bytes(data)
+    assert read_article(path).startswith(DENVER)
+
+
+def _random_bytes(n, *, low=0):
+    import random
+
+    rng = random.Random(22)
+    return bytes(rng.randrange(low, 256) for _ in range(n))
+
+
+@pytest.mark.parametrize(
+    ("data", "suffix", "message"),
+    [
+        (b"", ".txt", "is empty: an article needs words to draft from"),
+        (b" \n\r\n\t", ".txt", "is empty: an article needs words to draft from"),
+        (b"\xef\xbb\xbf", ".txt", "is empty: an article needs words to draft from"),
+        (_random_bytes(100_000), ".txt", "is not a text or HTML file (it holds binary data)"),
+        (
+            _random_bytes(100_000, low=1),  # no NUL byte at all
+            ".txt",
+            "is not a text or HTML file (it holds binary data)",
+        ),
+        (
+            b"\x89PNG\r\n\x1a\n" + _random_bytes(2000),
+            ".html",
+            "is not a text or HTML file (it holds binary data)",
+        ),
+        (
+            b"<html><head><title>x</title></head><body><script>var a=1</script></body></html>",
+            ".html",
+            "is a web page with no words a browser would show",
+        ),
+    ],
+)
+def test_an_article_with_nothing_to_read_is_one_line(tmp_path, capsys, data, suffix, message):
+    from turnout.cli import main
+
+    path = tmp_path / f"a{suffix}"
+    path.write_bytes(data)
+    assert main(["draft", str(path), "--published", "2026-02-03"]) == 2
+    assert capsys.readouterr().err == f"turnout: error: {path}: {message}\n"
+
+
+def test_an_article_that_drafts_nothing_says_why(tmp_path, capsys):
+    from turnout.cli import main
+
+    path = tmp_path / "a.txt"
+    path.write_text("The union said the strike would go on. Members voted.\n", encoding="utf-8")
+    assert main(["draft", str(path), "--published", "2026-02-03"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (
+        f"turnout: warning: {path}: 0 draft rows: no US city or town is named in its 10 words"
+    )
+
+
+def test_an_article_linked_from_outside_the_project_is_refused(tmp_path, monkeypatch):
+    from turnout.draft.text import story_article
+
+    outside = tmp_path / "outside.txt"
+    outside.write_text(DENVER, encoding="utf-8")
+    root = tmp_path / "project"
+    (root / "data" / "raw" / "sources").mkdir(parents=True)
+    link = root / "data" / "raw" / "sources" / "may-day.txt"
+    link.symlink_to(outside)
+    monkeypatch.setenv("TURNOUT_ROOT", str(root))
+    with pytest.raises(DataError) as err:
+        story_article("may-day")
+    assert str(err.value) == (
+        f"{link}: is a link to a file outside the project ({outside}): copy the file into "
+        "the project"
+    )
+
+
+def test_a_story_csv_linked_from_outside_the_project_is_refused(tmp_path, monkeypatch):
+    from turnout.stories import read_story
+
+    outside = tmp_path / "outside.csv"
+    outside.write_text("date,locality\n", encoding="utf-8")
+    root = tmp_path / "project"
+    (root / "data" / "raw").mkdir(parents=True)
+    (root / "data" / "raw" / "may-day.csv").symlink_to(outside)
+    monkeypatch.setenv("TURNOUT_ROOT", str(root))
+    with pytest.raises(DataError) as err:
+        read_story("may-day")
+    assert "is a link to a file outside the project" in str(err.value)

@@ -82,6 +82,13 @@ def _draft(args: argparse.Namespace) -> int:
         source_url=args.url,
         progress=not args.quiet and len(articles) > 1,
     )
+    if rows.empty:  # an article with words that drafts nothing says why, never silence
+        from turnout.draft.text import read_article
+        from turnout.draft.why_empty import why_no_rows
+
+        for article in articles:
+            why = why_no_rows(read_article(article), _as_date(published))
+            print(f"turnout: warning: {article}: 0 draft rows: {why}", file=sys.stderr)
     text = draft_csv(rows)
     for line in draft_warnings(rows, path=out):  # cells defused for the spreadsheet
         print(f"turnout: warning: {line}", file=sys.stderr)

@@ -232,6 +232,9 @@ def _from_codebook(slug: str) -> Story:
         data, codebook = paths.seed_path(), _seed_codebook()
     if not codebook.is_file() and not data.is_file():
         raise DataError(f"no story {slug!r}: `turnout new {slug}` starts one", path=data)
+    for path in (data, codebook):
+        if path.is_symlink():
+            paths.inside_project(path)  # a story publishes only what the project holds
     # No codebook (yet): the data decides every setting.
     figures = None if slug == DEFAULT_STORY else str(paths.figures_dir() / slug)
     if not codebook.is_file():
