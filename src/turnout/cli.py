@@ -221,7 +221,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"turnout: error: {_one_line(err)}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # a build publishes all at once, or nothing
+        print("turnout: interrupted: nothing published", file=sys.stderr)
         return 130
 
 

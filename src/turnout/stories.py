@@ -232,7 +232,7 @@ def _from_codebook(slug: str) -> Story:
         data, codebook = paths.seed_path(), _seed_codebook()
     if not codebook.is_file() and not data.is_file():
         raise DataError(f"no story {slug!r}: `turnout new {slug}` starts one", path=data)
-    for path in (data, codebook):
+    for path in story_paths(slug):  # the story's own files (not the packaged seed)
         if path.is_symlink():
             paths.inside_project(path)  # a story publishes only what the project holds
     # No codebook (yet): the data decides every setting.
