@@ -644,7 +644,7 @@ LAUGHS = "---\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
             "row 2: settings block: a list or map nested deeper than any setting needs",
         ),
         (
-            "---\ncities:\n" + "".join("  " * i + "-\n" for i in range(3000)) + "---\n",
+            "---\ncities:\n" + "".join("  " * i + "-\n" for i in range(1000)) + "---\n",
             "row 4: settings block: a list or map nested deeper than any setting needs",
         ),
         (

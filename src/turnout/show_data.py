@@ -143,7 +143,9 @@ def _text(value: Any) -> str:
     """A raw text cell, stripped; an em dash for blanks."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return _DASH
-    return " ".join(str(value).split()) or _DASH
+    from turnout.embeds.base import BIDI_CONTROLS  # words read in the order they are stored
+
+    return " ".join(str(value).translate(BIDI_CONTROLS).split()) or _DASH
 
 
 def cleaning_summary(

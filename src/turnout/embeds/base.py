@@ -124,8 +124,21 @@ def missing(value: Any) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
+# Unicode's bidirectional controls (embeddings, overrides, isolates, marks): in data text one
+# would turn the words after it around ("U+202E" prints a quote backwards), so none is shown.
+BIDI_CONTROLS = dict.fromkeys(
+    map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
+
+
 def text(value: Any) -> str:
-    return "" if missing(value) else str(value)
+    """A data cell as the words to print: "" for a missing one, bidirectional controls out,
+    so the words read in the order they are stored.
+
+    >>> text("Denver \u202eTNEMTRAPED") == "Denver TNEMTRAPED"
+    True
+    """
+    return "" if missing(value) else str(value).translate(BIDI_CONTROLS)
 
 
 def quotes(
