@@ -481,6 +481,8 @@ def _stage_data(slug: str) -> tuple[Any, list[tuple[Path, Path]], Callable[[], N
 
     def record() -> None:
         files = [str(events), str(rejected)]
+        # Read again: the build may share this manifest (the default story) and wrote it.
+        manifest = cache.read_manifest(manifest_path)
         manifest["data"] = {
             "key": key,
             "files": files,
