@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -87,7 +88,11 @@ def read_text_csv(
     # The exact count (Python, cell by cell) runs only when the fast one cannot vouch for
     # every row (a misfit, a blank line, a stray quote, a lone CR) or pandas finds a row
     # too long (below).
-    misfit = None if cells_add_up(path, width) else _count_cells(path)[2]
+    try:  # read once: the fast count and pandas share the bytes (faster than two reads)
+        data = path.read_bytes()
+    except OSError as err:
+        raise DataError(f"cannot be read ({err.strerror or err})", path=path) from None
+    misfit = None if cells_add_up(path, width, data=data) else _count_cells(path)[2]
     seen: set[str] = set()
     for name in header:
         if name in seen and name.strip():
@@ -104,7 +109,7 @@ def read_text_csv(
         _refuse_misfit(path, width, *misfit)
     try:
         table = pd.read_csv(
-            path,
+            io.BytesIO(data),
             dtype="str",
             keep_default_na=False,
             na_values=na_values,
@@ -167,7 +172,7 @@ def cell_count_message(row: int, cells: int, header: int) -> str:
     return f"row {row} has {cells} {noun}, the header {header}: {why}"
 
 
-def cells_add_up(path: Path, width: int) -> bool:
+def cells_add_up(path: Path, width: int, *, data: bytes | None = None) -> bool:
     """Whether the file's cells add up to ``width`` a line, counted at C speed (numpy).
 
     Quote marks pair up; separators and line breaks between a pair are inside a value.
@@ -190,7 +195,7 @@ def cells_add_up(path: Path, width: int) -> bool:
     try:
         with open(path, encoding="utf-8-sig", errors=LATIN1_FALLBACK, newline="") as fh:
             first = [_cells(row) for _, row in zip(range(2), csv.reader(fh), strict=False)]
-        data = path.read_bytes()
+        data = path.read_bytes() if data is None else data
     except (OSError, ValueError, csv.Error):
         return False
     if len(first) < 2 or first[1] != width or width < 1:
