@@ -1031,10 +1031,11 @@ def _text_problem(text: str) -> str:
 def size_problem(text: object) -> str:
     """Why crowd-size words cannot be coded as written, or ``""`` when they can.
 
-    :func:`parse_size` reads numbers and never refuses; cleaning asks this first, so a
-    typo a reporter must check is rejected with its reason instead of charted: a
-    negative number, a range written high to low (which end is wrong?), or a number of
-    a billion or more.
+    :func:`parse_size` never raises; cleaning asks this first, so a typo a reporter must
+    check is rejected with its reason instead of charted: a number in a notation the
+    parser does not code ("1e9", "10^6", "0x1F4", "+500", "1,0,0,0": :func:`parse_size`
+    gives no number for these, never another one), a negative number, a range written
+    high to low (which end is wrong?), or a number of a billion or more.
 
     >>> size_problem("9,000 to 6,000")
     "range runs from high to low, so one end may be a typo: '9,000 to 6,000'"
