@@ -445,9 +445,10 @@ def _stage_data(slug: str) -> tuple[Any, list[tuple[Path, Path]], Callable[[], N
     """The story's settings; its data cleaned into a staging folder beside
     ``data/processed/`` when it changed, as (staged, final) pairs to publish; and what
     records it as cleaned once published."""
-    from turnout.publisher.staging import commit, new_staging
+    from turnout.publisher.staging import commit, finish_publishing, new_staging
     from turnout.stories import read_story, story_paths
 
+    finish_publishing(cache.story_cache(slug) / "publish.json")  # a clean_data killed mid-way
     settings = read_story(slug)
     manifest_path = cache.story_cache(slug) / cache.MANIFEST
     manifest = cache.read_manifest(manifest_path)
