@@ -37,7 +37,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SRC = ROOT / "src"
-DEFAULT_CCC = ROOT.parent / "shared" / "ccc" / "ccc_2017_2020_sample.csv"
+# The shared sample sits beside the checkout (or beside the folder of worktrees).
+DEFAULT_CCC = next(
+    (
+        p / "shared" / "ccc" / "ccc_2017_2020_sample.csv"
+        for p in ROOT.parents
+        if (p / "shared" / "ccc" / "ccc_2017_2020_sample.csv").is_file()
+    ),
+    ROOT.parent / "shared" / "ccc" / "ccc_2017_2020_sample.csv",
+)
 OUT = HERE / "out"
 SEED = 2017
 
@@ -167,8 +175,8 @@ def main(argv: list[str] | None = None) -> None:
                 line += f"   {t / base:.2f}x pandas"
             print(line)
         ratio = best["read_ccc"] / base
-        goal = ("met" if ratio <= 1.5 else "NOT met") if n >= 1_000_000 else "applies at 1M rows"
-        print(f"    read_ccc / pandas.read_csv = {ratio:.2f}x (goal <= 1.5x: {goal})")
+        goal = ("met" if ratio <= 1.0 else "NOT met") if n >= 1_000_000 else "applies at 1M rows"
+        print(f"    read_ccc / pandas.read_csv = {ratio:.2f}x (goal <= 1.0x: {goal})")
         if not args.no_memory:
             floor_p, peak_p = peak_memory("pandas", path)
             floor_c, peak_c = peak_memory("read_ccc", path)

@@ -55,14 +55,31 @@ def text(value: Any) -> str:
     return "" if blank(value) else str(value)
 
 
+# Unicode's bidirectional controls (embeddings, overrides, isolates, marks): in data text one
+# would turn the words after it around ("U+202E" prints a quote backwards), so none is shown.
+BIDI_CONTROLS = dict.fromkeys(
+    map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
+
+
+def shown(value: Any) -> str:
+    """A cell as the words a reader sees on a page or chart: :func:`text`, with bidirectional
+    controls left out so the words read in the order they are stored (data files keep them).
+
+    >>> shown("Denver \u202eTNEMTRAPED") == "Denver TNEMTRAPED"
+    True
+    """
+    return text(value).translate(BIDI_CONTROLS)
+
+
 def cell(value: Any) -> str:
-    """A cell as a table prints it: spaces and line breaks run together, :data:`BLANK`
-    when there is nothing.
+    """A cell as a table prints it: spaces and line breaks run together, bidirectional
+    controls out (:func:`shown`), :data:`BLANK` when there is nothing.
 
     >>> cell("  about\\n 500 "), cell(None)
     ('about 500', '—')
     """
-    return " ".join(text(value).split()) or BLANK
+    return " ".join(shown(value).split()) or BLANK
 
 
 def size(low: Any, high: Any, qualifier: Any = "") -> str:

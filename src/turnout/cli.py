@@ -85,8 +85,8 @@ def _new(args: argparse.Namespace) -> int:
 def _draft(args: argparse.Namespace) -> int:
     from turnout.columns import CHECKED, RAW_COLUMNS
     from turnout.draft import _as_date
-    from turnout.draft.batch import Tally, draft_stream, progress_bar, save_draft
-    from turnout.draft.manifest import count_articles, listed_files, read_articles
+    from turnout.draft.batch import Tally, defused, draft_stream, progress_bar, save_draft
+    from turnout.draft.manifest import count_articles, is_manifest, listed_files, read_articles
     from turnout.paths import display_path
 
     published = _as_date(args.published).isoformat() if args.published else None
@@ -96,13 +96,26 @@ def _draft(args: argparse.Namespace) -> int:
     total = count_articles(args.articles)
     bar = progress_bar(total) if not args.quiet and total != 1 else None
     tally = Tally()
+    formulas: list[str] = []
     try:
         rows = draft_stream(articles, jobs=args.jobs, dask=args.dask, progress=bar, tally=tally)
-        # A draft ends with an empty `checked` column: no row is used until a person checks it.
+        # Cells a spreadsheet would run get a leading ' (named below); a draft ends with an
+        # empty `checked` column: no row is used until a person has checked it.
+        rows = defused(rows, formulas, path=out)
         written, empty = save_draft(rows, out, sys.stdout, columns=[*RAW_COLUMNS, CHECKED])
     finally:
         if bar is not None:
             bar.close()
+    for line in formulas:
+        print(f"turnout: warning: {line}", file=sys.stderr)
+    if written == 0:  # an article with words that drafts nothing says why, never silence
+        from turnout.draft.text import read_article
+        from turnout.draft.why_empty import why_no_rows
+
+        for file in files:
+            if not is_manifest(file) and published:
+                why = why_no_rows(read_article(file), _as_date(published))
+                print(f"turnout: warning: {file}: 0 draft rows: {why}", file=sys.stderr)
     print(
         f"{written} draft rows from {tally.articles} article(s), {empty} without a crowd size"
         + (f"; wrote {display_path(out)}" if out else ""),
@@ -346,7 +359,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"turnout: error: {_one_line(err)}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # a build publishes all at once, or nothing
+        print("turnout: interrupted: nothing published", file=sys.stderr)
         return 130
 
 

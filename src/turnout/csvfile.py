@@ -5,7 +5,9 @@ reporter gets the same one-line message for the same mistake: a binary file, a
 workbook, UTF-16 text, a duplicated or empty header, a row with more or fewer
 cells than the header (counted before parsing, so an unquoted comma in a first
 row, "Jan. 21, 2017,Chicago,...", is an error naming the row, never a silent
-shift of every column). Text is UTF-8
+shift of every column). The count runs at C speed over the file's bytes (numpy);
+only a file it cannot vouch for is counted again cell by cell in Python, to name
+the row. Text is UTF-8
 (a byte-order mark is fine); a line that is not valid UTF-8 is read as Windows
 Latin-1 (cp1252) from its first bad byte to its end, so files that mix UTF-8 and
 Latin-1 lines keep "Doña" as "Doña".
@@ -15,10 +17,12 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from turnout.errors import DataError
@@ -79,7 +83,16 @@ def read_text_csv(
     (18, 16)
     """
     _check_is_text(path)
-    header, width, misfit = _count_cells(path)
+    header = _header(path)
+    width = _cells(header)
+    # The exact count (Python, cell by cell) runs only when the fast one cannot vouch for
+    # every row (a misfit, a blank line, a stray quote, a lone CR) or pandas finds a row
+    # too long (below).
+    try:  # read once: the fast count and pandas share the bytes (faster than two reads)
+        data = path.read_bytes()
+    except OSError as err:
+        raise DataError(f"cannot be read ({err.strerror or err})", path=path) from None
+    misfit = None if cells_add_up(path, width, data=data) else _count_cells(path)[2]
     seen: set[str] = set()
     for name in header:
         if name in seen and name.strip():
@@ -96,7 +109,7 @@ def read_text_csv(
         _refuse_misfit(path, width, *misfit)
     try:
         table = pd.read_csv(
-            path,
+            io.BytesIO(data),
             dtype="str",
             keep_default_na=False,
             na_values=na_values,
@@ -114,7 +127,10 @@ def read_text_csv(
     except pd.errors.ParserError as err:
         text = " ".join(str(err).split())
         found = _RAGGED.search(text)
-        if found:
+        if found:  # a row too long: the exact count names it as a spreadsheet numbers rows
+            exact = _count_cells(path)[2]
+            if exact is not None:
+                _refuse_misfit(path, width, *exact)
             want, line, saw = found.groups()
             row, cells, width = int(line), int(saw), int(want)
             raise DataError(cell_count_message(row, cells, width), path=path, row=row) from None
@@ -154,6 +170,80 @@ def cell_count_message(row: int, cells: int, header: int) -> str:
     else:
         why = "a cell is missing, or a line break in a value needs quotes"
     return f"row {row} has {cells} {noun}, the header {header}: {why}"
+
+
+def cells_add_up(path: Path, width: int, *, data: bytes | None = None) -> bool:
+    """Whether the file's cells add up to ``width`` a line, counted at C speed (numpy).
+
+    Quote marks pair up; separators and line breaks between a pair are inside a value.
+    True when the file is plainly regular (every quote opens at the start of a cell and
+    closes at its end, CR only before LF), its first data row is as wide as the header
+    and the separators outside quotes number exactly ``width - 1`` a line (blank lines
+    included: a file with one takes the exact count). A row too
+    short then needs one too long to hide it, and pandas' C parser refuses any row too
+    long after the first. False means "count again in Python", not "broken".
+
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "x.csv"
+    >>> _ = f.write_bytes(b'a,b\\n"1,5",2\\n"line\\nbreak",3\\n')
+    >>> cells_add_up(f, 2), cells_add_up(f, 3)
+    (True, False)
+    >>> _ = f.write_bytes(b"a,b\\n1\\n")
+    >>> cells_add_up(f, 2)
+    False
+    """
+    try:
+        with open(path, encoding="utf-8-sig", errors=LATIN1_FALLBACK, newline="") as fh:
+            first = [_cells(row) for _, row in zip(range(2), csv.reader(fh), strict=False)]
+        data = path.read_bytes() if data is None else data
+    except (OSError, ValueError, csv.Error):
+        return False
+    if len(first) < 2 or first[1] != width or width < 1:
+        return False  # pandas would read a long first row as an index, silently
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+        return False  # a CR alone (old Mac files, or inside a value): the exact count reads it
+    if b'"' not in data:  # bytes.count runs at memory speed
+        lines = data.count(b"\n") + (not data.endswith(b"\n"))
+        return data.count(b",") == (width - 1) * lines
+    if not _quotes_plain(data):
+        return False
+    # Only separators, line breaks and quotes matter: the other bytes go (C speed), and
+    # numpy pairs the quotes up in what is left (a tenth of a CCC file).
+    marks = np.frombuffer(data.translate(None, _NOT_MARKS), dtype=np.uint8)
+    inside = (np.cumsum(marks == ord('"'), dtype=np.uint8) & 1).astype(bool)
+    commas = np.count_nonzero((marks == ord(",")) & ~inside)
+    lines = np.count_nonzero((marks == ord("\n")) & ~inside) + (not data.endswith(b"\n"))
+    return bool(commas == (width - 1) * lines)
+
+
+def _quotes_plain(data: bytes) -> bool:
+    """Whether every quote mark plainly opens or closes a cell: paired, an opening one at
+    a cell's start, a closing one at its end (or doubled, ``""``)."""
+    view = np.frombuffer(data, dtype=np.uint8)
+    quotes = np.flatnonzero(view == ord('"'))
+    if quotes.size % 2:
+        return False
+    opens, closes = quotes[0::2], quotes[1::2]
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    before = _EDGE[view[np.maximum(opens - 1, 0)]] | (opens == start)
+    after = _EDGE[view[np.minimum(closes + 1, view.size - 1)]] | (closes + 1 == view.size)
+    return bool(before.all() and after.all())
+
+
+# Every byte but the separator, a line break and a quote mark (deleted before counting).
+_NOT_MARKS = bytes(b for b in range(256) if b not in b',\n"')
+# Bytes that may stand next to a quote that opens or closes a cell: , LF CR and ".
+_EDGE = np.zeros(256, dtype=bool)
+_EDGE[[ord(","), ord("\n"), ord("\r"), ord('"')]] = True
+
+
+def _header(path: Path) -> list[str]:
+    """The first row's cells, quotes respected."""
+    try:
+        with open(path, encoding="utf-8-sig", errors=LATIN1_FALLBACK, newline="") as fh:
+            return next(csv.reader(fh), [])
+    except OSError as err:
+        raise DataError(f"cannot be read ({err.strerror or err})", path=path) from None
 
 
 def _count_cells(path: Path) -> tuple[list[str], int, tuple[int, int] | None]:

@@ -109,8 +109,13 @@ def clean_file(
     return CleanReport(cleaned.events, cleaned.rejected, events_path, rejected, words)
 
 
-def clean_story(story: str | None = None) -> tuple[Story, CleanReport]:
+def clean_story(
+    story: str | None = None, *, output_dir: Path | None = None
+) -> tuple[Story, CleanReport]:
     """Clean a story's raw CSV into ``data/processed/SLUG.csv`` and check its settings.
+
+    ``output_dir`` writes the files there instead (a build stages them, to publish them
+    with its pages); messages still name ``data/processed/``, where they are published.
 
     A story with no rows yet, or a setting the data cannot meet (a city it lacks,
     a period with no events), is an error naming the file to fix, before any
@@ -135,7 +140,8 @@ def clean_story(story: str | None = None) -> tuple[Story, CleanReport]:
             check_settings(settings, events, codebook=codebook)
 
     assert settings.data_path is not None  # a story read by its slug always names its file
-    report = clean_file(settings.data_path, paths.processed_dir() / f"{slug}.csv", check=check)
+    out = (output_dir or paths.processed_dir()) / f"{slug}.csv"
+    report = clean_file(settings.data_path, out, check=check)
     if report.events.empty:
         # Nothing to show: no page is written. The rejected file is, so the reasons can be read.
         n = len(report.rejected)
@@ -144,7 +150,7 @@ def clean_story(story: str | None = None) -> tuple[Story, CleanReport]:
         why = f" ({UNCHECKED_REASON})" if unchecked else ""
         raise DataError(
             f"no usable rows: {every} rejected{why}, so there is nothing to publish; "
-            f"each reason is in {display_path(report.rejected_path)}",
+            f"each reason is in {display_path(paths.processed_dir() / report.rejected_path.name)}",
             path=display_path(settings.data_path),
         )
     return settings, report

@@ -95,6 +95,27 @@ def link_markdown(url: object) -> str:
     return re.sub(r"([\\`*_\[\]])", r"\\\1", text)
 
 
+# Markdown's punctuation: any of it may start a link, image, emphasis, heading, list,
+# table, code span or autolink; a backslash makes each print as itself (CommonMark).
+_MARKDOWN_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|~=^$])")
+
+
+def markdown_escape(text: object) -> str:
+    """Data text as Markdown that every renderer prints as the text itself: no link, image,
+    heading, list, emphasis or HTML can form (the page footer, JupyterLab, nbconvert).
+
+    Line breaks become spaces (a line could open a heading or a code block), Markdown's
+    punctuation is backslash-escaped, HTML's characters are entities, and a colon is an
+    entity too, so no renderer finds a scheme (``javascript:``) to link.
+
+    >>> print(markdown_escape("[Workers World](javascript:alert(1)) # <b>"))
+    \\[Workers World\\]\\(javascript&#58;alert\\(1\\)\\) \\# &lt;b&gt;
+    """
+    one_line = " ".join(str(text).split())
+    escaped = html.escape(_MARKDOWN_PUNCT.sub(r"\\\1", one_line), quote=False)
+    return escaped.replace(":", "&#58;")
+
+
 # An inline link or image whose label has no brackets: [label](destination "title").
 _INLINE = re.compile(r"(!?)\[([^\[\]\n]*)\]\(\s*<?([^()<>\s]*)>?(\s+\"[^\"\n]*\")?\s*\)")
 

@@ -52,6 +52,24 @@ def atomic_write(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def inside_project(path: Path) -> Path:
+    """``path``, refused with one line when it resolves (a symbolic link) outside the
+    project folder: a story publishes only files the project holds.
+
+    >>> inside_project(raw_dir() / "x.csv") == raw_dir() / "x.csv"
+    True
+    """
+    from turnout.errors import DataError
+
+    real, root = path.resolve(), project_root().resolve()
+    if real != root and root not in real.parents:
+        raise DataError(
+            f"is a link to a file outside the project ({real}): copy the file into the project",
+            path=path,
+        )
+    return path
+
+
 def raw_dir() -> Path:
     return project_root() / "data" / "raw"
 

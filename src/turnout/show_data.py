@@ -119,7 +119,7 @@ def _cell(value: Any) -> str:
     return cells.text(value) or _DASH
 
 
-_text = cells.cell  # a raw text cell, stripped; an em dash for blanks
+_text = cells.cell  # a raw text cell, stripped, bidirectional controls out; an em dash for blanks
 
 
 def cleaning_summary(
@@ -204,7 +204,7 @@ def source_note(events: pd.DataFrame) -> SourceNote:
     >>> print(source_note(turnout.load_events()).plain)  # doctest: +ELLIPSIS
     Source: Workers World, Feb. 3, 2026. One row per protest, each with the source’s own words...
     """
-    from turnout.links import link_markdown
+    from turnout.links import link_markdown, markdown_escape
 
     credit = source_line(events)
     observed = [c for c in ("temp_obs_low_f", "temp_obs_high_f") if c in events]
@@ -225,9 +225,9 @@ def source_note(events: pd.DataFrame) -> SourceNote:
     )
     plain = f"{credit}{link}. {method}"
     label, _, rest = credit.partition(": ")
-    esc = html.escape
     link_md = f" ({link_markdown(urls[0])})" if link else ""  # only http(s) becomes a link
-    markdown = f"**{esc(label)}:** {esc(rest)}{link_md}. {method}"
+    # The data's words as text in Markdown too: "[x](javascript:...)" is no link, "#" no heading.
+    markdown = f"**{markdown_escape(label)}:** {markdown_escape(rest)}{link_md}. {method}"
     return SourceNote(markdown, plain)
 
 

@@ -995,6 +995,8 @@ def parse_size(text: object) -> SizeEstimate:
     if not isinstance(text, str):
         return _EMPTY
     try:
+        if _unreadable(text):  # "1e9" is no number at all, never 9; "-500" never 500
+            return _EMPTY
         return _parse_text(text)
     except Exception:  # noqa: BLE001 - the contract is "never raises"; bad text is NaN
         return _EMPTY
@@ -1025,13 +1027,49 @@ def parse_sizes(texts: pd.Series) -> pd.DataFrame:
 _MINUS = re.compile(r"(?<![\w.,])-(?=\d)|\b(?:minus|negative)\s+(?=\d)")
 
 
+# Numbers written in a notation the parser does not code: each would otherwise be read as
+# another number ("1e9" as 9, "10^6" as 10, "1,0,0,0" as 0 to 1), so it is refused with
+# its reason and the words are kept for a person to read.
+_NOTATIONS = [
+    (re.compile(r"(?<![\w.])\d+(?:\.\d+)?e[+-]?\d+(?!\w)"), "scientific notation is"),
+    (re.compile(r"\d\s*(?:\^|\*\*)\s*\d"), "a power is"),
+    (re.compile(r"(?<![\w.])0[xbo][0-9a-f]+(?!\w)"), "a hexadecimal, binary or octal number is"),
+    (re.compile(r"\d_\d"), "underscores between digits are"),
+    (re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3}){2,}(?![\w.])"), "periods between digit groups are"),
+    (re.compile(r"(?<![\w.,])\d{1,3}(?: 0\d\d)+(?![\w.,])"), "spaces between digit groups are"),
+]
+# Digits with commas: only groups of three after the first ("1,000", "12,500.5") are a number.
+_COMMA_NUMBER = re.compile(r"(?<![\w.,])\d+(?:,\d+)+(?:\.\d+)?(?![\w])")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# A plus sign touching the first number: "+500" ("500+" and "500 or more" are coded).
+_PLUS = re.compile(r"^[^\d]*?(?<![\w.,])\+(?=\d)")
+
+
 @lru_cache(maxsize=1 << 16)
-def _text_problem(text: str) -> str:
+def _unreadable(text: str) -> str:
+    """Why a number in the words cannot be read as written (a notation the parser does not
+    code, or a minus sign), or "": such words give no number at all, never another one."""
     words = _normalise(text)
+    for pattern, what in _NOTATIONS:
+        if pattern.search(words):
+            return f"{what} not coded (write the number out): {quote(text)}"
+    if any(not _THOUSANDS.fullmatch(m.group()) for m in _COMMA_NUMBER.finditer(words)):
+        return f"commas that do not group digits in threes are not coded: {quote(text)}"
+    if _PLUS.search(words):
+        return f"a plus sign before a number is not coded (500+ is): {quote(text)}"
     for m in _MINUS.finditer(words):
         before = words[: m.start()].rstrip()
         if not before or not before[-1].isdigit():
             return f"a negative number is not a crowd size: {quote(text)}"
+    return ""
+
+
+@lru_cache(maxsize=1 << 16)
+def _text_problem(text: str) -> str:
+    unreadable = _unreadable(text)
+    if unreadable:
+        return unreadable
+    words = _normalise(text)
     toks = _tokenise(words)
     qs = list(_quantities(toks))
     if any(q.value >= _MAX_CROWD for q in qs):
@@ -1046,10 +1084,11 @@ def _text_problem(text: str) -> str:
 def size_problem(text: object) -> str:
     """Why crowd-size words cannot be coded as written, or ``""`` when they can.
 
-    :func:`parse_size` reads numbers and never refuses; cleaning asks this first, so a
-    typo a reporter must check is rejected with its reason instead of charted: a
-    negative number, a range written high to low (which end is wrong?), or a number of
-    a billion or more.
+    :func:`parse_size` never raises; cleaning asks this first, so a typo a reporter must
+    check is rejected with its reason instead of charted: a number in a notation the
+    parser does not code ("1e9", "10^6", "0x1F4", "+500", "1,0,0,0": :func:`parse_size`
+    gives no number for these, never another one), a negative number, a range written
+    high to low (which end is wrong?), or a number of a billion or more.
 
     >>> size_problem("9,000 to 6,000")
     "range runs from high to low, so one end may be a typo: '9,000 to 6,000'"

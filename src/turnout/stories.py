@@ -57,7 +57,9 @@ _SETTINGS = (
     "outlet",
     "url",
 )
-_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$", re.DOTALL | re.MULTILINE)
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?$", re.DOTALL | re.MULTILINE)
+# The opening line alone: a block that never closes is an error, not "no settings".
+_OPENS = re.compile(r"\A---[ \t]*\r?$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,23 @@ hyphens, like 'may-day-2026'
             f"story name {slug!r} must be lowercase letters, digits and hyphens, "
             "like 'may-day-2026'"
         )
+    _refuse_reserved(slug)
     return slug
+
+
+#: Names of turnout's own folders: a story so named would publish into one of them
+#: (``figures/scratch/`` is where notebook drafts land, and they would overwrite it).
+RESERVED_SLUGS = frozenset({"scratch", "data", "figures", "site", "notebooks", "raw", "processed"})
+
+
+def _refuse_reserved(slug: str) -> None:
+    if slug in RESERVED_SLUGS:
+        why = (
+            "figures/scratch/ is where notebook drafts land"
+            if slug == "scratch"
+            else "it names one of turnout's own folders"
+        )
+        raise DataError(f"story name {slug!r} is reserved: {why}; choose another name")
 
 
 def story_paths(slug: str) -> tuple[Path, Path]:
@@ -144,6 +162,7 @@ def story_paths(slug: str) -> tuple[Path, Path]:
     """
     if not _ANY_SLUG.fullmatch(slug or ""):
         raise DataError(f"{slug!r} is not a story name (lowercase letters, digits, hyphens)")
+    _refuse_reserved(slug)
     return paths.raw_dir() / f"{slug}.csv", paths.raw_dir() / f"{slug}.md"
 
 
@@ -279,11 +298,14 @@ def _from_codebook(slug: str) -> Story:
         start = f"`turnout new {slug}` starts one"
         hint = f"did you mean {near}? ({start})" if near else start
         raise DataError(f"no story {slug!r}: {hint}", path=data)
+    for path in story_paths(slug):  # the story's own files (not the packaged seed)
+        if path.is_symlink():
+            paths.inside_project(path)  # a story publishes only what the project holds
     # No codebook (yet): the data decides every setting.
     figures = None if slug == DEFAULT_STORY else str(paths.figures_dir() / slug)
     if not codebook.is_file():
         return Story(slug=slug, data_path=str(data), figures_dir=figures)
-    settings = parse_settings(codebook.read_text(encoding="utf-8"), path=codebook)
+    settings = parse_settings(_codebook_text(codebook), path=codebook)
     return Story(slug=slug, data_path=str(data), figures_dir=figures, **settings)
 
 
@@ -314,6 +336,18 @@ def nearest_story(slug: str) -> str | None:
     return hits[0] if hits else None
 
 
+def _codebook_text(codebook: Path) -> str:
+    """A codebook's text: UTF-8 (a byte-order mark is fine), else one line saying so."""
+    data = codebook.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError("is UTF-16 text, not UTF-8: save it as UTF-8", path=codebook)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise DataError("is not UTF-8 text (save it as UTF-8)", path=codebook, row=line) from None
+
+
 def _seed_codebook() -> Path:
     """The seed's codebook: the checkout's ``data/raw`` copy, else the packaged one."""
     local = paths.raw_dir() / f"{DEFAULT_STORY}.md"
@@ -328,26 +362,18 @@ def parse_settings(text: str, *, path: object = None) -> dict[str, Any]:
     >>> parse_settings("---\\nstart: 2026-05-01\\ncities: [Denver]\\n---\\n# Notes")
     {'start': '2026-05-01', 'cities': ['Denver']}
     """
-    import yaml  # only a codebook needs it
-
+    text = text.removeprefix("\ufeff")  # a byte-order mark is not part of the first line
     m = _FRONT.match(text)
     if m is None:
+        if _OPENS.match(text):
+            raise DataError(
+                "settings block: the '---' that opens it is never closed: "
+                "end the settings with a '---' line",
+                path=path,
+                row=1,
+            )
         return {}
-
-    class Loader(yaml.SafeLoader):
-        """YAML without its date type: days stay text, so a bad one is reported, not raised."""
-
-    Loader.yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if not tag.endswith(":timestamp")]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-    try:
-        raw = yaml.load(m.group(1), Loader=Loader) or {}  # noqa: S506 (a SafeLoader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        row = None if mark is None else mark.line + 2  # + the opening '---' line, 1-based
-        problem = getattr(err, "problem", None) or "not readable"
-        raise DataError(f"settings block: {problem}", path=path, row=row) from None
+    raw = _load_settings(m.group(1), path)
     if not isinstance(raw, dict):
         raise DataError("settings block must be 'name: value' lines", path=path)
     unknown = sorted(set(map(str, raw)) - set(_SETTINGS))
@@ -376,6 +402,77 @@ def parse_settings(text: str, *, path: object = None) -> dict[str, Any]:
     if out.get("start") and out.get("end") and out["end"] < out["start"]:
         raise DataError(f"end ({out['end']}) is before start ({out['start']})", path=path)
     return out
+
+
+# The block's map of settings, and in it a list of words or a map of days to words: no deeper.
+_MAX_DEPTH = 2
+
+
+def _load_settings(block: str, path: object) -> Any:
+    """The YAML of a settings block, refused in one line when it is more than settings:
+    anchors and aliases (a "billion laughs" file takes minutes and gigabytes), nesting
+    deeper than any setting (a deep one overflows the parser's stack), a key set twice
+    (YAML keeps the last silently)."""
+    import yaml  # only a codebook needs it
+
+    class Loader(yaml.SafeLoader):
+        """YAML without its date type (days stay text, so a bad one is reported, not
+        raised), and with a key set twice refused."""
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+            self.flatten_mapping(node)  # YAML's merge key ("<<") first, as SafeLoader does
+            lines: dict[Any, int] = {}
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                line = key_node.start_mark.line + 2
+                try:
+                    first = lines.setdefault(key, line)
+                except TypeError:
+                    raise DataError(
+                        "settings block: a setting's name must be a word", path=path, row=line
+                    ) from None
+                if first != line:
+                    raise DataError(
+                        f"settings block: {quote(str(key))} is set twice (lines {first} and "
+                        f"{line}): keep one",
+                        path=path,
+                        row=line,
+                    )
+            return super().construct_mapping(node, deep=deep)
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if not tag.endswith(":timestamp")]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    try:
+        # The events first (the parser keeps its own stack, so any depth is safe to read):
+        # only a block that is plain settings is built into values.
+        depth = 0
+        for event in yaml.parse(block, Loader=Loader):
+            row = event.start_mark.line + 2  # + the opening '---' line, 1-based
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise DataError(
+                    "settings block: YAML anchors and aliases (&name, *name) are not "
+                    "settings: write each value out",
+                    path=path,
+                    row=row,
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > _MAX_DEPTH:
+                    raise DataError(
+                        "settings block: a list or map nested deeper than any setting needs",
+                        path=path,
+                        row=row,
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+        return yaml.load(block, Loader=Loader) or {}  # noqa: S506 (a SafeLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        row = None if mark is None else mark.line + 2
+        problem = getattr(err, "problem", None) or "not readable"
+        raise DataError(f"settings block: {problem}", path=path, row=row) from None
 
 
 def _day(value: Any, key: str) -> str | None:

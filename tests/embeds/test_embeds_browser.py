@@ -278,3 +278,41 @@ def test_axe_finds_no_serious_violation(published, browser, story, name, scheme)
             page.close()
     finally:
         ctx.close()
+
+
+# ------------------------------------------------ hostile layout: long words, bidi, long names
+
+LONG_WORD = "x" * 3000
+LONG_PLACE = "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch"
+
+
+def test_long_words_wrap_bidi_controls_are_gone_and_long_names_end_in_an_ellipsis(
+    tmp_path, browser, seed_events
+):
+    events = seed_events.copy()
+    events.loc[0, "source_quote"] = f"{LONG_WORD} said the organizers"
+    events.loc[events["city"] == "Seattle", "source_quote"] = "Police said \u202e006 people marched"
+    events.loc[events["city"] == events.loc[2, "city"], "city"] = LONG_PLACE
+    paths = save_chart(turnout_by_city(events), "hostile", out_dir=tmp_path)
+    page = browser.new_page(viewport={"width": 375, "height": 900})
+    page.goto(paths["html"].as_uri(), wait_until="load")
+    # Nothing is wider than the phone: the 3,000-letter word wraps.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    text = page.evaluate("document.body.textContent")
+    assert "\u202e" not in text
+    assert "Police said 006 people marched" in text
+    labels = page.evaluate("[...document.querySelectorAll('.tc-l0 text')].map(t => t.textContent)")
+    assert LONG_PLACE not in labels and any(
+        t.endswith("…") and LONG_PLACE.startswith(t[:-1]) for t in labels
+    )
+    for el in page.query_selector_all(".tc-l0 text"):  # every label inside the chart
+        box = el.bounding_box()
+        assert box is None or (box["x"] >= -1 and box["x"] + box["width"] <= 376)
+    # The tooltip names the place whole.
+    page.locator(".tc-l0 .mk").nth(0).focus()
+    tips = []
+    for i in range(page.locator(".tc-l0 .mk").count()):
+        page.locator(".tc-l0 .mk").nth(i).focus()
+        tips.append(page.inner_text("#tc-tip"))
+    assert any(LONG_PLACE in t for t in tips)
+    page.close()

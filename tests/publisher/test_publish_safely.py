@@ -185,3 +185,183 @@ def test_chart_text_never_parses_math(seed_events):
         dollars = [t for t in fig.findobj(Text) if "$" in t.get_text()]
         assert len(dollars) >= shown
         assert all(not t.get_parse_math() for t in dollars), [t.get_text() for t in dollars]
+
+
+# ---------------------------------------------------------- one switch, whatever the moment
+
+
+def _staged_build(tmp_path: Path, n: int = 27) -> tuple[list[tuple[Path, Path]], Path]:
+    """n pages published before (old), and the same n staged anew."""
+    from turnout.publisher.staging import new_staging
+
+    site = tmp_path / "site"
+    site.mkdir()
+    staging = new_staging(site)
+    moves = []
+    for i in range(n):
+        (site / f"p{i}.html").write_text("old")
+        (staging / f"p{i}.html").write_text("new")
+        moves.append((staging / f"p{i}.html", site / f"p{i}.html"))
+    return moves, tmp_path / "cache" / "publish.json"
+
+
+def _pages(tmp_path: Path) -> set[str]:
+    return {p.read_text() for p in (tmp_path / "site").glob("*.html")}
+
+
+def test_a_build_killed_as_it_publishes_is_published_whole_by_the_next(tmp_path, monkeypatch):
+    import os
+
+    from turnout.publisher import staging
+
+    moves, journal = _staged_build(tmp_path)
+    real, done = os.replace, []
+
+    def killed_after_one(src, dst):  # the kill: the journal and one page moved, then gone
+        if len(done) == 2:
+            raise SystemExit("killed")
+        done.append(dst)
+        real(src, dst)
+
+    monkeypatch.setattr(staging.os, "replace", killed_after_one)
+    with pytest.raises(SystemExit):
+        staging.commit(moves, journal)
+    assert _pages(tmp_path) == {"old", "new"}  # one page new, 26 old: until the next build
+    monkeypatch.setattr(staging.os, "replace", real)
+    assert staging.finish_publishing(journal) == 26
+    assert _pages(tmp_path) == {"new"} and not journal.exists()
+
+
+def test_a_build_killed_before_it_publishes_published_nothing(tmp_path, monkeypatch):
+    import os
+
+    from turnout.publisher import staging
+
+    moves, journal = _staged_build(tmp_path)
+    real = os.replace
+
+    def killed_writing_the_journal(src, dst):
+        raise SystemExit("killed")
+
+    monkeypatch.setattr(staging.os, "replace", killed_writing_the_journal)
+    with pytest.raises(SystemExit):
+        staging.commit(moves, journal)
+    monkeypatch.setattr(staging.os, "replace", real)
+    assert staging.finish_publishing(journal) == 0
+    assert _pages(tmp_path) == {"old"}
+
+
+def test_staging_left_by_a_killed_build_is_cleaned_by_the_next(tmp_path):
+    from turnout.publisher.staging import new_staging
+
+    site = tmp_path / "site"
+    dead = tmp_path / ".site.staging-999999999-abc"  # a pid no process has
+    (dead / "sub").mkdir(parents=True)
+    ours = new_staging(site)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [ours.name]
+
+
+def test_staging_lives_on_its_targets_file_system(tmp_path, monkeypatch):
+    import os
+
+    from turnout.publisher import staging
+
+    target = tmp_path / "figures" / "may-day"
+    target.mkdir(parents=True)
+    assert staging.staging_dir(target) == target.parent
+    real = os.stat
+
+    def mounted(path, *args, **kw):  # figures/may-day on a file system of its own
+        st = real(path, *args, **kw)
+        if Path(path) == target:
+            return os.stat_result((*st[:2], st.st_dev + 1, *st[3:]))
+        return st
+
+    monkeypatch.setattr(staging.os, "stat", mounted)
+    assert staging.staging_dir(target) == target
+
+
+def test_a_ctrl_c_while_publishing_waits_until_all_is_published(tmp_path, monkeypatch):
+    import os
+    import signal
+
+    from turnout.publisher import staging
+
+    moves, journal = _staged_build(tmp_path)
+    real, sent = os.replace, []
+
+    def interrupted(src, dst):
+        if not sent:
+            sent.append(True)
+            os.kill(os.getpid(), signal.SIGINT)
+        real(src, dst)
+
+    monkeypatch.setattr(staging.os, "replace", interrupted)
+    staging.commit(moves, journal)  # no KeyboardInterrupt: it came too late to stop anything
+    assert _pages(tmp_path) == {"new"}
+
+
+def test_a_storys_data_is_staged_until_its_pages_are_published(tmp_path, monkeypatch, capsys):
+    from turnout.publisher.plan import _discard_staged, _stage_data
+    from turnout.publisher.staging import commit
+
+    monkeypatch.setenv("TURNOUT_ROOT", str(tmp_path))
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    settings, data, record = _stage_data("ice_out_2026")
+    processed = tmp_path / "data" / "processed"
+    assert [final for _, final in data] == [
+        processed / "ice_out_2026.csv",
+        processed / "ice_out_2026.rejected.csv",
+    ]
+    assert not processed.exists()  # nothing published before the pages are
+    commit(data, tmp_path / "publish.json")
+    _discard_staged(data)
+    assert sorted(p.name for p in processed.iterdir()) == [
+        "ice_out_2026.csv",
+        "ice_out_2026.rejected.csv",
+    ]
+    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["processed", "raw"]
+
+
+@pytest.mark.slow
+def test_ctrl_c_is_one_line_stops_the_kernels_and_publishes_nothing(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    import uuid
+
+    nbs = tmp_path / "notebooks"
+    nbs.mkdir()
+    _notebook(nbs / "01-slow.ipynb", "import time\ntime.sleep(300)")
+    tag = f"turnout-ctrl-c-{uuid.uuid4()}"
+    env = dict(os.environ, TURNOUT_ROOT=str(tmp_path), CTRL_C_TEST=tag)
+    build = subprocess.Popen(
+        [sys.executable, "-m", "turnout", "build"], env=env, stderr=subprocess.PIPE, text=True
+    )
+
+    def ours() -> list[int]:  # the build's worker and kernel, by the variable they inherit
+        found = []
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                if tag.encode() in Path(f"/proc/{pid}/environ").read_bytes():
+                    found.append(int(pid))
+            except OSError:
+                continue
+        return [p for p in found if p != build.pid]
+
+    deadline = time.monotonic() + 180
+    while len(ours()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert len(ours()) >= 2  # a worker and its kernel, running the slow cell
+    time.sleep(3)
+    build.send_signal(signal.SIGINT)
+    err = build.communicate(timeout=60)[1]
+    assert build.returncode == 130
+    assert err.splitlines()[-1] == "turnout: interrupted: nothing published"
+    assert "Traceback" not in err, err
+    time.sleep(2)
+    assert ours() == []  # the kernel was shut down with its worker
+    assert not (tmp_path / "site").exists() and not (tmp_path / "data" / "processed").exists()
+    assert [p.name for p in tmp_path.iterdir() if ".staging-" in p.name] == []

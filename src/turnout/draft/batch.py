@@ -315,17 +315,102 @@ def draft_csv(rows: Any) -> str:
     empty ``checked`` column last: cleaning uses a row only once a person has put their
     initials there (:data:`turnout.columns.CHECKED`).
 
+    A reporter opens it in a spreadsheet, so a cell copied from an article that a
+    spreadsheet would run as a formula (``=HYPERLINK(...)``, ``+900 people``) gets a
+    leading ``'`` (OWASP's rule, :func:`turnout.formulas.neutralise`);
+    :func:`draft_warnings` names each.
+
     >>> import pandas as pd
     >>> draft_csv(pd.DataFrame({"date": ["2026-05-01"], "locality": ["Boise"]})).splitlines()
     ['date,locality,checked', '2026-05-01,Boise,']
+    >>> print(draft_csv(pd.DataFrame({"size_text": ["=HYPERLINK(1)", "-21", "+900 people"]})))
+    size_text,checked
+    '=HYPERLINK(1),
+    -21,
+    '+900 people,
+    <BLANKLINE>
     """
     from turnout.columns import CHECKED
+    from turnout.formulas import neutralise
 
     if CHECKED not in rows:
         rows = rows.assign(**{CHECKED: ""})
     buffer = io.StringIO()
-    rows.to_csv(buffer, index=False, lineterminator="\n")
+    neutralise(rows).table.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue()
+
+
+def draft_warnings(rows: Any, *, path: object = None) -> list[str]:
+    """One line per draft cell :func:`draft_csv` gave a leading ``'``, naming row and
+    column, in row order (the first ten; then how many more).
+
+    >>> import pandas as pd
+    >>> draft_warnings(pd.DataFrame({"source_quote": ["- 800 marched", "about 50"]}))
+    ["row 2, column 'source_quote': '- 800 marched' starts like a spreadsheet formula: \
+the draft gives it a leading ' so a spreadsheet shows it as text"]
+    """
+    import numpy as np
+
+    from turnout.clean import FORMULA_WARNINGS_SHOWN
+    from turnout.errors import quote
+    from turnout.formulas import formula_mask
+
+    flat = rows.reset_index(drop=True)
+    cells = sorted(
+        (int(i), n, str(column))
+        for n, column in enumerate(flat.columns)
+        for i in np.flatnonzero(formula_mask(flat[column]).to_numpy())
+    )
+    out = []
+    for i, n, column in cells[:FORMULA_WARNINGS_SHOWN]:
+        message = (
+            f"{quote(flat.iloc[i, n])} starts like a spreadsheet formula: "
+            "the draft gives it a leading ' so a spreadsheet shows it as text"
+        )
+        out.append(str(DataError(message, path=path, row=i + 2, column=column)))
+    if len(cells) > FORMULA_WARNINGS_SHOWN:
+        more = len(cells) - FORMULA_WARNINGS_SHOWN
+        out.append(str(DataError(f"{more} more cells start like a spreadsheet formula", path=path)))
+    return out
+
+
+def defused(rows: Iterable[dict[str, Any]], warnings: list[str], *, path: object = None
+            ) -> Iterator[dict[str, Any]]:  # fmt: skip
+    """The rows as they stream, each text cell a spreadsheet would run as a formula given a
+    leading ``'`` (:func:`draft_csv`'s rule); one line per cell is added to ``warnings``
+    (the first ten, then how many more), as :func:`draft_warnings` words it.
+
+    >>> said = []
+    >>> list(defused([{"size_text": "+900 people"}, {"size_text": "-21"}], said))
+    [{'size_text': "'+900 people"}, {'size_text': '-21'}]
+    >>> said
+    ["row 2, column 'size_text': '+900 people' starts like a spreadsheet formula: \
+the draft gives it a leading ' so a spreadsheet shows it as text"]
+    """
+    from turnout.clean import FORMULA_WARNINGS_SHOWN
+    from turnout.errors import quote
+    from turnout.formulas import formula_like
+
+    more = 0
+    for i, row in enumerate(rows):
+        out = dict(row)
+        for column, value in row.items():
+            if not formula_like(value):
+                continue
+            out[column] = f"'{value}"
+            if len(warnings) < FORMULA_WARNINGS_SHOWN:
+                message = (
+                    f"{quote(value)} starts like a spreadsheet formula: "
+                    "the draft gives it a leading ' so a spreadsheet shows it as text"
+                )
+                warnings.append(str(DataError(message, path=path, row=i + 2, column=column)))
+            else:
+                more += 1
+        yield out
+    if more:
+        warnings.append(
+            str(DataError(f"{more} more cells start like a spreadsheet formula", path=path))
+        )
 
 
 def draft_path(story: str, *, force: bool = False) -> Path:

@@ -43,6 +43,7 @@ from turnout.draft.quantities import (
 from turnout.draft.sentences import Sentence, split_sentences
 from turnout.draft.weather import WeatherMention, find_weather
 from turnout.ranking import reach
+from turnout.sizes import size_problem
 from turnout.temperature import parse_temperature
 
 # A day more than this far from publication is used only by the sentence that names it.
@@ -760,6 +761,7 @@ def _table(text, rows, left_out, published, source_name, source_url, pd) -> Draf
             notes.append(f"estimate from {sources[0][1]}")
         if not sizes:
             notes.append("no crowd size in the text")
+        notes += [f"size_text: {why}" for why in map(size_problem, sizes) if why]
         kinds = [label for key, label in _TYPES if key in quote.lower()]
         out.append(
             {

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 
 from turnout.draft.text import Mention
-from turnout.sizes import parse_size
+from turnout.sizes import parse_size, size_problem
 
 _UNITS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -63,7 +63,16 @@ _MISTYPED = re.compile(
     r"\b\d{1,3}(?:,\d{3})*(?:,\d{1,2}|,\d{4,})(?![\d,])|\b\d{1,3}, \d{3}\b(?![\d,])"
 )
 MISTYPED = "a number that looks mistyped"
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+(?:['’][A-Za-z]+)*|\S")
+# A number in a notation the size parser does not code ("1e9", "10^6", "0x1F4", "800,00",
+# "+500") is one token, so the draft keeps its words (never "9" out of "1e9").
+_NOTATION = (
+    r"\+\d[\d,]*|\d+(?:\.\d+)?[eE][+-]?\d+|\d+\s*(?:\^|\*\*)\s*\d+|0[xXbBoO][0-9A-Fa-f]+"
+    r"|\d+(?:[,_]\d+)+(?:\.\d+)?"
+)
+_TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,_])|" + _NOTATION + r"|\d+(?:\.\d+)?"
+    r"|[A-Za-z]+(?:['’][A-Za-z]+)*|\S"
+)
 
 # Nouns for people, and endings that make a plural a kind of person.
 _PERSON = frozenset(
@@ -455,7 +464,8 @@ def find_quantities(
     toks = []
     for m in _TOKEN.finditer(text):
         word = m.group(0)
-        toks.append(_Tok(m.start(), m.end(), word, word.lower(), word[0].isdigit()))
+        numeral = word[0].isdigit() or (word[0] == "+" and word[1:2].isdigit())  # "+500"
+        toks.append(_Tok(m.start(), m.end(), word, word.lower(), numeral))
     out: list[Quantity] = []
     typos = [m.span() for m in _MISTYPED.finditer(text)]
     skipped = _inside(toks, skip)
@@ -489,8 +499,8 @@ def find_quantities(
         phrase = text[start:end]
         reason = _why_not(text, toks, i, j, start, end, year, has_place, listed)
         low, high = parse_size(phrase)
-        if not reason and math.isnan(low):
-            reason = "not a number of people"
+        if not reason and math.isnan(low) and not size_problem(phrase):
+            reason = "not a number of people"  # (words the parser refuses stay, with a note)
         out.append(
             Quantity(
                 offset + start,
@@ -554,6 +564,10 @@ def _why_not(
         if not (after in _PERSON or (after.endswith(_PERSON_ENDINGS) and after not in _NOT_PERSON)):
             return "a year"  # ("Nearly 2000 protesters" is a crowd; "Chicago's 1886 Haymarket" not)
     low, high = parse_size(phrase)
+    if math.isnan(low) and size_problem(phrase):
+        # A notation the parser refuses ("1e9"): judged by its words as a plain number
+        # would be; the draft keeps it, and its note says why cleaning will refuse it.
+        phrase, low, high = "100", 100.0, 100.0
     if math.isnan(low):
         return "not a number of people"
     if low == 1 and high == 1:

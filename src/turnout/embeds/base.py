@@ -118,8 +118,9 @@ def renderer(kind: str) -> Renderer:
 
 #: True for None, NaN, NA, NaT and blank strings: every room's one rule (turnout.cells).
 missing = cells.blank
-#: A cell as text, "" when blank.
-text = cells.text
+#: A cell as the words to print: "" when blank, bidirectional controls out (turnout.cells).
+text = cells.shown
+BIDI_CONTROLS = cells.BIDI_CONTROLS
 
 
 def quotes(

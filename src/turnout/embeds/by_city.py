@@ -21,7 +21,7 @@ import pandas as pd
 
 from turnout.embeds import base
 from turnout.embeds.base import Chart, QuoteBudget, Table
-from turnout.embeds.measure import text_width, wrap
+from turnout.embeds.measure import fit, text_width, wrap
 from turnout.embeds.scene import Layout, Line, Mark, Rect, Text
 from turnout.embeds.words import coded_size, date_words, fmt_count, source_words
 
@@ -159,14 +159,18 @@ def _layout(
     for _, b in bars.iterrows():
         rank = b["rank"]
         segs = data[data["rank"].eq(rank)]
-        place_lines = (
-            wrap(str(b["place"]), col_px, _LABEL, bold=True) if column else [str(b["place"])]
-        )
+        # A name too long for its room ends in an ellipsis; the tooltip names it whole.
+        place_lines = [
+            fit(line, col_px if column else width, _LABEL, bold=True)
+            for line in (
+                wrap(str(b["place"]), col_px, _LABEL, bold=True) if column else [str(b["place"])]
+            )
+        ]
         row_top = y
         value_under = not words and rank in under
         if not column:
             y += _LABEL
-            items.append(Text(0, 0, y - 2, str(b["place"]), _LABEL, bold=True))
+            items.append(Text(0, 0, y - 2, place_lines[0], _LABEL, bold=True))
             y += 3
         if value_under:  # too long beside a bar this wide: its own line under the name
             y += _LABEL + 1
@@ -175,7 +179,7 @@ def _layout(
         word_lines: list[str] = []
         if words:
             word_w = (1 - left) * width
-            word_lines = wrap(str(b["label"]), word_w, _WORDS)
+            word_lines = [fit(w, word_w, _WORDS) for w in wrap(str(b["label"]), word_w, _WORDS)]
         if not column:
             for line in word_lines:
                 y += _WORDS + 3

@@ -66,3 +66,24 @@ def wrap(text: str, width: float, size: float, *, bold: bool = False) -> list[st
     if line:
         lines.append(line)
     return lines
+
+
+def fit(text: str, width: float, size: float, *, bold: bool = False) -> str:
+    """``text`` shortened with an ellipsis to fit ``width`` px; whole when it fits (the
+    tooltip and the data table always carry the full words).
+
+    >>> fit("Minneapolis", 1000, 13)
+    'Minneapolis'
+    >>> fit("Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch", 120, 13)
+    'Llanfairpwllgwy…'
+    """
+    if text_width(text, size, bold=bold) <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:  # the longest head that fits with its ellipsis
+        mid = (lo + hi + 1) // 2
+        if text_width(text[:mid].rstrip() + "…", size, bold=bold) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…"

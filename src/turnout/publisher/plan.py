@@ -16,15 +16,17 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import sys
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from turnout import paths
 from turnout.ap import ap_date
+from turnout.errors import DataError
 from turnout.paths import atomic_write, display_path
 from turnout.publisher import cache
 from turnout.publisher.errors import NotebookError, notebook_error
@@ -82,6 +84,9 @@ class BuildOptions:
     jobs: int | None = None
     progress: bool | None = None
     index: Mapping[str, Any] = field(default_factory=dict)
+    #: Files staged before the build (a story's processed data), as (staged, final) pairs,
+    #: published in the same switch as its pages and figures, or not at all.
+    also_publish: tuple[tuple[Path, Path], ...] = ()
 
     @classmethod
     def for_story(cls, settings: Any, **changes: Any) -> BuildOptions:
@@ -166,6 +171,11 @@ class _Plan:
     #: One line per parameter a notebook file holds that the build overrides.
     overridden: list[str] = field(default_factory=list)
 
+    @property
+    def journal(self) -> Path:
+        """Where a commit lists its moves (:mod:`~turnout.publisher.staging`)."""
+        return self.manifest_path.parent / "publish.json"
+
     @classmethod
     def of(cls, opts: BuildOptions) -> _Plan:
         nbs = find_notebooks() if opts.notebooks is None else [Path(n) for n in opts.notebooks]
@@ -217,8 +227,12 @@ def build_site(options: BuildOptions | None = None, /, **changes: Any) -> list[P
         [(p.path.name, p.executed) for p in pages]
         # [('clean-events.html', False), ('turnout-by-city.html', False), ...]
     """
+    from turnout.publisher.staging import commit, finish_publishing
+
     opts = replace(options or BuildOptions(), **changes)
     plan = _Plan.of(opts)
+    # A build killed while it published: its publish completes before anything else.
+    finish_publishing(plan.journal)
     manifest = cache.read_manifest(plan.manifest_path)
     byline = " ".join(os.environ.get(BYLINE_ENV, "").split())
     # A new byline re-renders every page.
@@ -244,6 +258,8 @@ def build_site(options: BuildOptions | None = None, /, **changes: Any) -> list[P
     if stale:
         dirty = True
         results, errors = _run(stale, plan, opts, keys, manifest, byline)
+    elif opts.also_publish:  # new data, the same pages: published alone, still in one switch
+        commit(opts.also_publish, plan.journal)
     if not errors:
         for old in orphans:
             old.unlink(missing_ok=True)
@@ -300,8 +316,9 @@ def _run(
     """Run the stale notebooks into staging folders; publish and record them if all succeed.
 
     Notebooks write into staging folders beside site/ and figures/; only a build with no
-    error moves their files into place, so a failed build leaves the last good site and
-    figures exactly as they were.
+    error publishes their files (and the story's staged data) through one journal, so a
+    failed, interrupted or killed build leaves the last good site, figures and data
+    exactly as they were, and a build killed while publishing is completed by the next.
     """
     from turnout.publisher.staging import Staging
     from turnout.publisher.workers import run_all
@@ -332,25 +349,29 @@ def _run(
         for nb, outcome in zip(stale, outcomes, strict=True):
             written = outcome.get("written", True)
             if written:
-                outcome["page"] = str(stage.publish(Path(outcome["page"])))
+                outcome["page"] = str(stage.final(Path(outcome["page"])))
             else:  # nothing to show: no page, and the one an earlier build wrote goes
                 outcome["page"] = str(plan.out / page_name(nb))
-                Path(outcome["page"]).unlink(missing_ok=True)
-            outcome["figures"] = [str(stage.publish(Path(f))) for f in outcome["figures"]]
-            before = manifest["notebooks"].get(str(nb), {}).get("figures", [])
-            _remove_figures_no_longer_drawn(before, outcome["figures"], plan.figures)
+            outcome["figures"] = [str(stage.final(Path(f))) for f in outcome["figures"]]
             results[nb] = outcome
-            manifest["notebooks"][str(nb)] = {
-                "key": keys[nb],
-                "page": outcome["page"],
-                "published": written,
-                "left_out": outcome.get("left_out", []),
-                "outputs": cache.outputs_digest(Path(outcome["page"]), outcome["figures"]),
-                "figures": outcome["figures"],
-                "headline": outcome["headline"],
-                "dek": outcome["dek"],
-            }
-        stage.publish_rest()
+        # Every page, figure and the story's data at once; then the manifest of what is out.
+        stage.commit(plan.journal, also=opts.also_publish)
+    for nb, outcome in results.items():
+        written = outcome.get("written", True)
+        if not written:
+            Path(outcome["page"]).unlink(missing_ok=True)
+        before = manifest["notebooks"].get(str(nb), {}).get("figures", [])
+        _remove_figures_no_longer_drawn(before, outcome["figures"], plan.figures)
+        manifest["notebooks"][str(nb)] = {
+            "key": keys[nb],
+            "page": outcome["page"],
+            "published": written,
+            "left_out": outcome.get("left_out", []),
+            "outputs": cache.outputs_digest(Path(outcome["page"]), outcome["figures"]),
+            "figures": outcome["figures"],
+            "headline": outcome["headline"],
+            "dek": outcome["dek"],
+        }
     return results, errors
 
 
@@ -436,10 +457,15 @@ def build_story(
     from turnout.stories import DEFAULT_STORY
 
     slug = story or DEFAULT_STORY
-    opts = BuildOptions.for_story(
-        clean_data(slug), force=force, timeout=timeout, jobs=jobs, progress=progress
-    )
-    pages = build_site(opts)
+    settings, data, record = _stage_data(slug)
+    try:
+        opts = BuildOptions.for_story(
+            settings, force=force, timeout=timeout, jobs=jobs, progress=progress
+        )
+        pages = build_site(replace(opts, also_publish=tuple(data)))
+    finally:
+        _discard_staged(data)  # published by now, or never to be
+    record()  # the data is published: remember it was cleaned
     if slug != DEFAULT_STORY:
         write_site_index()
     return pages
@@ -451,8 +477,26 @@ def clean_data(slug: str) -> Any:
     imports no pandas); say where the files went, and keep the report (counts, rejected
     rows, warnings) in the story's manifest for the build's closing summary
     (:mod:`turnout.publisher.summary`). Returns the story's settings."""
+    from turnout.publisher.staging import commit
+
+    settings, data, record = _stage_data(slug)
+    try:
+        commit(data, cache.story_cache(slug) / "publish.json")
+    finally:
+        _discard_staged(data)
+    record()
+    return settings
+
+
+def _stage_data(slug: str) -> tuple[Any, list[tuple[Path, Path]], Callable[[], None]]:
+    """The story's settings; its data cleaned into a staging folder beside
+    ``data/processed/`` when it changed, as (staged, final) pairs to publish; and what
+    records it as cleaned (with the report, for the build's closing summary) once
+    published."""
+    from turnout.publisher.staging import commit, finish_publishing, new_staging
     from turnout.stories import read_story, story_paths
 
+    finish_publishing(cache.story_cache(slug) / "publish.json")  # a clean_data killed mid-way
     settings = read_story(slug)
     assert settings.data_path is not None  # a story read by its slug always names its file
     manifest_path = cache.story_cache(slug) / cache.MANIFEST
@@ -466,28 +510,53 @@ def clean_data(slug: str) -> Any:
         and written
         and cache.outputs_digest(Path(written[0]), written[1:]) == done.get("outputs")
     ):
-        return settings
+        return settings, [], lambda: None
     from turnout.dataset import clean_story
 
-    settings, report = clean_story(slug)
-    print(report.details()[-1], file=sys.stderr)  # "wrote ...": the rest closes the build
-    files = [str(report.events_path), str(report.rejected_path)]
-    manifest["data"] = {
-        "key": key,
-        "files": files,
-        "outputs": cache.outputs_digest(report.events_path, files[1:]),
-        "report": {
-            "data": display_path(settings.data_path),
-            "clean": len(report.events),
-            "rejected": [
-                {"row": int(r["row"]), "reason": str(r["reason"])}
-                for r in report.rejected[["row", "reason"]].to_dict("records")
-            ],
-            "warnings": [*report.input_warnings, *_place_notes(report, settings.data_path)],
-        },
-    }
-    cache.write_manifest(manifest_path, manifest)
-    return settings
+    final_dir = paths.processed_dir()
+    staging = new_staging(final_dir)
+    try:
+        settings, report = clean_story(slug, output_dir=staging)
+    except DataError:
+        # No usable rows: the rejected rows are published alone, for their reasons.
+        staged = [p for p in staging.iterdir() if p.name.endswith(".rejected.csv")]
+        commit([(p, final_dir / p.name) for p in staged], cache.story_cache(slug) / "publish.json")
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    events, rejected = final_dir / report.events_path.name, final_dir / report.rejected_path.name
+    shown = report._replace(events_path=events, rejected_path=rejected)
+    print(shown.details()[-1], file=sys.stderr)  # "wrote ...": the rest closes the build
+
+    def record() -> None:
+        files = [str(events), str(rejected)]
+        # Read again: the build may share this manifest (the default story) and wrote it.
+        manifest = cache.read_manifest(manifest_path)
+        manifest["data"] = {
+            "key": key,
+            "files": files,
+            "outputs": cache.outputs_digest(events, files[1:]),
+            "report": {
+                "data": display_path(settings.data_path),
+                "clean": len(report.events),
+                "rejected": [
+                    {"row": int(r["row"]), "reason": str(r["reason"])}
+                    for r in report.rejected[["row", "reason"]].to_dict("records")
+                ],
+                "warnings": [*report.input_warnings, *_place_notes(report, settings.data_path)],
+            },
+        }
+        cache.write_manifest(manifest_path, manifest)
+
+    return settings, [(report.events_path, events), (report.rejected_path, rejected)], record
+
+
+def _discard_staged(data: list[tuple[Path, Path]]) -> None:
+    """Delete the staging folder of data that was not published (or is, and left it empty)."""
+    for staged, _ in data[:1]:
+        shutil.rmtree(staged.parent, ignore_errors=True)
 
 
 def _place_notes(report: Any, data: Any) -> list[str]:

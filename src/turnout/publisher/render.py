@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from turnout.links import markdown_escape, web_url
 from turnout.publisher.errors import NotebookError
 from turnout.publisher.execute import INJECTED_TAG
 
@@ -79,12 +80,59 @@ def check_outputs(nb: Any, nb_path: Path) -> None:
                 )
             markup = str(data.get("text/html", "")) + str(data.get("image/svg+xml", ""))
             found = _EXTERNAL.search(markup)
+            if found is None and "text/markdown" in data:
+                # Markdown as JupyterLab, the page and `jupyter nbconvert --to html` render it.
+                found = outside_markup(_markdown_html(str(data["text/markdown"])))
             if found:
+                what = found if isinstance(found, str) else found.group(0)
                 raise NotebookError(
                     nb_path,
-                    f"output contains {found.group(0)!r}: pages load nothing from elsewhere",
+                    f"output contains {what!r}: pages load nothing from elsewhere and link "
+                    "only to web addresses",
                     cell=n,
                 )
+
+
+# An attribute that loads or links something, and its value.
+_URL_ATTRIBUTE = re.compile(
+    r"""\b(?:href|src|srcset|action|formaction|poster|data|xlink:href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""",
+    re.IGNORECASE,
+)
+
+
+def outside_markup(markup: str) -> str | None:
+    """What in rendered HTML would load something from elsewhere (a script, a frame, a
+    stylesheet, an image from another site) or link to anything but a web address
+    (``javascript:``), or None.
+
+    >>> outside_markup('<p><a href="javascript:alert(1)">Workers World</a></p>')
+    'href="javascript:alert(1)"'
+    >>> outside_markup('<img src="https://evil.example/x.png">')
+    'src="https://'
+    >>> outside_markup('<p><a href="https://example.com/story">story</a> #x</p>') is None
+    True
+    """
+    found = _EXTERNAL.search(markup)
+    if found:
+        return found.group(0)
+    for attr in _URL_ATTRIBUTE.finditer(markup):
+        value = html.unescape(next(v for v in attr.groups() if v is not None))
+        name = attr.group(0).split("=", 1)[0].strip().lower()
+        if name == "href" and (web_url(value) or not _SCHEME.match(value)):
+            continue  # a web address, or a place on this site ("#notes", "index.html")
+        return f'{name}="{value}"'
+    return None
+
+
+# A scheme before a colon, as a browser reads it (controls and spaces dropped).
+_SCHEME = re.compile(r"^[\x00-\x20]*(?:[a-z][a-z0-9+.\-\s]*:|//|\\\\)", re.IGNORECASE)
+
+
+def _markdown_html(text: str) -> str:
+    """Markdown as nbconvert renders it (the renderer of pages and of `nbconvert --to html`)."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    return markdown2html_mistune(text)
 
 
 def take_figures(nb: Any, figures_dir: Path, figures_href: str | None = None) -> list[str]:
@@ -246,8 +294,8 @@ def page_head(nb: Any, nb_path: Path) -> dict[str, str]:
             data = out.get("data", {})
             if "text/markdown" in data:
                 notes.append(data["text/markdown"])
-            elif "text/plain" in data:
-                notes.append(html.escape(data["text/plain"]))
+            elif "text/plain" in data:  # text, not Markdown, in the footer's Markdown
+                notes.append(markdown_escape(data["text/plain"]))
     nb.cells = [
         c
         for c in nb.cells

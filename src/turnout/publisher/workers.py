@@ -61,15 +61,22 @@ def run_all(
     for i in range(len(jobs_list)):
         pending.put(i)
     results: list[dict[str, Any] | None] = [None] * len(jobs_list)
+    procs: list[Any] = []
     threads = [
-        threading.Thread(target=_drive, args=(jobs_list, pending, results, show), daemon=True)
+        threading.Thread(
+            target=_drive, args=(jobs_list, pending, results, show, procs), daemon=True
+        )
         for _ in range(workers)
     ]
     try:
         for t in threads:
             t.start()
         for t in threads:
-            t.join()
+            while t.is_alive():
+                t.join(0.2)  # in slices, so a Ctrl-C is seen at once
+    except KeyboardInterrupt:
+        stop_workers(procs)
+        raise
     finally:
         for bar in bars:
             bar.close()
@@ -81,9 +88,11 @@ def _drive(
     pending: Any,
     results: list[dict[str, Any] | None],
     show: Callable[[int, str, int], None],
+    procs: list[Any],
 ) -> None:
-    """One worker process: take jobs from ``pending`` until none is left or the worker dies,
-    putting each job's result at its index in ``results``."""
+    """One worker process (added to ``procs``, so a Ctrl-C can stop it): take jobs from
+    ``pending`` until none is left or the worker dies, putting each job's result at its
+    index in ``results``."""
     import queue as queues
     import subprocess
 
@@ -96,9 +105,18 @@ def _drive(
         "-c",
         "from turnout.publisher.workers import worker_main; worker_main()",
     ]
+    # A session of its own: a Ctrl-C at the terminal reaches the build, which stops the
+    # workers itself (each shutting its kernel down), not every worker at once.
     proc = subprocess.Popen(
-        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True, bufsize=1
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=env,
+        text=True,
+        bufsize=1,
+        start_new_session=True,
     )
+    procs.append(proc)
     assert proc.stdin is not None and proc.stdout is not None
     try:
         while True:
@@ -112,7 +130,10 @@ def _drive(
             if results[i] is None:
                 return  # the worker died; its job is reported by outcomes()
     finally:
-        proc.stdin.close()
+        try:
+            proc.stdin.close()
+        except OSError:
+            pass  # a worker stopped by a Ctrl-C: its pipe is gone
         proc.wait()
 
 
@@ -150,6 +171,25 @@ def outcomes(
     ]
 
 
+def stop_workers(procs: list[Any], grace: float = 10.0) -> None:
+    """Ask each worker to stop (SIGTERM: nbclient shuts its kernel down), then kill what is
+    left. A SIGUSR1 first tells the worker that what follows is a stop, not a failure."""
+    import signal
+
+    running = [proc for proc in procs if proc.poll() is None]
+    for proc in running:
+        proc.send_signal(signal.SIGUSR1)
+    time.sleep(0.1)
+    for proc in running:
+        proc.terminate()
+    deadline = time.monotonic() + grace
+    for proc in procs:
+        try:
+            proc.wait(max(0.0, deadline - time.monotonic()))
+        except Exception:  # noqa: BLE001 - still running after the grace period
+            proc.kill()
+
+
 def worker_main() -> None:
     """A build worker: read jobs (JSON lines) on stdin, answer on stdout, until stdin closes."""
     # nbformat imports jsonschema, whose optional IRI-format checker (rfc3987_syntax) compiles
@@ -164,11 +204,33 @@ def worker_main() -> None:
     def send(msg: dict[str, Any]) -> None:
         proto.write(json.dumps(msg) + "\n")
 
+    import signal
+
+    stopping: list[bool] = []
+
+    def stop(*_: object) -> None:
+        stopping.append(True)
+        raise KeyboardInterrupt  # unwinds nbclient, which shuts the kernel down
+
+    signal.signal(signal.SIGUSR1, lambda *_: stopping.append(True))
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    try:
+        _serve(send, stopping)
+    except BaseException:
+        if not stopping:
+            raise
+        # Stopped by the build (a Ctrl-C): whatever the unwinding raised, no traceback.
+
+
+def _serve(send: Callable[[dict[str, Any]], None], stopping: list[bool]) -> None:
     for line in sys.stdin:
         job = json.loads(line)
         try:
             result = build_one(job, lambda kind, n: send({"kind": kind, "n": n}))
         except Exception as err:  # a bug in the build itself: one line up, traceback to stderr
+            if stopping:
+                return  # a stop cut the kernel's shutdown short: not a bug
             import traceback
 
             traceback.print_exc()
