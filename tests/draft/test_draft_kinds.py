@@ -248,8 +248,9 @@ def test_a_mistyped_number_keeps_its_words_and_leaves_the_number_to_the_reviewer
         "Police said as many as 600,00 people marched in Denver on Saturday.",
         published="2020-06-08",
     )
-    assert table[["locality", "size_text"]].values.tolist() == [["Denver", ""]]
-    assert "'as many as 600,00' looks mistyped in the source" in table.notes[0]
+    # the words stay in size_text (cleaning codes no number from them and says why)
+    assert table[["locality", "size_text"]].values.tolist() == [["Denver", "as many as 600,00"]]
+    assert "commas that do not group digits in threes are not coded" in table.notes[0]
 
 
 def test_people_named_for_their_part_are_not_the_crowd():

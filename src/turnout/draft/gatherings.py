@@ -473,8 +473,10 @@ def build_draft(
             )
         for q in quantities:
             if q.reason.startswith(MISTYPED):
-                for g in made:  # the gathering stays; its number is the reviewer's
-                    g.notes.append(f"'{q.text}' looks mistyped in the source: size left to you")
+                # The gathering keeps the source's words; cleaning codes no number from them
+                # and the row's note says why, so the number is the reviewer's.
+                for g in made:
+                    g.estimates.append(q)
                     g.spans.append((q.start, q.end, "size"))
         for w in r.weather:
             if _not_once(s.text):
