@@ -119,3 +119,13 @@ def test_with_weather_and_no_saved_file_is_the_story_as_it_was(tmp_path, monkeyp
     monkeypatch.setenv("TURNOUT_ROOT", str(tmp_path))  # no data/external/weather.csv here
     opened = open_story()
     assert opened.with_weather(None).events is opened.events
+
+
+def test_show_displays_the_chart_once_and_returns_nothing(monkeypatch):
+    """A cell ending in `opened.show(...)` must not show the figure a second time."""
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda *a, **k: shown.append(a))
+    assert open_story().show("map", labels=3) is None
+    assert len(shown) == 1 and "Map of the United States" in shown[0][0]["text/plain"]

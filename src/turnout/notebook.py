@@ -101,17 +101,14 @@ class OpenedStory(stories.StoryData):
         draw = getattr(charts, CHARTS[kind])
         return draw(self.events, **{**self.chart_options(kind), **options})
 
-    def show(self, kind: str, **options: Any) -> Figure:
+    def show(self, kind: str, **options: Any) -> None:
         """Draw the chart (:meth:`chart`) and show it as the page prints it
-        (:func:`turnout.show.show_chart`); returns the figure. In a notebook cell::
+        (:func:`turnout.show.show_chart`). Returns nothing, so a cell ending with it shows
+        the chart once. In a notebook cell::
 
             opened.show("timeline")
         """
-        from turnout.show import show_chart
-
-        fig = self.chart(kind, **options)
-        show_chart(fig)
-        return fig
+        self._shown(kind, options)
 
     def show_and_save(self, kind: str, **options: Any) -> dict[str, Path]:
         """Draw, show and save the chart's files under its kind's name in the story's
@@ -122,8 +119,15 @@ class OpenedStory(stories.StoryData):
         """
         from turnout.publish import save_chart
 
-        fig = self.show(kind, **options)
+        fig = self._shown(kind, options)
         return save_chart(fig, chart_kind(kind), out_dir=self.settings.figures_dir)
+
+    def _shown(self, kind: str, options: dict[str, Any]) -> Figure:
+        from turnout.show import show_chart
+
+        fig = self.chart(kind, **options)
+        show_chart(fig)
+        return fig
 
     def with_weather(self, path: str | os.PathLike | None = None) -> OpenedStory:
         """The story with each event's observed low and high where a weather file is saved
