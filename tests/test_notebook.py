@@ -129,3 +129,13 @@ def test_show_displays_the_chart_once_and_returns_nothing(monkeypatch):
     monkeypatch.setattr(IPython.display, "display", lambda *a, **k: shown.append(a))
     assert open_story().show("map", labels=3) is None
     assert len(shown) == 1 and "Map of the United States" in shown[0][0]["text/plain"]
+
+
+def test_rejected_rows_warn_at_the_callers_line_with_their_counts(tmp_path):
+    path = tmp_path / "story.csv"
+    path.write_text("date,locality,state\n2026-01-30,Denver,CO\nnot a day,Denver,CO\n", "utf-8")
+    with pytest.warns(turnout.RejectedRowsWarning, match="1 of 2 rows rejected") as caught:
+        opened = open_story(data_path=path)
+    assert caught[0].filename == __file__  # this test's line, not turnout's
+    assert (caught[0].message.rejected, caught[0].message.total) == (1, 2)
+    assert len(opened.rejected) == 1 and len(opened.events) == 1

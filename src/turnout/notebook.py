@@ -18,6 +18,7 @@ so no notebook repeats them. Nothing here imports matplotlib until a chart is dr
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -156,4 +157,13 @@ def open_story(
     >>> len(all_events), len(events), len(rejected), settings.start
     (18, 13, 0, '2026-01-30')
     """
-    return OpenedStory(*stories.open_story(story, data_format=data_format, **overrides))
+    # Its warnings (rows rejected) name the caller's line, as stories.open_story's own do.
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            data = stories.open_story(story, data_format=data_format, **overrides)
+    finally:  # outside the recording block, else each warning would be recorded again
+        for said in caught:
+            warnings.warn(said.message, stacklevel=2)
+    return OpenedStory(*data)
