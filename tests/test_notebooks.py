@@ -17,6 +17,7 @@ from sharing import once_per_run
 
 import turnout
 from turnout import paths
+from turnout.notebook_parameters import notebook_parameters
 from turnout.select import select_events
 
 NOTEBOOKS = sorted(paths.notebooks_dir().glob("*.ipynb"))
@@ -28,16 +29,6 @@ CHARTS = {
     "03-temperature-vs-attendance.ipynb": "temperature-vs-attendance",
     "04-timeline-density.ipynb": "timeline-density",
     "05-turnout-map.ipynb": "turnout-map",
-}
-# Every setting defaults to the story's (its data/raw/STORY.md), else the data's.
-COMMON = {
-    "story": None,
-    "data_path": None,
-    "data_format": "auto",
-    "start": None,
-    "end": None,
-    "cities": None,
-    "figures_dir": None,
 }
 
 
@@ -83,14 +74,14 @@ def test_committed_without_outputs(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=NAMES)
 def test_parameters_cell(path):
+    """Assignments only, the definition's (tests/test_notebook_parameters.py checks the text)."""
     params = _parameters(_read(path))
-    assert {k: params[k] for k in COMMON} == COMMON
-    if path.name == "02-turnout-by-city.ipynb":
-        assert params["measure"] == "largest" and params["labels"] == "number"
-    if path.name == "04-timeline-density.ipynb":
-        assert params["marked_days"] is None  # the story's, from its codebook
-    if path.name == "05-turnout-map.ipynb":
-        assert params["measure"] == "largest" and params["labels"] == 10
+    assert params == notebook_parameters(path.name)
+    if path.name != "00-draft-from-article.ipynb":  # the review writes no chart files
+        assert params["figures_dir"] is None
+    # Every setting is the story's (its data/raw/STORY.md), else the data's.
+    settings = ("story", "data_path", "start", "end", "cities")
+    assert {k: params[k] for k in settings} == dict.fromkeys(settings)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=NAMES)
@@ -134,9 +125,8 @@ def test_reads_like_an_article(path):
     source = [c for c in nb.cells if "source" in c.metadata.get("tags", [])]
     assert [c.cell_type for c in source] == ["code"]
     # (The draft review credits the draft's rows while the story has none yet.)
-    assert "source_note(events)" in source[0].source or (
-        path.name.startswith("00-draft")
-        and "source_note(events if len(events) else drafted)" in source[0].source
+    assert "source_note(opened.events)" in source[0].source or (
+        path.name.startswith("00-draft") and "source_note(draft.credited)" in source[0].source
     )
     assert any("Caveats" in c.source for c in nb.cells if c.cell_type == "markdown")
 
@@ -146,8 +136,9 @@ def test_chart_shown_once_and_saved_by_name(path):
     code = "\n".join(
         c.source for c in _read(paths.notebooks_dir() / path).cells if c.cell_type == "code"
     )
-    assert code.count("show_chart(fig)") == 1
-    assert f'publish.save_chart(fig, "{CHARTS[path]}", out_dir=settings.figures_dir)' in code
+    # Drawn with the story's options, shown, and saved under its kind's name (turnout.notebook).
+    assert code.count("show_and_save(") == 1 and "show_chart(" not in code
+    assert f'saved = opened.show_and_save("{CHARTS[path]}"' in code
 
 
 @pytest.mark.slow

@@ -355,3 +355,18 @@ def test_temperature_notebook_text_carries_nothing_of_the_seed_or_the_desk():
         assert words not in prose, words
     for word in _DESK_WORDS:
         assert word not in prose, word
+
+
+def test_with_observed_weather_attaches_a_saved_file_else_returns_the_events(tmp_path, monkeypatch):
+    """Notebook 03's weather step: a file is attached; no file (none saved) changes nothing."""
+    from turnout.weather import with_observed_weather
+
+    events = turnout.load_events()
+    path = tmp_path / "weather.csv"
+    daily = '"STATION","DATE","TMAX","TMIN"\n"USW00094728","2026-01-29","20","8"\n'
+    path.write_text(daily, "utf-8")
+    observed = with_observed_weather(events, path)
+    assert observed.loc[observed["row"].eq(4), "temp_obs_high_f"].tolist() == [20.0]
+    assert observed["temp_obs_low_f"].notna().sum() == 1 and len(observed) == len(events)
+    monkeypatch.setenv("TURNOUT_ROOT", str(tmp_path / "empty"))  # no data/external/weather.csv
+    assert with_observed_weather(events) is events

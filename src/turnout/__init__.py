@@ -36,7 +36,9 @@ _API: dict[str, str] = {
     "select_events": "turnout.select",
     "PlaceError": "turnout.places",
     "read_story": "turnout.stories",
-    "open_story": "turnout.stories",
+    # The notebooks' entry, a story with its charts: an output-layer module, named here only
+    # as a string, so importing turnout imports nothing above the tables layer.
+    "open_story": "turnout.notebook",
     "new_story": "turnout.stories",
     "Story": "turnout.stories",
     "attach_weather": "turnout.weather",
@@ -101,7 +103,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from turnout.places import PlaceError, resolve_place
     from turnout.select import select_events
     from turnout.sizes import SizeEstimate, parse_size, parse_sizes, size_problem
-    from turnout.stories import Story, new_story, open_story, read_story
+    from turnout.stories import Story, new_story, read_story
     from turnout.temperature import TempEstimate, parse_temperature, parse_temperatures
     from turnout.weather import attach_weather, load_weather, nearest_station
 

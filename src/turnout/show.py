@@ -194,9 +194,18 @@ def note(text: str, *, kind: str = "note") -> None:
     """
     from IPython.display import display
 
+    display(note_output(text, kind=kind))
+
+
+def note_output(text: str, *, kind: str = "note") -> Output:
+    """The output :func:`note` displays, for a function that returns it instead.
+
+    >>> note_output("No article is filed.").html
+    '<p class="turnout-note"><strong>Note:</strong> No article is filed.</p>'
+    """
     label = {"note": "Note", "warning": "Warning"}.get(kind, kind.title())
     body = f'<p class="turnout-note"><strong>{label}:</strong> {html.escape(text)}</p>'
-    display(Output(body, f"{label}: {text}"))
+    return Output(body, f"{label}: {text}")
 
 
 @contextlib.contextmanager

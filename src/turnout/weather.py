@@ -187,6 +187,26 @@ def load_weather(path: str | os.PathLike | None = None) -> pd.DataFrame | None:
     return read_ghcn_dly(path) if path.suffix.lower() == ".dly" else read_daily_summaries(path)
 
 
+def with_observed_weather(
+    events: pd.DataFrame, path: str | os.PathLike | None = None
+) -> pd.DataFrame:
+    """The events with their station's low and high for the day (:func:`attach_weather`)
+    when a weather file is saved (:func:`load_weather`: ``path``, else
+    ``data/external/weather.csv``); the events as they were when there is none.
+
+    Nothing is fetched: a notebook charts what the desk saved (``turnout weather fetch``).
+
+    >>> import turnout
+    >>> events = turnout.load_events()
+    >>> with_observed_weather(events, "no/such/weather.csv")
+    Traceback (most recent call last):
+    ...
+    turnout.noaa.WeatherError: no/such/weather.csv: no such file
+    """
+    daily = load_weather(path)
+    return events if daily is None else attach_weather(events, daily)
+
+
 def observed_note(events: pd.DataFrame) -> str:
     """One sentence for the page's readers: how many protests have a station's record, or none.
 

@@ -6,7 +6,8 @@ publishes the story, not that experiment: it *overrides* every parameter the cel
 
 - The story's settings (``story``, ``data_path``, ``data_format``, ``start``, ``end``,
   ``cities``, ``marked_days``, ``weather_path``) come from the story being built: its slug
-  and None ("the story's codebook", :data:`STORY_PARAMETERS`); ``figures_dir`` is where
+  and None ("the story's codebook", :data:`STORY_PARAMETERS`, from
+  :mod:`turnout.notebook_parameters`); ``figures_dir`` is where
   the build publishes.
 - Any other parameter (``measure``, ``labels``) takes the value in the committed notebook
   (``git show HEAD:...``), so a saved but uncommitted change never reaches the site;
@@ -26,18 +27,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-#: Story settings and the value a build gives each unless it says otherwise (None: the
-#: story's codebook decides).
-STORY_PARAMETERS: dict[str, Any] = {
-    "story": None,
-    "data_path": None,
-    "data_format": "auto",
-    "start": None,
-    "end": None,
-    "cities": None,
-    "marked_days": None,
-    "weather_path": None,
-}
+from turnout.notebook_parameters import story_settings
+
+#: Story settings and the value a build gives each (None: the story's codebook decides):
+#: the defaults of the one definition of the notebooks' parameters.
+STORY_PARAMETERS: dict[str, Any] = story_settings()
 
 
 def declared(source: str) -> dict[str, Any]:
