@@ -154,7 +154,8 @@ def _date_from_source(
     yearless = np.array([md not in (None, (0, 0)) for md in month_day] + [False])
     for pos in np.flatnonzero(yearless[codes] & source.notna().to_numpy()):
         ref = source.iloc[pos]
-        found = _latest_on_or_before(*month_day[codes[pos]], ref.date())
+        month, day = month_day[codes[pos]]
+        found = _latest_on_or_before(month, day, ref.date())
         if found is None:
             problem.iloc[pos] = (
                 f"no year: {quoted[codes[pos]]}, and no such day in the year up to its "

@@ -342,7 +342,7 @@ def resolve_places(locality: pd.Series, state: pd.Series | None = None) -> pd.Da
     pairs = pd.DataFrame({"locality": locality.astype("object"), "state": state.astype("object")})
     pairs = pairs.where(pairs.notna(), None)
     d = distinct(pairs)
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for loc, st in d.values:
         try:
             place = resolve_place(loc, st)

@@ -106,7 +106,9 @@ def rank(claims: Sequence[Claim]) -> Ranking:
         raise ValueError("nothing to rank")
     order = sorted(range(len(claims)), key=lambda i: (-claims[i].low, i))
     leader = claims[order[0]]
-    tied, floors, ranges = [], [], []
+    tied: list[Claim] = []
+    floors: list[Claim] = []
+    ranges: list[Claim] = []
     for i in order[1:]:
         c = claims[i]
         if c.low == leader.low and c.top == leader.top:

@@ -361,6 +361,7 @@ def left_out(
             )
         )
         rejected = rejected[~unchecked]
+    rows: list[tuple[Any, ...]]
     if len(rejected):
         rows = [
             (r["row"], _text(r.get("date")), _text(r.get("locality")), _text(r.get("reason")))

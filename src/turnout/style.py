@@ -334,13 +334,13 @@ def frame(
     for t, gap in ((title_t, _GAP_TITLE), (subtitle_t, 0.0)):
         if t is not None:
             t.set_position((_MARGIN_X / width, y / height))
-            t.set_va("top")
+            t.set_verticalalignment("top")
             y -= height_in(t) + gap
     y = _MARGIN_BOTTOM
     for t, gap in ((source_t, _GAP_NOTES), (notes_t, 0.0)):
         if t is not None:
             t.set_position((_MARGIN_X / width, y / height))
-            t.set_va("bottom")
+            t.set_verticalalignment("bottom")
             y += height_in(t) + gap
 
     region = Bbox.from_extents(
@@ -492,7 +492,8 @@ def place_labels(
     and stays inside the axes wins. Give the most important points first.
     Returns the labels drawn.
     """
-    fig = ax.get_figure()
+    fig = ax.get_figure(root=True)
+    assert isinstance(fig, Figure)  # an axes of a drawn chart
     renderer = _renderer(fig)
     placed: list[Bbox] = list(avoid)
     out: list[Text] = []
