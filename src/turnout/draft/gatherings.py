@@ -760,6 +760,8 @@ def _table(text, rows, left_out, published, source_name, source_url, pd) -> Draf
             notes.append(f"estimate from {sources[0][1]}")
         if not sizes:
             notes.append("no crowd size in the text")
+        if not (source_name or "").strip():
+            notes.append(note_text.NO_SOURCE)
         kinds = [label for key, label in _TYPES if key in quote.lower()]
         out.append(
             {
