@@ -142,12 +142,14 @@ def range_words(names: Any) -> str:
     >>> range_words(["AP"])
     'a range the source gives'
     >>> range_words(["AP\\nReuters"])
-    'the lowest and highest of the sources\u2019 estimates'
+    'a range, the lowest and highest of the sources\u2019 estimates'
     """
     counts = {source_count(name) > 1 for name in names}
-    several = "the lowest and highest of the sources\u2019 estimates"
     if counts == {True}:
-        return several
+        return "a range, the lowest and highest of the sources\u2019 estimates"
     if True in counts:
-        return f"a range the source gives, or {several}"
+        return (
+            "a range the source gives or, where several sources report a gathering, "
+            "the lowest and highest of their estimates"
+        )
     return "a range the source gives"
