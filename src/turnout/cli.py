@@ -176,8 +176,14 @@ def _file_with_story(
     if len(articles) != 1 or is_manifest(articles[0]):
         from turnout.draft.filing import file_coverage
 
-        for path in file_coverage(args.story, [Path(a) for a in args.articles]):
-            say(f"filed {display_path(path)}")
+        written = file_coverage(args.story, [Path(a) for a in args.articles])
+        copied = [p for p in written if not is_manifest(p)]
+        if copied:  # one line however many articles: a day's coverage may be hundreds
+            n = len(copied)
+            say(f"filed {n} article{'s' if n != 1 else ''} in {display_path(copied[0].parent)}/")
+        for path in written:
+            if is_manifest(path):
+                say(f"filed the manifest as {display_path(path)}")
         say(
             f"review the merged draft in notebook 00 with story = {args.story!r} "
             "(it reads the articles filed under data/raw/sources/)"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -115,6 +116,7 @@ def test_a_folder_is_filed_with_its_story(tmp_path, monkeypatch, capsys):
     assert (filed / "a.txt").read_text(encoding="utf-8") == DENVER
     assert story_articles("roe-2022") == [filed]
     err = capsys.readouterr().err
+    assert re.search(r"^filed 2 articles in \S*data/raw/sources/roe-2022/$", err, re.M)
     assert "review one article at a time" not in err and "notebook 00" in err
     # Drafting again with a different article of the same name never replaces it.
     (folder / "a.txt").write_text(BOISE, encoding="utf-8")
