@@ -217,6 +217,26 @@ def test_build_story_says_which_rows_were_rejected_and_where(project, monkeypatc
     assert story_summary(SLUG).clean == 5
 
 
+def test_a_row_without_a_source_is_a_warning_and_fails_strict(project, monkeypatch, capsys):
+    monkeypatch.chdir(project)
+    unnamed = (
+        "2031-03-02,Tulsa,OK,,rally,,,,,About 80,,,2031-03-03,,"
+        '"About 80 rallied in Tulsa.",synthetic test row: no source named\n'
+    )
+    _story_with_rows(project, ROWS + unnamed)
+    from turnout.cli import _build_summary
+
+    clean_data(SLUG)
+    capsys.readouterr()
+    assert _build_summary(SLUG, strict=False) == 0
+    assert _build_summary(SLUG, strict=True) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"  warning: data/raw/{SLUG}.csv, row 6, column 'source_name': no source named: "
+        "every published number needs its source"
+    ) in err.splitlines()
+
+
 @pytest.mark.slow
 def test_a_bad_setting_names_the_codebook_before_any_notebook_runs(tmp_path):
     (tmp_path / "data" / "raw").mkdir(parents=True)

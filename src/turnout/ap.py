@@ -485,5 +485,7 @@ def source_line(events: pd.DataFrame, *, limit: int = 3) -> str:
         parsed = pd.to_datetime(dates[names.eq(name)], errors="coerce", format="%Y-%m-%d")
         distinct = parsed.dropna().unique()
         entries.append(f"{name}, {ap_date(distinct[0], year=True)}" if len(distinct) == 1 else name)
+    if not entries:  # every name empty: cleaning warns about each such row
+        return "Source: not named in the data"
     label = "Source" if len(entries) == 1 else "Sources"
     return f"{label}: {join_places(entries, limit=limit)}"

@@ -460,10 +460,22 @@ _DERIVED = {"date_text", "date_problem", "size_problem"}
 FORMULA_WARNINGS_SHOWN = 10
 
 
+def _unnamed(value: object) -> bool:
+    """Whether a ``source_name`` cell, or one line of a several-source cell, is empty.
+
+    >>> _unnamed("AP"), _unnamed(""), _unnamed("AP\\n"), _unnamed(float("nan"))
+    (False, True, True, True)
+    """
+    text = "" if not isinstance(value, str) else value.replace("\r\n", "\n")
+    return any(not line.strip() for line in text.split("\n"))
+
+
 def input_warnings(raw: pd.DataFrame, *, path: object = None) -> list[str]:
     """What the desk should know about rows that are still used, one line per cell:
 
     - words not in their ``source_quote`` (:func:`unquoted_words`);
+    - a row with no ``source_name`` (or an empty line of a several-source one):
+      every published number needs its source;
     - a size qualifier typed one slip away ("More then 10,000"), read as meant
       (:func:`turnout.sizes.size_typo_note`): the floor is kept;
     - a ``source_url`` that is not a web (http, https) address: pages print it as
@@ -488,6 +500,10 @@ def input_warnings(raw: pd.DataFrame, *, path: object = None) -> list[str]:
         for i in np.flatnonzero(notes.ne("").to_numpy()):
             message = f"{notes.iloc[i]} (a typo?): check the spelling"
             out.append(str(DataError(message, path=path, row=i + 2, column="size_text")))
+    if "source_name" in flat:
+        for i in np.flatnonzero(flat["source_name"].map(_unnamed).to_numpy()):
+            message = "no source named: every published number needs its source"
+            out.append(str(DataError(message, path=path, row=int(i) + 2, column="source_name")))
     if "source_url" in flat:
         # A row of several sources has one address a line: each is checked.
         problems = flat["source_url"].map(

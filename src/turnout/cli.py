@@ -76,8 +76,9 @@ def _new(args: argparse.Namespace) -> int:
     print(f"wrote {display_path(data)} (the header, no rows)")
     print(f"wrote {display_path(codebook)} (its codebook and settings)")
     print(
-        f"next: one row per protest in {data.name}, the settings at the top of {codebook.name}, "
-        f"then `turnout build --story {args.slug}`"
+        f"next: one row per protest in {data.name} (type them, or draft them from the article "
+        f"with `turnout draft ARTICLE --published YYYY-MM-DD --story {args.slug}`), the "
+        f"settings at the top of {codebook.name}, then `turnout build --story {args.slug}`"
     )
     return 0
 
@@ -86,11 +87,24 @@ def _draft(args: argparse.Namespace) -> int:
     from turnout.columns import CHECKED, RAW_COLUMNS
     from turnout.draft import _as_date
     from turnout.draft.batch import Tally, defused, draft_stream, progress_bar, save_draft
-    from turnout.draft.manifest import count_articles, is_manifest, listed_files, read_articles
+    from turnout.draft.manifest import (
+        count_articles,
+        is_manifest,
+        listed_files,
+        read_articles,
+        several_files,
+    )
     from turnout.paths import display_path
 
     published = _as_date(args.published).isoformat() if args.published else None
     files = listed_files(args.articles)
+    if (args.source or args.url) and several_files(args.articles):
+        # One outlet named for a folder would credit every article to it.
+        print(
+            "--source names one outlet: give a manifest with each article's source "
+            "(the articles are left unnamed)",
+            file=sys.stderr,
+        )
     out = _draft_output(args, files)
     articles = read_articles(args.articles, published=published, source=args.source, url=args.url)
     total = count_articles(args.articles)
@@ -165,14 +179,29 @@ def _file_with_story(
     def say(line: str) -> None:
         print(line, file=sys.stderr)
 
-    values = {"published": published, "outlet": args.source, "url": args.url}
-    filled = record_article(args.story, {**values, "source": args.source})
+    from turnout.draft.manifest import is_manifest, several_files
+
+    # A folder's articles are not one outlet's: --source names none of them.
+    outlet, url = (None, None) if several_files(args.articles) else (args.source, args.url)
+    values = {"published": published, "outlet": outlet, "url": url, "source": outlet}
+    filled = record_article(args.story, values)
     if filled:
         say(f"recorded {', '.join(filled)} in {display_path(story_paths(args.story)[1])}")
-    from turnout.draft.manifest import is_manifest
-
     if len(articles) != 1 or is_manifest(articles[0]):
-        say("review one article at a time: run `turnout draft --story` with one article")
+        from turnout.draft.filing import file_coverage
+
+        written = file_coverage(args.story, [Path(a) for a in args.articles])
+        copied = [p for p in written if not is_manifest(p)]
+        if copied:  # one line however many articles: a day's coverage may be hundreds
+            n = len(copied)
+            say(f"filed {n} article{'s' if n != 1 else ''} in {display_path(copied[0].parent)}/")
+        for path in written:
+            if is_manifest(path):
+                say(f"filed the manifest as {display_path(path)}")
+        say(
+            f"review the merged draft in notebook 00 with story = {args.story!r} "
+            "(it reads the articles filed under data/raw/sources/)"
+        )
         return
     filed, copied = file_article(args.story, articles[0])
     if copied:

@@ -55,8 +55,9 @@ def lines(value: Any) -> list[str]:
     (['AP', 'Reuters'], ['', 'https://a.example'], [])
     """
     text = _text(value).replace("\r\n", SEP).replace("\r", SEP)
-    # Only the cell's own blank edges go: an empty line is a source that gave nothing.
-    return [line.strip() for line in text.split(SEP)] if text.strip() else []
+    # Only the cell's own blank edges go: an empty line is a source that gave nothing
+    # (a merged row of two unnamed sources is "\n": two sources, neither named).
+    return [line.strip() for line in text.split(SEP)] if text.strip() or SEP in text else []
 
 
 def source_count(name: Any) -> int:
@@ -131,3 +132,24 @@ def sources_problem(
                 f"{got} {noun} for {n} sources (one line per source, in source_name order)",
             )
     return "", ""
+
+
+def range_words(names: Any) -> str:
+    """What a range's ends are, for a chart note, given the ``source_name`` cells of the
+    rows drawn as ranges: one source's own range, or (a row of several sources) the
+    lowest and highest of their estimates.
+
+    >>> range_words(["AP"])
+    'a range the source gives'
+    >>> range_words(["AP\\nReuters"])
+    'a range, the lowest and highest of the sources\u2019 estimates'
+    """
+    counts = {source_count(name) > 1 for name in names}
+    if counts == {True}:
+        return "a range, the lowest and highest of the sources\u2019 estimates"
+    if True in counts:
+        return (
+            "a range the source gives or, where several sources report a gathering, "
+            "the lowest and highest of their estimates"
+        )
+    return "a range the source gives"

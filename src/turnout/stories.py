@@ -530,7 +530,7 @@ url:                # the article's address, if any
 
 # {title_text}: codebook
 
-Files in `data/raw/` are transcribed by hand and never edited by code.
+Files in `data/raw/` are typed or checked by a person and never edited by code.
 `{slug}.csv` holds one row per gathering (one place, one day), as the Crowd
 Counting Consortium codes events.
 
@@ -620,7 +620,7 @@ def new_story(slug: str, *, title: str, source: str) -> tuple[Path, Path]:
         slug=slug,
         title=json.dumps(title, ensure_ascii=False),
         source=json.dumps(source, ensure_ascii=False),
-        about=f"The story\u2019s events come from {source}, transcribed by hand.",
+        about=f"The story\u2019s events come from {source}.",
         title_text=title,
         source_text=source,
     )

@@ -333,3 +333,12 @@ def test_labels_cross_no_ring_and_cover_no_big_circle(ccc_june):
                     assert near >= r - 1, f"a label covers a big circle at {cx:.0f}, {cy:.0f}"
                 else:
                     assert not near < r - 1 < far, f"a label crosses a ring at {cx:.0f}, {cy:.0f}"
+
+
+def test_rings_say_when_they_span_several_sources(seed_events):
+    events = seed_events.copy()
+    ranged = events["size_high"] > events["size_low"]
+    assert ranged.any()
+    events.loc[ranged, "source_name"] = "AP\nReuters"
+    notes = chart_info(turnout_map(events)).notes
+    assert "high end of a range, the lowest and highest of the sources\u2019" in notes

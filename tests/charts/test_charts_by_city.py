@@ -192,3 +192,15 @@ def test_a_sum_with_a_floor_is_a_floor_at_honest_precision(make_events):
     assert info.data["label"].iloc[0] == "3,200+ people"
     assert "rounded down to two significant figures" in info.notes
     assert info.data["segment_end"].max() == 3224  # the bars and the data keep every person
+
+
+def test_the_range_note_says_what_the_rows_hold(make_events):
+    one = {"city": "Springfield", "size_low": 300.0, "size_high": 500.0, "source_name": "AP"}
+    several = dict(one, source_name="AP\nReuters")
+    words = {
+        "a range the source gives": make_events(one),
+        "a range, the lowest and highest of the sources\u2019 estimates": make_events(several),
+    }
+    for said, events in words.items():
+        notes = chart_info(turnout_by_city(events)).notes
+        assert f"Light bar ends run to the high end of {said};" in notes

@@ -94,4 +94,7 @@ def test_a_story_files_its_day_of_coverage_as_a_folder_or_a_manifest(tmp_path, m
     assert story_articles("may-day") == [sources / "may-day.jsonl"]
     (sources / "may-day").mkdir()
     (sources / "may-day" / "ap.txt").write_text("Hundreds marched.", encoding="utf-8")
-    assert story_articles("may-day") == [sources / "may-day"]  # the folder first
+    # The manifest first: the folder beside it holds the files it names.
+    assert story_articles("may-day") == [sources / "may-day.jsonl"]
+    (sources / "may-day.jsonl").unlink()
+    assert story_articles("may-day") == [sources / "may-day"]

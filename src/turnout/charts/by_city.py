@@ -316,9 +316,12 @@ def _city_notes(
 ) -> str:
     parts: list[str] = []
     if (bars["value_high"] > bars["value_low"]).any():
+        from turnout.sources import range_words
+
+        ranged = counted[counted["size_high"] > counted["size_low"]]
+        words = range_words(ranged.get("source_name", pd.Series([], dtype="object")))
         parts.append(
-            "Light bar ends run to the high end of a range the source gives; "
-            "cities are ranked by the low end."
+            f"Light bar ends run to the high end of {words}; cities are ranked by the low end."
         )
     if measure == "sum":
         parts.append(

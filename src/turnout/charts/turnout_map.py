@@ -355,7 +355,11 @@ def _notes(
     if len(counted):
         parts.append("Circle areas are proportional to the low end of each count.")
         if counted["marker"].eq("range").any():
-            parts.append("Rings run to the high end of a range the source gives.")
+            from turnout.sources import range_words
+
+            ranged = on_map[on_map["size_high"] > on_map["size_low"]]
+            words = range_words(ranged.get("source_name", pd.Series([], dtype="object")))
+            parts.append(f"Rings run to the high end of {words}.")
         if counted["floor"].any():
             parts.append(
                 "Dashed outlines and a + mark floors: the source’s words give only a lowest number."

@@ -422,7 +422,8 @@ def draft_path(story: str, *, force: bool = False) -> Path:
     out = data.with_name(f"{story}.draft.csv")
     if out.exists() and not force:
         raise DataError(
-            "already exists: a draft is never overwritten (review it, then delete or rename it)",
+            "already exists: a draft is never overwritten (review it, then delete or rename it, "
+            "or add --force to draft it again)",
             path=out,
         )
     return out

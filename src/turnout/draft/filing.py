@@ -5,6 +5,8 @@ The rule (the README's step 5): a story's article is ``data/raw/sources/SLUG.txt
 review notebook finds it with the story's name alone. Its publication date, outlet and
 address go into the story's settings (``published``, ``outlet``, ``url``, and ``source``
 when it is empty), where they are empty; a value the reporter typed is never replaced.
+A day's coverage (several articles) is filed as ``sources/SLUG/`` (the articles) and,
+for a manifest, ``sources/SLUG.jsonl`` or ``.csv`` (:func:`file_coverage`).
 """
 
 from __future__ import annotations
@@ -116,3 +118,122 @@ def record_article(story: str, values: Mapping[str, str | None]) -> list[str]:
         parse_settings(new, path=codebook)  # still a valid settings block, or nothing written
         paths.atomic_write(codebook, new)
     return filled
+
+
+def _copy_plan(story: str, items: list[Path]) -> tuple[list[tuple[Path, Path]], Path | None, str]:
+    """What filing a day's coverage copies: (article, where it goes) pairs, the manifest's
+    new path (or None) and its rewritten text ("" for a folder of articles)."""
+    from turnout.draft.manifest import ARTICLE_SUFFIXES, is_manifest, listed_files
+
+    sources = paths.raw_dir() / "sources"
+    folder = sources / story
+    manifests = [p for p in items if p.is_file() and is_manifest(p)]
+    if not manifests:
+        files = [p for p in listed_files(items) if p.suffix.lower() in ARTICLE_SUFFIXES]
+        return [(p, folder / p.name) for p in files], None, ""
+    if len(manifests) > 1 or len(items) > 1:
+        raise DataError(
+            "files one manifest, or a folder of articles, with its story: "
+            "give one, or file the articles under data/raw/sources/ by hand"
+        )
+    manifest = manifests[0]
+    suffix = ".jsonl" if manifest.suffix.lower() in (".jsonl", ".ndjson") else ".csv"
+    text, files = rewrite_manifest(manifest, story)
+    return [(p, folder / p.name) for p in files], sources / f"{story}{suffix}", text
+
+
+def rewrite_manifest(manifest: Path, story: str) -> tuple[str, list[Path]]:
+    """A manifest's text with each ``path`` pointing into ``sources/SLUG/`` (where its
+    file is filed), and the files it names, in order.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Hundreds marched in Denver.", encoding="utf-8")
+    >>> _ = (folder / "day.jsonl").write_text('{"path": "a.txt", "source": "AP"}\\n')
+    >>> text, files = rewrite_manifest(folder / "day.jsonl", "may-day")
+    >>> text, [f.name for f in files]
+    ('{"path": "may-day/a.txt", "source": "AP"}\\n', ['a.txt'])
+    """
+    import csv
+    import io
+
+    from turnout.draft.manifest import JSONL_SUFFIXES
+
+    files: list[Path] = []
+
+    def moved(where: str) -> str:
+        if not where.strip():
+            return where
+        file = Path(where.strip())
+        file = file if file.is_absolute() else manifest.parent / file
+        files.append(file)
+        return f"{story}/{file.name}"
+
+    if manifest.suffix.lower() in JSONL_SUFFIXES:
+        out = []
+        for line in manifest.read_text(encoding="utf-8-sig").splitlines():
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise DataError(f"not a JSON object: {err.msg}", path=manifest) from None
+            if isinstance(obj, dict) and isinstance(obj.get("path"), str):
+                obj["path"] = moved(obj["path"])
+            out.append(json.dumps(obj, ensure_ascii=False) + "\n")
+        return "".join(out), files
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+    with manifest.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        fields = list(reader.fieldnames or [])
+        rows = list(reader)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        if "path" in row and row["path"]:
+            row["path"] = moved(row["path"])
+        writer.writerow(row)
+    return buffer.getvalue(), files
+
+
+def file_coverage(story: str, items: list[Path]) -> list[Path]:
+    """File a day's coverage with its story where notebook 00 and
+    :func:`turnout.draft.manifest.story_articles` look: a folder's articles copied to
+    ``data/raw/sources/SLUG/``; a manifest copied as ``sources/SLUG.jsonl`` (or ``.csv``)
+    with the files it names under ``sources/SLUG/``, its paths rewritten. Returns what
+    was written; a file already there with other contents is never replaced (nothing is
+    copied then: :class:`DataError`, naming it)."""
+    copies, manifest, text = _copy_plan(story, items)
+    targets: dict[Path, Path] = {}
+    for source, target in copies:
+        if target in targets and targets[target].resolve() != source.resolve():
+            raise DataError(
+                f"two articles share the name {target.name}: rename one to file both",
+                path=paths.display_path(source),
+            )
+        targets[target] = source
+    clash = [t for t, s in targets.items() if t.exists() and t.read_bytes() != s.read_bytes()]
+    if manifest is not None and manifest.exists():
+        if manifest.read_text(encoding="utf-8") != text:
+            clash.insert(0, manifest)
+    if clash:
+        raise DataError(
+            "another file is already filed with this story under this name; rename or "
+            "remove it to file this coverage instead",
+            path=paths.display_path(clash[0]),
+        )
+    written = []
+    for target, source in targets.items():
+        if target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        shutil.copyfile(source, tmp)
+        tmp.replace(target)
+        written.append(target)
+    if manifest is not None and not manifest.exists():
+        manifest.parent.mkdir(parents=True, exist_ok=True)
+        paths.atomic_write(manifest, text)
+        written.append(manifest)
+    return written

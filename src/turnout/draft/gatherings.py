@@ -764,6 +764,8 @@ def _table(text, rows, left_out, published, source_name, source_url, pd) -> Draf
         if not sizes:
             notes.append("no crowd size in the text")
         notes += [f"size_text: {why}" for why in map(size_problem, sizes) if why]
+        if not (source_name or "").strip():
+            notes.append(note_text.NO_SOURCE)
         kinds = [label for key, label in _TYPES if key in quote.lower()]
         out.append(
             {

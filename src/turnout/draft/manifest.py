@@ -144,9 +144,13 @@ def read_articles(
     """The articles named, in order: files, the articles in folders (sorted by name), and
     the lines of manifests (CSV, JSON Lines), each numbered from 0.
 
-    ``published``, ``source`` and ``url`` are for articles that do not give their own.
+    ``published`` is for articles that do not give their own; so are ``source`` and
+    ``url``, for a single article file or a manifest's lines. Several article files
+    (a folder) are left unnamed: one outlet is not every article's (:func:`several_files`).
     """
     defaults = {"published": published or "", "source": source or "", "url": url or ""}
+    # One --source for a folder would credit every outlet's article to one of them.
+    named = dict(defaults, source="", url="") if several_files(items) else defaults
     seen: set[Path] = set()
     number = 0
     for item in items:
@@ -173,8 +177,8 @@ def read_articles(
             yield Article(
                 number,
                 _date(defaults["published"]),
-                defaults["source"],
-                defaults["url"],
+                named["source"],
+                named["url"],
                 str(file),
                 None,
             )
@@ -195,9 +199,24 @@ def story_articles(story: str | None = None) -> list[Path]:
         return []
     sources = paths.raw_dir() / "sources"
     folder = sources / story
+    # A manifest first: the folder beside it holds the files it names, with their sources.
+    listed = [p for s in JSONL_SUFFIXES + CSV_SUFFIXES if (p := sources / f"{story}{s}").is_file()]
+    if listed:
+        return listed
     if folder.is_dir() and any(p.suffix.lower() in ARTICLE_SUFFIXES for p in folder.iterdir()):
         return [folder]
-    return [p for s in JSONL_SUFFIXES + CSV_SUFFIXES if (p := sources / f"{story}{s}").is_file()]
+    return []
+
+
+def several_files(items: Sequence[str | Path]) -> bool:
+    """Whether the items hold more than one article file (manifests aside): then
+    ``--source`` and ``--url`` name no article (a manifest gives each its own).
+
+    >>> several_files([]), several_files(["day.jsonl"])
+    (False, False)
+    """
+    files = {p.resolve() for p in listed_files(items) if not is_manifest(p)}
+    return len(files) > 1
 
 
 def listed_files(items: Sequence[str | Path]) -> list[Path]:

@@ -144,8 +144,9 @@ class Fold:
                 if part:
                     seen.setdefault(part.casefold(), part)
         self.said.append((label, _cell(row, "size_text")))
+        # An article without its own source keeps an empty name (the label is for notes
+        # only): a name made up here would be published as the chart's source line.
         for s in row_sources(*(_raw(row, c) for c in SOURCE_COLUMNS)):
-            s = s._replace(name=s.name or _label(s, article))
             for cells, value in zip(self.cells, s, strict=True):
                 cells.append(" ".join(value.split()))
         if _cell(row, "notes"):

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+#: The note on a drafted row whose article names no source: the reporter adds the outlet
+#: (a name is never made up; cleaning warns about a row without one).
+NO_SOURCE = "no source named: add the outlet"
+
 
 def estimates_note(sources: list[tuple[str, str]]) -> str:
     """Who gave which estimate, when a gathering has more than one.
