@@ -469,7 +469,7 @@ def test_a_draft_keeps_words_in_another_notation_with_a_note(tmp_path):
         "Organizers said 1e9 people marched in Denver on Jan. 30.\n\n"
         "Upwards of 800,00 people gathered in Seattle on Jan. 31.\n"
     )
-    rows = draft_events(text, published="2026-02-03")
+    rows = draft_events(text, published="2026-02-03", source_name="The Ledger")
     assert rows[["locality", "size_text", "notes"]].values.tolist() == [
         [
             "Denver",
