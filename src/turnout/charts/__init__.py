@@ -31,18 +31,44 @@ is :mod:`~turnout.charts.base`.
 'Minneapolis drew the largest reported crowd: about 50,000 on Jan. 23'
 """
 
-from turnout.charts.base import ChartInfo, chart_info
-from turnout.charts.by_city import turnout_by_city
-from turnout.charts.map_marks import (
-    HOLLOW_DIAMETER,
-    MAX_DIAMETER,
-    MIN_DIAMETER,
-    circle_scale,
-    legend_values,
-)
-from turnout.charts.temperature import MIN_TEMPERATURE_POINTS, temperature_vs_attendance
-from turnout.charts.timeline import timeline_density
-from turnout.charts.turnout_map import MAP_COLUMNS, turnout_map
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# Imported on first use (as ``turnout``'s own names are), so a chart's spec and its embed
+# load no matplotlib: only the names that draw import it.
+_WHERE = {
+    "ChartInfo": "turnout.charts.base",
+    "ChartSpec": "turnout.charts.specs",
+    "spec": "turnout.charts.specs",
+    "draw": "turnout.charts.base",
+    "chart_info": "turnout.charts.base",
+    "turnout_by_city": "turnout.charts.by_city",
+    "HOLLOW_DIAMETER": "turnout.charts.map_marks",
+    "MAX_DIAMETER": "turnout.charts.map_marks",
+    "MIN_DIAMETER": "turnout.charts.map_marks",
+    "circle_scale": "turnout.charts.map_marks",
+    "legend_values": "turnout.charts.map_marks",
+    "MIN_TEMPERATURE_POINTS": "turnout.charts.temperature",
+    "temperature_vs_attendance": "turnout.charts.temperature",
+    "timeline_density": "turnout.charts.timeline",
+    "MAP_COLUMNS": "turnout.charts.turnout_map",
+    "turnout_map": "turnout.charts.turnout_map",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'turnout.charts' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_WHERE[name]), name)
+    globals()[name] = value  # once: later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_WHERE])
+
 
 __all__ = [
     "HOLLOW_DIAMETER",
@@ -51,9 +77,12 @@ __all__ = [
     "MIN_DIAMETER",
     "MIN_TEMPERATURE_POINTS",
     "ChartInfo",
+    "ChartSpec",
     "chart_info",
     "circle_scale",
+    "draw",
     "legend_values",
+    "spec",
     "temperature_vs_attendance",
     "timeline_density",
     "turnout_by_city",

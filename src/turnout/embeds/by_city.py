@@ -5,11 +5,14 @@ number after the bar); wider charts a label column on the left. In the
 "words" variant (labels that quote the source) the words get their own line
 under the city and a light scale gives the numbers.
 
+It draws a :func:`turnout.charts.by_city.by_city_spec` as it is: the bars, labels and
+options are the spec's, never read back from its words.
+
 >>> import turnout
->>> from turnout.charts import turnout_by_city, chart_info
->>> info = chart_info(turnout_by_city(turnout.load_events()))
->>> chart = draw(info.data, info, QuoteBudget())
->>> len(chart.layouts[0].marks()) == len(info.data)
+>>> from turnout.charts.by_city import by_city_spec
+>>> spec = by_city_spec(turnout.load_events())
+>>> chart = draw(spec.data, spec, QuoteBudget())
+>>> len(chart.layouts[0].marks()) == len(spec.data)
 True
 """
 
@@ -19,6 +22,9 @@ from typing import Any
 
 import pandas as pd
 
+from turnout.charts.by_city import bars as spec_bars
+from turnout.charts.by_city import options_of
+from turnout.charts.specs import ChartSpec
 from turnout.embeds import base
 from turnout.embeds.base import Chart, QuoteBudget, Table
 from turnout.embeds.measure import text_width, wrap
@@ -56,16 +62,8 @@ def _table(data: pd.DataFrame, budget: QuoteBudget, sums: bool) -> Table:
 
 
 def _bars(data: pd.DataFrame) -> pd.DataFrame:
-    return (
-        data.groupby("rank", sort=True)
-        .agg(
-            place=("place", "first"),
-            label=("label", "first"),
-            low=("value_low", "first"),
-            high=("value_high", "first"),
-        )
-        .reset_index()
-    )
+    """The spec's bars, their ends as ``low`` and ``high``."""
+    return spec_bars(data).rename(columns={"value_low": "low", "value_high": "high"})
 
 
 def _mark_label(r: pd.Series, sums: bool) -> str:
@@ -78,14 +76,15 @@ def _mark_label(r: pd.Series, sums: bool) -> str:
 
 
 @base.register(KIND)
-def draw(data: pd.DataFrame, info: Any, budget: QuoteBudget) -> Chart:
+def draw(data: pd.DataFrame, info: ChartSpec, budget: QuoteBudget) -> Chart:
     """The bar chart's layouts (phone, then wide) and its table."""
-    sums = bool(len(data)) and str(data["measure"].iloc[0]) == "sum"
+    options = options_of(info)
+    sums = bool(len(data)) and options.measure == "sum"
     table = _table(data, budget, sums)
     if data.empty:
         return Chart([], table)
     bars = _bars(data)
-    words = bars["label"].astype(str).str.startswith("“").all()
+    words = options.labels == "words"
     top = float(max(bars["high"].max(), bars["low"].max(), 1.0))
     key = [("one", "Reported number of people")]
     if (bars["high"] > bars["low"]).any():
