@@ -19,6 +19,7 @@ from turnout.charts.by_city import ByCityOptions
 from turnout.embeds.scene import Line
 from turnout.publish import save_chart
 
+STRIKE = {"2026-01-30": "National strike"}
 CCC = Path(__file__).resolve().parents[1] / "fixtures" / "ccc_2017_2020_excerpt.csv"
 
 # Every kind's spec and embed, each with options that change what is drawn, in a fresh
@@ -46,6 +47,11 @@ print(json.dumps(sorted(set(made))))
 OPTIONS = {
     "turnout-by-city": [
         {"measure": m, "labels": lab} for m in ("largest", "sum") for lab in ("number", "words")
+    ],
+    "timeline-density": [
+        {},
+        {"freq": "week", "marked_days": {"2026-01-30": "National strike"}},
+        {"freq": "month"},
     ],
 }
 
@@ -110,6 +116,15 @@ def test_the_embed_takes_its_design_from_the_options_not_the_words(seed_events):
     # Words on the bars get a light scale; the same labels under "number" options do not.
     assert gridlines(spec) > 0
     assert gridlines(spec._replace(options=spec.options._replace(labels="number"))) == 0
+
+
+def test_the_timeline_embed_counts_by_the_specs_bin_not_its_labels(seed_events):
+    spec = charts.spec(seed_events, "timeline-density", freq="week", marked_days=STRIKE)
+    relabelled = spec.data.assign(label=spec.data["label"].str.removeprefix("Week of "))
+    key = embeds.render(spec._replace(data=relabelled)).chart.key
+    assert ("dash", "Marked day") in key  # a week's marked day is a dashed line, not a band
+    daily = charts.spec(seed_events, "timeline-density", marked_days=STRIKE)
+    assert ("band", "Marked day") in embeds.render(daily).chart.key
 
 
 def test_a_kind_nobody_made_is_named_in_the_error(seed_events):

@@ -40,6 +40,7 @@ VERMILLION = OKABE_ITO["vermillion"]
 #: Each kind's matplotlib renderer, by module (its ``draw(spec) -> Figure``).
 _DRAWERS = {
     "turnout-by-city": "turnout.charts.by_city_marks",
+    "timeline-density": "turnout.charts.timeline_marks",
 }
 
 

@@ -49,6 +49,7 @@ class ChartSpec(NamedTuple):
 #: one kind's spec loads no other chart.
 _SPECS = {
     "turnout-by-city": ("turnout.charts.by_city", "by_city_spec"),
+    "timeline-density": ("turnout.charts.timeline", "timeline_spec"),
 }
 
 
@@ -70,7 +71,7 @@ def spec(events: pd.DataFrame, kind: str, **options: Any) -> ChartSpec:
     >>> spec(turnout.load_events(), "bar-chart")
     Traceback (most recent call last):
     ...
-    ValueError: no chart kind 'bar-chart': one of turnout-by-city
+    ValueError: no chart kind 'bar-chart': one of turnout-by-city, timeline-density
     """
     if kind not in _SPECS:
         raise ValueError(f"no chart kind {kind!r}: one of {', '.join(_SPECS)}")

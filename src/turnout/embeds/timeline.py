@@ -6,8 +6,8 @@ labels are spaced for the design's narrowest width; marked days' labels step
 up a level where they would collide.
 
 >>> import turnout
->>> from turnout.charts import timeline_density, chart_info
->>> info = chart_info(timeline_density(turnout.load_events()))
+>>> from turnout.charts import spec
+>>> info = spec(turnout.load_events(), "timeline-density")
 >>> chart = draw(info.data, info, QuoteBudget())
 >>> len(chart.layouts[0].marks()) == int((info.data["events"] > 0).sum())
 True
@@ -19,6 +19,8 @@ from typing import Any
 
 import pandas as pd
 
+from turnout.charts.specs import ChartSpec
+from turnout.charts.timeline import TimelineOptions
 from turnout.embeds import base
 from turnout.embeds.base import Chart, QuoteBudget, Table
 from turnout.embeds.measure import text_width
@@ -30,14 +32,9 @@ _TICK = 12.0
 _MARKED = 12.5
 
 
-def _freq(data: pd.DataFrame) -> str:
-    labels = data["label"].astype(str)
-    if labels.str.startswith("Week of").any():
-        return "week"
-    dates = pd.to_datetime(data["date"])
-    if len(dates) > 1 and (dates.diff().dt.days.dropna() > 20).all():
-        return "month"
-    return "day"
+def _freq(spec: ChartSpec) -> str:
+    """What one bar counts: the spec's option ("day" for a spec built by hand)."""
+    return spec.options.freq if isinstance(spec.options, TimelineOptions) else "day"
 
 
 def _count(n: int, word: str, plural: str) -> str:
@@ -73,16 +70,20 @@ def _table(data: pd.DataFrame, budget: QuoteBudget) -> Table:
 
 
 @base.register(KIND)
-def draw(data: pd.DataFrame, info: Any, budget: QuoteBudget) -> Chart:
+def draw(data: pd.DataFrame, info: ChartSpec, budget: QuoteBudget) -> Chart:
     """Layouts (phone, wide) of the timeline, and its table."""
     table = _table(data, budget)
     if data.empty:
         return Chart([], table)
     grouped = len(data) <= 62
+    freq = _freq(info)
     key = [("one", "Events"), ("two" if grouped else "step", "Cities with an event")]
     if data["marked"].map(base.text).ne("").any():
-        key.append(("band" if _freq(data) == "day" else "dash", "Marked day"))
-    layouts = [_layout(data, base.NARROW, 190.0, 4), _layout(data, base.WIDE, 250.0, 5)]
+        key.append(("band" if freq == "day" else "dash", "Marked day"))
+    layouts = [
+        _layout(data, freq, base.NARROW, 190.0, 4),
+        _layout(data, freq, base.WIDE, 250.0, 5),
+    ]
     return Chart(layouts, table, key)
 
 
@@ -107,9 +108,8 @@ def _tick_labels(dates: list[pd.Timestamp], freq: str, step: int) -> dict[int, s
     return out
 
 
-def _layout(data: pd.DataFrame, width: float, plot_h: float, most: int) -> Layout:
+def _layout(data: pd.DataFrame, freq: str, width: float, plot_h: float, most: int) -> Layout:
     n = len(data)
-    freq = _freq(data)
     dates = list(pd.to_datetime(data["date"]))
     bin_px = width / n
     steps = (1, 2, 3, 6, 12, 24, 36) if freq == "month" else (1, 2, 3, 7, 14, 28, 56, 91, 182)
