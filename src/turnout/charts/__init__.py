@@ -34,6 +34,8 @@ is :mod:`~turnout.charts.base`.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import Any
 
 # Imported on first use (as ``turnout``'s own names are), so a chart's spec and its embed
@@ -60,7 +62,10 @@ _WHERE = {
 
 def __getattr__(name: str) -> Any:
     if name not in _WHERE:
-        raise AttributeError(f"module 'turnout.charts' has no attribute {name!r}")
+        try:  # a chart module by name (turnout.charts.by_city), as when all were imported
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError:
+            raise AttributeError(f"module 'turnout.charts' has no attribute {name!r}") from None
     value = getattr(importlib.import_module(_WHERE[name]), name)
     globals()[name] = value  # once: later lookups skip this function
     return value
@@ -68,6 +73,20 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted([*globals(), *_WHERE])
+
+
+class _Charts(types.ModuleType):
+    """This package, whose public ``turnout_map`` is the function, not its module: the
+    import system sets each submodule as an attribute once loaded, which is kept for the
+    names of the public API (as when they were imported eagerly)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _WHERE and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Charts
 
 
 __all__ = [

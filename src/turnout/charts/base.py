@@ -41,6 +41,7 @@ VERMILLION = OKABE_ITO["vermillion"]
 _DRAWERS = {
     "turnout-by-city": "turnout.charts.by_city_marks",
     "timeline-density": "turnout.charts.timeline_marks",
+    "temperature-vs-attendance": "turnout.charts.temperature_marks",
 }
 
 

@@ -50,6 +50,7 @@ class ChartSpec(NamedTuple):
 _SPECS = {
     "turnout-by-city": ("turnout.charts.by_city", "by_city_spec"),
     "timeline-density": ("turnout.charts.timeline", "timeline_spec"),
+    "temperature-vs-attendance": ("turnout.charts.temperature", "temperature_spec"),
 }
 
 
@@ -68,10 +69,10 @@ def spec(events: pd.DataFrame, kind: str, **options: Any) -> ChartSpec:
     (:func:`turnout.charts.turnout_by_city`'s ``measure``, ``labels``, ...).
 
     >>> import turnout
-    >>> spec(turnout.load_events(), "bar-chart")
+    >>> spec(turnout.load_events(), "bar-chart")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: no chart kind 'bar-chart': one of turnout-by-city, timeline-density
+    ValueError: no chart kind 'bar-chart': one of turnout-by-city, ...
     """
     if kind not in _SPECS:
         raise ValueError(f"no chart kind {kind!r}: one of {', '.join(_SPECS)}")

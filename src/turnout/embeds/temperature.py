@@ -7,8 +7,8 @@ A crowd range is a vertical line through the mark. Every mark is labelled
 where a label fits at the design's narrowest width; the tooltip names all.
 
 >>> import turnout
->>> from turnout.charts import temperature_vs_attendance, chart_info
->>> info = chart_info(temperature_vs_attendance(turnout.load_events()))
+>>> from turnout.charts import spec
+>>> info = spec(turnout.load_events(), "temperature-vs-attendance")
 >>> [m.label.split(":")[0] for m in draw(info.data, info, QuoteBudget()).layouts[0].marks()]
 ['New York, Jan. 29, 2026', 'Cleveland, Jan. 30, 2026']
 """
@@ -20,6 +20,8 @@ from typing import Any
 
 import pandas as pd
 
+from turnout.charts.specs import ChartSpec
+from turnout.charts.temperature import TemperatureOptions, _scales
 from turnout.embeds import base
 from turnout.embeds.base import Chart, QuoteBudget, Table
 from turnout.embeds.scene import Dot, Layout, Line, Mark, Rect, Symbol, Text
@@ -83,33 +85,6 @@ def _anchor(r: pd.Series) -> float:
     return float(hi if not base.missing(hi) else lo)
 
 
-def _xlim(data: pd.DataFrame) -> tuple[float, float]:
-    xs = pd.concat([data["temp_f"], data["temp_f_low"], data["temp_f_high"]])
-    xs = pd.to_numeric(xs, errors="coerce").dropna()
-    x0, x1 = float(xs.min()), float(xs.max())
-    pad = max((x1 - x0) * 0.1, 3.0)
-    lo, hi = x0 - pad, x1 + pad
-    at_most = data[data["mark"].eq("reported at most")]["temp_f_high"]
-    at_least = data[data["mark"].eq("reported at least")]["temp_f_low"]
-    if len(at_most):  # an arrow needs length to read as "and colder"
-        lo = min(lo, float(at_most.min()) - 15)
-    if len(at_least):
-        hi = max(hi, float(at_least.max()) + 15)
-    return math.floor(lo / 5) * 5, math.ceil(hi / 5) * 5
-
-
-def _ylim(low: float, high: float) -> tuple[float, float, list[float]]:
-    low, high = max(low, 1.0), max(high, 1.0)
-    ymin, ymax = low / 2, high * 2
-    lo10, hi10 = math.floor(math.log10(ymin)), math.ceil(math.log10(ymax))
-    steps = (1, 2, 5) if math.log10(ymax / ymin) < 2.2 else (1,)
-    ticks = [m * 10**k for k in range(lo10, hi10 + 1) for m in steps if ymin <= m * 10**k <= ymax]
-    if len(ticks) < 2:
-        ticks = [10**lo10, 10**hi10]
-        ymin, ymax = min(ymin, ticks[0]), max(ymax, ticks[1])
-    return ymin, ymax, ticks
-
-
 def _mark_label(r: pd.Series) -> str:
     size = coded_size(r["size_low"], r["size_high"], r.get("size_qualifier", ""))
     people = "person" if size == "1" else "people"
@@ -117,7 +92,7 @@ def _mark_label(r: pd.Series) -> str:
 
 
 @base.register(KIND)
-def draw(data: pd.DataFrame, info: Any, budget: QuoteBudget) -> Chart:
+def draw(data: pd.DataFrame, info: ChartSpec, budget: QuoteBudget) -> Chart:
     """Layouts (phone, wide) of the temperature chart, and its table."""
     table = _table(data, budget)
     if data.empty:
@@ -136,15 +111,21 @@ def draw(data: pd.DataFrame, info: Any, budget: QuoteBudget) -> Chart:
         key.append(("diamond", "Weather station reading"))
     if (data["size_high"] > data["size_low"]).any():
         key.append(("vrange", "Range of crowd estimates"))
-    layouts = [_layout(data, base.NARROW, 250.0, 4), _layout(data, base.WIDE, 340.0, 8)]
+    # The spec's scales and lifts (a spec built by hand: worked out as the chart does).
+    scales = info.options if isinstance(info.options, TemperatureOptions) else _scales(data)
+    layouts = [
+        _layout(data, scales, base.NARROW, 250.0, 4),
+        _layout(data, scales, base.WIDE, 340.0, 8),
+    ]
     return Chart(layouts, table, key)
 
 
-def _layout(data: pd.DataFrame, width: float, plot_h: float, most_ticks: int) -> Layout:
+def _layout(
+    data: pd.DataFrame, scales: TemperatureOptions, width: float, plot_h: float, most_ticks: int
+) -> Layout:
     items: list[Any] = []
     top, bottom = 22.0, 22.0 + plot_h
-    xmin, xmax = _xlim(data)
-    ymin, ymax, yticks = _ylim(float(data["size_low"].min()), float(data["size_high"].max()))
+    (xmin, xmax), (ymin, ymax), yticks = scales.xlim, scales.ylim, scales.yticks
 
     def fx(t: float) -> float:
         return 0.01 + 0.98 * (float(t) - xmin) / (xmax - xmin)
@@ -194,15 +175,12 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most_ticks: int) ->
 
     is_obs = data["mark"].astype(str).str.startswith("observed")
     reported_rows = set(data.loc[~is_obs, "row"])
-    marks: list[tuple[int, Mark, float, float]] = []
+    marks: list[tuple[int, Mark, float, float, tuple[float, float]]] = []
     for i, r in data.iterrows():
         kind = str(r["mark"])
         ax, y = _anchor(r), fy(r["size_plotted"])
-        if kind.startswith("observed"):  # lift a station's line off another event's report
-            for _j, o in data[~is_obs & data["row"].ne(r["row"])].iterrows():
-                if abs(fy(o["size_plotted"]) - y) < 5 and _overlaps(r, o, xmin, xmax):
-                    y -= 9
-                    break
+        if scales.dodge[int(i)]:  # a station's line lifted off another event's report
+            y -= 9
         shapes: list[Any] = []
         x = fx(ax)
         if r["size_high"] > r["size_low"] and (
@@ -266,21 +244,6 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most_ticks: int) ->
                 boxes.append(b)
                 break
     return Layout(width, bottom + 26, items)
-
-
-def _overlaps(a: pd.Series, b: pd.Series, xmin: float, xmax: float) -> bool:
-    def span(r: pd.Series) -> tuple[float, float]:
-        if r["mark"] == "reported at most":
-            return xmin, float(r["temp_f_high"])
-        if r["mark"] == "reported at least":
-            return float(r["temp_f_low"]), xmax
-        lo, hi = r["temp_f_low"], r["temp_f_high"]
-        if not base.missing(lo) and not base.missing(hi):
-            return float(lo), float(hi)
-        return _anchor(r), _anchor(r)
-
-    (a0, a1), (b0, b1) = span(a), span(b)
-    return a0 <= b1 and b0 <= a1
 
 
 def _hits(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
