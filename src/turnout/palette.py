@@ -1,6 +1,6 @@
-"""The house colours, with no drawing library: Okabe-Ito hues and neutral inks, shared by the
-charts' matplotlib style (:mod:`turnout.style`) and the embeds' theme
-(:mod:`turnout.embeds.theme`).
+"""The house colours and chart width, with no drawing library: Okabe-Ito hues, neutral inks
+and the 6.4 in figure, shared by the charts' matplotlib style (:mod:`turnout.style`) and
+the embeds (:mod:`turnout.embeds.theme`, the map embed's circle sizes).
 
 >>> OKABE_ITO["blue"], PALETTE[0] == OKABE_ITO["blue"]
 ('#0072B2', True)
@@ -26,3 +26,5 @@ INK = "#222222"
 INK_SOFT = "#555555"
 GREY = "#999999"
 GREY_LIGHT = "#E6E6E6"
+#: Every chart's width in inches: 640 px at 100 dpi, a phone-to-desktop article column.
+WIDTH = 6.4

@@ -42,8 +42,16 @@ from matplotlib.transforms import Bbox
 
 from turnout.ap import AP_MONTHS, ap_date, fmt_count
 
-# The colours are turnout.palette's (no matplotlib there: the embeds use them too).
-from turnout.palette import GREY, GREY_LIGHT, INK, INK_SOFT, OKABE_ITO, PALETTE  # noqa: F401
+# The colours and width are turnout.palette's (no matplotlib there: the embeds use them too).
+from turnout.palette import (  # noqa: F401
+    GREY,
+    GREY_LIGHT,
+    INK,
+    INK_SOFT,
+    OKABE_ITO,
+    PALETTE,
+    WIDTH,
+)
 
 #: The style sheet shipped inside the package.
 STYLE_PATH = Path(__file__).with_name("turnout.mplstyle")
@@ -55,7 +63,6 @@ NOTE_SIZE = 8.5
 LABEL_SIZE = 9.0
 
 # Frame geometry in inches.
-WIDTH = 6.4
 _MARGIN_X = 0.16
 _MARGIN_TOP = 0.14
 _MARGIN_BOTTOM = 0.12

@@ -49,6 +49,7 @@ OPTIONS = {
         {"measure": m, "labels": lab} for m in ("largest", "sum") for lab in ("number", "words")
     ],
     "temperature-vs-attendance": [{}, {"title": "A headline of the desk's own"}],
+    "turnout-map": [{}, {"measure": "sum", "labels": 3}, {"scale_max": 1_000_000}],
     "timeline-density": [
         {},
         {"freq": "week", "marked_days": {"2026-01-30": "National strike"}},
@@ -67,7 +68,7 @@ def test_every_kinds_spec_and_embed_are_made_without_matplotlib():
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert json.loads(done.stdout) == sorted(specs.kinds())
-    assert "turnout-by-city" in specs.kinds()
+    assert sorted(specs.kinds()) == sorted(embeds.base._MODULES.keys() - {""})  # every kind
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +132,18 @@ def test_the_timeline_embed_counts_by_the_specs_bin_not_its_labels(seed_events):
     assert ("dash", "Marked day") in key  # a week's marked day is a dashed line, not a band
     daily = charts.spec(seed_events, "timeline-density", marked_days=STRIKE)
     assert ("band", "Marked day") in embeds.render(daily).chart.key
+
+
+def test_the_map_embed_draws_circles_on_the_specs_scale(seed_events):
+    """``scale_max`` (maps that share one scale) sizes the embed's circles as the PNG's."""
+
+    def largest_radius(s: specs.ChartSpec) -> float:
+        return float(embeds.render(s).chart.base.marks[0].shapes[0].r)
+
+    own = charts.spec(seed_events, "turnout-map")
+    shared = charts.spec(seed_events, "turnout-map", scale_max=200_000)
+    assert shared.options.k == own.options.k / 4
+    assert largest_radius(shared) == pytest.approx(largest_radius(own) / 2)  # area: a quarter
 
 
 def test_a_kind_nobody_made_is_named_in_the_error(seed_events):

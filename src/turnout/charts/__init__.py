@@ -18,11 +18,17 @@ Story specifics (dates to mark, the period to show, a headline) come in as
 arguments; nothing here knows about one story. With nothing to chart (no
 events, no counts, no temperatures) a chart returns a figure that says so.
 
-One module per chart: :mod:`~turnout.charts.by_city`, :mod:`~turnout.charts.temperature`
-(its marks in :mod:`~turnout.charts.temperature_marks`), :mod:`~turnout.charts.timeline` and
-:mod:`~turnout.charts.turnout_map` (its geography in :mod:`turnout.geo`);
-what they share (chart info, the events table, the "nothing to chart" figure, shared notes)
-is :mod:`~turnout.charts.base`.
+A chart is a spec drawn twice (docs/architecture.md): :func:`spec` works out a
+chart's words, its marks as a table and its typed options with pandas and
+:mod:`turnout.ap` alone (a :class:`ChartSpec`, no matplotlib loaded); :func:`draw`
+draws it with matplotlib and :func:`turnout.embeds.render` as an HTML embed.
+``turnout_by_city(events, ...)`` and the other chart functions are
+``draw(spec(events, kind, ...))``. Per kind, the spec is :mod:`~turnout.charts.by_city`,
+:mod:`~turnout.charts.temperature`, :mod:`~turnout.charts.timeline` and
+:mod:`~turnout.charts.turnout_map` (its geography in :mod:`turnout.geo`); the drawing
+is the matching ``*_marks`` module (:mod:`~turnout.charts.map_marks` for the map).
+What specs share is :mod:`~turnout.charts.rows` and :mod:`~turnout.charts.specs`; what
+drawings share, :mod:`~turnout.charts.base`. Names here are imported on first use.
 
 >>> import turnout
 >>> from turnout.charts import turnout_by_city, chart_info
@@ -47,11 +53,11 @@ _WHERE = {
     "draw": "turnout.charts.base",
     "chart_info": "turnout.charts.base",
     "turnout_by_city": "turnout.charts.by_city",
-    "HOLLOW_DIAMETER": "turnout.charts.map_marks",
-    "MAX_DIAMETER": "turnout.charts.map_marks",
-    "MIN_DIAMETER": "turnout.charts.map_marks",
-    "circle_scale": "turnout.charts.map_marks",
-    "legend_values": "turnout.charts.map_marks",
+    "HOLLOW_DIAMETER": "turnout.charts.turnout_map",
+    "MAX_DIAMETER": "turnout.charts.turnout_map",
+    "MIN_DIAMETER": "turnout.charts.turnout_map",
+    "circle_scale": "turnout.charts.turnout_map",
+    "legend_values": "turnout.charts.turnout_map",
     "MIN_TEMPERATURE_POINTS": "turnout.charts.temperature",
     "temperature_vs_attendance": "turnout.charts.temperature",
     "timeline_density": "turnout.charts.timeline",

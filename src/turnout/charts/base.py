@@ -42,6 +42,7 @@ _DRAWERS = {
     "turnout-by-city": "turnout.charts.by_city_marks",
     "timeline-density": "turnout.charts.timeline_marks",
     "temperature-vs-attendance": "turnout.charts.temperature_marks",
+    "turnout-map": "turnout.charts.map_marks",
 }
 
 

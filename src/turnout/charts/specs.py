@@ -51,6 +51,7 @@ _SPECS = {
     "turnout-by-city": ("turnout.charts.by_city", "by_city_spec"),
     "timeline-density": ("turnout.charts.timeline", "timeline_spec"),
     "temperature-vs-attendance": ("turnout.charts.temperature", "temperature_spec"),
+    "turnout-map": ("turnout.charts.turnout_map", "map_spec"),
 }
 
 
