@@ -294,12 +294,7 @@ def label_cities(ax: Any, cities: pd.DataFrame, limit: int) -> int:
             t.set_va(va)
             placed.append(bb)
             if r > clear:  # a label set apart from its circle gets a leader line to it
-                ax.annotate(
-                    "", (c["x"], c["y"]), xytext=(ux * r, uy * r), textcoords="offset points",
-                    arrowprops={"arrowstyle": "-", "color": INK_SOFT, "lw": 0.6,
-                                "shrinkA": 0, "shrinkB": clear - 2},
-                    zorder=6, annotation_clip=False, gid="turnout-map-leader",
-                )  # fmt: skip
+                _leader(ax, (c["x"], c["y"]), (ux * r, uy * r), clear)
             return True
         t.remove()
         return False
@@ -317,6 +312,16 @@ def label_cities(ax: Any, cities: pd.DataFrame, limit: int) -> int:
                 break
             n += place(int(i))
     return n
+
+
+def _leader(ax: Any, at: tuple[float, float], offset: tuple[float, float], clear: float) -> None:
+    """A thin line from a label set ``offset`` points apart back to its circle's edge."""
+    ax.annotate(
+        "", at, xytext=offset, textcoords="offset points",
+        arrowprops={"arrowstyle": "-", "color": INK_SOFT, "lw": 0.6,
+                    "shrinkA": 0, "shrinkB": clear - 2},
+        zorder=6, annotation_clip=False, gid="turnout-map-leader",
+    )  # fmt: skip
 
 
 def _hits_circles(bb: Bbox, centres: np.ndarray, radii: np.ndarray, rings: np.ndarray) -> bool:

@@ -159,6 +159,11 @@ def _draw_temperature_marks(ax: Any, marks: pd.DataFrame, xmin: float, xmax: flo
             zorder=4,
             gid="turnout-reported-range",
         )
+    _draw_bounds(ax, marks, xmin, xmax)
+    _draw_observed(ax, obs)
+
+
+def _draw_bounds(ax: Any, marks: pd.DataFrame, xmin: float, xmax: float) -> None:
     # One-sided words: a cap at the bound and an arrow pointing the open way, to the axis edge.
     # Drawn light (thin, translucent, solid head): a bound is weaker evidence than a reading,
     # and an arrow across the plot must not outweigh the one real dot.
@@ -192,6 +197,10 @@ def _draw_temperature_marks(ax: Any, marks: pd.DataFrame, xmin: float, xmax: flo
                 zorder=3,
                 gid="turnout-bound-cap",
             )
+
+
+def _draw_observed(ax: Any, obs: pd.DataFrame) -> None:
+    """A station's single readings: hollow diamonds, each lift drawn as one group."""
     for group in [obs[obs["dodge_pt"].eq(d)] for d in sorted(set(obs["dodge_pt"]))] or [obs]:
         ax.scatter(
             group["temp_f"],
