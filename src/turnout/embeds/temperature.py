@@ -16,6 +16,7 @@ where a label fits at the design's narrowest width; the tooltip names all.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -120,23 +121,66 @@ def draw(data: pd.DataFrame, info: ChartSpec, budget: QuoteBudget) -> Chart:
     return Chart(layouts, table, key)
 
 
+@dataclass(frozen=True)
+class _Plot:
+    """One design's plot area: ``width`` px wide, from ``top`` to ``bottom`` px, on the
+    spec's scales."""
+
+    width: float
+    top: float
+    bottom: float
+    scales: TemperatureOptions
+
+    def fx(self, t: float) -> float:
+        xmin, xmax = self.scales.xlim
+        return 0.01 + 0.98 * (float(t) - xmin) / (xmax - xmin)
+
+    def fy(self, v: float) -> float:
+        ymin, ymax = self.scales.ylim
+        frac = (math.log10(max(float(v), 1e-9)) - math.log10(ymin)) / math.log10(ymax / ymin)
+        return self.bottom - frac * (self.bottom - self.top)
+
+
 def _layout(
     data: pd.DataFrame, scales: TemperatureOptions, width: float, plot_h: float, most_ticks: int
 ) -> Layout:
+    plot = _Plot(width, 22.0, 22.0 + plot_h, scales)
     items: list[Any] = []
-    top, bottom = 22.0, 22.0 + plot_h
-    (xmin, xmax), (ymin, ymax), yticks = scales.xlim, scales.ylim, scales.yticks
-
-    def fx(t: float) -> float:
-        return 0.01 + 0.98 * (float(t) - xmin) / (xmax - xmin)
-
-    def fy(v: float) -> float:
-        frac = (math.log10(max(float(v), 1e-9)) - math.log10(ymin)) / math.log10(ymax / ymin)
-        return bottom - frac * plot_h
-
     boxes: list[tuple[float, float, float, float]] = []  # px at the narrowest width: no overlap
+    _axes(plot, most_ticks, items, boxes)
+    is_obs = data["mark"].astype(str).str.startswith("observed")
+    reported_rows = set(data.loc[~is_obs, "row"])
+    marks: list[tuple[int, Mark, float, float, tuple[float, float]]] = []
+    for i, r in data.iterrows():
+        mark, x, y, span = _mark(plot, int(i), r, r["row"] not in reported_rows)
+        marks.append((int(i), mark, x, y, span))
+        boxes.append((span[0] * width - 7, y - 7, span[1] * width + 7, y + 7))
+        if r["size_high"] > r["size_low"]:
+            boxes.append(
+                (x * width - 3, plot.fy(r["size_high"]), x * width + 3, plot.fy(r["size_low"]))
+            )
+    # Marks first (the focus order follows the table), labels after, reported before observed.
+    items.extend(t[1] for t in marks)
+    order = sorted(marks, key=lambda t: (str(data.loc[t[0], "mark"]).startswith("observed"), t[3]))
+    seen: set[int] = set()
+    for i, _m, x, y, span in order:
+        r = data.loc[i]
+        if r["row"] in seen:
+            continue
+        seen.add(r["row"])
+        label = _label(plot, r, x, y, span, boxes)
+        if label is not None:
+            items.append(label)
+            boxes.append(label.box(width))
+    return Layout(width, plot.bottom + 26, items)
+
+
+def _axes(plot: _Plot, most_ticks: int, items: list[Any], boxes: list) -> None:
+    """Gridlines and counts up the side, degrees along the bottom, freezing's dashed line."""
+    top, bottom, width, fx = plot.top, plot.bottom, plot.width, plot.fx
+    (xmin, xmax), yticks = plot.scales.xlim, plot.scales.yticks
     for i, t in enumerate(sorted(yticks)):
-        y = fy(t)
+        y = plot.fy(t)
         items.append(Line(0, y, 1, y, "rule"))
         words = fmt_count(t) + (" people" if i == len(yticks) - 1 else "")
         label = Text(0, 0, y - 4, words, _TICK, cls="soft halo")
@@ -151,17 +195,8 @@ def _layout(
     items.append(Line(0, bottom, 1, bottom, "axis"))
     while t <= xmax:
         anchor = "start" if fx(t) < 0.05 else ("end" if fx(t) > 0.95 else "middle")
-        items.append(
-            Text(
-                fx(t),
-                0,
-                bottom + 17,
-                f"{t:g}°F".replace("-", "−"),
-                _TICK,
-                anchor=anchor,
-                cls="soft",
-            )
-        )
+        degrees = f"{t:g}°F".replace("-", "−")
+        items.append(Text(fx(t), 0, bottom + 17, degrees, _TICK, anchor=anchor, cls="soft"))
         items.append(Line(fx(t), bottom, fx(t), bottom + 4, "axis"))
         t += step
     if xmin < 32 < xmax:
@@ -173,77 +208,70 @@ def _layout(
         boxes.append(freeze.box(width))
         boxes.append((fx(32) * width - 2, top, fx(32) * width + 2, bottom))
 
-    is_obs = data["mark"].astype(str).str.startswith("observed")
-    reported_rows = set(data.loc[~is_obs, "row"])
-    marks: list[tuple[int, Mark, float, float, tuple[float, float]]] = []
-    for i, r in data.iterrows():
-        kind = str(r["mark"])
-        ax, y = _anchor(r), fy(r["size_plotted"])
-        if scales.dodge[int(i)]:  # a station's line lifted off another event's report
-            y -= 9
-        shapes: list[Any] = []
-        x = fx(ax)
-        if r["size_high"] > r["size_low"] and (
-            not kind.startswith("observed") or r["row"] not in reported_rows
-        ):
-            cls = "two vbar" if kind.startswith("observed") else "one vbar"
-            shapes.append(Line(x, fy(r["size_low"]), x, fy(r["size_high"]), cls))
-        span = (x, x)
-        if kind == "reported reading":
-            shapes.append(Dot(x, y, 5.5))
-        elif kind == "reported range":
-            span = (fx(r["temp_f_low"]), fx(r["temp_f_high"]))
-            shapes.append(Line(*(span[0], y, span[1], y), "one thick"))
-        elif kind in ("reported at most", "reported at least"):
-            most = kind == "reported at most"
-            x = fx(r["temp_f_high"] if most else r["temp_f_low"])
-            end = 0.0 if most else 1.0
-            span = (end, x) if most else (x, end)
-            shapes.append(Line(x, y, end, y, "one bound"))
-            shapes.append(Line(x, y - 7, x, y + 7, "one cap"))
-            shapes.append(Symbol(end, y, "head-left" if most else "head-right", "one"))
-        elif kind == "observed range":
-            span = (fx(r["temp_f_low"]), fx(r["temp_f_high"]))
-            shapes.append(Line(span[0], y, span[1], y, "two thin"))
-            shapes += [Symbol(s, y, "diamond", "hollow") for s in span]
-        else:
-            shapes.append(Symbol(x, y, "diamond", "hollow"))
-        pad = 10 / width
-        hit = Rect(max(span[0] - pad, 0), min(span[1] + pad, 1), y - 10, 20)
-        marks.append((int(i), Mark(int(i), _mark_label(r), shapes, hit), x, y, span))
-        boxes.append((span[0] * width - 7, y - 7, span[1] * width + 7, y + 7))
-        if r["size_high"] > r["size_low"]:
-            boxes.append((x * width - 3, fy(r["size_high"]), x * width + 3, fy(r["size_low"])))
-    # Marks first (the focus order follows the table), labels after, reported before observed.
-    items.extend(t[1] for t in marks)
-    order = sorted(marks, key=lambda t: (str(data.loc[t[0], "mark"]).startswith("observed"), t[3]))
-    seen: set[int] = set()
-    for i, _m, x, y, span in order:
-        r = data.loc[i]
-        if r["row"] in seen:
-            continue
-        seen.add(r["row"])
-        short = f"{base.text(r['city']) or base.text(r['place'])}, {ap_date(r['date'])}"
-        said = base.text(r["temp_text"])
-        texts = [short]
-        if r["mark"] in ("reported at most", "reported at least") and said:
-            texts.insert(0, f"{short}: “{said}”")
-        # Beside the mark, then above or below it, then along a bound's arrow (away from the cap).
-        back = "end" if r["mark"] == "reported at most" else "start"
-        step = -8 if back == "end" else 8
-        spots = [(x, 9, 4, "start"), (x, -9, 4, "end"), (x, 0, -11, "middle"), (x, 0, 19, "middle")]
-        spots += [(x, step, -9, back), (x, step, 19, back)]
-        if span[1] > span[0] and r["mark"] in ("reported range", "observed range"):
-            spots += [(span[1], 10, 4, "start"), (span[0], -10, 4, "end")]  # past either end
-        for words, (at, dx, dy, anchor) in ((w, s) for w in texts for s in spots):
-            label = Text(at, dx, y + dy, words, _SIZE, anchor=anchor)
-            b = label.box(width)
-            inside = b[0] >= 0 and b[2] <= width and b[1] >= 0 and b[3] <= bottom
-            if inside and not any(_hits(b, o) for o in boxes):
-                items.append(label)
-                boxes.append(b)
-                break
-    return Layout(width, bottom + 26, items)
+
+def _mark(
+    plot: _Plot, i: int, r: pd.Series, own_range: bool
+) -> tuple[Mark, float, float, tuple[float, float]]:
+    """Row ``i``'s mark, where it stands (x, y) and the stretch of the width it spans.
+    ``own_range``: a station's mark draws the crowd range only when no report does."""
+    fx, fy = plot.fx, plot.fy
+    kind = str(r["mark"])
+    ax, y = _anchor(r), fy(r["size_plotted"])
+    if plot.scales.dodge[i]:  # a station's line lifted off another event's report
+        y -= 9
+    shapes: list[Any] = []
+    x = fx(ax)
+    if r["size_high"] > r["size_low"] and (not kind.startswith("observed") or own_range):
+        cls = "two vbar" if kind.startswith("observed") else "one vbar"
+        shapes.append(Line(x, fy(r["size_low"]), x, fy(r["size_high"]), cls))
+    span = (x, x)
+    if kind == "reported reading":
+        shapes.append(Dot(x, y, 5.5))
+    elif kind == "reported range":
+        span = (fx(r["temp_f_low"]), fx(r["temp_f_high"]))
+        shapes.append(Line(*(span[0], y, span[1], y), "one thick"))
+    elif kind in ("reported at most", "reported at least"):
+        most = kind == "reported at most"
+        x = fx(r["temp_f_high"] if most else r["temp_f_low"])
+        end = 0.0 if most else 1.0
+        span = (end, x) if most else (x, end)
+        shapes.append(Line(x, y, end, y, "one bound"))
+        shapes.append(Line(x, y - 7, x, y + 7, "one cap"))
+        shapes.append(Symbol(end, y, "head-left" if most else "head-right", "one"))
+    elif kind == "observed range":
+        span = (fx(r["temp_f_low"]), fx(r["temp_f_high"]))
+        shapes.append(Line(span[0], y, span[1], y, "two thin"))
+        shapes += [Symbol(s, y, "diamond", "hollow") for s in span]
+    else:
+        shapes.append(Symbol(x, y, "diamond", "hollow"))
+    pad = 10 / plot.width
+    hit = Rect(max(span[0] - pad, 0), min(span[1] + pad, 1), y - 10, 20)
+    return Mark(i, _mark_label(r), shapes, hit), x, y, span
+
+
+def _label(
+    plot: _Plot, r: pd.Series, x: float, y: float, span: tuple[float, float], boxes: list
+) -> Text | None:
+    """A mark's place and date where it overlaps nothing: beside the mark, then above or
+    below it, then along a bound's arrow (away from the cap); None where nothing is free."""
+    short = f"{base.text(r['city']) or base.text(r['place'])}, {ap_date(r['date'])}"
+    said = base.text(r["temp_text"])
+    texts = [short]
+    if r["mark"] in ("reported at most", "reported at least") and said:
+        texts.insert(0, f"{short}: “{said}”")
+    back = "end" if r["mark"] == "reported at most" else "start"
+    step = -8 if back == "end" else 8
+    spots = [(x, 9, 4, "start"), (x, -9, 4, "end"), (x, 0, -11, "middle"), (x, 0, 19, "middle")]
+    spots += [(x, step, -9, back), (x, step, 19, back)]
+    if span[1] > span[0] and r["mark"] in ("reported range", "observed range"):
+        spots += [(span[1], 10, 4, "start"), (span[0], -10, 4, "end")]  # past either end
+    for words, (at, dx, dy, anchor) in ((w, s) for w in texts for s in spots):
+        label = Text(at, dx, y + dy, words, _SIZE, anchor=anchor)
+        b = label.box(plot.width)
+        inside = b[0] >= 0 and b[2] <= plot.width and b[1] >= 0 and b[3] <= plot.bottom
+        if inside and not any(_hits(b, o) for o in boxes):
+            return label
+    return None
 
 
 def _hits(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
