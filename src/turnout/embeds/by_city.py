@@ -30,7 +30,7 @@ from turnout.embeds import base
 from turnout.embeds.base import Chart, QuoteBudget, Table
 from turnout.embeds.measure import text_width, wrap
 from turnout.embeds.scene import Layout, Line, Mark, Rect, Text
-from turnout.embeds.words import coded_size, date_words, fmt_count, source_words
+from turnout.embeds.words import coded_size, date_words, fmt_count, sourced
 
 KIND = "turnout-by-city"
 _LABEL = 13.0  # city names and numbers
@@ -53,8 +53,7 @@ def _table(data: pd.DataFrame, budget: QuoteBudget, sums: bool) -> Table:
             date_words(r["date"]),
             coded_size(r["size_low"], r["size_high"], r["size_qualifier"]),
             base.text(r["size_text"]),
-            base.quotes(r["source_quote"], budget),
-            source_words(r["source_name"], r["source_date"], r["source_url"]),
+            *sourced(r, budget),
         ]
         if sums:
             row.append(base.text(r["label"]))

@@ -26,7 +26,14 @@ from turnout.charts.temperature import TemperatureOptions, _scales
 from turnout.embeds import base
 from turnout.embeds.base import Chart, QuoteBudget, Table
 from turnout.embeds.scene import Dot, Layout, Line, Mark, Rect, Symbol, Text
-from turnout.embeds.words import ap_date, coded_size, date_words, degrees, fmt_count, source_words
+from turnout.embeds.words import (
+    ap_date,
+    coded_size,
+    date_words,
+    degrees,
+    fmt_count,
+    sourced,
+)
 
 KIND = "temperature-vs-attendance"
 _SIZE = 12.5
@@ -66,8 +73,7 @@ def _table(data: pd.DataFrame, budget: QuoteBudget) -> Table:
             coded_size(r["size_low"], r["size_high"], r.get("size_qualifier", "")),
             base.text(r["size_text"]),
             base.text(r["temp_text"]),
-            base.quotes(r["source_quote"], budget),
-            source_words(r["source_name"], r["source_date"], r["source_url"]),
+            *sourced(r, budget),
         ]
         if station:
             row.append(

@@ -42,7 +42,7 @@ from turnout.embeds.map_shapes import VIEW_W, Frame, dots_path, frame
 from turnout.embeds.measure import text_width
 from turnout.embeds.scene import Dot, Layout, Mark, Text, pct, px
 from turnout.embeds.theme import LIGHT
-from turnout.embeds.words import date_words, fmt_count, source_words
+from turnout.embeds.words import date_words, fmt_count, sourced
 from turnout.palette import WIDTH
 
 KIND = "turnout-map"
@@ -161,8 +161,7 @@ def _row(r: pd.Series, budget: QuoteBudget, sums: bool) -> list[Any]:
         date_words(r["date"]),
         kinds.text(r["label"]),
         _words(r["size_text"]) if sums else kinds.text(r["size_text"]),
-        kinds.quotes(r["source_quote"], budget, sep=" | " if sums else None),
-        source_words(r["source_name"], r["source_date"], r["source_url"]),
+        *sourced(r, budget, sep=" | " if sums else None),
         kinds.text(r["events"]),
     ]
 
