@@ -99,7 +99,7 @@ def render(
     table = table.reset_index(drop=True)
     chart = renderer(kind)(table, info, QuoteBudget())
     if not chart.layouts and not chart.table.rows:
-        chart.message = _message(info)
+        chart.message = str(getattr(info, "left_out", "") or "") or _message(info)
     style, code = page.stylesheet(chart), page.script()
     figure = page.figure_html(
         chart, info, kind=kind, csv_href=csv_href, plain=plain, cleaning_href=cleaning_href
@@ -111,7 +111,8 @@ def render(
 
 
 def _message(info: Any) -> str:
-    """What an empty chart says: its alt text less the headline and the notes."""
+    """What an empty chart built by hand says: its alt text less the headline and the notes
+    (a spec left out says its ``left_out`` sentence)."""
     title, notes = str(getattr(info, "title", "")), str(getattr(info, "notes", "") or "")
     words = str(getattr(info, "alt", "") or "").removeprefix(title).lstrip(". ").strip()
     return words.removesuffix(notes).strip() if notes else words
