@@ -31,9 +31,11 @@ import json
 import os
 import re
 import sys
+import types
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 import pandas as pd
@@ -41,6 +43,7 @@ from matplotlib.figure import Figure
 
 from turnout import paths, style
 from turnout.charts import chart_info
+from turnout.charts.specs import ChartSpec
 from turnout.formulas import FORMULA_NOTE, neutralise
 
 __all__ = [
@@ -56,20 +59,14 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 def save_figure(
-    fig: Figure,
-    name: str,
-    *,
-    title: str,
-    alt: str,
-    source: str,
-    notes: str,
-    data: pd.DataFrame,
-    subtitle: str = "",
-    kind: str = "",
-    out_dir: str | os.PathLike | None = None,
-    left_out: str = "",
+    fig: Figure, name: str, *, out_dir: str | os.PathLike | None = None, **fields: Any
 ) -> dict[str, Path]:
     """Write ``NAME.png``, ``.svg``, ``.csv``, ``.json`` and the embed into ``out_dir``.
+
+    ``fields`` are a :class:`~turnout.charts.specs.ChartSpec`'s, by name: ``title``,
+    ``alt``, ``source``, ``notes`` and ``data`` (a DataFrame) always; ``subtitle``,
+    ``kind``, ``left_out`` and ``options`` when there are some. A chart of
+    :mod:`turnout.charts` needs none of this: :func:`save_chart` saves it with its spec.
 
     The embed (:mod:`turnout.embeds`, drawn for ``kind``) is ``NAME.html`` and its 2x
     phone picture ``NAME.phone.png``; ``NAME.json``'s ``embed`` field is the snippet an
@@ -96,25 +93,68 @@ def save_figure(
     >>> sorted(p.name for p in out.values())
     ['blank.csv', 'blank.html', 'blank.json', 'blank.phone.png', 'blank.png', 'blank.svg']
     """
+    for wrong in sorted(set(fields) - set(ChartSpec._fields)):
+        raise TypeError(f"save_figure() got an unexpected keyword argument {wrong!r}")
+    for needed in ("title", "alt", "source", "notes", "data"):
+        if needed not in fields:
+            raise TypeError(f"save_figure() missing required keyword argument {needed!r}")
+    return _save(fig, name, ChartSpec(**{"subtitle": "", **fields}), out_dir)
+
+
+def _save(
+    fig: Figure, name: str, spec: ChartSpec, out_dir: str | os.PathLike | None
+) -> dict[str, Path]:
+    """:func:`save_figure`'s work, from a chart's spec whole."""
     if not _NAME.match(name):
         raise ValueError(
             f"chart name must be a plain file name like 'turnout-by-city', not {name!r}"
         )
-    if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"data must be a pandas DataFrame, not {type(data).__name__}")
+    if not isinstance(spec.data, pd.DataFrame):
+        raise TypeError(f"data must be a pandas DataFrame, not {type(spec.data).__name__}")
     wanted = Path(out_dir) if out_dir is not None else paths.figures_dir()
     folder = draft_folder(wanted)
     out = {ext: folder / f"{name}.{ext}" for ext in ("png", "svg", "csv", "json")}
-    if left_out:
+    if spec.left_out:
         # A chart left out is no file: an editor copying from the folder finds none, not an
         # empty frame, and a stale one from an earlier run goes.
         for path in [*out.values(), folder / f"{name}.html", folder / f"{name}.phone.png"]:
             path.unlink(missing_ok=True)
         if not is_build():  # the build says it once, in its own words, for every notebook
-            warnings.warn(ChartNotSavedWarning(name, left_out), stacklevel=_caller_level())
+            warnings.warn(ChartNotSavedWarning(name, spec.left_out), stacklevel=_caller_level())
         return {}
     folder.mkdir(parents=True, exist_ok=True)
+    _write_pictures(fig, name, spec, out)
+    # What readers download: formula-like text defused, numbers and dates untouched.
+    published = neutralise(spec.data)
+    published.table.to_csv(out["csv"], index=False, lineterminator="\n", date_format="%Y-%m-%d")
+    data_notes = ""
+    if published.cells:
+        cells = f"{published.cells} text cell{'s' if published.cells > 1 else ''}"
+        data_notes = FORMULA_NOTE.format(n=cells, file=out["csv"].name)
+    files = {ext: p.name for ext, p in out.items()}
+    meta: dict[str, object] = {
+        "name": name,
+        "title": spec.title,
+        "subtitle": spec.subtitle,
+        "alt": spec.alt,
+        "source": spec.source,
+        "notes": spec.notes,
+        "data_notes": data_notes,
+        "kind": spec.kind,  # which chart drew it: the embed design it gets (turnout.embeds)
+        "files": files,
+        "width_px": round(fig.get_figwidth() * PNG_DPI),
+        "height_px": round(fig.get_figheight() * PNG_DPI),
+    }
+    meta.update(_write_embed(spec, name, folder, out, files))
+    out["json"].write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _record(out.values())
+    if folder != wanted:
+        _say_draft(out["png"])
+    return out
 
+
+def _write_pictures(fig: Figure, name: str, spec: ChartSpec, out: dict[str, Path]) -> None:
+    """NAME.png and NAME.svg, the spec's words in their metadata, the same bytes every time."""
     # Style rcParams that act at save time (dpi, SVG id salt, text as paths) must be live here.
     with style.use_style(), matplotlib.rc_context({"svg.hashsalt": f"turnout-{name}"}):
         fig.savefig(
@@ -122,9 +162,9 @@ def save_figure(
             format="png",
             dpi=PNG_DPI,
             metadata={
-                "Title": title,
-                "Description": alt,
-                "Source": source,
+                "Title": spec.title,
+                "Description": spec.alt,
+                "Source": spec.source,
                 "Software": None,  # matplotlib's version would change bytes between installs
             },
         )
@@ -132,39 +172,13 @@ def save_figure(
             out["svg"],
             format="svg",
             metadata={
-                "Title": title,
-                "Description": alt,
-                "Source": source,
+                "Title": spec.title,
+                "Description": spec.alt,
+                "Source": spec.source,
                 "Date": None,  # no timestamp: re-saving must give identical bytes
                 "Creator": None,
             },
         )
-    # What readers download: formula-like text defused, numbers and dates untouched.
-    published = neutralise(data)
-    published.table.to_csv(out["csv"], index=False, lineterminator="\n", date_format="%Y-%m-%d")
-    data_notes = ""
-    if published.cells:
-        cells = f"{published.cells} text cell{'s' if published.cells > 1 else ''}"
-        data_notes = FORMULA_NOTE.format(n=cells, file=out["csv"].name)
-    meta = {
-        "name": name,
-        "title": title,
-        "subtitle": subtitle,
-        "alt": alt,
-        "source": source,
-        "notes": notes,
-        "data_notes": data_notes,
-        "kind": kind,  # which chart drew it: the embed design it gets (turnout.embeds)
-        "files": {ext: p.name for ext, p in out.items()},
-        "width_px": round(fig.get_figwidth() * PNG_DPI),
-        "height_px": round(fig.get_figheight() * PNG_DPI),
-    }
-    meta.update(_write_embed(meta, data, kind, folder, out))
-    out["json"].write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    _record(out.values())
-    if folder != wanted:
-        _say_draft(out["png"])
-    return out
 
 
 class ChartNotSavedWarning(UserWarning):
@@ -182,7 +196,8 @@ class ChartNotSavedWarning(UserWarning):
 def _caller_level() -> int:
     """The stack level of the first frame outside this module: the warning names the line
     of the script or notebook that called :func:`save_chart` or :func:`save_figure`."""
-    frame, level = sys._getframe(1), 1
+    frame: types.FrameType | None = sys._getframe(1)
+    level = 1
     while frame is not None and frame.f_globals.get("__name__") == __name__:
         frame, level = frame.f_back, level + 1
     return level
@@ -258,16 +273,14 @@ def _record(files: Iterable[Path]) -> None:
 
 
 def _write_embed(
-    meta: dict, data: pd.DataFrame, kind: str, folder: Path, out: dict[str, Path]
+    spec: ChartSpec, name: str, folder: Path, out: dict[str, Path], files: dict[str, str]
 ) -> dict:
     """NAME.html and NAME.phone.png beside the chart (added to ``out``); the JSON's new fields."""
-    from turnout.charts import ChartInfo
     from turnout.embeds import write_embed
 
-    words = {k: meta[k] for k in ("title", "subtitle", "alt", "source", "notes")}
-    written = write_embed(ChartInfo(**words, data=data, kind=kind), meta["name"], folder)
+    written = write_embed(spec, name, folder)
     out["html"], out["phone_png"] = written["html"], written["phone_png"]
-    files = {**meta["files"], "html": out["html"].name, "phone_png": out["phone_png"].name}
+    files = {**files, "html": out["html"].name, "phone_png": out["phone_png"].name}
     return {"files": files, "embed": written["snippet"]}
 
 
@@ -280,5 +293,4 @@ def save_chart(fig: Figure, name: str, out_dir: str | os.PathLike | None = None)
     >>> save_chart(fig, "timeline-density", out_dir=tempfile.mkdtemp())["png"].name
     'timeline-density.png'
     """
-    info = chart_info(fig)
-    return save_figure(fig, name, **info._asdict(), out_dir=out_dir)
+    return _save(fig, name, chart_info(fig), out_dir)

@@ -42,27 +42,19 @@ from matplotlib.transforms import Bbox
 
 from turnout.ap import AP_MONTHS, ap_date, fmt_count
 
+# The colours and width are turnout.palette's (no matplotlib there: the embeds use them too).
+from turnout.palette import (  # noqa: F401
+    GREY,
+    GREY_LIGHT,
+    INK,
+    INK_SOFT,
+    OKABE_ITO,
+    PALETTE,
+    WIDTH,
+)
+
 #: The style sheet shipped inside the package.
 STYLE_PATH = Path(__file__).with_name("turnout.mplstyle")
-
-#: Okabe-Ito colours (Okabe & Ito 2008, "Color Universal Design"), by name.
-OKABE_ITO: dict[str, str] = {
-    "blue": "#0072B2",
-    "orange": "#E69F00",
-    "bluish green": "#009E73",
-    "vermillion": "#D55E00",
-    "reddish purple": "#CC79A7",
-    "sky blue": "#56B4E9",
-    "yellow": "#F0E442",
-    "black": "#000000",
-}
-#: The colour cycle, in the order charts use it (yellow and black last: weak on white / heavy).
-PALETTE: list[str] = list(OKABE_ITO.values())
-#: Neutral greys for text, rules and "other" (greys are safe for every reader).
-INK = "#222222"
-INK_SOFT = "#555555"
-GREY = "#999999"
-GREY_LIGHT = "#E6E6E6"
 
 # Type sizes in points (x 1.39 = px at 100 dpi).
 TITLE_SIZE = 13.0
@@ -71,7 +63,6 @@ NOTE_SIZE = 8.5
 LABEL_SIZE = 9.0
 
 # Frame geometry in inches.
-WIDTH = 6.4
 _MARGIN_X = 0.16
 _MARGIN_TOP = 0.14
 _MARGIN_BOTTOM = 0.12

@@ -18,11 +18,17 @@ Story specifics (dates to mark, the period to show, a headline) come in as
 arguments; nothing here knows about one story. With nothing to chart (no
 events, no counts, no temperatures) a chart returns a figure that says so.
 
-One module per chart: :mod:`~turnout.charts.by_city`, :mod:`~turnout.charts.temperature`
-(its marks in :mod:`~turnout.charts.temperature_marks`), :mod:`~turnout.charts.timeline` and
-:mod:`~turnout.charts.turnout_map` (its geography in :mod:`turnout.geo`);
-what they share (chart info, the events table, the "nothing to chart" figure, shared notes)
-is :mod:`~turnout.charts.base`.
+A chart is a spec drawn twice (docs/architecture.md): :func:`spec` works out a
+chart's words, its marks as a table and its typed options with pandas and
+:mod:`turnout.ap` alone (a :class:`ChartSpec`, no matplotlib loaded); :func:`draw`
+draws it with matplotlib and :func:`turnout.embeds.render` as an HTML embed.
+``turnout_by_city(events, ...)`` and the other chart functions are
+``draw(spec(events, kind, ...))``. Per kind, the spec is :mod:`~turnout.charts.by_city`,
+:mod:`~turnout.charts.temperature`, :mod:`~turnout.charts.timeline` and
+:mod:`~turnout.charts.turnout_map` (its geography in :mod:`turnout.geo`); the drawing
+is the matching ``*_marks`` module (:mod:`~turnout.charts.map_marks` for the map).
+What specs share is :mod:`~turnout.charts.rows` and :mod:`~turnout.charts.specs`; what
+drawings share, :mod:`~turnout.charts.base`. Names here are imported on first use.
 
 >>> import turnout
 >>> from turnout.charts import turnout_by_city, chart_info
@@ -31,18 +37,63 @@ is :mod:`~turnout.charts.base`.
 'Minneapolis drew the largest reported crowd: about 50,000 on Jan. 23'
 """
 
-from turnout.charts.base import ChartInfo, chart_info
-from turnout.charts.by_city import turnout_by_city
-from turnout.charts.map_marks import (
-    HOLLOW_DIAMETER,
-    MAX_DIAMETER,
-    MIN_DIAMETER,
-    circle_scale,
-    legend_values,
-)
-from turnout.charts.temperature import MIN_TEMPERATURE_POINTS, temperature_vs_attendance
-from turnout.charts.timeline import timeline_density
-from turnout.charts.turnout_map import MAP_COLUMNS, turnout_map
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from typing import Any
+
+# Imported on first use (as ``turnout``'s own names are), so a chart's spec and its embed
+# load no matplotlib: only the names that draw import it.
+_WHERE = {
+    "ChartInfo": "turnout.charts.base",
+    "ChartSpec": "turnout.charts.specs",
+    "spec": "turnout.charts.specs",
+    "draw": "turnout.charts.base",
+    "chart_info": "turnout.charts.base",
+    "turnout_by_city": "turnout.charts.by_city",
+    "HOLLOW_DIAMETER": "turnout.charts.turnout_map",
+    "MAX_DIAMETER": "turnout.charts.turnout_map",
+    "MIN_DIAMETER": "turnout.charts.turnout_map",
+    "circle_scale": "turnout.charts.turnout_map",
+    "legend_values": "turnout.charts.turnout_map",
+    "MIN_TEMPERATURE_POINTS": "turnout.charts.temperature",
+    "temperature_vs_attendance": "turnout.charts.temperature",
+    "timeline_density": "turnout.charts.timeline",
+    "MAP_COLUMNS": "turnout.charts.turnout_map",
+    "turnout_map": "turnout.charts.turnout_map",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        try:  # a chart module by name (turnout.charts.by_city), as when all were imported
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError:
+            raise AttributeError(f"module 'turnout.charts' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(_WHERE[name]), name)
+    globals()[name] = value  # once: later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_WHERE])
+
+
+class _Charts(types.ModuleType):
+    """This package, whose public ``turnout_map`` is the function, not its module: the
+    import system sets each submodule as an attribute once loaded, which is kept for the
+    names of the public API (as when they were imported eagerly)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _WHERE and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Charts
+
 
 __all__ = [
     "HOLLOW_DIAMETER",
@@ -51,9 +102,12 @@ __all__ = [
     "MIN_DIAMETER",
     "MIN_TEMPERATURE_POINTS",
     "ChartInfo",
+    "ChartSpec",
     "chart_info",
     "circle_scale",
+    "draw",
     "legend_values",
+    "spec",
     "temperature_vs_attendance",
     "timeline_density",
     "turnout_by_city",

@@ -1,22 +1,23 @@
 """Turnout by city: one bar per city, its largest reported protest or all its counted people.
 
+:func:`by_city_spec` works the chart out (its bars as rows of ``data``, its words, its
+options) with no drawing; :func:`turnout_by_city` draws that spec with matplotlib
+(:mod:`turnout.charts.by_city_marks`) and :mod:`turnout.embeds.by_city` draws it as an
+embed.
+
 >>> import turnout
->>> from turnout.charts import chart_info
->>> info = chart_info(turnout_by_city(turnout.load_events()))
->>> info.data["place"].iloc[0]
-'Minneapolis'
+>>> s = by_city_spec(turnout.load_events())
+>>> s.data["place"].iloc[0], s.options.labels
+('Minneapolis', 'number')
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
-from matplotlib.ticker import NullLocator
 
-from turnout import style
 from turnout.ap import (
     ap_count,
     ap_date,
@@ -27,13 +28,14 @@ from turnout.ap import (
     sentence,
     source_line,
 )
-from turnout.charts import base, ranked
-from turnout.charts.base import BLUE, ChartInfo, chart_kind
+from turnout.charts import ranked, rows
+from turnout.charts.specs import ChartSpec, left_out_spec
 from turnout.ranking import Ranking, caveat, hedge, leaders, possessive
-from turnout.style import INK, INK_SOFT
 
-# The light end of a range bar: the same hue, so the palette stays Okabe-Ito.
-_RANGE_ALPHA = 0.35
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
+KIND = "turnout-by-city"
 
 _CITY_COLUMNS = [
     "rank", "place", "city", "state_code", "measure", "value_low", "value_high", "label",
@@ -42,7 +44,55 @@ _CITY_COLUMNS = [
 ]  # fmt: skip
 
 
-@chart_kind("turnout-by-city")
+class ByCityOptions(NamedTuple):
+    """The bar chart's options, as its renderers read them.
+
+    >>> ByCityOptions().measure, ByCityOptions().labels
+    ('largest', 'number')
+    """
+
+    #: "largest": a city's largest protest; "sum": all its counted people, a bar per event.
+    measure: Literal["largest", "sum"] = "largest"
+    #: "number": bars labelled with numbers; "words": with the source's own words.
+    labels: Literal["number", "words"] = "number"
+    #: How many cities are drawn at most.
+    top: int = 15
+
+
+def options_of(s: ChartSpec) -> ByCityOptions:
+    """A bar chart spec's options; a spec built by hand (no options) reads as the data's
+    ``measure`` column says, numbers on its bars.
+
+    >>> options_of(ChartSpec("T", "", "A", "S", "", pd.DataFrame({"measure": ["sum"]}))).measure
+    'sum'
+    """
+    if isinstance(s.options, ByCityOptions):
+        return s.options
+    data = s.data
+    sums = len(data) and "measure" in data and data["measure"].iloc[0] == "sum"
+    return ByCityOptions(measure="sum") if sums else ByCityOptions()
+
+
+def bars(data: pd.DataFrame) -> pd.DataFrame:
+    """One row per bar of a bar chart's ``data`` (one row per mark): its ``rank``,
+    ``place``, ``label`` and the ``value_low``/``value_high`` it runs to, top bar first.
+
+    >>> import turnout
+    >>> bars(by_city_spec(turnout.load_events(), measure="sum").data)["place"].iloc[0]
+    'Minneapolis'
+    """
+    return (
+        data.groupby("rank", sort=True)
+        .agg(
+            place=("place", "first"),
+            label=("label", "first"),
+            value_low=("value_low", "first"),
+            value_high=("value_high", "first"),
+        )
+        .reset_index()
+    )
+
+
 def turnout_by_city(
     events: pd.DataFrame,
     *,
@@ -67,11 +117,45 @@ def turnout_by_city(
     filter (:meth:`turnout.Story.cities_in_data`): when ``events`` has fewer,
     the headline, subtitle and alt text say the chart covers N of them.
 
+    The figure is :func:`by_city_spec` drawn (:func:`turnout.charts.draw`).
+
     >>> import turnout
     >>> from turnout.charts import chart_info
     >>> fig = turnout_by_city(turnout.load_events(), labels="words")
     >>> chart_info(fig).data[["place", "size_text"]].iloc[0].tolist()
     ['Minneapolis', 'Around 50,000']
+    """
+    from turnout.charts.by_city_marks import draw
+
+    return draw(
+        by_city_spec(
+            events,
+            measure=measure,
+            labels=labels,
+            top=top,
+            title=title,
+            subtitle=subtitle,
+            cities_in_data=cities_in_data,
+        )
+    )
+
+
+def by_city_spec(
+    events: pd.DataFrame,
+    *,
+    measure: Literal["largest", "sum"] = "largest",
+    labels: Literal["number", "words"] = "number",
+    top: int = 15,
+    title: str | None = None,
+    subtitle: str | None = None,
+    cities_in_data: int | None = None,
+) -> ChartSpec:
+    """The bar chart's spec (see :func:`turnout_by_city` for what it shows), no drawing.
+
+    >>> import turnout
+    >>> s = by_city_spec(turnout.load_events(), labels="words")
+    >>> s.data["label"].iloc[0]
+    '“Around 50,000”'
     """
     if measure not in ("largest", "sum"):
         raise ValueError(f"measure must be 'largest' or 'sum', not {measure!r}")
@@ -79,33 +163,52 @@ def turnout_by_city(
         raise ValueError(f"labels must be 'number' or 'words', not {labels!r}")
     if top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
-    ev, dated_out = base.in_period(base.prepare(events))
+    options = ByCityOptions(measure, labels, top)
+    ev, dated_out = rows.in_period(rows.prepare(events))
     source = source_line(ev)
-    period = base.period(ev)
+    period = rows.period(ev)
     if ev.empty:
-        return base.message_figure(
-            title=title or "No protests to chart",
-            message="No events in this selection.",
-            subtitle=subtitle or "",
-            source=source,
-            notes="",
-            columns=_CITY_COLUMNS,
-        )
-
+        return left_out_spec(
+            KIND, title=title, subtitle=subtitle or "", source=source,
+            columns=_CITY_COLUMNS, options=options,
+        )  # fmt: skip
     counted = ev[ev["size_low"].notna()]
     places = ev.drop_duplicates(["city", "state_code"])
     no_count = sorted(set(places["place"]) - set(counted["place"]))
-    no_count_note = base.no_count_note(no_count)
+    no_count_note = rows.no_count_note(no_count)
     if counted.empty:
-        return base.message_figure(
+        return left_out_spec(
+            KIND,
             title=title or "No crowd sizes to chart",
             message="No event in this selection reports a number of people.",
             subtitle=subtitle or period,
             source=source,
             notes=no_count_note,
             columns=_CITY_COLUMNS,
+            options=options,
         )
+    bars, segments, n_cities = _bars(counted, measure, top)
+    # Who may be called largest is decided over every count, not just the bars drawn.
+    ranking = ranked.rank_cities(counted, measure)
+    bars["label"] = _labels(bars, segments, measure, labels)
+    scope, scope_alt = rows.city_scope(ev, cities_in_data)
+    sub = subtitle or _subtitle(len(bars), n_cities, measure, period, scope)
+    notes = _city_notes(bars, segments, ev, measure, n_cities, no_count_note, labels)
+    notes = f"{notes} {dated_out}".strip()
+    if not ranking.clear:  # "San Diego’s “thousands” may be larger than the top bar’s."
+        notes = f"{_contenders(ranking)} {notes}"
+    if title is None:
+        among_n = len(places) if scope else 0
+        title = _city_title(bars, segments, ranking, measure, ev, among_n=among_n)
+    alt = _city_alt(bars, measure, n_cities, period, no_count, ranking)
+    alt += f" {scope_alt}" if scope else ""
+    data = _city_data(bars, segments, measure)
+    return ChartSpec(title, sub, alt, source, notes, data, kind=KIND, options=options)
 
+
+def _bars(counted: pd.DataFrame, measure: str, top: int) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """The ``top`` bars (rank, values, the numbers they show), their segments (one per
+    event in a sum) and how many cities have a count."""
     # Rank by the low estimate: the number the source's words support at the least.
     if measure == "largest":
         best = counted.sort_values(ranked.ORDER[0], ascending=ranked.ORDER[1]).drop_duplicates(
@@ -119,14 +222,11 @@ def turnout_by_city(
     else:
         bars = ranked.city_totals(counted)
     n_cities = len(bars)
-    scope, scope_alt = base.city_scope(ev, cities_in_data)
-    # Who may be called largest is decided over every count, not just the bars drawn.
-    ranking = ranked.rank_cities(counted, measure)
     bars = bars.head(top).reset_index(drop=True)
     # What a bar's number reads: a sum with a floor in it is a floor, at honest precision.
     rough = bars["floor"] & (measure == "sum")
-    bars["shown_low"] = bars["value_low"].where(~rough, bars["value_low"].map(base.floor_total))
-    bars["shown_high"] = bars["value_high"].where(~rough, bars["value_high"].map(base.floor_total))
+    bars["shown_low"] = bars["value_low"].where(~rough, bars["value_low"].map(rows.floor_total))
+    bars["shown_high"] = bars["value_high"].where(~rough, bars["value_high"].map(rows.floor_total))
     bars["rank"] = np.arange(1, len(bars) + 1)
     if measure == "largest":
         segments = bars.assign(segment_start=0.0, segment_end=bars["size_low"])
@@ -138,109 +238,41 @@ def turnout_by_city(
         seg["segment_end"] = seg.groupby("rank")["size_low"].cumsum()
         seg["segment_start"] = seg["segment_end"] - seg["size_low"]
         segments = seg.reset_index(drop=True)
+    return bars, segments, n_cities
+
+
+def _labels(bars: pd.DataFrame, segments: pd.DataFrame, measure: str, labels: str) -> list[str]:
+    """Each bar's label: its number ("2,000+", units once on the first bar) or the source's
+    words in quotes."""
 
     def words_for(r: pd.Series) -> str:
         if measure == "largest":
-            return base.text(r["size_text"]) or fmt_range(r["value_low"], r["value_high"])
-        parts = segments.loc[segments["rank"].eq(r["rank"]), "size_text"].map(base.text)
+            return rows.text(r["size_text"]) or fmt_range(r["value_low"], r["value_high"])
+        parts = segments.loc[segments["rank"].eq(r["rank"]), "size_text"].map(rows.text)
         return " + ".join(p for p in parts if p) or fmt_range(r["shown_low"], r["shown_high"])
 
     if labels == "words":
-        bars["label"] = [f"“{words_for(r)}”" for _, r in bars.iterrows()]
-    else:
-        # "2,000+": the source's words ("thousands", "over 1,000") give only a floor.
-        bars["label"] = [
-            fmt_range(lo, hi) + ("+" if floor else "")
-            for lo, hi, floor in zip(bars.shown_low, bars.shown_high, bars.floor, strict=True)
-        ]
-        bars.loc[0, "label"] += " people"  # units once, on the first bar, as a desk would
+        return [f"“{words_for(r)}”" for _, r in bars.iterrows()]
+    # "2,000+": the source's words ("thousands", "over 1,000") give only a floor.
+    said = [
+        fmt_range(lo, hi) + ("+" if floor else "")
+        for lo, hi, floor in zip(bars.shown_low, bars.shown_high, bars.floor, strict=True)
+    ]
+    said[0] += " people"  # units once, on the first bar, as a desk would
+    return said
 
-    n = len(bars)
-    with style.use_style():
-        fig = style.new_figure()
-        ax = fig.add_subplot()
-        ax.grid(False)  # bars carry their own labels; gridlines between them are junk
-        y = n - 1 - bars["rank"].to_numpy() + 1  # rank 1 at the top
-        y_of = dict(zip(bars["rank"], y, strict=True))
-        seg_y = segments["rank"].map(y_of).to_numpy() if measure == "sum" else y
-        ax.barh(
-            seg_y,
-            (segments["segment_end"] - segments["segment_start"]).to_numpy(),
-            left=segments["segment_start"].to_numpy(),
-            height=0.64,
-            color=BLUE,
-            edgecolor="white",
-            linewidth=0.9 if measure == "sum" else 0,
-            gid="turnout-bars",
-        )
-        ranged = bars[bars["value_high"] > bars["value_low"]]
-        if len(ranged):
-            ax.barh(
-                [y_of[r] for r in ranged["rank"]],
-                (ranged["value_high"] - ranged["value_low"]).to_numpy(),
-                left=ranged["value_low"].to_numpy(),
-                height=0.64,
-                color=BLUE,
-                alpha=_RANGE_ALPHA,
-                linewidth=0,
-                gid="turnout-ranges",
-            )
-        xmax = float(bars["value_high"].max())
-        ax.set_xlim(0, xmax * 1.02)
-        ax.set_ylim(-0.6, n - 0.4)
-        ax.set_yticks(y, labels=bars["place"].tolist(), parse_math=False)  # "$" is a letter
-        ax.tick_params(axis="y", length=0, pad=6, labelsize=9.5, labelcolor=INK)
-        ax.spines["bottom"].set_visible(False)
-        if labels == "number":
-            # Every bar carries its number: an x axis would repeat them, less precisely.
-            ax.xaxis.set_major_locator(NullLocator())
-        else:
-            style.count_axis(ax, xmax, "x", headroom=1.02)  # ticks run past the longest bar
-            ax.tick_params(axis="x", length=0, labelcolor=INK_SOFT, labelsize=8.5)
-        wrap_at = 30 if labels == "words" else 80
-        for _, r in bars.iterrows():
-            t = ax.annotate(
-                _wrap_chars(r["label"], wrap_at),
-                (max(r["value_low"], r["value_high"]), y_of[r["rank"]]),
-                xytext=(5, 0),
-                textcoords="offset points",
-                ha="left",
-                va="center",
-                fontsize=9 if labels == "number" else 8.5,
-                color=INK,
-                annotation_clip=False,
-                gid="turnout-label",
-            )
-            t.set_parse_math(False)
 
-        what = (
-            "Largest single protest in each city, number of people"
-            if measure == "largest"
-            else "Protesters counted in each city, all its events added together"
-        )
-        head = ""
-        if n_cities > n:
-            shown = ap_count(n, "city", "cities")
-            head = f"The {shown} with the most people, of {ap_number(n_cities)} with a count. "
-        sub = subtitle or f"{head}{what}, {period}" + (f"; {scope}" if scope else "")
-        notes = _city_notes(bars, segments, ev, counted, measure, n_cities, no_count_note, labels)
-        notes = f"{notes} {dated_out}".strip()
-        if not ranking.clear:  # "San Diego’s “thousands” may be larger than the top bar’s."
-            notes = f"{_contenders(ranking)} {notes}"
-        if title is None:
-            title = _city_title(
-                bars, segments, ranking, measure, ev, among_n=len(places) if scope else 0
-            )
-        source = source_line(ev)
-        plot_h = max(1.2, 0.3 * n + 0.35 + (0.12 * n if labels == "words" else 0))
-        style.frame(
-            fig, ax, title=title, subtitle=sub, source=source, notes=notes, plot_height=plot_h
-        )
-
-    data = _city_data(bars, segments, measure)
-    alt = _city_alt(bars, measure, n_cities, period, no_count, ranking)
-    alt += f" {scope_alt}" if scope else ""
-    return base.finish(fig, ChartInfo(title, sub, alt, source, notes, data))
+def _subtitle(n: int, n_cities: int, measure: str, period: str, scope: str) -> str:
+    what = (
+        "Largest single protest in each city, number of people"
+        if measure == "largest"
+        else "Protesters counted in each city, all its events added together"
+    )
+    head = ""
+    if n_cities > n:
+        shown = ap_count(n, "city", "cities")
+        head = f"The {shown} with the most people, of {ap_number(n_cities)} with a count. "
+    return f"{head}{what}, {period}" + (f"; {scope}" if scope else "")
 
 
 def _contenders(ranking: Ranking) -> str:
@@ -297,18 +329,10 @@ def _city_title(
     return f"{who} reported {counts}{among}, {about}{size}{each}; {hedge(ranking)}"
 
 
-def _wrap_chars(text: str, width: int) -> str:
-    """Break a long direct label into lines of about ``width`` characters (words kept whole)."""
-    import textwrap
-
-    return "\n".join(textwrap.wrap(text, width=width, break_long_words=False)) or text
-
-
 def _city_notes(
     bars: pd.DataFrame,
     segments: pd.DataFrame,
     ev: pd.DataFrame,
-    counted: pd.DataFrame,
     measure: str,
     n_cities: int,
     no_count_note: str,
@@ -338,7 +362,7 @@ def _city_notes(
         parts.append("Numbers with a + are floors: the source’s words give only a lowest number.")
         if (bars["shown_low"] != bars["value_low"]).any():
             parts.append("A sum that includes a floor is rounded down to two significant figures.")
-    parts.append(base.word_rules(segments))
+    parts.append(rows.word_rules(segments))
     if n_cities > len(bars):
         more = ap_count(n_cities - len(bars), "more city", "more cities")
         parts.append(f"Not shown: {more} with a count.")
@@ -381,7 +405,7 @@ def _city_alt(
     for _, r in bars.iterrows():
         when = f" on {ap_date(r['date'])}" if measure == "largest" else ""
         size = ap_range(r.shown_low, r.shown_high) + ("+" if r["floor"] else "")
-        words = base.words_aside(r["size_text"], size) if measure == "largest" else ""
+        words = rows.words_aside(r["size_text"], size) if measure == "largest" else ""
         items.append(f"{r['place']}, {size}{words}{when}")
     text = (
         f"Bar chart of {what}, number of people, {period}"
@@ -393,5 +417,5 @@ def _city_alt(
     if not ranking.clear:
         text += " " + sentence(caveat(ranking)[0].upper() + caveat(ranking)[1:])
     if no_count:
-        text += " " + base.no_count_note(no_count, lead="No count reported for ")
+        text += " " + rows.no_count_note(no_count, lead="No count reported for ")
     return text

@@ -1,8 +1,10 @@
-"""The turnout map's marks: state outlines, one circle per city, the size key and labels.
+"""The turnout map drawn with matplotlib: state outlines, one circle per city, the size key
+and labels.
 
-Drawing only: :mod:`turnout.charts.turnout_map` makes the one-row-per-city table
-(``x``/``y`` in the projection, ``area_low``/``area_high`` in points², ``marker``,
-``label``) and the words; this module puts them on a matplotlib ``Axes``.
+Drawing only: :func:`turnout.charts.turnout_map.map_spec` makes the one-row-per-city
+table, each circle's place and area (``MapOptions.marks``: ``x``/``y`` in the
+projection, ``area_low``/``area_high`` in points²) and the words; :func:`draw` puts them
+on a matplotlib Figure.
 
 >>> legend_values(50_000, smallest=1_000)
 [5000.0, 50000.0]
@@ -17,21 +19,57 @@ import numpy as np
 import pandas as pd
 from matplotlib import patheffects
 from matplotlib.collections import PolyCollection
+from matplotlib.figure import Figure
 from matplotlib.legend_handler import HandlerPatch
 from matplotlib.patches import Circle
 from matplotlib.transforms import Bbox, offset_copy
 
 from turnout import ap, geo, style
+from turnout.charts import base
 from turnout.charts.base import BLUE
+from turnout.charts.specs import ChartSpec
+from turnout.charts.turnout_map import (  # noqa: F401 - the map's numbers, as before
+    HOLLOW_DIAMETER,
+    MAX_DIAMETER,
+    MIN_DIAMETER,
+    MapOptions,
+    circle_scale,
+    legend_values,
+    round_up,
+)
 from turnout.style import INK, INK_SOFT
 
 LAND = "#E4E4E4"
-#: Diameter in points of the circle for the largest number (``scale_max``).
-MAX_DIAMETER = 46.0
-#: Smallest circle drawn, in points: a crowd of 12 next to one of 50,000 would vanish.
-MIN_DIAMETER = 3.5
-#: A city with events but no count: a hollow circle this wide (points).
-HOLLOW_DIAMETER = 4.5
+
+
+def draw(spec: ChartSpec) -> Figure:
+    """The Figure of a map spec, keeping the spec (:func:`turnout.charts.chart_info`)."""
+    if spec.left_out:
+        return base.message_figure_of(spec)
+    options = spec.options
+    assert isinstance(options, MapOptions), "a map spec carries MapOptions"
+    cities = pd.concat([spec.data, options.marks], axis=1)
+    counted = cities[cities["marker"].ne("no count")]
+    with style.use_style():
+        fig = style.new_figure()
+        ax = fig.add_subplot()
+        x0, x1, y0, y1 = draw_states(ax)
+        draw_cities(ax, cities)
+        extent = (x0, x1, y0, y1)
+        hollow = bool(cities["marker"].eq("no count").any())
+        keys_h = draw_keys(ax, counted, options.k, hollow, extent)
+        plot_h = (style.WIDTH - 0.32) * (y1 - y0) / (x1 - x0) + keys_h
+        style.frame(
+            fig,
+            ax,
+            notes=spec.notes,
+            title=spec.title,
+            subtitle=spec.subtitle,
+            source=spec.source,
+            plot_height=plot_h,
+        )
+        label_cities(ax, cities, options.labels)
+    return base.finish(fig, spec)
 
 
 def draw_states(ax: Any) -> tuple[float, float, float, float]:
@@ -86,50 +124,9 @@ def draw_cities(ax: Any, cities: pd.DataFrame) -> None:
         )  # fmt: skip
 
 
-def round_up(value: float) -> float:
-    """Up to two significant figures: the smallest circle's number, said in the notes.
-
-    >>> round_up(6079.2), round_up(289.8), round_up(0.4)
-    (6100.0, 290.0, 1.0)
-    """
-    if value <= 1:
-        return 1.0
-    step = 10 ** max(int(math.floor(math.log10(value))) - 1, 0)
-    return float(math.ceil(value / step) * step)
-
-
-def circle_scale(vmax: float) -> tuple[float, float]:
-    """``(k, smallest)``: square points per person when ``vmax`` people get the largest
-    circle (:data:`MAX_DIAMETER` wide), and the smallest crowd drawn (:data:`MIN_DIAMETER`
-    wide; a smaller one is drawn at its size, and the notes say so).
-
-    >>> k, smallest = circle_scale(50_000)
-    >>> round(k * 50_000, 6) == MAX_DIAMETER**2, smallest
-    (True, 290.0)
-    """
-    k = MAX_DIAMETER**2 / vmax
-    return k, round_up(MIN_DIAMETER**2 / k)
-
-
 def _rgb(hex_colour: str) -> tuple[float, float, float]:
     h = hex_colour.lstrip("#")
     return tuple(int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
-
-
-def legend_values(vmax: float, *, smallest: float = 0.0) -> list[float]:
-    """Round numbers for the circle-size key: up to three, 1-2-5 steps, the largest <= vmax.
-
-    >>> legend_values(50000), legend_values(3000), legend_values(24, smallest=10)
-    ([500.0, 5000.0, 50000.0], [30.0, 300.0, 3000.0], [20.0])
-    """
-    if not vmax > 0:
-        return []
-    mag = 10 ** math.floor(math.log10(vmax))
-    if mag > vmax:  # log10 rounds up just under a power of ten (99,999,999.99999999)
-        mag /= 10
-    top = max(m * mag for m in (1, 2, 3, 5) if m * mag <= vmax)
-    values = [top / 100, top / 10, top]
-    return [float(v) for v in values if v >= max(smallest, 1) and v == round(v)]
 
 
 def draw_keys(ax: Any, counted: pd.DataFrame, k: float, hollow: bool, extent: tuple) -> float:
@@ -297,12 +294,7 @@ def label_cities(ax: Any, cities: pd.DataFrame, limit: int) -> int:
             t.set_va(va)
             placed.append(bb)
             if r > clear:  # a label set apart from its circle gets a leader line to it
-                ax.annotate(
-                    "", (c["x"], c["y"]), xytext=(ux * r, uy * r), textcoords="offset points",
-                    arrowprops={"arrowstyle": "-", "color": INK_SOFT, "lw": 0.6,
-                                "shrinkA": 0, "shrinkB": clear - 2},
-                    zorder=6, annotation_clip=False, gid="turnout-map-leader",
-                )  # fmt: skip
+                _leader(ax, (c["x"], c["y"]), (ux * r, uy * r), clear)
             return True
         t.remove()
         return False
@@ -320,6 +312,16 @@ def label_cities(ax: Any, cities: pd.DataFrame, limit: int) -> int:
                 break
             n += place(int(i))
     return n
+
+
+def _leader(ax: Any, at: tuple[float, float], offset: tuple[float, float], clear: float) -> None:
+    """A thin line from a label set ``offset`` points apart back to its circle's edge."""
+    ax.annotate(
+        "", at, xytext=offset, textcoords="offset points",
+        arrowprops={"arrowstyle": "-", "color": INK_SOFT, "lw": 0.6,
+                    "shrinkA": 0, "shrinkB": clear - 2},
+        zorder=6, annotation_clip=False, gid="turnout-map-leader",
+    )  # fmt: skip
 
 
 def _hits_circles(bb: Bbox, centres: np.ndarray, radii: np.ndarray, rings: np.ndarray) -> bool:

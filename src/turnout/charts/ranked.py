@@ -14,7 +14,7 @@ from typing import Literal
 import pandas as pd
 
 from turnout.ap import fmt_range, place_in_text, place_label
-from turnout.charts import base
+from turnout.charts import rows
 from turnout.ranking import Claim, Ranking, rank, reach
 
 #: The order a chart's counts are read in: largest low end first, then the larger high
@@ -24,7 +24,7 @@ ORDER = (["size_low", "size_high", "date", "row"], [False, False, True, True])
 
 def rank_cities(events: pd.DataFrame, measure: Literal["largest", "sum"]) -> Ranking:
     """The ranking over every count of ``events`` (a table as
-    :func:`turnout.charts.base.prepare` gives it; rows with no number are ignored): each
+    :func:`turnout.charts.rows.prepare` gives it; rows with no number are ignored): each
     event's for ``"largest"`` (a city's smaller floor may still outgrow another city's
     biggest count), each city's total for ``"sum"``. One city is named once, and its own
     other events never contest its lead.
@@ -37,7 +37,7 @@ def rank_cities(events: pd.DataFrame, measure: Literal["largest", "sum"]) -> Ran
                 r["size_low"],
                 r["size_high"],
                 r["size_qualifier"] == "at least",
-                base.text(r["size_text"]).strip() or fmt_range(r["size_low"], r["size_high"]),
+                rows.text(r["size_text"]).strip() or fmt_range(r["size_low"], r["size_high"]),
             )
             for _, r in counted.iterrows()
         ]
@@ -48,7 +48,7 @@ def rank_cities(events: pd.DataFrame, measure: Literal["largest", "sum"]) -> Ran
                 r["value_low"],
                 r["value_high"],
                 bool(r["floor"]),
-                fmt_range(base.floor_total(r["value_low"]), base.floor_total(r["value_high"]))
+                fmt_range(rows.floor_total(r["value_low"]), rows.floor_total(r["value_high"]))
                 + ("+" if r["floor"] else ""),
                 most=r["value_most"],
             )
@@ -81,7 +81,7 @@ def city_totals(counted: pd.DataFrame) -> pd.DataFrame:
     """
     floors = counted["size_qualifier"].eq("at least")
     most = [
-        reach(base.text(t), lo) if f else hi
+        reach(rows.text(t), lo) if f else hi
         for t, lo, hi, f in zip(
             counted["size_text"], counted["size_low"], counted["size_high"], floors, strict=True
         )

@@ -1,23 +1,23 @@
 """Temperature against attendance: crowd size (log scale) by °F, as reported and as observed.
 
-The chart's function and its words (headline, notes, alt text) live here; the marks it
-draws (points, ranges, arrows, a station's day) and their labels are
-:mod:`turnout.charts.temperature_marks`.
+:func:`temperature_spec` works the chart out (one row of ``data`` per mark, its scales,
+its words) with no drawing; :func:`temperature_vs_attendance` draws it with matplotlib
+(:mod:`turnout.charts.temperature_marks`) and :mod:`turnout.embeds.temperature` as an
+embed.
 
 >>> import turnout
->>> from turnout.charts import chart_info
->>> chart_info(temperature_vs_attendance(turnout.load_events())).title
+>>> temperature_spec(turnout.load_events()).title
 'Only two of 18 protests report both a crowd size and a temperature'
 """
 
 from __future__ import annotations
 
-import pandas as pd
-from matplotlib.figure import Figure
-from matplotlib.legend_handler import HandlerPatch
-from matplotlib.ticker import FixedLocator, MaxNLocator, NullLocator
+import math
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from turnout import style
+import numpy as np
+import pandas as pd
+
 from turnout.ap import (
     ap_count,
     ap_date,
@@ -30,32 +30,39 @@ from turnout.ap import (
     sentence,
     source_line,
 )
-from turnout.charts import base
-from turnout.charts.base import ChartInfo, chart_kind
-from turnout.charts.temperature_marks import (
-    _TEMP_COLUMNS,
-    _arrow_key,
-    _BoundHandle,
-    _dodge,
-    _draw_temperature_marks,
-    _label_temperature_marks,
-    _legend_columns,
-    _log_limits,
-    _observed_columns,
-    _temperature_legend,
-    _temperature_marks,
-    _temperature_xlim,
-)
+from turnout.charts import rows
+from turnout.charts.specs import ChartSpec, left_out_spec
 from turnout.noaa import NOAA_CREDIT
 from turnout.ranking import possessive
-from turnout.style import GREY, INK_SOFT
 from turnout.weather import OBSERVED_COLUMNS  # added to the data with a station's record
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
+KIND = "temperature-vs-attendance"
 
 #: Fewer events than this with both a crowd size and a temperature make the scarcity the headline.
 MIN_TEMPERATURE_POINTS = 5
 
 
-@chart_kind("temperature-vs-attendance")
+class TemperatureOptions(NamedTuple):
+    """The scales both renderers draw on, and how far each mark is lifted off another's.
+
+    >>> import turnout
+    >>> temperature_spec(turnout.load_events()).options.xlim
+    (5, 35)
+    """
+
+    #: The temperature axis, °F, on round 5° steps with room for bound arrows.
+    xlim: tuple[float, float]
+    #: The log crowd axis's limits and its labelled ticks.
+    ylim: tuple[float, float]
+    yticks: tuple[float, ...]
+    #: Points each mark (a row of ``data``) is drawn above its crowd size: a station's line
+    #: that would lie on another event's report is lifted.
+    dodge: tuple[float, ...]
+
+
 def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None) -> Figure:
     """Crowd size (log scale) against temperature in °F, every mark traceable to its words.
 
@@ -81,36 +88,43 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
     >>> sorted(chart_info(fig).data["mark"])
     ['reported at most', 'reported reading']
     """
-    ev, dated_out = base.in_period(base.prepare(events))
+    from turnout.charts.base import draw
+
+    return draw(temperature_spec(events, title=title))
+
+
+def temperature_spec(events: pd.DataFrame, *, title: str | None = None) -> ChartSpec:
+    """The temperature chart's spec (see :func:`temperature_vs_attendance`), no drawing.
+
+    >>> import turnout
+    >>> sorted(temperature_spec(turnout.load_events()).data["mark"])
+    ['reported at most', 'reported reading']
+    """
+    ev, dated_out = rows.in_period(rows.prepare(events))
     source = source_line(ev)
-    period = base.period(ev)
+    period = rows.period(ev)
     columns = _TEMP_COLUMNS + (OBSERVED_COLUMNS if _observed_columns(ev) else [])
     observed = ev["temp_obs_low_f"].notna() | ev["temp_obs_high_f"].notna()
     lo, hi = ev["temp_f_low"], ev["temp_f_high"]
     reported = lo.notna() | hi.notna()
     # Words with no number stay listed even when a station's record is drawn for the event.
     relative = ~reported & (
-        ev["temp_label"].astype("str").eq("relative") | ev["temp_text"].map(base.text).ne("")
+        ev["temp_label"].astype("str").eq("relative") | ev["temp_text"].map(rows.text).ne("")
     )
     counted = ev["size_low"].notna()
     both = counted & (reported | observed)
     n_total, n_both = len(ev), int(both.sum())
     n_rep, n_obs = int((counted & reported).sum()), int((counted & observed).sum())
-
-    base_sub = f"Number of people by temperature in °F, events that report both, {period}"
+    sub = f"Number of people by temperature in °F, events that report both, {period}"
     if n_obs:
-        base_sub = (
+        sub = (
             f"Number of people by temperature in °F, as reported and as observed at a weather "
             f"station, {period}"
         )
         source = f"{source}; {NOAA_CREDIT}"
     rel_note = _relative_note(ev[relative & counted])
     if ev.empty:
-        return base.message_figure(
-            title=title,
-            source=source,
-            columns=columns,
-        )
+        return left_out_spec(KIND, title=title, source=source, columns=columns)
     # Nothing to plot: the headline and message say what is missing.
     lacking: tuple[str, str] | None = None
     if not (reported | observed).any():
@@ -121,90 +135,196 @@ def temperature_vs_attendance(events: pd.DataFrame, *, title: str | None = None)
             "both a number of people and a temperature",
         )
     if lacking:
-        return base.message_figure(
+        return left_out_spec(
+            KIND,
             title=title or lacking[0],
             message=f"No event in this selection reports {lacking[1]}.",
-            subtitle=base_sub,
+            subtitle=sub,
             source=source,
             notes=rel_note,
             columns=columns,
         )
-
     marks = _temperature_marks(ev[both])
-    with style.use_style():
-        fig = style.new_figure()
-        ax = fig.add_subplot()
-        xmin, xmax = _temperature_xlim(marks)
-        marks["dodge_pt"] = _dodge(marks, xmin, xmax)
-        ymin, ymax, yticks = _log_limits(
-            float(marks["size_low"].min()), float(marks["size_high"].max())
+    options = _scales(marks)
+    notes = _temperature_notes(ev, marks, n_total, n_rep, n_obs, rel_note)
+    notes = f"{notes} {dated_out}".strip()
+    if any(options.dodge):
+        notes += (
+            " Where a station’s line would lie on another protest’s mark at the same crowd "
+            "size, it is drawn just above."
         )
-        ax.set_yscale("log")
-        ax.set_ylim(ymin, ymax)
-        ax.set_xlim(xmin, xmax)
-        ax.yaxis.set_major_locator(FixedLocator(yticks))
-        ax.yaxis.set_minor_locator(NullLocator())
-        style.format_count_axis(ax, "y")
-        ax.xaxis.set_major_locator(MaxNLocator(6, steps=[1, 2, 5, 10]))
-        ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:g}°".replace("-", "−"))
-        ax.set_xlabel("Temperature, °F")
-        ax.set_ylabel("People (log scale)")
-        if xmin < 32 < xmax:  # freezing is the reference readers know
-            ax.axvline(32, color=GREY, lw=0.8, ls=(0, (3, 3)), zorder=1)
-            ax.annotate(
-                "Freezing",
-                (32, 1),
-                xycoords=("data", "axes fraction"),
-                xytext=(3, -2),
-                textcoords="offset points",
-                ha="left",
-                va="top",
-                fontsize=8.5,
-                color=INK_SOFT,
-            )
-        _draw_temperature_marks(ax, marks, xmin, xmax)
-        handles = _temperature_legend(marks)
-        ax.legend(
-            handles=handles,
-            handler_map={_BoundHandle: HandlerPatch(patch_func=_arrow_key)},
-            loc="lower left",
-            bbox_to_anchor=(0, 1.02),
-            ncol=_legend_columns(handles),
-            fontsize=8.5,
-            handletextpad=0.5,
-            columnspacing=1.2,
-        )
-        notes = _temperature_notes(ev, marks, n_total, n_rep, n_obs, rel_note)
-        notes = f"{notes} {dated_out}".strip()
-        if marks["dodge_pt"].any():
-            notes += (
-                " Where a station’s line would lie on another protest’s mark at the same crowd "
-                "size, it is drawn just above."
-            )
-        if title is None:
-            title = _temperature_title(marks, n_total, n_both, n_obs)
-        sub = base_sub
-        frame = {"title": title, "subtitle": sub, "source": source, "plot_height": 2.9}
-        style.frame(fig, ax, notes=notes, **frame)
-        # Direct labels go on once the axes have their final size, so collisions are real.
-        dropped = _label_temperature_marks(ax, marks)
-        if dropped:
-            notes += (
-                f" Labels are left off {ap_count(dropped, 'event')} where marks crowd; "
-                "the chart’s data file names every mark."
-            )
-            style.frame(fig, ax, notes=notes, **frame)  # same plot size: the labels stay put
-
+    if title is None:
+        title = _temperature_title(marks, n_total, n_both, n_obs)
     alt = _temperature_alt(marks, _temperature_counts(n_total, n_rep, n_obs), period, rel_note)
     data = marks[columns].reset_index(drop=True)
-    return base.finish(fig, ChartInfo(title, sub, alt, source, notes, data))
+    return ChartSpec(title, sub, alt, source, notes, data, kind=KIND, options=options)
+
+
+def _scales(marks: pd.DataFrame) -> TemperatureOptions:
+    xmin, xmax = _temperature_xlim(marks)
+    ymin, ymax, yticks = _log_limits(
+        float(marks["size_low"].min()), float(marks["size_high"].max())
+    )
+    dodge = tuple(float(v) for v in _dodge(marks, xmin, xmax))
+    return TemperatureOptions((xmin, xmax), (ymin, ymax), tuple(yticks), dodge)
+
+
+#: The columns of the chart's data: one row per mark, with the words it rests on.
+_TEMP_COLUMNS = [
+    "mark", "place", "city", "state_code", "date", "row", "temp_f", "temp_f_low", "temp_f_high",
+    "temp_text", "temp_label", "size_low", "size_high", "size_qualifier", "size_plotted",
+    "size_text",
+    "source_name", "source_date", "source_url", "source_quote",
+]  # fmt: skip
+
+
+def _temperature_xlim(marks: pd.DataFrame) -> tuple[float, float]:
+    """X limits on round 5°F steps, with room for arrows to point past one-sided bounds."""
+    xs = pd.concat([marks["temp_f_low"], marks["temp_f_high"], marks["temp_f"]]).dropna()
+    x0, x1 = float(xs.min()), float(xs.max())
+    pad = max((x1 - x0) * 0.1, 3.0)
+    lo, hi = x0 - pad, x1 + pad
+    # An arrow needs length to read as "and beyond": at least 15°F past its bound.
+    if marks["mark"].eq("reported at most").any():
+        lo = min(
+            lo, float(marks.loc[marks["mark"].eq("reported at most"), "temp_f_high"].min()) - 15
+        )
+    if marks["mark"].eq("reported at least").any():
+        hi = max(
+            hi, float(marks.loc[marks["mark"].eq("reported at least"), "temp_f_low"].max()) + 15
+        )
+    return math.floor(lo / 5) * 5, math.ceil(hi / 5) * 5
+
+
+def _log_limits(low: float, high: float) -> tuple[float, float, list[float]]:
+    """Log-axis limits with a margin, and ticks: powers of 10, or 1-2-5 steps over a short span."""
+    low, high = max(low, 1.0), max(high, 1.0)
+    ymin, ymax = low / 2, high * 2
+    # Snap to a power of 10 when one is near, so the scale's anchor gridline is there.
+    floor10, ceil10 = 10 ** math.floor(math.log10(ymin)), 10 ** math.ceil(math.log10(ymax))
+    ymin = floor10 if ymin / floor10 < 2.5 else ymin
+    ymax = ceil10 if ceil10 / ymax < 2.5 else ymax
+    decades = range(math.floor(math.log10(ymin)), math.ceil(math.log10(ymax)) + 1)
+    steps = (1, 2, 5) if math.log10(ymax / ymin) < 2.2 else (1,)
+    ticks = [m * 10**k for k in decades for m in steps if ymin <= m * 10**k <= ymax]
+    if len(ticks) < 2:  # always two labelled gridlines to read the scale by
+        ticks = [10 ** math.floor(math.log10(ymin)), 10 ** math.ceil(math.log10(ymax))]
+        ymin, ymax = min(ymin, ticks[0]), max(ymax, ticks[1])
+    return ymin, ymax, ticks
+
+
+def _temperature_marks(ev: pd.DataFrame) -> pd.DataFrame:
+    """One row per mark: the reported temperature (point, range or bound) and any observed one."""
+    found: list[dict[str, Any]] = []
+    for _, r in ev.iterrows():
+        lo, hi = r["temp_f_low"], r["temp_f_high"]
+        obs_lo, obs_hi = r["temp_obs_low_f"], r["temp_obs_high_f"]
+        mean = r["size_mean"] if "size_mean" in r and pd.notna(r.get("size_mean")) else None
+        y = float(mean) if mean is not None else (r["size_low"] + r["size_high"]) / 2
+        shared = {
+            "place": r["place"],
+            "city": r["city"],
+            "state_code": rows.text(r["state_code"]),
+            "date": r["date"],
+            "row": int(r["row"]),
+            "temp_text": rows.text(r["temp_text"]),
+            "temp_label": rows.text(r["temp_label"]),
+            "size_low": r["size_low"],
+            "size_high": r["size_high"],
+            "size_qualifier": rows.text(r["size_qualifier"]),  # "at least": a floor, "2,000+"
+            "size_plotted": y,
+            "size_text": rows.text(r["size_text"]),
+            "source_name": rows.text(r["source_name"]),
+            "source_date": rows.text(r["source_date"]),
+            "source_url": rows.text(r["source_url"]),
+            "source_quote": rows.text(r["source_quote"]),
+            "temp_f_low": lo,
+            "temp_f_high": hi,
+            "station": rows.text(r["station"]),
+            "temp_obs_low_f": obs_lo,
+            "temp_obs_high_f": obs_hi,
+        }
+        if pd.notna(lo) and pd.notna(hi):
+            kind = "reported reading" if lo == hi else "reported range"
+            found.append({**shared, "mark": kind, "temp_f": lo if lo == hi else np.nan})
+        elif pd.notna(hi):
+            found.append({**shared, "mark": "reported at most", "temp_f": np.nan})
+        elif pd.notna(lo):
+            found.append({**shared, "mark": "reported at least", "temp_f": np.nan})
+        if pd.notna(obs_lo) or pd.notna(obs_hi):
+            # A station that reported only one extreme gives one diamond, never a made-up range.
+            a = float(obs_lo if pd.notna(obs_lo) else obs_hi)
+            b = float(obs_hi if pd.notna(obs_hi) else obs_lo)
+            kind, temp = ("observed", a) if a == b else ("observed range", np.nan)
+            found.append(
+                {**shared, "mark": kind, "temp_f": temp, "temp_f_low": a, "temp_f_high": b}
+            )
+    return pd.DataFrame(found, columns=[*_TEMP_COLUMNS, *OBSERVED_COLUMNS])
+
+
+def _observed_columns(ev: pd.DataFrame) -> bool:
+    """Give ``ev`` the observed columns (NaN where absent); True when the events carried any.
+
+    A lone ``temp_f_observed`` reading (the older column) is a day's low and high at once.
+    """
+    had = bool({"temp_obs_low_f", "temp_obs_high_f", "temp_f_observed"} & set(ev.columns))
+    nan = pd.Series(np.nan, index=ev.index, dtype="float64")
+    single = pd.to_numeric(ev.get("temp_f_observed", nan), errors="coerce").astype("float64")
+    for col in ("temp_obs_low_f", "temp_obs_high_f"):
+        values = pd.to_numeric(ev.get(col, nan), errors="coerce").astype("float64")
+        ev[col] = values.fillna(single)
+    if "station" not in ev:
+        ev["station"] = pd.Series(pd.NA, index=ev.index, dtype="str")
+    return had
+
+
+#: How far (points) a station's line is drawn above another event's report at the same height.
+_DODGE_PT = 7.0
+
+
+def _span(m: pd.Series, xmin: float, xmax: float) -> tuple[float, float]:
+    """The stretch of the temperature axis a mark covers (an arrow runs to the axis edge)."""
+    if m["mark"] == "reported at most":
+        return xmin, float(m["temp_f_high"])
+    if m["mark"] == "reported at least":
+        return float(m["temp_f_low"]), xmax
+    if pd.notna(m["temp_f_low"]) and pd.notna(m["temp_f_high"]):
+        return float(m["temp_f_low"]), float(m["temp_f_high"])
+    return _anchor_x(m), _anchor_x(m)
+
+
+def _dodge(marks: pd.DataFrame, xmin: float, xmax: float) -> pd.Series:
+    """Points to draw each mark above its crowd size: 0, or :data:`_DODGE_PT` for a station's
+    mark that would lie on another event's reported mark at the same height (so a "freezing"
+    arrow through New York's observed day never reads as New York's)."""
+    out = pd.Series(0.0, index=marks.index)
+    is_obs = marks["mark"].str.startswith("observed")
+    reported = marks[~is_obs]
+    for i, o in marks[is_obs].iterrows():
+        a0, a1 = _span(o, xmin, xmax)
+        for _, r in reported[reported["row"].ne(o["row"])].iterrows():
+            b0, b1 = _span(r, xmin, xmax)
+            same_height = abs(math.log(r["size_plotted"] / o["size_plotted"])) < 0.05
+            if same_height and a0 <= b1 and b0 <= a1:
+                out[i] = _DODGE_PT
+                break
+    return out
+
+
+def _anchor_x(m: pd.Series) -> float:
+    """Where a mark stands on the temperature axis: its reading, range middle or bound."""
+    if pd.notna(m["temp_f"]):
+        return float(m["temp_f"])
+    if pd.notna(m["temp_f_low"]) and pd.notna(m["temp_f_high"]):
+        return (m["temp_f_low"] + m["temp_f_high"]) / 2
+    return float(m["temp_f_high"] if pd.notna(m["temp_f_high"]) else m["temp_f_low"])
 
 
 def _relative_note(rel: pd.DataFrame) -> str:
     if rel.empty:
         return ""
     items = [
-        f"{r['place']}, {ap_date(r['date'])} (“{base.text(r['temp_text'])}”)"
+        f"{r['place']}, {ap_date(r['date'])} (“{rows.text(r['temp_text'])}”)"
         for _, r in rel.iterrows()
     ]
     return sentence(
@@ -244,7 +364,7 @@ def _temperature_notes(
             f"Not shown: {ap_count(len(no_count), 'event')} with a temperature but no count."
         )
     parts.append(rel_note)
-    parts.append(base.word_rules(marks.drop_duplicates("row")))
+    parts.append(rows.word_rules(marks.drop_duplicates("row")))
     return " ".join(p for p in parts if p)
 
 
@@ -318,7 +438,7 @@ def _colder_than(marks: pd.DataFrame, degrees: float) -> str:
         return f"; {ap_count(len(found), 'other report')} may have been colder"
     r = found.iloc[0]
     verb = "was colder" if r["mark"] == "reported at most" else "may have been colder"
-    return f"; {possessive(r['city'])} “{base.text(r['temp_text'])}” {verb}"
+    return f"; {possessive(r['city'])} “{rows.text(r['temp_text'])}” {verb}"
 
 
 def _temperature_alt(marks: pd.DataFrame, counts: str, period: str, rel_note: str) -> str:
@@ -342,7 +462,7 @@ def _temperature_alt(marks: pd.DataFrame, counts: str, period: str, rel_note: st
             )
         else:
             temp = f"{fmt_degrees(m['temp_f'])} observed at a weather station"
-        words = base.words_aside(m["size_text"], size)
+        words = rows.words_aside(m["size_text"], size)
         items.append(f"{m['place']}, {ap_date(m['date'])}: {size} {people}{words} at {temp}")
     more = f" and {ap_count(len(marks) - 12, 'more mark')}" if len(marks) > 12 else ""
     text = (

@@ -1,5 +1,6 @@
-"""The marks of the temperature chart: one row per mark, how each is drawn, its legend key
-and its direct label.
+"""The temperature chart drawn with matplotlib from its spec
+(:func:`turnout.charts.temperature.temperature_spec`): how each mark is drawn, its legend
+key and its direct label, on the spec's scales.
 
 A reported reading is a point, a reported range a bar, a one-sided word ("freezing") a light
 arrow pointing the open way; a weather station's day is a vermilion line from its low to
@@ -8,140 +9,100 @@ its high with hollow diamond ends.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
-import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.legend_handler import HandlerPatch
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrow, Patch
+from matplotlib.ticker import FixedLocator, MaxNLocator, NullLocator
 from matplotlib.transforms import Bbox, offset_copy
 
 from turnout import style
 from turnout.ap import (
+    ap_count,
     ap_date,
     fmt_degrees,
 )
 from turnout.charts import base
 from turnout.charts.base import BLUE, VERMILLION
-from turnout.style import GREY
-from turnout.weather import OBSERVED_COLUMNS  # added to the data with a station's record
-
-#: The columns of the chart's data: one row per mark, with the words it rests on.
-_TEMP_COLUMNS = [
-    "mark", "place", "city", "state_code", "date", "row", "temp_f", "temp_f_low", "temp_f_high",
-    "temp_text", "temp_label", "size_low", "size_high", "size_qualifier", "size_plotted",
-    "size_text",
-    "source_name", "source_date", "source_url", "source_quote",
-]  # fmt: skip
+from turnout.charts.specs import ChartSpec
+from turnout.charts.temperature import TemperatureOptions, _anchor_x, _span
+from turnout.style import GREY, INK_SOFT
 
 # A one-sided temperature ("freezing") is drawn lighter than a reading: thin and translucent.
 _BOUND_LW = 0.9
 _BOUND_ALPHA = 0.6
 
 
+def draw(spec: ChartSpec) -> Figure:
+    """The Figure of a temperature spec on the spec's scales. Its labels are placed once the
+    axes have their final size; where marks crowd, some are left off, and the figure's spec
+    (:func:`turnout.charts.chart_info`) says so in its notes, as the picture shows."""
+    if spec.left_out:
+        return base.message_figure_of(spec)
+    options = spec.options
+    assert isinstance(options, TemperatureOptions), "a temperature spec carries its scales"
+    marks = spec.data.assign(dodge_pt=list(options.dodge))
+    (xmin, xmax), (ymin, ymax) = options.xlim, options.ylim
+    notes = spec.notes
+    with style.use_style():
+        fig = style.new_figure()
+        ax = fig.add_subplot()
+        ax.set_yscale("log")
+        ax.set_ylim(ymin, ymax)
+        ax.set_xlim(xmin, xmax)
+        ax.yaxis.set_major_locator(FixedLocator(list(options.yticks)))
+        ax.yaxis.set_minor_locator(NullLocator())
+        style.format_count_axis(ax, "y")
+        ax.xaxis.set_major_locator(MaxNLocator(6, steps=[1, 2, 5, 10]))
+        ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:g}°".replace("-", "−"))
+        ax.set_xlabel("Temperature, °F")
+        ax.set_ylabel("People (log scale)")
+        if xmin < 32 < xmax:  # freezing is the reference readers know
+            ax.axvline(32, color=GREY, lw=0.8, ls=(0, (3, 3)), zorder=1)
+            ax.annotate(
+                "Freezing",
+                (32, 1),
+                xycoords=("data", "axes fraction"),
+                xytext=(3, -2),
+                textcoords="offset points",
+                ha="left",
+                va="top",
+                fontsize=8.5,
+                color=INK_SOFT,
+            )
+        _draw_temperature_marks(ax, marks, xmin, xmax)
+        handles = _temperature_legend(marks)
+        ax.legend(
+            handles=handles,
+            handler_map={_BoundHandle: HandlerPatch(patch_func=_arrow_key)},
+            loc="lower left",
+            bbox_to_anchor=(0, 1.02),
+            ncol=_legend_columns(handles),
+            fontsize=8.5,
+            handletextpad=0.5,
+            columnspacing=1.2,
+        )
+        frame = {"title": spec.title, "subtitle": spec.subtitle, "source": spec.source}
+        style.frame(fig, ax, notes=notes, plot_height=2.9, **frame)
+        # Direct labels go on once the axes have their final size, so collisions are real.
+        dropped = _label_temperature_marks(ax, marks)
+        if dropped:
+            notes += (
+                f" Labels are left off {ap_count(dropped, 'event')} where marks crowd; "
+                "the chart’s data file names every mark."
+            )
+            # Same plot size: the labels stay put.
+            style.frame(fig, ax, notes=notes, plot_height=2.9, **frame)
+    return base.finish(fig, spec._replace(notes=notes) if notes != spec.notes else spec)
+
+
 def _legend_columns(handles: list[Any]) -> int:
     """One line of keys when they fit across the chart (about 60 characters), else two columns."""
     chars = sum(len(h.get_label()) for h in handles)
     return len(handles) if len(handles) <= 2 or (len(handles) == 3 and chars <= 60) else 2
-
-
-def _temperature_xlim(marks: pd.DataFrame) -> tuple[float, float]:
-    """X limits on round 5°F steps, with room for arrows to point past one-sided bounds."""
-    xs = pd.concat([marks["temp_f_low"], marks["temp_f_high"], marks["temp_f"]]).dropna()
-    x0, x1 = float(xs.min()), float(xs.max())
-    pad = max((x1 - x0) * 0.1, 3.0)
-    lo, hi = x0 - pad, x1 + pad
-    # An arrow needs length to read as "and beyond": at least 15°F past its bound.
-    if marks["mark"].eq("reported at most").any():
-        lo = min(
-            lo, float(marks.loc[marks["mark"].eq("reported at most"), "temp_f_high"].min()) - 15
-        )
-    if marks["mark"].eq("reported at least").any():
-        hi = max(
-            hi, float(marks.loc[marks["mark"].eq("reported at least"), "temp_f_low"].max()) + 15
-        )
-    return math.floor(lo / 5) * 5, math.ceil(hi / 5) * 5
-
-
-def _log_limits(low: float, high: float) -> tuple[float, float, list[float]]:
-    """Log-axis limits with a margin, and ticks: powers of 10, or 1-2-5 steps over a short span."""
-    low, high = max(low, 1.0), max(high, 1.0)
-    ymin, ymax = low / 2, high * 2
-    # Snap to a power of 10 when one is near, so the scale's anchor gridline is there.
-    floor10, ceil10 = 10 ** math.floor(math.log10(ymin)), 10 ** math.ceil(math.log10(ymax))
-    ymin = floor10 if ymin / floor10 < 2.5 else ymin
-    ymax = ceil10 if ceil10 / ymax < 2.5 else ymax
-    decades = range(math.floor(math.log10(ymin)), math.ceil(math.log10(ymax)) + 1)
-    steps = (1, 2, 5) if math.log10(ymax / ymin) < 2.2 else (1,)
-    ticks = [m * 10**k for k in decades for m in steps if ymin <= m * 10**k <= ymax]
-    if len(ticks) < 2:  # always two labelled gridlines to read the scale by
-        ticks = [10 ** math.floor(math.log10(ymin)), 10 ** math.ceil(math.log10(ymax))]
-        ymin, ymax = min(ymin, ticks[0]), max(ymax, ticks[1])
-    return ymin, ymax, ticks
-
-
-def _temperature_marks(ev: pd.DataFrame) -> pd.DataFrame:
-    """One row per mark: the reported temperature (point, range or bound) and any observed one."""
-    rows: list[dict[str, Any]] = []
-    for _, r in ev.iterrows():
-        lo, hi = r["temp_f_low"], r["temp_f_high"]
-        obs_lo, obs_hi = r["temp_obs_low_f"], r["temp_obs_high_f"]
-        mean = r["size_mean"] if "size_mean" in r and pd.notna(r.get("size_mean")) else None
-        y = float(mean) if mean is not None else (r["size_low"] + r["size_high"]) / 2
-        shared = {
-            "place": r["place"],
-            "city": r["city"],
-            "state_code": base.text(r["state_code"]),
-            "date": r["date"],
-            "row": int(r["row"]),
-            "temp_text": base.text(r["temp_text"]),
-            "temp_label": base.text(r["temp_label"]),
-            "size_low": r["size_low"],
-            "size_high": r["size_high"],
-            "size_qualifier": base.text(r["size_qualifier"]),  # "at least": a floor, "2,000+"
-            "size_plotted": y,
-            "size_text": base.text(r["size_text"]),
-            "source_name": base.text(r["source_name"]),
-            "source_date": base.text(r["source_date"]),
-            "source_url": base.text(r["source_url"]),
-            "source_quote": base.text(r["source_quote"]),
-            "temp_f_low": lo,
-            "temp_f_high": hi,
-            "station": base.text(r["station"]),
-            "temp_obs_low_f": obs_lo,
-            "temp_obs_high_f": obs_hi,
-        }
-        if pd.notna(lo) and pd.notna(hi):
-            kind = "reported reading" if lo == hi else "reported range"
-            rows.append({**shared, "mark": kind, "temp_f": lo if lo == hi else np.nan})
-        elif pd.notna(hi):
-            rows.append({**shared, "mark": "reported at most", "temp_f": np.nan})
-        elif pd.notna(lo):
-            rows.append({**shared, "mark": "reported at least", "temp_f": np.nan})
-        if pd.notna(obs_lo) or pd.notna(obs_hi):
-            # A station that reported only one extreme gives one diamond, never a made-up range.
-            a = float(obs_lo if pd.notna(obs_lo) else obs_hi)
-            b = float(obs_hi if pd.notna(obs_hi) else obs_lo)
-            kind, temp = ("observed", a) if a == b else ("observed range", np.nan)
-            rows.append({**shared, "mark": kind, "temp_f": temp, "temp_f_low": a, "temp_f_high": b})
-    return pd.DataFrame(rows, columns=[*_TEMP_COLUMNS, *OBSERVED_COLUMNS])
-
-
-def _observed_columns(ev: pd.DataFrame) -> bool:
-    """Give ``ev`` the observed columns (NaN where absent); True when the events carried any.
-
-    A lone ``temp_f_observed`` reading (the older column) is a day's low and high at once.
-    """
-    had = bool({"temp_obs_low_f", "temp_obs_high_f", "temp_f_observed"} & set(ev.columns))
-    nan = pd.Series(np.nan, index=ev.index, dtype="float64")
-    single = pd.to_numeric(ev.get("temp_f_observed", nan), errors="coerce").astype("float64")
-    for col in ("temp_obs_low_f", "temp_obs_high_f"):
-        values = pd.to_numeric(ev.get(col, nan), errors="coerce").astype("float64")
-        ev[col] = values.fillna(single)
-    if "station" not in ev:
-        ev["station"] = pd.Series(pd.NA, index=ev.index, dtype="str")
-    return had
 
 
 def _draw_temperature_marks(ax: Any, marks: pd.DataFrame, xmin: float, xmax: float) -> None:
@@ -198,6 +159,11 @@ def _draw_temperature_marks(ax: Any, marks: pd.DataFrame, xmin: float, xmax: flo
             zorder=4,
             gid="turnout-reported-range",
         )
+    _draw_bounds(ax, marks, xmin, xmax)
+    _draw_observed(ax, obs)
+
+
+def _draw_bounds(ax: Any, marks: pd.DataFrame, xmin: float, xmax: float) -> None:
     # One-sided words: a cap at the bound and an arrow pointing the open way, to the axis edge.
     # Drawn light (thin, translucent, solid head): a bound is weaker evidence than a reading,
     # and an arrow across the plot must not outweigh the one real dot.
@@ -231,6 +197,10 @@ def _draw_temperature_marks(ax: Any, marks: pd.DataFrame, xmin: float, xmax: flo
                 zorder=3,
                 gid="turnout-bound-cap",
             )
+
+
+def _draw_observed(ax: Any, obs: pd.DataFrame) -> None:
+    """A station's single readings: hollow diamonds, each lift drawn as one group."""
     for group in [obs[obs["dodge_pt"].eq(d)] for d in sorted(set(obs["dodge_pt"]))] or [obs]:
         ax.scatter(
             group["temp_f"],
@@ -244,39 +214,6 @@ def _draw_temperature_marks(ax: Any, marks: pd.DataFrame, xmin: float, xmax: flo
             gid="turnout-observed",
             transform=_dodged(ax, group.iloc[0]) if len(group) else ax.transData,
         )
-
-
-#: How far (points) a station's line is drawn above another event's report at the same height.
-_DODGE_PT = 7.0
-
-
-def _span(m: pd.Series, xmin: float, xmax: float) -> tuple[float, float]:
-    """The stretch of the temperature axis a mark covers (an arrow runs to the axis edge)."""
-    if m["mark"] == "reported at most":
-        return xmin, float(m["temp_f_high"])
-    if m["mark"] == "reported at least":
-        return float(m["temp_f_low"]), xmax
-    if pd.notna(m["temp_f_low"]) and pd.notna(m["temp_f_high"]):
-        return float(m["temp_f_low"]), float(m["temp_f_high"])
-    return _anchor_x(m), _anchor_x(m)
-
-
-def _dodge(marks: pd.DataFrame, xmin: float, xmax: float) -> pd.Series:
-    """Points to draw each mark above its crowd size: 0, or :data:`_DODGE_PT` for a station's
-    mark that would lie on another event's reported mark at the same height (so a "freezing"
-    arrow through New York's observed day never reads as New York's)."""
-    out = pd.Series(0.0, index=marks.index)
-    is_obs = marks["mark"].str.startswith("observed")
-    reported = marks[~is_obs]
-    for i, o in marks[is_obs].iterrows():
-        a0, a1 = _span(o, xmin, xmax)
-        for _, r in reported[reported["row"].ne(o["row"])].iterrows():
-            b0, b1 = _span(r, xmin, xmax)
-            same_height = abs(math.log(r["size_plotted"] / o["size_plotted"])) < 0.05
-            if same_height and a0 <= b1 and b0 <= a1:
-                out[i] = _DODGE_PT
-                break
-    return out
 
 
 def _dodged(ax: Any, m: pd.Series) -> Any:
@@ -298,15 +235,6 @@ _OBSERVED_RANGE_STYLE: dict[str, Any] = {
     "markeredgecolor": VERMILLION,
     "markeredgewidth": 1.4,
 }
-
-
-def _anchor_x(m: pd.Series) -> float:
-    """Where a mark stands on the temperature axis: its reading, range middle or bound."""
-    if pd.notna(m["temp_f"]):
-        return float(m["temp_f"])
-    if pd.notna(m["temp_f_low"]) and pd.notna(m["temp_f_high"]):
-        return (m["temp_f_low"] + m["temp_f_high"]) / 2
-    return float(m["temp_f_high"] if pd.notna(m["temp_f_high"]) else m["temp_f_low"])
 
 
 class _BoundHandle(Patch):

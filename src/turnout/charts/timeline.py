@@ -1,21 +1,21 @@
 """Timeline density: protest events per day (week, month), and the cities that had one.
 
+:func:`timeline_spec` works the chart out (one row of ``data`` per bin, its words, its
+options) with no drawing; :func:`timeline_density` draws it with matplotlib
+(:mod:`turnout.charts.timeline_marks`) and :mod:`turnout.embeds.timeline` as an embed.
+
 >>> import turnout
->>> from turnout.charts import chart_info
->>> chart_info(timeline_density(turnout.load_events())).data["events"].sum()
+>>> timeline_spec(turnout.load_events()).data["events"].sum()
 np.int64(18)
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import pandas as pd
-from matplotlib.dates import date2num
-from matplotlib.figure import Figure
 
-from turnout import style
 from turnout.ap import (
     ap_count,
     ap_date,
@@ -25,14 +25,39 @@ from turnout.ap import (
     join_words,
     source_line,
 )
-from turnout.charts import base
-from turnout.charts.base import BLUE, ORANGE, ChartInfo, chart_kind
-from turnout.style import GREY, GREY_LIGHT, INK
+from turnout.charts import rows
+from turnout.charts.specs import ChartSpec, left_out_spec
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
+KIND = "timeline-density"
 
 _TIME_COLUMNS = ["date", "label", "events", "cities", "marked", "rows", "places", "source_quote"]
 
 
-@chart_kind("timeline-density")
+class TimelineOptions(NamedTuple):
+    """The timeline's options as its renderers read them: the period, the bin it counts by,
+    the marked days inside the period.
+
+    >>> import turnout
+    >>> timeline_spec(turnout.load_events()).options.freq
+    'day'
+    """
+
+    start: pd.Timestamp
+    end: pd.Timestamp
+    #: "day", "week" or "month": what one bar counts ("auto" resolved by the period's length).
+    freq: Literal["day", "week", "month"]
+    #: {day: label} for the story's dates inside the period.
+    marked: dict[pd.Timestamp, str]
+
+    @property
+    def week_ticks(self) -> bool:
+        """A few weeks: each bar is labelled under its middle with the Monday it starts on."""
+        return self.freq == "week" and len(_bins(self.start, self.end, "week")) <= 14
+
+
 def timeline_density(
     events: pd.DataFrame,
     *,
@@ -55,6 +80,8 @@ def timeline_density(
     the subtitle says which. ``cities_in_data`` is as in :func:`turnout_by_city`:
     a chart of some of the data's cities says so in headline, subtitle and alt text.
 
+    The figure is :func:`timeline_spec` drawn (:func:`turnout.charts.draw`).
+
     >>> import turnout
     >>> from turnout.charts import chart_info
     >>> fig = timeline_density(turnout.load_events(), start="2026-01-23",
@@ -62,30 +89,73 @@ def timeline_density(
     >>> chart_info(fig).data.loc[chart_info(fig).data.events.idxmax(), "label"]
     'Jan. 30'
     """
+    from turnout.charts.base import draw
+
+    return draw(
+        timeline_spec(
+            events,
+            start=start,
+            end=end,
+            marked_days=marked_days,
+            freq=freq,
+            title=title,
+            cities_in_data=cities_in_data,
+        )
+    )
+
+
+def timeline_spec(
+    events: pd.DataFrame,
+    *,
+    start: Any = None,
+    end: Any = None,
+    marked_days: Mapping[Any, str] | None = None,
+    freq: Literal["auto", "day", "week", "month"] = "auto",
+    title: str | None = None,
+    cities_in_data: int | None = None,
+) -> ChartSpec:
+    """The timeline's spec (see :func:`timeline_density` for what it shows), no drawing.
+
+    >>> import turnout
+    >>> timeline_spec(turnout.load_events(), freq="week").data["label"].iloc[0]
+    'Week of Jan. 19, 2026'
+    """
     marked_all = _marked_days(marked_days)
-    ev, dated_out = base.in_period(base.prepare(events))
+    ev, dated_out = rows.in_period(rows.prepare(events))
     ev = ev[ev["date"].notna()]
-    asked_start, asked_end = base.asked_days(ev)  # the period a selection asked for
+    asked_start, asked_end = rows.asked_days(ev)  # the period a selection asked for
     start = start if start is not None else asked_start
     end = end if end is not None else asked_end
     source = source_line(ev)
     if ev.empty and (start is None or end is None):
-        return base.message_figure(
-            title=title,
-            source=source,
-            columns=_TIME_COLUMNS,
-        )
+        return left_out_spec(KIND, title=title, source=source, columns=_TIME_COLUMNS)
     a = pd.Timestamp(start).normalize() if start is not None else ev["date"].min().normalize()
     b = pd.Timestamp(end).normalize() if end is not None else ev["date"].max().normalize()
     if b < a:
         raise ValueError(f"end ({b.date()}) is before start ({a.date()})")
     inside = ev[ev["date"].dt.normalize().between(a, b)]
     outside = len(ev) - len(inside)
-    period = ap_period(a, b)
     # Story dates outside the period are not part of this chart: not drawn, noted or described.
     marked = {day: label for day, label in marked_all.items() if a <= day <= b}
+    n_days = (b - a).days + 1
+    if inside.empty or n_days == 1:
+        return _nothing_to_chart(inside, outside, ap_period(a, b), title, source)
+    if freq == "auto":
+        freq = "day" if n_days <= 92 else ("week" if n_days <= 2 * 366 else "month")
+    if freq not in ("day", "week", "month"):
+        raise ValueError(f"freq must be 'auto', 'day', 'week' or 'month', not {freq!r}")
+    options = TimelineOptions(a, b, freq, marked)
+    data = _counts(inside, options)
+    return _worded(data, options, inside, outside, dated_out, title, cities_in_data, source)
+
+
+def _nothing_to_chart(
+    inside: pd.DataFrame, outside: int, period: str, title: str | None, source: str
+) -> ChartSpec:
+    """No events in the period, or all of them on one day: a sentence, not a chart."""
     if inside.empty:
-        return base.message_figure(
+        return left_out_spec(
+            KIND,
             title=title or "No protests in this period",
             message=f"No events in this selection, {period}.",
             subtitle="",
@@ -93,28 +163,28 @@ def timeline_density(
             notes=f"Not shown: {ap_count(outside, 'event')} outside the period." if outside else "",
             columns=_TIME_COLUMNS,
         )
+    # One day is one bar: a timeline of it says nothing a sentence cannot.
+    n_places = inside["place"].nunique()
+    return left_out_spec(
+        KIND,
+        title=title or f"Every reported protest is on one day, {period}",
+        message=(
+            f"A timeline needs more than one day; all {ap_count(len(inside), 'event')} in "
+            f"this selection, in {ap_count(n_places, 'city', 'cities')}, are on {period}."
+            if len(inside) > 1
+            else f"A timeline needs more than one day; the one event in this selection is "
+            f"on {period}."
+        ),
+        source=source,
+        columns=_TIME_COLUMNS,
+    )
 
-    n_days = (b - a).days + 1
-    if n_days == 1:
-        # One day is one bar: a timeline of it says nothing a sentence cannot.
-        n_places = inside["place"].nunique()
-        return base.message_figure(
-            title=title or f"Every reported protest is on one day, {period}",
-            message=(
-                f"A timeline needs more than one day; all {ap_count(len(inside), 'event')} in "
-                f"this selection, in {ap_count(n_places, 'city', 'cities')}, are on {period}."
-                if len(inside) > 1
-                else f"A timeline needs more than one day; the one event in this selection is "
-                f"on {period}."
-            ),
-            source=source,
-            columns=_TIME_COLUMNS,
-        )
-    if freq == "auto":
-        freq = "day" if n_days <= 92 else ("week" if n_days <= 2 * 366 else "month")
-    if freq not in ("day", "week", "month"):
-        raise ValueError(f"freq must be 'auto', 'day', 'week' or 'month', not {freq!r}")
-    bins = _bins(a, b, freq)
+
+def _counts(inside: pd.DataFrame, options: TimelineOptions) -> pd.DataFrame:
+    """One row per bin of the period: events, cities, the rows, places and quotes behind
+    them, and the marked days that fall in it."""
+    freq = options.freq
+    bins = _bins(options.start, options.end, freq)
     key = _bin_of(inside["date"], freq)
     per = (
         inside.assign(_bin=key)
@@ -127,7 +197,7 @@ def timeline_density(
             places=("place", lambda s: "; ".join(dict.fromkeys(s))),
             source_quote=(
                 "source_quote",
-                lambda s: " | ".join(base.text(v) for v in s if base.text(v)),
+                lambda s: " | ".join(rows.text(v) for v in s if rows.text(v)),
             ),
         )
     )
@@ -136,107 +206,45 @@ def timeline_density(
     data[["rows", "places", "source_quote"]] = data[["rows", "places", "source_quote"]].fillna("")
     data["label"] = [_bin_label(d, freq) for d in data["date"]]
     marked_bin: dict[pd.Timestamp, list[str]] = {}
-    for day, label in sorted(marked.items()):
+    for day, label in sorted(options.marked.items()):
         marked_bin.setdefault(_bin_of(pd.Series([day]), freq).iloc[0], []).append(label)
     data["marked"] = [" / ".join(marked_bin.get(d, [])) for d in data["date"]]
-    data = data[_TIME_COLUMNS].reset_index(drop=True)
+    return data[_TIME_COLUMNS].reset_index(drop=True)
 
-    unit = {"day": "day", "week": "week", "month": "month"}[freq]
-    with style.use_style():
-        fig = style.new_figure()
-        ax = fig.add_subplot()
-        x = date2num(data["date"].dt.to_pydatetime())
-        step = {"day": 1.0, "week": 7.0, "month": 30.4}[freq]
-        if freq != "day":
-            x = x + step / 2  # a week's or month's bar sits over its span
-        grouped = len(data) <= 62
-        if grouped:
-            w = step * 0.4
-            ax.bar(
-                x - w / 2, data["events"], width=w, color=BLUE, label="Events", gid="turnout-events"
-            )
-            ax.bar(
-                x + w / 2,
-                data["cities"],
-                width=w,
-                color=ORANGE,
-                label="Cities with an event",
-                gid="turnout-cities",
-            )
-        else:
-            ax.bar(
-                x,
-                data["events"],
-                width=step * 0.9,
-                color=BLUE,
-                label="Events",
-                gid="turnout-events",
-            )
-            ax.step(
-                x,
-                data["cities"],
-                where="mid",
-                color=INK,
-                lw=1.1,
-                label="Cities with an event",
-                gid="turnout-cities",
-            )
-        top = int(data[["events", "cities"]].to_numpy().max())
-        # Headroom for the marked-day labels, which sit inside the plot at the top.
-        style.count_axis(ax, top, "y", headroom=max(1.28, (top + 1.5) / top) if marked else 1.0)
-        # Half a bin of air between the first and last bins and the axis ends.
-        ax.set_xlim(x.min() - step, x.max() + step)
-        week_ticks = freq == "week" and len(data) <= 14
-        if week_ticks:
-            # A few weeks: each bar is labelled under its middle with the Monday it starts on.
-            ticks = _week_ticks(data["date"])
-            tick_x = [float(v) + step / 2 for v in date2num([t.to_pydatetime() for t, _ in ticks])]
-        else:
-            ticks = style.date_ticks(a, b, max_ticks=12)
-            tick_x = list(date2num([t.to_pydatetime() for t, _ in ticks]))
-        ax.set_xticks(tick_x, labels=[lab for _, lab in ticks])
-        ax.tick_params(axis="x", length=3)
-        ax.spines["left"].set_visible(False)
-        ax.tick_params(axis="y", length=0)
-        for day in sorted(marked):
-            xd = date2num(day.to_pydatetime())
-            if freq == "day":
-                ax.axvspan(xd - 0.5, xd + 0.5, color=GREY_LIGHT, lw=0, zorder=0)
-            else:
-                ax.axvline(xd, color=GREY, lw=0.8, ls=(0, (3, 3)), zorder=0)
-        handles, names = ax.get_legend_handles_labels()
-        order = sorted(range(len(names)), key=lambda i: names[i] != "Events")  # events first
-        ax.legend(
-            [handles[i] for i in order],
-            [names[i] for i in order],
-            loc="lower left",
-            bbox_to_anchor=(0, 1.02),
-            ncol=2,
-            fontsize=8.5,
-        )
-        what = "Protest events" if freq == "day" else f"Protest events per {unit}"
-        sub = (
-            f"{what} per day and cities with at least one, {period}"
-            if freq == "day"
-            else f"{what} and cities with at least one, {period}"
-        )
-        after_end = _bin_of(pd.Series([b + pd.Timedelta(days=1)]), freq).iloc[0]
-        partial = (bool(bins[0] < a), bool(after_end == bins[-1]))
-        notes = _timeline_notes(freq, outside, week_ticks=week_ticks, partial=partial)
-        notes = f"{notes} {dated_out}".strip()
-        scope, scope_alt = base.city_scope(inside, cities_in_data)
-        if scope:
-            sub += f"; {scope}"
-        if title is None:
-            n_places = inside["place"].nunique()
-            among = f"{ap_number(n_places)} of {ap_number(cities_in_data or 0)} cities"
-            title = _timeline_title(data, freq, among=among if scope else "")
-        style.frame(fig, ax, title=title, subtitle=sub, source=source, notes=notes, plot_height=2.6)
-        ticked = {t for t, _ in ticks} if freq == "day" else set()
-        _label_marked(ax, marked, freq, ticked)
 
-    alt = _timeline_alt(data, freq, period, marked) + (f" {scope_alt}" if scope else "")
-    return base.finish(fig, ChartInfo(title, sub, alt, source, notes, data))
+def _worded(
+    data: pd.DataFrame,
+    options: TimelineOptions,
+    inside: pd.DataFrame,
+    outside: int,
+    dated_out: str,
+    title: str | None,
+    cities_in_data: int | None,
+    source: str,
+) -> ChartSpec:
+    """The counts with their headline, subtitle, notes and alt text."""
+    freq, a, b = options.freq, options.start, options.end
+    period = ap_period(a, b)
+    what = "Protest events" if freq == "day" else f"Protest events per {freq}"
+    sub = (
+        f"{what} per day and cities with at least one, {period}"
+        if freq == "day"
+        else f"{what} and cities with at least one, {period}"
+    )
+    bins = _bins(a, b, freq)
+    after_end = _bin_of(pd.Series([b + pd.Timedelta(days=1)]), freq).iloc[0]
+    partial = (bool(bins[0] < a), bool(after_end == bins[-1]))
+    notes = _timeline_notes(freq, outside, week_ticks=options.week_ticks, partial=partial)
+    notes = f"{notes} {dated_out}".strip()
+    scope, scope_alt = rows.city_scope(inside, cities_in_data)
+    if scope:
+        sub += f"; {scope}"
+    if title is None:
+        n_places = inside["place"].nunique()
+        among = f"{ap_number(n_places)} of {ap_number(cities_in_data or 0)} cities"
+        title = _timeline_title(data, freq, among=among if scope else "")
+    alt = _timeline_alt(data, freq, period, options.marked) + (f" {scope_alt}" if scope else "")
+    return ChartSpec(title, sub, alt, source, notes, data, kind=KIND, options=options)
 
 
 def _marked_days(marked_days: Any) -> dict[pd.Timestamp, str]:
@@ -286,50 +294,6 @@ def _bin_label(d: pd.Timestamp, freq: str) -> str:
     if freq == "week":
         return f"Week of {ap_date(d, year=True)}"
     return ap_month(d, year=True)
-
-
-def _label_marked(
-    ax: Any,
-    marked: dict[pd.Timestamp, str],
-    freq: str,
-    ticked: set[pd.Timestamp],
-) -> None:
-    """Label marked days (all inside the period) at the top of the plot, stepping down on collision.
-
-    A day without its own tick label gets its date in the label ("Jan. 30: National strike").
-    """
-    renderer = ax.get_figure().canvas.get_renderer()
-    ax_box = ax.get_window_extent(renderer)
-    placed = []
-    for day, label in sorted(marked.items()):
-        xd = date2num(day.to_pydatetime())
-        edge = 0.5 if freq == "day" else 0.0
-        text = label if day in ticked else f"{ap_date(day)}: {label}"
-        for level in range(4):
-            # Centered over its shaded day; at a plot edge, flush with the day's outer side.
-            t = ax.annotate(
-                text,
-                (xd, 1),
-                xycoords=("data", "axes fraction"),
-                xytext=(0, -2 - 12 * level),
-                textcoords="offset points",
-                ha="center",
-                va="top",
-                fontsize=8.5,
-                color=INK,
-                gid="turnout-marked",
-            )
-            t.set_parse_math(False)
-            box = t.get_window_extent(renderer)
-            if box.x1 > ax_box.x1 or box.x0 < ax_box.x0:
-                right = box.x1 > ax_box.x1
-                t.xy = (xd + edge if right else xd - edge, 1)
-                t.set_ha("right" if right else "left")
-                box = t.get_window_extent(renderer)
-            if not any(box.overlaps(p) for p in placed):
-                placed.append(box)
-                break
-            t.remove()
 
 
 def _timeline_title(data: pd.DataFrame, freq: str, *, among: str = "") -> str:

@@ -14,34 +14,36 @@ per city: its coordinates, the number drawn, the source's words and quote), so
 Events outside the 50 states, DC and Puerto Rico, or with no coordinates, are left
 off and the notes say how many.
 
+:func:`map_spec` works the map out (one row of ``data`` per city, each circle's place and
+area, the words) with no drawing; :func:`turnout_map` draws it with matplotlib
+(:mod:`turnout.charts.map_marks`) and :mod:`turnout.embeds.turnout_map` as an embed.
+
 >>> import turnout
->>> fig = turnout_map(turnout.load_events())
->>> chart_info(fig).title
+>>> map_spec(turnout.load_events()).title
 'Reported protests in 10 cities; Minneapolis drew the largest crowd: about 50,000 on Jan. 23'
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import math
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 
-from turnout import ap, geo, style
+from turnout import ap, geo
 from turnout.ap import ap_count, ap_date, ap_range
-from turnout.charts import base, ranked
-from turnout.charts.base import ChartInfo, chart_info, chart_kind
-from turnout.charts.map_marks import (
-    circle_scale,
-    draw_cities,
-    draw_keys,
-    draw_states,
-    label_cities,
-)
+from turnout.charts import ranked
+from turnout.charts import rows as base
+from turnout.charts.specs import ChartSpec, left_out_spec
 from turnout.ranking import Ranking, caveat, hedge, leaders
 
-__all__ = ["MAP_COLUMNS", "chart_info", "turnout_map"]
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
+__all__ = ["MAP_COLUMNS", "MapOptions", "chart_info", "map_spec", "turnout_map"]
+
+KIND = "turnout-map"
 
 #: The columns of the map's ``data``: one row per city on the map.
 MAP_COLUMNS = [
@@ -53,8 +55,41 @@ MAP_COLUMNS = [
 
 _BOUNDARY_CREDIT = "map: U.S. Census Bureau"
 
+#: Diameter in points of the circle for the largest number (``scale_max``).
+MAX_DIAMETER = 46.0
+#: Smallest circle drawn, in points: a crowd of 12 next to one of 50,000 would vanish.
+MIN_DIAMETER = 3.5
+#: A city with events but no count: a hollow circle this wide (points).
+HOLLOW_DIAMETER = 4.5
 
-@chart_kind("turnout-map")
+
+class MapOptions(NamedTuple):
+    """The map's options as its renderers read them, and each circle's place and size.
+
+    >>> import turnout
+    >>> s = map_spec(turnout.load_events())
+    >>> s.options.measure, list(s.options.marks.columns)
+    ('largest', ['x', 'y', 'area_low', 'area_high', 'floor'])
+    """
+
+    measure: Literal["largest", "sum"]
+    #: How many of the largest cities may be named.
+    labels: int
+    #: Square points per person (the circle's area), and the smallest crowd drawn at its size.
+    k: float
+    smallest: float
+    #: One row per row of ``data``: ``x``/``y`` in the projection, the circle's and ring's
+    #: areas in points² (``area_high`` NaN without a ring) and whether the count is a floor.
+    marks: pd.DataFrame
+
+
+def chart_info(fig: Any) -> ChartSpec:
+    """The spec a drawn map keeps (:func:`turnout.charts.chart_info`)."""
+    from turnout.charts.base import chart_info as info
+
+    return info(fig)
+
+
 def turnout_map(
     events: pd.DataFrame,
     *,
@@ -82,6 +117,37 @@ def turnout_map(
     >>> data.loc[data["city"].eq("Portland"), ["marker", "label"]].iloc[0].tolist()
     ['no count', 'no count']
     """
+    from turnout.charts.base import draw
+
+    return draw(
+        map_spec(
+            events,
+            measure=measure,
+            labels=labels,
+            scale_max=scale_max,
+            title=title,
+            subtitle=subtitle,
+            cities_in_data=cities_in_data,
+        )
+    )
+
+
+def map_spec(
+    events: pd.DataFrame,
+    *,
+    measure: Literal["largest", "sum"] = "largest",
+    labels: int = 10,
+    scale_max: float | None = None,
+    title: str | None = None,
+    subtitle: str | None = None,
+    cities_in_data: int | None = None,
+) -> ChartSpec:
+    """The map's spec (see :func:`turnout_map` for what it shows), no drawing.
+
+    >>> import turnout
+    >>> map_spec(turnout.load_events(), measure="sum").data["label"].iloc[0]
+    '70,000+'
+    """
     if measure not in ("largest", "sum"):
         raise ValueError(f"measure must be 'largest' or 'sum', not {measure!r}")
     if labels < 0:
@@ -93,11 +159,11 @@ def turnout_map(
     source = f"{ap.source_line(ev)}; {_BOUNDARY_CREDIT}"
     period = base.period(ev)
     if ev.empty:
-        return base.message_figure(title=title, source=source, columns=MAP_COLUMNS)
-
+        return left_out_spec(KIND, title=title, source=source, columns=MAP_COLUMNS)
     on_map, left_off_note = _locate(ev)
     if on_map.empty:
-        return base.message_figure(
+        return left_out_spec(
+            KIND,
             title=title or "No protests to map",
             message="No event in this selection has a place on the map.",
             subtitle=subtitle or period,
@@ -112,34 +178,23 @@ def turnout_map(
     cities["area_low"] = np.maximum(cities["value_low"], smallest) * k
     cities["area_high"] = cities["value_high"] * k
     counted = cities[cities["marker"].ne("no count")]
-
     scope, _ = base.city_scope(cities, cities_in_data)  # the cities on the map
-    with style.use_style():
-        fig = style.new_figure()
-        ax = fig.add_subplot()
-        x0, x1, y0, y1 = draw_states(ax)
-        draw_cities(ax, cities)
-        extent = (x0, x1, y0, y1)
-        keys_h = draw_keys(ax, counted, k, bool(cities["marker"].eq("no count").any()), extent)
-        plot_h = (style.WIDTH - 0.32) * (y1 - y0) / (x1 - x0) + keys_h
-        ranking = _ranking(ev, on_map, counted, measure)
-        title = title or _title(cities, counted, measure, ev, ranking)
-        sub = subtitle or _subtitle(measure, period, scope)
-        notes = _notes(cities, counted, on_map, measure, smallest, left_off_note)
-        notes = f"{notes} {dated_out}".strip()
-        frame = {"title": title, "subtitle": sub, "source": source, "plot_height": plot_h}
-        if labels and len(cities) > 1:  # said before placing: the frame is drawn once
-            notes = f"{notes} Labels name the largest cities where they fit."
-        style.frame(fig, ax, notes=notes, **frame)
-        label_cities(ax, cities, labels)
-
+    ranking = _ranking(ev, on_map, counted, measure)
+    title = title or _title(cities, counted, measure, ev, ranking)
+    sub = subtitle or _subtitle(measure, period, scope)
+    notes = _notes(cities, counted, on_map, measure, smallest, left_off_note)
+    notes = f"{notes} {dated_out}".strip()
+    if labels and len(cities) > 1:
+        notes = f"{notes} Labels name the largest cities where they fit."
     data = _data(cities, measure)
     alt = _alt(cities, counted, measure, period, notes_off=left_off_note, scope=scope)
     if ranking is not None and not ranking.clear:  # the bar chart's alt text says it too
         said = caveat(ranking)
         alt = alt.replace(" From largest: ", " By the least each count allows: ", 1)
         alt += " " + ap.sentence(said[0].upper() + said[1:])
-    return base.finish(fig, ChartInfo(title, sub, alt, source, notes, data))
+    marks = cities[["x", "y", "area_low", "area_high", "floor"]].reset_index(drop=True)
+    options = MapOptions(measure, labels, k, smallest, marks)
+    return ChartSpec(title, sub, alt, source, notes, data, kind=KIND, options=options)
 
 
 # ---------------------------------------------------------------- events to cities
@@ -433,3 +488,44 @@ def _data(cities: pd.DataFrame, measure: str) -> pd.DataFrame:
     # (a sum with a floor in it reads rounded down, as in turnout_by_city).
     data = cities.assign(measure=measure)[MAP_COLUMNS].reset_index(drop=True)
     return data.astype({"rank": "int64", "row": "int64", "events": "int64"})
+
+
+def round_up(value: float) -> float:
+    """Up to two significant figures: the smallest circle's number, said in the notes.
+
+    >>> round_up(6079.2), round_up(289.8), round_up(0.4)
+    (6100.0, 290.0, 1.0)
+    """
+    if value <= 1:
+        return 1.0
+    step = 10 ** max(int(math.floor(math.log10(value))) - 1, 0)
+    return float(math.ceil(value / step) * step)
+
+
+def circle_scale(vmax: float) -> tuple[float, float]:
+    """``(k, smallest)``: square points per person when ``vmax`` people get the largest
+    circle (:data:`MAX_DIAMETER` wide), and the smallest crowd drawn (:data:`MIN_DIAMETER`
+    wide; a smaller one is drawn at its size, and the notes say so).
+
+    >>> k, smallest = circle_scale(50_000)
+    >>> round(k * 50_000, 6) == MAX_DIAMETER**2, smallest
+    (True, 290.0)
+    """
+    k = MAX_DIAMETER**2 / vmax
+    return k, round_up(MIN_DIAMETER**2 / k)
+
+
+def legend_values(vmax: float, *, smallest: float = 0.0) -> list[float]:
+    """Round numbers for the circle-size key: up to three, 1-2-5 steps, the largest <= vmax.
+
+    >>> legend_values(50000), legend_values(3000), legend_values(24, smallest=10)
+    ([500.0, 5000.0, 50000.0], [30.0, 300.0, 3000.0], [20.0])
+    """
+    if not vmax > 0:
+        return []
+    mag = 10 ** math.floor(math.log10(vmax))
+    if mag > vmax:  # log10 rounds up just under a power of ten (99,999,999.99999999)
+        mag /= 10
+    top = max(m * mag for m in (1, 2, 3, 5) if m * mag <= vmax)
+    values = [top / 100, top / 10, top]
+    return [float(v) for v in values if v >= max(smallest, 1) and v == round(v)]

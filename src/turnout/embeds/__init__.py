@@ -1,18 +1,18 @@
 """HTML embeds of turnout's charts: responsive, accessible, self-contained, every mark sourced.
 
-:func:`render` turns what ``save_chart`` has (a chart's kind and its
-:class:`~turnout.charts.ChartInfo`: words and the data table of NAME.csv)
-into an :class:`Embed`: one HTML document with the chart as inline SVG (text as
-text), a phone design and a wide one, tooltips that quote the sentence behind
-each mark, a visually hidden data table, a "Get the data" link, dark mode,
-and a script that tells its host page how tall it is. :func:`write_embed`
-writes ``NAME.html`` (and ``NAME.phone.png``, a 2x picture of the phone
-design for CMSs that take only images); :func:`snippet` is the code a
-reporter pastes into an article.
+:func:`render` turns a chart's spec (:func:`turnout.charts.spec`: its kind, words,
+options and the data table of NAME.csv, made without matplotlib) into an
+:class:`Embed`: one HTML document with the chart as inline SVG (text as text), a
+phone design and a wide one, tooltips that quote the sentence behind each mark,
+a visually hidden data table, a "Get the data" link, dark mode, and a script
+that tells its host page how tall it is. :func:`write_embed` writes
+``NAME.html`` (and ``NAME.phone.png``, a 2x picture of the phone design for
+CMSs that take only images); :func:`snippet` is the code a reporter pastes into
+an article.
 
 >>> import turnout
->>> from turnout.charts import turnout_by_city, chart_info
->>> embed = render(chart_info(turnout_by_city(turnout.load_events())), csv_href="by-city.csv")
+>>> from turnout.charts import spec
+>>> embed = render(spec(turnout.load_events(), "turnout-by-city"), csv_href="by-city.csv")
 >>> embed.kind, "Around 50,000 people demonstrated" in embed.html
 ('turnout-by-city', True)
 >>> len(embed.html.encode()) < 100_000
@@ -29,6 +29,7 @@ from typing import Any
 
 import pandas as pd
 
+from turnout.charts.specs import ChartSpec
 from turnout.embeds import page
 from turnout.embeds.base import Chart, QuoteBudget, kinds, register, renderer
 
@@ -58,7 +59,7 @@ class Embed:
     style: str  # its stylesheet (a host page's CSP must allow page.sha256(style))
     script: str  # its script (likewise)
     chart: Chart
-    info: Any
+    info: ChartSpec  # the spec it renders
 
     def snippet(self, src: str, *, height: int = 500) -> str:
         """Paste-in code for an article: see :func:`snippet`."""
@@ -74,7 +75,7 @@ class Embed:
 
 
 def render(
-    info: Any,
+    info: ChartSpec,
     kind: str | None = None,
     *,
     data: pd.DataFrame | None = None,
@@ -82,7 +83,8 @@ def render(
     plain: bool = False,
     cleaning_href: str = "",
 ) -> Embed:
-    """The embed of a chart from its info (title, subtitle, alt, source, notes, data).
+    """The embed of a chart's spec (title, subtitle, alt, source, notes, data, kind, options):
+    :func:`turnout.charts.spec`, or a drawn chart's :func:`turnout.charts.chart_info`.
 
     ``kind`` defaults to ``info.kind`` (``""``: the generic embed, the data as a list);
     ``data`` defaults to ``info.data``, exactly the rows of NAME.csv. ``csv_href`` is the
@@ -97,7 +99,7 @@ def render(
     table = table.reset_index(drop=True)
     chart = renderer(kind)(table, info, QuoteBudget())
     if not chart.layouts and not chart.table.rows:
-        chart.message = _message(info)
+        chart.message = str(getattr(info, "left_out", "") or "") or _message(info)
     style, code = page.stylesheet(chart), page.script()
     figure = page.figure_html(
         chart, info, kind=kind, csv_href=csv_href, plain=plain, cleaning_href=cleaning_href
@@ -109,7 +111,8 @@ def render(
 
 
 def _message(info: Any) -> str:
-    """What an empty chart says: its alt text less the headline and the notes."""
+    """What an empty chart built by hand says: its alt text less the headline and the notes
+    (a spec left out says its ``left_out`` sentence)."""
     title, notes = str(getattr(info, "title", "")), str(getattr(info, "notes", "") or "")
     words = str(getattr(info, "alt", "") or "").removeprefix(title).lstrip(". ").strip()
     return words.removesuffix(notes).strip() if notes else words
@@ -142,7 +145,7 @@ def snippet(src: str, *, title: str = "", height: int = 500) -> str:
 
 
 def write_embed(
-    info: Any,
+    info: ChartSpec,
     name: str,
     folder: str | os.PathLike,
     *,

@@ -11,6 +11,7 @@ breaks ``save_chart``. The map plugs in the same way: ``@register("turnout-map")
 
 from __future__ import annotations
 
+import importlib
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -95,10 +96,21 @@ def register(kind: str) -> Callable[[Renderer], Renderer]:
     return deco
 
 
+#: The module that registers each kind's design, imported when that kind is first drawn:
+#: an embed loads its own design alone (the map's geography is no bar chart's weight).
+_MODULES = {
+    "": "turnout.embeds.generic",
+    "turnout-by-city": "turnout.embeds.by_city",
+    "temperature-vs-attendance": "turnout.embeds.temperature",
+    "timeline-density": "turnout.embeds.timeline",
+    "turnout-map": "turnout.embeds.turnout_map",
+}
+
+
 def kinds() -> dict[str, Renderer]:
     """The registered kinds (importing the kind modules registers them)."""
-    from turnout.embeds import by_city, generic, temperature, timeline, turnout_map  # noqa: F401
-
+    for module in _MODULES.values():
+        importlib.import_module(module)
     return dict(_KINDS)
 
 
@@ -108,12 +120,17 @@ def designed(kind: str) -> bool:
     >>> designed("turnout-by-city"), designed(""), designed("a-kind-nobody-drew")
     (True, False, False)
     """
-    return bool(kind) and kind in kinds()
+    return bool(kind) and (kind in _MODULES or kind in _KINDS)
 
 
 def renderer(kind: str) -> Renderer:
-    found = kinds()
-    return found.get(kind, found[""])
+    """The design that draws ``kind``: its own, or the generic list."""
+    if kind not in _KINDS:
+        importlib.import_module(_MODULES.get(kind, _MODULES[""]))
+    if kind in _KINDS:
+        return _KINDS[kind]
+    importlib.import_module(_MODULES[""])
+    return _KINDS[""]
 
 
 #: True for None, NaN, NA, NaT and blank strings: every room's one rule (turnout.cells).

@@ -5,25 +5,32 @@ number after the bar); wider charts a label column on the left. In the
 "words" variant (labels that quote the source) the words get their own line
 under the city and a light scale gives the numbers.
 
+It draws a :func:`turnout.charts.by_city.by_city_spec` as it is: the bars, labels and
+options are the spec's, never read back from its words.
+
 >>> import turnout
->>> from turnout.charts import turnout_by_city, chart_info
->>> info = chart_info(turnout_by_city(turnout.load_events()))
->>> chart = draw(info.data, info, QuoteBudget())
->>> len(chart.layouts[0].marks()) == len(info.data)
+>>> from turnout.charts.by_city import by_city_spec
+>>> spec = by_city_spec(turnout.load_events())
+>>> chart = draw(spec.data, spec, QuoteBudget())
+>>> len(chart.layouts[0].marks()) == len(spec.data)
 True
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
+from turnout.charts.by_city import bars as spec_bars
+from turnout.charts.by_city import options_of
+from turnout.charts.specs import ChartSpec
 from turnout.embeds import base
 from turnout.embeds.base import Chart, QuoteBudget, Table
 from turnout.embeds.measure import fit, text_width, wrap
 from turnout.embeds.scene import Layout, Line, Mark, Rect, Text
-from turnout.embeds.words import coded_size, date_words, fmt_count, source_words
+from turnout.embeds.words import coded_size, date_words, fmt_count, sourced
 
 KIND = "turnout-by-city"
 _LABEL = 13.0  # city names and numbers
@@ -46,8 +53,7 @@ def _table(data: pd.DataFrame, budget: QuoteBudget, sums: bool) -> Table:
             date_words(r["date"]),
             coded_size(r["size_low"], r["size_high"], r["size_qualifier"]),
             base.text(r["size_text"]),
-            base.quotes(r["source_quote"], budget, names=r["source_name"]),
-            source_words(r["source_name"], r["source_date"], r["source_url"]),
+            *sourced(r, budget),
         ]
         if sums:
             row.append(base.text(r["label"]))
@@ -56,16 +62,8 @@ def _table(data: pd.DataFrame, budget: QuoteBudget, sums: bool) -> Table:
 
 
 def _bars(data: pd.DataFrame) -> pd.DataFrame:
-    return (
-        data.groupby("rank", sort=True)
-        .agg(
-            place=("place", "first"),
-            label=("label", "first"),
-            low=("value_low", "first"),
-            high=("value_high", "first"),
-        )
-        .reset_index()
-    )
+    """The spec's bars, their ends as ``low`` and ``high``."""
+    return spec_bars(data).rename(columns={"value_low": "low", "value_high": "high"})
 
 
 def _mark_label(r: pd.Series, sums: bool) -> str:
@@ -78,14 +76,15 @@ def _mark_label(r: pd.Series, sums: bool) -> str:
 
 
 @base.register(KIND)
-def draw(data: pd.DataFrame, info: Any, budget: QuoteBudget) -> Chart:
+def draw(data: pd.DataFrame, info: ChartSpec, budget: QuoteBudget) -> Chart:
     """The bar chart's layouts (phone, then wide) and its table."""
-    sums = bool(len(data)) and str(data["measure"].iloc[0]) == "sum"
+    options = options_of(info)
+    sums = bool(len(data)) and options.measure == "sum"
     table = _table(data, budget, sums)
     if data.empty:
         return Chart([], table)
     bars = _bars(data)
-    words = bars["label"].astype(str).str.startswith("“").all()
+    words = options.labels == "words"
     top = float(max(bars["high"].max(), bars["low"].max(), 1.0))
     key = [("one", "Reported number of people")]
     if (bars["high"] > bars["low"]).any():
@@ -122,6 +121,32 @@ def _span(
     return min([full, *(cap for r, cap in caps.items() if r not in under)]), under
 
 
+@dataclass(frozen=True)
+class _Design:
+    """One width's design: where the bars start, people per fraction of the width, and what
+    the rows carry (a label column, the source's words, stacked segments)."""
+
+    width: float
+    left: float  # the bars' common start, a fraction of the width
+    scale: float  # fractions of the width per person
+    sums: bool
+    words: bool
+    column: bool  # wide: names in a column on the left; phone: a name above its bar
+    under: frozenset[int]  # ranks whose number goes under the name (phone)
+
+    @property
+    def bar_h(self) -> float:
+        return 18.0 if self.column else 16.0
+
+    @property
+    def least(self) -> float:
+        """Every bar at least visible, however small its number."""
+        return _LEAST_BAR / self.width
+
+    def x(self, v: float) -> float:
+        return self.left + float(v) * self.scale
+
+
 def _layout(
     data: pd.DataFrame,
     bars: pd.DataFrame,
@@ -133,96 +158,110 @@ def _layout(
     column: bool,
 ) -> Layout:
     items: list[Any] = []
-    bar_h = 18.0 if column else 16.0
     # Left edge of the bars: the label column's width (wide) or the chart's edge (phone).
     label_w = max(text_width(p, _LABEL, bold=True) for p in bars["place"]) if column else 0.0
     left = min(label_w + 12, 0.36 * width) / width if column else 0.0
-    col_px = left * width - 12
     ticks = base.nice_ticks(top, 4 if width < base.WIDE else 6) if words else []
     if ticks:
         top = float(ticks[-1])
     # Scale: the longest bar plus its number must fit; fractions of the width per person.
     span, under = _span(bars, top, width, left, words, column=column)
-    scale = span / top
-    least = _LEAST_BAR / width  # every bar at least visible, however small its number
-
-    def x(v: float) -> float:
-        return left + float(v) * scale
-
+    d = _Design(width, left, span / top, sums, words, column, frozenset(under))
     y = 4.0
     if ticks:  # a light scale above the bars, labels over their gridlines
         y += _TICK + 4
         for t in ticks:
-            anchor = "start" if t == 0 else ("end" if x(t) > 0.97 else "middle")
-            items.append(Text(x(t), 0, y - 4, fmt_count(t), _TICK, anchor=anchor, cls="soft"))
+            anchor = "start" if t == 0 else ("end" if d.x(t) > 0.97 else "middle")
+            items.append(Text(d.x(t), 0, y - 4, fmt_count(t), _TICK, anchor=anchor, cls="soft"))
     grid_top = y
     for _, b in bars.iterrows():
-        rank = b["rank"]
-        segs = data[data["rank"].eq(rank)]
-        # A name too long for its room ends in an ellipsis; the tooltip names it whole.
-        place_lines = [
-            fit(line, col_px if column else width, _LABEL, bold=True)
-            for line in (
-                wrap(str(b["place"]), col_px, _LABEL, bold=True) if column else [str(b["place"])]
-            )
-        ]
-        row_top = y
-        value_under = not words and rank in under
-        if not column:
-            y += _LABEL
-            items.append(Text(0, 0, y - 2, place_lines[0], _LABEL, bold=True))
-            y += 3
-        if value_under:  # too long beside a bar this wide: its own line under the name
-            y += _LABEL + 1
-            value_y = y - 3
-            y += 2
-        word_lines: list[str] = []
-        if words:
-            word_w = (1 - left) * width
-            word_lines = [fit(w, word_w, _WORDS) for w in wrap(str(b["label"]), word_w, _WORDS)]
-        if not column:
-            for line in word_lines:
-                y += _WORDS + 3
-                items.append(Text(0, 0, y - 3, line, _WORDS, cls="soft halo"))
-            y += 3
-        bar_y = y
-        if column:
-            lines_h = len(place_lines) * (_LABEL + 3)
-            bar_y = y + max(0.0, (lines_h - bar_h) / 2)
-            first = bar_y + bar_h / 2 + _LABEL * 0.35 - (len(place_lines) - 1) * (_LABEL + 3) / 2
-            for i, line in enumerate(place_lines):
-                items.append(
-                    Text(left, -12, first + i * (_LABEL + 3), line, _LABEL, anchor="end", bold=True)
-                )
-        row_bottom = bar_y + bar_h
-        if column and words:
-            for line in word_lines:
-                row_bottom += _WORDS + 3
-                items.append(Text(left, 0, row_bottom - 2, line, _WORDS, cls="soft halo"))
-        if column:
-            row_bottom = max(row_bottom, y + len(place_lines) * (_LABEL + 3))
-        marks = []
-        for i, r in segs.iterrows():
-            x0, x1 = x(r["segment_start"]), x(r["segment_end"])
-            x1 = max(x1, x0 + least)
-            shapes: list[Any] = [Rect(x0, x1, bar_y, bar_h, "one seg" if sums else "one")]
-            hit = Rect(x0, x1, row_top, row_bottom - row_top + 4) if sums else None
-            marks.append(Mark(int(i), _mark_label(r, sums), shapes, hit))
-        if b["high"] > b["low"]:  # the light end belongs to the bar's last segment
-            marks[-1].shapes.append(Rect(x(b["low"]), x(b["high"]), bar_y + 0.5, bar_h - 1, "tint"))
-        if not sums:
-            marks[0].hit = Rect(0, 1, row_top, row_bottom - row_top + 4)
-        if not words:  # the number belongs to the bar's mark: tapping it opens the tooltip
-            end = max(x(max(b["low"], b["high"])), x(0) + least)
-            cy = bar_y + bar_h / 2 + _LABEL * 0.35
-            value = Text(end, _GAP, cy, str(b["label"]), _LABEL, bold=rank == 1)
-            if value_under:
-                value = Text(0, 0, value_y, str(b["label"]), _LABEL, bold=rank == 1)
-            marks[-1].shapes.append(value)
-        items.extend(marks)
-        y = row_bottom + (14 if column else 12)
+        y = _row(items, d, data[data["rank"].eq(b["rank"])], b, y)
     for t in ticks:  # gridlines under everything
-        items.insert(0, Line(x(t), grid_top, x(t), y - 8, "rule"))
+        items.insert(0, Line(d.x(t), grid_top, d.x(t), y - 8, "rule"))
     if column and not words:  # the bars' common start
         items.insert(0, Line(left, grid_top, left, y - 8, "axis"))
     return Layout(width, y, items)
+
+
+def _row(items: list[Any], d: _Design, segs: pd.DataFrame, b: pd.Series, y: float) -> float:
+    """One bar's row from ``y`` down: its name, the source's words, the bar and its number;
+    returns where the next row starts."""
+    column, words, bar_h = d.column, d.words, d.bar_h
+    col_px = d.left * d.width - 12
+    # A name too long for its room ends in an ellipsis; the tooltip names it whole.
+    place_lines = [
+        fit(line, col_px if column else d.width, _LABEL, bold=True)
+        for line in (
+            wrap(str(b["place"]), col_px, _LABEL, bold=True) if column else [str(b["place"])]
+        )
+    ]
+    row_top = y
+    value_under = not words and b["rank"] in d.under
+    value_y = 0.0
+    if not column:
+        y += _LABEL
+        items.append(Text(0, 0, y - 2, place_lines[0], _LABEL, bold=True))
+        y += 3
+    if value_under:  # too long beside a bar this wide: its own line under the name
+        y += _LABEL + 1
+        value_y = y - 3
+        y += 2
+    word_w = (1 - d.left) * d.width
+    word_lines = (
+        [fit(w, word_w, _WORDS) for w in wrap(str(b["label"]), word_w, _WORDS)] if words else []
+    )
+    if not column:
+        for line in word_lines:
+            y += _WORDS + 3
+            items.append(Text(0, 0, y - 3, line, _WORDS, cls="soft halo"))
+        y += 3
+    bar_y = y
+    if column:
+        lines_h = len(place_lines) * (_LABEL + 3)
+        bar_y = y + max(0.0, (lines_h - bar_h) / 2)
+        first = bar_y + bar_h / 2 + _LABEL * 0.35 - (len(place_lines) - 1) * (_LABEL + 3) / 2
+        for i, line in enumerate(place_lines):
+            items.append(
+                Text(d.left, -12, first + i * (_LABEL + 3), line, _LABEL, anchor="end", bold=True)
+            )
+    row_bottom = bar_y + bar_h
+    if column and words:
+        for line in word_lines:
+            row_bottom += _WORDS + 3
+            items.append(Text(d.left, 0, row_bottom - 2, line, _WORDS, cls="soft halo"))
+    if column:
+        row_bottom = max(row_bottom, y + len(place_lines) * (_LABEL + 3))
+    items.extend(_marks(d, segs, b, (row_top, bar_y, row_bottom), value_y if value_under else None))
+    return row_bottom + (14 if column else 12)
+
+
+def _marks(
+    d: _Design,
+    segs: pd.DataFrame,
+    b: pd.Series,
+    rows: tuple[float, float, float],
+    value_y: float | None,
+) -> list[Mark]:
+    """A bar's marks, one per segment: its rectangle, the light end of a range and the
+    number (under the name at ``value_y`` when it does not fit beside the bar)."""
+    row_top, bar_y, row_bottom = rows
+    x, least, bar_h, sums = d.x, d.least, d.bar_h, d.sums
+    marks = []
+    for i, r in segs.iterrows():
+        x0, x1 = x(r["segment_start"]), x(r["segment_end"])
+        x1 = max(x1, x0 + least)
+        shapes: list[Any] = [Rect(x0, x1, bar_y, bar_h, "one seg" if sums else "one")]
+        hit = Rect(x0, x1, row_top, row_bottom - row_top + 4) if sums else None
+        marks.append(Mark(int(i), _mark_label(r, sums), shapes, hit))
+    if b["high"] > b["low"]:  # the light end belongs to the bar's last segment
+        marks[-1].shapes.append(Rect(x(b["low"]), x(b["high"]), bar_y + 0.5, bar_h - 1, "tint"))
+    if not sums:
+        marks[0].hit = Rect(0, 1, row_top, row_bottom - row_top + 4)
+    if not d.words:  # the number belongs to the bar's mark: tapping it opens the tooltip
+        end = max(x(max(b["low"], b["high"])), x(0) + least)
+        cy = bar_y + bar_h / 2 + _LABEL * 0.35
+        value = Text(end, _GAP, cy, str(b["label"]), _LABEL, bold=b["rank"] == 1)
+        if value_y is not None:
+            value = Text(0, 0, value_y, str(b["label"]), _LABEL, bold=b["rank"] == 1)
+        marks[-1].shapes.append(value)
+    return marks

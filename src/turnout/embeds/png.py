@@ -107,24 +107,13 @@ def phone_figure(embed: Any, width: float = 375) -> Any:
     """The matplotlib Figure :func:`phone_png` saves: every text inside it."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from matplotlib.patches import Circle, Polygon
-    from matplotlib.patches import Rectangle as Box
-    from matplotlib.patheffects import withStroke
 
     chart, info = embed.chart, embed.info
     inner = width - 2 * _PAD
-    blocks: list[tuple[str, float, bool, str]] = []  # (line, size, bold, colour)
-    title = str(getattr(info, "title", "") or "")
-    for line in wrap(title, inner, 20, bold=True):
-        blocks.append((line, 20, True, LIGHT["ink"]))
-    for line in wrap(str(getattr(info, "subtitle", "") or ""), inner, 15):
-        blocks.append((line, 15, False, LIGHT["soft"]))
+    blocks, foot = _words(info, inner)
     key_lines = _key_rows(list(chart.key) if chart.layouts else [], inner)
     layout = chart.layouts[0] if chart.layouts else None
     message = [] if layout else wrap(chart.message or "See the data file.", inner, 16)
-    foot = []
-    for words in (str(getattr(info, "notes", "") or ""), str(getattr(info, "source", "") or "")):
-        foot += [(line, 13.0) for line in wrap(words, inner, 13)]
     head_h = sum(size * 1.35 for _, size, _, _ in blocks) + 8
     key_h = len(key_lines) * 18 + (6 if key_lines else 0)
     base = chart.base if layout else None  # a map: drawn to the picture's width, text over it
@@ -137,15 +126,57 @@ def phone_figure(embed: Any, width: float = 375) -> Any:
     ax.set_xlim(0, width)
     ax.set_ylim(height, 0)
     ax.set_axis_off()
-
-    def write(x: float, y: float, words: str, size: float, **kw: Any) -> None:
-        ax.text(x, y, words, fontsize=size * _PT, family=_FONT, va="baseline", **kw)
-
     y = _PAD
     for line, size, bold, color in blocks:
         y += size * 1.35
-        write(_PAD, y - size * 0.3, line, size, color=color, weight="bold" if bold else "normal")
+        _write(
+            ax, _PAD, y - size * 0.3, line, size, color=color, weight="bold" if bold else "normal"
+        )
+    y = _draw_key(ax, key_lines, y + 8)
+    y += 6 if key_lines else 0
+    if layout is None:
+        for line in message:
+            y += 22
+            _write(ax, _PAD, y - 5, line, 16, color=LIGHT["ink"])
+        y += 16
+    else:
+        if base:
+            base.draw(ax, _PAD, y, inner)
+        for item in layout.items:
+            for shape in [*item.shapes] if isinstance(item, Mark) else [item]:
+                _draw_shape(ax, shape, y, inner)
+        y += chart_h
     y += 8
+    for line, size in foot:
+        y += 17.5
+        _write(ax, _PAD, y - 4, line, size, color=LIGHT["soft"])
+    return fig
+
+
+def _words(info: Any, inner: float) -> tuple[list[tuple[str, float, bool, str]], list]:
+    """The headline and subtitle as (line, size, bold, colour), the notes and source as
+    (line, size), wrapped to the picture."""
+    blocks: list[tuple[str, float, bool, str]] = []
+    title = str(getattr(info, "title", "") or "")
+    for line in wrap(title, inner, 20, bold=True):
+        blocks.append((line, 20, True, LIGHT["ink"]))
+    for line in wrap(str(getattr(info, "subtitle", "") or ""), inner, 15):
+        blocks.append((line, 15, False, LIGHT["soft"]))
+    foot: list[tuple[str, float]] = []
+    for words in (str(getattr(info, "notes", "") or ""), str(getattr(info, "source", "") or "")):
+        foot += [(line, 13.0) for line in wrap(words, inner, 13)]
+    return blocks, foot
+
+
+def _write(ax: Any, x: float, y: float, words: str, size: float, **kw: Any) -> None:
+    ax.text(x, y, words, fontsize=size * _PT, family=_FONT, va="baseline", **kw)
+
+
+def _draw_key(ax: Any, key_lines: list, y: float) -> float:
+    """The key's rows, each swatch as the chart draws its mark; the ``y`` under them."""
+    from matplotlib.patches import Circle
+    from matplotlib.patches import Rectangle as Box
+
     for row in key_lines:
         y += 18
         for cls, words, x in row:
@@ -155,7 +186,7 @@ def phone_figure(embed: Any, width: float = 375) -> Any:
                 color = LIGHT["band"]
             face = LIGHT["one-tint"] if cls == "tint" else color
             if not cls:  # a long item's next line, under its words
-                write(_PAD + x + 20, y - 4, words, 13, color=LIGHT["ink"])
+                _write(ax, _PAD + x + 20, y - 4, words, 13, color=LIGHT["ink"])
                 continue
             if cls in _ROUND:  # the map's marks: circles, as on the map
                 face, edge, ls = _ROUND[cls]
@@ -164,79 +195,63 @@ def phone_figure(embed: Any, width: float = 375) -> Any:
             else:
                 swatch = Box((_PAD + x, y - 14), 14, 11, facecolor=face, edgecolor=color)
             ax.add_patch(swatch)
-            write(_PAD + x + 20, y - 4, words, 13, color=LIGHT["ink"])
-    y += 6 if key_lines else 0
-    if layout is None:
-        for line in message:
-            y += 22
-            write(_PAD, y - 5, line, 16, color=LIGHT["ink"])
-        y += 16
-    else:
-        top = y
-        if base:
-            base.draw(ax, _PAD, top, inner)
-        shapes: list[Any] = []
-        for item in layout.items:
-            shapes += [*item.shapes] if isinstance(item, Mark) else [item]
+            _write(ax, _PAD + x + 20, y - 4, words, 13, color=LIGHT["ink"])
+    return y
 
-        def X(frac: float, dx: float = 0.0) -> float:  # noqa: N802 - a coordinate, like the SVG's x
-            return _PAD + frac * inner + dx
 
-        for s in shapes:
-            cls = set(getattr(s, "cls", "").split())
-            if isinstance(s, Rect):
-                if "tint" in cls:
-                    face, edge = LIGHT["one-tint"], LIGHT["one"]
-                elif "band" in cls:
-                    face, edge = LIGHT["band"], "none"
-                else:
-                    face = LIGHT["two"] if "two" in cls else LIGHT["one"]
-                    edge = LIGHT["bg"] if "seg" in cls else "none"
-                ax.add_patch(
-                    Box(
-                        (X(s.x0), top + s.y),
-                        (s.x1 - s.x0) * inner,
-                        s.h,
-                        facecolor=face,
-                        edgecolor=edge,
-                        linewidth=0.8,
-                    )  # fmt: skip
-                )
-            elif isinstance(s, Line):
-                color, lw, ls = _stroke(cls)
-                ax.plot([X(s.x0), X(s.x1)], [top + s.y0, top + s.y1], color=color,
-                        linewidth=lw * _PT, linestyle=ls, solid_capstyle="butt")  # fmt: skip
-            elif isinstance(s, Dot):
-                ax.add_patch(Circle((X(s.x), top + s.y), s.r, color=LIGHT["one"]))
-            elif isinstance(s, Symbol):
-                x0, y0 = X(s.x), top + s.y
-                pts = {
-                    "diamond": [(0, -5.5), (5.5, 0), (0, 5.5), (-5.5, 0)],
-                    "head-left": [(-1, 0), (7, -4.5), (7, 4.5)],
-                    "head-right": [(1, 0), (-7, -4.5), (-7, 4.5)],
-                }[s.name]
-                hollow = "hollow" in cls
-                ax.add_patch(
-                    Polygon(
-                        [(x0 + a, y0 + b) for a, b in pts],
-                        facecolor=LIGHT["bg"] if hollow else LIGHT["one"],
-                        edgecolor=LIGHT["two"] if hollow else "none",
-                        linewidth=1.8 * _PT,
-                    )  # fmt: skip
-                )
-            elif isinstance(s, Text):
-                effects = (
-                    [withStroke(linewidth=4 * _PT, foreground=LIGHT["bg"])]
-                    if "halo" in cls
-                    else None
-                )
-                write(X(s.x, s.dx), top + s.y_at(inner), s.text, s.size,
-                      ha={"start": "left", "middle": "center", "end": "right"}[s.anchor],
-                      color=LIGHT["soft"] if "soft" in cls else LIGHT["ink"],
-                      weight="bold" if s.bold else "normal", path_effects=effects)  # fmt: skip
-        y = top + chart_h
-    y += 8
-    for line, size in foot:
-        y += 17.5
-        write(_PAD, y - 4, line, size, color=LIGHT["soft"])
-    return fig
+def _draw_shape(ax: Any, s: Any, top: float, inner: float) -> None:
+    """One shape of the phone layout, ``top`` px down the picture, ``inner`` px wide."""
+    from matplotlib.patches import Circle, Polygon
+    from matplotlib.patches import Rectangle as Box
+    from matplotlib.patheffects import withStroke
+
+    def X(frac: float, dx: float = 0.0) -> float:  # noqa: N802 - a coordinate, like the SVG's x
+        return _PAD + frac * inner + dx
+
+    cls = set(getattr(s, "cls", "").split())
+    if isinstance(s, Rect):
+        if "tint" in cls:
+            face, edge = LIGHT["one-tint"], LIGHT["one"]
+        elif "band" in cls:
+            face, edge = LIGHT["band"], "none"
+        else:
+            face = LIGHT["two"] if "two" in cls else LIGHT["one"]
+            edge = LIGHT["bg"] if "seg" in cls else "none"
+        ax.add_patch(
+            Box(
+                (X(s.x0), top + s.y),
+                (s.x1 - s.x0) * inner,
+                s.h,
+                facecolor=face,
+                edgecolor=edge,
+                linewidth=0.8,
+            )  # fmt: skip
+        )
+    elif isinstance(s, Line):
+        color, lw, ls = _stroke(cls)
+        ax.plot([X(s.x0), X(s.x1)], [top + s.y0, top + s.y1], color=color,
+                linewidth=lw * _PT, linestyle=ls, solid_capstyle="butt")  # fmt: skip
+    elif isinstance(s, Dot):
+        ax.add_patch(Circle((X(s.x), top + s.y), s.r, color=LIGHT["one"]))
+    elif isinstance(s, Symbol):
+        x0, y0 = X(s.x), top + s.y
+        pts = {
+            "diamond": [(0, -5.5), (5.5, 0), (0, 5.5), (-5.5, 0)],
+            "head-left": [(-1, 0), (7, -4.5), (7, 4.5)],
+            "head-right": [(1, 0), (-7, -4.5), (-7, 4.5)],
+        }[s.name]
+        hollow = "hollow" in cls
+        ax.add_patch(
+            Polygon(
+                [(x0 + a, y0 + b) for a, b in pts],
+                facecolor=LIGHT["bg"] if hollow else LIGHT["one"],
+                edgecolor=LIGHT["two"] if hollow else "none",
+                linewidth=1.8 * _PT,
+            )  # fmt: skip
+        )
+    elif isinstance(s, Text):
+        effects = [withStroke(linewidth=4 * _PT, foreground=LIGHT["bg"])] if "halo" in cls else None
+        _write(ax, X(s.x, s.dx), top + s.y_at(inner), s.text, s.size,
+               ha={"start": "left", "middle": "center", "end": "right"}[s.anchor],
+               color=LIGHT["soft"] if "soft" in cls else LIGHT["ink"],
+               weight="bold" if s.bold else "normal", path_effects=effects)  # fmt: skip

@@ -7,8 +7,8 @@ A crowd range is a vertical line through the mark. Every mark is labelled
 where a label fits at the design's narrowest width; the tooltip names all.
 
 >>> import turnout
->>> from turnout.charts import temperature_vs_attendance, chart_info
->>> info = chart_info(temperature_vs_attendance(turnout.load_events()))
+>>> from turnout.charts import spec
+>>> info = spec(turnout.load_events(), "temperature-vs-attendance")
 >>> [m.label.split(":")[0] for m in draw(info.data, info, QuoteBudget()).layouts[0].marks()]
 ['New York, Jan. 29, 2026', 'Cleveland, Jan. 30, 2026']
 """
@@ -16,14 +16,24 @@ where a label fits at the design's narrowest width; the tooltip names all.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
+from turnout.charts.specs import ChartSpec
+from turnout.charts.temperature import TemperatureOptions, _scales
 from turnout.embeds import base
 from turnout.embeds.base import Chart, QuoteBudget, Table
 from turnout.embeds.scene import Dot, Layout, Line, Mark, Rect, Symbol, Text
-from turnout.embeds.words import ap_date, coded_size, date_words, degrees, fmt_count, source_words
+from turnout.embeds.words import (
+    ap_date,
+    coded_size,
+    date_words,
+    degrees,
+    fmt_count,
+    sourced,
+)
 
 KIND = "temperature-vs-attendance"
 _SIZE = 12.5
@@ -63,8 +73,7 @@ def _table(data: pd.DataFrame, budget: QuoteBudget) -> Table:
             coded_size(r["size_low"], r["size_high"], r.get("size_qualifier", "")),
             base.text(r["size_text"]),
             base.text(r["temp_text"]),
-            base.quotes(r["source_quote"], budget, names=r["source_name"]),
-            source_words(r["source_name"], r["source_date"], r["source_url"]),
+            *sourced(r, budget),
         ]
         if station:
             row.append(
@@ -83,33 +92,6 @@ def _anchor(r: pd.Series) -> float:
     return float(hi if not base.missing(hi) else lo)
 
 
-def _xlim(data: pd.DataFrame) -> tuple[float, float]:
-    xs = pd.concat([data["temp_f"], data["temp_f_low"], data["temp_f_high"]])
-    xs = pd.to_numeric(xs, errors="coerce").dropna()
-    x0, x1 = float(xs.min()), float(xs.max())
-    pad = max((x1 - x0) * 0.1, 3.0)
-    lo, hi = x0 - pad, x1 + pad
-    at_most = data[data["mark"].eq("reported at most")]["temp_f_high"]
-    at_least = data[data["mark"].eq("reported at least")]["temp_f_low"]
-    if len(at_most):  # an arrow needs length to read as "and colder"
-        lo = min(lo, float(at_most.min()) - 15)
-    if len(at_least):
-        hi = max(hi, float(at_least.max()) + 15)
-    return math.floor(lo / 5) * 5, math.ceil(hi / 5) * 5
-
-
-def _ylim(low: float, high: float) -> tuple[float, float, list[float]]:
-    low, high = max(low, 1.0), max(high, 1.0)
-    ymin, ymax = low / 2, high * 2
-    lo10, hi10 = math.floor(math.log10(ymin)), math.ceil(math.log10(ymax))
-    steps = (1, 2, 5) if math.log10(ymax / ymin) < 2.2 else (1,)
-    ticks = [m * 10**k for k in range(lo10, hi10 + 1) for m in steps if ymin <= m * 10**k <= ymax]
-    if len(ticks) < 2:
-        ticks = [10**lo10, 10**hi10]
-        ymin, ymax = min(ymin, ticks[0]), max(ymax, ticks[1])
-    return ymin, ymax, ticks
-
-
 def _mark_label(r: pd.Series) -> str:
     size = coded_size(r["size_low"], r["size_high"], r.get("size_qualifier", ""))
     people = "person" if size == "1" else "people"
@@ -117,7 +99,7 @@ def _mark_label(r: pd.Series) -> str:
 
 
 @base.register(KIND)
-def draw(data: pd.DataFrame, info: Any, budget: QuoteBudget) -> Chart:
+def draw(data: pd.DataFrame, info: ChartSpec, budget: QuoteBudget) -> Chart:
     """Layouts (phone, wide) of the temperature chart, and its table."""
     table = _table(data, budget)
     if data.empty:
@@ -136,26 +118,75 @@ def draw(data: pd.DataFrame, info: Any, budget: QuoteBudget) -> Chart:
         key.append(("diamond", "Weather station reading"))
     if (data["size_high"] > data["size_low"]).any():
         key.append(("vrange", "Range of crowd estimates"))
-    layouts = [_layout(data, base.NARROW, 250.0, 4), _layout(data, base.WIDE, 340.0, 8)]
+    # The spec's scales and lifts (a spec built by hand: worked out as the chart does).
+    scales = info.options if isinstance(info.options, TemperatureOptions) else _scales(data)
+    layouts = [
+        _layout(data, scales, base.NARROW, 250.0, 4),
+        _layout(data, scales, base.WIDE, 340.0, 8),
+    ]
     return Chart(layouts, table, key)
 
 
-def _layout(data: pd.DataFrame, width: float, plot_h: float, most_ticks: int) -> Layout:
-    items: list[Any] = []
-    top, bottom = 22.0, 22.0 + plot_h
-    xmin, xmax = _xlim(data)
-    ymin, ymax, yticks = _ylim(float(data["size_low"].min()), float(data["size_high"].max()))
+@dataclass(frozen=True)
+class _Plot:
+    """One design's plot area: ``width`` px wide, from ``top`` to ``bottom`` px, on the
+    spec's scales."""
 
-    def fx(t: float) -> float:
+    width: float
+    top: float
+    bottom: float
+    scales: TemperatureOptions
+
+    def fx(self, t: float) -> float:
+        xmin, xmax = self.scales.xlim
         return 0.01 + 0.98 * (float(t) - xmin) / (xmax - xmin)
 
-    def fy(v: float) -> float:
+    def fy(self, v: float) -> float:
+        ymin, ymax = self.scales.ylim
         frac = (math.log10(max(float(v), 1e-9)) - math.log10(ymin)) / math.log10(ymax / ymin)
-        return bottom - frac * plot_h
+        return self.bottom - frac * (self.bottom - self.top)
 
+
+def _layout(
+    data: pd.DataFrame, scales: TemperatureOptions, width: float, plot_h: float, most_ticks: int
+) -> Layout:
+    plot = _Plot(width, 22.0, 22.0 + plot_h, scales)
+    items: list[Any] = []
     boxes: list[tuple[float, float, float, float]] = []  # px at the narrowest width: no overlap
+    _axes(plot, most_ticks, items, boxes)
+    is_obs = data["mark"].astype(str).str.startswith("observed")
+    reported_rows = set(data.loc[~is_obs, "row"])
+    marks: list[tuple[int, Mark, float, float, tuple[float, float]]] = []
+    for i, r in data.iterrows():
+        mark, x, y, span = _mark(plot, int(i), r, r["row"] not in reported_rows)
+        marks.append((int(i), mark, x, y, span))
+        boxes.append((span[0] * width - 7, y - 7, span[1] * width + 7, y + 7))
+        if r["size_high"] > r["size_low"]:
+            boxes.append(
+                (x * width - 3, plot.fy(r["size_high"]), x * width + 3, plot.fy(r["size_low"]))
+            )
+    # Marks first (the focus order follows the table), labels after, reported before observed.
+    items.extend(t[1] for t in marks)
+    order = sorted(marks, key=lambda t: (str(data.loc[t[0], "mark"]).startswith("observed"), t[3]))
+    seen: set[int] = set()
+    for i, _m, x, y, span in order:
+        r = data.loc[i]
+        if r["row"] in seen:
+            continue
+        seen.add(r["row"])
+        label = _label(plot, r, x, y, span, boxes)
+        if label is not None:
+            items.append(label)
+            boxes.append(label.box(width))
+    return Layout(width, plot.bottom + 26, items)
+
+
+def _axes(plot: _Plot, most_ticks: int, items: list[Any], boxes: list) -> None:
+    """Gridlines and counts up the side, degrees along the bottom, freezing's dashed line."""
+    top, bottom, width, fx = plot.top, plot.bottom, plot.width, plot.fx
+    (xmin, xmax), yticks = plot.scales.xlim, plot.scales.yticks
     for i, t in enumerate(sorted(yticks)):
-        y = fy(t)
+        y = plot.fy(t)
         items.append(Line(0, y, 1, y, "rule"))
         words = fmt_count(t) + (" people" if i == len(yticks) - 1 else "")
         label = Text(0, 0, y - 4, words, _TICK, cls="soft halo")
@@ -170,17 +201,8 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most_ticks: int) ->
     items.append(Line(0, bottom, 1, bottom, "axis"))
     while t <= xmax:
         anchor = "start" if fx(t) < 0.05 else ("end" if fx(t) > 0.95 else "middle")
-        items.append(
-            Text(
-                fx(t),
-                0,
-                bottom + 17,
-                f"{t:g}°F".replace("-", "−"),
-                _TICK,
-                anchor=anchor,
-                cls="soft",
-            )
-        )
+        degrees = f"{t:g}°F".replace("-", "−")
+        items.append(Text(fx(t), 0, bottom + 17, degrees, _TICK, anchor=anchor, cls="soft"))
         items.append(Line(fx(t), bottom, fx(t), bottom + 4, "axis"))
         t += step
     if xmin < 32 < xmax:
@@ -192,95 +214,70 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most_ticks: int) ->
         boxes.append(freeze.box(width))
         boxes.append((fx(32) * width - 2, top, fx(32) * width + 2, bottom))
 
-    is_obs = data["mark"].astype(str).str.startswith("observed")
-    reported_rows = set(data.loc[~is_obs, "row"])
-    marks: list[tuple[int, Mark, float, float]] = []
-    for i, r in data.iterrows():
-        kind = str(r["mark"])
-        ax, y = _anchor(r), fy(r["size_plotted"])
-        if kind.startswith("observed"):  # lift a station's line off another event's report
-            for _j, o in data[~is_obs & data["row"].ne(r["row"])].iterrows():
-                if abs(fy(o["size_plotted"]) - y) < 5 and _overlaps(r, o, xmin, xmax):
-                    y -= 9
-                    break
-        shapes: list[Any] = []
-        x = fx(ax)
-        if r["size_high"] > r["size_low"] and (
-            not kind.startswith("observed") or r["row"] not in reported_rows
-        ):
-            cls = "two vbar" if kind.startswith("observed") else "one vbar"
-            shapes.append(Line(x, fy(r["size_low"]), x, fy(r["size_high"]), cls))
-        span = (x, x)
-        if kind == "reported reading":
-            shapes.append(Dot(x, y, 5.5))
-        elif kind == "reported range":
-            span = (fx(r["temp_f_low"]), fx(r["temp_f_high"]))
-            shapes.append(Line(*(span[0], y, span[1], y), "one thick"))
-        elif kind in ("reported at most", "reported at least"):
-            most = kind == "reported at most"
-            x = fx(r["temp_f_high"] if most else r["temp_f_low"])
-            end = 0.0 if most else 1.0
-            span = (end, x) if most else (x, end)
-            shapes.append(Line(x, y, end, y, "one bound"))
-            shapes.append(Line(x, y - 7, x, y + 7, "one cap"))
-            shapes.append(Symbol(end, y, "head-left" if most else "head-right", "one"))
-        elif kind == "observed range":
-            span = (fx(r["temp_f_low"]), fx(r["temp_f_high"]))
-            shapes.append(Line(span[0], y, span[1], y, "two thin"))
-            shapes += [Symbol(s, y, "diamond", "hollow") for s in span]
-        else:
-            shapes.append(Symbol(x, y, "diamond", "hollow"))
-        pad = 10 / width
-        hit = Rect(max(span[0] - pad, 0), min(span[1] + pad, 1), y - 10, 20)
-        marks.append((int(i), Mark(int(i), _mark_label(r), shapes, hit), x, y, span))
-        boxes.append((span[0] * width - 7, y - 7, span[1] * width + 7, y + 7))
-        if r["size_high"] > r["size_low"]:
-            boxes.append((x * width - 3, fy(r["size_high"]), x * width + 3, fy(r["size_low"])))
-    # Marks first (the focus order follows the table), labels after, reported before observed.
-    items.extend(t[1] for t in marks)
-    order = sorted(marks, key=lambda t: (str(data.loc[t[0], "mark"]).startswith("observed"), t[3]))
-    seen: set[int] = set()
-    for i, _m, x, y, span in order:
-        r = data.loc[i]
-        if r["row"] in seen:
-            continue
-        seen.add(r["row"])
-        short = f"{base.text(r['city']) or base.text(r['place'])}, {ap_date(r['date'])}"
-        said = base.text(r["temp_text"])
-        texts = [short]
-        if r["mark"] in ("reported at most", "reported at least") and said:
-            texts.insert(0, f"{short}: “{said}”")
-        # Beside the mark, then above or below it, then along a bound's arrow (away from the cap).
-        back = "end" if r["mark"] == "reported at most" else "start"
-        step = -8 if back == "end" else 8
-        spots = [(x, 9, 4, "start"), (x, -9, 4, "end"), (x, 0, -11, "middle"), (x, 0, 19, "middle")]
-        spots += [(x, step, -9, back), (x, step, 19, back)]
-        if span[1] > span[0] and r["mark"] in ("reported range", "observed range"):
-            spots += [(span[1], 10, 4, "start"), (span[0], -10, 4, "end")]  # past either end
-        for words, (at, dx, dy, anchor) in ((w, s) for w in texts for s in spots):
-            label = Text(at, dx, y + dy, words, _SIZE, anchor=anchor)
-            b = label.box(width)
-            inside = b[0] >= 0 and b[2] <= width and b[1] >= 0 and b[3] <= bottom
-            if inside and not any(_hits(b, o) for o in boxes):
-                items.append(label)
-                boxes.append(b)
-                break
-    return Layout(width, bottom + 26, items)
+
+def _mark(
+    plot: _Plot, i: int, r: pd.Series, own_range: bool
+) -> tuple[Mark, float, float, tuple[float, float]]:
+    """Row ``i``'s mark, where it stands (x, y) and the stretch of the width it spans.
+    ``own_range``: a station's mark draws the crowd range only when no report does."""
+    fx, fy = plot.fx, plot.fy
+    kind = str(r["mark"])
+    ax, y = _anchor(r), fy(r["size_plotted"])
+    if plot.scales.dodge[i]:  # a station's line lifted off another event's report
+        y -= 9
+    shapes: list[Any] = []
+    x = fx(ax)
+    if r["size_high"] > r["size_low"] and (not kind.startswith("observed") or own_range):
+        cls = "two vbar" if kind.startswith("observed") else "one vbar"
+        shapes.append(Line(x, fy(r["size_low"]), x, fy(r["size_high"]), cls))
+    span = (x, x)
+    if kind == "reported reading":
+        shapes.append(Dot(x, y, 5.5))
+    elif kind == "reported range":
+        span = (fx(r["temp_f_low"]), fx(r["temp_f_high"]))
+        shapes.append(Line(*(span[0], y, span[1], y), "one thick"))
+    elif kind in ("reported at most", "reported at least"):
+        most = kind == "reported at most"
+        x = fx(r["temp_f_high"] if most else r["temp_f_low"])
+        end = 0.0 if most else 1.0
+        span = (end, x) if most else (x, end)
+        shapes.append(Line(x, y, end, y, "one bound"))
+        shapes.append(Line(x, y - 7, x, y + 7, "one cap"))
+        shapes.append(Symbol(end, y, "head-left" if most else "head-right", "one"))
+    elif kind == "observed range":
+        span = (fx(r["temp_f_low"]), fx(r["temp_f_high"]))
+        shapes.append(Line(span[0], y, span[1], y, "two thin"))
+        shapes += [Symbol(s, y, "diamond", "hollow") for s in span]
+    else:
+        shapes.append(Symbol(x, y, "diamond", "hollow"))
+    pad = 10 / plot.width
+    hit = Rect(max(span[0] - pad, 0), min(span[1] + pad, 1), y - 10, 20)
+    return Mark(i, _mark_label(r), shapes, hit), x, y, span
 
 
-def _overlaps(a: pd.Series, b: pd.Series, xmin: float, xmax: float) -> bool:
-    def span(r: pd.Series) -> tuple[float, float]:
-        if r["mark"] == "reported at most":
-            return xmin, float(r["temp_f_high"])
-        if r["mark"] == "reported at least":
-            return float(r["temp_f_low"]), xmax
-        lo, hi = r["temp_f_low"], r["temp_f_high"]
-        if not base.missing(lo) and not base.missing(hi):
-            return float(lo), float(hi)
-        return _anchor(r), _anchor(r)
-
-    (a0, a1), (b0, b1) = span(a), span(b)
-    return a0 <= b1 and b0 <= a1
+def _label(
+    plot: _Plot, r: pd.Series, x: float, y: float, span: tuple[float, float], boxes: list
+) -> Text | None:
+    """A mark's place and date where it overlaps nothing: beside the mark, then above or
+    below it, then along a bound's arrow (away from the cap); None where nothing is free."""
+    short = f"{base.text(r['city']) or base.text(r['place'])}, {ap_date(r['date'])}"
+    said = base.text(r["temp_text"])
+    texts = [short]
+    if r["mark"] in ("reported at most", "reported at least") and said:
+        texts.insert(0, f"{short}: “{said}”")
+    back = "end" if r["mark"] == "reported at most" else "start"
+    step = -8 if back == "end" else 8
+    spots = [(x, 9, 4, "start"), (x, -9, 4, "end"), (x, 0, -11, "middle"), (x, 0, 19, "middle")]
+    spots += [(x, step, -9, back), (x, step, 19, back)]
+    if span[1] > span[0] and r["mark"] in ("reported range", "observed range"):
+        spots += [(span[1], 10, 4, "start"), (span[0], -10, 4, "end")]  # past either end
+    for words, (at, dx, dy, anchor) in ((w, s) for w in texts for s in spots):
+        label = Text(at, dx, y + dy, words, _SIZE, anchor=anchor)
+        b = label.box(plot.width)
+        inside = b[0] >= 0 and b[2] <= plot.width and b[1] >= 0 and b[3] <= plot.bottom
+        if inside and not any(_hits(b, o) for o in boxes):
+            return label
+    return None
 
 
 def _hits(a: tuple[float, ...], b: tuple[float, ...]) -> bool:

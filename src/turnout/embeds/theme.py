@@ -13,7 +13,7 @@ True
 
 from __future__ import annotations
 
-from turnout.style import OKABE_ITO
+from turnout.palette import OKABE_ITO
 
 #: Variables the stylesheet and the SVG use (``var(--tc-NAME)``), per colour scheme.
 LIGHT: dict[str, str] = {

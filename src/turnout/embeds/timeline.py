@@ -6,8 +6,8 @@ labels are spaced for the design's narrowest width; marked days' labels step
 up a level where they would collide.
 
 >>> import turnout
->>> from turnout.charts import timeline_density, chart_info
->>> info = chart_info(timeline_density(turnout.load_events()))
+>>> from turnout.charts import spec
+>>> info = spec(turnout.load_events(), "timeline-density")
 >>> chart = draw(info.data, info, QuoteBudget())
 >>> len(chart.layouts[0].marks()) == int((info.data["events"] > 0).sum())
 True
@@ -19,6 +19,8 @@ from typing import Any
 
 import pandas as pd
 
+from turnout.charts.specs import ChartSpec
+from turnout.charts.timeline import TimelineOptions
 from turnout.embeds import base
 from turnout.embeds.base import Chart, QuoteBudget, Table
 from turnout.embeds.measure import text_width
@@ -30,14 +32,9 @@ _TICK = 12.0
 _MARKED = 12.5
 
 
-def _freq(data: pd.DataFrame) -> str:
-    labels = data["label"].astype(str)
-    if labels.str.startswith("Week of").any():
-        return "week"
-    dates = pd.to_datetime(data["date"])
-    if len(dates) > 1 and (dates.diff().dt.days.dropna() > 20).all():
-        return "month"
-    return "day"
+def _freq(spec: ChartSpec) -> str:
+    """What one bar counts: the spec's option ("day" for a spec built by hand)."""
+    return spec.options.freq if isinstance(spec.options, TimelineOptions) else "day"
 
 
 def _count(n: int, word: str, plural: str) -> str:
@@ -73,16 +70,20 @@ def _table(data: pd.DataFrame, budget: QuoteBudget) -> Table:
 
 
 @base.register(KIND)
-def draw(data: pd.DataFrame, info: Any, budget: QuoteBudget) -> Chart:
+def draw(data: pd.DataFrame, info: ChartSpec, budget: QuoteBudget) -> Chart:
     """Layouts (phone, wide) of the timeline, and its table."""
     table = _table(data, budget)
     if data.empty:
         return Chart([], table)
     grouped = len(data) <= 62
+    freq = _freq(info)
     key = [("one", "Events"), ("two" if grouped else "step", "Cities with an event")]
     if data["marked"].map(base.text).ne("").any():
-        key.append(("band" if _freq(data) == "day" else "dash", "Marked day"))
-    layouts = [_layout(data, base.NARROW, 190.0, 4), _layout(data, base.WIDE, 250.0, 5)]
+        key.append(("band" if freq == "day" else "dash", "Marked day"))
+    layouts = [
+        _layout(data, freq, base.NARROW, 190.0, 4),
+        _layout(data, freq, base.WIDE, 250.0, 5),
+    ]
     return Chart(layouts, table, key)
 
 
@@ -107,11 +108,45 @@ def _tick_labels(dates: list[pd.Timestamp], freq: str, step: int) -> dict[int, s
     return out
 
 
-def _layout(data: pd.DataFrame, width: float, plot_h: float, most: int) -> Layout:
+def _layout(data: pd.DataFrame, freq: str, width: float, plot_h: float, most: int) -> Layout:
     n = len(data)
-    freq = _freq(data)
-    dates = list(pd.to_datetime(data["date"]))
-    bin_px = width / n
+    ticks = _ticks(list(pd.to_datetime(data["date"])), freq, width / n)
+    labels = _marked_levels(data, freq, ticks, width)
+    levels = 1 + max((lv for _, _, lv in labels), default=-1)
+    top = 6.0 + levels * 17.0 + 20.0  # the marked days' levels, then the top count's label
+    bottom = top + plot_h
+    high = base.nice_ticks(float(data["events"].max()), most)
+    ymax = float(high[-1])
+
+    def fy(v: float) -> float:
+        return bottom - float(v) / ymax * plot_h
+
+    items: list[Any] = []
+    for i, words, level in labels:
+        w = text_width(words, _MARKED)
+        c = (i + 0.5) / n * width
+        anchor = "middle"
+        if c - w / 2 < 0:
+            anchor = "start"
+        elif c + w / 2 > width:
+            anchor = "end"
+        x = {"middle": (i + 0.5) / n, "start": 0.0, "end": 1.0}[anchor]
+        items.append(Text(x, 0, top - 24 - level * 17, words, _MARKED, anchor=anchor))
+        if freq == "day":
+            items.append(Rect(i / n, (i + 1) / n, top - 20, plot_h + 20, "band"))
+        else:
+            items.append(Line((i + 0.5) / n, top - 20, (i + 0.5) / n, bottom, "dash"))
+    for t in high:
+        items.append(Line(0, fy(t), 1, fy(t), "rule" if t else "axis"))
+    items += _bars(data, fy, top, bottom)
+    for t in high[1:]:  # counts on their gridlines, over the bars, with a halo
+        items.append(Text(0, 0, fy(t) - 4, f"{t:,}", _TICK, cls="soft halo"))
+    items += _date_axis(ticks, n, width, bottom)
+    return Layout(width, bottom + 26, items)
+
+
+def _ticks(dates: list[pd.Timestamp], freq: str, bin_px: float) -> dict[int, str]:
+    """Date labels by bin, every step bins: the smallest step whose labels fit apart."""
     steps = (1, 2, 3, 6, 12, 24, 36) if freq == "month" else (1, 2, 3, 7, 14, 28, 56, 91, 182)
     ticks: dict[int, str] = {}
     for step in steps:
@@ -119,12 +154,15 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most: int) -> Layou
         widest = max((text_width(t, _TICK) for t in ticks.values()), default=0)
         if widest + 10 <= step * bin_px:
             break
-    items: list[Any] = []
+    return ticks
 
-    def cx(i: int) -> float:
-        return (i + 0.5) / n
 
-    # Marked days' labels over the plot, stepping up a level where they would collide.
+def _marked_levels(
+    data: pd.DataFrame, freq: str, ticks: dict[int, str], width: float
+) -> list[tuple[int, str, int]]:
+    """Marked days' labels over the plot, stepping up a level where they would collide:
+    (bin, words, level)."""
+    n = len(data)
     labels: list[tuple[int, str, int]] = []
     placed: list[tuple[float, float, int]] = []
     for i, r in data.iterrows():
@@ -134,7 +172,7 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most: int) -> Layou
         if i not in ticks:
             words = f"{ap_date(r['date'])}: {words}" if freq == "day" else f"{r['label']}: {words}"
         w = text_width(words, _MARKED)
-        left = min(max(cx(i) * width - w / 2, 0), width - w)
+        left = min(max((int(i) + 0.5) / n * width - w / 2, 0), width - w)
         level = next(
             (
                 lv
@@ -145,31 +183,14 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most: int) -> Layou
         )
         placed.append((left, left + w, level))
         labels.append((int(i), words, level))
-    levels = 1 + max((lv for _, _, lv in labels), default=-1)
-    top = 6.0 + levels * 17.0 + 20.0  # the marked days' levels, then the top count's label
-    bottom = top + plot_h
-    high = base.nice_ticks(float(data["events"].max()), most)
-    ymax = float(high[-1])
+    return labels
 
-    def fy(v: float) -> float:
-        return bottom - float(v) / ymax * plot_h
 
-    for i, words, level in labels:
-        w = text_width(words, _MARKED)
-        c = cx(i) * width
-        anchor = "middle"
-        if c - w / 2 < 0:
-            anchor = "start"
-        elif c + w / 2 > width:
-            anchor = "end"
-        x = {"middle": cx(i), "start": 0.0, "end": 1.0}[anchor]
-        items.append(Text(x, 0, top - 24 - level * 17, words, _MARKED, anchor=anchor))
-        if freq == "day":
-            items.append(Rect(i / n, (i + 1) / n, top - 20, plot_h + 20, "band"))
-        else:
-            items.append(Line(cx(i), top - 20, cx(i), bottom, "dash"))
-    for t in high:
-        items.append(Line(0, fy(t), 1, fy(t), "rule" if t else "axis"))
+def _bars(data: pd.DataFrame, fy: Any, top: float, bottom: float) -> list[Any]:
+    """A mark per bin with events (events and cities side by side; past 62 bins the events
+    alone, cities a step line across every bin)."""
+    n, plot_h = len(data), bottom - top
+    items: list[Any] = []
     grouped = n <= 62
     for i, r in data.iterrows():
         ev, ci = int(r["events"]), int(r["cities"])
@@ -196,18 +217,23 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most: int) -> Layou
             if prev is not None and prev != y:
                 items.append(Line(i / n, prev, i / n, y, "step"))
             prev = y
-    for t in high[1:]:  # counts on their gridlines, over the bars, with a halo
-        items.append(Text(0, 0, fy(t) - 4, f"{t:,}", _TICK, cls="soft halo"))
+    return items
+
+
+def _date_axis(ticks: dict[int, str], n: int, width: float, bottom: float) -> list[Any]:
+    """Tick marks and date labels under the plot; an edge label that would run into its
+    neighbour is left off."""
+    items: list[Any] = []
     right_of_last = -1e9
     for i, words in ticks.items():
-        c = cx(i) * width
+        c = (i + 0.5) / n * width
         w = text_width(words, _TICK)
         anchor = "start" if c - w / 2 < 0 else ("end" if c + w / 2 > width else "middle")
         left = {"middle": c - w / 2, "start": 0.0, "end": width - w}[anchor]
         if left < right_of_last + 8:  # an edge label pushed into its neighbour: leave it off
             continue
         right_of_last = left + w
-        x = {"middle": cx(i), "start": 0.0, "end": 1.0}[anchor]
-        items.append(Line(cx(i), bottom, cx(i), bottom + 4, "axis"))
+        x = {"middle": (i + 0.5) / n, "start": 0.0, "end": 1.0}[anchor]
+        items.append(Line((i + 0.5) / n, bottom, (i + 0.5) / n, bottom + 4, "axis"))
         items.append(Text(x, 0, bottom + 18, words, _TICK, anchor=anchor, cls="soft"))
-    return Layout(width, bottom + 26, items)
+    return items

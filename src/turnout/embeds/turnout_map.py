@@ -10,8 +10,8 @@ places are drawn as dots, one path per dot size, without a tooltip, and the key 
 the data table say how many and that their rows are in the data file.
 
 >>> import turnout
->>> from turnout.charts import turnout_map, chart_info
->>> info = chart_info(turnout_map(turnout.load_events()))
+>>> from turnout.charts import spec
+>>> info = spec(turnout.load_events(), "turnout-map")
 >>> chart = draw(info.data, info, QuoteBudget())
 >>> len(chart.base.marks) == len(info.data), [len(lay.texts()) > 0 for lay in chart.layouts]
 (True, [True, True, True])
@@ -26,8 +26,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from turnout import geo, style
-from turnout.charts import HOLLOW_DIAMETER, MIN_DIAMETER, circle_scale, legend_values
+from turnout import geo
+from turnout.charts.specs import ChartSpec
+from turnout.charts.turnout_map import (
+    HOLLOW_DIAMETER,
+    MIN_DIAMETER,
+    MapOptions,
+    circle_scale,
+    legend_values,
+)
 from turnout.embeds import base as kinds
 from turnout.embeds import page
 from turnout.embeds.base import NARROW, WIDE, WIDER, Chart, QuoteBudget, Table
@@ -35,7 +42,8 @@ from turnout.embeds.map_shapes import VIEW_W, Frame, dots_path, frame
 from turnout.embeds.measure import text_width
 from turnout.embeds.scene import Dot, Layout, Mark, Text, pct, px
 from turnout.embeds.theme import LIGHT
-from turnout.embeds.words import date_words, fmt_count, source_words
+from turnout.embeds.words import date_words, fmt_count, sourced
+from turnout.palette import WIDTH
 
 KIND = "turnout-map"
 #: Bytes an embed may weigh; the map keeps tooltips for as many cities as fit under it.
@@ -47,7 +55,7 @@ _NAME, _NUM, _KEY = 12.5, 12.5, 12.0  # px
 _LINE = 14.0
 #: The PNG's map is the figure less its 0.32 in of margins: view units per point, so a
 #: circle's share of the map's width is the picture's.
-_UNITS_PER_PT = VIEW_W / ((style.WIDTH - 0.32) * 72)
+_UNITS_PER_PT = VIEW_W / ((WIDTH - 0.32) * 72)
 #: Labels per design: the largest few that fit; tooltips carry the rest.
 _LABELS = ((NARROW, 4), (WIDE, 8), (WIDER, 12))
 _KEY_ROOM = 20.0  # px under the key's circles for their numbers, at the phone width
@@ -87,19 +95,28 @@ class Scale:
         return math.sqrt(max(people, self.smallest) * self.k) * _UNITS_PER_PT
 
 
-def _scale(data: pd.DataFrame) -> Scale:
+def _scale(data: pd.DataFrame, options: MapOptions | None) -> Scale:
+    """The spec's circle scale (a spec built by hand: its largest count the largest circle)."""
+    if options is not None:
+        return Scale(options.k, options.smallest)
     counted = data.loc[data["marker"].ne("no count"), "value_low"]
     vmax = float(counted.max()) if len(counted) else 1.0
     return Scale(*circle_scale(vmax))
 
 
-def _cities(data: pd.DataFrame, scale: Scale, f: Frame) -> pd.DataFrame:
+def _cities(data: pd.DataFrame, scale: Scale, f: Frame, options: MapOptions | None) -> pd.DataFrame:
     """Each row's centre and radii in view units (NaN off the map, which the chart never
-    hands over), the circle's class and the floor flag."""
-    codes = [kinds.text(c) or None for c in data["state_code"]]
-    lon = pd.to_numeric(data["longitude"], errors="coerce").to_numpy()
-    lat = pd.to_numeric(data["latitude"], errors="coerce").to_numpy()
-    x, y = f.to_view(*geo.project(lon, lat, codes))
+    hands over), the circle's class and the floor flag: the spec's projected places and
+    floors (a spec built by hand: projected here, floors read from the labels)."""
+    if options is not None:
+        x, y = f.to_view(options.marks["x"].to_numpy(), options.marks["y"].to_numpy())
+        floor = options.marks["floor"].to_numpy(dtype=bool)
+    else:
+        codes = [kinds.text(c) or None for c in data["state_code"]]
+        lon = pd.to_numeric(data["longitude"], errors="coerce").to_numpy()
+        lat = pd.to_numeric(data["latitude"], errors="coerce").to_numpy()
+        x, y = f.to_view(*geo.project(lon, lat, codes))
+        floor = data["label"].map(kinds.text).str.endswith("+").to_numpy()
     counted = data["marker"].ne("no count").to_numpy()
     low = pd.to_numeric(data["value_low"], errors="coerce").fillna(0).to_numpy()
     high = pd.to_numeric(data["value_high"], errors="coerce").fillna(0).to_numpy()
@@ -108,9 +125,13 @@ def _cities(data: pd.DataFrame, scale: Scale, f: Frame) -> pd.DataFrame:
     ring = np.where(
         data["marker"].eq("range"), [scale.diameter(v) / 2 for v in np.maximum(high, low)], 0.0
     )
-    floor = data["label"].map(kinds.text).str.endswith("+").to_numpy()
     cls = np.where(~counted, "nc", np.where(floor, "c fl", "c"))
     return pd.DataFrame({"x": x, "y": y, "r": r, "ring": ring, "counted": counted, "cls": cls})
+
+
+def _summed(data: pd.DataFrame) -> bool:
+    """A spec built by hand: its data's ``measure`` column says whether it sums."""
+    return bool(len(data)) and "measure" in data and str(data["measure"].iloc[0]) == "sum"
 
 
 # ---------------------------------------------------------------- table and marks
@@ -140,10 +161,7 @@ def _row(r: pd.Series, budget: QuoteBudget, sums: bool) -> list[Any]:
         date_words(r["date"]),
         kinds.text(r["label"]),
         _words(r["size_text"]) if sums else kinds.text(r["size_text"]),
-        kinds.quotes(
-            r["source_quote"], budget, sep=" | " if sums else None, names=r["source_name"]
-        ),
-        source_words(r["source_name"], r["source_date"], r["source_url"]),
+        *sourced(r, budget, sep=" | " if sums else None),
         kinds.text(r["events"]),
     ]
 
@@ -272,14 +290,16 @@ class MapText(Text):
 
 
 @kinds.register(KIND)
-def draw(data: pd.DataFrame, info: Any, budget: QuoteBudget) -> Chart:
+def draw(data: pd.DataFrame, info: ChartSpec, budget: QuoteBudget) -> Chart:
     """The map, its layouts (phone, wide, wider: labels over the map) and its table."""
-    sums = bool(len(data)) and str(data["measure"].iloc[0]) == "sum"
+    options = info.options if isinstance(info.options, MapOptions) else None
+    measure = options.measure if options else ("sum" if _summed(data) else "largest")
+    sums = bool(len(data)) and measure == "sum"
     columns = _table_columns(sums)
     if data.empty:
         return Chart([], Table("", columns))
-    f, scale = frame(), _scale(data)
-    cities = _cities(data, scale, f)
+    f, scale = frame(), _scale(data, options)
+    cities = _cities(data, scale, f, options)
     # Marks for the largest places while the embed stays under its limit; a dot for the rest.
     room = LIMIT - _SPARE - _chrome(info) - len(f.outline) - _DOT_BYTES * len(data)
     rows: list[list[Any]] = []

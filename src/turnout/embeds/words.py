@@ -17,11 +17,12 @@ from urllib.parse import urlsplit
 
 from turnout import cells
 from turnout.ap import ap_date, fmt_count, fmt_degrees
-from turnout.embeds.base import missing, text
+from turnout.embeds.base import QuoteBudget, missing, quotes, text
 from turnout.links import web_url
 
 __all__ = [
-    "ap_date", "coded_size", "date_words", "degrees", "fmt_count", "source_words", "web_address",
+    "ap_date", "coded_size", "date_words", "degrees", "fmt_count", "sourced", "source_words",
+    "web_address",
 ]  # fmt: skip
 
 
@@ -63,3 +64,17 @@ def source_words(name: Any, date: Any, url: Any = "") -> str:
     return "; ".join(
         ", ".join(p for p in (s.name, date_words(s.date), web_address(s.url)) if p) for s in sources
     )
+
+
+def sourced(row: Any, budget: QuoteBudget, *, sep: str | None = None) -> list[Any]:
+    """A mark's last two tooltip cells: the sentences quoted (whole, within the budget) and
+    the source. The one place a row's sources are read for an embed, so a row that quotes
+    several sources changes here alone.
+
+    >>> row = {"source_quote": "Thousands marched.", "source_name": "AP",
+    ...        "source_date": "2026-01-30", "source_url": ""}
+    >>> sourced(row, QuoteBudget())
+    [['Thousands marched.'], 'AP, Jan. 30, 2026']
+    """
+    said = quotes(row["source_quote"], budget, sep=sep, names=row["source_name"])
+    return [said, source_words(row["source_name"], row["source_date"], row["source_url"])]

@@ -21,7 +21,6 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 import numpy as np
-from matplotlib.path import Path
 
 from turnout.geo.albers import project
 
@@ -102,6 +101,8 @@ def load_states() -> dict[str, State]:
 
 def _inside(state: State, points: np.ndarray) -> np.ndarray:
     """Even-odd rule over all rings: inside an outer ring and not inside one of its holes."""
+    from matplotlib.path import Path  # here alone: a map's spec and embed load no matplotlib
+
     x0, y0, x1, y1 = state.bbox
     hit = np.zeros(len(points), dtype=bool)
     near = (points[:, 0] >= x0) & (points[:, 0] <= x1) & (points[:, 1] >= y0) & (points[:, 1] <= y1)
