@@ -342,7 +342,7 @@ def _city_notes(
     if (bars["value_high"] > bars["value_low"]).any():
         from turnout.sources import range_words
 
-        ranged = counted[counted["size_high"] > counted["size_low"]]
+        ranged = ev[ev["size_high"] > ev["size_low"]]
         words = range_words(ranged.get("source_name", pd.Series([], dtype="object")))
         parts.append(
             f"Light bar ends run to the high end of {words}; cities are ranked by the low end."
