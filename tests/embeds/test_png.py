@@ -85,3 +85,17 @@ def test_a_key_item_longer_than_the_phone_wraps_under_its_swatch():
     assert [cls for cls, _, _ in lines][0] == "dots" and all(not c for c, _, _ in lines[1:])
     assert " ".join(w for _, w, _ in lines) == words  # every word drawn, in order
     assert all(x + 22 + text_width(w, 13) <= 355 for _, w, x in lines)
+
+
+def test_the_temperature_phone_key_draws_a_dot_and_an_arrow_as_the_embed_does(seed_events):
+    """A reported reading and a bound each have their own mark in the key, not one box."""
+    from matplotlib.patches import Circle, Polygon
+
+    fig = charts.temperature_vs_attendance(seed_events)
+    embed = render(chart_info(fig))
+    plt.close(fig)
+    assert {"dot", "arrow"} <= {cls for cls, _ in embed.chart.key}
+    phone = phone_figure(embed)
+    swatch = {p.get_gid(): p for p in phone.axes[0].patches if p.get_gid()}
+    assert isinstance(swatch["key-dot"], Circle)
+    assert isinstance(swatch["key-arrow"], Polygon)  # the arrowhead, its line beside it

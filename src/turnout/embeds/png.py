@@ -161,8 +161,16 @@ def phone_figure(embed: Any, width: float = 375) -> Any:
                 face, edge, ls = _ROUND[cls]
                 swatch: Any = Circle((_PAD + x + 7, y - 8.5), 5, facecolor=face, edgecolor=edge,
                                      linestyle=ls)  # fmt: skip
+            elif cls == "dot":  # a reported reading: the chart's dot, as the HTML key draws it
+                swatch = Circle((_PAD + x + 8, y - 8.5), 5, color=color)
+            elif cls == "arrow":  # a bound: the chart's line and arrowhead, not a box
+                ax.plot([_PAD + x + 3, _PAD + x + 16], [y - 8.5] * 2, color=color,
+                        linewidth=1.3 * _PT, solid_capstyle="butt")  # fmt: skip
+                swatch = Polygon([(_PAD + x, y - 8.5), (_PAD + x + 7, y - 12.5),
+                                  (_PAD + x + 7, y - 4.5)], color=color)  # fmt: skip
             else:
                 swatch = Box((_PAD + x, y - 14), 14, 11, facecolor=face, edgecolor=color)
+            swatch.set_gid(f"key-{cls}")
             ax.add_patch(swatch)
             write(_PAD + x + 20, y - 4, words, 13, color=LIGHT["ink"])
     y += 6 if key_lines else 0
