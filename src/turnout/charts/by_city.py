@@ -236,6 +236,13 @@ def turnout_by_city(
         style.frame(
             fig, ax, title=title, subtitle=sub, source=source, notes=notes, plot_height=plot_h
         )
+        # Every bar shows 2 px past the axis line, as the phone PNG and embed draw it: a
+        # count of 100 beside a million would otherwise hide under the line.
+        px = ax.get_xlim()[1] / ax.bbox.width  # data units per pixel, the plot now placed
+        least = (2 + ax.spines["left"].get_linewidth() * fig.dpi / 72) * px
+        for bar in ax.containers[0]:  # the bars (their first segments), not the ranges
+            if bar.get_x() == 0 and bar.get_width() < least:
+                bar.set_width(least)
 
     data = _city_data(bars, segments, measure)
     alt = _city_alt(bars, measure, n_cities, period, no_count, ranking)
