@@ -212,7 +212,8 @@ def phone_figure(embed: Any, width: float = 375) -> Any:
                 )
             elif isinstance(s, Line):
                 color, lw, ls = _stroke(cls)
-                ax.plot([X(s.x0), X(s.x1)], [top + s.y0, top + s.y1], color=color,
+                z = 0.5 if "rule" in cls else 2  # gridlines behind marks, as the SVG draws them
+                ax.plot([X(s.x0), X(s.x1)], [top + s.y0, top + s.y1], color=color, zorder=z,
                         linewidth=lw * _PT, linestyle=ls, solid_capstyle="butt")  # fmt: skip
             elif isinstance(s, Dot):
                 ax.add_patch(Circle((X(s.x), top + s.y), s.r, color=LIGHT["one"]))

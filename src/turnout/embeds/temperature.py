@@ -258,7 +258,7 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most_ticks: int) ->
         if span[1] > span[0] and r["mark"] in ("reported range", "observed range"):
             spots += [(span[1], 10, 4, "start"), (span[0], -10, 4, "end")]  # past either end
         for words, (at, dx, dy, anchor) in ((w, s) for w in texts for s in spots):
-            label = Text(at, dx, y + dy, words, _SIZE, anchor=anchor)
+            label = Text(at, dx, y + dy, words, _SIZE, anchor=anchor, cls="ink halo")  # over rules
             b = label.box(width)
             inside = b[0] >= 0 and b[2] <= width and b[1] >= 0 and b[3] <= bottom
             if inside and not any(_hits(b, o) for o in boxes):

@@ -111,7 +111,11 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most: int) -> Layou
     n = len(data)
     freq = _freq(data)
     dates = list(pd.to_datetime(data["date"]))
-    bin_px = width / n
+    high = base.nice_ticks(float(data["events"].max()), most)
+    # The counts' labels get a gutter of their own, so no bar runs under them.
+    gutter = (max(text_width(f"{t:,}", _TICK) for t in high) + 6) / width
+    span = (1 - gutter) / n  # one bin's share of the width
+    bin_px = width * span
     steps = (1, 2, 3, 6, 12, 24, 36) if freq == "month" else (1, 2, 3, 7, 14, 28, 56, 91, 182)
     ticks: dict[int, str] = {}
     for step in steps:
@@ -122,7 +126,7 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most: int) -> Layou
     items: list[Any] = []
 
     def cx(i: int) -> float:
-        return (i + 0.5) / n
+        return gutter + (i + 0.5) * span
 
     # Marked days' labels over the plot, stepping up a level where they would collide.
     labels: list[tuple[int, str, int]] = []
@@ -148,7 +152,6 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most: int) -> Layou
     levels = 1 + max((lv for _, _, lv in labels), default=-1)
     top = 6.0 + levels * 17.0 + 20.0  # the marked days' levels, then the top count's label
     bottom = top + plot_h
-    high = base.nice_ticks(float(data["events"].max()), most)
     ymax = float(high[-1])
 
     def fy(v: float) -> float:
@@ -165,7 +168,9 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most: int) -> Layou
         x = {"middle": cx(i), "start": 0.0, "end": 1.0}[anchor]
         items.append(Text(x, 0, top - 24 - level * 17, words, _MARKED, anchor=anchor))
         if freq == "day":
-            items.append(Rect(i / n, (i + 1) / n, top - 20, plot_h + 20, "band"))
+            items.append(
+                Rect(gutter + i * span, gutter + (i + 1) * span, top - 20, plot_h + 20, "band")
+            )
         else:
             items.append(Line(cx(i), top - 20, cx(i), bottom, "dash"))
     for t in high:
@@ -175,28 +180,29 @@ def _layout(data: pd.DataFrame, width: float, plot_h: float, most: int) -> Layou
         ev, ci = int(r["events"]), int(r["cities"])
         if ev == 0:
             continue
-        x0 = i / n
+        x0 = gutter + i * span
         shapes: list[Any] = []
         if grouped:
-            shapes.append(Rect(x0 + 0.1 / n, x0 + 0.5 / n, fy(ev), bottom - fy(ev), "one"))
-            shapes.append(Rect(x0 + 0.5 / n, x0 + 0.9 / n, fy(ci), bottom - fy(ci), "two"))
+            shapes.append(Rect(x0 + 0.1 * span, x0 + 0.5 * span, fy(ev), bottom - fy(ev), "one"))
+            shapes.append(Rect(x0 + 0.5 * span, x0 + 0.9 * span, fy(ci), bottom - fy(ci), "two"))
         else:
-            shapes.append(Rect(x0 + 0.1 / n, x0 + 0.9 / n, fy(ev), bottom - fy(ev), "one"))
+            shapes.append(Rect(x0 + 0.1 * span, x0 + 0.9 * span, fy(ev), bottom - fy(ev), "one"))
         counts = f"{_count(ev, 'event', 'events')} in {_count(ci, 'city', 'cities')}"
         what = f"{base.text(r['label'])}: {counts}"
         if base.text(r["marked"]):
             what += f"; marked: {base.text(r['marked'])}"
-        hit = Rect(x0, (i + 1) / n, top, plot_h)
+        hit = Rect(x0, x0 + span, top, plot_h)
         items.append(Mark(int(i), what, shapes, hit))
     if not grouped:  # cities: a step line across every bin, zero included
         prev = None
         for i, r in data.iterrows():
             y = fy(int(r["cities"]))
-            items.append(Line(i / n, y, (i + 1) / n, y, "step"))
+            x0 = gutter + i * span
+            items.append(Line(x0, y, x0 + span, y, "step"))
             if prev is not None and prev != y:
-                items.append(Line(i / n, prev, i / n, y, "step"))
+                items.append(Line(x0, prev, x0, y, "step"))
             prev = y
-    for t in high[1:]:  # counts on their gridlines, over the bars, with a halo
+    for t in high[1:]:  # counts on their gridlines, in their gutter left of the bars
         items.append(Text(0, 0, fy(t) - 4, f"{t:,}", _TICK, cls="soft halo"))
     right_of_last = -1e9
     for i, words in ticks.items():
