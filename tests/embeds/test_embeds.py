@@ -517,3 +517,21 @@ def test_map_outlines_are_small_and_shared_by_every_embed():
     f = map_shapes.frame()
     assert len(f.outline) <= 30_000 and map_shapes.frame() is f, "computed once per process"
     assert f.outline.count("M") == len(f.rings) >= 52
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_range_end_is_paler_than_its_bar_in_both_schemes(scheme):
+    """The by-city note says "Paler bar ends": true in dark mode too (the editor saw a tint
+    darker than the bar there), and the end shows against the background."""
+    colors = theme.LIGHT if scheme == "light" else theme.DARK
+    assert theme.luminance(colors["one-tint"]) > theme.luminance(colors["one"])
+    assert theme.range_end_shows(colors)
+
+
+def test_the_by_city_notes_name_no_colour_that_changes_with_the_scheme(seed_events):
+    from turnout.charts import turnout_by_city
+
+    for measure in ("largest", "sum"):
+        notes = chart_info(turnout_by_city(seed_events, measure=measure)).notes
+        assert "Paler bar ends" in notes
+        assert not re.search(r"\b(?:light|dark|white|black)\b", notes, re.IGNORECASE), notes

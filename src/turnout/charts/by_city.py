@@ -324,12 +324,12 @@ def _city_notes(
     parts: list[str] = []
     if (bars["value_high"] > bars["value_low"]).any():
         parts.append(
-            "Light bar ends run to the high end of a range the source gives; "
+            "Paler bar ends run to the high end of a range the source gives; "
             "cities are ranked by the low end."
         )
     if measure == "sum":
         parts.append(
-            "Each bar adds up a city’s counted events (white lines separate them); "
+            "Each bar adds up a city’s counted events (thin gaps separate them); "
             "people at more than one event count each time."
         )
         shown = set(bars["place"])
