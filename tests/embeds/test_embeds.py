@@ -535,3 +535,22 @@ def test_the_by_city_notes_name_no_colour_that_changes_with_the_scheme(seed_even
         notes = chart_info(turnout_by_city(seed_events, measure=measure)).notes
         assert "Paler bar ends" in notes
         assert not re.search(r"\b(?:light|dark|white|black)\b", notes, re.IGNORECASE), notes
+
+
+def test_a_temperature_bound_is_said_in_plain_words_and_its_arrow_as_drawn(make_events):
+    """The editor: notes said "a light arrow" over a saturated one; the tooltip said "Mark:
+    Reported at most"."""
+    nan = float("nan")
+    events = make_events(
+        {"city": "Alpha", "temp_f_low": 20.0, "temp_f_high": 20.0, "size_low": 300.0},
+        {"city": "Gamma", "temp_f_low": nan, "temp_f_high": 32.0, "temp_text": "freezing",
+         "size_low": 1000.0},
+    )  # fmt: skip
+    info = chart_info(temperature_vs_attendance(events))
+    embed = embeds.render(info)
+    assert "drawn as an arrow" in info.notes and "light arrow" not in info.notes
+    table = embed.chart.table
+    assert "Mark" not in table.columns
+    cells = [c for row in table.rows for c in row if isinstance(c, str)]
+    assert "only “freezing” (32°F or colder)" in cells
+    assert not any(c.lower().startswith("reported at") for c in cells)
