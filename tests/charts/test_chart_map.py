@@ -333,3 +333,15 @@ def test_labels_cross_no_ring_and_cover_no_big_circle(ccc_june):
                     assert near >= r - 1, f"a label covers a big circle at {cx:.0f}, {cy:.0f}"
                 else:
                     assert not near < r - 1 < far, f"a label crosses a ring at {cx:.0f}, {cy:.0f}"
+
+
+def test_no_note_on_the_smallest_circle_when_it_stands_for_under_10_people(make_events):
+    """The editor: "Crowds under 2 are drawn as large as 2 so they show" is nonsense."""
+    from turnout.charts.map_marks import circle_scale
+
+    events = make_events(
+        {"city": "Chicago", "size_low": 300.0},
+        {"city": "Springfield", "size_low": 1.0, "row": 3},
+    )
+    assert 1.0 < circle_scale(300.0)[1] < 10  # a crowd of one is drawn larger than it is
+    assert "drawn as large as" not in chart_info(turnout_map(events)).notes
