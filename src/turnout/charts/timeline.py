@@ -26,7 +26,7 @@ from turnout.ap import (
     source_line,
 )
 from turnout.charts import base
-from turnout.charts.base import BLUE, ORANGE, ChartInfo, chart_kind
+from turnout.charts.base import BLUE, VERMILLION, ChartInfo, chart_kind
 from turnout.style import GREY, GREY_LIGHT, INK
 
 _TIME_COLUMNS = ["date", "label", "events", "cities", "marked", "rows", "places", "source_quote"]
@@ -159,7 +159,7 @@ def timeline_density(
                 x + w / 2,
                 data["cities"],
                 width=w,
-                color=ORANGE,
+                color=VERMILLION,  # the embed's and phone PNG's colour: one orange on light
                 label="Cities with an event",
                 gid="turnout-cities",
             )
