@@ -342,3 +342,15 @@ def test_rings_say_when_they_span_several_sources(seed_events):
     events.loc[ranged, "source_name"] = "AP\nReuters"
     notes = chart_info(turnout_map(events)).notes
     assert "high end of a range, the lowest and highest of the sources\u2019" in notes
+
+
+def test_no_note_on_the_smallest_circle_when_it_stands_for_under_10_people(make_events):
+    """The editor: "Crowds under 2 are drawn as large as 2 so they show" is nonsense."""
+    from turnout.charts.map_marks import circle_scale
+
+    events = make_events(
+        {"city": "Chicago", "size_low": 300.0},
+        {"city": "Springfield", "size_low": 1.0, "row": 3},
+    )
+    assert 1.0 < circle_scale(300.0)[1] < 10  # a crowd of one is drawn larger than it is
+    assert "drawn as large as" not in chart_info(turnout_map(events)).notes

@@ -184,3 +184,14 @@ def test_timeline_headline_when_every_day_ties_and_label_sits_on_its_day(make_ev
     next_day = ax.transData.transform([(date2num(pd.Timestamp("2031-03-08")), 0)])[0][0]
     assert box.x0 <= day <= box.x1  # over its own shaded day
     assert abs((box.x0 + box.x1) / 2 - day) < abs((box.x0 + box.x1) / 2 - next_day)
+
+
+def test_cities_bars_are_the_orange_the_embed_and_phone_png_draw(seed_events):
+    """The editor: desktop PNGs drew cities in #E69F00, phone PNGs and light embeds in
+    #D55E00. One orange on a light background: the embed's, which passes 3:1 on white."""
+    from turnout.embeds.theme import LIGHT, contrast
+
+    fig = timeline_density(seed_events)
+    colours = {to_hex(p.get_facecolor()) for p in bar_patches(fig, "turnout-cities")}
+    assert colours == {LIGHT["two"].lower()}
+    assert contrast(LIGHT["two"], LIGHT["bg"]) >= 3.0

@@ -517,3 +517,40 @@ def test_map_outlines_are_small_and_shared_by_every_embed():
     f = map_shapes.frame()
     assert len(f.outline) <= 30_000 and map_shapes.frame() is f, "computed once per process"
     assert f.outline.count("M") == len(f.rings) >= 52
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_range_end_is_paler_than_its_bar_in_both_schemes(scheme):
+    """The by-city note says "Paler bar ends": true in dark mode too (the editor saw a tint
+    darker than the bar there), and the end shows against the background."""
+    colors = theme.LIGHT if scheme == "light" else theme.DARK
+    assert theme.luminance(colors["one-tint"]) > theme.luminance(colors["one"])
+    assert theme.range_end_shows(colors)
+
+
+def test_the_by_city_notes_name_no_colour_that_changes_with_the_scheme(seed_events):
+    from turnout.charts import turnout_by_city
+
+    for measure in ("largest", "sum"):
+        notes = chart_info(turnout_by_city(seed_events, measure=measure)).notes
+        assert "Paler bar ends" in notes
+        assert not re.search(r"\b(?:light|dark|white|black)\b", notes, re.IGNORECASE), notes
+
+
+def test_a_temperature_bound_is_said_in_plain_words_and_its_arrow_as_drawn(make_events):
+    """The editor: notes said "a light arrow" over a saturated one; the tooltip said "Mark:
+    Reported at most"."""
+    nan = float("nan")
+    events = make_events(
+        {"city": "Alpha", "temp_f_low": 20.0, "temp_f_high": 20.0, "size_low": 300.0},
+        {"city": "Gamma", "temp_f_low": nan, "temp_f_high": 32.0, "temp_text": "freezing",
+         "size_low": 1000.0},
+    )  # fmt: skip
+    info = chart_info(temperature_vs_attendance(events))
+    embed = embeds.render(info)
+    assert "drawn as an arrow" in info.notes and "light arrow" not in info.notes
+    table = embed.chart.table
+    assert "Mark" not in table.columns
+    cells = [c for row in table.rows for c in row if isinstance(c, str)]
+    assert "only “freezing” (32°F or colder)" in cells
+    assert not any(c.lower().startswith("reported at") for c in cells)

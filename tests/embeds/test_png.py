@@ -85,3 +85,60 @@ def test_a_key_item_longer_than_the_phone_wraps_under_its_swatch():
     assert [cls for cls, _, _ in lines][0] == "dots" and all(not c for c, _, _ in lines[1:])
     assert " ".join(w for _, w, _ in lines) == words  # every word drawn, in order
     assert all(x + 22 + text_width(w, 13) <= 355 for _, w, x in lines)
+
+
+def test_the_temperature_phone_key_draws_a_dot_and_an_arrow_as_the_embed_does(seed_events):
+    """A reported reading and a bound each have their own mark in the key, not one box."""
+    from matplotlib.patches import Circle, Polygon
+
+    fig = charts.temperature_vs_attendance(seed_events)
+    embed = render(chart_info(fig))
+    plt.close(fig)
+    assert {"dot", "arrow"} <= {cls for cls, _ in embed.chart.key}
+    phone = phone_figure(embed)
+    swatch = {p.get_gid(): p for p in phone.axes[0].patches if p.get_gid()}
+    assert isinstance(swatch["key-dot"], Circle)
+    assert isinstance(swatch["key-arrow"], Polygon)  # the arrowhead, its line beside it
+
+
+def _shapes(layout):
+    from turnout.embeds.scene import Mark
+
+    return [s for i in layout.items for s in (i.shapes if isinstance(i, Mark) else [i])]
+
+
+@pytest.mark.parametrize(
+    ("chart", "table"),
+    [
+        (charts.timeline_density, "seed"),
+        (charts.timeline_density, "ccc-2018-06"),
+        (charts.temperature_vs_attendance, "seed"),  # CCC's months report no temperatures
+    ],
+    ids=["timeline-seed", "timeline-ccc", "temperature-seed"],
+)
+def test_phone_gridlines_run_behind_marks_and_under_no_bare_label(tables, chart, table):
+    """The editor's phone PNGs: the 1,000 gridline through New York's dot and its label, the
+    "5" gridline across the Jan. 30 bars, the counts on top of a CCC month's first bar."""
+    from turnout.embeds.scene import Line, Rect, Text
+    from turnout.embeds.theme import LIGHT
+
+    fig = chart(tables[table])
+    embed = render(chart_info(fig))
+    plt.close(fig)
+    phone = phone_figure(embed)
+    ax = phone.axes[0]
+    rules = [ln for ln in ax.lines if ln.get_color() == LIGHT["rule"]]
+    assert rules and ax.patches
+    assert max(ln.get_zorder() for ln in rules) < min(p.get_zorder() for p in ax.patches)
+    for layout in embed.chart.layouts:
+        width = layout.min_width
+        shapes = _shapes(layout)
+        bars = [s for s in shapes if isinstance(s, Rect) and s.cls in ("one", "two")]
+        for t in (s for s in shapes if isinstance(s, Text)):
+            left, top, right, bottom = t.box(width)
+            for s in shapes:  # a gridline through a label: the label needs its halo
+                if isinstance(s, Line) and s.cls == "rule" and top < s.y0 < bottom:
+                    assert "halo" in t.cls, t.text
+            if "soft" in t.cls and t.x == 0:  # a count's label over a bar keeps its halo
+                over = [b for b in bars if b.x0 * width < right]
+                assert not over or "halo" in t.cls, t.text

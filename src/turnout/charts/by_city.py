@@ -345,11 +345,11 @@ def _city_notes(
         ranged = ev[ev["size_high"] > ev["size_low"]]
         words = range_words(ranged.get("source_name", pd.Series([], dtype="object")))
         parts.append(
-            f"Light bar ends run to the high end of {words}; cities are ranked by the low end."
+            f"Paler bar ends run to the high end of {words}; cities are ranked by the low end."
         )
     if measure == "sum":
         parts.append(
-            "Each bar adds up a city’s counted events (white lines separate them); "
+            "Each bar adds up a city’s counted events (thin gaps separate them); "
             "people at more than one event count each time."
         )
         shown = set(bars["place"])

@@ -11,6 +11,8 @@ True
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -78,7 +80,18 @@ def draw(spec: ChartSpec) -> Figure:
             notes=spec.notes,
             plot_height=plot_h,
         )
+        _least_bars(fig, ax)
     return base.finish(fig, spec)
+
+
+def _least_bars(fig: Any, ax: Axes) -> None:
+    """Every bar shows 2 px past the axis line, as the phone PNG and embed draw it: a count
+    of 100 beside a million would otherwise hide under the line."""
+    px = ax.get_xlim()[1] / ax.bbox.width  # data units per pixel, the plot now placed
+    least = (2 + ax.spines["left"].get_linewidth() * fig.dpi / 72) * px
+    for bar in ax.containers[0]:  # the bars (their first segments), not the ranges
+        if bar.get_x() == 0 and bar.get_width() < least:
+            bar.set_width(least)
 
 
 def _axes(ax: Axes, top: pd.DataFrame, y: np.ndarray, words: bool) -> None:

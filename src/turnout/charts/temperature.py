@@ -345,7 +345,7 @@ def _temperature_notes(
         who = ap_number(k, start=True) if k < 10 else f"Of these, {ap_number(k)}"
         verb = "gives" if k == 1 else "give"
         parts.append(
-            f"{who} {verb} only a bound ({', '.join(words[:3])}), drawn as a light arrow "
+            f"{who} {verb} only a bound ({', '.join(words[:3])}), drawn as an arrow "
             "pointing the open way."
         )
     if (marks["size_high"] > marks["size_low"]).any():

@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from turnout import style
 from turnout.ap import ap_date
 from turnout.charts import base
-from turnout.charts.base import BLUE, ORANGE
+from turnout.charts.base import BLUE, VERMILLION
 from turnout.charts.specs import ChartSpec
 from turnout.charts.timeline import TimelineOptions, _week_ticks
 from turnout.style import GREY, GREY_LIGHT, INK
@@ -88,7 +88,7 @@ def _bars(ax: Axes, data: pd.DataFrame, x: np.ndarray, step: float) -> None:
             x + w / 2,
             data["cities"],
             width=w,
-            color=ORANGE,
+            color=VERMILLION,  # the embed's and phone PNG's colour: one orange on light
             label="Cities with an event",
             gid="turnout-cities",
         )

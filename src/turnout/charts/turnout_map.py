@@ -423,7 +423,8 @@ def _notes(
                 parts.append(
                     "A sum that includes a floor is rounded down to two significant figures."
                 )
-        if (counted["value_low"] < smallest).any():
+        # (under 10 the line says nothing a reader needs: "crowds under 2 ... as large as 2")
+        if smallest >= 10 and (counted["value_low"] < smallest).any():
             under = ap.fmt_count(smallest)
             parts.append(f"Crowds under {under} are drawn as large as {under} so they show.")
         if measure == "sum":

@@ -174,7 +174,7 @@ def _write(ax: Any, x: float, y: float, words: str, size: float, **kw: Any) -> N
 
 def _draw_key(ax: Any, key_lines: list, y: float) -> float:
     """The key's rows, each swatch as the chart draws its mark; the ``y`` under them."""
-    from matplotlib.patches import Circle
+    from matplotlib.patches import Circle, Polygon
     from matplotlib.patches import Rectangle as Box
 
     for row in key_lines:
@@ -192,8 +192,16 @@ def _draw_key(ax: Any, key_lines: list, y: float) -> float:
                 face, edge, ls = _ROUND[cls]
                 swatch: Any = Circle((_PAD + x + 7, y - 8.5), 5, facecolor=face, edgecolor=edge,
                                      linestyle=ls)  # fmt: skip
+            elif cls == "dot":  # a reported reading: the chart's dot, as the HTML key draws it
+                swatch = Circle((_PAD + x + 8, y - 8.5), 5, color=color)
+            elif cls == "arrow":  # a bound: the chart's line and arrowhead, not a box
+                ax.plot([_PAD + x + 3, _PAD + x + 16], [y - 8.5] * 2, color=color,
+                        linewidth=1.3 * _PT, solid_capstyle="butt")  # fmt: skip
+                swatch = Polygon([(_PAD + x, y - 8.5), (_PAD + x + 7, y - 12.5),
+                                  (_PAD + x + 7, y - 4.5)], color=color)  # fmt: skip
             else:
                 swatch = Box((_PAD + x, y - 14), 14, 11, facecolor=face, edgecolor=color)
+            swatch.set_gid(f"key-{cls}")
             ax.add_patch(swatch)
             _write(ax, _PAD + x + 20, y - 4, words, 13, color=LIGHT["ink"])
     return y
@@ -229,7 +237,8 @@ def _draw_shape(ax: Any, s: Any, top: float, inner: float) -> None:
         )
     elif isinstance(s, Line):
         color, lw, ls = _stroke(cls)
-        ax.plot([X(s.x0), X(s.x1)], [top + s.y0, top + s.y1], color=color,
+        z = 0.5 if "rule" in cls else 2  # gridlines behind marks, as the SVG draws them
+        ax.plot([X(s.x0), X(s.x1)], [top + s.y0, top + s.y1], color=color, zorder=z,
                 linewidth=lw * _PT, linestyle=ls, solid_capstyle="butt")  # fmt: skip
     elif isinstance(s, Dot):
         ax.add_patch(Circle((X(s.x), top + s.y), s.r, color=LIGHT["one"]))

@@ -57,10 +57,24 @@ def _temp_words(r: pd.Series) -> str:
     return degrees(r["temp_f"] if not base.missing(r["temp_f"]) else lo)
 
 
+def _bound_words(r: pd.Series) -> str:
+    """A bound said in the source's words and what it means: 'only “freezing” (32°F or
+    colder)'; "" for any other mark.
+
+    >>> _bound_words(pd.Series({"mark": "reported at most", "temp_f_low": float("nan"),
+    ...                         "temp_f_high": 32.0, "temp_text": "freezing"}))
+    'only “freezing” (32°F or colder)'
+    """
+    said = base.text(r["temp_text"])
+    if r["mark"] not in ("reported at most", "reported at least") or not said:
+        return ""
+    return f"only “{said}” ({_temp_words(r)})"
+
+
 def _table(data: pd.DataFrame, budget: QuoteBudget) -> Table:
     station = "station" in data
     columns = [
-        "Place", "Date", "Mark", "Temperature", "Number as coded", "Source’s words for the crowd",
+        "Place", "Date", "Temperature", "Number as coded", "Source’s words for the crowd",
         "Source’s words for the weather", "Sentence quoted", "Source",
     ] + (["Weather station"] if station else [])  # fmt: skip
     rows = []
@@ -68,8 +82,7 @@ def _table(data: pd.DataFrame, budget: QuoteBudget) -> Table:
         row = [
             base.text(r["place"]),
             date_words(r["date"]),
-            base.text(r["mark"]).capitalize(),
-            _temp_words(r),
+            _bound_words(r) or _temp_words(r),  # what a mark kind means, not its name
             coded_size(r["size_low"], r["size_high"], r.get("size_qualifier", "")),
             base.text(r["size_text"]),
             base.text(r["temp_text"]),
@@ -80,7 +93,7 @@ def _table(data: pd.DataFrame, budget: QuoteBudget) -> Table:
                 base.text(r["station"]) if base.text(r["mark"]).startswith("observed") else ""
             )
         rows.append(row)
-    return Table("", columns, rows, frozenset({7}))
+    return Table("", columns, rows, frozenset({6}))
 
 
 def _anchor(r: pd.Series) -> float:
@@ -272,7 +285,7 @@ def _label(
     if span[1] > span[0] and r["mark"] in ("reported range", "observed range"):
         spots += [(span[1], 10, 4, "start"), (span[0], -10, 4, "end")]  # past either end
     for words, (at, dx, dy, anchor) in ((w, s) for w in texts for s in spots):
-        label = Text(at, dx, y + dy, words, _SIZE, anchor=anchor)
+        label = Text(at, dx, y + dy, words, _SIZE, anchor=anchor, cls="ink halo")  # over rules
         b = label.box(plot.width)
         inside = b[0] >= 0 and b[2] <= plot.width and b[1] >= 0 and b[3] <= plot.bottom
         if inside and not any(_hits(b, o) for o in boxes):

@@ -35,7 +35,7 @@ DARK: dict[str, str] = {
     "rule": "#474747",
     "band": "#2b2b2b",
     "one": OKABE_ITO["sky blue"],
-    "one-tint": "#2a4a5e",
+    "one-tint": "#b3dcf4",  # paler than the bar here too: lighter, less saturated
     "two": OKABE_ITO["orange"],
     "tip-bg": "#262626",
     "focus": "#ffffff",
@@ -49,8 +49,7 @@ CHECKS: list[tuple[str, str, float]] = [
     ("one", "bg", 3.0),
     ("two", "bg", 3.0),
     ("focus", "bg", 3.0),
-    ("one", "one-tint", 3.0),  # the outline that makes a range's light end visible
-]
+]  # and a range's paler end: see range_end_shows
 
 
 def luminance(color: str) -> float:
@@ -68,6 +67,19 @@ def contrast(fg: str, bg: str) -> float:
     """WCAG contrast ratio of two ``#rrggbb`` colours, 1 to 21, rounded to two decimals."""
     a, b = sorted((luminance(fg), luminance(bg)), reverse=True)
     return round((a + 0.05) / (b + 0.05), 2)
+
+
+def range_end_shows(colors: dict[str, str]) -> bool:
+    """Whether a range's end (``one-tint``, outlined in ``one``) reads as paler than its bar
+    in ``colors``: lighter than the bar, and told from the background by its fill (3:1) or
+    by its outline (3:1 against the fill), so one word ("paler") fits both schemes.
+
+    >>> range_end_shows(LIGHT) and range_end_shows(DARK)
+    True
+    """
+    tint, one, bg = colors["one-tint"], colors["one"], colors["bg"]
+    seen = contrast(tint, bg) >= 3.0 or contrast(one, tint) >= 3.0
+    return seen and luminance(tint) > luminance(one)
 
 
 def css_variables() -> str:
