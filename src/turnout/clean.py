@@ -215,7 +215,7 @@ def _schema_failures(events: pd.DataFrame) -> pd.Series:
 def _keep_clashing_columns(raw: pd.DataFrame) -> pd.DataFrame:
     """Raw columns named like a column only cleaning writes, renamed ``NAME_raw`` (kept)."""
     names = [str(c) for c in raw.columns]
-    renames = {}
+    renames: dict[str, str] = {}
     for name in OUTPUT_ONLY:
         if name in names:
             new = name + "_raw"
@@ -499,7 +499,7 @@ def input_warnings(raw: pd.DataFrame, *, path: object = None) -> list[str]:
         notes = flat["size_text"].map(size_typo_note)
         for i in np.flatnonzero(notes.ne("").to_numpy()):
             message = f"{notes.iloc[i]} (a typo?): check the spelling"
-            out.append(str(DataError(message, path=path, row=i + 2, column="size_text")))
+            out.append(str(DataError(message, path=path, row=int(i) + 2, column="size_text")))
     if "source_name" in flat:
         for i in np.flatnonzero(flat["source_name"].map(_unnamed).to_numpy()):
             message = "no source named: every published number needs its source"
@@ -510,7 +510,8 @@ def input_warnings(raw: pd.DataFrame, *, path: object = None) -> list[str]:
             lambda v: next((p for p in map(url_problem, _url_lines(v)) if p), "")
         )
         for i in np.flatnonzero(problems.ne("").to_numpy()):
-            out.append(str(DataError(problems.iloc[i], path=path, row=i + 2, column="source_url")))
+            problem = problems.iloc[i]
+            out.append(str(DataError(problem, path=path, row=int(i) + 2, column="source_url")))
     formulas = []
     for column in flat.columns:
         col = flat[column]

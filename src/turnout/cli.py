@@ -203,8 +203,8 @@ def _file_with_story(
             "(it reads the articles filed under data/raw/sources/)"
         )
         return
-    filed, copied = file_article(args.story, articles[0])
-    if copied:
+    filed, filed_now = file_article(args.story, articles[0])
+    if filed_now:
         say(f"filed the article as {display_path(filed)}")
     from turnout.draft.review import draft_review, review_page
     from turnout.draft.text import read_article
@@ -215,6 +215,7 @@ def _file_with_story(
         from turnout.clean import read_events
 
         story_rows = read_events(data)
+    assert published is not None  # one article file drafts only with --published
     review = draft_review(
         read_article(filed),
         published=published,

@@ -212,7 +212,7 @@ def cells_add_up(path: Path, width: int, *, data: bytes | None = None) -> bool:
     marks = np.frombuffer(data.translate(None, _NOT_MARKS), dtype=np.uint8)
     inside = (np.cumsum(marks == ord('"'), dtype=np.uint8) & 1).astype(bool)
     commas = np.count_nonzero((marks == ord(",")) & ~inside)
-    lines = np.count_nonzero((marks == ord("\n")) & ~inside) + (not data.endswith(b"\n"))
+    lines = int(np.count_nonzero((marks == ord("\n")) & ~inside)) + (not data.endswith(b"\n"))
     return bool(commas == (width - 1) * lines)
 
 

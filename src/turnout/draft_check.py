@@ -8,6 +8,7 @@ what it returns; the rules that draft the rows are :mod:`turnout.draft`'s.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from turnout.show import Output, note_output
@@ -89,14 +90,15 @@ def review_story_draft(
     none = events.iloc[:0]
     several = articles or (story_articles(slug) if article is None else [])
     if several:
-        merged = gathered_review(read_articles(several, published=when, source=outlet))
+        listed = [Path(a) for a in several]
+        merged = gathered_review(read_articles(listed, published=when, source=outlet))
         return DraftCheck(merged, clean_events(merged.rows).events, events)
     if path is None:
         return DraftCheck(note_output(NO_ARTICLE), none, events)
     if when is None:
         return DraftCheck(note_output(NO_DATE), none, events)
     review = draft_review(
-        read_article(path),
+        read_article(Path(path)),
         published=when,
         source_name=outlet,
         source_url=url,

@@ -203,7 +203,8 @@ def read_story(
         "marked_days": _marked(marked_days, "marked_days"),
         "figures_dir": None if figures_dir is None else str(figures_dir),
     }
-    return replace(base, **{k: v for k, v in given.items() if v is not None})
+    chosen: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+    return replace(base, **chosen)
 
 
 class StoryData(NamedTuple):

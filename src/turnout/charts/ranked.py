@@ -9,7 +9,7 @@ table, so the bar chart and the map of the same rows lead with the same place an
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -55,16 +55,15 @@ def rank_cities(events: pd.DataFrame, measure: Literal["largest", "sum"]) -> Ran
             for _, r in city_totals(counted).iterrows()
         ]
     ranking = rank(claims)
-    return ranking._replace(
-        **{
-            part: list(
-                {
-                    c.name: c for c in getattr(ranking, part)[::-1] if c.name != ranking.leader.name
-                }.values()
-            )[::-1]
-            for part in ("tied", "floors_above", "ranges_above")
-        }
-    )
+    parts: dict[str, Any] = {
+        part: list(
+            {
+                c.name: c for c in getattr(ranking, part)[::-1] if c.name != ranking.leader.name
+            }.values()
+        )[::-1]
+        for part in ("tied", "floors_above", "ranges_above")
+    }
+    return ranking._replace(**parts)
 
 
 def city_totals(counted: pd.DataFrame) -> pd.DataFrame:

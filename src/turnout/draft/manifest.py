@@ -66,8 +66,8 @@ def _date(value: str, *, path: object = None, row: int | None = None, column: st
     try:
         return dt.date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        where = {"path": path, "row": row, "column": column or None}
-        raise DataError(f"publication date {value!r} is not YYYY-MM-DD", **where) from None
+        said = f"publication date {value!r} is not YYYY-MM-DD"
+        raise DataError(said, path=path, row=row, column=column or None) from None
 
 
 def _records(path: Path) -> Iterator[tuple[int, dict[str, str]]]:

@@ -122,11 +122,13 @@ class MergedRows:
                     article, n, row = json.loads(line)
                     fold, label = folds[(article, n)]
                     fold.add(article, row, label)
-            merged = ((order, fold.row()) for order, fold in sorted(out, key=_first))
+            merged: Iterator[tuple[tuple[int, int], dict[str, Any]]] = (
+                (order, fold.row()) for order, fold in sorted(out, key=_first)
+            )
         else:
             with path.open(encoding="utf-8") as f:
                 tagged = [tuple(json.loads(line)) for line in f]
-            merged = iter(sorted(_merge_all(tagged), key=_first))  # type: ignore[arg-type]
+            merged = iter(sorted(_merge_all(tagged), key=_first))
         run = self._dir / f"{share}.run.jsonl"
         with run.open("w", encoding="utf-8") as f:
             for order, row in merged:
@@ -151,12 +153,12 @@ def _merge_all(tagged: list[Tagged]) -> list[tuple[tuple[int, int], dict[str, An
     return [o for rows in places.values() for o in merge_place(rows)]
 
 
-def _first(item: tuple[tuple[int, int], dict[str, Any]]) -> tuple[int, int]:
+def _first(item: tuple[tuple[int, int], Any]) -> tuple[int, int]:
     return item[0]
 
 
 def _read_run(path: Path) -> Iterator[tuple[tuple[int, int], dict[str, Any]]]:
     with path.open(encoding="utf-8") as f:
         for line in f:
-            order, row = json.loads(line)
-            yield tuple(order), row  # type: ignore[misc]
+            (article, n), row = json.loads(line)
+            yield (int(article), int(n)), row

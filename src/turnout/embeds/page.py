@@ -64,10 +64,8 @@ _MORE = ' class="more"'  # the closing line of a cut list of quotes
 def _cell(value: object, quoted: bool, header: bool = False, key: str = "") -> str:
     named = f' data-k="{escape(key)}"' if key else ""  # the visible list labels its cells
     if quoted:
-        paras = "".join(
-            f"<p{_MORE if q.startswith('…') else ''}>{escape(q)}</p>"
-            for q in value  # type: ignore[union-attr]
-        )
+        said = value if isinstance(value, list | tuple) else [str(value)]
+        paras = "".join(f"<p{_MORE if q.startswith('…') else ''}>{escape(q)}</p>" for q in said)
         return f'<td class="q"{named}>{paras}</td>'
     tag = 'th scope="row"' if header else "td"
     return f"<{tag}{named if not header else ''}>{escape(str(value))}</{tag.split()[0]}>"
@@ -85,12 +83,12 @@ def table_html(table: Table, caption: str, *, visible: bool = False) -> str:
         attrs = f' class="mk" tabindex="0" data-i="{i}"' if visible else ""
         body.append(f"<tr{attrs}>{cells}</tr>")
     cls = ' class="tc-rows"' if visible else ""  # the visible list: rows as blocks, no header
-    table = (
+    html = (
         f'<table id="tc-table"{cls}><caption>{escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
     # A table ignores height and overflow: a wrapper hides it from sight, not from readers.
-    return table if visible else f'<div class="sr-only">{table}</div>'
+    return html if visible else f'<div class="sr-only">{html}</div>'
 
 
 _SWATCHES = {

@@ -244,11 +244,12 @@ def _draw_shape(ax: Any, s: Any, top: float, inner: float) -> None:
         ax.add_patch(Circle((X(s.x), top + s.y), s.r, color=LIGHT["one"]))
     elif isinstance(s, Symbol):
         x0, y0 = X(s.x), top + s.y
-        pts = {
+        outlines: dict[str, list[tuple[float, float]]] = {
             "diamond": [(0, -5.5), (5.5, 0), (0, 5.5), (-5.5, 0)],
             "head-left": [(-1, 0), (7, -4.5), (7, 4.5)],
             "head-right": [(1, 0), (-7, -4.5), (-7, 4.5)],
-        }[s.name]
+        }
+        pts = outlines[s.name]
         hollow = "hollow" in cls
         ax.add_patch(
             Polygon(

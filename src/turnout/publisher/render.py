@@ -80,11 +80,11 @@ def check_outputs(nb: Any, nb_path: Path) -> None:
                 )
             markup = str(data.get("text/html", "")) + str(data.get("image/svg+xml", ""))
             found = _EXTERNAL.search(markup)
-            if found is None and "text/markdown" in data:
+            what = found.group(0) if found else None
+            if what is None and "text/markdown" in data:
                 # Markdown as JupyterLab, the page and `jupyter nbconvert --to html` render it.
-                found = outside_markup(_markdown_html(str(data["text/markdown"])))
-            if found:
-                what = found if isinstance(found, str) else found.group(0)
+                what = outside_markup(_markdown_html(str(data["text/markdown"])))
+            if what:
                 raise NotebookError(
                     nb_path,
                     f"output contains {what!r}: pages load nothing from elsewhere and link "

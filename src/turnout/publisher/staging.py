@@ -56,7 +56,7 @@ def remove_stale(where: Path, name: str) -> list[Path]:
     >>> [p.name for p in remove_stale(d, "site")]
     ['.site.staging-999999999-x']
     """
-    gone = []
+    gone: list[Path] = []
     if not where.is_dir():
         return gone
     for old in where.glob(_STAGING.format(name=name) + "*"):
