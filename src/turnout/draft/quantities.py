@@ -174,6 +174,12 @@ _PAST_MARK = re.compile(
     r"(?:ago|earlier|before|prior))\b",
     re.I,
 )
+_SPAN = re.compile(
+    r"\b(?:this|last|all) (?:spring|summer|fall|autumn|winter|season)\b"
+    r"|\b(?:in|over) (?:recent|the (?:past|last)(?: (?:few|several|two|three))?) "
+    r"(?:weeks|months)\b",
+    re.I,
+)
 # "it began with about 100": the words right before a number phrase (its qualifier included).
 _BEGAN = re.compile(
     r"\b(?:began|begins?|beginning|start(?:ed|s|ing)?|opened)\s+with\s+$"
@@ -542,6 +548,16 @@ def _why_not(
     if prev is not None and prev.end == first.start and prev.text[-1].isalpha():
         return "a code (letters glued to the number: 'kIV2')"
     if (
+        prev is not None
+        and prev.text in ("-", "‑", "–")
+        and prev.end == first.start
+        and i >= 2
+        and toks[i - 2].end == prev.start
+        and toks[i - 2].text[-1].isalpha()
+        and toks[i - 2].low not in _NUMBER_WORDS
+    ):
+        return "a name or a code ('COVID-19', 'I-95')"
+    if (
         nxt is not None
         and nxt.text in (":", "%", "°")
         or (nxt is not None and nxt.low in ("a", "p", "am", "pm", "percent", "o'clock"))
@@ -639,6 +655,12 @@ def _why_not(
         _segment_after(text, end)
     ):
         return "a number from an earlier event"
+    if _SPAN.search(text[_clause_start(text, start) : start]) or _SPAN.search(
+        _segment_after(text, end)
+    ):
+        # "Thousands of teachers took their voices to state Capitols this spring": the
+        # people of many days' gatherings, not one gathering's crowd.
+        return "a count over weeks or a season, not one gathering"
     if not has_place and _MANY.search(text[_clause_start(text, start) : start]):
         # "Most of the rallies drew dozens, or, at most, hundreds": many gatherings at once.
         return "a total of several places"
