@@ -48,3 +48,22 @@ def test_a_count_over_a_season_is_not_one_gathering_s_crowd():
     assert ("Thousands", "a count over weeks or a season, not one gathering") in left_out(
         text, "2018-05-12"
     )
+
+
+def test_without_a_number_only_the_gathering_s_own_clause_names_its_places():
+    # iowastatedaily-2011-11-17-occupy-mass-day
+    text = (
+        "A heavy police presence was in place in Los Angeles, Dallas, and Portland, Oregon, "
+        "while protesters in New York kicked off the effort by marching in the city's "
+        "financial district on Thursday."
+    )
+    assert [r[1] for r in rows(text, "2011-11-17")] == ["New York City"]
+    text = (
+        "CNN personnel could see about a dozen people arrested on Thursday, including a "
+        "retired Philadelphia police captain, Ray Lewis, who had joined with the Occupy Wall "
+        "Street protesters."
+    )
+    assert rows(text, "2011-11-17") == []
+    # (a list of places after the gathering's clause still shares it: faithit-2017-08-16)
+    text = "Similar vigils were also held in Philadelphia; Akron, Ohio.; Nassau, N.Y. last night."
+    assert [r[1] for r in rows(text, "2017-08-17")] == ["Philadelphia", "Akron", "Nassau"]

@@ -677,8 +677,19 @@ def _numberless(
         return []
     notes = []
     cities = [c for c in cities if not c.weak or c.venue]  # not "the Boston Tea Party"
+
+    # Without a number, only a place the gathering's own clause names is evidence of a
+    # gathering there: "A heavy police presence was in place in Los Angeles, Dallas, ...,
+    # while protesters in New York kicked off the effort" is New York's only; "a retired
+    # Philadelphia police captain" is a man, not a place people gathered.
+    # (the places listed after such a place share it: "in Philadelphia; Akron, Ohio.; ...")
+    def said(c: PlaceMention) -> bool:
+        return _gathering_clause(s.text, c.start - s.start, c.end - s.start)
+
+    if cities and not any(said(c) for c in cities if not c.guarded):
+        return []
     if cities:
-        pool = [c for c in cities if not c.guarded] or cities
+        pool = [c for c in cities if not c.guarded and said(c)]
         place = pool[0]
         # "Students in Boston, New York and Washington walked out", "in Philadelphia;
         # Akron, Ohio; Nassau, N.Y.", "from Boston to St. Petersburg, Florida, to
@@ -687,14 +698,18 @@ def _numberless(
         i = cities.index(place)
         while i + 1 < len(cities) and _LISTED.match(text[cities[i].end : cities[i + 1].start]):
             i += 1
-            if not cities[i].weak and not cities[i].guarded:
+            if (
+                not cities[i].weak
+                and not cities[i].guarded
+                and not _ATTRIBUTIVE.match(s.text, cities[i].end - s.start)
+            ):
                 group.append(cities[i])
         # "marched over the Brooklyn Bridge, chanted ... near St. Louis' Gateway Arch, prayed
         # in Atlanta": each place the sentence puts people at is a gathering's.
         group += [
             c
             for c in cities[i + 1 :]
-            if c.locative and not c.weak and not c.guarded and c not in group
+            if c.locative and not c.weak and not c.guarded and c not in group and said(c)
         ]
     else:
         place, why = context_place()
@@ -720,6 +735,43 @@ def _numberless(
         g.spans += [(place.start, place.end, "place"), (d.start, d.end, "date")]
         made.append(g)
     return made
+
+
+_CLAUSE_SPLIT = re.compile(
+    r"[;—–]|\s--\s|,\s+(?:while|but|whereas|although|though|as|after|before|when|since)\b"
+    r"|\b(?:while|whereas|although|who|which)\b"
+)
+# A city before such a noun names a person's or an office's town: "a Philadelphia police
+# captain", "Boston residents", "the Dallas mayor".
+_ATTRIBUTIVE = re.compile(
+    r"^\s+(?:police|officers?|officials?|captain|chief|mayor|council|residents?|natives?|"
+    r"man|woman|teachers?|students?|schools?|area|suburbs?|based|born|company|firm|"
+    r"newspaper|station|court|judge|lawyers?|attorneys?|activists?|group)\b"
+)
+
+
+def _gathering_clause(text: str, start: int, end: int) -> bool:
+    """True when the clause of ``text`` that holds a place (``start``:``end``) reports a
+    gathering there, and the place is not a word before a noun ("a Philadelphia police
+    captain").
+
+    >>> _gathering_clause("Police were in Dallas, while protesters in New York marched.", 15, 21)
+    False
+    >>> _gathering_clause("Police were in Dallas, while protesters in New York marched.", 43, 51)
+    True
+    """
+    if _ATTRIBUTIVE.match(text, end):
+        return False
+    lo, hi = max(0, start - 300), min(len(text), end + 300)
+    begin, stop = lo, hi
+    for m in _CLAUSE_SPLIT.finditer(text, lo, hi):
+        if m.end() <= start:
+            begin = m.start()
+        elif m.start() >= end:
+            stop = m.start()
+            break
+    clause = text[begin:stop]
+    return bool(_GATHER.search(clause) or _GATHERING_NOUN.search(clause))
 
 
 def _restated(estimates: list[Quantity]) -> set[str]:
