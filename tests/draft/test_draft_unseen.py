@@ -67,3 +67,16 @@ def test_without_a_number_only_the_gathering_s_own_clause_names_its_places():
     # (a list of places after the gathering's clause still shares it: faithit-2017-08-16)
     text = "Similar vigils were also held in Philadelphia; Akron, Ohio.; Nassau, N.Y. last night."
     assert [r[1] for r in rows(text, "2017-08-17")] == ["Philadelphia", "Akron", "Nassau"]
+
+
+def test_a_byline_s_date_is_the_page_s_not_the_gathering_s():
+    # networthspace-2021-05-15-brooklyn-palestine
+    text = (
+        "Thousands of pro-Palestinian protesters in the United States\n\n"
+        " Sylvie Claire / May 16, 2021\n\n"
+        "Some 2,000 demonstrators gathered in New York's Brooklyn neighborhood, chanting Free "
+        "Palestine and waving Palestinian flags.\n\n"
+        "Joe Biden said Saturday his great concern to Israeli Prime Minister Benjamin "
+        "Netanyahu after the escalation of violence in Israel and Gaza."
+    )
+    assert rows(text, "2021-05-16") == [("2021-05-15", "New York City", "NY", "Some 2,000")]

@@ -592,8 +592,30 @@ def _national_clause(s: Sentence, q: Quantity, cities: list[PlaceMention]) -> bo
 
 
 def _byline(d: DateMention, s: Sentence, published: dt.date) -> bool:
-    """True when a heading is only the publication date: the page's, not an event's."""
-    return d.date == published and len(d.text) >= len(s.text.strip(" :.")) - 2
+    """True when a heading is only the publication date, or a byline with it ("Sylvie
+    Claire / May 16, 2021"): the page's date, not an event's.
+
+    >>> from turnout.draft.dates import find_dates
+    >>> day = dt.date(2021, 5, 16)
+    >>> line = Sentence(0, 28, "Sylvie Claire / May 16, 2021", "heading", 0, 0)
+    >>> _byline(find_dates(line.text, day)[0], line, day)
+    True
+    """
+    if d.date != published:
+        return False
+    rest = (s.text[: d.start - s.start] + " " + s.text[d.end - s.start :]).strip(" :.")
+    # (names, separators and the words of a byline only: no sentence, no event)
+    return (
+        not rest
+        or all(
+            w[:1].isupper() or w.lower() in _BYLINE_WORDS or not w[:1].isalpha()
+            for w in rest.split()
+        )
+        and not _EVENTISH.search(rest)
+    )
+
+
+_BYLINE_WORDS = frozenset("by and updated published posted on at am pm a.m. p.m. et".split())
 
 
 def _shifted(
