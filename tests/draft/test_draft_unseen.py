@@ -80,3 +80,47 @@ def test_a_byline_s_date_is_the_page_s_not_the_gathering_s():
         "Netanyahu after the escalation of violence in Israel and Gaza."
     )
     assert rows(text, "2021-05-16") == [("2021-05-15", "New York City", "NY", "Some 2,000")]
+
+
+def test_people_something_was_done_to_are_not_a_crowd():
+    # reuters-2011-09-30-occupy-police-headquarters
+    text = (
+        "A police commander used pepper spray on four women at last weekend's march and a "
+        "video of the incident went viral on the Internet."
+    )
+    assert ("four", "people something was done to, not a crowd") in left_out(text, "2011-10-01")
+
+
+def test_a_place_in_a_quotation_about_history_is_no_gathering():
+    # stlpr-2014-08-30-national-march-on-ferguson
+    text = (
+        "A crowd of more than a thousand gathered in Ferguson Saturday, responding to a "
+        "national call to march.\n\nMarchers carry a handwritten sign on Saturday, August 30, "
+        "2014 in Ferguson, Mo.\n\n“Rosa Parks and those "
+        "who started the Montgomery boycott, they marched for 381 days until they got "
+        "victory,” said Muhammad."
+    )
+    assert rows(text, "2014-08-31") == [
+        ("2014-08-30", "Ferguson", "MO", "A crowd of more than a thousand")
+    ]
+
+
+def test_a_building_named_for_a_saint_is_not_the_town():
+    # townhall-2011-11-09-occupy-walk-to-washington
+    text = (
+        "Flanked by police scooters, about two dozen Occupy Wall Street protesters started a "
+        "two-week walk from New York to Washington on Wednesday. The march was not directly "
+        "linked to the Occupy movement, but participants had planned to link up with a "
+        "protest camp outside St. Paul's Cathedral."
+    )
+    assert "St. Paul" not in [r[1] for r in rows(text, "2011-11-09")]
+
+
+def test_the_day_of_another_event_in_a_later_clause_is_not_the_gathering_s():
+    # latinpost-2014-10-11-ferguson-october
+    text = (
+        "Thousands of protesters marched in St. Louis on Saturday. A string of protesters in "
+        "the St. Louis suburb ignited shortly after Brown, an 18-year-old African-American, "
+        "was fatally shot by white police officer Darren Wilson on Aug. 9."
+    )
+    assert [r[0] for r in rows(text, "2014-10-11")] == ["2014-10-11"]

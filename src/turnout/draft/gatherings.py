@@ -739,8 +739,12 @@ def _numberless(
             return []  # "in Foley Square, New York": a state the place in mind is not in
         notes.append(why)
         group = [place]
-    if past:
-        d, why = past[0], past[0].note
+    # The gathering's day is one its clause names, not "after Brown ... was fatally shot
+    # ... on Aug. 9"; without one, the day in mind.
+    own = [d for d in past if not _another_event(s.text, d.start - s.start)]
+    if own or (past and not cities):
+        d = (own or past)[0]
+        why = d.note
     elif cities:
         d, why = context_date(place, idx)
         if d is None:
@@ -766,10 +770,44 @@ _CLAUSE_SPLIT = re.compile(
 # A city before such a noun names a person's or an office's town: "a Philadelphia police
 # captain", "Boston residents", "the Dallas mayor".
 _ATTRIBUTIVE = re.compile(
-    r"^\s+(?:police|officers?|officials?|captain|chief|mayor|council|residents?|natives?|"
+    r"\s+(?:police|officers?|officials?|captain|chief|mayor|council|residents?|natives?|"
     r"man|woman|teachers?|students?|schools?|area|suburbs?|based|born|company|firm|"
     r"newspaper|station|court|judge|lawyers?|attorneys?|activists?|group)\b"
 )
+
+
+# "St. Paul's Cathedral", "St. Mary's Hospital": a building named for a saint or a town.
+_NAMED_FOR = re.compile(
+    r"(?:['’]s)?\s+(?:Cathedral|Church|Chapel|Basilica|Abbey|Hospital|College|University|"
+    r"Academy|School|Seminary)\b"
+)
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """True when ``pos`` is inside quotation marks (curly, or straight counted)."""
+    before = text[:pos]
+    if before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1
+
+
+_SUBORDINATE = re.compile(r"\b(?:after|since|because|when|before|until)\b")
+
+
+def _another_event(text: str, at: int) -> bool:
+    """True when the day at ``at`` is in a clause after the gathering's that tells of
+    something else ("ignited shortly after Brown ... was fatally shot ... on Aug. 9").
+
+    >>> _another_event("Protesters marched after Brown was shot on Aug. 9.", 42)
+    True
+    >>> _another_event("Protesters marched on Saturday after the verdict.", 19)
+    False
+    """
+    gather = _GATHER.search(text) or _GATHERING_NOUN.search(text)
+    if gather is None or gather.end() > at:
+        return False
+    subs = list(_SUBORDINATE.finditer(text, gather.end(), at))
+    return bool(subs) and not _EVENTISH.search(text, subs[-1].end(), at)
 
 
 def _gathering_clause(text: str, start: int, end: int) -> bool:
@@ -782,8 +820,10 @@ def _gathering_clause(text: str, start: int, end: int) -> bool:
     >>> _gathering_clause("Police were in Dallas, while protesters in New York marched.", 43, 51)
     True
     """
-    if _ATTRIBUTIVE.match(text, end):
+    if _ATTRIBUTIVE.match(text, end) or _NAMED_FOR.match(text, end):
         return False
+    if _quoted(text, start):
+        return False  # a place in a quotation is the speaker's: "the Montgomery boycott"
     lo, hi = max(0, start - 300), min(len(text), end + 300)
     begin, stop = lo, hi
     for m in _CLAUSE_SPLIT.finditer(text, lo, hi):

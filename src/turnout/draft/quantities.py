@@ -592,6 +592,12 @@ def _why_not(
     if re.search(r"\b(?:sent|bused|bussed)\s+$", text[max(0, start - 12) : start]):
         # "the DOE sent more than 400 people to march": one group's share of the crowd
         return "a group within the crowd, not its size"
+    if re.search(r"\bjoined by\s+$", text[max(0, start - 12) : start]):
+        # "They were soon joined by hundreds of students": more people, not the crowd's size
+        return "people who joined the crowd, not its size"
+    if before and before[-1] in ("on", "upon", "against") and not _framed(toks, i):
+        # "A police commander used pepper spray on four women": people something was done to
+        return "people something was done to, not a crowd"
     if len(before) >= 2 and before[-2] == "of" and before[-1] in ("the", "its", "their"):
         return "a part of a whole"
     if _BEGAN.search(text[max(0, start - 60) : start]):
