@@ -124,3 +124,35 @@ def test_the_day_of_another_event_in_a_later_clause_is_not_the_gathering_s():
         "was fatally shot by white police officer Darren Wilson on Aug. 9."
     )
     assert [r[0] for r in rows(text, "2014-10-11")] == ["2014-10-11"]
+
+
+def test_a_live_blog_s_present_perfect_reports_a_gathering():
+    # rt-2015-11-10-fight-for-15-live
+    text = (
+        "The Fight for 15 campaign launched a one-day strike on Tuesday, November 10, in 270 "
+        "US cities.\n\nProtesters have gathered in front of the Los Angeles City Hall."
+    )
+    assert rows(text, "2015-11-10") == [("2015-11-10", "Los Angeles", "CA", "")]
+
+
+def test_the_rally_a_speaker_was_at_is_a_place_whatever_he_supports():
+    # rt-2015-11-10-fight-for-15-live
+    text = (
+        "Bernie Sanders doubled down on his support for the Fight for 15 campaign at a rally "
+        "in Washington, DC, on Tuesday."
+    )
+    assert rows(text, "2015-11-10") == [("2015-11-10", "Washington", "DC", "")]
+
+
+def test_an_ap_list_of_places_with_semicolons_shares_its_number():
+    # dailyegyptian-2016-11-09-trump-election-protests
+    text = (
+        "Thousands of protesters blocked traffic in downtown Portland, Ore.; Chicago; Boston "
+        "and Philadelphia on Wednesday, with some torching flags."
+    )
+    assert [(r[1], r[3]) for r in rows(text, "2016-11-09")] == [
+        ("Portland", "Thousands"),
+        ("Chicago", "Thousands"),
+        ("Boston", "Thousands"),
+        ("Philadelphia", "Thousands"),
+    ]

@@ -101,7 +101,8 @@ _EVENTISH = re.compile(
     r"[Oo]ccup\w*|[Mm]archers?)\b"
 )
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s*$")
-_COORDINATED = re.compile(r"^\s*(?:,\s*(?:and|or|&)?|and|or|&|/)\s*$")
+# (AP's list of places with states: "Portland, Ore.; Chicago; Boston and Philadelphia")
+_COORDINATED = re.compile(r"^\s*(?:[,;]\s*(?:and|or|&)?|and|or|&|/)\s*$")
 # Between the places of a list of gatherings: "; and", ", to", " and in downtown ".
 _LISTED = re.compile(
     r"^(?:\s|[,;.&/]|\b(?:and|or|to|in|at|on|outside|near|downtown|the)\b)*$", re.IGNORECASE
@@ -641,6 +642,14 @@ def _shifted(
     ]
 
 
+# A gathering verb in the present perfect ("have gathered", "has also marched") tells of
+# what happened, not a habit ("have long protested", "have been marching for weeks").
+_DONE = re.compile(
+    r"\s+(?:also\s+|now\s+|already\s+)?(?:gathered|rallied|marched|"
+    r"protested|demonstrated|joined|assembled|converged|walked (?:out|off)|turned out|"
+    r"taken to the streets|held)\b",
+    re.IGNORECASE,
+)
 _NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|its|their|our|this|that)|[A-Z][\w.’']*)\s+$")
 
 
@@ -654,6 +663,8 @@ def _not_once(text: str) -> bool:
     for m in _NOT_ONCE.finditer(text):
         if m.group(0).lower().startswith("plan") and _NOUN_BEFORE.search(text, 0, m.start()):
             continue
+        if m.group(0).lower() in ("have", "has") and _DONE.match(text, m.end()):
+            continue  # "Protesters have gathered in front of City Hall": it happened
         return True
     return False
 

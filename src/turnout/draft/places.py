@@ -158,6 +158,12 @@ _GUARD = re.compile(
 )
 
 
+_AT_EVENT = re.compile(
+    r"\b(?:at|to|joined|led|addressed) (?:a|an|the|their|his|her) (?:[\w-]+ )?(?:rally|march|"
+    r"vigil|protest|demonstration|gathering|sit-in|walkout|strike)\b"
+)
+
+
 def _state_code(key: str) -> str:
     return gazetteer._states().get(key, "")
 
@@ -441,7 +447,11 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
         k = i
         while k > 0 and i - k < 12 and words[k - 1] not in (",", ";", ".", "—", "–"):
             k -= 1
-        guarded = bool(_GUARD.search(" ".join(x.lower() for x in words[k:i])))
+        before = " ".join(x.lower() for x in words[k:i])
+        # ("his support for the Fight for 15 campaign at a rally in Washington": the rally
+        # he was at is the place's, whatever the words before it)
+        at_event = list(_AT_EVENT.finditer(before))
+        guarded = bool(_GUARD.search(before, at_event[-1].end() if at_event else 0))
         start = toks[i][0]
         note = landmark_note
         world = _world_cities().get(_key(name)) if kind == "abroad" else None

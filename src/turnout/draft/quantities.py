@@ -537,6 +537,14 @@ def _why_not(
         return "part of a name ('million MAGA march', 'Million Man March')"
     if (
         prev is not None
+        and prev.low in ("for", "of")
+        and i >= 3
+        and toks[i - 2].text.istitle()
+        and toks[i - 3].text not in (".", "!", "?", '"', "“")
+    ):
+        return "part of a name ('the Fight for 15 campaign')"
+    if (
+        prev is not None
         and prev.text == ":"
         and i >= 2
         and toks[i - 2].num
