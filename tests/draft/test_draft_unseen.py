@@ -8,6 +8,7 @@ import datetime as dt
 
 from turnout import draft_events
 from turnout.draft.gatherings import build_draft
+from turnout.draft.places import find_places
 
 
 def rows(text: str, published: str) -> list[tuple[str, str, str, str]]:
@@ -156,3 +157,13 @@ def test_an_ap_list_of_places_with_semicolons_shares_its_number():
         ("Boston", "Thousands"),
         ("Philadelphia", "Thousands"),
     ]
+
+
+def test_a_person_s_home_is_not_where_people_gathered():
+    # denverpost-2017-04-29-climate-march
+    text = (
+        "“Where do I even start?” said Kate Paradis, a resident of Boulder, thinking about how "
+        "concerned she was about Trump’s new policies and holding a giant banner with her "
+        "husband, David Paradis, that read, “We stand with Standing Rock.”"
+    )
+    assert [(p.name, p.origin) for p in find_places(text)] == [("Boulder", True)]

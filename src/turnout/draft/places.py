@@ -47,6 +47,10 @@ _LOCATIVE = frozenset(
     "towards within along".split()
 )
 _ORIGIN = frozenset("from".split())
+_HOME = re.compile(
+    r"\b(?:grew up|raised|born|lives?|lived|living|resides?|resided|hails?|native of|"
+    r"resident of|hometown of|home in)(?: in| on| at)?$"
+)
 _SET_OFF = frozenset("marched march marching walked paraded departed started began set".split())
 # Words after a name that make it a street or a building, not a city ("Van Buren streets").
 _STREET_AFTER = frozenset(
@@ -501,7 +505,9 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                     prev == "of"
                     and i >= 3
                     and all(_cap(x) and x[0].isalpha() for x in words[i - 3 : i - 1])
-                ),
+                )
+                # "a teacher who grew up in Dayton, Ohio": a person's home, not a gathering's
+                or bool(_HOME.search(" ".join(x.lower() for x in words[max(0, i - 4) : i]))),
                 guarded=guarded,
                 locative=prev.lower() in _LOCATIVE,
                 note=note,
