@@ -167,3 +167,29 @@ def test_a_person_s_home_is_not_where_people_gathered():
         "husband, David Paradis, that read, “We stand with Standing Rock.”"
     )
     assert [(p.name, p.origin) for p in find_places(text)] == [("Boulder", True)]
+
+
+def test_massed_by_the_hundreds_is_a_crowd_and_people_who_joined_are_not_its_size():
+    # iowastatedaily-2011-11-17-occupy-mass-day
+    text = (
+        "NEW YORK (CNN) — In the first major show of strength since police evicted “Occupy "
+        "Wall Street” demonstrators encamped at Zuccotti Park, protesters on Thursday massed "
+        "by the hundreds at their former home base."
+    )
+    assert rows(text, "2011-11-17") == [("2011-11-17", "New York City", "NY", "by the hundreds")]
+    # abc11-2016-11-14-student-walkouts
+    assert (
+        "hundreds",
+        "people who joined the crowd, not its size",
+    ) in left_out(
+        "They were soon joined by hundreds of students from several schools, many of them "
+        "shouting.",
+        "2016-11-14",
+    )
+    # (and "made themselves heard by the hundreds" is no crowd: no one gathered)
+    assert (
+        left_out(
+            "High school students still made themselves heard by the hundreds Monday.", "2016-11-14"
+        )[0][0]
+        == "by the hundreds"
+    )

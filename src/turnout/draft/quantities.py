@@ -51,7 +51,7 @@ _QUALIFIER = re.compile(
     r"(?:\b(?:about|around|approximately|roughly|nearly|almost|over|more than|fewer than|"
     r"less than|at least|at most|up to|as many as|some|an estimated|estimated|close to|"
     r"upwards of|well over|just over|just under|perhaps|maybe|many|a crowd of|a group of|"
-    r"a throng of|a total of|a reported|reportedly|an additional|another|between|"
+    r"a throng of|a total of|a reported|reportedly|an additional|another|between|by the|"
     # qualifiers typed one slip away, kept with their number: turnout.sizes reads them
     # as meant ("More then 10,000" is a floor) and cleaning names them in a warning
     r"(?:more|less|fewer)\s+then|atleast|atmost|aproximately|approximatly|arround)\s+)+$",
@@ -339,6 +339,10 @@ def _head(toks: list[_Tok], j: int) -> str:
 def _framed(toks: list[_Tok], i: int) -> bool:
     """True when the words before a number make it a crowd: "a march of", "estimated ... at"."""
     before = [t.low for t in toks[max(0, i - 10) : i]]
+    if before[-2:] == ["by", "the"] and toks[i].low in _PLURAL_WORDS:
+        # "protesters massed by the hundreds" (not "made themselves heard by the hundreds")
+        verb = before[-3] if len(before) >= 3 else ""
+        return verb in _CROWD_VERBS or bool(_PAST_VERB.match(verb))
     if before[-2:-1] and before[-1] == "of" and before[-2] in (
         "crowd", "throng", "march", "rally", "demonstration", "protest", "gathering", "vigil",
         "turnout", "audience", "group", "crowds",
@@ -593,7 +597,12 @@ def _why_not(
     if math.isnan(parse_size(phrase + " " + " ".join(after_words)).low):
         return "the words after it count something else (units, things, a plan)"
     before = [t.low for t in toks[max(0, i - 3) : i]]
-    if before and before[-1] in ("the", "those", "these", "their", "its", "our", "his", "her"):
+    by_the = before[-2:] == ["by", "the"] and first.low in _PLURAL_WORDS  # "by the hundreds"
+    if (
+        before
+        and before[-1] in ("the", "those", "these", "their", "its", "our", "his", "her")
+        and not by_the
+    ):
         return "people already counted ('those four people')"
     if _SPOKE.search(text[max(0, start - 30) : start]):
         return "people a reporter spoke with, not the crowd"
