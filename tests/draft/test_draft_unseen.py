@@ -193,3 +193,19 @@ def test_massed_by_the_hundreds_is_a_crowd_and_people_who_joined_are_not_its_siz
         )[0][0]
         == "by the hundreds"
     )
+
+
+def test_the_month_of_march_is_not_a_march():
+    from turnout.draft.gatherings import _gathering_clause
+
+    # mediamilwaukee-2020-05-03-madison-reopen
+    text = (
+        "About 393,000 Wisconsin residents have lost their jobs since March 14, according to "
+        "NBC News."
+    )
+    at = text.index("Wisconsin")
+    assert not _gathering_clause(text, at, at + len("Wisconsin"))
+    # (a march is still one: worldoutlook-2021-10-03-womens-march-abortion)
+    text = "As many as 10,000 people turned out for the march in Washington, D.C."
+    at = text.index("Washington")
+    assert _gathering_clause(text, at, at + len("Washington, D.C."))

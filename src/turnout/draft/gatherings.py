@@ -844,7 +844,22 @@ def _gathering_clause(text: str, start: int, end: int) -> bool:
             stop = m.start()
             break
     clause = text[begin:stop]
-    return bool(_GATHER.search(clause) or _GATHERING_NOUN.search(clause))
+    return bool(_GATHER.search(clause)) or any(
+        not _month(clause, m) for m in _GATHERING_NOUN.finditer(clause)
+    )
+
+
+def _month(text: str, m: re.Match[str]) -> bool:
+    """True when a "March" is the month: "killed ... in March", "March 4", "since March"."""
+    if m.group(0) != "March":
+        return False
+    return bool(
+        re.match(r"\s+\d|,\s+\d{4}|\.?\s*$", text[m.end() :])
+        or re.search(
+            r"\b(?:in|since|until|of|early|late|mid|last|this|next)\s+$",
+            text[max(0, m.start() - 12) : m.start()],
+        )  # fmt: skip
+    )
 
 
 def _restated(estimates: list[Quantity]) -> set[str]:
