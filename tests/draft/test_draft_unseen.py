@@ -209,3 +209,8 @@ def test_the_month_of_march_is_not_a_march():
     text = "As many as 10,000 people turned out for the march in Washington, D.C."
     at = text.index("Washington")
     assert _gathering_clause(text, at, at + len("Washington, D.C."))
+    # courier-journal-2020-08-09-louisville (the end of a sentence: a month, not a march)
+    from turnout.draft.gatherings import _reports_gathering
+
+    tail = "a 26-year-old ER technician who was shot and killed by Louisville police March 13."
+    assert not _reports_gathering(tail, dt.date(2020, 8, 9), names_city=True)

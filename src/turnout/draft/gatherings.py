@@ -551,7 +551,7 @@ def _reports_gathering(
     if _other_year(text, published):
         return False
     verb = _GATHER.search(text)
-    noun = _GATHERING_NOUN.search(text)
+    noun = next((m for m in _GATHERING_NOUN.finditer(text) if not _month(text, m)), None)
     if verb:
         at = verb.start()
     elif noun and (caption or (names_city and (_PAST_VERB.search(text) or _NOW_VERB.search(text)))):
