@@ -214,3 +214,28 @@ def test_the_month_of_march_is_not_a_march():
 
     tail = "a 26-year-old ER technician who was shot and killed by Louisville police March 13."
     assert not _reports_gathering(tail, dt.date(2020, 8, 9), names_city=True)
+
+
+def test_a_crowd_verb_s_object_can_be_a_landmark():
+    # eastbaytimes-2006-03-18-iraq-war-anniversary ("several thousand lined Hollywood
+    # Boulevard for a march in Los Angeles"), read without its city
+    text = "Several thousand lined Hollywood Boulevard on Saturday."
+    assert [(p.name, p.state) for p in find_places(text)] == [("Los Angeles", "CA")]
+
+
+def test_a_number_told_of_many_gatherings_or_a_whole_state_is_a_total():
+    from turnout.draft.quantities import _NATIONAL, verbs_after
+
+    # greenpeace-2016-11-16-nodapl; galeo-2018-06-30-families-belong-together
+    assert _NATIONAL.search("Solidarity events in all 50 states yesterday put the pressure")
+    assert _NATIONAL.search("These events were just a few of the over 787 sites for protests")
+    # (where teachers came from is not the scope: newsobserver-2018-05-12-...-caption)
+    assert not _NATIONAL.search("teachers from across Kentucky gather inside the state Capitol")
+    # The issue's kind 3 in the shape of a wire round-up: the count of events is read past
+    # the comma inside "2,600", and a dateline's city does not take the total.
+    text = (
+        "WASHINGTON (AP) — Millions of people rallied Saturday at more than 2,600 events. In "
+        "Washington, more than 200,000 people gathered."
+    )
+    assert verbs_after(text, text.index(" rallied")).endswith("2,600 events")
+    assert rows(text, "2025-05-04") == [("2025-05-03", "Washington", "DC", "more than 200,000")]

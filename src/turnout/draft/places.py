@@ -216,6 +216,12 @@ def _world_cities() -> dict[str, tuple[str, str, int]]:
     return out
 
 
+# Verbs whose object is the place a crowd was: "Protesters filled Boston Common".
+_FILLED = frozenset(
+    "filled packed crowded jammed thronged flooded occupied lined swarmed ringed surrounded".split()
+)
+
+
 def _landmark_key(words: list[str]) -> str:
     joined = " ".join(x[:-2] if x.endswith(("’s", "'s")) else x for x in words)
     return joined if joined in landmarks() else joined.rstrip(".")  # "in Manhattan."
@@ -351,7 +357,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                 landmarks()[_landmark_key(words[i:j])][2] == "landmark"
                 and i > 0  # (a line that opens with it: "Times Square, New York: 50,000")
                 and prev not in ("-", "•", "*", "–", "—", ":")
-                and before.lower() not in _LOCATIVE | {"on", "over", "from"}
+                and before.lower() not in _LOCATIVE | {"on", "over", "from"} | _FILLED
                 and not prev.endswith(("’s", "'s", "s’", "s'"))  # "Manhattan's Foley Square"
             ):
                 # "the state Supreme Court"; "the Supreme Court will overturn" (the court,

@@ -187,12 +187,27 @@ _BEGAN = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_STATE_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    "New Mexico|New York State|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|"
+    "Washington State|West Virginia|Wisconsin|Wyoming"
+)
 _NATIONAL = re.compile(
     r"\b(?:across|around|throughout)\s+(?:the\s+)?(?:U\.?S\.?|United States|country|nation|"
     r"world|globe)\b|\bnationwide\b|\bworldwide\b|\bcountrywide\b|\bglobally\b|\bnationally\b"
     r"|\bin (?:dozens|hundreds|scores) of cities\b|\bcoast to coast\b"
     r"|\bin (?:(?!the\b)[a-z]+ ){0,2}(?:cities|towns|communities)\b"
-    r"|\bin other parts of\b|\belsewhere in\b|\bstatewide\b|\bacross the state\b",
+    r"|\bin other parts of\b|\belsewhere in\b|\bstatewide\b|\bacross the state\b"
+    # many gatherings counted ("attended some 2,700 rallies", "at more than 2,600 events",
+    # "in all 50 states") or a state or region as a whole ("across Illinois")
+    r"|\b(?:\d[\d,]*|dozens|hundreds|thousands|scores)\+? (?:of )?(?:other )?(?:locations|"
+    r"events|rallies|protests|demonstrations|marches|vigils|sites|cities|towns|communities|"
+    r"states|places|gatherings|actions)\b|\ball 50 states\b"
+    r"|(?<!from )\b(?:across|throughout) (?:the )?(?:New England|Midwest|South|Northeast|Southwest|"
+    r"Pacific Northwest|West Coast|East Coast|region|" + _STATE_NAMES + r")\b",
     re.IGNORECASE,
 )
 _ATTRIBUTION = re.compile(
@@ -401,7 +416,7 @@ def _outcome(toks: list[_Tok], i: int, j: int, clause: str) -> bool:
     return bool(_CUSTODY.search(clause))
 
 
-_SEGMENT_END = re.compile(r"[,;.—–]|\s--\s")
+_SEGMENT_END = re.compile(r"[;—–]|[,.](?!\d)|\s--\s")  # (not inside "2,600" or "2.5")
 _CLAUSE_END = re.compile(r"[.;]")
 _YEARS = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _AND_ACROSS = re.compile(r"(?:\band|&)\s+(?:across|around|throughout)\b")
