@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from turnout import draft_events
-from turnout.draft.gatherings import build_draft
+from turnout.draft.gatherings import TOTAL, build_draft
 from turnout.draft.places import find_places
 
 
@@ -239,3 +239,13 @@ def test_a_number_told_of_many_gatherings_or_a_whole_state_is_a_total():
     )
     assert verbs_after(text, text.index(" rallied")).endswith("2,600 events")
     assert rows(text, "2025-05-04") == [("2025-05-03", "Washington", "DC", "more than 200,000")]
+
+
+def test_a_number_after_a_sentence_about_the_nation_is_its_total():
+    # heavy-2018-06-30-families-belong-together
+    text = (
+        "Today, people gathered across the country to protest recent immigration policies in "
+        "the United States. Thousands of people marched despite the extreme heat, seeking for "
+        "their voices to be heard."
+    )
+    assert ("Thousands", TOTAL) in left_out(text, "2018-06-30")

@@ -339,6 +339,7 @@ def build_draft(
         return rows[key]
 
     earlier = -1  # the block of the last sentence about another year's event
+    in_total = False  # the sentence before spoke of the nation and named no place of it
     for idx, r in enumerate(reads):
         s = r.sentence
         if any(d.how == "shift" for d in r.dates):
@@ -351,6 +352,7 @@ def build_draft(
             last_section = s.section
             last_place = None
             recent = []
+            in_total = False
         cities = [p for p in r.places if p.kind == "city" and not p.origin]
         states = [p for p in r.places if p.kind == "state"]
         # A place abroad counts where it is the place of the clause: a city abroad, or a
@@ -413,6 +415,12 @@ def build_draft(
                 pass
             elif abroad:
                 left_out.append(_reason(q, "a place outside the US"))
+                continue
+            elif in_total and not cities:
+                # "Protesters took to the streets in more than 2,000 locations on Saturday.
+                # Organizers estimated that 5 million people took part": the sentences
+                # before speak of the nation, and this one names no place of its own.
+                left_out.append(_reason(q, TOTAL))
                 continue
             else:
                 place, why = context_place()
@@ -500,6 +508,9 @@ def build_draft(
             last_place = strong[-1]
         if strong:
             recent = strong
+        in_total = bool(_NATIONAL.search(s.text)) and not any(
+            not c.weak and not c.guarded for c in named
+        )
         # Days of plans, of other years' events and of sentences about no gathering
         # ("Watch the show on Monday") are not the days in mind.
         if made or _EVENTISH.search(s.text):
