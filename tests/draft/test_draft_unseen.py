@@ -249,3 +249,13 @@ def test_a_number_after_a_sentence_about_the_nation_is_its_total():
         "their voices to be heard."
     )
     assert ("Thousands", TOTAL) in left_out(text, "2018-06-30")
+
+
+def test_a_number_with_no_day_anywhere_is_left_to_the_reviewer():
+    # balloonjuice-2019-07-12-lights-for-liberty (a page that names no day: its vigils were
+    # the day before it was taken as published)
+    from turnout.draft.gatherings import NO_DAY
+
+    text = "Libby’s Person: A couple of hundred people gathered in Durham, NC."
+    assert rows(text, "2019-07-13") == []
+    assert left_out(text, "2019-07-13") == [("A couple of hundred", NO_DAY)]
