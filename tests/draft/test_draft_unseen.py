@@ -259,3 +259,12 @@ def test_a_number_with_no_day_anywhere_is_left_to_the_reviewer():
     text = "Libby’s Person: A couple of hundred people gathered in Durham, NC."
     assert rows(text, "2019-07-13") == []
     assert left_out(text, "2019-07-13") == [("A couple of hundred", NO_DAY)]
+
+
+def test_a_journey_s_crowd_is_where_it_starts_not_where_it_is_going():
+    # townhall-2011-11-09-occupy-walk-to-washington
+    text = (
+        "Flanked by police scooters, about two dozen Occupy Wall Street protesters started a "
+        "two-week walk from New York to Washington on Wednesday."
+    )
+    assert rows(text, "2011-11-09") == [("2011-11-09", "New York City", "NY", "about two dozen")]

@@ -530,6 +530,10 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             out[n] = replace(a, origin=False)
             if b.origin:
                 out[n + 1] = replace(b, origin=False)
+            if _JOURNEY.search(text, max(0, a.start - offset - 40), a.start - offset):
+                # "started a two-week walk from New York to Washington": they gathered at
+                # the start; the end is where they are going.
+                out[n + 1] = replace(out[n + 1], guarded=True)
     for m in _STATE_CAPITOL.finditer(text):
         code = _state_code(_key(m["state"]))
         city = state_capitals().get(code)
@@ -544,6 +548,9 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
 
 
 _RANGE_TO = re.compile(r"^,?\s+to\s+$")
+_JOURNEY = re.compile(
+    r"\b(?:walk|trek|journey|trip|ride|drive|caravan|pilgrimage|bus tour|relay)\s+from\s+$"
+)
 # "the Mississippi state Capitol", "Wisconsin's Capitol", "the Ohio Statehouse".
 _STATE_CAPITOL = re.compile(
     r"\b(?P<state>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:['’]s)?\s+(?:[Ss]tate\s+)?"
