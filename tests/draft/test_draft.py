@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from turnout import draft_events
 from turnout.columns import RAW_COLUMNS
 from turnout.draft.dates import find_dates
+from turnout.draft.gatherings import NO_DAY, build_draft
 from turnout.draft.places import find_dateline, find_places
 from turnout.draft.quantities import find_quantities
 from turnout.draft.sentences import split_sentences
@@ -437,7 +438,7 @@ def test_any_text_drafts_without_error_and_rows_quote_their_words(text):
 
 def test_a_list_of_crowds_is_read_line_by_line():
     text = (
-        "Some crowd sizes\n"
+        "Some crowd sizes Saturday\n"
         "15,000 March in Cleveland\n"
         "60,000 in Minneapolis / St. Paul\n"
         "100,000 in Denver (police estimate)\n"
@@ -454,6 +455,12 @@ def test_a_list_of_crowds_is_read_line_by_line():
         ["Augusta", "ME", "5-10,000"],
     ]
     assert "estimate from police" in table.notes[3]
+    # Without a day anywhere, no row: the publication date would be a guess. The numbers
+    # are listed for the reviewer.
+    undated = text.replace(" Saturday", "")
+    assert draft_events(undated, published="2017-01-21").empty
+    draft = build_draft(undated, published=dt.date(2017, 1, 21))
+    assert [q.reason for q in draft.left_out][:2] == [NO_DAY, NO_DAY]
 
 
 def test_venues_boroughs_and_riders():

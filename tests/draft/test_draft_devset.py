@@ -16,15 +16,17 @@ from turnout.draft.score import Score, load_cases, score
 from turnout.draft.text import read_article, story_article
 
 ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
-# Today (benchmarks/draft.py): the bundled article and 54 development articles, 143 of 161
-# gatherings with place and day (89%), 142 with low and high too (88%), 143 of 148 rows
-# real (97%). The drafter as it was before issue 20 scores 63%, 58% and 87% on it.
+# Today (benchmarks/draft.py): the bundled article and 70 development articles, 171 of 193
+# gatherings with place and day (89%), 169 with low and high too (88%), 171 of 174 rows
+# real (98%). The drafter as it was before issue 20 scores 63%, 58% and 87% on the first
+# 55 of them.
 FLOOR_RECALL = 0.86
-FLOOR_RECALL_EXACT = 0.85
-FLOOR_PRECISION = 0.94
+FLOOR_RECALL_EXACT = 0.84
+FLOOR_PRECISION = 0.95
 # Articles the drafter finds nothing in today: one names no day at all (balloonjuice),
-# one names its town only as "the Arts Quad" (cornellsun).
-MOST_ZEROS = 2
+# one names its town only as "the Arts Quad" (cornellsun), one only as "the Rabb Steps"
+# (brandeishoot).
+MOST_ZEROS = 3
 
 
 def _scores() -> dict[str, Score]:

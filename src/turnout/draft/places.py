@@ -47,6 +47,10 @@ _LOCATIVE = frozenset(
     "towards within along".split()
 )
 _ORIGIN = frozenset("from".split())
+_HOME = re.compile(
+    r"\b(?:grew up|raised|born|lives?|lived|living|resides?|resided|hails?|native of|"
+    r"resident of|hometown of|home in)(?: in| on| at)?$"
+)
 _SET_OFF = frozenset("marched march marching walked paraded departed started began set".split())
 # Words after a name that make it a street or a building, not a city ("Van Buren streets").
 _STREET_AFTER = frozenset(
@@ -158,6 +162,12 @@ _GUARD = re.compile(
 )
 
 
+_AT_EVENT = re.compile(
+    r"\b(?:at|to|joined|led|addressed) (?:a|an|the|their|his|her) (?:[\w-]+ )?(?:rally|march|"
+    r"vigil|protest|demonstration|gathering|sit-in|walkout|strike)\b"
+)
+
+
 def _state_code(key: str) -> str:
     return gazetteer._states().get(key, "")
 
@@ -204,6 +214,12 @@ def _world_cities() -> dict[str, tuple[str, str, int]]:
     for r in _data_rows("world_cities.csv"):
         out.setdefault(_key(r["name"]), (r["name"], r["country"], int(r["population"])))
     return out
+
+
+# Verbs whose object is the place a crowd was: "Protesters filled Boston Common".
+_FILLED = frozenset(
+    "filled packed crowded jammed thronged flooded occupied lined swarmed ringed surrounded".split()
+)
 
 
 def _landmark_key(words: list[str]) -> str:
@@ -341,7 +357,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                 landmarks()[_landmark_key(words[i:j])][2] == "landmark"
                 and i > 0  # (a line that opens with it: "Times Square, New York: 50,000")
                 and prev not in ("-", "•", "*", "–", "—", ":")
-                and before.lower() not in _LOCATIVE | {"on", "over", "from"}
+                and before.lower() not in _LOCATIVE | {"on", "over", "from"} | _FILLED
                 and not prev.endswith(("’s", "'s", "s’", "s'"))  # "Manhattan's Foley Square"
             ):
                 # "the state Supreme Court"; "the Supreme Court will overturn" (the court,
@@ -441,7 +457,11 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
         k = i
         while k > 0 and i - k < 12 and words[k - 1] not in (",", ";", ".", "—", "–"):
             k -= 1
-        guarded = bool(_GUARD.search(" ".join(x.lower() for x in words[k:i])))
+        before = " ".join(x.lower() for x in words[k:i])
+        # ("his support for the Fight for 15 campaign at a rally in Washington": the rally
+        # he was at is the place's, whatever the words before it)
+        at_event = list(_AT_EVENT.finditer(before))
+        guarded = bool(_GUARD.search(before, at_event[-1].end() if at_event else 0))
         start = toks[i][0]
         note = landmark_note
         world = _world_cities().get(_key(name)) if kind == "abroad" else None
@@ -491,7 +511,9 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                     prev == "of"
                     and i >= 3
                     and all(_cap(x) and x[0].isalpha() for x in words[i - 3 : i - 1])
-                ),
+                )
+                # "a teacher who grew up in Dayton, Ohio": a person's home, not a gathering's
+                or bool(_HOME.search(" ".join(x.lower() for x in words[max(0, i - 4) : i]))),
                 guarded=guarded,
                 locative=prev.lower() in _LOCATIVE,
                 note=note,
@@ -508,6 +530,10 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
             out[n] = replace(a, origin=False)
             if b.origin:
                 out[n + 1] = replace(b, origin=False)
+            if _JOURNEY.search(text, max(0, a.start - offset - 40), a.start - offset):
+                # "started a two-week walk from New York to Washington": they gathered at
+                # the start; the end is where they are going.
+                out[n + 1] = replace(out[n + 1], guarded=True)
     for m in _STATE_CAPITOL.finditer(text):
         code = _state_code(_key(m["state"]))
         city = state_capitals().get(code)
@@ -522,6 +548,9 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
 
 
 _RANGE_TO = re.compile(r"^,?\s+to\s+$")
+_JOURNEY = re.compile(
+    r"\b(?:walk|trek|journey|trip|ride|drive|caravan|pilgrimage|bus tour|relay)\s+from\s+$"
+)
 # "the Mississippi state Capitol", "Wisconsin's Capitol", "the Ohio Statehouse".
 _STATE_CAPITOL = re.compile(
     r"\b(?P<state>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:['’]s)?\s+(?:[Ss]tate\s+)?"

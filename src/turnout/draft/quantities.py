@@ -51,7 +51,7 @@ _QUALIFIER = re.compile(
     r"(?:\b(?:about|around|approximately|roughly|nearly|almost|over|more than|fewer than|"
     r"less than|at least|at most|up to|as many as|some|an estimated|estimated|close to|"
     r"upwards of|well over|just over|just under|perhaps|maybe|many|a crowd of|a group of|"
-    r"a throng of|a total of|a reported|reportedly|an additional|another|between|"
+    r"a throng of|a total of|a reported|reportedly|an additional|another|between|by the|"
     # qualifiers typed one slip away, kept with their number: turnout.sizes reads them
     # as meant ("More then 10,000" is a floor) and cleaning names them in a warning
     r"(?:more|less|fewer)\s+then|atleast|atmost|aproximately|approximatly|arround)\s+)+$",
@@ -183,6 +183,12 @@ _PAST_MARK = re.compile(
     r"(?:ago|earlier|before|prior))\b",
     re.I,
 )
+_SPAN = re.compile(
+    r"\b(?:this|last|all) (?:spring|summer|fall|autumn|winter|season)\b"
+    r"|\b(?:in|over) (?:recent|the (?:past|last)(?: (?:few|several|two|three))?) "
+    r"(?:weeks|months)\b",
+    re.I,
+)
 # "it began with about 100": the words right before a number phrase (its qualifier included).
 _BEGAN = re.compile(
     r"\b(?:began|begins?|beginning|start(?:ed|s|ing)?|opened)\s+with\s+$"
@@ -190,12 +196,27 @@ _BEGAN = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_STATE_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    "New Mexico|New York State|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|"
+    "Washington State|West Virginia|Wisconsin|Wyoming"
+)
 _NATIONAL = re.compile(
     r"\b(?:across|around|throughout)\s+(?:the\s+)?(?:U\.?S\.?|United States|country|nation|"
     r"world|globe)\b|\bnationwide\b|\bworldwide\b|\bcountrywide\b|\bglobally\b|\bnationally\b"
     r"|\bin (?:dozens|hundreds|scores) of cities\b|\bcoast to coast\b"
     r"|\bin (?:(?!the\b)[a-z]+ ){0,2}(?:cities|towns|communities)\b"
-    r"|\bin other parts of\b|\belsewhere in\b|\bstatewide\b|\bacross the state\b",
+    r"|\bin other parts of\b|\belsewhere in\b|\bstatewide\b|\bacross the state\b"
+    # many gatherings counted ("attended some 2,700 rallies", "at more than 2,600 events",
+    # "in all 50 states") or a state or region as a whole ("across Illinois")
+    r"|\b(?:\d[\d,]*|dozens|hundreds|thousands|scores)\+? (?:of )?(?:other )?(?:locations|"
+    r"events|rallies|protests|demonstrations|marches|vigils|sites|cities|towns|communities|"
+    r"states|places|gatherings|actions)\b|\ball 50 states\b"
+    r"|(?<!from )\b(?:across|throughout) (?:the )?(?:New England|Midwest|South|Northeast|Southwest|"
+    r"Pacific Northwest|West Coast|East Coast|region|" + _STATE_NAMES + r")\b",
     re.IGNORECASE,
 )
 _ATTRIBUTION = re.compile(
@@ -342,6 +363,10 @@ def _head(toks: list[_Tok], j: int) -> str:
 def _framed(toks: list[_Tok], i: int) -> bool:
     """True when the words before a number make it a crowd: "a march of", "estimated ... at"."""
     before = [t.low for t in toks[max(0, i - 10) : i]]
+    if before[-2:] == ["by", "the"] and toks[i].low in _PLURAL_WORDS:
+        # "protesters massed by the hundreds" (not "made themselves heard by the hundreds")
+        verb = before[-3] if len(before) >= 3 else ""
+        return verb in _CROWD_VERBS or bool(_PAST_VERB.match(verb))
     if before[-2:-1] and before[-1] == "of" and before[-2] in (
         "crowd", "throng", "march", "rally", "demonstration", "protest", "gathering", "vigil",
         "turnout", "audience", "group", "crowds",
@@ -400,7 +425,7 @@ def _outcome(toks: list[_Tok], i: int, j: int, clause: str) -> bool:
     return bool(_CUSTODY.search(clause))
 
 
-_SEGMENT_END = re.compile(r"[,;.—–]|\s--\s")
+_SEGMENT_END = re.compile(r"[;—–]|[,.](?!\d)|\s--\s")  # (not inside "2,600" or "2.5")
 _CLAUSE_END = re.compile(r"[.;]")
 _YEARS = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _AND_ACROSS = re.compile(r"(?:\band|&)\s+(?:across|around|throughout)\b")
@@ -541,6 +566,14 @@ def _why_not(
         return "part of a name ('million MAGA march', 'Million Man March')"
     if (
         prev is not None
+        and prev.low in ("for", "of")
+        and i >= 3
+        and toks[i - 2].text.istitle()
+        and toks[i - 3].text not in (".", "!", "?", '"', "“")
+    ):
+        return "part of a name ('the Fight for 15 campaign')"
+    if (
+        prev is not None
         and prev.text == ":"
         and i >= 2
         and toks[i - 2].num
@@ -551,6 +584,16 @@ def _why_not(
         return "an ordinal, a time or a code (letters glued to the number)"
     if prev is not None and prev.end == first.start and prev.text[-1].isalpha():
         return "a code (letters glued to the number: 'kIV2')"
+    if (
+        prev is not None
+        and prev.text in ("-", "‑", "–")
+        and prev.end == first.start
+        and i >= 2
+        and toks[i - 2].end == prev.start
+        and toks[i - 2].text[-1].isalpha()
+        and toks[i - 2].low not in _NUMBER_WORDS
+    ):
+        return "a name or a code ('COVID-19', 'I-95')"
     if (
         nxt is not None
         and nxt.text in (":", "%", "°")
@@ -583,13 +626,24 @@ def _why_not(
     if math.isnan(parse_size(phrase + " " + " ".join(after_words)).low):
         return "the words after it count something else (units, things, a plan)"
     before = [t.low for t in toks[max(0, i - 3) : i]]
-    if before and before[-1] in ("the", "those", "these", "their", "its", "our", "his", "her"):
+    by_the = before[-2:] == ["by", "the"] and first.low in _PLURAL_WORDS  # "by the hundreds"
+    if (
+        before
+        and before[-1] in ("the", "those", "these", "their", "its", "our", "his", "her")
+        and not by_the
+    ):
         return "people already counted ('those four people')"
     if _SPOKE.search(text[max(0, start - 30) : start]):
         return "people a reporter spoke with, not the crowd"
     if re.search(r"\b(?:sent|bused|bussed)\s+$", text[max(0, start - 12) : start]):
         # "the DOE sent more than 400 people to march": one group's share of the crowd
         return "a group within the crowd, not its size"
+    if re.search(r"\bjoined by\s+$", text[max(0, start - 12) : start]):
+        # "They were soon joined by hundreds of students": more people, not the crowd's size
+        return "people who joined the crowd, not its size"
+    if before and before[-1] in ("on", "upon", "against") and not _framed(toks, i):
+        # "A police commander used pepper spray on four women": people something was done to
+        return "people something was done to, not a crowd"
     if len(before) >= 2 and before[-2] == "of" and before[-1] in ("the", "its", "their"):
         return "a part of a whole"
     if _BEGAN.search(text[max(0, start - 60) : start]):
@@ -653,6 +707,12 @@ def _why_not(
         _segment_after(text, end)
     ):
         return "a number from an earlier event"
+    if _SPAN.search(text[_clause_start(text, start) : start]) or _SPAN.search(
+        _segment_after(text, end)
+    ):
+        # "Thousands of teachers took their voices to state Capitols this spring": the
+        # people of many days' gatherings, not one gathering's crowd.
+        return "a count over weeks or a season, not one gathering"
     if not has_place and _MANY.search(text[_clause_start(text, start) : start]):
         # "Most of the rallies drew dozens, or, at most, hundreds": many gatherings at once.
         return "a total of several places"
