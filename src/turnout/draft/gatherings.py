@@ -437,15 +437,16 @@ def build_draft(
                 targets, ctx_span = [place], place
                 notes.append(why)
             for target in targets:
+                day: DateMention | None
                 if past:
                     k = bisect_left(past_starts, q.start)  # the day nearest the number
-                    d = min(past[max(0, k - 1) : k + 1], key=lambda m: abs(m.start - q.start))
-                    why = d.note
+                    day = min(past[max(0, k - 1) : k + 1], key=lambda m: abs(m.start - q.start))
+                    why = day.note
                 else:
-                    d, why = context_date(target, idx)
-                if d is None and live:
+                    day, why = context_date(target, idx)
+                if day is None and live:
                     date, why = published, "told as it happens: the publication date; check"
-                elif d is None:
+                elif day is None:
                     # No day anywhere before it: the publication date would be a guess (on
                     # the development set it never was the day), and CCC codes no row
                     # without a day. The number is listed, for the reviewer.
@@ -453,7 +454,7 @@ def build_draft(
                         left_out.append(_reason(q, NO_DAY))
                     continue
                 else:
-                    date = d.date
+                    date = day.date
                 g = gathering(target, date, q.start)
                 g.estimates.append(q)
                 g.notes += notes + [why]
@@ -461,8 +462,8 @@ def build_draft(
                     g.sentences.append(s)
                 g.spans.append((q.start, q.end, "size"))
                 g.spans.append((target.start, target.end, "place"))
-                if d is not None:
-                    g.spans.append((d.start, d.end, "date"))
+                if day is not None:
+                    g.spans.append((day.start, day.end, "date"))
                 if ctx_span is not None:
                     g.spans.append((ctx_span.start, ctx_span.end, "place"))
                 made.append(g)
@@ -504,13 +505,14 @@ def build_draft(
                     g.weather.append(w)
                     g.spans.append((w.start, w.end, "weather"))
             elif cities:
-                d, _ = (
+                near: DateMention | None
+                near, _ = (
                     (min(past, key=lambda m: abs(m.start - w.start)), "")
                     if past
                     else context_date(cities[0], idx)
                 )
-                if d is not None:
-                    pending_weather.append((_key(cities[0], d.date), w, s))
+                if near is not None:
+                    pending_weather.append((_key(cities[0], near.date), w, s))
         strong = [c for c in cities if not c.guarded and not c.weak] or [
             c for c in cities if not c.guarded and c.venue
         ]  # ("The New York Times described the crowd" is not about New York)

@@ -534,14 +534,14 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                 # "started a two-week walk from New York to Washington": they gathered at
                 # the start; the end is where they are going.
                 out[n + 1] = replace(out[n + 1], guarded=True)
-    for m in _STATE_CAPITOL.finditer(text):
-        code = _state_code(_key(m["state"]))
+    for cap in _STATE_CAPITOL.finditer(text):
+        code = _state_code(_key(cap["state"]))
         city = state_capitals().get(code)
-        if city and not any(p.kind == "city" and p.start < offset + m.end() and
-                            offset + m.start() < p.end for p in out):  # fmt: skip
-            note = f"'{m.group(0)}' is in {city} (state capitals table)"
+        if city and not any(p.kind == "city" and p.start < offset + cap.end() and
+                            offset + cap.start() < p.end for p in out):  # fmt: skip
+            note = f"'{cap.group(0)}' is in {city} (state capitals table)"
             out.append(
-                PlaceMention(offset + m.start(), offset + m.end(), m.group(0), "city", city,
+                PlaceMention(offset + cap.start(), offset + cap.end(), cap.group(0), "city", city,
                              code, locative=True, note=note)
             )  # fmt: skip
     return sorted(out, key=lambda p: p.start)

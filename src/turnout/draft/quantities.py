@@ -684,11 +684,11 @@ def _why_not(
     # cities like ... Washington, D.C., where more than 100,000 protested".
     cut = [n for n, w in enumerate(sentence_before) if w in _CLAUSE_WORDS]
     sentence_before = sentence_before[cut[-1] + 1 :] if cut else sentence_before
-    after = [t.low for t in toks[j : j + 6]]
-    words = sentence_before + after
+    words_after = [t.low for t in toks[j : j + 6]]
+    own = sentence_before + words_after
     if any(
-        _FUTURE.match(w) and not (n + 1 < len(words) and words[n + 1] in ("not", "n't"))
-        for n, w in enumerate(words)
+        _FUTURE.match(w) and not (n + 1 < len(own) and own[n + 1] in ("not", "n't"))
+        for n, w in enumerate(own)
     ):  # ("could not stop a few thousand people from rallying": they rallied)
         return "a plan or an expectation, not a gathering"
     if year is not None:

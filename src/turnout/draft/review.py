@@ -152,8 +152,12 @@ def review_html(draft: Draft, checked: list[str] | None = None) -> str:
                 first_span[r] = sp
     body_rows = []
     for n, row in enumerate(draft.rows.itertuples()):
-        sp = first_span.get(n)
-        words = f'<a href="#dr-{sp.kind}-{sp.start}">{n + 1}</a>' if sp is not None else str(n + 1)
+        first = first_span.get(n)
+        words = (
+            f'<a href="#dr-{first.kind}-{first.start}">{n + 1}</a>'
+            if first is not None
+            else str(n + 1)
+        )
         place = ", ".join(x for x in (row.locality, row.state) if x)
         date = dt.date.fromisoformat(row.date).strftime("%b. %-d, %Y").replace("May.", "May")
         body_rows.append(

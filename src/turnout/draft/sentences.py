@@ -192,7 +192,7 @@ def _boundary(text: str, dot: int, after: int) -> bool:
         return False  # an initial ("Damon T. Hininger") or a case's "v." ("Roe v. Wade")
     if "." in token:  # "U.S.", "p.m.", "N.Y.": a new sentence only with a usual first word
         nxt = re.match(r"[A-Za-z]+", rest)
-        return bool(nxt) and nxt.group(0).lower() in _STARTERS
+        return nxt is not None and nxt.group(0).lower() in _STARTERS
     return True
 
 
