@@ -13,7 +13,8 @@ import fcntl
 import os
 import pickle
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -45,3 +46,12 @@ def once_per_run(
         value = make(folder)
         done.write_bytes(pickle.dumps(value))
         return value
+
+
+@contextmanager
+def exclusive(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[None]:
+    """One test at a time across every worker: for tests that build again into a site
+    :func:`once_per_run` made (two warm builds of one site at once see each other's staging)."""
+    with open(run_root(tmp_path_factory) / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        yield

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 import nbformat
 import pytest
+from sharing import exclusive
 
 from turnout import paths
 from turnout.publisher import (
@@ -279,7 +280,12 @@ def test_chart_figures_written(built):
     assert stems == set(charts)
 
 
-def test_warm_rebuild_executes_nothing(built):
+def test_warm_rebuild_executes_nothing(built, tmp_path_factory):
+    with exclusive(tmp_path_factory, "real-site-rebuild"):
+        _warm_rebuild_executes_nothing(built)
+
+
+def _warm_rebuild_executes_nothing(built):
     again = build_site(
         out_dir=built.site, figures_dir=built.figures, cache_dir=built.cache, progress=False
     )
@@ -287,8 +293,13 @@ def test_warm_rebuild_executes_nothing(built):
     assert [p.headline for p in again] == [p.headline for p in built.pages]
 
 
-def test_warm_path_imports_nothing_heavy(built):
+def test_warm_path_imports_nothing_heavy(built, tmp_path_factory):
     """`turnout build` with nothing to do must not pay for pandas, matplotlib or nbconvert."""
+    with exclusive(tmp_path_factory, "real-site-rebuild"):
+        _warm_path_imports_nothing_heavy(built)
+
+
+def _warm_path_imports_nothing_heavy(built):
     code = textwrap.dedent(
         f"""
         import json, sys
