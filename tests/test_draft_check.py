@@ -62,7 +62,7 @@ def test_given_article_date_and_outlet_win(seed, tmp_path):
 
 def test_a_draft_with_no_crowd_size_charts_the_storys_rows(seed, tmp_path):
     article = tmp_path / "a.txt"
-    article.write_text("DENVER — Protesters packed the bridge on Jan. 31.", "utf-8")
+    article.write_text("Protesters packed a bridge in Denver on Jan. 31.", "utf-8")
     check = review_story_draft(
         _opened(Story(slug=None, data_path=None), seed), article=article, published="2027-02-03"
     )
