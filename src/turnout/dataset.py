@@ -153,7 +153,44 @@ def clean_story(
             f"each reason is in {display_path(paths.processed_dir() / report.rejected_path.name)}",
             path=display_path(settings.data_path),
         )
-    return settings, report
+    outside = period_warnings(settings, report.events)
+    return settings, report._replace(input_warnings=[*report.input_warnings, *outside])
+
+
+def period_warnings(settings: Any, events: pd.DataFrame) -> list[str]:
+    """One line per clean row dated outside the story's ``start``/``end``: kept in the data,
+    left out of the charts (which say how many), named for the desk (a mistyped year?).
+
+    >>> import pandas as pd
+    >>> from turnout.stories import Story
+    >>> ev = pd.DataFrame({"row": [2, 3], "date": pd.to_datetime(["2026-01-30", "2025-01-31"])})
+    >>> period_warnings(Story(slug="s", data_path="data/raw/s.csv", start="2026-01-23"), ev)
+    ["data/raw/s.csv, row 3, column 'date': 2025-01-31 is outside the story's period \
+(2026-01-23 to the last day): left out of the charts; a typo for the year?"]
+    """
+    import pandas as pd
+
+    lo = pd.Timestamp(settings.start) if settings.start else None
+    hi = pd.Timestamp(settings.end) if settings.end else None
+    if lo is None and hi is None:
+        return []
+    days = events["date"].dt.normalize()
+    outside = days.notna() & (
+        ((days < lo) if lo is not None else False) | ((days > hi) if hi is not None else False)
+    )
+    span = f"{settings.start or 'the first day'} to {settings.end or 'the last day'}"
+    return [
+        str(
+            DataError(
+                f"{day:%Y-%m-%d} is outside the story's period ({span}): left out of the "
+                "charts; a typo for the year?",
+                path=display_path(settings.data_path),
+                row=int(row),
+                column="date",
+            )
+        )
+        for row, day in zip(events.loc[outside, "row"], days[outside], strict=True)
+    ]
 
 
 def check_settings(settings: Any, events: Any, *, codebook: object) -> None:
