@@ -133,18 +133,16 @@ def message_figure(
     )
 
 
+def frame_spec(fig: Figure, ax: Any, spec: ChartSpec, plot_height: float, **kw: Any) -> None:
+    """:func:`turnout.style.frame` with the spec's words (headline, subtitle, notes, source):
+    every renderer frames a chart from its spec the same way. ``kw`` overrides (``notes``)."""
+    words = {"title": spec.title, "subtitle": spec.subtitle, "source": spec.source}
+    style.frame(fig, ax, **{**words, "notes": spec.notes, **kw}, plot_height=plot_height)
+
+
 def message_figure_of(spec: ChartSpec) -> Figure:
     """A left-out spec drawn: its frame and its sentence."""
     with style.use_style():
         fig = style.new_figure()
-        style.frame(
-            fig,
-            None,
-            title=spec.title,
-            subtitle=spec.subtitle,
-            source=spec.source,
-            notes=spec.notes,
-            plot_height=1.4,
-            message=spec.left_out,
-        )
+        frame_spec(fig, None, spec, 1.4, message=spec.left_out)
     return finish(fig, spec)

@@ -71,15 +71,7 @@ def draw(spec: ChartSpec) -> Figure:
         _axes(ax, top, y, words)
         _direct_labels(ax, top, y_of, words)
         plot_h = max(1.2, 0.3 * n + 0.35 + (0.12 * n if words else 0))
-        style.frame(
-            fig,
-            ax,
-            title=spec.title,
-            subtitle=spec.subtitle,
-            source=spec.source,
-            notes=spec.notes,
-            plot_height=plot_h,
-        )
+        base.frame_spec(fig, ax, spec, plot_h)
         _least_bars(fig, ax)
     return base.finish(fig, spec)
 

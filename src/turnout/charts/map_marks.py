@@ -59,15 +59,7 @@ def draw(spec: ChartSpec) -> Figure:
         hollow = bool(cities["marker"].eq("no count").any())
         keys_h = draw_keys(ax, counted, options.k, hollow, extent)
         plot_h = (style.WIDTH - 0.32) * (y1 - y0) / (x1 - x0) + keys_h
-        style.frame(
-            fig,
-            ax,
-            notes=spec.notes,
-            title=spec.title,
-            subtitle=spec.subtitle,
-            source=spec.source,
-            plot_height=plot_h,
-        )
+        base.frame_spec(fig, ax, spec, plot_h)
         label_cities(ax, cities, options.labels)
     return base.finish(fig, spec)
 

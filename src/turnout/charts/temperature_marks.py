@@ -85,8 +85,7 @@ def draw(spec: ChartSpec) -> Figure:
             handletextpad=0.5,
             columnspacing=1.2,
         )
-        frame = {"title": spec.title, "subtitle": spec.subtitle, "source": spec.source}
-        style.frame(fig, ax, notes=notes, plot_height=2.9, **frame)
+        base.frame_spec(fig, ax, spec, 2.9, notes=notes)
         # Direct labels go on once the axes have their final size, so collisions are real.
         dropped = _label_temperature_marks(ax, marks)
         if dropped:
@@ -95,7 +94,7 @@ def draw(spec: ChartSpec) -> Figure:
                 "the chart’s data file names every mark."
             )
             # Same plot size: the labels stay put.
-            style.frame(fig, ax, notes=notes, plot_height=2.9, **frame)
+            base.frame_spec(fig, ax, spec, 2.9, notes=notes)
     return base.finish(fig, spec._replace(notes=notes) if notes != spec.notes else spec)
 
 

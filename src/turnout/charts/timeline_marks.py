@@ -65,15 +65,7 @@ def draw(spec: ChartSpec) -> Figure:
             ncol=2,
             fontsize=8.5,
         )
-        style.frame(
-            fig,
-            ax,
-            title=spec.title,
-            subtitle=spec.subtitle,
-            source=spec.source,
-            notes=spec.notes,
-            plot_height=2.6,
-        )
+        base.frame_spec(fig, ax, spec, 2.6)
         ticked = {t for t, _ in ticks} if freq == "day" else set()
         _label_marked(ax, marked, freq, ticked)
     return base.finish(fig, spec)
