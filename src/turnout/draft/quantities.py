@@ -28,6 +28,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from turnout.ap import STATE_NAMES
 from turnout.draft.text import Mention
 from turnout.sizes import parse_size, size_problem
 
@@ -196,13 +197,11 @@ _BEGAN = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-_STATE_NAMES = (
-    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
-    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
-    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
-    "New Mexico|New York State|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
-    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|"
-    "Washington State|West Virginia|Wisconsin|Wyoming"
+# The fifty states by name (AP's table); a bare "New York" or "Washington" is the city.
+_STATE_NAMES = "|".join(
+    f"{name} State" if name in ("New York", "Washington") else name
+    for code, name in STATE_NAMES.items()
+    if code not in ("DC", "PR", "GU", "VI", "AS", "MP")
 )
 _NATIONAL = re.compile(
     r"\b(?:across|around|throughout)\s+(?:the\s+)?(?:U\.?S\.?|United States|country|nation|"
