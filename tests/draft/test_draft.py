@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 from conftest import examples
+from drafting import rows
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,11 +22,6 @@ from turnout.draft.text import html_to_text, read_article
 from turnout.draft.weather import find_weather
 
 PUB = dt.date(2026, 2, 3)  # a Tuesday
-
-
-def rows(text: str, published: str = "2026-02-03") -> list[tuple[str, str, str, str]]:
-    table = draft_events(text, published=published)
-    return [tuple(r) for r in table[["date", "locality", "state", "size_text"]].values]
 
 
 # ------------------------------------------------------------------------------ text

@@ -7,23 +7,15 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+from drafting import left_out, rows
+
 from turnout import draft_events
 from turnout.ap import state_codes
 from turnout.draft.dates import find_dates
-from turnout.draft.gatherings import TOTAL, build_draft
+from turnout.draft.gatherings import TOTAL
 from turnout.draft.places import find_places, landmarks
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "turnout" / "data"
-
-
-def rows(text: str, published: str) -> list[tuple[str, str, str, str]]:
-    table = draft_events(text, published=published)
-    return [tuple(r) for r in table[["date", "locality", "state", "size_text"]].values]
-
-
-def left_out(text: str, published: str) -> list[tuple[str, str]]:
-    draft = build_draft(text, published=dt.date.fromisoformat(published))
-    return [(q.text, q.reason) for q in draft.left_out]
 
 
 # ------------------------------------------------------ 2. landmarks, boroughs, abroad

@@ -6,19 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from turnout import draft_events
-from turnout.draft.gatherings import TOTAL, build_draft
+from drafting import left_out, rows
+
+from turnout.draft.gatherings import TOTAL
 from turnout.draft.places import find_places
-
-
-def rows(text: str, published: str) -> list[tuple[str, str, str, str]]:
-    table = draft_events(text, published=published)
-    return [tuple(r) for r in table[["date", "locality", "state", "size_text"]].values]
-
-
-def left_out(text: str, published: str) -> list[tuple[str, str]]:
-    draft = build_draft(text, published=dt.date.fromisoformat(published))
-    return [(q.text, q.reason) for q in draft.left_out]
 
 
 def test_a_number_hyphened_to_a_name_is_not_a_crowd():
