@@ -13,12 +13,12 @@ import csv
 import io
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
+from test_publish_meant import _fresh_project
 from test_stories import turnout_cli
 
 from turnout import paths
@@ -39,17 +39,6 @@ In Boise, Idaho, about 300 protesters rallied at the Statehouse on Saturday afte
 Hundreds gathered outside the Capitol in Austin, Texas, on Friday evening. Police said about \
 1,500 people marched in Atlanta on Saturday.
 """
-
-
-def _fresh_project(root: Path) -> Path:
-    shutil.copytree(ROOT / "notebooks", root / "notebooks")
-    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
-    (root / "pyproject.toml").write_text("")
-    git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "add", "-A"], check=True)
-    subprocess.run([*git, "commit", "-qm", "a reporter's clone"], check=True)
-    return root
 
 
 def _review_notebook(root: Path) -> str:
@@ -88,7 +77,8 @@ def _check_rows(path: Path, initials: str, places: set[str] | None = None) -> No
 
 
 def test_a_reporter_drafts_checks_and_publishes_a_story(tmp_path):
-    root = _fresh_project(tmp_path)
+    notebooks = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+    root = _fresh_project(tmp_path, *notebooks)
     raw = root / "data" / "raw"
     article = tmp_path / "roe-wire.txt"
     article.write_text(ARTICLE, encoding="utf-8")
