@@ -59,3 +59,24 @@ def test_a_failed_check_writes_nothing(tmp_path):
     with pytest.raises(DataError, match="not this one"):
         clean_file(paths.seed_path(), tmp_path / "seed.csv", check=refuse)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_rows_outside_a_storys_period_are_named_ten_then_counted():
+    """Issue 24: a story's rows dated outside its period are flagged when cleaning; an
+    archive's worth of them is ten lines and a count, not a line each."""
+    import pandas as pd
+
+    from turnout.dataset import period_warnings
+    from turnout.stories import Story
+
+    days = pd.to_datetime(["2026-01-30"] + [f"2025-01-{d:02d}" for d in range(1, 13)])
+    ev = pd.DataFrame({"row": range(2, 15), "date": days})
+    story = Story(slug="s", data_path="data/raw/s.csv", start="2026-01-23", end="2026-02-02")
+    said = period_warnings(story, ev)
+    assert len(said) == 11 and all("row" in line for line in said[:10])
+    assert said[0].startswith("data/raw/s.csv, row 3, column 'date': 2025-01-01 is outside")
+    assert said[-1] == (
+        "data/raw/s.csv, column 'date': 2 more rows are outside the story's period "
+        "(2026-01-23 to 2026-02-02)"
+    )
+    assert period_warnings(Story(slug="s", data_path="data/raw/s.csv"), ev) == []

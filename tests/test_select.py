@@ -153,16 +153,3 @@ def test_a_city_with_a_state_the_data_lacks_is_refused():
 
     with pytest.raises(ValueError, match="Portland, Maine"):
         select_events(turnout.load_events(), cities=["Portland, Maine"])
-
-
-def test_a_period_says_how_many_dated_rows_it_leaves_out_and_the_chart_says_so(seed_events):
-    """Issue 24: dates outside the period asked for are not drawn, and the chart says how many."""
-    from turnout.charts import chart_info, turnout_by_city
-
-    week = select_events(seed_events, start="2026-01-30", end="2026-02-02")
-    outside = int((seed_events["date"] < "2026-01-30").sum())
-    assert outside > 0 and week.attrs["outside_period"] == outside
-    notes = chart_info(turnout_by_city(week)).notes
-    assert "dated outside the period" in notes
-    # Every row inside: nothing to say.
-    assert "outside the period" not in chart_info(turnout_by_city(seed_events)).notes

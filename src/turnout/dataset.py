@@ -178,19 +178,27 @@ def period_warnings(settings: Any, events: pd.DataFrame) -> list[str]:
     outside = days.notna() & (
         ((days < lo) if lo is not None else False) | ((days > hi) if hi is not None else False)
     )
+    from turnout.clean import FORMULA_WARNINGS_SHOWN as SHOWN  # the desk reads ten, then a count
+
     span = f"{settings.start or 'the first day'} to {settings.end or 'the last day'}"
-    return [
+    where = display_path(settings.data_path)
+    pairs = list(zip(events.loc[outside, "row"], days[outside], strict=True))
+    said = [
         str(
             DataError(
                 f"{day:%Y-%m-%d} is outside the story's period ({span}): left out of the "
                 "charts; a typo for the year?",
-                path=display_path(settings.data_path),
+                path=where,
                 row=int(row),
                 column="date",
             )
         )
-        for row, day in zip(events.loc[outside, "row"], days[outside], strict=True)
+        for row, day in pairs[:SHOWN]
     ]
+    if len(pairs) > SHOWN:
+        more = f"{len(pairs) - SHOWN:,} more rows are outside the story's period ({span})"
+        said.append(str(DataError(more, path=where, column="date")))
+    return said
 
 
 def check_settings(settings: Any, events: Any, *, codebook: object) -> None:

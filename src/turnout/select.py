@@ -51,8 +51,6 @@ def select_events(
     [2, 2]
     >>> week.attrs["period"], select_events(events, cities=["Seattle"]).attrs["period"]
     (('2026-01-30', '2026-01-31'), ('2026-01-23', '2026-02-02'))
-    >>> week.attrs["outside_period"]  # dated rows before or after the window, any city
-    7
     >>> select_events(events, cities=["Minneapolos"])
     Traceback (most recent call last):
     ...
@@ -70,15 +68,11 @@ def select_events(
         keep &= days >= lo
     if hi is not None:
         keep &= days <= hi
-    # Dated rows the window leaves out: the charts say how many (never silently fewer).
-    outside = int((~keep & days.notna() & ~out_of_period(events)).sum())
     if cities is not None:
         keep &= _city_mask(events["city"], cities, events.get("state_code"))
     chosen = events[keep].reset_index(drop=True)
     if lo is not None or hi is not None or cities is not None:
         chosen.attrs["period"] = asked_period(events, lo, hi)
-    if lo is not None or hi is not None:
-        chosen.attrs["outside_period"] = outside + int(events.attrs.get("outside_period", 0))
     return chosen
 
 

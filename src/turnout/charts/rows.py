@@ -98,16 +98,12 @@ def in_period(ev: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     (1, 'Left out: one event dated outside the data’s own period (May 1, 2015).')
     """
     flagged = out_of_period(ev)
-    said = []
-    if flagged.any():
-        days = sorted(set(ev.loc[flagged, "date"].dt.normalize()))
-        listed = join_places([ap_date(d, year=True) for d in days], limit=3)  # dates hold commas
-        n = ap_count(int(flagged.sum()), "event")
-        said.append(f"Left out: {n} dated outside the data’s own period ({listed}).")
-    outside = int(ev.attrs.get("outside_period", 0))
-    if outside:  # rows select_events left out for the period asked for
-        said.append(f"Not shown: {ap_count(outside, 'event')} dated outside the period.")
-    return (ev[~flagged] if flagged.any() else ev), " ".join(said)
+    if not flagged.any():
+        return ev, ""
+    days = sorted(set(ev.loc[flagged, "date"].dt.normalize()))
+    listed = join_places([ap_date(d, year=True) for d in days], limit=3)  # dates hold commas
+    n = ap_count(int(flagged.sum()), "event")
+    return ev[~flagged], f"Left out: {n} dated outside the data’s own period ({listed})."
 
 
 def period(ev: pd.DataFrame) -> str:
