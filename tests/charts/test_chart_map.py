@@ -272,7 +272,10 @@ def test_ccc_excerpt_every_circle_in_its_state(ccc_excerpt):
     assert len(data) > 150
     # A row dated outside its sheet's period is left off, and the notes say so.
     dated = ccc_excerpt[~out_of_period(ccc_excerpt)]
-    assert len(dated) < len(ccc_excerpt) and "dated outside the data’s own period" in info.notes
+    assert (
+        len(dated) < len(ccc_excerpt)
+        and "look mistyped (before CCC’s coverage or far from the month" in info.notes
+    )
     places = dated.dropna(subset=["latitude"]).drop_duplicates(["city", "state_code"])
     assert len(data) == places["state_code"].isin(geo.MAPPED).sum()
     counted = data[data["marker"].ne("no count")].reset_index(drop=True)

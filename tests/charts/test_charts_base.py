@@ -285,8 +285,8 @@ def test_out_of_period_dates_are_noted_not_drawn(copydesk_ccc, chart):
     assert "2015" not in info.subtitle and "2016" not in info.subtitle
     assert "April 8, 2017-June 29, 2020" in info.subtitle
     assert (
-        "Left out: three events dated outside the data’s own period "
-        "(May 1, 2015; June 16, 2016; Sept. 18, 2016)."
+        "Left out: three events whose dates look mistyped (before CCC’s coverage or far "
+        "from the month it was coded in: May 1, 2015; June 16, 2016; Sept. 18, 2016)."
     ) in info.notes
     if "date" in info.data:
         assert pd.to_datetime(info.data["date"]).min() >= pd.Timestamp("2017-04-01")

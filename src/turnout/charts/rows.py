@@ -94,8 +94,10 @@ def in_period(ev: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     >>> ev = pd.DataFrame({"date": pd.to_datetime(["2015-05-01", "2018-05-02"]),
     ...     "date_problem": ["before CCC coverage (2017): '2015-05-01'", ""]})
     >>> kept, note = in_period(ev)
-    >>> len(kept), note
-    (1, 'Left out: one event dated outside the data’s own period (May 1, 2015).')
+    >>> len(kept), note.endswith("far from the month it was coded in: May 1, 2015).")
+    (1, True)
+    >>> note.startswith("Left out: one event whose date looks mistyped")
+    True
     """
     flagged = out_of_period(ev)
     if not flagged.any():
@@ -103,7 +105,11 @@ def in_period(ev: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     days = sorted(set(ev.loc[flagged, "date"].dt.normalize()))
     listed = join_places([ap_date(d, year=True) for d in days], limit=3)  # dates hold commas
     n = ap_count(int(flagged.sum()), "event")
-    return ev[~flagged], f"Left out: {n} dated outside the data’s own period ({listed})."
+    # The dates may fall inside the period charted (a row dated Oct. 4 in December's sheet):
+    # what is wrong with them is the doubt, not the period.
+    whose = "whose date looks" if flagged.sum() == 1 else "whose dates look"
+    why = "before CCC’s coverage or far from the month it was coded in"
+    return ev[~flagged], f"Left out: {n} {whose} mistyped ({why}: {listed})."
 
 
 def period(ev: pd.DataFrame) -> str:
