@@ -23,7 +23,8 @@ import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))  # the synthetic CCC-scale table of the embed tests
+sys.path.insert(0, str(ROOT / "tests" / "embeds"))  # the synthetic CCC-scale tables of the embed tests
+sys.path.insert(0, str(ROOT / "tests"))  # and the helpers they import
 
 
 def median_seconds(fn, repeats: int) -> float:  # noqa: ANN001
