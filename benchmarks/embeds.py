@@ -23,8 +23,9 @@ import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "embeds"))  # the synthetic CCC-scale tables of the embed tests
-sys.path.insert(0, str(ROOT / "tests"))  # and the helpers they import
+# The embed tests' synthetic CCC-scale tables, and the test helpers they import.
+sys.path.insert(0, str(ROOT / "tests" / "embeds"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 
 def median_seconds(fn, repeats: int) -> float:  # noqa: ANN001
