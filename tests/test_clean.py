@@ -301,6 +301,17 @@ def test_a_size_qualifier_typo_is_a_warning_naming_row_and_column() -> None:
     assert events.loc[1, ["size_low", "size_qualifier"]].tolist() == [10_000.0, "at least"]
 
 
+def test_a_file_of_unnamed_sources_names_ten_rows_then_counts_the_rest() -> None:
+    from turnout.clean import input_warnings
+
+    raw = pd.DataFrame({"date": ["2026-01-30"] * 25, "source_name": [""] * 24 + ["AP"]})
+    lines = input_warnings(raw, path="ccc.csv")
+    named = [line for line in lines if "column 'source_name'" in line]
+    assert [line.split(",")[1] for line in named] == [f" row {n}" for n in range(2, 12)]
+    assert lines[-1] == "ccc.csv: 14 more rows name no source"
+    assert len(lines) == 11
+
+
 def test_the_readers_page_counts_unchecked_rows_and_never_lists_their_words() -> None:
     from turnout.show_data import left_out
 

@@ -482,7 +482,10 @@ def input_warnings(raw: pd.DataFrame, *, path: object = None) -> list[str]:
       text, never as a link (:mod:`turnout.links`);
     - text a spreadsheet would run as a formula (``=HYPERLINK(...)``, ``@SUM(...)``):
       kept verbatim here, written with a leading ``'`` in the chart data readers
-      download (:mod:`turnout.formulas`). The first ten are named, then counted.
+      download (:mod:`turnout.formulas`).
+
+    Of each kind that can fill a file (formulas, unnamed sources) the first ten are named,
+    then counted.
 
     >>> raw = pd.DataFrame({"date": ["2026-01-30"], "source_url": ["javascript:alert(1)"],
     ...     "source_quote": ["=HYPERLINK(1)"]})
@@ -501,9 +504,14 @@ def input_warnings(raw: pd.DataFrame, *, path: object = None) -> list[str]:
             message = f"{notes.iloc[i]} (a typo?): check the spelling"
             out.append(str(DataError(message, path=path, row=int(i) + 2, column="size_text")))
     if "source_name" in flat:
-        for i in np.flatnonzero(flat["source_name"].map(_unnamed).to_numpy()):
+        # A CCC file can leave thousands of rows unnamed: ten are named, then a count.
+        unnamed = np.flatnonzero(flat["source_name"].map(_unnamed).to_numpy())
+        for i in unnamed[:FORMULA_WARNINGS_SHOWN]:
             message = "no source named: every published number needs its source"
             out.append(str(DataError(message, path=path, row=int(i) + 2, column="source_name")))
+        if len(unnamed) > FORMULA_WARNINGS_SHOWN:
+            more = len(unnamed) - FORMULA_WARNINGS_SHOWN
+            out.append(str(DataError(f"{more} more rows name no source", path=path)))
     if "source_url" in flat:
         # A row of several sources has one address a line: each is checked.
         problems = flat["source_url"].map(
