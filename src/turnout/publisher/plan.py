@@ -528,9 +528,11 @@ def _stage_data(slug: str) -> tuple[Any, list[tuple[Path, Path]], Callable[[], N
         raise
     events, rejected = final_dir / report.events_path.name, final_dir / report.rejected_path.name
     shown = report._replace(events_path=events, rejected_path=rejected)
-    print(shown.details()[-1], file=sys.stderr)  # "wrote ...": the rest closes the build
 
     def record() -> None:
+        # Said once the data is published, never while it is only staged: "wrote ..."; the
+        # rest closes the build.
+        print(shown.details()[-1], file=sys.stderr)
         files = [str(events), str(rejected)]
         # Read again: the build may share this manifest (the default story) and wrote it.
         manifest = cache.read_manifest(manifest_path)
