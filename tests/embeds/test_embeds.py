@@ -554,3 +554,30 @@ def test_a_temperature_bound_is_said_in_plain_words_and_its_arrow_as_drawn(make_
     cells = [c for row in table.rows for c in row if isinstance(c, str)]
     assert "only “freezing” (32°F or colder)" in cells
     assert not any(c.lower().startswith("reported at") for c in cells)
+
+
+def test_no_axis_label_sits_on_a_mark_drawn_along_its_gridline() -> None:
+    """The seed's "freezing" bound runs along the 2,000 gridline: its label stays clear."""
+    from turnout import charts, load_events
+    from turnout.embeds.scene import Line
+    from turnout.embeds.temperature import draw
+
+    spec = charts.spec(load_events(), "temperature-vs-attendance")
+    layouts = draw(spec.data, spec, embeds.base.QuoteBudget()).layouts
+    along = 0
+    for layout in layouts:
+        width = layout.min_width
+        lines = [
+            s
+            for m in layout.marks()
+            for s in m.shapes
+            if isinstance(s, Line) and s.y0 == s.y1 and s.x0 != s.x1
+        ]
+        for label in (i for i in layout.items if isinstance(i, Text)):
+            left, top, right, bottom = label.box(width)
+            for line in lines:
+                x0, x1 = sorted((line.x0 * width, line.x1 * width))
+                if x0 < right and left < x1 and top - 2 < line.y0 < bottom + 2:
+                    raise AssertionError(f"{label.text!r} sits on a mark at y={line.y0}")
+                along += x0 < right and left < x1 and abs(line.y0 - bottom) < 12
+    assert along >= 2  # the case is there: a label just above a bound, in both designs

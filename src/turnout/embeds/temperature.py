@@ -202,7 +202,8 @@ def _axes(plot: _Plot, most_ticks: int, items: list[Any], boxes: list) -> None:
         y = plot.fy(t)
         items.append(Line(0, y, 1, y, "rule"))
         words = fmt_count(t) + (" people" if i == len(yticks) - 1 else "")
-        label = Text(0, 0, y - 4, words, _TICK, cls="soft halo")
+        # Clear of a mark drawn along the gridline (a bound's arrow at exactly this count).
+        label = Text(0, 0, y - 7, words, _TICK, cls="soft halo")
         items.append(label)
         boxes.append(label.box(width))
     step = next(
