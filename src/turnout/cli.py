@@ -106,6 +106,11 @@ def _draft(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     out = _draft_output(args, files)
+    if args.story and (len(files) != 1 or is_manifest(files[0])):
+        from turnout.draft.filing import check_coverage
+
+        # Coverage that cannot be filed is refused before a draft is written.
+        check_coverage(args.story, [Path(a) for a in args.articles])
     articles = read_articles(args.articles, published=published, source=args.source, url=args.url)
     total = count_articles(args.articles)
     bar = progress_bar(total) if not args.quiet and total != 1 else None

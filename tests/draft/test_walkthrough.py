@@ -141,6 +141,22 @@ def test_a_manifest_is_filed_with_its_files_and_paths_rewritten(tmp_path, monkey
     assert [a.source for a in again] == ["KUSA", "AP"]
 
 
+def test_coverage_that_cannot_be_filed_is_refused_before_a_draft_is_written(
+    tmp_path, monkeypatch, capsys
+):
+    raw = _story(tmp_path, monkeypatch)
+    _day(tmp_path / "in" / "day")
+    manifest = tmp_path / "in" / "saturday.jsonl"
+    manifest.write_text(json.dumps({"text": BOISE, "source": "AP"}) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    args = ["draft", str(manifest), str(tmp_path / "in" / "day"), "--published", "2018-06-30"]
+    assert main([*args, "--story", "roe-2022"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and "files one manifest, or a folder of articles" in err[0]
+    assert not (raw / "roe-2022.draft.csv").exists()
+    assert not (raw / "sources").exists()
+
+
 # ------------------------------------------------ 6, 7. `turnout new` and .gitignore
 
 

@@ -197,13 +197,22 @@ def rewrite_manifest(manifest: Path, story: str) -> tuple[str, list[Path]]:
     return buffer.getvalue(), files
 
 
-def file_coverage(story: str, items: list[Path]) -> list[Path]:
-    """File a day's coverage with its story where notebook 00 and
-    :func:`turnout.draft.manifest.story_articles` look: a folder's articles copied to
-    ``data/raw/sources/SLUG/``; a manifest copied as ``sources/SLUG.jsonl`` (or ``.csv``)
-    with the files it names under ``sources/SLUG/``, its paths rewritten. Returns what
-    was written; a file already there with other contents is never replaced (nothing is
-    copied then: :class:`DataError`, naming it)."""
+def check_coverage(story: str, items: list[Path]) -> dict[Path, Path]:
+    """Refuse coverage that cannot be filed with its story (a manifest beside a folder, two
+    articles of one name, a file already filed there with other contents) with one
+    :class:`DataError`, before anything is drafted or copied. Returns where each article
+    goes (target: source) for :func:`file_coverage`.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Hundreds marched in Denver.", encoding="utf-8")
+    >>> [t.name for t in check_coverage("may-day", [folder])]
+    ['a.txt']
+    """
+    return _checked_plan(story, items)[0]
+
+
+def _checked_plan(story: str, items: list[Path]) -> tuple[dict[Path, Path], Path | None, str]:
     copies, manifest, text = _copy_plan(story, items)
     targets: dict[Path, Path] = {}
     for source, target in copies:
@@ -223,6 +232,17 @@ def file_coverage(story: str, items: list[Path]) -> list[Path]:
             "remove it to file this coverage instead",
             path=paths.display_path(clash[0]),
         )
+    return targets, manifest, text
+
+
+def file_coverage(story: str, items: list[Path]) -> list[Path]:
+    """File a day's coverage with its story where notebook 00 and
+    :func:`turnout.draft.manifest.story_articles` look: a folder's articles copied to
+    ``data/raw/sources/SLUG/``; a manifest copied as ``sources/SLUG.jsonl`` (or ``.csv``)
+    with the files it names under ``sources/SLUG/``, its paths rewritten. Returns what
+    was written; a file already there with other contents is never replaced (nothing is
+    copied then: :class:`DataError`, naming it, as :func:`check_coverage` says first)."""
+    targets, manifest, text = _checked_plan(story, items)
     written = []
     for target, source in targets.items():
         if target.exists():
