@@ -1,5 +1,7 @@
 """Place names to one canonical city, a state code and coordinates (offline gazetteer)."""
 
+import math
+
 import pandas as pd
 import pytest
 
@@ -120,7 +122,19 @@ def test_one_typo_is_read_and_noted(written, state, city):
 
 def test_typo_search_stays_inside_the_state_and_off_short_names():
     assert resolve_place("Tuscon", "NM").note == "not in gazetteer"  # Tucson is in AZ
-    assert resolve_place("Bostn", "MA").note == "not in gazetteer"  # under 6 letters: no guess
+    # Under 6 letters: never corrected (no coordinates), only suggested to the desk.
+    short = resolve_place("Bostn", "MA")
+    assert (short.city, short.note) == ("Bostn", "not in gazetteer (did you mean Boston?)")
+    assert math.isnan(short.latitude)
+
+
+def test_a_typo_of_an_alias_is_read_and_a_short_one_suggested():
+    # A reporter's "New Yrok" is one swap from the alias "New York", not from "New York City".
+    meant = resolve_place("New Yrok", "NY")
+    assert (meant.city, meant.state) == (resolve_place("New York", "NY").city, "NY")
+    assert meant.note == "spelling: 'New Yrok' read as 'New York City'"
+    assert resolve_place("Omha", "NE").note == "not in gazetteer (did you mean Omaha?)"
+    assert resolve_place("Omha", "IA").note == "not in gazetteer"  # Omaha is in Nebraska
 
 
 def test_a_name_two_letters_off_a_place_is_not_a_typo_and_no_crash():

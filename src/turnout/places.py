@@ -38,7 +38,7 @@ from turnout.errors import (
     PlaceError,  # defined with DataError: one line in a notebook
     quote,
 )
-from turnout.typos import typo_matches
+from turnout.typos import one_typo_apart, typo_matches
 
 NAN = float("nan")
 __all__ = [
@@ -206,10 +206,45 @@ def _one_typo_away(key: str, state: str) -> _Entry | None:
     (:mod:`turnout.typos`): short names are too close to each other for a one-letter
     difference to mean a typo.
     """
-    in_state = _by_state().get(state, {})
-    hits = [in_state[other] for other in typo_matches(key, in_state)]
+    known = _known_in_state(state)
+    hits = [known[other] for other in typo_matches(key, known)]
     names = {h[0] for h in hits}
     return hits[0] if len(names) == 1 else None
+
+
+@lru_cache(maxsize=64)
+def _known_in_state(state: str) -> dict[str, _Entry]:
+    """The matching keys of ``state``'s places, its aliases too ("new york" is New York City):
+    "New Yrok" is one typo from an alias, not from the gazetteer's own name."""
+    known = dict(_by_state().get(state, {}))
+    for (alias, in_state), (city, st) in _ALIASES.items():
+        target = _gazetteer().get(_key(city), [])
+        entry = next((e for e in target if e[1] == st), None)
+        if st == state and in_state in (None, state) and entry is not None:
+            known.setdefault(alias, entry)
+    return known
+
+
+def _maybe_meant(key: str, state: str) -> str:
+    """ " (did you mean Omaha?)" for a place name not in the gazetteer: places of ``state``
+    one typo away, however short the name (a suggestion to the desk, never a correction).
+
+    >>> _maybe_meant("omha", "NE")
+    ' (did you mean Omaha?)'
+    """
+    if len(key) < 3:
+        return ""
+    known = _known_in_state(state)
+    names = list(
+        dict.fromkeys(
+            known[other][0]
+            for other in known
+            if other[:1] == key[:1] and one_typo_apart(key, other)
+        )
+    )
+    if not names or len(names) > 3:
+        return ""
+    return f" (did you mean {' or '.join(names)}?)"
 
 
 @lru_cache(maxsize=1)
@@ -308,7 +343,7 @@ def _resolve_place(locality: object, state: object = None) -> Place:
         if near is not None:
             city, st, lat, lon, _ = near
             return Place(city, st, lat, lon, f"spelling: {quote(name)} read as {quote(city)}")
-        note = "not in gazetteer"
+        note = "not in gazetteer" + _maybe_meant(key, code)
         if key in _ap_datelines() and candidates:
             # "Denver, Texas": the reporter's state stands, but it is likely a slip.
             note += f" (AP's dateline {candidates[0][0]} is in {candidates[0][1]}: check the state)"
