@@ -209,7 +209,7 @@ def test_dates_parsed_and_problems_flagged(phase3: pd.DataFrame) -> None:
     assert pd.isna(phase3.loc[6, "date"])
     assert phase3.loc[6, "date_problem"] == "impossible: '2201-07-21'"
     assert pd.isna(phase3.loc[7, "date"])
-    assert phase3.loc[7, "date_problem"] == "impossible: '2021-02-30'"
+    assert phase3.loc[7, "date_problem"] == "impossible: '2021-02-30' (February 2021 has 28 days)"
     ok = ~phase3.index.isin([5, 6, 7])
     assert (phase3.loc[ok, "date_problem"] == "").all()
     assert phase3.loc[ok, "date"].notna().all()

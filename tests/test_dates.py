@@ -94,3 +94,17 @@ def test_clean_events_reads_the_year_from_source_date_written_any_way():
     assert cleaned.rejected.reason.tolist() == [
         "date: no year: 'Jan. 29', and no source_date to take it from"
     ]
+
+
+def test_a_date_that_names_no_day_says_why_and_a_short_year_says_what_to_write() -> None:
+    _, problem = parse_dates(
+        pd.Series(["4/10/06", "2006-04-31", "2/29/2026", "2/29/2024", "2026-13-01", "0208-10-14"])
+    )
+    assert problem.tolist() == [
+        "the year has two digits: '4/10/06' (write it in full: YYYY-MM-DD)",
+        "impossible: '2006-04-31' (April has 30 days)",
+        "impossible: '2/29/2026' (February 2026 has 28 days)",
+        "",  # a leap year
+        "impossible: '2026-13-01' (there is no month 13)",
+        "impossible: '0208-10-14'",  # a real day of the year 208: a typo of the year
+    ]

@@ -29,6 +29,8 @@ from turnout.errors import quote
 # Dates outside these years are typos ("0208-10-14", "2917-09-25"), not events.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 _DATE_SHAPED = r"\d{1,4}[-/]\d{1,2}[-/]\d{1,4}"
+# "4/10/06": a spreadsheet's short year, which could be 1906 or 2006.
+_SHORT_YEAR = r"\d{1,2}/\d{1,2}/\d{2}"
 _TIME_OF_DAY = r"(?<=\d)[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"
 # Month words: "January", "Jan", AP's "Sept".
 _MONTHS = {
@@ -51,6 +53,7 @@ def parse_dates(
     """Dates as datetime64 (NaT where there is none) and a problem per row ("" when fine).
 
     Problems read ``"blank"``, ``"impossible: '0208-10-14'"`` (a date-shaped typo),
+    ``"the year has two digits: '4/10/06' (write it in full: YYYY-MM-DD)"``,
     ``"not a date: 'next Tuesday'"`` or, for a day without a year, ``"no year: ..."``.
     ``source_date`` (datetime64 on ``text``'s index, NaT where unknown) gives such a
     day its year: the latest such day on or before it (:func:`year_notes` says so).
@@ -98,23 +101,55 @@ def parse_dates(
     no_such_day = pd.Series([md == (0, 0) for md in month_day], index=words.index, dtype=bool)
     problem = np.select(
         [
+            ~plausible & words.str.fullmatch(_SHORT_YEAR),
             ~plausible & (words.str.fullmatch(_DATE_SHAPED) | no_such_day),
             yearless,
             ~plausible,
         ],
         [
+            "the year has two digits: " + quoted + " (write it in full: YYYY-MM-DD)",
             "impossible: " + quoted,
             "no year: " + quoted + ", and no source_date to take it from",
             "not a date: " + quoted,
         ],
         "",
     ).astype(object)
+    impossible = np.char.startswith(problem.astype(str), "impossible")
+    problem[impossible] = [
+        p + _why_impossible(w) for p, w in zip(problem[impossible], words[impossible], strict=True)
+    ]
     dates = dates.where(plausible)
     out_dates = pd.Series(d.spread(dates.to_numpy(), np.datetime64("NaT", "us")), index=text.index)
     out_problem = pd.Series(d.spread(problem, "blank"), index=text.index, dtype="str")
     if source_date is not None and (yearless & ~no_such_day).any():
         _date_from_source(out_dates, out_problem, d.codes, month_day, quoted, source_date)
     return out_dates, out_problem
+
+
+def _why_impossible(words: str) -> str:
+    """Why a date-shaped text names no day: " (April has 30 days)", " (there is no month
+    13)"; "" when it is not that plain.
+
+    >>> _why_impossible("2006-04-31"), _why_impossible("2/30/2026"), _why_impossible("2026-13-01")
+    (' (April has 30 days)', ' (February 2026 has 28 days)', ' (there is no month 13)')
+    """
+    import calendar
+
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", words)
+    us = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", words)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+    elif us:
+        month, day, year = (int(g) for g in us.groups())
+    else:
+        return ""
+    if not 1 <= month <= 12:
+        return f" (there is no month {month})"
+    last = calendar.monthrange(year, month)[1]
+    if day <= last:
+        return ""
+    name = calendar.month_name[month]
+    return f" ({name} {year} has {last} days)" if month == 2 else f" ({name} has {last} days)"
 
 
 def _month_day(words: object) -> tuple[int, int] | None:
