@@ -424,10 +424,15 @@ def test_a_draft_defuses_formula_cells_and_names_each(tmp_path, capsys):
         ),
         ("-500", "a negative number is not a crowd size: '-500'"),
         ("+500", "a plus sign before a number is not coded (500+ is): '+500'"),
-        ("1,0,0,0", "commas that do not group digits in threes are not coded: '1,0,0,0'"),
+        (
+            "1,0,0,0",
+            "commas that do not group digits in threes are not coded: '1,0,0,0' "
+            "(check the source: 1,000?)",
+        ),
         (
             "upwards of 800,00",
-            "commas that do not group digits in threes are not coded: 'upwards of 800,00'",
+            "commas that do not group digits in threes are not coded: 'upwards of 800,00' "
+            "(check the source: 80,000 or 800,000?)",
         ),
         ("1_000", "underscores between digits are not coded (write the number out): '1_000'"),
         (
@@ -481,7 +486,7 @@ def test_a_draft_keeps_words_in_another_notation_with_a_note(tmp_path):
             "Seattle",
             "Upwards of 800,00",
             "size_text: commas that do not group digits in threes are not coded: "
-            "'Upwards of 800,00'",
+            "'Upwards of 800,00' (check the source: 80,000 or 800,000?)",
         ],
     ]
 

@@ -1045,6 +1045,20 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _PLUS = re.compile(r"^[^\d]*?(?<![\w.,])\+(?=\d)")
 
 
+def _readings(misfit: str) -> str:
+    """What a misgrouped number may have meant, for the desk to check against the source:
+    "600,00" lost a digit (60,000 or 600,000), "1,0,0,0" is 1,000.
+
+    >>> _readings("600,00"), _readings("1,0,0,0")
+    ('check the source: 60,000 or 600,000?', 'check the source: 1,000?')
+    """
+    digits = int(misfit.split(".")[0].replace(",", ""))
+    meant = [f"{digits:,}"]
+    if len(misfit.split(".")[0].rsplit(",", 1)[-1]) == 2:  # a digit dropped from the last group
+        meant.append(f"{digits * 10:,}")
+    return f"check the source: {' or '.join(meant)}?"
+
+
 @lru_cache(maxsize=1 << 16)
 def _unreadable(text: str) -> str:
     """Why a number in the words cannot be read as written (a notation the parser does not
@@ -1053,8 +1067,15 @@ def _unreadable(text: str) -> str:
     for pattern, what in _NOTATIONS:
         if pattern.search(words):
             return f"{what} not coded (write the number out): {quote(text)}"
-    if any(not _THOUSANDS.fullmatch(m.group()) for m in _COMMA_NUMBER.finditer(words)):
-        return f"commas that do not group digits in threes are not coded: {quote(text)}"
+    misfit = next(
+        (m.group() for m in _COMMA_NUMBER.finditer(words) if not _THOUSANDS.fullmatch(m.group())),
+        None,
+    )
+    if misfit is not None:
+        return (
+            f"commas that do not group digits in threes are not coded: {quote(text)}"
+            f" ({_readings(misfit)})"
+        )
     if _PLUS.search(words):
         return f"a plus sign before a number is not coded (500+ is): {quote(text)}"
     for m in _MINUS.finditer(words):
