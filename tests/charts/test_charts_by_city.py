@@ -221,3 +221,33 @@ def test_by_city_desktop_bars_all_show_past_the_axis_line(seed_events):
     assert min(chart_info(fig).data["value_low"]) <= 100  # the case the editor saw
     assert len(bars) == len(chart_info(fig).data)
     assert min(p.get_window_extent().width for p in bars) >= 2 + line_px - 0.01
+
+
+def test_a_ceiling_reads_up_to_on_the_bar_the_map_and_the_headline() -> None:
+    # "As many as 80,000" gives only a highest number: never a plain 80,000.
+    import pandas as pd
+
+    from turnout import charts, clean_events, paths
+
+    raw = pd.read_csv(paths.seed_path(), dtype=str)
+    atlanta = raw.index[raw["locality"].eq("Atlanta")][0]
+    raw.loc[atlanta, "size_text"] = "as many as 80,000"
+    raw.loc[atlanta, "source_quote"] = "As many as 80,000 marched in Atlanta."
+    events = clean_events(raw).events
+    bars = charts.spec(events, "turnout-by-city")
+    assert bars.data.loc[bars.data["city"].eq("Atlanta"), "label"].tolist() == [
+        "up to 80,000 people"
+    ]
+    assert "largest count, up to 80,000;" in bars.title
+    assert "Atlanta, up to 80,000 (“as many as 80,000”)" in bars.alt
+    ceiling_note = "“Up to” marks a ceiling: the source’s words give only a highest number."
+    assert ceiling_note in bars.notes
+    circles = charts.spec(events, "turnout-map")
+    assert "up to 80,000" in circles.data["label"].tolist() and ceiling_note in circles.notes
+    # The seed itself has no ceiling: no such note.
+    assert (
+        ceiling_note
+        not in charts.spec(
+            clean_events(pd.read_csv(paths.seed_path())).events, "turnout-by-city"
+        ).notes
+    )

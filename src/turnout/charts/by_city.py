@@ -22,7 +22,6 @@ from turnout.ap import (
     ap_count,
     ap_date,
     ap_number,
-    ap_range,
     fmt_range,
     join_places,
     sentence,
@@ -218,9 +217,10 @@ def _bars(counted: pd.DataFrame, measure: str, top: int) -> tuple[pd.DataFrame, 
             value_low=best["size_low"],
             value_high=best["size_high"],
             floor=best["size_qualifier"].eq("at least"),
+            ceiling=rows.is_ceiling(best["size_qualifier"], best["size_low"], best["size_high"]),
         )
     else:
-        bars = ranked.city_totals(counted)
+        bars = ranked.city_totals(counted).assign(ceiling=False)  # a sum is no one's ceiling
     n_cities = len(bars)
     bars = bars.head(top).reset_index(drop=True)
     # What a bar's number reads: a sum with a floor in it is a floor, at honest precision.
@@ -255,8 +255,10 @@ def _labels(bars: pd.DataFrame, segments: pd.DataFrame, measure: str, labels: st
         return [f"“{words_for(r)}”" for _, r in bars.iterrows()]
     # "2,000+": the source's words ("thousands", "over 1,000") give only a floor.
     said = [
-        fmt_range(lo, hi) + ("+" if floor else "")
-        for lo, hi, floor in zip(bars.shown_low, bars.shown_high, bars.floor, strict=True)
+        rows.hedged(lo, hi, floor, ceiling)
+        for lo, hi, floor, ceiling in zip(
+            bars.shown_low, bars.shown_high, bars.floor, bars.ceiling, strict=True
+        )
     ]
     said[0] += " people"  # units once, on the first bar, as a desk would
     return said
@@ -304,8 +306,9 @@ def _city_title(
     """
     top_row = bars.iloc[0]
     among = f" of {ap_count(among_n, 'selected city', 'selected cities')}" if among_n else ""
-    more = "+" if top_row["floor"] else ""
-    size = ap_range(top_row.shown_low, top_row.shown_high) + more
+    size = rows.hedged(
+        top_row.shown_low, top_row.shown_high, top_row["floor"], top_row["ceiling"], text=True
+    )
     about = "about " if measure == "largest" and top_row["size_qualifier"] == "about" else ""
     who = leaders(ranking)
     several = bool(ranking.tied)
@@ -362,6 +365,8 @@ def _city_notes(
         parts.append("Numbers with a + are floors: the source’s words give only a lowest number.")
         if (bars["shown_low"] != bars["value_low"]).any():
             parts.append("A sum that includes a floor is rounded down to two significant figures.")
+    if labels == "number" and bars["ceiling"].any():
+        parts.append("“Up to” marks a ceiling: the source’s words give only a highest number.")
     parts.append(rows.word_rules(segments))
     if n_cities > len(bars):
         more = ap_count(n_cities - len(bars), "more city", "more cities")
@@ -404,7 +409,7 @@ def _city_alt(
     items = []
     for _, r in bars.iterrows():
         when = f" on {ap_date(r['date'])}" if measure == "largest" else ""
-        size = ap_range(r.shown_low, r.shown_high) + ("+" if r["floor"] else "")
+        size = rows.hedged(r.shown_low, r.shown_high, r["floor"], r["ceiling"], text=True)
         words = rows.words_aside(r["size_text"], size) if measure == "largest" else ""
         items.append(f"{r['place']}, {size}{words}{when}")
     text = (

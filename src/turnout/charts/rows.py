@@ -218,6 +218,33 @@ def city_scope(ev: pd.DataFrame, cities_in_data: int | None) -> tuple[str, str]:
     return scope, sentence(f"The chart covers {scope}: {join_places(places, limit=8)}")
 
 
+def hedged(low: float, high: float, floor: bool, ceiling: bool, *, text: bool = False) -> str:
+    """A count as a chart shows it: a floor takes a "+", a ceiling ("as many as 80,000") an
+    "up to", so neither reads as a plain count; ``text`` for running text (AP's "to").
+
+    >>> hedged(2000, 2000, True, False), hedged(80000, 80000, False, True)
+    ('2,000+', 'up to 80,000')
+    >>> hedged(6000, 9000, False, False), hedged(6000, 9000, False, False, text=True)
+    ('6,000-9,000', '6,000 to 9,000')
+    """
+    from turnout.ap import fmt_range
+
+    number = (ap_range if text else fmt_range)(low, high)
+    if floor:
+        return number + "+"
+    return f"up to {number}" if ceiling and not high > low else number
+
+
+def is_ceiling(qualifier: pd.Series, low: pd.Series, high: pd.Series) -> pd.Series:
+    """Counts whose words give only a highest number ("as many as 80,000", "up to 500").
+
+    >>> is_ceiling(pd.Series(["at most", "at most", ""]), pd.Series([500.0, 5.0, 9.0]),
+    ...     pd.Series([500.0, 9.0, 9.0])).tolist()
+    [True, False, False]
+    """
+    return qualifier.eq("at most") & low.notna() & ~(high > low)
+
+
 def floor_total(value: float) -> float:
     """A sum that includes a floor, rounded down to two significant figures: still a floor.
 

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from turnout import ap, geo
-from turnout.ap import ap_count, ap_date, ap_range
+from turnout.ap import ap_count, ap_date
 from turnout.charts import ranked
 from turnout.charts import rows as base
 from turnout.charts.specs import ChartSpec, left_out_spec
@@ -274,12 +274,16 @@ def _cities(ev: pd.DataFrame, measure: str) -> pd.DataFrame:
         cities["value_low"] = best["size_low"]
         cities["value_high"] = best["size_high"]
         cities["floor"] = best["size_qualifier"].eq("at least") & best["size_low"].notna()
+        cities["ceiling"] = base.is_ceiling(
+            best["size_qualifier"], best["size_low"], best["size_high"]
+        )
         cities["size_text"] = best["size_text"].map(base.text)
         cities["source_quote"] = best["source_quote"].map(base.text)
     else:
         cities["value_low"] = agg["size_low"].sum().reindex(best.index)
         cities["value_high"] = agg["size_high"].sum().reindex(best.index)
         cities["floor"] = agg["floor"].any().reindex(best.index, fill_value=False).astype(bool)
+        cities["ceiling"] = False  # a sum is no one's ceiling
         words = _joined(counted, keys, "size_text", " + ")
         quotes = _joined(
             counted.drop_duplicates([*keys, "source_quote"]), keys, "source_quote", " | "
@@ -299,9 +303,14 @@ def _cities(ev: pd.DataFrame, measure: str) -> pd.DataFrame:
         ~has, "no count", np.where(cities["value_high"] > cities["value_low"], "range", "circle")
     )
     cities["label"] = [
-        ap.fmt_range(lo, hi) + ("+" if fl else "") if ok else "no count"
-        for lo, hi, fl, ok in zip(
-            cities["shown_low"], cities["shown_high"], cities["floor"], has, strict=True
+        base.hedged(lo, hi, fl, ce) if ok else "no count"
+        for lo, hi, fl, ce, ok in zip(
+            cities["shown_low"],
+            cities["shown_high"],
+            cities["floor"],
+            cities["ceiling"],
+            has,
+            strict=True,
         )
     ]
     # Largest first: the draw order (small over large) and the rank.
@@ -351,7 +360,7 @@ def _title(
     ]
     top = counted.iloc[names.index(ranking.leader.name)]
     who = leaders(ranking)  # "Charleston, W.Va.," in a sentence
-    size = ap_range(top["shown_low"], top["shown_high"]) + ("+" if top["floor"] else "")
+    size = base.hedged(top["shown_low"], top["shown_high"], top["floor"], top["ceiling"], text=True)
     about = "about " if measure == "largest" and top["size_qualifier"] == "about" else ""
     each = " each" if ranking.tied else ""
     if not ranking.clear:
@@ -423,6 +432,8 @@ def _notes(
                 parts.append(
                     "A sum that includes a floor is rounded down to two significant figures."
                 )
+        if counted["ceiling"].any():
+            parts.append("“Up to” marks a ceiling: the source’s words give only a highest number.")
         # (under 10 the line says nothing a reader needs: "crowds under 2 ... as large as 2")
         if smallest >= 10 and (counted["value_low"] < smallest).any():
             under = ap.fmt_count(smallest)
@@ -467,7 +478,7 @@ def _alt(
     )
     items = []
     for _, c in counted.head(10).iterrows():
-        size = ap_range(c["shown_low"], c["shown_high"]) + ("+" if c["floor"] else "")
+        size = base.hedged(c["shown_low"], c["shown_high"], c["floor"], c["ceiling"], text=True)
         words = base.words_aside(c["size_text"], size) if measure == "largest" else ""
         when = f" on {ap_date(c['date'])}" if measure == "largest" else ""
         items.append(f"{c['place']}, {size}{words}{when}")
