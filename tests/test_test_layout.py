@@ -106,12 +106,8 @@ KNOWN_GAPS = {
     "turnout.charts.temperature_marks",
     "turnout.charts.timeline_marks",
     "turnout.draft.filing",
-    "turnout.draft.why_empty",
-    "turnout.embeds.generic",
     "turnout.embeds.temperature",
     "turnout.embeds.timeline",
-    "turnout.embeds.words",
-    "turnout.palette",
     "turnout.publisher.summary",
 }
 
