@@ -105,10 +105,8 @@ KNOWN_GAPS = {
     "turnout.charts.rows",
     "turnout.charts.temperature_marks",
     "turnout.charts.timeline_marks",
-    "turnout.draft.filing",
     "turnout.embeds.temperature",
     "turnout.embeds.timeline",
-    "turnout.publisher.summary",
 }
 
 
