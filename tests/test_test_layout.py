@@ -1,12 +1,15 @@
 """The tests mirror the package: every module is reached by a fast test file of its own.
 
-A module `src/turnout/SUB/NAME.py` is reached when a test file under `tests/SUB/` (a
-module of `src/turnout/` itself: one directly under `tests/`) imports it by its full name
-(`import turnout.SUB.NAME`, `from turnout.SUB import NAME`, `from turnout.SUB.NAME import
-X`) and that file is fast: no module-level `pytestmark` of `slow`, `browser`, `lab` or
-`fuzz` (the marks `make check` leaves out). Imports are read with ast, wherever they sit.
-`__main__` and `__init__` files with no code of their own (docstring, imports, `__all__`)
-need no test.
+A module `src/turnout/SUB/NAME.py` is reached when a test file of its own imports it by
+its full name (`import turnout.SUB.NAME`, `from turnout.SUB import NAME`, `from
+turnout.SUB.NAME import X`; a name the package re-exports does not count) and that file
+is fast: no module-level `pytestmark` of `slow`, `browser`, `lab` or `fuzz` (the marks
+`make check` leaves out). A file of its own sits in the mirroring folder (`tests/SUB/`;
+`tests/` for a module of `src/turnout/` itself) and is named for it: its name, less
+`test_`, holds NAME as whole words (`test_NAME.py`, `test_SUB_NAME.py`, `test_NAME_more.py`,
+`test_more_NAME.py`); the top package's own is `test_package.py`. Imports are read with
+ast, wherever they sit. `__main__` and `__init__` files with no code of their own
+(docstring, imports, `__all__`) need no test.
 """
 
 from __future__ import annotations
@@ -82,9 +85,21 @@ def imported_modules(tree: ast.Module, modules: set[str]) -> set[str]:
     return found & modules
 
 
+def named_for(test_file: str, module: str) -> bool:
+    """Whether a test file's name says it is the module's own: NAME as whole words of it.
+
+    >>> named_for("test_headline_ranking.py", "turnout.ranking")
+    True
+    >>> named_for("test_chart_map.py", "turnout.charts.turnout_map")
+    False
+    """
+    name = module.split(".")[-1] if "." in module else "package"
+    return f"_{name}_" in f"_{test_file.removeprefix('test_').removesuffix('.py')}_"
+
+
 def unreached(src: Path, tests: Path) -> list[str]:
-    """Each module of `src` that no fast test file in its mirroring folder of `tests` imports,
-    with the folder its test belongs in."""
+    """Each module of `src` that no fast test file of its own imports (in its mirroring
+    folder of `tests`, named for it), with where that file belongs."""
     modules = package_modules(src)
     reached: set[str] = set()
     for path in tests.rglob("test_*.py"):
@@ -92,9 +107,13 @@ def unreached(src: Path, tests: Path) -> list[str]:
         if _marks(tree) & NOT_FAST:
             continue
         folder = path.parent.relative_to(tests).parts
-        reached |= {m for m in imported_modules(tree, set(modules)) if modules[m] == folder}
+        reached |= {
+            m
+            for m in imported_modules(tree, set(modules))
+            if modules[m] == folder and named_for(path.name, m)
+        }
     return [
-        f"{name} (no fast test in {Path(tests.name, *modules[name])}/ imports it)"
+        f"{name} (no fast test file of its own in {Path(tests.name, *modules[name])}/ imports it)"
         for name in sorted(set(modules) - reached)
     ]
 
@@ -118,20 +137,21 @@ def test_the_layout_check_names_a_module_no_fast_test_reaches(tmp_path):
     write("src/turnout/sub/__init__.py", '"""Sub."""\n\ndef render():\n    return 2\n')
     write("tests/test_a.py", "from turnout.a import f\n")
     write("tests/test_b.py", "import pytest\nimport turnout.b\npytestmark = pytest.mark.slow\n")
-    write("tests/sub/test_c.py", "def test():\n    from turnout.sub import c, render\n")
-    write("tests/sub/test_d.py", "import turnout.sub.d as d\n")
+    write("tests/sub/test_sub_c.py", "def test():\n    from turnout.sub import c\n")
+    write("tests/sub/test_sub.py", "from turnout.sub import render\n")
+    write("tests/sub/test_d_more.py", "import turnout.sub.d as d\n")
     write("tests/test_e.py", "from turnout.sub import e\n")  # not in tests/sub/
     write(
         "tests/sub/test_f.py",
         "import pytest\npytestmark = [pytest.mark.browser]\nimport turnout.sub.f\n",
     )
     write("tests/sub/helpers.py", "import turnout.sub.g\n")  # not a test file
+    write("tests/sub/test_other.py", "import turnout.sub.g\n")  # not named for g
     assert unreached(src, tmp_path / "tests") == [
-        "turnout.b (no fast test in tests/ imports it)",
-        "turnout.sub.e (no fast test in tests/sub/ imports it)",
-        "turnout.sub.f (no fast test in tests/sub/ imports it)",
-        "turnout.sub.g (no fast test in tests/sub/ imports it)",
-    ]
+        f"turnout.{module} (no fast test file of its own in {folder}/ imports it)"
+        for module, folder in [("b", "tests"), ("sub.e", "tests/sub"), ("sub.f", "tests/sub"),
+                               ("sub.g", "tests/sub")]
+    ]  # fmt: skip
     # the package's own __init__ counts once a test reaches it; an __init__ with no code not
     assert set(package_modules(src)) == {"turnout.a", "turnout.b", "turnout.sub"} | {
         f"turnout.sub.{n}" for n in "cdefg"
