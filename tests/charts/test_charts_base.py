@@ -18,17 +18,46 @@ from chart_checks import (
 
 import turnout
 from turnout.charts import (
-    chart_info,
     temperature_vs_attendance,
     timeline_density,
     turnout_by_city,
     turnout_map,
 )
+from turnout.charts.base import chart_info, chart_kind, draw, message_figure
+from turnout.charts.specs import spec
 
 
 def test_chart_info_refuses_a_plain_figure():
     with pytest.raises(ValueError, match="not made by turnout"):
         chart_info(matplotlib.figure.Figure())
+
+
+def test_draw_gives_an_empty_selection_its_frame_and_sentence_not_empty_axes(seed_events):
+    empty = spec(seed_events.iloc[:0], "turnout-by-city")
+    fig = draw(empty)
+    assert fig.axes == []  # no empty plot a reader could take for "zero"
+    words = [t.get_text() for t in fig.texts]
+    assert empty.left_out == "No events in this selection." and empty.left_out in words
+    assert chart_info(fig) is empty
+
+
+def test_draw_refuses_a_kind_it_has_no_renderer_for(seed_events):
+    made_up = spec(seed_events, "turnout-by-city")._replace(kind="pie-chart")
+    with pytest.raises(ValueError, match="no matplotlib renderer for chart kind 'pie-chart'"):
+        draw(made_up)
+
+
+def test_message_figure_says_its_sentence_and_chart_kind_names_every_figure():
+    fig = message_figure(title=None, message="No counts to chart.", source="Source: X", columns=[])
+    info = chart_info(fig)
+    assert info.left_out == "No counts to chart." and info.source == "Source: X"
+
+    @chart_kind("timeline-density")
+    def nothing() -> matplotlib.figure.Figure:
+        return message_figure(title="T", source="Source: X", columns=["date"])
+
+    assert chart_info(nothing()).kind == "timeline-density"
+    assert chart_info(fig).kind != "timeline-density"
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,8 @@ from chart_checks import (
 )
 from matplotlib.text import Annotation
 
-from turnout.charts import (
-    chart_info,
-    temperature_vs_attendance,
-)
+from turnout.charts.base import chart_info
+from turnout.charts.temperature import temperature_vs_attendance
 
 
 def test_temperature_seed_points_bounds_and_notes(seed_events):

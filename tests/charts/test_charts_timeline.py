@@ -16,10 +16,8 @@ from chart_checks import (
 from matplotlib.colors import to_hex
 from matplotlib.dates import date2num
 
-from turnout.charts import (
-    chart_info,
-    timeline_density,
-)
+from turnout.charts.base import chart_info
+from turnout.charts.timeline import timeline_density
 
 
 def test_timeline_seed_days_counts_and_marks(seed_events):

@@ -11,8 +11,8 @@ from drafting import rows
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from turnout import draft_events
 from turnout.columns import RAW_COLUMNS
+from turnout.draft import draft_events
 from turnout.draft.dates import find_dates
 from turnout.draft.gatherings import NO_DAY, build_draft
 from turnout.draft.places import find_dateline, find_places

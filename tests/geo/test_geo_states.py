@@ -13,14 +13,15 @@ import numpy as np
 import pytest
 from matplotlib.path import Path as MplPath
 
-from turnout import geo
+from turnout.geo import states
+from turnout.geo.albers import MAPPED, project
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def projected_inside(x: float, y: float, code: str) -> bool:
     """Whether a projected point lies inside the projected outline of ``code`` (even-odd)."""
-    rings = geo.projected_outlines()[code]
+    rings = states.projected_outlines()[code]
     return sum(bool(MplPath(r).contains_point((x, y))) for r in rings) % 2 == 1
 
 
@@ -28,20 +29,20 @@ def projected_inside(x: float, y: float, code: str) -> bool:
 
 
 def test_bundled_outlines_are_the_50_states_dc_and_puerto_rico():
-    states = geo.load_states()
-    assert set(states) == set(geo.MAPPED)
-    assert len(states) == 52
-    assert states["DC"].name == "District of Columbia" and states["DC"].fips == "11"
-    assert states["PR"].fips == "72" and states["CA"].fips == "06"
-    assert all(len(s.rings) >= 1 for s in states.values())
-    assert "GU" not in states and "VI" not in states
+    loaded = states.load_states()
+    assert set(loaded) == set(MAPPED)
+    assert len(loaded) == 52
+    assert loaded["DC"].name == "District of Columbia" and loaded["DC"].fips == "11"
+    assert loaded["PR"].fips == "72" and loaded["CA"].fips == "06"
+    assert all(len(s.rings) >= 1 for s in loaded.values())
+    assert "GU" not in loaded and "VI" not in loaded
 
 
 def test_bundled_file_is_small_and_names_its_source_and_licence():
     path = resources.files("turnout").joinpath("data", "us_states.topo.json")
     size = len(path.read_bytes())
     assert 50_000 < size < 300_000, size
-    meta = geo.boundary_metadata()
+    meta = states.boundary_metadata()
     assert "Census" in meta["source"] and "public domain" in meta["source"]
     assert meta["package"].startswith("us-atlas@3.0.1")
     assert "ISC" in meta["licence"]
@@ -94,15 +95,15 @@ def test_conversion_script_keeps_mapped_places_and_remaps_their_arcs():
 
 def _cities(events):
     c = events.dropna(subset=["latitude", "longitude"]).drop_duplicates(["city", "state_code"])
-    return c[c["state_code"].isin(geo.MAPPED)]
+    return c[c["state_code"].isin(MAPPED)]
 
 
 def test_every_city_of_the_bundled_story_is_inside_its_state(seed_events):
     cities = _cities(seed_events)
     assert len(cities) == 10
-    found = geo.state_at(cities["longitude"], cities["latitude"])
+    found = states.state_at(cities["longitude"], cities["latitude"])
     assert found.tolist() == cities["state_code"].tolist()
-    x, y = geo.project(cities["longitude"], cities["latitude"], cities["state_code"].tolist())
+    x, y = project(cities["longitude"], cities["latitude"], cities["state_code"].tolist())
     for xi, yi, code in zip(x, y, cities["state_code"], strict=True):
         assert projected_inside(xi, yi, code)
 
@@ -119,27 +120,27 @@ def test_every_city_of_the_ccc_excerpt_is_inside_its_state():
         )
     cities = _cities(events)
     assert len(cities) > 150
-    found = geo.state_at(cities["longitude"], cities["latitude"])
+    found = states.state_at(cities["longitude"], cities["latitude"])
     wrong = cities[found != cities["state_code"].to_numpy()]
     assert wrong.empty, wrong[["city", "state_code"]].to_string()
-    x, y = geo.project(cities["longitude"], cities["latitude"], cities["state_code"].tolist())
+    x, y = project(cities["longitude"], cities["latitude"], cities["state_code"].tolist())
     inside = [projected_inside(a, b, c) for a, b, c in zip(x, y, cities["state_code"], strict=True)]
     assert all(inside)
 
 
 def test_in_state_and_tolerance_for_simplified_coasts():
-    assert geo.in_state([-95.37, -74.0], [29.76, 40.7], "TX").tolist() == [True, False]
+    assert states.in_state([-95.37, -74.0], [29.76, 40.7], "TX").tolist() == [True, False]
     with pytest.raises(KeyError, match="GU"):
-        geo.in_state([144.8], [13.4], "GU")
+        states.in_state([144.8], [13.4], "GU")
     # Sausalito lies on the bay, just off the 1:10 million outline; 10 km of slack finds it
-    assert geo.state_at([-122.48525], [37.85909]).tolist() == [""]
-    assert geo.state_at([-122.48525], [37.85909], tolerance_km=10).tolist() == ["CA"]
+    assert states.state_at([-122.48525], [37.85909]).tolist() == [""]
+    assert states.state_at([-122.48525], [37.85909], tolerance_km=10).tolist() == ["CA"]
     # the middle of the Atlantic stays nowhere, however generous
-    assert geo.state_at([-40.0], [30.0], tolerance_km=50).tolist() == [""]
+    assert states.state_at([-40.0], [30.0], tolerance_km=50).tolist() == [""]
 
 
 def test_topology_decoding_closes_every_ring():
-    for state in geo.load_states().values():
+    for state in states.load_states().values():
         for ring in state.rings:
             assert len(ring) >= 4
             assert np.allclose(ring[0], ring[-1])

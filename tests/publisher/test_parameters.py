@@ -4,6 +4,7 @@ change on the site, unit-tested on dicts and small notebook files, without a ker
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ import pytest
 from turnout.publisher import parameters
 from turnout.publisher.parameters import (
     STORY_PARAMETERS,
+    Code,
+    committed_source,
     declared,
     parameters_source,
     publish_rules,
@@ -42,12 +45,23 @@ def test_declared_keeps_literal_assignments_in_order():
     ]
 
 
-@pytest.mark.parametrize(
-    "source",
-    ["x = f(1)", "a, b = 1, 2", "a = b = 1", "x += 1", "import os", "obj.x = 1", "x: int = 1"],
-)
-def test_declared_skips_what_is_not_a_plain_assignment(source):
+@pytest.mark.parametrize("source", ["import os", "obj.x = 1", "d['k'] = 1", "print(1)", "x: int"])
+def test_declared_skips_what_sets_no_name(source):
     assert declared(source + "\nkept = 1") == {"kept": 1}
+
+
+def test_declared_keeps_a_name_set_by_code_as_its_code():
+    source = "a = f(1)\nb, *c = 1, 2\nd = e = 'x'\nn: int = 3\nn += 1"
+    out = declared(source)
+    assert out == {
+        "a": Code("f(1)"),
+        "b": Code("b, *c = 1, 2"),
+        "c": Code("b, *c = 1, 2"),
+        "d": "x",
+        "e": "x",
+        "n": Code("n += 1"),  # the last word on n: it reads n, so it is code
+    }
+    assert repr(out["a"]) == "f(1)" and Code("x") != "x"  # code is never a string's equal
 
 
 def test_declared_reads_nothing_from_a_cell_that_does_not_parse():
@@ -119,7 +133,53 @@ def test_saved_order_is_kept_then_the_builds_own():
     assert list(out) == ["labels", "story", "measure", "figures_dir"]
 
 
+def test_a_story_setting_set_by_code_is_overridden_too():
+    # `cities = list([...])` is no literal; read as nothing, it once reached the site
+    saved = declared("story = None\ncities = list(['Boise'])")
+    out, lines = publish_rules(saved, {"story": None, "cities": None}, GIVEN, "02.ipynb")
+    assert out == {"story": None, "cities": None, **GIVEN}
+    assert lines == [
+        "02.ipynb: parameter cities = list(['Boise']) is not published; the build uses the "
+        "story's settings"
+    ]
+
+
+def test_another_parameter_set_by_code_takes_its_committed_value():
+    saved = declared("measure = 'sum' if True else 'largest'")
+    out, lines = publish_rules(saved, {"measure": "largest"}, GIVEN, "02.ipynb")
+    assert out == {"measure": "largest", **GIVEN}
+    assert lines == [
+        "02.ipynb: parameter measure = 'sum' if True else 'largest' is not published; the "
+        "build uses the committed 'largest'"
+    ]
+
+
+def test_code_as_committed_or_never_committed_is_not_injected():
+    code = declared("top = len(range(5))")
+    out, lines = publish_rules(code, code, GIVEN, "02.ipynb")
+    assert out == GIVEN and lines == []  # the committed line runs as it is
+    out, lines = publish_rules(code, {}, GIVEN, "02.ipynb")
+    assert out == GIVEN and lines == []
+
+
 # --------------------------------------------------------------------------- a notebook file
+
+
+def test_committed_source_asks_git_for_the_path_inside_the_project(tmp_path, monkeypatch):
+    calls = []
+
+    def run(args, **kw):
+        calls.append(args)
+        return subprocess.CompletedProcess(args, 0 if "HEAD:notebooks/02.ipynb" in args else 128,
+                                           stdout="{}")  # fmt: skip
+
+    monkeypatch.setattr(subprocess, "run", run)
+    assert committed_source(tmp_path / "notebooks" / "02.ipynb", tmp_path) == "{}"
+    assert calls == [["git", "-C", str(tmp_path), "show", "HEAD:notebooks/02.ipynb"]]
+    assert committed_source(tmp_path / "notebooks" / "new.ipynb", tmp_path) is None  # untracked
+    calls.clear()
+    assert committed_source(tmp_path.parent / "elsewhere.ipynb", tmp_path) is None
+    assert calls == []  # outside the project: git is not asked
 
 
 def test_a_notebook_with_story_settings_only_saved_as_committed_says_nothing(tmp_path, monkeypatch):

@@ -15,6 +15,7 @@ import datetime as dt
 import html
 from typing import Any
 
+from turnout import cells
 from turnout.draft.gatherings import Draft, Span, build_draft
 from turnout.sizes import parse_size
 
@@ -159,7 +160,7 @@ def review_html(draft: Draft, checked: list[str] | None = None) -> str:
             else str(n + 1)
         )
         place = ", ".join(x for x in (row.locality, row.state) if x)
-        date = dt.date.fromisoformat(row.date).strftime("%b. %-d, %Y").replace("May.", "May")
+        date = cells.date(row.date)  # AP style, as every room words a day ("Sept. 5, 2022")
         body_rows.append(
             f'<tr id="draft-row-{n + 1}"><th scope="row">{words}</th>'
             + ("" if checked is None else f"<td>{_esc(_checked_cell(checked[n]))}</td>")

@@ -24,10 +24,11 @@ _NOUN = r"(?:temperatures?|weather(?: conditions)?|cold|heat|rain|snow|sleet|win
 _WEATHER = re.compile(
     r"(?:-?\d+(?:\.\d+)?\s*(?:°|º|˚|-?degrees?|-degree)(?:\s*[FC]\b)?"
     r"(?:\s+(?:weather|temperatures?|heat|cold))?"
-    r"(?:\s+and\s+(?:\w+\s+)?winds?)?)"
+    r"(?:\s+and\s+(?:\w+\s+)?winds?\b)?)"
     r"|\b(?:in the (?:low|mid|high|upper|lower)?[ -]?\d0s)"
     r"|\bbelow zero\b"
-    rf"|\b{_COLD_HOT}{_NOUN}(?: for the [A-Z][\w.]*(?: [A-Z][\w.]*)* area)?",
+    # whole words: "Rainbow" and "Snowden" are no weather
+    rf"|\b{_COLD_HOT}{_NOUN}\b(?: for the [A-Z][\w.]*(?: [A-Z][\w.]*)* area)?",
     re.IGNORECASE,
 )
 

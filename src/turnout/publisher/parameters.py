@@ -12,6 +12,9 @@ publishes the story, not that experiment: it *overrides* every parameter the cel
 - Any other parameter (``measure``, ``labels``) takes the value in the committed notebook
   (``git show HEAD:...``), so a saved but uncommitted change never reaches the site;
   outside a git checkout, the file's own value.
+- A name the cell sets with code (``cities = list(["Boise"])``, ``cities += [...]``) is
+  declared too (:class:`Code`), so it is overridden like a literal; code cannot be
+  injected, so another parameter whose committed value is code runs as committed.
 
 Each value overridden that the saved file changed from the committed notebook (an
 exploration) is reported in one line (:func:`published_parameters`). Reading a
@@ -24,6 +27,7 @@ import ast
 import json
 import subprocess
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +38,33 @@ from turnout.notebook_parameters import story_settings
 STORY_PARAMETERS: dict[str, Any] = story_settings()
 
 
-def declared(source: str) -> dict[str, Any]:
-    """The literal assignments of a parameters cell, in order (anything else is skipped).
+@dataclass(frozen=True)
+class Code:
+    """A parameter the cell sets with code rather than a literal (``cities = list(["Boise"])``,
+    ``cities += ["Boise"]``), as its source. The build cannot inject code, but a value set
+    this way must not escape the publish rules any more than a literal."""
 
-    >>> declared("story = None  # a comment\\ncities = ['Seattle', 'Denver']\\nx = f(1)")
-    {'story': None, 'cities': ['Seattle', 'Denver']}
+    source: str
+
+    def __repr__(self) -> str:
+        return self.source
+
+
+def _names(target: ast.expr) -> list[str]:
+    """The names an assignment target binds (``a``, ``a, *b``); none for ``obj.x`` or ``d[k]``."""
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, ast.Tuple | ast.List):
+        return [n for elt in target.elts for n in _names(elt)]
+    return _names(target.value) if isinstance(target, ast.Starred) else []
+
+
+def declared(source: str) -> dict[str, Any]:
+    """The names a parameters cell sets at its top level, in order: a literal's value, or
+    :class:`Code` for anything else that binds one (a call, ``+=``, ``a, b = 1, 2``).
+
+    >>> declared("story = None  # a comment\\ncities = list(['Seattle'])\\nimport os")
+    {'story': None, 'cities': list(['Seattle'])}
     """
     try:
         tree = ast.parse(source)
@@ -46,14 +72,29 @@ def declared(source: str) -> dict[str, Any]:
         return {}
     out: dict[str, Any] = {}
     for node in tree.body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target = node.targets[0]
+        if not isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign) or node.value is None:
+            continue
+        if isinstance(node, ast.AugAssign):  # `x += 1` reads x: code, not a value
+            out.update(dict.fromkeys(_names(node.target), _code(node, source)))
+            continue
+        for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
             if isinstance(target, ast.Name):
-                try:
-                    out[target.id] = ast.literal_eval(node.value)
-                except ValueError:
-                    continue
+                out[target.id] = _literal(node.value, source)
+            else:  # `a, b = 1, 2`
+                out.update(dict.fromkeys(_names(target), _code(node, source)))
     return out
+
+
+def _code(node: ast.AST, source: str) -> Code:
+    return Code(ast.get_source_segment(source, node) or "")
+
+
+def _literal(value: ast.expr, source: str) -> Any:
+    """A literal's value, or its :class:`Code`."""
+    try:
+        return ast.literal_eval(value)
+    except (ValueError, TypeError, SyntaxError, RecursionError):
+        return _code(value, source)
 
 
 def parameters_source(notebook_json: str) -> str:
@@ -111,8 +152,9 @@ def publish_rules(
             out[key] = given[key]
         elif key in STORY_PARAMETERS:
             out[key] = STORY_PARAMETERS[key]
-        else:
+        elif not isinstance(committed.get(key, value), Code):
             out[key] = committed.get(key, value)
+        # else code as committed (or never committed) runs as it is: nothing to inject
     out.update(given)
     lines = [
         f"{name}: parameter {key} = {saved[key]!r} is not published; the build uses "
@@ -124,7 +166,9 @@ def publish_rules(
         for key in saved
         # Only an exploration is news: a value the committed notebook holds too (story =
         # None, on every story's build) is the notebook as shipped, not worth a line.
-        if key != "figures_dir" and saved[key] != out[key] and saved[key] != committed.get(key)
+        if key != "figures_dir"
+        and saved[key] != out.get(key, saved[key])
+        and saved[key] != committed.get(key)
     ]
     return out, lines
 

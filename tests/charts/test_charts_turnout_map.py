@@ -11,7 +11,8 @@ import pytest
 from matplotlib.path import Path as MplPath
 
 from turnout import ap, geo, style
-from turnout.charts import MAP_COLUMNS, MIN_DIAMETER, chart_info, turnout_map
+from turnout.charts.base import chart_info
+from turnout.charts.turnout_map import MAP_COLUMNS, MIN_DIAMETER, turnout_map
 from turnout.publish import save_chart
 from turnout.select import out_of_period
 

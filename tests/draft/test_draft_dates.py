@@ -1,0 +1,52 @@
+"""turnout.draft.dates: the days an article names, resolved against its publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from turnout.draft.dates import find_dates, holiday
+
+TUESDAY = dt.date(2026, 2, 3)  # the seed article's publication day
+
+
+def _days(text: str) -> list[tuple[str, str, bool]]:
+    return [(d.text, d.date.isoformat(), d.future) for d in find_dates(text, TUESDAY)]
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("On Jan. 30, hundreds marched.", ("Jan. 30", "2026-01-30", False)),
+        ("Sunday, Feb. 1, they rallied.", ("Sunday, Feb. 1", "2026-02-01", False)),
+        ("They marched on Saturday.", ("Saturday", "2026-01-31", False)),  # the latest one
+        ("They marched yesterday.", ("yesterday", "2026-02-02", False)),
+        ("They rallied last weekend.", ("last weekend", "2026-01-31", False)),
+        ("On Jan. 30, 2025, they marched.", ("Jan. 30, 2025", "2025-01-30", False)),
+    ],
+)
+def test_a_day_is_read_against_the_publication_date(text, day):
+    assert _days(text) == [day]
+
+
+def test_a_month_and_day_after_publication_is_last_years_or_a_plan():
+    # Dec. 30 would be 11 months ahead: it is the December just past
+    assert _days("On Dec. 30 they marched.") == [("Dec. 30", "2025-12-30", False)]
+    # within a month ahead: this year's, kept as a plan so its numbers stay out
+    assert _days("On Feb. 20 they will march.") == [("Feb. 20", "2026-02-20", True)]
+    assert _days("They will march next Saturday.") == [("next Saturday", "2026-02-07", True)]
+
+
+def test_habits_are_no_days_and_offsets_point_into_the_article():
+    assert _days("On Fridays they march.") == []
+    article = "Hundreds marched. On Jan. 30, more came."
+    at = article.index("On Jan.")
+    (found,) = find_dates(article[at:], TUESDAY, offset=at)
+    assert article[found.start : found.end] == "Jan. 30" and found.how == "explicit"
+
+
+def test_holidays_fall_on_their_days():
+    assert holiday("Black Friday", 2015) == dt.date(2015, 11, 27)  # the day after Thanksgiving
+    assert holiday("Labor Day", 2026) == dt.date(2026, 9, 7)  # first Monday of September
+    assert holiday("MLK Day", 2026) == dt.date(2026, 1, 19)  # third Monday of January

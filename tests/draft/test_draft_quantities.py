@@ -1,0 +1,49 @@
+"""turnout.draft.quantities: every number phrase of a sentence, crowd or not and why."""
+
+from __future__ import annotations
+
+import pytest
+
+from turnout.draft.quantities import find_quantities
+
+
+def _read(text: str) -> list[tuple[str, float, float, bool, str]]:
+    return [(q.text, q.low, q.high, q.crowd, q.source) for q in find_quantities(text, year=2026)]
+
+
+def test_crowds_are_read_by_the_size_rules_with_who_estimated_them():
+    assert _read("Organizers said 5,000 to 7,000 people marched.") == [
+        ("5,000 to 7,000", 5000.0, 7000.0, True, "Organizers")
+    ]
+    assert _read("More than 1,000 rallied, police said.") == [
+        ("More than 1,000", 1000.0, 1000.0, True, "police")  # the source after the number
+    ]
+    assert _read("Thousands of teachers rallied in Denver.") == [
+        ("Thousands", 2000.0, 2000.0, True, "")  # CCC: a crowd word at its lowest
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, number, reason",
+    [
+        ("Police said four people were arrested.", "four", "people arrested, hurt or killed"),
+        ("They came in 40 buses.", "40", "counts things, not people"),
+        ("In 2012, 500 people marched.", "500", "a number from another year's event"),
+        ("About 5,000 people marched across the country.", "About 5,000",
+         "a total across the country"),
+    ],
+)  # fmt: skip
+def test_numbers_that_are_not_this_crowd_say_why(text, number, reason):
+    read = {q.text: q for q in find_quantities(text, year=2026)}
+    assert not read[number].crowd and read[number].reason == reason
+
+
+def test_offsets_and_spans_already_read_as_dates():
+    article = "Hundreds marched. On Jan. 30, about 300 rallied."
+    at = article.index("On Jan.")
+    sentence = article[at:]
+    (crowd,) = [q for q in find_quantities(sentence, at, year=2026, skip=((8, 10),)) if q.crowd]
+    assert article[crowd.start : crowd.end] == crowd.text == "about 300"
+    assert [q.text for q in find_quantities(sentence, at, year=2026, skip=((7, 9),))] == [
+        "about 300"
+    ]
