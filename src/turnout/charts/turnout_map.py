@@ -290,7 +290,18 @@ def _cities(ev: pd.DataFrame, measure: str) -> pd.DataFrame:
         )
         cities["size_text"] = words.reindex(best.index).fillna("")
         cities["source_quote"] = quotes.reindex(best.index).fillna("")
-    cities = cities.reset_index()
+    cities = _shown(cities.reset_index(), measure)
+    # Largest first: the draw order (small over large) and the rank.
+    cities = cities.sort_values(
+        ["value_low", "value_high", "place"], ascending=[False, False, True], na_position="last"
+    ).reset_index(drop=True)
+    cities["rank"] = np.arange(1, len(cities) + 1)
+    return cities
+
+
+def _shown(cities: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """What each city's circle shows: its numbers (a sum with a floor rounded down), its
+    marker and its label ("2,000+", "up to 80,000", "no count")."""
     rough = cities["floor"] & (measure == "sum")
     cities["shown_low"] = cities["value_low"].where(
         ~rough, cities["value_low"].map(base.floor_total)
@@ -313,11 +324,6 @@ def _cities(ev: pd.DataFrame, measure: str) -> pd.DataFrame:
             strict=True,
         )
     ]
-    # Largest first: the draw order (small over large) and the rank.
-    cities = cities.sort_values(
-        ["value_low", "value_high", "place"], ascending=[False, False, True], na_position="last"
-    ).reset_index(drop=True)
-    cities["rank"] = np.arange(1, len(cities) + 1)
     return cities
 
 
