@@ -27,8 +27,8 @@ _STYLE = """
 --dr-ink:inherit;--dr-out:#a65400;font-size:1rem;line-height:1.5}
 @media (prefers-color-scheme:dark){.draft-review{--dr-place:#0b3f5c;--dr-date:#5c3f00;
 --dr-size:#004d38;--dr-weather:#5a2444;--dr-out:#f0b060}}
-.draft-review .dr-grid{display:grid;gap:1.5rem;
-grid-template-columns:repeat(auto-fit,minmax(min(100%,28rem),1fr))}
+.draft-review .dr-grid{display:grid;gap:1.5rem;grid-template-columns:minmax(0,1fr)}
+@media (min-width:110rem){.draft-review .dr-grid{grid-template-columns:minmax(0,2fr) minmax(0,3fr)}}
 .draft-review .dr-article p{margin:0 0 .8em;overflow-wrap:anywhere}
 .draft-review .dr-article .dr-heading{font-weight:700}
 .draft-review a.dr{color:inherit;text-decoration:underline 1px;text-underline-offset:.18em;
@@ -45,6 +45,7 @@ box-decoration-break:clone;-webkit-box-decoration-break:clone}
 .draft-review th,.draft-review td{text-align:left;vertical-align:top;padding:.3em .4em;
 border-bottom:1px solid rgba(127,127,127,.4)}
 .draft-review td.dr-num{white-space:nowrap}
+.draft-review td.dr-note{min-width:16em}
 .draft-review tr:target{outline:3px solid #0072b2}
 .draft-review .dr-legend span{padding:0 .3em;border-radius:.2em}
 .draft-review .dr-left-out{margin-top:1.5rem}
@@ -167,7 +168,7 @@ def review_html(draft: Draft, checked: list[str] | None = None) -> str:
             + f'<td class="dr-num">{_esc(date)}</td><td>{_esc(place)}</td>'
             f"<td>{_esc(row.size_text)}</td>"
             f'<td class="dr-num">{_esc(_size_numbers(row.size_text))}</td>'
-            f"<td>{_esc(row.temp_text)}</td><td>{_esc(row.notes)}</td></tr>"
+            f'<td>{_esc(row.temp_text)}</td><td class="dr-note">{_esc(row.notes)}</td></tr>'
         )
     n_rows = len(draft.rows)
     sized = int((draft.rows["size_text"] != "").sum()) if n_rows else 0
