@@ -90,31 +90,41 @@ def published(tmp_path_factory, seed_events) -> Path:
     return out
 
 
-@pytest.fixture
-def context(browser):
+@pytest.fixture(scope="module")
+def tab(browser):
+    """One context and one page for the module's tests, each navigating it afresh: a new
+    page starts a Chromium renderer (about 0.4 s), a navigation costs a tenth of that."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    outside: list[str] = []
-    errors: list[str] = []
+    ctx.outside, ctx.errors = [], []  # type: ignore[attr-defined]
 
     def route(r):  # noqa: ANN001
         if r.request.url.startswith(("file:", "data:")):
             r.continue_()
         else:
-            outside.append(r.request.url)
+            ctx.outside.append(r.request.url)
             r.abort()
 
     ctx.route("**/*", route)
-    ctx.outside, ctx.errors = outside, errors  # type: ignore[attr-defined]
+    page = ctx.new_page()
+    page.on("console", lambda m: m.type == "error" and ctx.errors.append(m.text))
+    page.on("pageerror", lambda e: ctx.errors.append(str(e)))
     yield ctx
     ctx.close()
 
 
+@pytest.fixture
+def context(tab):
+    """The module's context, with no outside request and no error recorded yet."""
+    tab.outside.clear()
+    tab.errors.clear()
+    return tab
+
+
 def open_page(context, url: str, width: int, scheme: str = "light"):  # noqa: ANN001, ANN201
-    page = context.new_page()
+    """The context's page, loaded anew at ``url`` at ``width`` px in ``scheme`` mode."""
+    page = context.pages[0]
     page.set_viewport_size({"width": width, "height": 900})
     page.emulate_media(color_scheme=scheme)
-    page.on("console", lambda m: m.type == "error" and context.errors.append(m.text))
-    page.on("pageerror", lambda e: context.errors.append(str(e)))
     page.goto(url, wait_until="load")
     return page
 
@@ -179,7 +189,6 @@ def test_snippet_sizes_the_iframe_to_the_whole_chart(published, context, story, 
         lum = sum(c * w for c, w in zip(rgb, (0.2126, 0.7152, 0.0722), strict=True)) / 255
         assert (lum < 0.15) if scheme == "dark" else (lum > 0.9), f"{scheme} mode: {inner['bg']}"
         page.screenshot(path=str(SHOTS / f"{story}-{name}-{width}-{scheme}.png"), full_page=True)
-        page.close()
     assert context.outside == [] and context.errors == []
 
 
@@ -233,7 +242,6 @@ def test_tab_reaches_every_quoted_row_and_its_tooltip_quotes_it(
                 assert rows[column][i] in seen[i]
     if story == "seed":
         assert any(quotes), "the bundled story quotes its source on every chart"
-    page.close()
     assert context.outside == [] and context.errors == []
 
 
@@ -260,25 +268,21 @@ def test_tapping_a_bars_number_opens_its_tooltip(published, context):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(("story", "name"), EMBEDS)
-def test_axe_finds_no_serious_violation(published, browser, story, name, scheme):
+def test_axe_finds_no_serious_violation(published, axe_page, story, name, scheme):
     """At phone and desktop widths: one page load, axe injected once (tests/axe_check.py)."""
-    ctx = browser.new_context(bypass_csp=True)  # axe is injected; the embed's CSP would stop it
-    try:
-        page = ctx.new_page()
-        page.set_viewport_size({"width": 375, "height": 900})
-        page.emulate_media(color_scheme=scheme)
-        page.goto((published / story / f"{name}.html").as_uri())
-        for width in (375, 1280):
-            axe_check.resize(page, width)
-            page.evaluate("document.activeElement.blur()")  # the tooltip placed anew, as loaded
-            page.locator(".mk").first.focus() if page.locator(".mk").count() else None
-            bad = [
-                (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                for v in axe_check.violations(page)
-            ]  # none at all: serious and critical are the bar, and moderate ones are fixed too
-            assert bad == [], f"{story} {name} {width}px {scheme}: {bad}"
-    finally:
-        ctx.close()
+    page = axe_page
+    page.set_viewport_size({"width": 375, "height": 900})
+    page.emulate_media(color_scheme=scheme)
+    page.goto((published / story / f"{name}.html").as_uri())
+    for width in (375, 1280):
+        axe_check.resize(page, width)
+        page.evaluate("document.activeElement.blur()")  # the tooltip placed anew, as loaded
+        page.locator(".mk").first.focus() if page.locator(".mk").count() else None
+        bad = [
+            (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+            for v in axe_check.violations(page)
+        ]  # none at all: serious and critical are the bar, and moderate ones are fixed too
+        assert bad == [], f"{story} {name} {width}px {scheme}: {bad}"
 
 
 # ------------------------------------------------ hostile layout: long words, bidi, long names

@@ -208,32 +208,27 @@ def assert_shows_its_embed(page, path: Path) -> None:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", ["index.html", *(page_name(n) for n in NOTEBOOKS)])
-def test_axe_finds_no_serious_violation_on_site_pages(built, browser, name, scheme):
+def test_axe_finds_no_serious_violation_on_site_pages(built, axe_page, name, scheme):
     """Every site page and the embeds in it, in light and dark mode, at phone and desktop
     widths: axe-core finds no serious or critical violation. (One test per page and
     scheme: pytest-xdist spreads the minute of axe runs over the cores. The page is loaded
     once and resized, axe injected once: tests/axe_check.py.)"""
-    path = built.site / name
-    ctx = browser.new_context(bypass_csp=True)  # axe is injected; the page's CSP would stop it
-    try:
-        page = ctx.new_page()
-        page.set_viewport_size({"width": 375, "height": 900})
-        page.emulate_media(color_scheme=scheme)
-        page.goto(path.as_uri(), wait_until="load")
-        for width in (375, 1280):
-            axe_check.resize(page, width)
-            bg = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
-            rgb = [int(x) for x in re.findall(r"\d+", bg)[:3]]
-            assert (sum(rgb) < 150) == (scheme == "dark"), f"{name} {scheme}: {bg}"
-            bad = [
-                (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                for v in axe_check.violations(page)
-                if v["impact"] in ("serious", "critical")
-            ]
-            assert bad == [], f"{name} {width}px {scheme}: {bad}"
-            _screenshot(page, f"site-{path.stem}-{width}-{scheme}")
-    finally:
-        ctx.close()
+    path, page = built.site / name, axe_page
+    page.set_viewport_size({"width": 375, "height": 900})
+    page.emulate_media(color_scheme=scheme)
+    page.goto(path.as_uri(), wait_until="load")
+    for width in (375, 1280):
+        axe_check.resize(page, width)
+        bg = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+        rgb = [int(x) for x in re.findall(r"\d+", bg)[:3]]
+        assert (sum(rgb) < 150) == (scheme == "dark"), f"{name} {scheme}: {bg}"
+        bad = [
+            (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+            for v in axe_check.violations(page)
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert bad == [], f"{name} {width}px {scheme}: {bad}"
+        _screenshot(page, f"site-{path.stem}-{width}-{scheme}")
 
 
 def test_index_links_every_page_by_headline(built, visit):
