@@ -5,7 +5,7 @@ test)."""
 from __future__ import annotations
 
 import math
-import os
+import sys
 from pathlib import Path
 from typing import NamedTuple
 
@@ -211,13 +211,11 @@ def visit(_tabs):
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Import nbformat before collection. Its schema validator (jsonschema) loads an IRI grammar
-    (rfc3987_syntax, lark) that takes ~2 s here and ~15 s when a test module first imports it
-    during collection (`pytest --collect-only`: 23 s -> 12 s). pytest-xdist's controller runs
-    no test, so only the process that collects pays."""
-    if getattr(config.option, "numprocesses", None) and "PYTEST_XDIST_WORKER" not in os.environ:
-        return
-    import nbformat  # noqa: F401
+    """Skip jsonschema's optional IRI-format checker (rfc3987_syntax), as the build's workers
+    do (turnout.publisher.workers): nbformat imports jsonschema, which compiles that module's
+    grammar at import, about 1.3 s of CPU in each pytest-xdist worker (and ~15 s when a test
+    module first imports it during collection), for a format no notebook schema uses."""
+    sys.modules.setdefault("rfc3987_syntax", None)
 
 
 # The order test files start in, longest first (a file with none of these marks comes last):
