@@ -166,10 +166,13 @@ def test_snippet_sizes_the_iframe_to_the_whole_chart(published, context, story, 
     for scheme in ("light", "dark"):
         page = open_page(context, (published / story / f"host-{name}.html").as_uri(), width, scheme)
         page.wait_for_function("window.heights.length > 0")
-        page.wait_for_timeout(150)  # let a resize after fonts settle arrive too
+        frame = page.frames[1]
+        # Let a resize after fonts settle arrive too: the embed's fonts in and its layout done
+        # (its ResizeObserver posts before the frame paints), then the host's message queue.
+        frame.evaluate(f"() => document.fonts.ready.then({axe_check.SETTLED})")
+        page.evaluate(axe_check.SETTLED)
         messages = page.evaluate("window.heights")
         assert all(m["sentinel"] == "amp" and m["type"] == "embed-size" for m in messages)
-        frame = page.frames[1]
         inner = frame.evaluate(
             "() => ({doc: document.documentElement.scrollHeight, view: innerHeight,"
             " sw: document.documentElement.scrollWidth, vw: innerWidth,"
