@@ -5,7 +5,7 @@ test)."""
 from __future__ import annotations
 
 import math
-import os
+import sys
 from pathlib import Path
 from typing import NamedTuple
 
@@ -22,6 +22,8 @@ CHROMIUM = "/usr/bin/chromium"
 MARKED_BY_FIXTURE = {
     "browser": "browser",
     "visit": "browser",
+    "_tabs": "browser",
+    "axe_page": "browser",
     "built": "slow",
     "tiny": "slow",
     "hostile": "slow",
@@ -135,47 +137,85 @@ def browser():
         b.close()
 
 
+@pytest.fixture(scope="session")
+def axe_page(browser):
+    """One page for every axe test of the worker, each loading its page anew in it (a new
+    page starts a Chromium renderer, about 0.4 s). Its context bypasses the pages' own
+    Content-Security-Policy, which would stop the injected axe script."""
+    context = browser.new_context(bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
 class Visit(NamedTuple):
     page: object  # playwright Page, still open
     outside: list[str]  # requests that were not file: or data:
     dialogs: list[str]
 
 
-@pytest.fixture
-def visit(browser):
-    """Open a local page with every request intercepted; yields a function path -> Visit."""
+class _Tab(NamedTuple):
+    page: object  # playwright Page
+    seen: dict[str, list[str]]  # the lists of the Visit it is serving now
+
+
+def _new_tab(context) -> _Tab:
+    """A page whose every request outside file: and data: is refused and recorded, and every
+    dialog dismissed and recorded, in the lists of the visit it serves."""
+    page = context.new_page()
+    seen: dict[str, list[str]] = {"outside": [], "dialogs": []}
+
+    def route(r):
+        url = r.request.url
+        if url.startswith(("file:", "data:")):
+            r.continue_()
+        else:
+            seen["outside"].append(url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
+    return _Tab(page, seen)
+
+
+@pytest.fixture(scope="session")
+def _tabs(browser):
+    """The worker's pages for ``visit``, reused from test to test: a new page starts a
+    Chromium renderer (about 0.4 s), a load in an open one costs a tenth of that."""
     context = browser.new_context(viewport={"width": 1000, "height": 900})
-
-    def open_page(path: Path) -> Visit:
-        outside: list[str] = []
-        dialogs: list[str] = []
-        page = context.new_page()
-
-        def route(r):
-            url = r.request.url
-            if url.startswith(("file:", "data:")):
-                r.continue_()
-            else:
-                outside.append(url)
-                r.abort()
-
-        page.route("**/*", route)
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.goto(path.as_uri(), wait_until="load")
-        return Visit(page, outside, dialogs)
-
-    yield open_page
+    tabs: list[_Tab] = []
+    yield context, tabs
     context.close()
 
 
+@pytest.fixture
+def visit(_tabs):
+    """Open a local page with every request intercepted; yields a function path -> Visit.
+    Each call in a test loads a page of its own (the worker's, loaded anew)."""
+    context, tabs = _tabs
+    used = 0
+
+    def open_page(path: Path) -> Visit:
+        nonlocal used
+        if used == len(tabs):
+            tabs.append(_new_tab(context))
+        tab = tabs[used]
+        used += 1
+        outside: list[str] = []
+        dialogs: list[str] = []
+        tab.seen.update(outside=outside, dialogs=dialogs)
+        tab.page.set_viewport_size({"width": 1000, "height": 900})
+        tab.page.goto(path.as_uri(), wait_until="load")
+        return Visit(tab.page, outside, dialogs)
+
+    return open_page
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    """Import nbformat before collection. Its schema validator (jsonschema) loads an IRI grammar
-    (rfc3987_syntax, lark) that takes ~2 s here and ~15 s when a test module first imports it
-    during collection (`pytest --collect-only`: 23 s -> 12 s). pytest-xdist's controller runs
-    no test, so only the process that collects pays."""
-    if getattr(config.option, "numprocesses", None) and "PYTEST_XDIST_WORKER" not in os.environ:
-        return
-    import nbformat  # noqa: F401
+    """Skip jsonschema's optional IRI-format checker (rfc3987_syntax), as the build's workers
+    do (turnout.publisher.workers): nbformat imports jsonschema, which compiles that module's
+    grammar at import, about 1.3 s of CPU in each pytest-xdist worker (and ~15 s when a test
+    module first imports it during collection), for a format no notebook schema uses."""
+    sys.modules.setdefault("rfc3987_syntax", None)
 
 
 # The order test files start in, longest first (a file with none of these marks comes last):

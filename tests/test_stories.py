@@ -69,6 +69,42 @@ def turnout_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+def turnout_main(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """`turnout ARGS` in this process (``turnout.cli.main``), in the project at ``root``: for
+    tests of what the command says and does rather than of its process (``turnout_cli`` is
+    that), without a Python and pandas start-up per call. What it prints, and any warning,
+    is captured as the command's stdout and stderr."""
+    import contextlib
+    import io
+    import os
+    import warnings
+
+    from turnout.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    before, cwd = os.environ.get("TURNOUT_ROOT"), Path.cwd()
+    os.environ["TURNOUT_ROOT"] = str(root)  # for any process the command starts, too
+    os.chdir(root)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            with warnings.catch_warnings():
+                warnings.simplefilter("default")
+                warnings.showwarning = lambda m, c, f, n, file=None, line=None: err.write(
+                    warnings.formatwarning(m, c, f, n, line)
+                )
+                try:
+                    code = main(list(args))
+                except SystemExit as stop:  # argparse's usage errors
+                    code = stop.code if isinstance(stop.code, int) else 2
+    finally:
+        os.chdir(cwd)
+        if before is None:
+            os.environ.pop("TURNOUT_ROOT", None)
+        else:
+            os.environ["TURNOUT_ROOT"] = before
+    return subprocess.CompletedProcess(["turnout", *args], code, out.getvalue(), err.getvalue())
+
+
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     """An empty project (TURNOUT_ROOT) with a data/raw folder."""
@@ -151,17 +187,16 @@ def test_cli_new_refuses_with_one_line(tmp_path):
     assert "lowercase letters, digits and hyphens" in bad.stderr
 
 
-@pytest.mark.slow
 def test_build_of_a_story_with_no_rows_says_so(tmp_path):
     (tmp_path / "data" / "raw").mkdir(parents=True)
-    turnout_cli(tmp_path, "new", SLUG, "--title", TITLE, "--source", SOURCE)
-    run = turnout_cli(tmp_path, "build", "--story", SLUG)
+    turnout_main(tmp_path, "new", SLUG, "--title", TITLE, "--source", SOURCE)
+    run = turnout_main(tmp_path, "build", "--story", SLUG)
     assert run.returncode == 2
     assert run.stderr.strip() == (
         f"turnout: error: data/raw/{SLUG}.csv: no rows yet: add one row per protest "
         f"(the codebook is {SLUG}.md)"
     )
-    missing = turnout_cli(tmp_path, "build", "--story", "no-such-story")
+    missing = turnout_main(tmp_path, "build", "--story", "no-such-story")
     assert missing.returncode == 2 and "turnout new no-such-story" in missing.stderr
 
 
@@ -237,16 +272,15 @@ def test_a_row_without_a_source_is_a_warning_and_fails_strict(project, monkeypat
     ) in err.splitlines()
 
 
-@pytest.mark.slow
 def test_a_bad_setting_names_the_codebook_before_any_notebook_runs(tmp_path):
     (tmp_path / "data" / "raw").mkdir(parents=True)
-    turnout_cli(tmp_path, "new", SLUG, "--title", TITLE, "--source", SOURCE)
+    turnout_main(tmp_path, "new", SLUG, "--title", TITLE, "--source", SOURCE)
     with (tmp_path / "data" / "raw" / f"{SLUG}.csv").open("a", encoding="utf-8") as f:
         f.write(ROWS)
     codebook = tmp_path / "data" / "raw" / f"{SLUG}.md"
     text = codebook.read_text(encoding="utf-8")
     codebook.write_text(text.replace("cities: []", "cities: [Bosie]", 1), encoding="utf-8")
-    run = turnout_cli(tmp_path, "build", "--story", SLUG)
+    run = turnout_main(tmp_path, "build", "--story", SLUG)
     assert run.returncode == 2
     assert run.stderr.strip() == (
         f"turnout: error: data/raw/{SLUG}.md: setting 'cities': no events in city 'Bosie'; "
@@ -257,11 +291,11 @@ def test_a_bad_setting_names_the_codebook_before_any_notebook_runs(tmp_path):
 
 def test_a_broken_settings_block_is_named_by_its_display_path(tmp_path):
     (tmp_path / "data" / "raw").mkdir(parents=True)
-    turnout_cli(tmp_path, "new", SLUG, "--title", TITLE, "--source", SOURCE)
+    turnout_main(tmp_path, "new", SLUG, "--title", TITLE, "--source", SOURCE)
     codebook = tmp_path / "data" / "raw" / f"{SLUG}.md"
     text = codebook.read_text(encoding="utf-8")
     codebook.write_text(text.replace("cities: []", "cities: [unclosed", 1), encoding="utf-8")
-    run = turnout_cli(tmp_path, "build", "--story", SLUG)
+    run = turnout_main(tmp_path, "build", "--story", SLUG)
     assert run.returncode == 2
     # Relative to where the reporter is, like every other error line; never /tmp/...
     assert run.stderr.startswith(f"turnout: error: data/raw/{SLUG}.md, row "), run.stderr

@@ -20,6 +20,7 @@ import textwrap
 from pathlib import Path
 from typing import NamedTuple
 
+import axe_check
 import nbformat
 import pytest
 from sharing import exclusive
@@ -207,34 +208,27 @@ def assert_shows_its_embed(page, path: Path) -> None:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", ["index.html", *(page_name(n) for n in NOTEBOOKS)])
-def test_axe_finds_no_serious_violation_on_site_pages(built, browser, name, scheme):
+def test_axe_finds_no_serious_violation_on_site_pages(built, axe_page, name, scheme):
     """Every site page and the embeds in it, in light and dark mode, at phone and desktop
     widths: axe-core finds no serious or critical violation. (One test per page and
-    scheme: pytest-xdist spreads the minute of axe runs over the cores.)"""
-    from axe_playwright_python.sync_playwright import Axe
-
-    path = built.site / name
-    ctx = browser.new_context(bypass_csp=True)  # axe is injected; the page's CSP would stop it
-    try:
-        for width in (375, 1280):
-            page = ctx.new_page()
-            page.set_viewport_size({"width": width, "height": 900})
-            page.emulate_media(color_scheme=scheme)
-            page.goto(path.as_uri(), wait_until="load")
-            bg = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
-            rgb = [int(x) for x in re.findall(r"\d+", bg)[:3]]
-            assert (sum(rgb) < 150) == (scheme == "dark"), f"{name} {scheme}: {bg}"
-            violations = Axe().run(page).response["violations"]
-            bad = [
-                (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                for v in violations
-                if v["impact"] in ("serious", "critical")
-            ]
-            assert bad == [], f"{name} {width}px {scheme}: {bad}"
-            _screenshot(page, f"site-{path.stem}-{width}-{scheme}")
-            page.close()
-    finally:
-        ctx.close()
+    scheme: pytest-xdist spreads the minute of axe runs over the cores. The page is loaded
+    once and resized, axe injected once: tests/axe_check.py.)"""
+    path, page = built.site / name, axe_page
+    page.set_viewport_size({"width": 375, "height": 900})
+    page.emulate_media(color_scheme=scheme)
+    page.goto(path.as_uri(), wait_until="load")
+    for width in (375, 1280):
+        axe_check.resize(page, width)
+        bg = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+        rgb = [int(x) for x in re.findall(r"\d+", bg)[:3]]
+        assert (sum(rgb) < 150) == (scheme == "dark"), f"{name} {scheme}: {bg}"
+        bad = [
+            (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+            for v in axe_check.violations(page)
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert bad == [], f"{name} {width}px {scheme}: {bad}"
+        _screenshot(page, f"site-{path.stem}-{width}-{scheme}")
 
 
 def test_index_links_every_page_by_headline(built, visit):

@@ -18,7 +18,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 from test_build_site import _kernel_env
-from test_stories import turnout_cli
+from test_stories import turnout_cli, turnout_main
 
 from turnout import paths
 
@@ -166,7 +166,7 @@ def test_a_story_with_no_usable_rows_stops_the_build(tmp_path):
         '2031-03-02,Nowhereville,,,vigil,,,,,dozens,,Test Ledger,2031-03-03,,"Dozens.",\n'
     )
     _another_story(root, "all-bad", bad)
-    run = turnout_cli(root, "build", "--story", "all-bad")
+    run = turnout_main(root, "build", "--story", "all-bad")  # it stops before any notebook
     assert run.returncode == 2
     errors = [ln for ln in run.stderr.splitlines() if ln.startswith("turnout: error:")]
     assert errors == [

@@ -334,7 +334,11 @@ def test_ctrl_c_is_one_line_stops_the_kernels_and_publishes_nothing(tmp_path):
 
     nbs = tmp_path / "notebooks"
     nbs.mkdir()
-    _notebook(nbs / "01-slow.ipynb", "import time\ntime.sleep(300)")
+    started = tmp_path / "started"  # the cell says when it runs: no guessing with a sleep
+    _notebook(
+        nbs / "01-slow.ipynb",
+        f"import pathlib, time\npathlib.Path({str(started)!r}).touch()\ntime.sleep(300)",
+    )
     tag = f"turnout-ctrl-c-{uuid.uuid4()}"
     env = dict(os.environ, TURNOUT_ROOT=str(tmp_path), CTRL_C_TEST=tag)
     build = subprocess.Popen(
@@ -352,16 +356,17 @@ def test_ctrl_c_is_one_line_stops_the_kernels_and_publishes_nothing(tmp_path):
         return [p for p in found if p != build.pid]
 
     deadline = time.monotonic() + 180
-    while len(ours()) < 2 and time.monotonic() < deadline:
-        time.sleep(0.5)
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert len(ours()) >= 2  # a worker and its kernel, running the slow cell
-    time.sleep(3)
     build.send_signal(signal.SIGINT)
     err = build.communicate(timeout=60)[1]
     assert build.returncode == 130
     assert err.splitlines()[-1] == "turnout: interrupted: nothing published"
     assert "Traceback" not in err, err
-    time.sleep(2)
+    deadline = time.monotonic() + 10  # a process that exits is gone from /proc in a moment
+    while ours() and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert ours() == []  # the kernel was shut down with its worker
     assert not (tmp_path / "site").exists() and not (tmp_path / "data" / "processed").exists()
     assert [p.name for p in tmp_path.iterdir() if ".staging-" in p.name] == []
