@@ -140,6 +140,8 @@ class Draft:
     rows: Any  # pandas.DataFrame with RAW_COLUMNS
     spans: list[Span]
     left_out: list[Quantity]
+    candidates: list[Any] = field(default_factory=list)  # what the model weighed (.candidates)
+    facts: Any = None  # the article's facts for the model (.features)
 
 
 @dataclass
@@ -252,8 +254,12 @@ def build_draft(
     published: dt.date,
     source_name: str | None = None,
     source_url: str | None = None,
+    model: bool = True,
 ) -> Draft:
-    """Draft an article: rows, the spans they used, and the numbers left out (with reasons)."""
+    """Draft an article: rows, the spans they used, and the numbers left out (with reasons).
+
+    ``model=False`` gives the rules' rows alone (the model's candidates still listed).
+    """
     import pandas as pd
 
     reads, datelines = _read(text, published)
@@ -537,7 +543,24 @@ def build_draft(
             rows[key].spans.append((w.start, w.end, "weather"))
             if s not in rows[key].sentences:
                 rows[key].sentences.append(s)
-    return _table(text, rows, left_out, published, source_name, source_url, pd)
+    candidates, facts = _weigh(reads, rows, datelines, published)
+    if model:
+        from turnout.draft.model import decide
+
+        left_out += decide(candidates, facts, rows, gathering)
+    draft = _table(text, rows, left_out, published, source_name, source_url, pd)
+    draft.candidates, draft.facts = candidates, facts
+    return draft
+
+
+def _weigh(reads: list[_Read], rows: dict, datelines: set, published: dt.date) -> tuple:
+    """The model's candidates for an article and the article's facts for its features."""
+    from turnout.draft.candidates import propose
+    from turnout.draft.features import article_facts
+
+    candidates = propose(reads, rows, published)
+    named = [(p.name, p.state) for r in reads for p in r.places if p.kind == "city"]
+    return candidates, article_facts(candidates, named, datelines, published)
 
 
 def _reason(q: Quantity, reason: str) -> Quantity:
