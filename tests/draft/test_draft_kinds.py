@@ -254,6 +254,31 @@ def test_people_named_for_their_part_are_not_the_crowd():
     ]
 
 
+def test_a_page_s_date_a_price_and_a_photo_s_number_are_not_sizes():
+    # wmar2-2019-05-21-stop-the-bans: the page's own date line under its dateline; a day
+    # of a month is a date's, though the drafter takes no day from a page's date
+    text = (
+        "Kentucky bill would require ultrasound before abortion\nPosted at 6:35 PM, May 21, "
+        "2019\nand last updated 2019-05-22 08:42:11-04\n\nANNAPOLIS, Md. — Across the "
+        'country, "Stop the Ban" rallies are taking place to protest recent abortion laws.'
+    )
+    assert rows(text, "2019-05-21") == []
+    # (it was a crowd of 21 in Annapolis on the whole page; here, one without a day)
+    assert not {"21", "2019"} & {words for words, _ in left_out(text, "2019-05-21")}
+    # madison-2011-03-12-wisconsin-capitol: a subscription offer and a gallery's caption
+    # over the story, each a line of its own
+    text = (
+        "Try 1 month for 99¢\n\nCapitol protest big crowd 2\n\nThousands of pro-labor "
+        "protesters rallied at the Wisconsin Capitol Saturday, March 12, 2011, in Madison, Wis."
+    )
+    assert rows(text, "2011-03-12") == [("2011-03-12", "Madison", "WI", "Thousands")]
+    assert dict(left_out(text, "2011-03-12")) == {
+        "1": "one person",
+        "99": "money or a label",
+        "2": "a label, not a crowd ('big crowd 2')",
+    }
+
+
 # ----------------------------------------------------- 6. sentences cut at abbreviations
 
 

@@ -111,12 +111,17 @@ _BREAK = re.compile(r"[;—–]|\s--\s")
 
 
 def propose(
-    reads: list[Any], rows: dict[tuple[str, str, dt.date], Any], published: dt.date
+    reads: list[Any],
+    rows: dict[tuple[str, str, dt.date], Any],
+    published: dt.date,
+    datelines: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[Candidate]:
-    """The rules' rows and every other city named beside a gathering word, with a day.
+    """The rules' rows and every other city named beside a gathering word, with a day (a
+    dateline's city, where the reporter is, only when the rules built its row).
 
     ``reads`` are the drafter's sentences with their places and days; ``rows`` the
-    rows the rules built (each with its place, estimates and sentences).
+    rows the rules built (each with its place, estimates and sentences); ``datelines``
+    the spans of the datelines, where the reporter is (no candidate by itself).
 
     >>> from turnout.draft.gatherings import build_draft
     >>> text = ("Hundreds marched in Denver on Tuesday. Other DACA rallies were held in "
@@ -150,7 +155,11 @@ def propose(
         own = [d for d in r.dates if not d.future and d.date <= published]
         if gathering and not _other_year(s.text, published):
             heading = not cities and s.section in section_place
-            places = [p for p in cities if _plausible(s.text, p.start - s.start, p)]
+            places = [
+                p
+                for p in cities
+                if (p.start, p.end) not in datelines and _plausible(s.text, p.start - s.start, p)
+            ]
             for p in places or ([section_place[s.section]] if heading else []):
                 day = _day_in_clause(own, p.start, published)
                 use = day or in_mind or lead

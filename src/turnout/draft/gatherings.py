@@ -558,7 +558,7 @@ def _weigh(reads: list[_Read], rows: dict, datelines: set, published: dt.date) -
     from turnout.draft.candidates import propose
     from turnout.draft.features import article_facts
 
-    candidates = propose(reads, rows, published)
+    candidates = propose(reads, rows, published, frozenset(datelines))
     named = [(p.name, p.state) for r in reads for p in r.places if p.kind == "city"]
     return candidates, article_facts(candidates, named, datelines, published)
 

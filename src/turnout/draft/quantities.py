@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from turnout.ap import STATE_NAMES
+from turnout.draft.dates import _EXPLICIT
 from turnout.draft.text import Mention
 from turnout.sizes import parse_size, size_problem
 
@@ -492,7 +493,9 @@ def find_quantities(
         toks.append(_Tok(m.start(), m.end(), word, word.lower(), numeral))
     out: list[Quantity] = []
     typos = [m.span() for m in _MISTYPED.finditer(text)]
-    skipped = _inside(toks, skip)
+    # Every written date's numbers are a date's, a page's own too ("Posted at 6:35 PM,
+    # May 21, 2019" is no crowd of 21), though the drafter reads no day from it.
+    skipped = _inside(toks, skip + tuple(m.span() for m in _EXPLICIT.finditer(text)))
     i = 0
     while i < len(toks):
         if not _starts(toks, i) or i in skipped:
@@ -559,6 +562,8 @@ def _why_not(
     phrase = text[start:end]
     if prev is not None and (prev.text in ("$", "#", "£", "€") or prev.low == "no"):
         return "money or a label"
+    if nxt is not None and (nxt.text == "¢" or nxt.low in ("cents", "cent")):
+        return "money or a label"  # ("Try 1 month for 99¢")
     if (nxt is not None and nxt.text[:1].isupper() and nxt.text[:1].isalpha()) and (
         (prev is not None and prev.text in ("'", "‘", '"', "“")) or (i > 0 and first.text.istitle())
     ):
@@ -669,8 +674,13 @@ def _why_not(
         return "counts things, not people"
     if head == "not-gathered":
         return "people counted doing something else (riding, watching, signing up online)"
-    if head not in ("person", "verb") and not _framed(toks, i) and not listed:
-        return "no people or gathering in the words around it"
+    if head not in ("person", "verb") and not _framed(toks, i):
+        if not listed:
+            return "no people or gathering in the words around it"
+        if j == len(toks) and prev is not None and prev.text.isalpha() and prev.text.islower():
+            # A list line frames a crowd ("Denver: 500"), not a caption's count ("Capitol
+            # protest big crowd 2", a photo's number in a gallery).
+            return "a label, not a crowd ('big crowd 2')"
     # Words someone is quoted saying before the number are theirs, not the report's:
     # ""Tomorrow, we will impeach Donald Trump!" ... as a crowd of 125 bundled together".
     quoted = [m.span() for m in _QUOTED.finditer(text, max(0, start - 600), start)]
