@@ -279,6 +279,24 @@ def test_a_page_s_date_a_price_and_a_photo_s_number_are_not_sizes():
     }
 
 
+def test_a_city_s_population_and_a_speaker_s_dead_are_not_crowds():
+    # wsws-2017-09-05-daca-protests
+    text = (
+        "Protests took place throughout the day in New York City, home to some 30,000 "
+        "immigrants in the DACA program, and additional protests are expected this weekend. "
+        "Around noon, hundreds of protesters blocked 5th Avenue on Tuesday."
+    )
+    assert rows(text, "2017-09-06") == [("2017-09-05", "New York City", "NY", "hundreds")]
+    # abc7chicago-2023-10-14-palestine-march
+    text = (
+        'Thousands marched in Chicago on Saturday. "Entire families have been wiped out. '
+        "Dozens of bodies under the rubble, turning Gaza from an open-air prison to an "
+        'open-air morgue," said Tarek Khalil.'
+    )
+    assert rows(text, "2023-10-14") == [("2023-10-14", "Chicago", "IL", "Thousands")]
+    assert ("Dozens", "people arrested, hurt or killed") in left_out(text, "2023-10-14")
+
+
 # ----------------------------------------------------- 6. sentences cut at abbreviations
 
 
@@ -342,6 +360,19 @@ def test_a_total_across_the_country_does_not_join_a_city_s_row():
         "the country."
     )
     assert rows(text, "2015-11-27") == [("2015-11-27", "Seattle", "WA", "Hundreds; about 700")]
+
+
+def test_a_sum_of_many_cities_estimates_is_nobody_s_crowd():
+    # jpost-2006-05-01-day-without-immigrants
+    text = (
+        "Immigrants stayed home from work on Monday. Police in Chicago estimated "
+        "that 400,000 people marched through the downtown business district. From New Mexico "
+        "to Tennessee to Massachusetts, smaller rallies attracted hundreds more. In all, police "
+        "departments in more than two dozen US cities gave crowd estimates that totaled some "
+        "1.1 million marchers."
+    )
+    assert rows(text, "2006-05-02") == [("2006-05-01", "Chicago", "IL", "400,000")]
+    assert ("some 1.1 million", "a total across the country") in left_out(text, "2006-05-02")
 
 
 # ----------------------------------------------------- 4. crowd verbs are an open class

@@ -34,7 +34,7 @@ def test_the_committed_weights_are_what_the_training_script_writes():
     # the committed articles: a changed article or feature without retraining fails here.
     script = _script()
     assert drafter_model.WEIGHTS.read_text(encoding="utf-8") == script.dumps(
-        script.train(script.FOLDER)
+        script.train(script.FOLDER, script.bundled())
     )
 
 

@@ -28,7 +28,7 @@ GATHERING_WORD = re.compile(
     r"sit-ins?|die-ins?|teach-ins?|encampments?|occup(?:ied|ation|y)|mass(?:ed)?|"
     r"turned out|turnout|assembled|converged|swarmed|packed|filled|thronged|"
     r"mourners|attendees|participants|clash(?:ed|es)?|blockaded?|chant(?:ed|ing)|"
-    r"candlelight|event|attend(?:ed|ance|ing)|show(?:ed|ing) up|participat\w*)\b",
+    r"candlelight|event|participat\w*)\b",
     re.IGNORECASE,
 )
 _CONTEXT_DAYS = 21  # as the rules: a day farther from publication is its own sentence's only

@@ -172,7 +172,8 @@ _AUX = frozenset(
 )
 _OUTCOME = re.compile(
     r"^(?:arrest\w*|detain\w*|apprehend\w*|deport\w*|handcuff\w*|cited|charged|jailed|booked|"
-    r"injur\w*|hurt|killed|dead|died|deaths?|wounded|shot|hospitali[sz]ed|murdered|taken)$"
+    r"injur\w*|hurt|killed|dead|died|deaths?|wounded|shot|hospitali[sz]ed|murdered|taken|"
+    r"bodies|corpses)$"
 )
 _CUSTODY = re.compile(r"\b(?:in handcuffs|under arrest|into custody|in custody|behind bars)\b")
 # Plans and suppositions: "organizers expected", "if there is an average 400 people".
@@ -209,6 +210,10 @@ _NATIONAL = re.compile(
     r"world|globe)\b|\bnationwide\b|\bworldwide\b|\bcountrywide\b|\bglobally\b|\bnationally\b"
     r"|\bin (?:dozens|hundreds|scores) of cities\b|\bcoast to coast\b"
     r"|\bin (?:(?!the\b)[a-z]+ ){0,2}(?:cities|towns|communities)\b"
+    # ("In all, police departments in more than two dozen US cities gave crowd estimates
+    # that totaled some 1.1 million marchers")
+    r"|\bin (?:more than |over |at least )?(?:two |three )?dozens? (?:of )?(?:US |U\.S\. )?cities\b"
+    r"|^in all\b|\btotal(?:l?ed|l?ing)\b"
     r"|\bin other parts of\b|\belsewhere in\b|\bstatewide\b|\bacross the state\b"
     # many gatherings counted ("attended some 2,700 rallies", "at more than 2,600 events",
     # "in all 50 states") or a state or region as a whole ("across Illinois")
@@ -659,6 +664,8 @@ def _why_not(
             return "a part of a whole ('14 of the city's 17 council members')"
     if len(before) >= 2 and before[-1] == "of" and before[-2] in _WHOLES:
         return "a population, not a crowd ('a town of 900 people')"
+    if re.search(r"\bhome to\s+$", text[max(0, start - 12) : start]):
+        return "a population, not a crowd ('home to some 30,000 immigrants')"
     head = _head(toks, j)
     if head == "police":
         return "police, not protesters"

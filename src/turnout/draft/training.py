@@ -207,13 +207,14 @@ def _counts(s: Score) -> dict[str, int]:
             "exact": s.exact, "real": s.real}  # fmt: skip
 
 
-def train(folder: Any, folds: int = FOLDS) -> dict[str, Any]:
-    """The model trained on every article of ``folder`` (``articles.csv`` and its files),
-    its thresholds, and its cross-validated scores beside the rules': what
-    ``turnout/data/drafter_model.json`` holds. The same articles give the same dict."""
+def train(folder: Any, extra: tuple[Case, ...] = (), folds: int = FOLDS) -> dict[str, Any]:
+    """The model trained on every article of ``folder`` (``articles.csv`` and its files)
+    and the ``extra`` ones, its thresholds, and its cross-validated scores beside the
+    rules': what ``turnout/data/drafter_model.json`` holds. The same articles give the
+    same dict."""
     from turnout.draft.score import load_cases
 
-    drafted = [draft_case(c) for c in load_cases(folder)]
+    drafted = [draft_case(c) for c in (*load_cases(folder), *extra)]
     w = fit(np.vstack([d.x for d in drafted]), np.concatenate([d.y for d in drafted]))
     add, drop = choose(drafted, folds)
     rules, both, chosen = cross_validate(drafted, folds)
