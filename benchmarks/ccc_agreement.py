@@ -190,6 +190,19 @@ def main(argv: list[str] | None = None) -> int:
             "parsed_high": parsed["size_high"],
         }
     )[scored & ~agree]
+    _report_misses(miss, sizes, n_agree, n_scored, args.other)
+    print(
+        f"\ntime: read {t1 - t0:.2f}s; parse and flag {len(df):,} rows "
+        f"({text.nunique():,} distinct) {t2 - t1:.2f}s"
+    )
+    return 0
+
+
+def _report_misses(
+    miss: pd.DataFrame, sizes: ModuleType, n_agree: int, n_scored: int, n_other: int
+) -> None:
+    """The most frequent disagreements, then the misses by category, each distinct miss in
+    the first category whose test it passes."""
     keys = list(miss.columns)
     groups = miss.groupby(keys, dropna=False).size().rename("count").reset_index()
     groups = groups.sort_values(["count", "size_text"], ascending=[False, True])
@@ -197,7 +210,6 @@ def main(argv: list[str] | None = None) -> int:
     print("\n20 most frequent disagreements (rows, size_text, coded low/high -> parsed low/high):")
     _print_rows(groups.head(20))
 
-    # Each distinct miss gets the first category whose test it passes.
     rules = _categorise(sizes)
     other = "other: parser and coder differ, no guideline rule settles it"
     groups["category"] = [
@@ -213,20 +225,15 @@ def main(argv: list[str] | None = None) -> int:
         n_conflict += n if is_conflict else 0
         tag = "coder vs guidelines" if is_conflict else "number not in text"
         print(f"  {n:5d} {n / n_miss:6.1%}  [{tag}] {lab}")
-    n_other = int(by_cat.get(other, 0))
-    print(f"  {n_other:5d} {n_other / n_miss:6.1%}  {other}")
+    n_left = int(by_cat.get(other, 0))
+    print(f"  {n_left:5d} {n_left / n_miss:6.1%}  {other}")
     print(
         f"coders departing from the Phase-3 guidelines while the parser follows them: "
         f"{n_conflict:,} rows = {n_conflict / n_miss:.1%} of the misses "
         f"({(n_agree + n_conflict) / n_scored:.2%} if those counted as agreement)"
     )
     print(f"largest '{other}' misses:")
-    _print_rows(groups[groups["category"] == other].head(args.other))
-    print(
-        f"\ntime: read {t1 - t0:.2f}s; parse and flag {len(df):,} rows "
-        f"({text.nunique():,} distinct) {t2 - t1:.2f}s"
-    )
-    return 0
+    _print_rows(groups[groups["category"] == other].head(n_other))
 
 
 if __name__ == "__main__":

@@ -124,15 +124,21 @@ def main() -> int:
     else:
         print(f"\nValidation split: none here ({args.validation} is absent)")
     print()
+    speed([(c.text, c.published) for c in all_cases], args.repeats)
+    command_time(args.repeats)
+    return 0
 
-    # Speed: the drafter alone, warm (gazetteer loaded), on all articles and on 8x as much.
-    texts = [(c.text, c.published) for c in all_cases]
+
+def speed(texts: list[tuple[str, str]], repeats: int) -> None:
+    """The drafter alone, warm (gazetteer loaded), on all articles and on 8x as much."""
+    from turnout import draft_events
+
     size = sum(len(t.encode("utf-8")) for t, _ in texts)
 
     def run(text_list, times: int = 1) -> tuple[float, float]:
         """Median wall and CPU seconds to draft the texts ``times`` over."""
         walls, cpus = [], []
-        for _ in range(args.repeats):
+        for _ in range(repeats):
             w, c = time.perf_counter(), time.process_time()
             for _ in range(times):
                 for text, published in text_list:
@@ -160,12 +166,16 @@ def main() -> int:
         f"the articles as one run-on sentence ({len(run_on.encode()) / 1024:.0f} KB): "
         f"{len(run_on.encode()) / 1024 / one_cpu:.0f} KB/s of CPU time"
     )
+
+
+def command_time(repeats: int) -> None:
+    """The wall and CPU time of `turnout draft` on the bundled article, start-up included."""
     # (a new file each run: `turnout draft -o` never writes over one, not even /dev/null)
     out = Path(tempfile.mkdtemp()) / "draft.csv"
     cmd = [sys.executable, "-m", "turnout", "draft", str(BUNDLED), "--published", "2026-02-03",
            "-o", str(out)]  # fmt: skip
     walls, cpus = [], []
-    for _ in range(max(3, args.repeats // 3)):
+    for _ in range(max(3, repeats // 3)):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         out.unlink(missing_ok=True)
@@ -177,7 +187,6 @@ def main() -> int:
         "`turnout draft` on the bundled article, start-up included: "
         f"{statistics.median(walls):.2f} s wall, {statistics.median(cpus):.2f} s CPU"
     )
-    return 0
 
 
 if __name__ == "__main__":

@@ -329,7 +329,42 @@ def clean_events(raw: pd.DataFrame) -> Cleaned:
     raw = _keep_clashing_columns(raw)
     table = raw.reset_index(drop=True).copy()
     table.insert(0, "row", pd.Series(np.arange(len(table), dtype="int64") + 2))
+    date_problem = _read_dates(table)
+    state = table["state"] if "state" in table else None
+    places = resolve_places(_as_text(table["locality"]), None if state is None else _as_text(state))
+    sizes = _sizes(table)
+    temp_text = (
+        _as_text(table["temp_text"])
+        if "temp_text" in table
+        else pd.Series(pd.NA, index=table.index, dtype="str")
+    )
+    temps = parse_temperatures(temp_text)
+    _add_derived(table, places, sizes, temps)
 
+    place_problem = (places["place_error_column"] + ": " + places["place_error"]).where(
+        places["place_error"].ne(""), ""
+    )
+    problems = [
+        _checked_problem(table),
+        date_problem,
+        place_problem,
+        _size_problem(table, sizes),
+        _temp_problem(temps),
+        _source_problem(table),
+    ]
+    row_problem = _row_problem(raw, table["row"])
+    reason = _joined(problems)
+    reason = row_problem.where(row_problem.ne(""), reason)
+    usable = reason.eq("")
+    events = table[usable]
+    schema_reason = _schema_failures(events)
+    reason.loc[schema_reason.index] = schema_reason.where(schema_reason.ne(""), reason)
+    return _split(raw, table, reason)
+
+
+def _read_dates(table: pd.DataFrame) -> pd.Series:
+    """Parse ``table``'s dates in place (``date``, ``date_text``, ``date_note``); the
+    "date: ..." problem of each row."""
     # Dates are always parsed from the words as written (read_ccc keeps them in date_text).
     if "date_text" in table:
         date_text = _as_text(table["date_text"])
@@ -345,21 +380,16 @@ def clean_events(raw: pd.DataFrame) -> Cleaned:
         else None
     )
     dates, date_problem = parse_dates(date_text, source_date)
-    date_problem = ("date: " + date_problem).where(date_problem.ne(""), "")
     table["date_text"] = date_text
     table["date"] = dates
     table["date_note"] = year_notes(date_text, dates)
+    return ("date: " + date_problem).where(date_problem.ne(""), "")
 
-    state = table["state"] if "state" in table else None
-    places = resolve_places(_as_text(table["locality"]), None if state is None else _as_text(state))
-    sizes = _sizes(table)
-    temp_text = (
-        _as_text(table["temp_text"])
-        if "temp_text" in table
-        else pd.Series(pd.NA, index=table.index, dtype="str")
-    )
-    temps = parse_temperatures(temp_text)
 
+def _add_derived(
+    table: pd.DataFrame, places: pd.DataFrame, sizes: pd.DataFrame, temps: pd.DataFrame
+) -> None:
+    """Add the columns cleaning derives (place, size, temperature) to ``table``."""
     derived = pd.concat(
         [places[["city", "state_code", "latitude", "longitude", "place_note"]], sizes, temps],
         axis=1,
@@ -372,38 +402,18 @@ def clean_events(raw: pd.DataFrame) -> Cleaned:
     for col in derived.columns:
         table[col] = derived[col]
 
-    place_problem = (places["place_error_column"] + ": " + places["place_error"]).where(
-        places["place_error"].ne(""), ""
-    )
-    size_problem = _size_problem(table, sizes)
-    temp_problem = _temp_problem(temps)
-    row_problem = _row_problem(raw, table["row"])
-    checked_problem = _checked_problem(table)
-    source_problem = _source_problem(table)
-    reason = (
-        (
-            checked_problem
-            + "; "
-            + date_problem
-            + "; "
-            + place_problem
-            + "; "
-            + size_problem
-            + "; "
-            + temp_problem
-            + "; "
-            + source_problem
-        )
-        .str.replace(r"(; )+", "; ", regex=True)
-        .str.strip("; ")
-    )
-    reason = row_problem.where(row_problem.ne(""), reason)
-    usable = reason.eq("")
-    events = table[usable]
-    schema_reason = _schema_failures(events)
-    reason.loc[schema_reason.index] = schema_reason.where(schema_reason.ne(""), reason)
-    usable = reason.eq("")
 
+def _joined(problems: list[pd.Series]) -> pd.Series:
+    """Each row's problems, joined with "; " ("" for a row with none)."""
+    joined = problems[0]
+    for problem in problems[1:]:
+        joined = joined + "; " + problem
+    return joined.str.replace(r"(; )+", "; ", regex=True).str.strip("; ")
+
+
+def _split(raw: pd.DataFrame, table: pd.DataFrame, reason: pd.Series) -> Cleaned:
+    """Rows without a reason are events; the others are rejected, as written, with it."""
+    usable = reason.eq("")
     events = table[usable].reset_index(drop=True)
     rejected_cols = ["row"] + [c for c in raw.columns if c != "row"]
     rejected = raw.reset_index(drop=True)[~usable.to_numpy()].copy()

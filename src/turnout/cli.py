@@ -265,7 +265,15 @@ def _positive(value: str) -> int:
     return n
 
 
+_Commands = argparse._SubParsersAction  # (argparse's type for a parser's subcommands)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The ``turnout`` command's parser: one subcommand per task.
+
+    >>> build_parser().parse_args(["clean", "raw.csv", "-o", "clean.csv"]).format
+    'auto'
+    """
     parser = argparse.ArgumentParser(
         prog="turnout", description="Sourced protest-event data and newsroom charts."
     )
@@ -273,7 +281,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="show the full traceback of an error (for bug reports)"
     )
     sub = parser.add_subparsers(dest="command", required=True)
+    for add in (_add_clean, _add_build, _add_new, _add_draft, _add_weather):
+        add(sub)
+    return parser
 
+
+def _add_clean(sub: _Commands[argparse.ArgumentParser]) -> None:
     clean = sub.add_parser("clean", help="clean a raw events CSV (turnout or CCC format)")
     clean.add_argument("input", help="raw events CSV")
     clean.add_argument("-o", "--output", required=True, help="where to write the clean CSV")
@@ -286,6 +299,8 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
     clean.set_defaults(func=_clean)
 
+
+def _add_build(sub: _Commands[argparse.ArgumentParser]) -> None:
     build = sub.add_parser(
         "build",
         help="clean the story's data, execute the notebooks; write site/ and figures/",
@@ -305,6 +320,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build.set_defaults(func=_build)
 
+
+def _add_new(sub: _Commands[argparse.ArgumentParser]) -> None:
     new = sub.add_parser(
         "new", help="start a story: data/raw/SLUG.csv (header only) and data/raw/SLUG.md"
     )
@@ -313,6 +330,8 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--source", required=True, help="where its events come from")
     new.set_defaults(func=_new)
 
+
+def _add_draft(sub: _Commands[argparse.ArgumentParser]) -> None:
     draft = sub.add_parser("draft", help="draft a story's rows from articles, for review")
     draft.add_argument(
         "articles",
@@ -350,6 +369,8 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     draft.set_defaults(func=_draft)
 
+
+def _add_weather(sub: _Commands[argparse.ArgumentParser]) -> None:
     from turnout import paths
 
     weather = sub.add_parser("weather", help="observed weather from NOAA (fetched only when asked)")
@@ -375,7 +396,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     fetch.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
     fetch.set_defaults(func=_weather_fetch)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -352,29 +352,10 @@ def left_out(
         else pd.Series(False, index=rejected.index, dtype="bool")
     )
     if unchecked.any():
-        n = int(unchecked.sum())
-        parts.append(
-            _para(
-                f"{ap_count(n, 'row', start=True)} drafted from the source "
-                f"{'is' if n == 1 else 'are'} not yet checked against it by a reporter, so "
-                f"{'it is' if n == 1 else 'they are'} not used or shown."
-            )
-        )
+        parts.append(_unchecked_note(int(unchecked.sum())))
         rejected = rejected[~unchecked]
-    rows: list[tuple[Any, ...]]
     if len(rejected):
-        rows = [
-            (r["row"], _text(r.get("date")), _text(r.get("locality")), _text(r.get("reason")))
-            for _, r in rejected.iterrows()
-        ]
-        parts.append(
-            table(
-                rows,
-                ["Row", "Date as written", "Place as written", "Why it was left out"],
-                caption=f"{numeral_count(len(rejected), 'row')} rejected, each with the reason",
-                numeric=[0],
-            )
-        )
+        parts.append(_rejected_table(rejected))
     elif not unchecked.any():
         parts.append(
             _para("No rows were rejected: every row has a date and a place turnout can pin down.")
@@ -384,34 +365,59 @@ def left_out(
         parts.append(
             _para(f"Outside the dates and cities chosen: {ap_count(outside, 'usable event')}.")
         )
-    unsized = sel[sel["size_low"].isna() & sel["size_high"].isna()]
-    if len(unsized):
-        ordered = unsized.sort_values(["date", "city"], kind="stable")
-        years = ordered["date"].dropna().dt.year.unique()
-        when = f" in {years[0]}" if len(years) == 1 else ""
-        rows = [
-            (
-                _day(e["date"], year=not when),
-                _place(e),
-                _text(e.get("size_text")),
-                _text(e.get("notes")),
-            )
-            for _, e in ordered.iterrows()
-        ]
-        headers = ["Date", "Place", "Crowd, in the source’s words", "Coder’s note"]
-        if all(r[2] == _DASH for r in rows):  # no words at all: the column would be all dashes
-            rows = [(r[0], r[1], r[3]) for r in rows]
-            headers = [headers[0], headers[1], headers[3]]
-        parts.append(
-            table(
-                rows,
-                headers,
-                caption=f"{numeral_count(len(unsized), 'event')}{when} with no number of people",
-            )
-        )
-    else:
-        parts.append(_para("Every event has a number of people."))
+    parts.append(_unsized(sel))
     return Output("\n".join(p.html for p in parts), "\n\n".join(p.plain for p in parts))
+
+
+def _unchecked_note(n: int) -> Output:
+    """How many drafted rows are not yet checked, so not used."""
+    return _para(
+        f"{ap_count(n, 'row', start=True)} drafted from the source "
+        f"{'is' if n == 1 else 'are'} not yet checked against it by a reporter, so "
+        f"{'it is' if n == 1 else 'they are'} not used or shown."
+    )
+
+
+def _rejected_table(rejected: pd.DataFrame) -> Output:
+    """The rejected rows as written, each with the reason."""
+    rows = [
+        (r["row"], _text(r.get("date")), _text(r.get("locality")), _text(r.get("reason")))
+        for _, r in rejected.iterrows()
+    ]
+    return table(
+        rows,
+        ["Row", "Date as written", "Place as written", "Why it was left out"],
+        caption=f"{numeral_count(len(rejected), 'row')} rejected, each with the reason",
+        numeric=[0],
+    )
+
+
+def _unsized(sel: pd.DataFrame) -> Output:
+    """The events with no number of people, or a line saying every event has one."""
+    unsized = sel[sel["size_low"].isna() & sel["size_high"].isna()]
+    if not len(unsized):
+        return _para("Every event has a number of people.")
+    ordered = unsized.sort_values(["date", "city"], kind="stable")
+    years = ordered["date"].dropna().dt.year.unique()
+    when = f" in {years[0]}" if len(years) == 1 else ""
+    rows: list[tuple[Any, ...]] = [
+        (
+            _day(e["date"], year=not when),
+            _place(e),
+            _text(e.get("size_text")),
+            _text(e.get("notes")),
+        )
+        for _, e in ordered.iterrows()
+    ]
+    headers = ["Date", "Place", "Crowd, in the source’s words", "Coder’s note"]
+    if all(r[2] == _DASH for r in rows):  # no words at all: the column would be all dashes
+        rows = [(r[0], r[1], r[3]) for r in rows]
+        headers = [headers[0], headers[1], headers[3]]
+    return table(
+        rows,
+        headers,
+        caption=f"{numeral_count(len(unsized), 'event')}{when} with no number of people",
+    )
 
 
 def _para(text: str) -> Output:

@@ -426,127 +426,170 @@ def _is(toks: list[_Tok], i: int, *texts: str) -> bool:
     return 0 <= i < len(toks) and toks[i].text in texts
 
 
+@dataclass(slots=True)
+class _Reading:
+    """A quantity as it is read, token by token: ``total + current`` so far, the token
+    after it (``j``), and what ``_Qty`` keeps."""
+
+    j: int
+    current: float | None
+    plain: bool = True
+    total: float = 0.0
+    base: float = NAN
+    mult: float = NAN
+    comma: bool = False
+
+
 def _read_qty(toks: list[_Tok], i: int) -> _Qty | None:
     """Read one quantity starting at token i ("about" etc. are skipped by the caller)."""
-    n = len(toks)
+    first = _read_first(toks, i)
+    if not isinstance(first, _Reading):
+        return first
+    r = first
+    # Multipliers and compounds after the base.
+    while r.j < len(toks) and _read_more(toks, r):
+        pass
+    if r.current is None:
+        return None
+    return _Qty(r.total + r.current, i, r.j, r.plain, r.base, r.mult, r.comma)
+
+
+def _read_first(toks: list[_Tok], i: int) -> _Reading | _Qty | None:
+    """The quantity's first number (after "a" or "an"): a reading to go on with, a whole
+    quantity ("dozens", "a couple"), or None when the words are no number."""
     j = i
     article = _word(toks, j) in ("a", "an")
     if article:
         j += 1
-    t = toks[j] if j < n else None
-    if t is None:
+    if j >= len(toks):
         return None
     w = _word(toks, j)
-    current: float | None = None
-    total = 0.0
-    plain = True
-    base = mult = NAN
-    comma = False
-
-    if t.kind == "num":
-        nxt = toks[j + 1] if j + 1 < n else None
-        if nxt is not None and nxt.attached and nxt.kind == "word" and nxt.text == "s":
-            # "100s" reads as "hundreds", "10s of thousands" as "tens of thousands";
-            # other "-s" numbers are decades or ages ("the 1960s", "in their 20s").
-            if t.value in (10, 100, 1000, 10_000, 1_000_000) and not t.comma:
-                return _read_plural(toks, j, j + 2, int(t.value), i)
-            return None
-        current = t.value
-        comma = t.comma
-        j += 1
-        if nxt is not None and nxt.attached and nxt.text == "k":
-            base, mult, current, plain = current, 1000.0, current * 1000, False
-            j += 1
-    elif article and w == "score":
-        current = 1.0  # "a score of" = 20; a bare "score" is usually not a number
-    elif w in _UNITS or w in _TENS:
-        if w == "one" and (
-            _word(toks, j + 1) in _ONE_PRONOUN_AFTER
-            or _word(toks, i - 1) in _ONE_PRONOUN_BEFORE
-            or _fraction_follows(toks, j)
-        ):
-            return None  # "one of the teams", "one in which", "no one", "one-third of"
-        current = float(_UNITS.get(w, _TENS.get(w, 0)))
-        j += 1
-        if w in _TENS:
-            k = j + 1 if _is(toks, j, "-") else j
-            if _word(toks, k) in _UNITS and 0 < _UNITS[_word(toks, k)] < 10:
-                current += _UNITS[_word(toks, k)]  # "seventy-five", "twenty one"
-                j = k + 1
-    elif w in _VAGUE:
-        if _word(toks, j + 1) in ("more", "less", "fewer", "over", "under"):
-            return None  # "a few more than 100" is about 100, not 3
-        current, plain = float(_VAGUE[w]), False
-        j += 1
-        if _is(toks, j, "of") and _word(toks, j + 1) in (*_GROUPS, *_SCALES, *_PLURALS):
-            j += 1  # "a couple of hundred"
-    elif w in _SMALL_GROUPS:
+    if toks[j].kind == "num":
+        return _read_numeral(toks, i, j)
+    if article and w == "score":
+        return _Reading(j, 1.0)  # "a score of" = 20; a bare "score" is usually not a number
+    if w in _UNITS or w in _TENS:
+        return _read_number_word(toks, i, j)
+    if w in _VAGUE:
+        return _read_vague(toks, j)
+    if w in _SMALL_GROUPS:
         return _Qty(float(_SMALL_GROUPS[w]), i, j + 1, False)
-    elif w == "half":
-        k = j + 1
-        if _is(toks, k, "a", "-"):
-            k += 1
-        if _word(toks, k) not in ("dozen", "hundred", "thousand", "million"):
-            return None  # "half of the teachers"
-        current, plain = 0.5, False
-        j = k
-    elif w in ("dozen", "hundred", "thousand", "million"):
-        current = 1.0  # "a dozen", "a hundred", also a bare "dozen protesters"
-    elif w in _PLURALS:
+    if w == "half":
+        return _read_half(toks, j)
+    if w in ("dozen", "hundred", "thousand", "million"):
+        return _Reading(j, 1.0)  # "a dozen", "a hundred", also a bare "dozen protesters"
+    if w in _PLURALS:
         return _read_plural(toks, j, j + 1, _PLURALS[w], i)
-    else:
-        return None
+    return None
 
-    # Multipliers and compounds after the base.
-    while j < n:
-        w = _word(toks, j)
-        if (
-            _is(toks, j, "-")
-            and toks[j].attached
-            and _word(toks, j + 1) in (*_GROUPS, *_SCALES, *_PLURALS)
-            and toks[j + 1].attached
-        ):
-            j += 1  # "half-dozen", "three-dozen"; "Day 2 - hundreds" is two parts
-            continue
-        if w in _GROUPS and current is not None:
-            if w == "hundred" and current >= 100:
-                j += 1  # "100 hundred" repeats the unit; "fifteen hundred" is 1500
-                continue
-            base, mult = current, float(_GROUPS[w])
-            current, plain = current * _GROUPS[w], False
-            j += 1
-            if _is(toks, j, "and") and _is(toks, j + 1, "a") and _is(toks, j + 2, "half"):
-                current += mult / 2  # "a dozen and a half" = 18
-                j += 3
-        elif w in _SCALES and current is not None:
-            base, mult = total + current, float(_SCALES[w])
-            total, current, plain = (total + current) * _SCALES[w], 0.0, False
-            j += 1
-        elif w in _PLURALS and w != "tens" and current is not None:
-            # "several hundreds", "a few dozens", "2 dozens": the base, times the unit.
-            base, mult = current, float(_PLURALS[w])
-            current, plain = current * _PLURALS[w], False
-            j += 1
-        elif (w in _UNITS or w in _TENS) and not plain and mult >= 100:
-            # "two hundred fifty", "two thousand five hundred", "a hundred and fifty"
-            sub = _read_qty(toks, j)
-            if sub is None or sub.value >= mult:
-                break
-            current = (current or 0.0) + sub.value
-            j = sub.end
-        elif (
-            w == "and"
-            and not plain
-            and mult >= 100
-            and (_word(toks, j + 1) in _UNITS or _word(toks, j + 1) in _TENS)
-            and _word(toks, j + 2) not in (*_GROUPS, *_SCALES, *_PLURALS)
-        ):
-            j += 1  # "a hundred and fifty"
-        else:
-            break
-    if current is None:
+
+def _read_numeral(toks: list[_Tok], i: int, j: int) -> _Reading | _Qty | None:
+    """A numeral: "500", "10k"; "100s" reads as "hundreds"."""
+    t = toks[j]
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is not None and nxt.attached and nxt.kind == "word" and nxt.text == "s":
+        # "100s" reads as "hundreds", "10s of thousands" as "tens of thousands";
+        # other "-s" numbers are decades or ages ("the 1960s", "in their 20s").
+        if t.value in (10, 100, 1000, 10_000, 1_000_000) and not t.comma:
+            return _read_plural(toks, j, j + 2, int(t.value), i)
         return None
-    return _Qty(total + current, i, j, plain, base, mult, comma)
+    r = _Reading(j + 1, t.value, comma=t.comma)
+    if nxt is not None and nxt.attached and nxt.text == "k":
+        r.base, r.mult, r.current, r.plain = t.value, 1000.0, t.value * 1000, False
+        r.j += 1
+    return r
+
+
+def _read_number_word(toks: list[_Tok], i: int, j: int) -> _Reading | None:
+    """A number written as a word: "three", "seventy-five", "twenty one"."""
+    w = _word(toks, j)
+    if w == "one" and (
+        _word(toks, j + 1) in _ONE_PRONOUN_AFTER
+        or _word(toks, i - 1) in _ONE_PRONOUN_BEFORE
+        or _fraction_follows(toks, j)
+    ):
+        return None  # "one of the teams", "one in which", "no one", "one-third of"
+    r = _Reading(j + 1, float(_UNITS.get(w, _TENS.get(w, 0))))
+    if w in _TENS:
+        k = r.j + 1 if _is(toks, r.j, "-") else r.j
+        if _word(toks, k) in _UNITS and 0 < _UNITS[_word(toks, k)] < 10:
+            r.current = (r.current or 0.0) + _UNITS[_word(toks, k)]  # "seventy-five"
+            r.j = k + 1
+    return r
+
+
+def _read_vague(toks: list[_Tok], j: int) -> _Reading | None:
+    """A vague count: "a few", "several", "a couple of hundred"."""
+    if _word(toks, j + 1) in ("more", "less", "fewer", "over", "under"):
+        return None  # "a few more than 100" is about 100, not 3
+    r = _Reading(j + 1, float(_VAGUE[_word(toks, j)]), plain=False)
+    if _is(toks, r.j, "of") and _word(toks, r.j + 1) in (*_GROUPS, *_SCALES, *_PLURALS):
+        r.j += 1  # "a couple of hundred"
+    return r
+
+
+def _read_half(toks: list[_Tok], j: int) -> _Reading | None:
+    """Half a number: "half a dozen", "half-million"; not "half of the teachers"."""
+    k = j + 1
+    if _is(toks, k, "a", "-"):
+        k += 1
+    if _word(toks, k) not in ("dozen", "hundred", "thousand", "million"):
+        return None  # "half of the teachers"
+    return _Reading(k, 0.5, plain=False)
+
+
+def _read_more(toks: list[_Tok], r: _Reading) -> bool:
+    """Read the multiplier or compound at ``r.j`` into ``r``; False when there is none."""
+    j = r.j
+    w = _word(toks, j)
+    if (
+        _is(toks, j, "-")
+        and toks[j].attached
+        and _word(toks, j + 1) in (*_GROUPS, *_SCALES, *_PLURALS)
+        and toks[j + 1].attached
+    ):
+        r.j += 1  # "half-dozen", "three-dozen"; "Day 2 - hundreds" is two parts
+        return True
+    if w in _GROUPS and r.current is not None:
+        if w == "hundred" and r.current >= 100:
+            r.j += 1  # "100 hundred" repeats the unit; "fifteen hundred" is 1500
+            return True
+        r.base, r.mult = r.current, float(_GROUPS[w])
+        r.current, r.plain = r.current * _GROUPS[w], False
+        r.j += 1
+        if _is(toks, r.j, "and") and _is(toks, r.j + 1, "a") and _is(toks, r.j + 2, "half"):
+            r.current += r.mult / 2  # "a dozen and a half" = 18
+            r.j += 3
+        return True
+    if w in _SCALES and r.current is not None:
+        r.base, r.mult = r.total + r.current, float(_SCALES[w])
+        r.total, r.current, r.plain = (r.total + r.current) * _SCALES[w], 0.0, False
+        r.j += 1
+        return True
+    if w in _PLURALS and w != "tens" and r.current is not None:
+        # "several hundreds", "a few dozens", "2 dozens": the base, times the unit.
+        r.base, r.mult = r.current, float(_PLURALS[w])
+        r.current, r.plain = r.current * _PLURALS[w], False
+        r.j += 1
+        return True
+    if (w in _UNITS or w in _TENS) and not r.plain and r.mult >= 100:
+        # "two hundred fifty", "two thousand five hundred", "a hundred and fifty"
+        sub = _read_qty(toks, j)
+        if sub is None or sub.value >= r.mult:
+            return False
+        r.current = (r.current or 0.0) + sub.value
+        r.j = sub.end
+        return True
+    if (
+        w == "and"
+        and not r.plain
+        and r.mult >= 100
+        and (_word(toks, j + 1) in _UNITS or _word(toks, j + 1) in _TENS)
+        and _word(toks, j + 2) not in (*_GROUPS, *_SCALES, *_PLURALS)
+    ):
+        r.j += 1  # "a hundred and fifty"
+        return True
+    return False
 
 
 def _read_plural(toks: list[_Tok], j: int, k: int, unit: int, start: int) -> _Qty | None:
@@ -582,40 +625,50 @@ def _fraction_follows(toks: list[_Tok], j: int) -> bool:
 
 def _not_a_head_count(toks: list[_Tok], q: _Qty) -> bool:
     """True when the context shows the quantity is not a number of people present."""
-    first, last = toks[q.start], toks[q.end - 1]
-    prev = toks[q.start - 1] if q.start > 0 else None
-    nxt = toks[q.end] if q.end < len(toks) else None
+    if _label_before(toks, q) or _label_after(toks, q):
+        return True
+    end = _phrase_start(toks, q)
+    return _counts_things(toks, end) or _not_present(toks, q, end)
 
-    if prev is not None:
-        if prev.text in ("$", "#", "£", "€", "x", "*", "×", "/", "^", ":", ".") and (
-            prev.text not in (":", ".")
-            or (
-                first.attached and prev.attached and q.start > 1 and toks[q.start - 2].kind == "num"
-            )
-        ):
-            return True  # money, "#5", "10 x 30", "1/2", "10:30"; not "Phase 3: 200"
-        if _is_label(toks, q.start - 1):
-            return True  # "Day 2", "Local 1199", "No 5"
-        if (
-            prev.text == "of"
-            and q.start > 1
-            and toks[q.start - 2].kind == "num"
-            and _is_label(toks, q.start - 3)
-        ):
-            return True  # "Day 2 of 5": 5 days, not 5 people
-        if (
-            first.attached
-            and prev.kind == "word"
-            and prev.text != "fb"
-            and (len(prev.text) <= 2 or prev.text not in _LEAD_WORDS)
-        ):
-            return True  # codes such as "I95", "H1N1", "v2", "1e9"; not "about200"
-        if _in_glued_parens(toks, q.start):
-            return True  # "alert(1)", "f(2, 3)": an argument or a footnote, not a count
-        if prev.text == "-" and _word(toks, q.start - 2) in ("i", "us", "sr", "route", "f"):
-            return True  # "I-95"
-        if prev.text == "." and _word(toks, q.start - 2) == "no":
-            return True  # "No. 5"
+
+def _label_before(toks: list[_Tok], q: _Qty) -> bool:
+    """True when the token before makes the number money, a label or a code."""
+    if q.start == 0:
+        return False
+    first, prev = toks[q.start], toks[q.start - 1]
+    if prev.text in ("$", "#", "£", "€", "x", "*", "×", "/", "^", ":", ".") and (
+        prev.text not in (":", ".")
+        or (first.attached and prev.attached and q.start > 1 and toks[q.start - 2].kind == "num")
+    ):
+        return True  # money, "#5", "10 x 30", "1/2", "10:30"; not "Phase 3: 200"
+    if _is_label(toks, q.start - 1):
+        return True  # "Day 2", "Local 1199", "No 5"
+    if (
+        prev.text == "of"
+        and q.start > 1
+        and toks[q.start - 2].kind == "num"
+        and _is_label(toks, q.start - 3)
+    ):
+        return True  # "Day 2 of 5": 5 days, not 5 people
+    if (
+        first.attached
+        and prev.kind == "word"
+        and prev.text != "fb"
+        and (len(prev.text) <= 2 or prev.text not in _LEAD_WORDS)
+    ):
+        return True  # codes such as "I95", "H1N1", "v2", "1e9"; not "about200"
+    if _in_glued_parens(toks, q.start):
+        return True  # "alert(1)", "f(2, 3)": an argument or a footnote, not a count
+    if prev.text == "-" and _word(toks, q.start - 2) in ("i", "us", "sr", "route", "f"):
+        return True  # "I-95"
+    return prev.text == "." and _word(toks, q.start - 2) == "no"  # "No. 5"
+
+
+def _label_after(toks: list[_Tok], q: _Qty) -> bool:
+    """True when the token after makes the number a percentage, a time, an ordinal, a
+    code or a fraction."""
+    first, last = toks[q.start], toks[q.end - 1]
+    nxt = toks[q.end] if q.end < len(toks) else None
     if nxt is not None:
         if nxt.text in ("%", "°", "x", "×", "*", "/") or (
             nxt.text in (".", ":")
@@ -647,13 +700,14 @@ def _not_a_head_count(toks: list[_Tok], q: _Qty) -> bool:
             return True
     if first.kind == "num" and _fraction_follows(toks, q.end - 1):
         return True  # "2-thirds"
-    if last.kind == "word" and last.text in _UNITS and _fraction_follows(toks, q.end - 1):
-        return True  # "two thirds of"
+    # "two thirds of"
+    return last.kind == "word" and last.text in _UNITS and _fraction_follows(toks, q.end - 1)
 
-    end = _phrase_start(toks, q)
 
-    # What the quantity counts: a unit right after it ("24-hour"), else the head noun,
-    # the first plural among up to three words before a function word.
+def _counts_things(toks: list[_Tok], end: int) -> bool:
+    """True when what the quantity counts is not people: a unit right after it
+    ("24-hour"), else the head noun, the first plural among up to three words before a
+    function word."""
     k = end + 1 if _is(toks, end, "-") else end
     if _word(toks, k) in _UNIT_WORDS:
         return True
@@ -675,8 +729,12 @@ def _not_a_head_count(toks: list[_Tok], q: _Qty) -> bool:
             return True
         if w in _PEOPLE or (w.endswith("s") and len(w) > 3):
             break
+    return False
 
-    # Expected / hoped-for / "interested" turnout, within the same clause.
+
+def _not_present(toks: list[_Tok], q: _Qty, end: int) -> bool:
+    """True when the clause makes the number expected, hoped-for or "interested"
+    turnout, or the whole a share was taken from."""
     k, words = end, 0
     while k < len(toks) and words < 4:
         t = toks[k]

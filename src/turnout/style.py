@@ -27,6 +27,7 @@ import contextlib
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -286,54 +287,19 @@ def frame(
     for old in [t for t in fig.texts if str(t.get_gid() or "").startswith("turnout-")]:
         old.remove()
     width = fig.get_figwidth()
-    dpi = fig.dpi
-    usable_px = (width - 2 * _MARGIN_X) * dpi
-
-    def block(gid: str, text: str, size: float, color: str, weight: str = "normal") -> Text | None:
-        if not text:
-            return None
-        balance = gid in ("title", "subtitle")
-        wrapped = wrap_text(text, usable_px, _font(size, weight), renderer, balance=balance)
-        return _add_text(
-            fig, gid, wrapped, size, color=color, weight=weight, ha="left", linespacing=1.25
-        )
-
-    title_t = block("title", title, TITLE_SIZE, "#111111", "bold")
-    subtitle_t = block("subtitle", subtitle, SUBTITLE_SIZE, "#333333")
-    notes_t = block("notes", notes, NOTE_SIZE, INK_SOFT)
-    source_t = block("source", source, NOTE_SIZE, INK_SOFT)
-
-    def height_in(t: Text | None) -> float:
-        if t is None:
-            return 0.0
-        return t.get_window_extent(renderer).height / dpi
-
-    header = _MARGIN_TOP + height_in(title_t)
-    if subtitle_t is not None:
-        header += _GAP_TITLE + height_in(subtitle_t)
-    header += _GAP_HEADER
-    footer = _MARGIN_BOTTOM + height_in(source_t)
-    if notes_t is not None:
-        footer += height_in(notes_t) + (_GAP_NOTES if source_t is not None else 0)
-    footer += _GAP_FOOTER
+    texts = _FrameTexts(
+        title=_block(fig, renderer, "title", title, TITLE_SIZE, "#111111", "bold"),
+        subtitle=_block(fig, renderer, "subtitle", subtitle, SUBTITLE_SIZE, "#333333"),
+        notes=_block(fig, renderer, "notes", notes, NOTE_SIZE, INK_SOFT),
+        source=_block(fig, renderer, "source", source, NOTE_SIZE, INK_SOFT),
+        renderer=renderer,
+        dpi=fig.dpi,
+    )
+    header, footer = texts.header(), texts.footer()
     # Whole pixels at 100 dpi, so the 2x PNG is exactly twice the design size.
     height = math.ceil(round((header + plot_height + footer) * 100, 6)) / 100
     fig.set_size_inches(width, height, forward=False)
-
-    # Place the frame text in inches from the top and bottom edges.
-    y = height - _MARGIN_TOP
-    for t, gap in ((title_t, _GAP_TITLE), (subtitle_t, 0.0)):
-        if t is not None:
-            t.set_position((_MARGIN_X / width, y / height))
-            t.set_verticalalignment("top")
-            y -= height_in(t) + gap
-    y = _MARGIN_BOTTOM
-    for t, gap in ((source_t, _GAP_NOTES), (notes_t, 0.0)):
-        if t is not None:
-            t.set_position((_MARGIN_X / width, y / height))
-            t.set_verticalalignment("bottom")
-            y += height_in(t) + gap
-
+    texts.place(width, height)
     region = Bbox.from_extents(
         _MARGIN_X / width,
         footer / height,
@@ -342,21 +308,96 @@ def frame(
     )
     if ax is None:
         if message:
-            msg = wrap_text(message, usable_px * 0.8, _font(11.5), renderer)
-            fig.text(
-                0.5,
-                (region.y0 + region.y1) / 2,
-                msg,
-                fontsize=11.5,
-                color=INK_SOFT,
-                ha="center",
-                va="center",
-                multialignment="center",
-                gid="turnout-message",
-                parse_math=False,
-            )
+            _message(fig, message, region, renderer)
         return
     _fit_axes(fig, ax, region, renderer)
+
+
+def _usable_px(fig: Figure) -> float:
+    """The width between the frame's margins, in pixels."""
+    return float((fig.get_figwidth() - 2 * _MARGIN_X) * fig.dpi)
+
+
+def _block(
+    fig: Figure,
+    renderer: Any,
+    gid: str,
+    text: str,
+    size: float,
+    color: str,
+    weight: str = "normal",
+) -> Text | None:
+    """One of the frame's texts, wrapped to the frame (None for no words)."""
+    if not text:
+        return None
+    balance = gid in ("title", "subtitle")
+    wrapped = wrap_text(text, _usable_px(fig), _font(size, weight), renderer, balance=balance)
+    return _add_text(
+        fig, gid, wrapped, size, color=color, weight=weight, ha="left", linespacing=1.25
+    )
+
+
+@dataclass(frozen=True)
+class _FrameTexts:
+    """The frame's four texts (None where there are no words), as the renderer sizes them."""
+
+    title: Text | None
+    subtitle: Text | None
+    notes: Text | None
+    source: Text | None
+    renderer: Any
+    dpi: float
+
+    def height_in(self, t: Text | None) -> float:
+        if t is None:
+            return 0.0
+        return float(t.get_window_extent(self.renderer).height / self.dpi)
+
+    def header(self) -> float:
+        """Inches above the plot: the headline and subtitle, with their margins."""
+        header = _MARGIN_TOP + self.height_in(self.title)
+        if self.subtitle is not None:
+            header += _GAP_TITLE + self.height_in(self.subtitle)
+        return header + _GAP_HEADER
+
+    def footer(self) -> float:
+        """Inches below the plot: the notes and source line, with their margins."""
+        footer = _MARGIN_BOTTOM + self.height_in(self.source)
+        if self.notes is not None:
+            footer += self.height_in(self.notes) + (_GAP_NOTES if self.source is not None else 0)
+        return footer + _GAP_FOOTER
+
+    def place(self, width: float, height: float) -> None:
+        """Place the texts in inches from the top and bottom edges."""
+        y = height - _MARGIN_TOP
+        for t, gap in ((self.title, _GAP_TITLE), (self.subtitle, 0.0)):
+            if t is not None:
+                t.set_position((_MARGIN_X / width, y / height))
+                t.set_verticalalignment("top")
+                y -= self.height_in(t) + gap
+        y = _MARGIN_BOTTOM
+        for t, gap in ((self.source, _GAP_NOTES), (self.notes, 0.0)):
+            if t is not None:
+                t.set_position((_MARGIN_X / width, y / height))
+                t.set_verticalalignment("bottom")
+                y += self.height_in(t) + gap
+
+
+def _message(fig: Figure, message: str, region: Bbox, renderer: Any) -> None:
+    """The sentence that stands in the plot area when there is nothing to chart."""
+    msg = wrap_text(message, _usable_px(fig) * 0.8, _font(11.5), renderer)
+    fig.text(
+        0.5,
+        (region.y0 + region.y1) / 2,
+        msg,
+        fontsize=11.5,
+        color=INK_SOFT,
+        ha="center",
+        va="center",
+        multialignment="center",
+        gid="turnout-message",
+        parse_math=False,
+    )
 
 
 def _fit_axes(fig: Figure, ax: Axes, region: Bbox, renderer: Any) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from turnout.draft.text import Mention
@@ -177,8 +178,20 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
     >>> [(m.text, str(m.date), m.future) for m in find_dates("Friday night; next Saturday", pub)]
     [('Friday night', '2026-01-30', False), ('next Saturday', '2026-02-07', True)]
     """
+    out, taken = _explicit_dates(text, published, offset)
+    for finder in _FINDERS:
+        out += finder(text, published, offset, taken)
+    return sorted(out, key=lambda m: m.start)
+
+
+_Spans = list[tuple[int, int]]
+
+
+def _explicit_dates(text: str, published: dt.date, offset: int) -> tuple[list[DateMention], _Spans]:
+    """Days written with their month ("Feb. 1", "Sunday, Feb. 1, 2026"), and the spans
+    they take (with the page's own dates, which are no event's)."""
     out: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken: _Spans = []
     for m in _EXPLICIT.finditer(text):
         if _BYLINE.search(text, max(0, m.start() - 60), m.start()):
             taken.append(m.span())
@@ -211,6 +224,12 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
             )
         )
         taken.append(m.span())
+    return out, taken
+
+
+def _weekday_dates(text: str, published: dt.date, offset: int, taken: _Spans) -> list[DateMention]:
+    """Days named by their weekday ("Friday night", "next Saturday")."""
+    out: list[DateMention] = []
     for m in _WEEKDAY.finditer(text):
         if m["plural"] or any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
             continue
@@ -222,6 +241,12 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
                 offset + m.start(), offset + m.end(), m.group(0), d, "weekday", d > published, note
             )
         )
+    return out
+
+
+def _relative_dates(text: str, published: dt.date, offset: int, taken: _Spans) -> list[DateMention]:
+    """Days counted from publication ("today", "yesterday", "this weekend")."""
+    out: list[DateMention] = []
     for m in _RELATIVE.finditer(text):
         word = m["word"].lower()
         if m.group(0)[0].isupper() and _NAME_BEFORE.search(text, 0, m.start()):
@@ -248,6 +273,12 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
                 f"'{m.group(0)}' read as {d:%b. %-d, %Y}",
             )
         )
+    return out
+
+
+def _holiday_dates(text: str, published: dt.date, offset: int, taken: _Spans) -> list[DateMention]:
+    """Holidays ("on Christmas"), the latest of that name."""
+    out: list[DateMention] = []
     for m in _HOLIDAY.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -265,6 +296,12 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
                 f"'{m.group(0)}' read as {d:%b. %-d, %Y}",
             )
         )
+    return out
+
+
+def _shifted_dates(text: str, published: dt.date, offset: int, taken: _Spans) -> list[DateMention]:
+    """Days counted from the day in mind ("a day earlier", "four days prior")."""
+    out: list[DateMention] = []
     for m in _SHIFT.finditer(text):
         days = 1 if not m["n"] else int(_COUNTS.get(m["n"].lower(), m["n"]))
         out.append(
@@ -279,4 +316,13 @@ def find_dates(text: str, published: dt.date, offset: int = 0) -> list[DateMenti
                 -days,
             )
         )
-    return sorted(out, key=lambda m: m.start)
+    return out
+
+
+# The kinds of day after the explicit ones, in the order they are listed.
+_FINDERS: tuple[Callable[[str, dt.date, int, _Spans], list[DateMention]], ...] = (
+    _weekday_dates,
+    _relative_dates,
+    _holiday_dates,
+    _shifted_dates,
+)

@@ -248,6 +248,387 @@ def _key(p: PlaceMention, d: dt.date) -> tuple[str, str, dt.date]:
     return (p.name, p.state, d)
 
 
+def _dateline(reads: list[_Read], datelines: set[tuple[int, int]]) -> PlaceMention | None:
+    """The article's first dateline place, if any."""
+    for r in reads:
+        found = next((p for p in r.places if (p.start, p.end) in datelines), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _main_city(reads: list[_Read]) -> PlaceMention | None:
+    """The city an article names, when it names only one (a round-up's most named city
+    is not every sentence's place)."""
+    counts: dict[tuple[str, str], int] = {}
+    for r in reads:
+        for p in r.places:
+            if p.kind == "city" and not p.origin and not p.weak:
+                counts[(p.name, p.state)] = counts.get((p.name, p.state), 0) + 1
+    if len(counts) != 1:
+        return None
+    name, state = max(counts, key=lambda k: counts[k])
+    return next(
+        p
+        for r in reads
+        for p in r.places
+        if (p.name, p.state) == (name, state) and p.kind == "city"
+    )
+
+
+def _lead_day(reads: list[_Read], published: dt.date) -> DateMention | None:
+    """The article's first day (from any sentence that is not a plan or another year's):
+    the day of sentences that come before any day is named ("a million in Boston; ...")."""
+    return next(
+        (
+            d
+            for r in reads
+            for d in r.dates
+            if not (r.sentence.kind == "heading" and _byline(d, r.sentence, published))
+            and not d.future
+            and d.how != "shift"
+            and abs((d.date - published).days) <= _CONTEXT_DAYS
+            and _once(_clause(r.sentence.text, d.start - r.sentence.start), published)
+        ),
+        None,
+    )
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """One sentence as the walk sees it: its places by kind, its past days."""
+
+    idx: int
+    read: _Read
+    cities: list[PlaceMention]
+    states: list[PlaceMention]
+    # A place abroad counts where it is the place of the clause: a city abroad, or a
+    # country after "in" ("tens of thousands in Britain"), not "the border with Mexico".
+    abroad: list[PlaceMention]
+    # A dateline names where the reporter is, not a place the sentence is about:
+    # "Washington, DC—Hundreds of thousands gathered in cities across the nation".
+    named: list[PlaceMention]
+    past: list[DateMention]
+
+    @property
+    def sentence(self) -> Sentence:
+        return self.read.sentence
+
+    @property
+    def pool(self) -> list[PlaceMention]:
+        """The places a number may go to, in order."""
+        return sorted(self.cities + self.abroad, key=lambda p: p.start)
+
+
+def _see(idx: int, r: _Read, datelines: set[tuple[int, int]]) -> _Seen:
+    cities = [p for p in r.places if p.kind == "city" and not p.origin]
+    return _Seen(
+        idx=idx,
+        read=r,
+        cities=cities,
+        states=[p for p in r.places if p.kind == "state"],
+        abroad=[
+            p
+            for p in r.places
+            if p.kind == "abroad" and (p.locative or p.name not in country_names())
+        ],
+        named=[c for c in cities if (c.start, c.end) not in datelines],
+        past=[d for d in r.dates if not d.future],
+    )
+
+
+@dataclass
+class _Mind:
+    """What a reader keeps in mind walking the article, and the rows and left-out numbers
+    so far: the section's place, the last place and the recent days named."""
+
+    text: str
+    published: dt.date
+    reads: list[_Read]
+    datelines: set[tuple[int, int]]
+    dateline: PlaceMention | None
+    main: PlaceMention | None
+    lead: DateMention | None
+    # A live blog tells of now ("is rallying", "right now"): its day is the publication's.
+    live: bool
+    rows: dict[tuple[str, str, dt.date], _Gathering] = field(default_factory=dict)
+    left_out: list[Quantity] = field(default_factory=list)
+    history: list[tuple[DateMention, list[PlaceMention], int]] = field(default_factory=list)
+    section_place: dict[int, PlaceMention] = field(default_factory=dict)
+    last_place: PlaceMention | None = None
+    recent: list[PlaceMention] = field(default_factory=list)  # the last sentence's cities
+    last_section: int = -1
+    pending_weather: list[tuple[tuple[str, str, dt.date], WeatherMention, Sentence]] = field(
+        default_factory=list
+    )
+    earlier: int = -1  # the block of the last sentence about another year's event
+    in_total: bool = False  # the sentence before spoke of the nation and named no place of it
+
+    def context_place(self, r: _Read) -> tuple[PlaceMention | None, str]:
+        """The place in mind for a sentence that names none of its own, and why."""
+        # A sentence that names only a state ("a major New Jersey highway") means the city
+        # of that state the sentences before named, even among others.
+        wanted = {p.state for p in r.places if p.kind == "state"}
+        if wanted:
+            for p in reversed(self.recent):
+                if p.state in wanted:
+                    return p, "place from the sentences before"
+        if self.last_place is not None:
+            return self.last_place, "place from the sentences before"
+        if r.sentence.section in self.section_place:
+            return self.section_place[r.sentence.section], "place from the section heading"
+        if self.dateline is not None:
+            return self.dateline, "place from the dateline"
+        if self.main is not None:
+            return self.main, "place: the city the article names most"
+        return None, ""
+
+    def context_date(self, place: PlaceMention | None, idx: int) -> tuple[DateMention | None, str]:
+        """The day in mind for a sentence that names none, and why."""
+        # The last days named are enough: a day far back is not the one in mind.
+        for d, places, at in reversed(self.history[-_RECENT:]):
+            near = abs((d.date - self.published).days) <= _CONTEXT_DAYS
+            same_block = self.reads[at].sentence.block == self.reads[idx].sentence.block
+            if (near or same_block) and compatible(place, places):
+                return d, f"date from the text before ('{d.text}')"
+        if self.lead is not None:
+            return self.lead, f"date: the article's first day ('{self.lead.text}')"
+        return None, ""
+
+    def gathering(self, place: PlaceMention, date: dt.date, order: int) -> _Gathering:
+        """The row of this place and day, made on first use."""
+        key = _key(place, date)
+        if key not in self.rows:
+            self.rows[key] = _Gathering(place, date, order)
+            if place.kind == "abroad":
+                where = place.note or "outside the US"
+                self.rows[key].notes.append(f"{where}: cleaning will reject this row")
+            elif place.note:
+                self.rows[key].notes.append(place.note)
+        return self.rows[key]
+
+    def walk(self, idx: int, r: _Read) -> None:
+        """Read one sentence: its rows, its left-out numbers, and what it leaves in mind."""
+        s = r.sentence
+        if any(d.how == "shift" for d in r.dates):
+            r.dates = _shifted(r.dates, self.lead, self.published)
+        self._follow(s)
+        seen = _see(idx, r, self.datelines)
+        if s.kind == "heading":
+            self._heading(seen)
+            return
+        skip = tuple((d.start - s.start, d.end - s.start) for d in r.dates)
+        quantities = find_quantities(
+            s.text,
+            s.start,
+            year=self.published.year,
+            skip=skip,
+            has_place=bool(seen.named),
+            listed=s.kind == "item",
+        )
+        made: list[_Gathering] = []
+        for q in quantities:
+            made += self._number(seen, q)
+        if not made and self._numberless_here(seen):
+            made += _numberless(self, seen)
+        for q in quantities:
+            if q.reason.startswith(MISTYPED):
+                # The gathering keeps the source's words; cleaning codes no number from them
+                # and the row's note says why, so the number is the reviewer's.
+                for g in made:
+                    g.estimates.append(q)
+                    g.spans.append((q.start, q.end, "size"))
+        self._weather(seen, made)
+        self._remember(seen, made)
+
+    def _follow(self, s: Sentence) -> None:
+        """Another year's event and a new section change what is in mind."""
+        if _other_year(s.text, self.published):
+            self.earlier = s.block
+        elif not (s.block == self.earlier and _THAT.match(s.text)):
+            self.earlier = -1
+        if s.section != self.last_section:
+            self.last_section = s.section
+            self.last_place = None
+            self.recent = []
+            self.in_total = False
+
+    def _heading(self, seen: _Seen) -> None:
+        """A heading's city is its section's place; its day dates what follows it."""
+        s = seen.sentence
+        if seen.cities and s.section not in self.section_place:
+            self.section_place[s.section] = seen.cities[0]
+            self.last_place = seen.cities[0]
+        # A dated heading ("Saturday, June 14:" over a list) dates what follows it;
+        # a line that is only the publication date is the page's byline.
+        for d in seen.read.dates:
+            byline = _byline(d, s, self.published)
+            if not d.future and d.how != "shift" and not byline and _once(s.text, self.published):
+                self.history.append((d, seen.read.places, seen.idx))
+
+    def _number(self, seen: _Seen, q: Quantity) -> list[_Gathering]:
+        """The rows a crowd size goes to; a number that is none is left out, with why."""
+        s = seen.sentence
+        if q.crowd and self.earlier == s.block and not _other_year(s.text, self.published):
+            q = _reason(q, "a number from another year's event (the sentence before)")
+        if q.crowd and _national_clause(s, q, seen.cities):
+            q = _reason(q, TOTAL)
+        if not q.crowd:
+            self.left_out.append(q)
+            return []
+        if seen.read.dates and not seen.past:
+            self.left_out.append(_reason(q, "a day after publication: a plan, not a gathering"))
+            return []
+        found = self._targets(seen, q)
+        if isinstance(found, str):
+            self.left_out.append(_reason(q, found))
+            return []
+        targets, notes, ctx_span = found
+        made = []
+        for target in targets:
+            g = self._add(seen, q, target, notes, ctx_span)
+            if g is not None:
+                made.append(g)
+        return made
+
+    def _targets(
+        self, seen: _Seen, q: Quantity
+    ) -> tuple[list[PlaceMention], list[str], PlaceMention | None] | str:
+        """The places a number goes to, its notes and the place in mind it used; or why
+        it is left out."""
+        pool = seen.pool
+        targets = _choose(q.start, q.end, pool, self.text, [p.start for p in pool]) if pool else []
+        if any(t.kind == "abroad" for t in targets):
+            # The nearest place is abroad ("a protest in Sydney by about 200,000"):
+            # a place abroad stays out, and so does its number.
+            return "a place outside the US"
+        if len(targets) > 1:
+            return targets, [note_text.shared_note(q.text, [t.name for t in targets])], None
+        if targets:
+            return targets, [], None
+        if seen.abroad:
+            return "a place outside the US"
+        if self.in_total and not seen.cities:
+            # "Protesters took to the streets in more than 2,000 locations on Saturday.
+            # Organizers estimated that 5 million people took part": the sentences
+            # before speak of the nation, and this one names no place of its own.
+            return TOTAL
+        place, why = self.context_place(seen.read)
+        if place is None and seen.cities:
+            # Only a place inside a name, or one named as the reason: better than none.
+            place = next((c for c in seen.cities if not c.guarded), seen.cities[0])
+            why = ""
+        if place is None or (seen.states and place.state not in {p.state for p in seen.states}):
+            return "no city for it in the text"
+        return [place], [why], place
+
+    def _add(
+        self,
+        seen: _Seen,
+        q: Quantity,
+        target: PlaceMention,
+        notes: list[str],
+        ctx_span: PlaceMention | None,
+    ) -> _Gathering | None:
+        """The number in the row of its place and day; None when it has no day."""
+        day: DateMention | None
+        if seen.past:
+            past_starts = [d.start for d in seen.past]
+            k = bisect_left(past_starts, q.start)  # the day nearest the number
+            day = min(seen.past[max(0, k - 1) : k + 1], key=lambda m: abs(m.start - q.start))
+            why = day.note
+        else:
+            day, why = self.context_date(target, seen.idx)
+        if day is None and self.live:
+            date, why = self.published, "told as it happens: the publication date; check"
+        elif day is None:
+            # No day anywhere before it: the publication date would be a guess (on
+            # the development set it never was the day), and CCC codes no row
+            # without a day. The number is listed, for the reviewer.
+            if not any(x is q for x in self.left_out):
+                self.left_out.append(_reason(q, NO_DAY))
+            return None
+        else:
+            date = day.date
+        g = self.gathering(target, date, q.start)
+        g.estimates.append(q)
+        g.notes += notes + [why]
+        if seen.sentence not in g.sentences:
+            g.sentences.append(seen.sentence)
+        g.spans.append((q.start, q.end, "size"))
+        g.spans.append((target.start, target.end, "place"))
+        if day is not None:
+            g.spans.append((day.start, day.end, "date"))
+        if ctx_span is not None:
+            g.spans.append((ctx_span.start, ctx_span.end, "place"))
+        return g
+
+    def _numberless_here(self, seen: _Seen) -> bool:
+        """True when the sentence may be a row without a number: it reports a gathering."""
+        s = seen.sentence
+        return (
+            s.kind in ("paragraph", "caption")
+            and self.earlier != s.block
+            and _reports_gathering(
+                s.text,
+                self.published,
+                names_city=any(not c.weak and not c.guarded for c in seen.named),
+                caption=s.kind == "caption",
+            )
+        )
+
+    def _weather(self, seen: _Seen, made: list[_Gathering]) -> None:
+        """The sentence's weather goes to its rows, or waits for its city's row."""
+        s = seen.sentence
+        for w in seen.read.weather:
+            if _not_once(s.text):
+                continue
+            if made:
+                for g in made:
+                    g.weather.append(w)
+                    g.spans.append((w.start, w.end, "weather"))
+            elif seen.cities:
+                near: DateMention | None
+                near, _ = (
+                    (min(seen.past, key=lambda m: abs(m.start - w.start)), "")
+                    if seen.past
+                    else self.context_date(seen.cities[0], seen.idx)
+                )
+                if near is not None:
+                    self.pending_weather.append((_key(seen.cities[0], near.date), w, s))
+
+    def _remember(self, seen: _Seen, made: list[_Gathering]) -> None:
+        """The place and days the sentence leaves in mind for the next ones."""
+        s, cities = seen.sentence, seen.cities
+        strong = [c for c in cities if not c.guarded and not c.weak] or [
+            c for c in cities if not c.guarded and c.venue
+        ]  # ("The New York Times described the crowd" is not about New York)
+        # The place in mind: the one city a sentence names ("from Colorado Springs to Denver
+        # and Boulder" names no one place).
+        if len({(c.name, c.state) for c in strong}) == 1:
+            self.last_place = strong[-1]
+        if strong:
+            self.recent = strong
+        self.in_total = bool(_NATIONAL.search(s.text)) and not any(
+            not c.weak and not c.guarded for c in seen.named
+        )
+        # Days of plans, of other years' events and of sentences about no gathering
+        # ("Watch the show on Monday") are not the days in mind.
+        if made or _EVENTISH.search(s.text):
+            for d in seen.past:
+                if _once(_clause(s.text, d.start - s.start), self.published):
+                    self.history.append((d, seen.read.places, seen.idx))
+
+    def settle_weather(self) -> None:
+        """Weather of sentences without a row goes to their city's row of that day."""
+        for key, w, s in self.pending_weather:
+            if key in self.rows:
+                self.rows[key].weather.append(w)
+                self.rows[key].spans.append((w.start, w.end, "weather"))
+                if s not in self.rows[key].sentences:
+                    self.rows[key].sentences.append(s)
+
+
 def build_draft(
     text: str,
     *,
@@ -263,292 +644,25 @@ def build_draft(
     import pandas as pd
 
     reads, datelines = _read(text, published)
-    rows: dict[tuple[str, str, dt.date], _Gathering] = {}
-    left_out: list[Quantity] = []
-    history: list[tuple[DateMention, list[PlaceMention], int]] = []
-    counts: dict[tuple[str, str], int] = {}
-    dateline: PlaceMention | None = None
-    for r in reads:
-        for p in r.places:
-            if p.kind == "city" and not p.origin and not p.weak:
-                counts[(p.name, p.state)] = counts.get((p.name, p.state), 0) + 1
-        if dateline is None:
-            dateline = next((p for p in r.places if (p.start, p.end) in datelines), None)
-    main = None
-    if len(counts) == 1:  # a round-up's most named city is not every sentence's place
-        name, state = max(counts, key=lambda k: counts[k])
-        main = next(
-            p
-            for r in reads
-            for p in r.places
-            if (p.name, p.state) == (name, state) and p.kind == "city"
-        )
-    # The article's first day (from any sentence that is not a plan or another year's):
-    # the day of sentences that come before any day is named ("a million in Boston; ...").
-    lead: DateMention | None = next(
-        (
-            d
-            for r in reads
-            for d in r.dates
-            if not (r.sentence.kind == "heading" and _byline(d, r.sentence, published))
-            and not d.future
-            and d.how != "shift"
-            and abs((d.date - published).days) <= _CONTEXT_DAYS
-            and _once(_clause(r.sentence.text, d.start - r.sentence.start), published)
-        ),
-        None,
+    mind = _Mind(
+        text=text,
+        published=published,
+        reads=reads,
+        datelines=datelines,
+        dateline=_dateline(reads, datelines),
+        main=_main_city(reads),
+        lead=_lead_day(reads, published),
+        live=any(_LIVE.search(r.sentence.text) for r in reads),
     )
-    section_place: dict[int, PlaceMention] = {}
-    last_place: PlaceMention | None = None
-    recent: list[PlaceMention] = []  # the cities of the last sentence that named any
-    last_section = -1
-    pending_weather: list[tuple[tuple[str, str, dt.date], WeatherMention, Sentence]] = []
-
-    def context_place() -> tuple[PlaceMention | None, str]:
-        # A sentence that names only a state ("a major New Jersey highway") means the city
-        # of that state the sentences before named, even among others.
-        wanted = {p.state for p in r.places if p.kind == "state"}
-        if wanted:
-            for p in reversed(recent):
-                if p.state in wanted:
-                    return p, "place from the sentences before"
-        if last_place is not None:
-            return last_place, "place from the sentences before"
-        if r.sentence.section in section_place:
-            return section_place[r.sentence.section], "place from the section heading"
-        if dateline is not None:
-            return dateline, "place from the dateline"
-        if main is not None:
-            return main, "place: the city the article names most"
-        return None, ""
-
-    def context_date(place: PlaceMention | None, idx: int) -> tuple[DateMention | None, str]:
-        # The last days named are enough: a day far back is not the one in mind.
-        for d, places, at in reversed(history[-_RECENT:]):
-            near = abs((d.date - published).days) <= _CONTEXT_DAYS
-            if (near or reads[at].sentence.block == reads[idx].sentence.block) and compatible(
-                place, places
-            ):
-                return d, f"date from the text before ('{d.text}')"
-        if lead is not None:
-            return lead, f"date: the article's first day ('{lead.text}')"
-        return None, ""
-
-    def gathering(place: PlaceMention, date: dt.date, order: int) -> _Gathering:
-        key = _key(place, date)
-        if key not in rows:
-            rows[key] = _Gathering(place, date, order)
-            if place.kind == "abroad":
-                where = place.note or "outside the US"
-                rows[key].notes.append(f"{where}: cleaning will reject this row")
-            elif place.note:
-                rows[key].notes.append(place.note)
-        return rows[key]
-
-    earlier = -1  # the block of the last sentence about another year's event
-    # A live blog tells of now ("is rallying", "right now"): its day is the publication's.
-    live = any(_LIVE.search(r.sentence.text) for r in reads)
-    in_total = False  # the sentence before spoke of the nation and named no place of it
     for idx, r in enumerate(reads):
-        s = r.sentence
-        if any(d.how == "shift" for d in r.dates):
-            r.dates = _shifted(r.dates, lead, published)
-        if _other_year(s.text, published):
-            earlier = s.block
-        elif not (s.block == earlier and _THAT.match(s.text)):
-            earlier = -1
-        if s.section != last_section:
-            last_section = s.section
-            last_place = None
-            recent = []
-            in_total = False
-        cities = [p for p in r.places if p.kind == "city" and not p.origin]
-        states = [p for p in r.places if p.kind == "state"]
-        # A place abroad counts where it is the place of the clause: a city abroad, or a
-        # country after "in" ("tens of thousands in Britain"), not "the border with Mexico".
-        abroad = [
-            p
-            for p in r.places
-            if p.kind == "abroad" and (p.locative or p.name not in country_names())
-        ]
-        if s.kind == "heading":
-            if cities and s.section not in section_place:
-                section_place[s.section] = cities[0]
-                last_place = cities[0]
-            # A dated heading ("Saturday, June 14:" over a list) dates what follows it;
-            # a line that is only the publication date is the page's byline.
-            for d in r.dates:
-                byline = _byline(d, s, published)
-                if not d.future and d.how != "shift" and not byline and _once(s.text, published):
-                    history.append((d, r.places, idx))
-            continue
-        past = [d for d in r.dates if not d.future]
-        skip = tuple((d.start - s.start, d.end - s.start) for d in r.dates)
-        # A dateline names where the reporter is, not a place the sentence is about:
-        # "Washington, DC—Hundreds of thousands gathered in cities across the nation".
-        named = [c for c in cities if (c.start, c.end) not in datelines]
-        quantities = find_quantities(
-            s.text,
-            s.start,
-            year=published.year,
-            skip=skip,
-            has_place=bool(named),
-            listed=s.kind == "item",
-        )
-        made: list[_Gathering] = []
-        pool = sorted(cities + abroad, key=lambda p: p.start)
-        pool_starts = [p.start for p in pool]
-        past_starts = [d.start for d in past]
-        for q in quantities:
-            if q.crowd and earlier == s.block and not _other_year(s.text, published):
-                q = _reason(q, "a number from another year's event (the sentence before)")
-            if q.crowd and _national_clause(s, q, cities):
-                q = _reason(q, TOTAL)
-            if not q.crowd:
-                left_out.append(q)
-                continue
-            if r.dates and not past:
-                left_out.append(_reason(q, "a day after publication: a plan, not a gathering"))
-                continue
-            notes: list[str] = []
-            ctx_span = None
-            targets = _choose(q.start, q.end, pool, text, pool_starts) if pool else []
-            if any(t.kind == "abroad" for t in targets):
-                # The nearest place is abroad ("a protest in Sydney by about 200,000"):
-                # a place abroad stays out, and so does its number.
-                left_out.append(_reason(q, "a place outside the US"))
-                continue
-            if len(targets) > 1:
-                notes.append(note_text.shared_note(q.text, [t.name for t in targets]))
-            if targets:
-                pass
-            elif abroad:
-                left_out.append(_reason(q, "a place outside the US"))
-                continue
-            elif in_total and not cities:
-                # "Protesters took to the streets in more than 2,000 locations on Saturday.
-                # Organizers estimated that 5 million people took part": the sentences
-                # before speak of the nation, and this one names no place of its own.
-                left_out.append(_reason(q, TOTAL))
-                continue
-            else:
-                place, why = context_place()
-                if place is None and cities:
-                    # Only a place inside a name, or one named as the reason: better than none.
-                    place = next((c for c in cities if not c.guarded), cities[0])
-                    why = ""
-                if place is None or (states and place.state not in {p.state for p in states}):
-                    left_out.append(_reason(q, "no city for it in the text"))
-                    continue
-                targets, ctx_span = [place], place
-                notes.append(why)
-            for target in targets:
-                day: DateMention | None
-                if past:
-                    k = bisect_left(past_starts, q.start)  # the day nearest the number
-                    day = min(past[max(0, k - 1) : k + 1], key=lambda m: abs(m.start - q.start))
-                    why = day.note
-                else:
-                    day, why = context_date(target, idx)
-                if day is None and live:
-                    date, why = published, "told as it happens: the publication date; check"
-                elif day is None:
-                    # No day anywhere before it: the publication date would be a guess (on
-                    # the development set it never was the day), and CCC codes no row
-                    # without a day. The number is listed, for the reviewer.
-                    if not any(x is q for x in left_out):
-                        left_out.append(_reason(q, NO_DAY))
-                    continue
-                else:
-                    date = day.date
-                g = gathering(target, date, q.start)
-                g.estimates.append(q)
-                g.notes += notes + [why]
-                if s not in g.sentences:
-                    g.sentences.append(s)
-                g.spans.append((q.start, q.end, "size"))
-                g.spans.append((target.start, target.end, "place"))
-                if day is not None:
-                    g.spans.append((day.start, day.end, "date"))
-                if ctx_span is not None:
-                    g.spans.append((ctx_span.start, ctx_span.end, "place"))
-                made.append(g)
-        if (
-            not made
-            and s.kind in ("paragraph", "caption")
-            and earlier != s.block
-            and _reports_gathering(
-                s.text,
-                published,
-                names_city=any(not c.weak and not c.guarded for c in named),
-                caption=s.kind == "caption",
-            )
-        ):
-            made += _numberless(
-                s,
-                idx,
-                named or cities,
-                past,
-                context_place,
-                context_date,
-                gathering,
-                text,
-                states,
-                abroad,
-            )
-        for q in quantities:
-            if q.reason.startswith(MISTYPED):
-                # The gathering keeps the source's words; cleaning codes no number from them
-                # and the row's note says why, so the number is the reviewer's.
-                for g in made:
-                    g.estimates.append(q)
-                    g.spans.append((q.start, q.end, "size"))
-        for w in r.weather:
-            if _not_once(s.text):
-                continue
-            if made:
-                for g in made:
-                    g.weather.append(w)
-                    g.spans.append((w.start, w.end, "weather"))
-            elif cities:
-                near: DateMention | None
-                near, _ = (
-                    (min(past, key=lambda m: abs(m.start - w.start)), "")
-                    if past
-                    else context_date(cities[0], idx)
-                )
-                if near is not None:
-                    pending_weather.append((_key(cities[0], near.date), w, s))
-        strong = [c for c in cities if not c.guarded and not c.weak] or [
-            c for c in cities if not c.guarded and c.venue
-        ]  # ("The New York Times described the crowd" is not about New York)
-        # The place in mind: the one city a sentence names ("from Colorado Springs to Denver
-        # and Boulder" names no one place).
-        if len({(c.name, c.state) for c in strong}) == 1:
-            last_place = strong[-1]
-        if strong:
-            recent = strong
-        in_total = bool(_NATIONAL.search(s.text)) and not any(
-            not c.weak and not c.guarded for c in named
-        )
-        # Days of plans, of other years' events and of sentences about no gathering
-        # ("Watch the show on Monday") are not the days in mind.
-        if made or _EVENTISH.search(s.text):
-            for d in past:
-                if _once(_clause(s.text, d.start - s.start), published):
-                    history.append((d, r.places, idx))
-    for key, w, s in pending_weather:
-        if key in rows:
-            rows[key].weather.append(w)
-            rows[key].spans.append((w.start, w.end, "weather"))
-            if s not in rows[key].sentences:
-                rows[key].sentences.append(s)
-    candidates, facts = _weigh(reads, rows, datelines, published)
+        mind.walk(idx, r)
+    mind.settle_weather()
+    candidates, facts = _weigh(reads, mind.rows, datelines, published)
     if model:
         from turnout.draft.model import decide
 
-        left_out += decide(candidates, facts, rows, gathering)
-    draft = _table(text, rows, left_out, published, source_name, source_url, pd)
+        mind.left_out += decide(candidates, facts, mind.rows, mind.gathering)
+    draft = _table(text, mind.rows, mind.left_out, published, source_name, source_url, pd)
     draft.candidates, draft.facts = candidates, facts
     return draft
 
@@ -754,16 +868,46 @@ def _clause(text: str, pos: int) -> str:
     return text[start:end].strip()
 
 
-def _numberless(
-    s, idx, cities, past, context_place, context_date, gathering, text, states, abroad
-) -> list[_Gathering]:
+def _numberless(mind: _Mind, seen: _Seen) -> list[_Gathering]:
     """A gathering the sentence reports without a number: a row with an empty size."""
-    if not cities and (not past or abroad):
+    s, past, states = seen.sentence, seen.past, seen.states
+    cities = seen.named or seen.cities
+    if not cities and (not past or seen.abroad):
         return []  # (a gathering abroad is not a row)
     if not cities and _NATIONAL.search(s.text):
         return []
     notes = []
     cities = [c for c in cities if not c.weak or c.venue]  # not "the Boston Tea Party"
+    group: list[PlaceMention]
+    if cities:
+        group = _gathered_at(s, cities, mind.text)
+        if not group:
+            return []
+    else:
+        place, why = mind.context_place(seen.read)
+        if place is None or (states and place.state not in {p.state for p in states}):
+            return []  # "in Foley Square, New York": a state the place in mind is not in
+        notes.append(why)
+        group = [place]
+    found = _numberless_day(mind, seen, group[0], bool(cities))
+    if found is None:
+        return []
+    d, why = found
+    notes.append(why)
+    made = []
+    for place in group:
+        g = mind.gathering(place, d.date, s.start)
+        g.notes += notes
+        if s not in g.sentences:
+            g.sentences.append(s)
+        g.spans += [(place.start, place.end, "place"), (d.start, d.end, "date")]
+        made.append(g)
+    return made
+
+
+def _gathered_at(s: Sentence, cities: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """The cities a sentence without a number puts a gathering at: none when no clause
+    that names one reports a gathering there."""
 
     # Without a number, only a place the gathering's own clause names is evidence of a
     # gathering there: "A heavy police presence was in place in Los Angeles, Dallas, ...,
@@ -773,59 +917,47 @@ def _numberless(
     def said(c: PlaceMention) -> bool:
         return _gathering_clause(s.text, c.start - s.start, c.end - s.start)
 
-    if cities and not any(said(c) for c in cities if not c.guarded):
+    pool = [c for c in cities if not c.guarded and said(c)]
+    if not pool:
         return []
-    if cities:
-        pool = [c for c in cities if not c.guarded and said(c)]
-        place = pool[0]
-        # "Students in Boston, New York and Washington walked out", "in Philadelphia;
-        # Akron, Ohio; Nassau, N.Y.", "from Boston to St. Petersburg, Florida, to
-        # Lexington": each city of the list a row.
-        group = [place]
-        i = cities.index(place)
-        while i + 1 < len(cities) and _LISTED.match(text[cities[i].end : cities[i + 1].start]):
-            i += 1
-            if (
-                not cities[i].weak
-                and not cities[i].guarded
-                and not _ATTRIBUTIVE.match(s.text, cities[i].end - s.start)
-            ):
-                group.append(cities[i])
-        # "marched over the Brooklyn Bridge, chanted ... near St. Louis' Gateway Arch, prayed
-        # in Atlanta": each place the sentence puts people at is a gathering's.
-        group += [
-            c
-            for c in cities[i + 1 :]
-            if c.locative and not c.weak and not c.guarded and c not in group and said(c)
-        ]
-    else:
-        place, why = context_place()
-        if place is None or (states and place.state not in {p.state for p in states}):
-            return []  # "in Foley Square, New York": a state the place in mind is not in
-        notes.append(why)
-        group = [place]
+    place = pool[0]
+    # "Students in Boston, New York and Washington walked out", "in Philadelphia;
+    # Akron, Ohio; Nassau, N.Y.", "from Boston to St. Petersburg, Florida, to
+    # Lexington": each city of the list a row.
+    group = [place]
+    i = cities.index(place)
+    while i + 1 < len(cities) and _LISTED.match(text[cities[i].end : cities[i + 1].start]):
+        i += 1
+        if (
+            not cities[i].weak
+            and not cities[i].guarded
+            and not _ATTRIBUTIVE.match(s.text, cities[i].end - s.start)
+        ):
+            group.append(cities[i])
+    # "marched over the Brooklyn Bridge, chanted ... near St. Louis' Gateway Arch, prayed
+    # in Atlanta": each place the sentence puts people at is a gathering's.
+    return group + [
+        c
+        for c in cities[i + 1 :]
+        if c.locative and not c.weak and not c.guarded and c not in group and said(c)
+    ]
+
+
+def _numberless_day(
+    mind: _Mind, seen: _Seen, place: PlaceMention, has_cities: bool
+) -> tuple[DateMention, str] | None:
+    """The day of a gathering told without a number, and why; None when there is none."""
+    s, past = seen.sentence, seen.past
     # The gathering's day is one its clause names, not "after Brown ... was fatally shot
     # ... on Aug. 9"; without one, the day in mind.
     own = [d for d in past if not _another_event(s.text, d.start - s.start)]
-    if own or (past and not cities):
+    if own or (past and not has_cities):
         d = (own or past)[0]
-        why = d.note
-    elif cities:
-        d, why = context_date(place, idx)
-        if d is None:
-            return []
-    else:
-        return []
-    notes.append(why)
-    made = []
-    for place in group:
-        g = gathering(place, d.date, s.start)
-        g.notes += notes
-        if s not in g.sentences:
-            g.sentences.append(s)
-        g.spans += [(place.start, place.end, "place"), (d.start, d.end, "date")]
-        made.append(g)
-    return made
+        return d, d.note
+    if has_cities:
+        day, why = mind.context_date(place, seen.idx)
+        return None if day is None else (day, why)
+    return None
 
 
 _CLAUSE_SPLIT = re.compile(

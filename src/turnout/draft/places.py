@@ -288,6 +288,325 @@ def _state_after(words: list[str], j: int) -> str:
     return ""
 
 
+@dataclass(frozen=True)
+class _Words:
+    """A sentence's tokens: (start, end, word) each, the words, and which are capitalized."""
+
+    text: str
+    toks: list[tuple[int, int, str]]
+    words: list[str]
+    caps: list[bool]
+
+    @classmethod
+    def of(cls, text: str) -> _Words:
+        toks = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+        words = [t[2] for t in toks]
+        return cls(text, toks, words, [w[:1].isupper() for w in words])
+
+    def listed(self, last_end: int, i: int) -> bool:
+        """True when only list words stand between the last place and word ``i``."""
+        return last_end >= 0 and all(x in (",", "and", "or", "&") for x in self.words[last_end:i])
+
+
+@dataclass
+class _Candidate:
+    """A run of words the gazetteer knows, words[i:j], as the rules refine it."""
+
+    i: int
+    j: int
+    n: int  # the run's length as found
+    kind: str
+    name: str
+    state: str
+    cands: tuple[str, ...]
+    pop: int
+    prev: str
+    prev2: str
+    nxt: str
+    last: str
+    written: str  # the state written after it (", Texas"), if any
+    end: int  # its end offset in the sentence
+    weak: bool = False
+    venue: bool = False
+    note: str = ""  # where the landmark table put it
+
+    @property
+    def possessive(self) -> bool:
+        return self.last.endswith(("’s", "'s", "s’", "s'"))  # ("St. Louis’ Gateway Arch")
+
+
+def _run_at(s: _Words, i: int) -> tuple[int, tuple[str, str, str, tuple[str, ...], int]] | None:
+    """The longest run of capitalized words at ``i`` the gazetteer knows, with its entry."""
+    words, caps = s.words, s.caps
+    for n in (5, 4, 3, 2, 1):
+        if i + n > len(s.toks):
+            continue
+        run = words[i : i + n]
+        if not all(caps[i + m] or run[m].lower() in ("of", "de", "del", "la") for m in range(n)):
+            continue
+        if any(not x[0].isalpha() for x in run):
+            continue
+        clean = [x[:-2] if x.endswith(("’s", "'s")) else x for x in run]
+        if len(clean) > 1 and any(x.endswith(("’s", "'s")) for x in run[:-1]):
+            continue
+        hit = _lookup(clean)
+        after = words[i + n].lower().strip(".,") if i + n < len(words) else ""
+        if hit and hit[0] == "city" and n > 1 and after in _STREET_AFTER | _VENUES:
+            continue  # "Dallas City Hall" is Dallas's hall, not Dallas City, Ill.
+        if hit:
+            return n, hit
+    return None
+
+
+def _candidate(s: _Words, i: int) -> _Candidate | None:
+    """The place the words at ``i`` may name, before the rules decide; None when none."""
+    w = s.words[i]
+    if not s.caps[i] or not w[0].isalpha():
+        return None
+    found = _run_at(s, i)
+    if found is None:
+        return None
+    n, (kind, name, state, cands, pop) = found
+    words, j = s.words, i + n
+    last = words[j - 1]
+    end = s.toks[j - 1][1]
+    if last.endswith(".") and "." not in last[:-1] and len(last) > 4:
+        end -= 1  # "in central Denver.": the sentence's period is not the place's
+    return _Candidate(
+        i=i,
+        j=j,
+        n=n,
+        kind=kind,
+        name=name,
+        state=state,
+        cands=cands,
+        pop=pop,
+        prev=words[i - 1] if i > 0 else "",
+        prev2=words[i - 2] if i > 1 else "",
+        nxt=words[j] if j < len(words) else "",
+        last=last,
+        written=_state_after(words, j),
+        end=end,
+    )
+
+
+def _decide(c: _Candidate, s: _Words, heading: bool, last_end: int) -> int | None:
+    """Refine the candidate by the rules in order; the word to go on from when it is no
+    place (None when it is one)."""
+    words = s.words
+    if c.kind in ("landmark", "abroad") and c.written and c.written != c.state:
+        # "Manhattan, Kan.", "Paris, Texas": the state written after it decides.
+        entries = gazetteer._gazetteer().get(_key(" ".join(words[c.i : c.j])), [])
+        if any(e[1] == c.written for e in entries):
+            states = tuple(dict.fromkeys(e[1] for e in entries))
+            c.kind, c.name, c.state, c.cands = "city", entries[0][0], "", states
+            c.pop = entries[0][4]
+    if c.kind == "landmark":
+        if _landmark_as_word(c, words):
+            return c.j
+        c.kind = "city"
+        c.note = f"'{' '.join(words[c.i : c.j])}' is in {c.name} (landmark table)"
+    if not heading:
+        resume = _in_other_name(c, words)
+        if resume is not None:
+            return resume
+    _take_written_state(c, s)
+    if c.kind == "city" and c.name == "Washington" and words[c.i] == "Washington":
+        # "Washington state", "Washington, D.C." / bare "Washington" (AP: the capital)
+        if c.nxt.lower() == "state":
+            c.kind, c.name, c.state, c.cands = "state", "WA", "WA", ("WA",)
+    in_list = s.listed(last_end, c.i)
+    if c.kind == "city" and c.name == "New York City" and words[c.i] == "New" and not in_list:
+        if c.nxt.lower() == "state" or c.prev == ",":
+            c.kind, c.name, c.state, c.cands = "state", "NY", "NY", ("NY",)
+    return None if _stands_alone(c, in_list) else c.j
+
+
+def _landmark_as_word(c: _Candidate, words: list[str]) -> bool:
+    """True when a landmark's name is not a place here: "the state Supreme Court"; "the
+    Supreme Court will overturn" (the court, not its building: a landmark is a place
+    after "outside", "at", "on" ...)."""
+    prev = c.prev
+    before = c.prev2 if prev.lower() == "the" else prev
+    return prev.lower() in _LOCAL or (
+        landmarks()[_landmark_key(words[c.i : c.j])][2] == "landmark"
+        and c.i > 0  # (a line that opens with it: "Times Square, New York: 50,000")
+        and prev not in ("-", "•", "*", "–", "—", ":")
+        and before.lower() not in _LOCATIVE | {"on", "over", "from"} | _FILLED
+        and not prev.endswith(("’s", "'s", "s’", "s'"))  # "Manhattan's Foley Square"
+    )
+
+
+def _in_other_name(c: _Candidate, words: list[str]) -> int | None:
+    """The word to go on from when the name is part of another (a person's, a street's);
+    else None, with the candidate marked weak when a longer name starts with it."""
+    prev, prev2, nxt = c.prev, c.prev2, c.nxt
+    initial = len(prev) == 2 and prev[1] == "." and _cap(prev2)  # "John F. Kennedy"
+    owner = bool(c.note) and prev.endswith(("’s", "'s", "s’", "s'"))
+    if initial or (
+        not owner
+        and prev
+        and _cap(prev)
+        and prev[0].isalpha()
+        and not prev.endswith(".")  # "D.C. Chicago organizers": an abbreviation ends
+        and prev.lower() not in _OK_BEFORE
+    ):
+        return c.i + 1  # inside a longer name: "Keith Porter", "Mayor Brandon Johnson"
+    if c.kind == "city" and (
+        (nxt.lower() in _STREET_AFTER and not (nxt.lower() == "streets" and c.pop >= _BIG))
+        or (
+            c.n > 1 and c.last.lower().rstrip(".") in _STREET_AFTER and not c.note and not c.written
+        )
+    ):
+        return c.j  # a street or a square ("Van Buren streets", "Union Square")
+    if nxt and _cap(nxt) and nxt[0].isalpha() and not c.possessive and nxt not in _TIME_WORDS:
+        c.weak = True  # "Seattle Community College", "Texas Gulf Coast ..."
+        run = []  # the rest of the name: "Boston Common", "Lincoln Tunnel"
+        for x in words[c.j : c.j + 4]:
+            if not (_cap(x) and x[0].isalpha()):
+                break
+            run.append(x)
+        c.venue = any(x.lower().strip(".,") in _VENUES for x in run)
+    return None
+
+
+def _take_written_state(c: _Candidate, s: _Words) -> None:
+    """A written state: "Portland, Oregon", "Madison, Wis.", "Rochester, N.Y."."""
+    words = s.words
+    if not (c.kind == "city" and c.j + 1 < len(s.toks) and words[c.j] == ","):
+        return
+    k = c.j + 1
+    for m in (3, 2, 1):
+        run = words[k : k + m]
+        if len(run) == m and all(_cap(x) for x in run):
+            code = _state_code(_key(" ".join(run)))
+            if not code or code not in c.cands:
+                continue
+            # "Boston, New York and Washington" is a list of cities, not Boston, N.Y.:
+            # a state that is also a city's name counts only for a place of some size.
+            if " ".join(run) in ("New York", "Washington"):
+                pops = dict(zip(c.cands, _populations(c.name), strict=False))
+                if pops and pops.get(code, 0) < 0.05 * max(pops.values()):
+                    return
+            c.state = code
+            c.end = s.toks[k + m - 1][1]
+            c.j = k + m
+            return
+
+
+def _stands_alone(c: _Candidate, listed: bool) -> bool:
+    """True when a name without its state is a place where it stands."""
+    if c.kind == "city" and not c.state and not c.weak:
+        # A bare name: big cities and AP's dateline cities stand alone; smaller ones
+        # need a preposition that makes them a location. In a list after a place ("in
+        # Beaumont and Nacogdoches") it is a place too.
+        # (AP's dateline cities are all big cities: the population test covers them.)
+        if c.pop < _BIG:
+            if (
+                not ((c.prev.lower() in _LOCATIVE | _ORIGIN or listed) and c.pop >= _SMALL)
+                or c.possessive  # "a reference to Garner's last words": a person
+            ):
+                return False
+    if c.kind == "city" and c.weak and not c.state and c.pop < _BIG:
+        return False
+    if c.kind == "abroad" and c.name not in _country_set():
+        # A city abroad is a place as a big US city is: alone when it is very large,
+        # else after "in", "at" ...; never at the start of a longer name ("Kennedy
+        # Airport").
+        size = _world_cities().get(_key(c.name), ("", "", 0))[2]
+        if c.weak or (size < _BIG_ABROAD and c.prev.lower() not in _LOCATIVE):
+            return False
+    return True
+
+
+def _guarded(words: list[str], i: int) -> bool:
+    """True when the words before the place in its clause make it no gathering's place
+    ("solidarity with", "against" ...)."""
+    k = i
+    while k > 0 and i - k < 12 and words[k - 1] not in (",", ";", ".", "—", "–"):
+        k -= 1
+    before = " ".join(x.lower() for x in words[k:i])
+    # ("his support for the Fight for 15 campaign at a rally in Washington": the rally
+    # he was at is the place's, whatever the words before it)
+    at_event = list(_AT_EVENT.finditer(before))
+    return bool(_GUARD.search(before, at_event[-1].end() if at_event else 0))
+
+
+def _abroad_locality(
+    c: _Candidate, s: _Words, out: list[PlaceMention], offset: int
+) -> tuple[str, int, str]:
+    """The place abroad's name, start and note: "Toronto, Canada" is Toronto's (and the
+    "Toronto" read alone before its country is dropped from ``out``)."""
+    name, start, note = c.name, s.toks[c.i][0], c.note
+    world = _world_cities().get(_key(c.name))
+    if world and world[0] == c.name:
+        note = f"outside the US ({world[1]})"
+    words, k = s.words, c.i - 1
+    if k >= 1 and words[k] == ",":
+        m = k - 1
+        while m - 1 >= 0 and _cap(words[m - 1]) and words[m - 1][0].isalpha() and k - m < 3:
+            m -= 1
+        if _cap(words[m]) and words[m][0].isalpha() and words[m].lower() not in _OK_BEFORE:
+            note = f"outside the US ({c.name})"
+            name = " ".join(words[m:k])
+            start = s.toks[m][0]
+            while out and out[-1].end > offset + start:
+                out.pop()  # "Toronto" read alone before its country
+    return name, start, note
+
+
+def _origin(c: _Candidate, words: list[str], origin_listed: bool) -> bool:
+    """True when the place is where people came from, or a person's home."""
+    prev, prev2, i = c.prev.lower(), c.prev2.lower(), c.i
+    # "from Orland Park": where people came from; "from L.A.'s event" is not.
+    return (
+        (
+            (prev in _ORIGIN or prev2 in _ORIGIN or origin_listed)
+            and not c.possessive
+            # "Hundreds marched from St. Louis' Old Courthouse": where a march began
+            and not (prev in _ORIGIN and prev2 in _SET_OFF)
+        )
+        # "Anne Landman of Grand Junction, Colo.": where a person is from (not
+        # "the Port of Seattle").
+        or (
+            c.prev == "of"
+            and i >= 3
+            and all(_cap(x) and x[0].isalpha() for x in words[i - 3 : i - 1])
+        )
+        # "a teacher who grew up in Dayton, Ohio": a person's home, not a gathering's
+        or bool(_HOME.search(" ".join(x.lower() for x in words[max(0, i - 4) : i])))
+    )
+
+
+def _mention(
+    c: _Candidate, s: _Words, out: list[PlaceMention], offset: int, last_end: int
+) -> PlaceMention:
+    """The mention of a place the rules kept."""
+    guarded = _guarded(s.words, c.i)
+    if c.kind == "abroad":
+        name, start, note = _abroad_locality(c, s, out, offset)
+    else:
+        name, start, note = c.name, s.toks[c.i][0], c.note
+    # "from Seattle, Mercer Island and Issaquah": a list after "from" is all origins.
+    origin_listed = bool(out and out[-1].origin and s.listed(last_end, c.i))
+    return PlaceMention(
+        offset + start,
+        offset + c.end,
+        s.text[start : c.end],
+        c.kind,
+        name,
+        c.state,
+        weak=c.weak,
+        venue=c.venue,
+        origin=_origin(c, s.words, origin_listed),
+        guarded=guarded,
+        locative=c.prev.lower() in _LOCATIVE,
+        note=note,
+        candidates=c.cands,
+        populations=_populations(name) if c.kind == "city" and not c.state else (),
+    )
+
+
 def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[PlaceMention]:
     """US cities, states and countries named in one sentence, with their offsets.
 
@@ -297,233 +616,34 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
     >>> [(p.name, p.weak) for p in find_places("outside the Philadelphia City Council")]
     [('Philadelphia', True)]
     """
-    toks = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
-    words = [t[2] for t in toks]
-    caps = [w[:1].isupper() for w in words]
+    s = _Words.of(text)
     out: list[PlaceMention] = [
         PlaceMention(offset + m.start(), offset + m.end(), m.group(0), "city", "Washington", "DC")
         for m in _CAPITAL.finditer(text)
     ]
     last_end = -1  # token index after the last place found
     i = 0
-    while i < len(toks):
-        w = words[i]
-        if not caps[i] or not w[0].isalpha():
+    while i < len(s.toks):
+        c = _candidate(s, i)
+        if c is None:
             i += 1
             continue
-        found = None
-        for n in (5, 4, 3, 2, 1):
-            if i + n > len(toks):
-                continue
-            run = words[i : i + n]
-            if not all(
-                caps[i + m] or run[m].lower() in ("of", "de", "del", "la") for m in range(n)
-            ):
-                continue
-            if any(not x[0].isalpha() for x in run):
-                continue
-            clean = [x[:-2] if x.endswith(("’s", "'s")) else x for x in run]
-            if len(clean) > 1 and any(x.endswith(("’s", "'s")) for x in run[:-1]):
-                continue
-            hit = _lookup(clean)
-            after = words[i + n].lower().strip(".,") if i + n < len(words) else ""
-            if hit and hit[0] == "city" and n > 1 and after in _STREET_AFTER | _VENUES:
-                continue  # "Dallas City Hall" is Dallas's hall, not Dallas City, Ill.
-            if hit:
-                found = (n, hit)
-                break
-        if not found:
-            i += 1
+        resume = _decide(c, s, heading, last_end)
+        if resume is not None:
+            i = resume
             continue
-        n, (kind, name, state, cands, pop) = found
-        j = i + n
-        last = words[j - 1]
-        possessive = last.endswith(("’s", "'s", "s’", "s'"))  # ("St. Louis’ Gateway Arch")
-        prev = words[i - 1] if i > 0 else ""
-        prev2 = words[i - 2] if i > 1 else ""
-        nxt = words[j] if j < len(words) else ""
-        weak = venue = False
-        written = _state_after(words, j)
-        if kind in ("landmark", "abroad") and written and written != state:
-            # "Manhattan, Kan.", "Paris, Texas": the state written after it decides.
-            entries = gazetteer._gazetteer().get(_key(" ".join(words[i:j])), [])
-            if any(e[1] == written for e in entries):
-                states = tuple(dict.fromkeys(e[1] for e in entries))
-                kind, name, state, cands, pop = "city", entries[0][0], "", states, entries[0][4]
-        landmark_note = ""
-        if kind == "landmark":
-            before = prev2 if prev.lower() == "the" else prev
-            if prev.lower() in _LOCAL or (
-                landmarks()[_landmark_key(words[i:j])][2] == "landmark"
-                and i > 0  # (a line that opens with it: "Times Square, New York: 50,000")
-                and prev not in ("-", "•", "*", "–", "—", ":")
-                and before.lower() not in _LOCATIVE | {"on", "over", "from"} | _FILLED
-                and not prev.endswith(("’s", "'s", "s’", "s'"))  # "Manhattan's Foley Square"
-            ):
-                # "the state Supreme Court"; "the Supreme Court will overturn" (the court,
-                # not its building: a landmark is a place after "outside", "at", "on" ...).
-                i = j
-                continue
-            kind = "city"
-            landmark_note = f"'{' '.join(words[i:j])}' is in {name} (landmark table)"
-        if not heading:
-            initial = len(prev) == 2 and prev[1] == "." and _cap(prev2)  # "John F. Kennedy"
-            owner = bool(landmark_note) and prev.endswith(("’s", "'s", "s’", "s'"))
-            if initial or (
-                not owner
-                and prev
-                and _cap(prev)
-                and prev[0].isalpha()
-                and not prev.endswith(".")  # "D.C. Chicago organizers": an abbreviation ends
-                and prev.lower() not in _OK_BEFORE
-            ):
-                i += 1
-                continue  # inside a longer name: "Keith Porter", "Mayor Brandon Johnson"
-            if kind == "city" and (
-                (nxt.lower() in _STREET_AFTER and not (nxt.lower() == "streets" and pop >= _BIG))
-                or (
-                    n > 1
-                    and last.lower().rstrip(".") in _STREET_AFTER
-                    and not landmark_note
-                    and not written
-                )
-            ):
-                i = j
-                continue  # a street or a square ("Van Buren streets", "Union Square")
-            if nxt and _cap(nxt) and nxt[0].isalpha() and not possessive and nxt not in _TIME_WORDS:
-                weak = True  # "Seattle Community College", "Texas Gulf Coast ..."
-                run = []  # the rest of the name: "Boston Common", "Lincoln Tunnel"
-                for x in words[j : j + 4]:
-                    if not (_cap(x) and x[0].isalpha()):
-                        break
-                    run.append(x)
-                venue = any(x.lower().strip(".,") in _VENUES for x in run)
+        mention = _mention(c, s, out, offset, last_end)
+        last_end = c.j
+        out.append(mention)
+        i = c.j
+    _ranges(out, text, offset)
+    out += _capitols(out, text, offset)
+    return sorted(out, key=lambda p: p.start)
 
-        # A written state: "Portland, Oregon", "Madison, Wis.", "Rochester, N.Y."
-        end = toks[j - 1][1]
-        if last.endswith(".") and "." not in last[:-1] and len(last) > 4:
-            end -= 1  # "in central Denver.": the sentence's period is not the place's
-        if kind == "city" and j + 1 < len(toks) and words[j] == ",":
-            k = j + 1
-            for m in (3, 2, 1):
-                run = words[k : k + m]
-                if len(run) == m and all(_cap(x) for x in run):
-                    code = _state_code(_key(" ".join(run)))
-                    if not code or code not in cands:
-                        continue
-                    # "Boston, New York and Washington" is a list of cities, not Boston, N.Y.:
-                    # a state that is also a city's name counts only for a place of some size.
-                    if " ".join(run) in ("New York", "Washington"):
-                        pops = dict(zip(cands, _populations(name), strict=False))
-                        if pops and pops.get(code, 0) < 0.05 * max(pops.values()):
-                            break
-                    state = code
-                    end = toks[k + m - 1][1]
-                    j = k + m
-                    break
-        if kind == "city" and name == "Washington" and words[i] == "Washington":
-            # "Washington state", "Washington, D.C." / bare "Washington" (AP: the capital)
-            if nxt.lower() == "state":
-                kind, name, state, cands = "state", "WA", "WA", ("WA",)
-        in_list = last_end >= 0 and all(x in (",", "and", "or", "&") for x in words[last_end:i])
-        if kind == "city" and name == "New York City" and words[i] == "New" and not in_list:
-            if nxt.lower() == "state" or prev == ",":
-                kind, name, state, cands = "state", "NY", "NY", ("NY",)
-        if kind == "city" and not state and not weak:
-            # A bare name: big cities and AP's dateline cities stand alone; smaller ones
-            # need a preposition that makes them a location.
-            lower_prev = prev.lower()
-            # In a list after a place ("in Beaumont and Nacogdoches") it is a place too.
-            listed = last_end >= 0 and all(x in (",", "and", "or", "&") for x in words[last_end:i])
-            # (AP's dateline cities are all big cities: the population test covers them.)
-            if pop < _BIG:
-                if (
-                    not ((lower_prev in _LOCATIVE | _ORIGIN or listed) and pop >= _SMALL)
-                    or possessive  # "a reference to Garner's last words": a person
-                ):
-                    i = j
-                    continue
-        if kind == "city" and weak and not state and pop < _BIG:
-            i = j
-            continue
-        if kind == "abroad" and name not in _country_set():
-            # A city abroad is a place as a big US city is: alone when it is very large,
-            # else after "in", "at" ...; never at the start of a longer name ("Kennedy
-            # Airport").
-            size = _world_cities().get(_key(name), ("", "", 0))[2]
-            if weak or (size < _BIG_ABROAD and prev.lower() not in _LOCATIVE):
-                i = j
-                continue
-        k = i
-        while k > 0 and i - k < 12 and words[k - 1] not in (",", ";", ".", "—", "–"):
-            k -= 1
-        before = " ".join(x.lower() for x in words[k:i])
-        # ("his support for the Fight for 15 campaign at a rally in Washington": the rally
-        # he was at is the place's, whatever the words before it)
-        at_event = list(_AT_EVENT.finditer(before))
-        guarded = bool(_GUARD.search(before, at_event[-1].end() if at_event else 0))
-        start = toks[i][0]
-        note = landmark_note
-        world = _world_cities().get(_key(name)) if kind == "abroad" else None
-        if world and world[0] == name:
-            note = f"outside the US ({world[1]})"
-        if kind == "abroad":
-            # "Toronto, Canada": the city before the country is the locality.
-            k = i - 1
-            if k >= 1 and words[k] == ",":
-                m = k - 1
-                while m - 1 >= 0 and _cap(words[m - 1]) and words[m - 1][0].isalpha() and k - m < 3:
-                    m -= 1
-                if _cap(words[m]) and words[m][0].isalpha() and words[m].lower() not in _OK_BEFORE:
-                    note = f"outside the US ({name})"
-                    name = " ".join(words[m:k])
-                    start = toks[m][0]
-                    while out and out[-1].end > offset + start:
-                        out.pop()  # "Toronto" read alone before its country
-        # "from Seattle, Mercer Island and Issaquah": a list after "from" is all origins.
-        origin_listed = bool(
-            out
-            and out[-1].origin
-            and last_end >= 0
-            and all(x in (",", "and", "or", "&") for x in words[last_end:i])
-        )
-        last_end = j
-        out.append(
-            PlaceMention(
-                offset + start,
-                offset + end,
-                text[start:end],
-                kind,
-                name,
-                state,
-                weak=weak,
-                venue=venue,
-                # "from Orland Park": where people came from; "from L.A.'s event" is not.
-                origin=(
-                    (prev.lower() in _ORIGIN or prev2.lower() in _ORIGIN or origin_listed)
-                    and not possessive
-                    # "Hundreds marched from St. Louis' Old Courthouse": where a march began
-                    and not (prev.lower() in _ORIGIN and prev2.lower() in _SET_OFF)
-                )
-                # "Anne Landman of Grand Junction, Colo.": where a person is from (not
-                # "the Port of Seattle").
-                or (
-                    prev == "of"
-                    and i >= 3
-                    and all(_cap(x) and x[0].isalpha() for x in words[i - 3 : i - 1])
-                )
-                # "a teacher who grew up in Dayton, Ohio": a person's home, not a gathering's
-                or bool(_HOME.search(" ".join(x.lower() for x in words[max(0, i - 4) : i]))),
-                guarded=guarded,
-                locative=prev.lower() in _LOCATIVE,
-                note=note,
-                candidates=cands,
-                populations=_populations(name) if kind == "city" and not state else (),
-            )
-        )
-        i = j
-    # "From Austin, Texas, to Orlando, Florida": a range of places, not where people came
-    # from.
+
+def _ranges(out: list[PlaceMention], text: str, offset: int) -> None:
+    """A range of places ("From Austin, Texas, to Orlando, Florida"), not where people
+    came from."""
     for n in range(len(out) - 1):
         a, b = out[n], out[n + 1]
         if a.origin and _RANGE_TO.match(text[a.end - offset : b.start - offset]):
@@ -534,17 +654,23 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
                 # "started a two-week walk from New York to Washington": they gathered at
                 # the start; the end is where they are going.
                 out[n + 1] = replace(out[n + 1], guarded=True)
+
+
+def _capitols(out: list[PlaceMention], text: str, offset: int) -> list[PlaceMention]:
+    """The capital city of a state's capitol ("the Ohio Statehouse"), where no city is
+    read there already."""
+    found: list[PlaceMention] = []
     for cap in _STATE_CAPITOL.finditer(text):
         code = _state_code(_key(cap["state"]))
         city = state_capitals().get(code)
         if city and not any(p.kind == "city" and p.start < offset + cap.end() and
-                            offset + cap.start() < p.end for p in out):  # fmt: skip
+                            offset + cap.start() < p.end for p in out + found):  # fmt: skip
             note = f"'{cap.group(0)}' is in {city} (state capitals table)"
-            out.append(
+            found.append(
                 PlaceMention(offset + cap.start(), offset + cap.end(), cap.group(0), "city", city,
                              code, locative=True, note=note)
             )  # fmt: skip
-    return sorted(out, key=lambda p: p.start)
+    return found
 
 
 _RANGE_TO = re.compile(r"^,?\s+to\s+$")

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from turnout.ap import STATE_NAMES
@@ -465,6 +466,12 @@ def _attribution(text: str, start: int) -> str:
     return best.lower() if best and not best[:1].isupper() else best
 
 
+def _date_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Every written date's span: its numbers are a date's, a page's own date's too
+    ("Posted at 6:35 PM, May 21, 2019" is no crowd of 21), though no day is read from it."""
+    return tuple(m.span() for m in _EXPLICIT.finditer(text))
+
+
 def find_quantities(
     text: str,
     offset: int = 0,
@@ -498,9 +505,7 @@ def find_quantities(
         toks.append(_Tok(m.start(), m.end(), word, word.lower(), numeral))
     out: list[Quantity] = []
     typos = [m.span() for m in _MISTYPED.finditer(text)]
-    # Every written date's numbers are a date's, a page's own too ("Posted at 6:35 PM,
-    # May 21, 2019" is no crowd of 21), though the drafter reads no day from it.
-    skipped = _inside(toks, skip + tuple(m.span() for m in _EXPLICIT.finditer(text)))
+    skipped = _inside(toks, skip + _date_spans(text))
     i = 0
     while i < len(toks):
         if not _starts(toks, i) or i in skipped:
@@ -529,7 +534,7 @@ def find_quantities(
         if q:
             start = max(0, start - 40) + q.start()
         phrase = text[start:end]
-        reason = _why_not(text, toks, i, j, start, end, year, has_place, listed)
+        reason = _why_not(_Phrase(text, toks, i, j, start, end, year, has_place, listed))
         low, high = parse_size(phrase)
         if not reason and math.isnan(low) and not size_problem(phrase):
             reason = "not a number of people"  # (words the parser refuses stay, with a note)
@@ -549,22 +554,50 @@ def find_quantities(
     return out
 
 
-def _why_not(
-    text: str,
-    toks: list[_Tok],
-    i: int,
-    j: int,
-    start: int,
-    end: int,
-    year: int | None,
-    has_place: bool,
-    listed: bool = False,
-) -> str:
-    """Why the number phrase toks[i:j] is not a crowd size ("" when it is one)."""
+@dataclass(frozen=True)
+class _Phrase:
+    """A number phrase (``toks[i:j]``, ``text[start:end]`` with its qualifier) and what
+    the sentence around it says: the publication's year, whether it names a US city,
+    whether it is a line of a list of crowds."""
+
+    text: str
+    toks: list[_Tok]
+    i: int
+    j: int
+    start: int
+    end: int
+    year: int | None
+    has_place: bool
+    listed: bool
+
+    @property
+    def prev(self) -> _Tok | None:
+        return self.toks[self.i - 1] if self.i else None
+
+    @property
+    def nxt(self) -> _Tok | None:
+        return self.toks[self.j] if self.j < len(self.toks) else None
+
+    @property
+    def before(self) -> list[str]:
+        """The three words before it, lower case."""
+        return [t.low for t in self.toks[max(0, self.i - 3) : self.i]]
+
+
+def _why_not(p: _Phrase) -> str:
+    """Why the number phrase is not a crowd size ("" when it is one): the first rule,
+    in order, that has a reason."""
+    for rule in _RULES:
+        reason = rule(p)
+        if reason:
+            return reason
+    return ""
+
+
+def _a_label(p: _Phrase) -> str:
+    """Money, names, times, codes and years: a number that counts nobody."""
+    toks, i, j, prev, nxt = p.toks, p.i, p.j, p.prev, p.nxt
     first, last = toks[i], toks[j - 1]
-    prev = toks[i - 1] if i else None
-    nxt = toks[j] if j < len(toks) else None
-    phrase = text[start:end]
     if prev is not None and (prev.text in ("$", "#", "£", "€") or prev.low == "no"):
         return "money or a label"
     if nxt is not None and (nxt.text == "¢" or nxt.low in ("cents", "cent")):
@@ -615,6 +648,12 @@ def _why_not(
         after = toks[j].low if j < len(toks) else ""
         if not (after in _PERSON or (after.endswith(_PERSON_ENDINGS) and after not in _NOT_PERSON)):
             return "a year"  # ("Nearly 2000 protesters" is a crowd; "Chicago's 1886 Haymarket" not)
+    return ""
+
+
+def _not_people(p: _Phrase) -> str:
+    """What the size parser makes of the number, alone and with the words after it."""
+    phrase = p.text[p.start : p.end]
     low, high = parse_size(phrase)
     if math.isnan(low) and size_problem(phrase):
         # A notation the parser refuses ("1e9"): judged by its words as a plain number
@@ -627,15 +666,20 @@ def _why_not(
     # The words after it, up to the next number, without names ("May Day marchers" are
     # marchers: the parser would read "Day" as a unit).
     after_words = []
-    for t in toks[j : j + 10]:
+    for t in p.toks[p.j : p.j + 10]:
         if (_is_number(t) and t.low != "one") or t.text in (";", "."):
             break
         if not t.text[:1].isupper():
             after_words.append(t.text)
     if math.isnan(parse_size(phrase + " " + " ".join(after_words)).low):
         return "the words after it count something else (units, things, a plan)"
-    before = [t.low for t in toks[max(0, i - 3) : i]]
-    by_the = before[-2:] == ["by", "the"] and first.low in _PLURAL_WORDS  # "by the hundreds"
+    return ""
+
+
+def _not_the_crowd(p: _Phrase) -> str:
+    """People the words before the number set apart from the crowd's size."""
+    text, start, before = p.text, p.start, p.before
+    by_the = before[-2:] == ["by", "the"] and p.toks[p.i].low in _PLURAL_WORDS  # "by the hundreds"
     if (
         before
         and before[-1] in ("the", "those", "these", "their", "its", "our", "his", "her")
@@ -650,7 +694,7 @@ def _why_not(
     if re.search(r"\bjoined by\s+$", text[max(0, start - 12) : start]):
         # "They were soon joined by hundreds of students": more people, not the crowd's size
         return "people who joined the crowd, not its size"
-    if before and before[-1] in ("on", "upon", "against") and not _framed(toks, i):
+    if before and before[-1] in ("on", "upon", "against") and not _framed(p.toks, p.i):
         # "A police commander used pepper spray on four women": people something was done to
         return "people something was done to, not a crowd"
     if len(before) >= 2 and before[-2] == "of" and before[-1] in ("the", "its", "their"):
@@ -666,31 +710,43 @@ def _why_not(
         return "a population, not a crowd ('a town of 900 people')"
     if re.search(r"\bhome to\s+$", text[max(0, start - 12) : start]):
         return "a population, not a crowd ('home to some 30,000 immigrants')"
-    head = _head(toks, j)
+    return ""
+
+
+def _not_protesters(p: _Phrase) -> str:
+    """The noun the number counts, and what the clause after it says they did."""
+    head = _head(p.toks, p.j)
     if head == "police":
         return "police, not protesters"
     if head == "officials":
         return "officials, not protesters"
     if head == "role":
         return "speakers or leaders, not the crowd ('several local leaders spoke')"
-    clause_end = _CLAUSE_END.search(text[end:])
-    clause = text[end : end + clause_end.start()] if clause_end else text[end:]
-    if _outcome(toks, i, j, clause):
+    clause_end = _CLAUSE_END.search(p.text[p.end :])
+    clause = p.text[p.end : p.end + clause_end.start()] if clause_end else p.text[p.end :]
+    if _outcome(p.toks, p.i, p.j, clause):
         return "people arrested, hurt or killed"
     if head == "thing":
         return "counts things, not people"
     if head == "not-gathered":
         return "people counted doing something else (riding, watching, signing up online)"
-    if head not in ("person", "verb") and not _framed(toks, i):
-        if not listed:
+    if head not in ("person", "verb") and not _framed(p.toks, p.i):
+        if not p.listed:
             return "no people or gathering in the words around it"
-        if j == len(toks) and prev is not None and prev.text.isalpha() and prev.text.islower():
+        prev = p.prev
+        if p.j == len(p.toks) and prev is not None and prev.text.isalpha() and prev.text.islower():
             # A list line frames a crowd ("Denver: 500"), not a caption's count ("Capitol
             # protest big crowd 2", a photo's number in a gallery).
             return "a label, not a crowd ('big crowd 2')"
+    return ""
+
+
+def _a_plan(p: _Phrase) -> str:
+    """A number in a clause that tells of a plan or an expectation."""
+    toks, i, j, start = p.toks, p.i, p.j, p.start
     # Words someone is quoted saying before the number are theirs, not the report's:
     # ""Tomorrow, we will impeach Donald Trump!" ... as a crowd of 125 bundled together".
-    quoted = [m.span() for m in _QUOTED.finditer(text, max(0, start - 600), start)]
+    quoted = [m.span() for m in _QUOTED.finditer(p.text, max(0, start - 600), start)]
     sentence_before = [
         t.low
         for t in toks[max(0, i - 60) : i]
@@ -707,8 +763,14 @@ def _why_not(
         for n, w in enumerate(own)
     ):  # ("could not stop a few thousand people from rallying": they rallied)
         return "a plan or an expectation, not a gathering"
-    if year is not None:
-        near = toks[max(0, i - 10) : i]
+    return ""
+
+
+def _another_time(p: _Phrase) -> str:
+    """A number of another year's or an earlier event, or of many days' gatherings."""
+    text, start, end = p.text, p.start, p.end
+    if p.year is not None:
+        near = p.toks[max(0, p.i - 10) : p.i]
         # "... as the original 2018 March for Our Lives in DC, but many thousands of people
         # gathered": the year is another clause's.
         cut = [n for n, t in enumerate(near) if t.low in ("but", "while", "whereas", ";")]
@@ -717,7 +779,7 @@ def _why_not(
         years = [int(t.text) for t in near if _YEAR.match(t.text)] + [
             int(y) for y in _YEARS.findall(seg)
         ]
-        if any(y != year for y in years):
+        if any(y != p.year for y in years):
             return "a number from another year's event"
     if _PAST_MARK.search(text[max(0, start - 80) : start]) or _PAST_MARK.search(
         _segment_after(text, end)
@@ -729,11 +791,17 @@ def _why_not(
         # "Thousands of teachers took their voices to state Capitols this spring": the
         # people of many days' gatherings, not one gathering's crowd.
         return "a count over weeks or a season, not one gathering"
-    if not has_place and _MANY.search(text[_clause_start(text, start) : start]):
+    return ""
+
+
+def _a_total(p: _Phrase) -> str:
+    """A total of several places or of the nation, not one gathering's crowd."""
+    text, start, end = p.text, p.start, p.end
+    if not p.has_place and _MANY.search(text[_clause_start(text, start) : start]):
         # "Most of the rallies drew dozens, or, at most, hundreds": many gatherings at once.
         return "a total of several places"
     seg = _segment_after(text, end)
-    if has_place:
+    if p.has_place:
         # "many thousands of people in Minneapolis and across the U.S.": the place is part
         # of a national total; "marched in New York City as part of nationwide protests" is not.
         if _AND_ACROSS.search(seg):
@@ -747,6 +815,18 @@ def _why_not(
             regional = _REGIONAL.search(scope.group(0))
             return "a total of several places" if regional else "a total across the country"
     return ""
+
+
+# The rules in the order they are asked: the first with a reason gives it.
+_RULES: tuple[Callable[[_Phrase], str], ...] = (
+    _a_label,
+    _not_people,
+    _not_the_crowd,
+    _not_protesters,
+    _a_plan,
+    _another_time,
+    _a_total,
+)
 
 
 _REGIONAL = re.compile(r"other parts|elsewhere|statewide|the state", re.IGNORECASE)
