@@ -93,6 +93,21 @@ def test_the_landmark_table_names_a_state_and_a_source_for_every_row():
         assert row["kind"] in ("landmark", "borough", "neighborhood"), row
 
 
+def test_the_statehouse_of_the_one_state_an_article_names_is_its_capital():
+    # unitethefight-2009-03-27-vermont-marriage
+    text = (
+        "Vermont is on fire! Today's rally at the statehouse was a success with over 300 "
+        "people showing up."
+    )
+    got = draft_events(text, published="2009-03-27")
+    assert got[["date", "locality", "state", "size_text"]].values.tolist() == [
+        ["2009-03-27", "Montpelier", "VT", "over 300"]
+    ]
+    assert "'the statehouse' read as Montpelier" in got.notes[0]
+    # (with two states named, the statehouse is neither's)
+    assert rows("Vermont and Maine are on fire! " + text[20:], "2009-03-27") == []
+
+
 # ------------------------------------------------------------ 1. gatherings without a number
 
 

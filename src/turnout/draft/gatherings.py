@@ -27,6 +27,7 @@ from turnout.draft import notes as note_text
 from turnout.draft.dates import _EXPLICIT, DateMention, find_dates
 from turnout.draft.places import (
     PlaceMention,
+    bare_capitols,
     compatible,
     country_names,
     find_dateline,
@@ -178,7 +179,19 @@ def _read(text: str, published: dt.date) -> tuple[list[_Read], set[tuple[int, in
         r.places = [next(resolved) for _ in r.places]
         if r.sentence.kind != "heading":
             r.weather = find_weather(r.sentence.text, r.sentence.start)
+    _statehouses(reads, {p.state for p in mentions if p.kind == "state"})
     return reads, datelines
+
+
+def _statehouses(reads: list[_Read], states: set[str]) -> None:
+    """In an article that names one state and a sentence that names no city, "the
+    statehouse" is that state's capital ("Today's rally at the statehouse", Vermont's)."""
+    if len(states) != 1:
+        return
+    for r in reads:
+        if not any(p.kind == "city" for p in r.places):
+            found = bare_capitols(r.sentence.text, r.sentence.start, next(iter(states)))
+            r.places = sorted(r.places + found, key=lambda p: p.start)
 
 
 def _choose(

@@ -828,3 +828,33 @@ def resolve_states(mentions: list[PlaceMention], sections: list[int]) -> list[Pl
                 note = f"state {state} guessed: the largest US place named {m.name}"
         out.append(replace(m, state=state, note=note))
     return out
+
+
+# "Today's rally at the statehouse": a capitol named without its state.
+_BARE_CAPITOL = re.compile(r"\bthe (?:[Ss]tate ?[Hh]ouse|[Ss]tate [Cc]apitol)\b")
+
+
+def bare_capitols(text: str, offset: int, state: str) -> list[PlaceMention]:
+    """Each capitol the text names without a state ("at the statehouse"), as the capital
+    of ``state``, the one state the article names.
+
+    >>> [(p.text, p.name, p.state) for p in bare_capitols("A rally at the statehouse.", 0, "VT")]
+    [('the statehouse', 'Montpelier', 'VT')]
+    """
+    city = state_capitals().get(state)
+    if not city:
+        return []
+    return [
+        PlaceMention(
+            offset + m.start(),
+            offset + m.end(),
+            m.group(0),
+            "city",
+            city,
+            state,
+            locative=True,
+            note=f"'{m.group(0)}' read as {city}, the capital of the one state the article "
+            "names (state capitals table)",
+        )  # fmt: skip
+        for m in _BARE_CAPITOL.finditer(text)
+    ]
