@@ -236,6 +236,20 @@ def test_days_counted_from_the_article_s_day():
     ]
 
 
+def test_a_heading_that_is_the_post_s_own_time_does_not_date_its_reports():
+    # taxdayteaparty-2009-04-15-roundup, posted Thursday, April 16, of Wednesday's tea parties
+    text = (
+        "Thursday morning news round-up\n\nGood morning! The reports compiled below were "
+        "submitted here as comments on state pages or sent to us via e-mail.\n\nHere’s the "
+        "report we started compiling yesterday: You did it!!\n\nDelaware: “The Delaware Tea "
+        "Parties were a great success! We had 300+ in Georgetown, 150+ in Laurel.”"
+    )
+    assert [r[:3] for r in rows(text, "2009-04-16")] == [
+        ("2009-04-15", "Georgetown", "DE"),
+        ("2009-04-15", "Laurel", "DE"),
+    ]
+
+
 # ------------------------------------------------------------- 5. words that are not sizes
 
 

@@ -797,7 +797,10 @@ def _byline(d: DateMention, s: Sentence, published: dt.date) -> bool:
     )
 
 
-_BYLINE_WORDS = frozenset("by and updated published posted on at am pm a.m. p.m. et".split())
+_BYLINE_WORDS = frozenset(
+    "by and updated published posted on at am pm a.m. p.m. et morning afternoon evening news "
+    "round-up roundup update updates".split()
+)
 
 
 def _shifted(
