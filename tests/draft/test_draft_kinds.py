@@ -134,6 +134,20 @@ def test_a_list_of_places_with_a_gathering_and_no_number_is_a_row_each():
     ]
 
 
+def test_a_small_town_in_a_list_of_places_is_a_place():
+    # wsws-2017-09-05-daca-protests (Glenwood Springs, Colo.: 9,906 people)
+    text = (
+        "Hundreds rallied in Denver on Tuesday. Other DACA rallies were held in Colorado "
+        "Springs, Longmont, Glenwood Springs and Boulder."
+    )
+    assert [r[1:3] for r in rows(text, "2017-09-06")][1:] == [
+        ("Colorado Springs", "CO"),
+        ("Longmont", "CO"),
+        ("Glenwood Springs", "CO"),
+        ("Boulder", "CO"),
+    ]
+
+
 def test_a_name_that_only_begins_with_a_city_makes_no_row():
     # ap-2009-04-15-tax-day, aljazeera-2014-12-04-eric-garner-nyc
     text = (

@@ -124,11 +124,12 @@ def propose(
     the spans of the datelines, where the reporter is (no candidate by itself).
 
     >>> from turnout.draft.gatherings import build_draft
-    >>> text = ("Hundreds marched in Denver on Tuesday. Other DACA rallies were held in "
-    ...         "Colorado Springs, Longmont, Glenwood Springs and Boulder.")
-    >>> d = build_draft(text, published=dt.date(2017, 9, 6), model=False)
-    >>> [(c.name, c.ruled) for c in d.candidates]  # (the rules' list stops at Glenwood Springs)
-    [('Denver', True), ('Colorado Springs', True), ('Longmont', True), ('Boulder', False)]
+    >>> text = ("Thousands rallied in Washington on Sunday. Supplementing the massive action "
+    ...         "in D.C. were some 20 solidarity rallies in 16 states, from the four corners "
+    ...         "of the country-- Los Angeles, Seattle, Portland, Maine-- and points in between.")
+    >>> d = build_draft(text, published=dt.date(2013, 2, 17), model=False)
+    >>> [(c.name, c.ruled) for c in d.candidates]  # (the rules build no row for a total's list)
+    [('Washington', True), ('Los Angeles', False), ('Seattle', False), ('Portland', False)]
     """
     from turnout.draft.gatherings import _other_year
 

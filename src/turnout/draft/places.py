@@ -101,6 +101,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z.]|[A-Za-z]|\d[\d,]*|[^\sA-Za
 # A big city needs no preposition to be read as a place; a smaller one does.
 _BIG = 100_000
 _SMALL = 10_000
+# A town in a list after a place is a place from a smaller size ("in Colorado Springs,
+# Longmont, Glenwood Springs and Boulder": 9,906 people).
+_LISTED_SMALL = 5_000
 _US = re.compile(r"\b(?:U\.?S\.?A?|United States|America)\b")
 
 
@@ -503,7 +506,10 @@ def _stands_alone(c: _Candidate, listed: bool) -> bool:
         # (AP's dateline cities are all big cities: the population test covers them.)
         if c.pop < _BIG:
             if (
-                not ((c.prev.lower() in _LOCATIVE | _ORIGIN or listed) and c.pop >= _SMALL)
+                not (
+                    (c.prev.lower() in _LOCATIVE | _ORIGIN and c.pop >= _SMALL)
+                    or (listed and c.pop >= _LISTED_SMALL)
+                )
                 or c.possessive  # "a reference to Garner's last words": a person
             ):
                 return False
