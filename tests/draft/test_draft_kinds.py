@@ -440,6 +440,17 @@ def test_any_verb_in_the_past_after_a_count_makes_it_a_crowd():
     assert find_quantities("an estimated 5,000 watched online")[0].crowd is False
 
 
+def test_a_number_told_as_the_crowd_s_number_is_its_size():
+    # keywiki-2013-02-17-forward-on-climate
+    text = (
+        "Thousands rallied in Washington on Sunday. Bold.org, one of the event organizers, "
+        "predicted that 20,000 people would participate, but Rev. Yearwood announced that the "
+        "actual number there, 40,000, doubled expectations."
+    )
+    assert rows(text, "2013-02-17") == [("2013-02-17", "Washington", "DC", "Thousands; 40,000")]
+    assert ("20,000", "a plan or an expectation, not a gathering") in left_out(text, "2013-02-17")
+
+
 # ------------------------------------------------ the review: why each number is left out
 
 

@@ -182,6 +182,7 @@ _FUTURE = re.compile(
     r"^(?:expect\w*|will|would|plan|plans|planned|planning|hope[sd]?|hoping|anticipat\w*|"
     r"predict\w*|scheduled|could|aims?|intend\w*|should|if|average|permits?)$"
 )
+_BEYOND = re.compile(r"^(?:doubled|tripled|exceeded|exceeding|surpassed|beat|defied|topped)$")
 _PAST_MARK = re.compile(
     r"\b(?:last year|the previous year|in the past|(?:years?|decades?|months?) "
     r"(?:ago|earlier|before|prior))\b",
@@ -380,6 +381,9 @@ def _framed(toks: list[_Tok], i: int) -> bool:
         return True
     if before and before[-1] == "among":
         return True
+    k = max((n for n, w in enumerate(before) if w == "number"), default=-9)
+    if k >= len(before) - 3 and before[k + 1 : k + 2] != ["of"]:
+        return True  # "the actual number there, 40,000" (not "the number of arrests, 40")
     if (
         len(before) >= 2
         and before[-1] in ("said", "say", "says", "claimed", "counted")
@@ -759,9 +763,12 @@ def _a_plan(p: _Phrase) -> str:
     words_after = [t.low for t in toks[j : j + 6]]
     own = sentence_before + words_after
     if any(
-        _FUTURE.match(w) and not (n + 1 < len(own) and own[n + 1] in ("not", "n't"))
+        _FUTURE.match(w)
+        and not (n + 1 < len(own) and own[n + 1] in ("not", "n't"))
+        and not (w == "expectations" and n and _BEYOND.match(own[n - 1]))
         for n, w in enumerate(own)
-    ):  # ("could not stop a few thousand people from rallying": they rallied)
+    ):  # ("could not stop a few thousand people from rallying": they rallied; a crowd that
+        # "doubled expectations" came)
         return "a plan or an expectation, not a gathering"
     return ""
 
