@@ -117,16 +117,34 @@ def main() -> int:
     all_cases = cases()
     report("Development set (tests/fixtures/articles/ and the bundled article)",
            scored(all_cases), each=True)  # fmt: skip
+    rules_alone(all_cases)
     held_out = validation_cases(args.validation)
     if held_out:
         report(f"Validation split ({args.validation})", scored(held_out),
                each=args.validation_articles)  # fmt: skip
+        rules_alone(held_out)
     else:
         print(f"\nValidation split: none here ({args.validation} is absent)")
     print()
     speed([(c.text, c.published) for c in all_cases], args.repeats)
     command_time(args.repeats)
     return 0
+
+
+def rules_alone(case_list) -> None:
+    """The same articles' total by the rules without the model (what the model adds)."""
+    import datetime as dt
+
+    from turnout.draft.gatherings import build_draft
+    from turnout.draft.score import Score, score
+
+    total = Score(0, 0, 0, 0, 0)
+    for case in case_list:
+        published = dt.date.fromisoformat(case.published)
+        draft = build_draft(case.text, published=published, source_name=case.source_name,
+                            model=False)  # fmt: skip
+        total = total + score(draft.rows, case.expected)
+    print(line("  the rules alone, without the model", total))
 
 
 def speed(texts: list[tuple[str, str]], repeats: int) -> None:

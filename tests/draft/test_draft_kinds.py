@@ -93,6 +93,21 @@ def test_the_landmark_table_names_a_state_and_a_source_for_every_row():
         assert row["kind"] in ("landmark", "borough", "neighborhood"), row
 
 
+def test_the_statehouse_of_the_one_state_an_article_names_is_its_capital():
+    # unitethefight-2009-03-27-vermont-marriage
+    text = (
+        "Vermont is on fire! Today's rally at the statehouse was a success with over 300 "
+        "people showing up."
+    )
+    got = draft_events(text, published="2009-03-27")
+    assert got[["date", "locality", "state", "size_text"]].values.tolist() == [
+        ["2009-03-27", "Montpelier", "VT", "over 300"]
+    ]
+    assert "'the statehouse' read as Montpelier" in got.notes[0]
+    # (with two states named, the statehouse is neither's)
+    assert rows("Vermont and Maine are on fire! " + text[20:], "2009-03-27") == []
+
+
 # ------------------------------------------------------------ 1. gatherings without a number
 
 
@@ -116,6 +131,20 @@ def test_a_list_of_places_with_a_gathering_and_no_number_is_a_row_each():
         ("2006-03-18", "New York City", "NY", "About 1,000"),
         ("2006-03-18", "Walnut Creek", "CA", ""),
         ("2006-03-18", "Palo Alto", "CA", ""),
+    ]
+
+
+def test_a_small_town_in_a_list_of_places_is_a_place():
+    # wsws-2017-09-05-daca-protests (Glenwood Springs, Colo.: 9,906 people)
+    text = (
+        "Hundreds rallied in Denver on Tuesday. Other DACA rallies were held in Colorado "
+        "Springs, Longmont, Glenwood Springs and Boulder."
+    )
+    assert [r[1:3] for r in rows(text, "2017-09-06")][1:] == [
+        ("Colorado Springs", "CO"),
+        ("Longmont", "CO"),
+        ("Glenwood Springs", "CO"),
+        ("Boulder", "CO"),
     ]
 
 
@@ -221,6 +250,20 @@ def test_days_counted_from_the_article_s_day():
     ]
 
 
+def test_a_heading_that_is_the_post_s_own_time_does_not_date_its_reports():
+    # taxdayteaparty-2009-04-15-roundup, posted Thursday, April 16, of Wednesday's tea parties
+    text = (
+        "Thursday morning news round-up\n\nGood morning! The reports compiled below were "
+        "submitted here as comments on state pages or sent to us via e-mail.\n\nHere’s the "
+        "report we started compiling yesterday: You did it!!\n\nDelaware: “The Delaware Tea "
+        "Parties were a great success! We had 300+ in Georgetown, 150+ in Laurel.”"
+    )
+    assert [r[:3] for r in rows(text, "2009-04-16")] == [
+        ("2009-04-15", "Georgetown", "DE"),
+        ("2009-04-15", "Laurel", "DE"),
+    ]
+
+
 # ------------------------------------------------------------- 5. words that are not sizes
 
 
@@ -252,6 +295,49 @@ def test_people_named_for_their_part_are_not_the_crowd():
     assert left_out(text, "2020-06-08") == [
         ("Several", "speakers or leaders, not the crowd ('several local leaders spoke')")
     ]
+
+
+def test_a_page_s_date_a_price_and_a_photo_s_number_are_not_sizes():
+    # wmar2-2019-05-21-stop-the-bans: the page's own date line under its dateline; a day
+    # of a month is a date's, though the drafter takes no day from a page's date
+    text = (
+        "Kentucky bill would require ultrasound before abortion\nPosted at 6:35 PM, May 21, "
+        "2019\nand last updated 2019-05-22 08:42:11-04\n\nANNAPOLIS, Md. — Across the "
+        'country, "Stop the Ban" rallies are taking place to protest recent abortion laws.'
+    )
+    assert rows(text, "2019-05-21") == []
+    # (it was a crowd of 21 in Annapolis on the whole page; here, one without a day)
+    assert not {"21", "2019"} & {words for words, _ in left_out(text, "2019-05-21")}
+    # madison-2011-03-12-wisconsin-capitol: a subscription offer and a gallery's caption
+    # over the story, each a line of its own
+    text = (
+        "Try 1 month for 99¢\n\nCapitol protest big crowd 2\n\nThousands of pro-labor "
+        "protesters rallied at the Wisconsin Capitol Saturday, March 12, 2011, in Madison, Wis."
+    )
+    assert rows(text, "2011-03-12") == [("2011-03-12", "Madison", "WI", "Thousands")]
+    assert dict(left_out(text, "2011-03-12")) == {
+        "1": "one person",
+        "99": "money or a label",
+        "2": "a label, not a crowd ('big crowd 2')",
+    }
+
+
+def test_a_city_s_population_and_a_speaker_s_dead_are_not_crowds():
+    # wsws-2017-09-05-daca-protests
+    text = (
+        "Protests took place throughout the day in New York City, home to some 30,000 "
+        "immigrants in the DACA program, and additional protests are expected this weekend. "
+        "Around noon, hundreds of protesters blocked 5th Avenue on Tuesday."
+    )
+    assert rows(text, "2017-09-06") == [("2017-09-05", "New York City", "NY", "hundreds")]
+    # abc7chicago-2023-10-14-palestine-march
+    text = (
+        'Thousands marched in Chicago on Saturday. "Entire families have been wiped out. '
+        "Dozens of bodies under the rubble, turning Gaza from an open-air prison to an "
+        'open-air morgue," said Tarek Khalil.'
+    )
+    assert rows(text, "2023-10-14") == [("2023-10-14", "Chicago", "IL", "Thousands")]
+    assert ("Dozens", "people arrested, hurt or killed") in left_out(text, "2023-10-14")
 
 
 # ----------------------------------------------------- 6. sentences cut at abbreviations
@@ -319,6 +405,19 @@ def test_a_total_across_the_country_does_not_join_a_city_s_row():
     assert rows(text, "2015-11-27") == [("2015-11-27", "Seattle", "WA", "Hundreds; about 700")]
 
 
+def test_a_sum_of_many_cities_estimates_is_nobody_s_crowd():
+    # jpost-2006-05-01-day-without-immigrants
+    text = (
+        "Immigrants stayed home from work on Monday. Police in Chicago estimated "
+        "that 400,000 people marched through the downtown business district. From New Mexico "
+        "to Tennessee to Massachusetts, smaller rallies attracted hundreds more. In all, police "
+        "departments in more than two dozen US cities gave crowd estimates that totaled some "
+        "1.1 million marchers."
+    )
+    assert rows(text, "2006-05-02") == [("2006-05-01", "Chicago", "IL", "400,000")]
+    assert ("some 1.1 million", "a total across the country") in left_out(text, "2006-05-02")
+
+
 # ----------------------------------------------------- 4. crowd verbs are an open class
 
 
@@ -339,6 +438,17 @@ def test_any_verb_in_the_past_after_a_count_makes_it_a_crowd():
         "police, not protesters"
     ]
     assert find_quantities("an estimated 5,000 watched online")[0].crowd is False
+
+
+def test_a_number_told_as_the_crowd_s_number_is_its_size():
+    # keywiki-2013-02-17-forward-on-climate
+    text = (
+        "Thousands rallied in Washington on Sunday. Bold.org, one of the event organizers, "
+        "predicted that 20,000 people would participate, but Rev. Yearwood announced that the "
+        "actual number there, 40,000, doubled expectations."
+    )
+    assert rows(text, "2013-02-17") == [("2013-02-17", "Washington", "DC", "Thousands; 40,000")]
+    assert ("20,000", "a plan or an expectation, not a gathering") in left_out(text, "2013-02-17")
 
 
 # ------------------------------------------------ the review: why each number is left out

@@ -23,8 +23,10 @@ reporter to review instead of type:
   (:mod:`turnout.sources`); :mod:`.spill`: that merge in bounded memory;
 - :mod:`.gathered`: a merged draft reviewed a gathering at a time.
 
-Nothing is downloaded and no model is used: rules, the gazetteer and the size
-parser are enough.
+Nothing is downloaded: rules, the gazetteer and the size parser, and a small
+logistic model over general features of each candidate gathering (:mod:`.candidates`,
+:mod:`.features`, :mod:`.model`; trained by :mod:`.training` from the development
+set, its weights shipped in ``turnout/data/drafter_model.json``).
 """
 
 from __future__ import annotations

@@ -27,6 +27,7 @@ from turnout.draft import notes as note_text
 from turnout.draft.dates import _EXPLICIT, DateMention, find_dates
 from turnout.draft.places import (
     PlaceMention,
+    bare_capitols,
     compatible,
     country_names,
     find_dateline,
@@ -140,6 +141,8 @@ class Draft:
     rows: Any  # pandas.DataFrame with RAW_COLUMNS
     spans: list[Span]
     left_out: list[Quantity]
+    candidates: list[Any] = field(default_factory=list)  # what the model weighed (.candidates)
+    facts: Any = None  # the article's facts for the model (.features)
 
 
 @dataclass
@@ -176,7 +179,19 @@ def _read(text: str, published: dt.date) -> tuple[list[_Read], set[tuple[int, in
         r.places = [next(resolved) for _ in r.places]
         if r.sentence.kind != "heading":
             r.weather = find_weather(r.sentence.text, r.sentence.start)
+    _statehouses(reads, {p.state for p in mentions if p.kind == "state"})
     return reads, datelines
+
+
+def _statehouses(reads: list[_Read], states: set[str]) -> None:
+    """In an article that names one state and a sentence that names no city, "the
+    statehouse" is that state's capital ("Today's rally at the statehouse", Vermont's)."""
+    if len(states) != 1:
+        return
+    for r in reads:
+        if not any(p.kind == "city" for p in r.places):
+            found = bare_capitols(r.sentence.text, r.sentence.start, next(iter(states)))
+            r.places = sorted(r.places + found, key=lambda p: p.start)
 
 
 def _choose(
@@ -633,8 +648,12 @@ def build_draft(
     published: dt.date,
     source_name: str | None = None,
     source_url: str | None = None,
+    model: bool = True,
 ) -> Draft:
-    """Draft an article: rows, the spans they used, and the numbers left out (with reasons)."""
+    """Draft an article: rows, the spans they used, and the numbers left out (with reasons).
+
+    ``model=False`` gives the rules' rows alone (the model's candidates still listed).
+    """
     import pandas as pd
 
     reads, datelines = _read(text, published)
@@ -651,7 +670,24 @@ def build_draft(
     for idx, r in enumerate(reads):
         mind.walk(idx, r)
     mind.settle_weather()
-    return _table(text, mind.rows, mind.left_out, published, source_name, source_url, pd)
+    candidates, facts = _weigh(reads, mind.rows, datelines, published)
+    if model:
+        from turnout.draft.model import decide
+
+        mind.left_out += decide(candidates, facts, mind.rows, mind.gathering)
+    draft = _table(text, mind.rows, mind.left_out, published, source_name, source_url, pd)
+    draft.candidates, draft.facts = candidates, facts
+    return draft
+
+
+def _weigh(reads: list[_Read], rows: dict, datelines: set, published: dt.date) -> tuple:
+    """The model's candidates for an article and the article's facts for its features."""
+    from turnout.draft.candidates import propose
+    from turnout.draft.features import article_facts
+
+    candidates = propose(reads, rows, published, frozenset(datelines))
+    named = [(p.name, p.state) for r in reads for p in r.places if p.kind == "city"]
+    return candidates, article_facts(candidates, named, datelines, published)
 
 
 def _reason(q: Quantity, reason: str) -> Quantity:
@@ -761,7 +797,10 @@ def _byline(d: DateMention, s: Sentence, published: dt.date) -> bool:
     )
 
 
-_BYLINE_WORDS = frozenset("by and updated published posted on at am pm a.m. p.m. et".split())
+_BYLINE_WORDS = frozenset(
+    "by and updated published posted on at am pm a.m. p.m. et morning afternoon evening news "
+    "round-up roundup update updates".split()
+)
 
 
 def _shifted(

@@ -101,6 +101,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z.]|[A-Za-z]|\d[\d,]*|[^\sA-Za
 # A big city needs no preposition to be read as a place; a smaller one does.
 _BIG = 100_000
 _SMALL = 10_000
+# A town in a list after a place is a place from a smaller size ("in Colorado Springs,
+# Longmont, Glenwood Springs and Boulder": 9,906 people).
+_LISTED_SMALL = 5_000
 _US = re.compile(r"\b(?:U\.?S\.?A?|United States|America)\b")
 
 
@@ -503,7 +506,10 @@ def _stands_alone(c: _Candidate, listed: bool) -> bool:
         # (AP's dateline cities are all big cities: the population test covers them.)
         if c.pop < _BIG:
             if (
-                not ((c.prev.lower() in _LOCATIVE | _ORIGIN or listed) and c.pop >= _SMALL)
+                not (
+                    (c.prev.lower() in _LOCATIVE | _ORIGIN and c.pop >= _SMALL)
+                    or (listed and c.pop >= _LISTED_SMALL)
+                )
                 or c.possessive  # "a reference to Garner's last words": a person
             ):
                 return False
@@ -828,3 +834,33 @@ def resolve_states(mentions: list[PlaceMention], sections: list[int]) -> list[Pl
                 note = f"state {state} guessed: the largest US place named {m.name}"
         out.append(replace(m, state=state, note=note))
     return out
+
+
+# "Today's rally at the statehouse": a capitol named without its state.
+_BARE_CAPITOL = re.compile(r"\bthe (?:[Ss]tate ?[Hh]ouse|[Ss]tate [Cc]apitol)\b")
+
+
+def bare_capitols(text: str, offset: int, state: str) -> list[PlaceMention]:
+    """Each capitol the text names without a state ("at the statehouse"), as the capital
+    of ``state``, the one state the article names.
+
+    >>> [(p.text, p.name, p.state) for p in bare_capitols("A rally at the statehouse.", 0, "VT")]
+    [('the statehouse', 'Montpelier', 'VT')]
+    """
+    city = state_capitals().get(state)
+    if not city:
+        return []
+    return [
+        PlaceMention(
+            offset + m.start(),
+            offset + m.end(),
+            m.group(0),
+            "city",
+            city,
+            state,
+            locative=True,
+            note=f"'{m.group(0)}' read as {city}, the capital of the one state the article "
+            "names (state capitals table)",
+        )  # fmt: skip
+        for m in _BARE_CAPITOL.finditer(text)
+    ]

@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from turnout.ap import STATE_NAMES
+from turnout.draft.dates import _EXPLICIT
 from turnout.draft.text import Mention
 from turnout.sizes import parse_size, size_problem
 
@@ -172,7 +173,8 @@ _AUX = frozenset(
 )
 _OUTCOME = re.compile(
     r"^(?:arrest\w*|detain\w*|apprehend\w*|deport\w*|handcuff\w*|cited|charged|jailed|booked|"
-    r"injur\w*|hurt|killed|dead|died|deaths?|wounded|shot|hospitali[sz]ed|murdered|taken)$"
+    r"injur\w*|hurt|killed|dead|died|deaths?|wounded|shot|hospitali[sz]ed|murdered|taken|"
+    r"bodies|corpses)$"
 )
 _CUSTODY = re.compile(r"\b(?:in handcuffs|under arrest|into custody|in custody|behind bars)\b")
 # Plans and suppositions: "organizers expected", "if there is an average 400 people".
@@ -180,6 +182,7 @@ _FUTURE = re.compile(
     r"^(?:expect\w*|will|would|plan|plans|planned|planning|hope[sd]?|hoping|anticipat\w*|"
     r"predict\w*|scheduled|could|aims?|intend\w*|should|if|average|permits?)$"
 )
+_BEYOND = re.compile(r"^(?:doubled|tripled|exceeded|exceeding|surpassed|beat|defied|topped)$")
 _PAST_MARK = re.compile(
     r"\b(?:last year|the previous year|in the past|(?:years?|decades?|months?) "
     r"(?:ago|earlier|before|prior))\b",
@@ -209,6 +212,10 @@ _NATIONAL = re.compile(
     r"world|globe)\b|\bnationwide\b|\bworldwide\b|\bcountrywide\b|\bglobally\b|\bnationally\b"
     r"|\bin (?:dozens|hundreds|scores) of cities\b|\bcoast to coast\b"
     r"|\bin (?:(?!the\b)[a-z]+ ){0,2}(?:cities|towns|communities)\b"
+    # ("In all, police departments in more than two dozen US cities gave crowd estimates
+    # that totaled some 1.1 million marchers")
+    r"|\bin (?:more than |over |at least )?(?:two |three )?dozens? (?:of )?(?:US |U\.S\. )?cities\b"
+    r"|^in all\b|\btotal(?:l?ed|l?ing)\b"
     r"|\bin other parts of\b|\belsewhere in\b|\bstatewide\b|\bacross the state\b"
     # many gatherings counted ("attended some 2,700 rallies", "at more than 2,600 events",
     # "in all 50 states") or a state or region as a whole ("across Illinois")
@@ -374,6 +381,9 @@ def _framed(toks: list[_Tok], i: int) -> bool:
         return True
     if before and before[-1] == "among":
         return True
+    k = max((n for n, w in enumerate(before) if w == "number"), default=-9)
+    if k >= len(before) - 3 and before[k + 1 : k + 2] != ["of"]:
+        return True  # "the actual number there, 40,000" (not "the number of arrests, 40")
     if (
         len(before) >= 2
         and before[-1] in ("said", "say", "says", "claimed", "counted")
@@ -460,6 +470,12 @@ def _attribution(text: str, start: int) -> str:
     return best.lower() if best and not best[:1].isupper() else best
 
 
+def _date_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Every written date's span: its numbers are a date's, a page's own date's too
+    ("Posted at 6:35 PM, May 21, 2019" is no crowd of 21), though no day is read from it."""
+    return tuple(m.span() for m in _EXPLICIT.finditer(text))
+
+
 def find_quantities(
     text: str,
     offset: int = 0,
@@ -493,7 +509,7 @@ def find_quantities(
         toks.append(_Tok(m.start(), m.end(), word, word.lower(), numeral))
     out: list[Quantity] = []
     typos = [m.span() for m in _MISTYPED.finditer(text)]
-    skipped = _inside(toks, skip)
+    skipped = _inside(toks, skip + _date_spans(text))
     i = 0
     while i < len(toks):
         if not _starts(toks, i) or i in skipped:
@@ -588,6 +604,8 @@ def _a_label(p: _Phrase) -> str:
     first, last = toks[i], toks[j - 1]
     if prev is not None and (prev.text in ("$", "#", "£", "€") or prev.low == "no"):
         return "money or a label"
+    if nxt is not None and (nxt.text == "¢" or nxt.low in ("cents", "cent")):
+        return "money or a label"  # ("Try 1 month for 99¢")
     if (nxt is not None and nxt.text[:1].isupper() and nxt.text[:1].isalpha()) and (
         (prev is not None and prev.text in ("'", "‘", '"', "“")) or (i > 0 and first.text.istitle())
     ):
@@ -694,6 +712,8 @@ def _not_the_crowd(p: _Phrase) -> str:
             return "a part of a whole ('14 of the city's 17 council members')"
     if len(before) >= 2 and before[-1] == "of" and before[-2] in _WHOLES:
         return "a population, not a crowd ('a town of 900 people')"
+    if re.search(r"\bhome to\s+$", text[max(0, start - 12) : start]):
+        return "a population, not a crowd ('home to some 30,000 immigrants')"
     return ""
 
 
@@ -714,8 +734,14 @@ def _not_protesters(p: _Phrase) -> str:
         return "counts things, not people"
     if head == "not-gathered":
         return "people counted doing something else (riding, watching, signing up online)"
-    if head not in ("person", "verb") and not _framed(p.toks, p.i) and not p.listed:
-        return "no people or gathering in the words around it"
+    if head not in ("person", "verb") and not _framed(p.toks, p.i):
+        if not p.listed:
+            return "no people or gathering in the words around it"
+        prev = p.prev
+        if p.j == len(p.toks) and prev is not None and prev.text.isalpha() and prev.text.islower():
+            # A list line frames a crowd ("Denver: 500"), not a caption's count ("Capitol
+            # protest big crowd 2", a photo's number in a gallery).
+            return "a label, not a crowd ('big crowd 2')"
     return ""
 
 
@@ -737,9 +763,12 @@ def _a_plan(p: _Phrase) -> str:
     words_after = [t.low for t in toks[j : j + 6]]
     own = sentence_before + words_after
     if any(
-        _FUTURE.match(w) and not (n + 1 < len(own) and own[n + 1] in ("not", "n't"))
+        _FUTURE.match(w)
+        and not (n + 1 < len(own) and own[n + 1] in ("not", "n't"))
+        and not (w == "expectations" and n and _BEYOND.match(own[n - 1]))
         for n, w in enumerate(own)
-    ):  # ("could not stop a few thousand people from rallying": they rallied)
+    ):  # ("could not stop a few thousand people from rallying": they rallied; a crowd that
+        # "doubled expectations" came)
         return "a plan or an expectation, not a gathering"
     return ""
 

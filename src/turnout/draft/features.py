@@ -1,0 +1,165 @@
+"""What the model sees of a candidate gathering: general facts of its clause, no words.
+
+Each feature is a number between 0 and 1 that holds on any article: whether the
+place's clause reports a gathering, the place's kind (after "in" or "at", a
+landmark, part of a name, the dateline, a heading's), total words ("nationwide"),
+plans and habits, quotation, another year, where the day came from, how long the
+sentence is and how often the article names the place, whether the rules gave the
+sentence's number to another place. No word of any one article is a feature.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from turnout.draft.candidates import GATHERING_WORD, OTHER_EVENT, Candidate
+from turnout.draft.gatherings import (
+    _ATTRIBUTIVE,
+    _GATHER,
+    _GATHERING_NOUN,
+    _clause,
+    _gathering_clause,
+    _not_once,
+    _other_year,
+    _quoted,
+)
+from turnout.draft.quantities import _NATIONAL
+
+NAMES = (
+    "bias",
+    "its clause reports a gathering",
+    "a gathering verb in the sentence",
+    "a gathering noun in the sentence",
+    "after in, at, outside",
+    "part of a longer name",
+    "a landmark or borough",
+    "named as the reason",
+    "the dateline",
+    "a photo caption",
+    "a line of a list",
+    "its section heading's place",
+    "total words in the sentence",
+    "a plan or a habit",
+    "in a quotation",
+    "another year named",
+    "the sentence names the day",
+    "the day is the publication date",
+    "days before publication",
+    "capitalized words in the sentence",
+    "times the article names it",
+    "a person's or an office's town",
+    "among the first sentences",
+    "words to the nearest gathering word",
+    "its sentence has a crowd number",
+    "rows the rules built",
+    "a day of the rules' rows",
+    "its state was guessed",
+    "a plan or a habit in its clause",
+    "a cause or another event just before it",
+    "a gathering word in its clause",
+    "the rules gave its sentence's number to another place",
+)
+
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Article:
+    """What the features need of the whole article."""
+
+    published: dt.date
+    named: dict[tuple[str, str], int]  # times each city is named
+    datelines: frozenset[tuple[int, int]]
+    sized_sentences: frozenset[int]  # starts of sentences a number row came from
+    rule_days: frozenset[dt.date]
+    rule_rows: int
+
+
+def article_facts(
+    candidates: list[Candidate],
+    places: list[tuple[str, str]],
+    datelines: set[tuple[int, int]],
+    published: dt.date,
+) -> Article:
+    """The article-wide facts the features of its candidates use.
+
+    >>> a = article_facts([], [("Denver", "CO"), ("Denver", "CO")], set(), dt.date(2020, 6, 7))
+    >>> a.named[("Denver", "CO")], a.rule_rows
+    (2, 0)
+    """
+    named: dict[tuple[str, str], int] = {}
+    for p in places:
+        named[p] = named.get(p, 0) + 1
+    ruled = [c for c in candidates if c.ruled]
+    return Article(
+        published,
+        named,
+        frozenset(datelines),
+        frozenset(c.sentence.start for c in ruled if c.sized),
+        frozenset(c.date for c in ruled),
+        len(ruled),
+    )
+
+
+def _distance(text: str, start: int, end: int) -> int:
+    """Words between the place (``start``:``end`` in ``text``) and the nearest gathering word."""
+    best = 99
+    for m in GATHERING_WORD.finditer(text):
+        if m.end() <= start:
+            best = min(best, len(_WORD.findall(text[m.end() : start])))
+        elif m.start() >= end:
+            best = min(best, len(_WORD.findall(text[end : m.start()])))
+    return best
+
+
+def features(c: Candidate, a: Article) -> list[float]:
+    """The candidate's features, in the order of :data:`NAMES`.
+
+    >>> from turnout.draft.gatherings import build_draft
+    >>> day = dt.date(2020, 6, 7)
+    >>> d = build_draft("Vigils were also held in Omaha on Saturday.", published=day, model=False)
+    >>> dict(zip(NAMES, features(d.candidates[0], d.facts)))["its clause reports a gathering"]
+    1.0
+    """
+    s, p = c.sentence, c.place
+    text = s.text
+    inside = s.start <= p.start and p.end <= s.end and not c.heading
+    at, end = p.start - s.start, p.end - s.start
+    back = (a.published - c.date).days
+    values = (
+        1,
+        inside and _gathering_clause(text, at, end),
+        _GATHER.search(text) is not None,
+        _GATHERING_NOUN.search(text) is not None,
+        p.locative,
+        p.weak and not p.venue,
+        "landmark table" in p.note,
+        p.guarded,
+        (p.start, p.end) in a.datelines,
+        s.kind == "caption",
+        s.kind == "item",
+        c.heading,
+        _NATIONAL.search(text) is not None,
+        _not_once(text),
+        inside and _quoted(text, at),
+        _other_year(text, a.published),
+        c.own_day,
+        back == 0,
+        min(max(back, 0), 7) / 7,
+        min(sum(1 for _ in re.finditer(r"[A-Z][a-z]+", text)) / 40, 1.0),
+        min(a.named.get((c.name, c.state), 0), 5) / 5,
+        inside and _ATTRIBUTIVE.match(text, end) is not None,
+        c.index < 3,
+        min(_distance(text, at, end) if inside else 30, 30) / 30,
+        s.start in a.sized_sentences,
+        min(a.rule_rows, 10) / 10,
+        c.date in a.rule_days,
+        bool(p.note) and "landmark table" not in p.note,
+        inside and _not_once(_clause(text, at)),
+        inside and OTHER_EVENT.search(text, max(0, at - 70), at) is not None,
+        inside and GATHERING_WORD.search(_clause(text, at)) is not None,
+        not c.ruled and s.start in a.sized_sentences,
+    )
+    return [float(v) for v in values]

@@ -1,0 +1,74 @@
+"""A small logistic model that keeps or drops each candidate gathering.
+
+Its weights (``turnout/data/drafter_model.json``) are written by
+``scripts/train_drafter.py`` from the development set's hand-coded rows; nothing is
+downloaded. A candidate the rules built is dropped only when the model is sure it is
+no gathering; one they did not build is added, with an empty size and a note, when
+the model is sure it is one. Both notes say so in words a reporter reads.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from turnout.draft.features import NAMES
+
+WEIGHTS = Path(__file__).parents[1] / "data" / "drafter_model.json"
+ADDED = "added by the model: no rule found a gathering here, but its sentence reads like one; check"
+DROPPED = "left out by the model: its sentence does not read like a gathering here; check"
+
+
+@lru_cache(maxsize=1)
+def model() -> dict[str, Any]:
+    """The shipped weights, thresholds and the scores they were chosen on.
+
+    >>> m = model()
+    >>> len(m["weights"]) == len(m["features"]), 0 < m["add"] <= 1.01
+    (True, True)
+    """
+    with open(WEIGHTS, encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    if tuple(data["features"]) != NAMES:
+        raise ValueError(f"{WEIGHTS}: its features are not draft.features.NAMES; retrain")
+    return data
+
+
+def probability(x: list[float], weights: list[float]) -> float:
+    """The model's probability that a candidate with features ``x`` is a gathering.
+
+    >>> probability([1.0, 0.0], [0.0, 5.0])
+    0.5
+    """
+    z = sum(a * b for a, b in zip(x, weights, strict=True))
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def decide(candidates: list[Any], facts: Any, rows: dict[Any, Any], gathering: Any) -> list[Any]:
+    """Apply the model to an article's candidates: drop the rules' rows it is sure are no
+    gathering, add the rows it is sure are; return the numbers of the rows dropped (for
+    the reviewer's list, with the reason).
+
+    ``rows`` are the rules' rows by key and ``gathering`` makes a new one for a place,
+    day and order (both :func:`.gatherings.build_draft`'s).
+    """
+    from dataclasses import replace
+
+    from turnout.draft.features import features
+
+    m = model()
+    dropped = []
+    for c in candidates:
+        p = probability(features(c, facts), m["weights"])
+        if c.ruled and p < m["drop"] and c.key in rows:
+            g = rows.pop(c.key)
+            dropped += [replace(q, crowd=False, reason=DROPPED) for q in g.estimates]
+        elif not c.ruled and p >= m["add"] and c.key not in rows:
+            g = gathering(c.place, c.date, c.sentence.start)
+            g.notes += [c.day_note, ADDED] if c.day_note else [ADDED]
+            g.sentences.append(c.sentence)
+            g.spans.append((c.place.start, c.place.end, "place"))
+    return dropped

@@ -1,0 +1,98 @@
+"""The drafter's model (draft/candidates, features, model, training): the shipped weights
+are the training script's, and it adds and leaves out rows on real sentences of the
+development set (tests/fixtures/articles/, named in each test)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+from pathlib import Path
+
+import numpy as np
+
+from turnout.draft import model as drafter_model
+from turnout.draft.features import NAMES
+from turnout.draft.gatherings import build_draft
+from turnout.draft.training import fit
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location(
+        "train_drafter", ROOT / "scripts/train_drafter.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_committed_weights_are_what_the_training_script_writes():
+    # Trained on the development set, so the file must be exactly the script's output from
+    # the committed articles: a changed article or feature without retraining fails here.
+    script = _script()
+    assert drafter_model.WEIGHTS.read_text(encoding="utf-8") == script.dumps(
+        script.train(script.FOLDER, script.bundled())
+    )
+
+
+def test_the_weights_name_the_features_the_drafter_computes():
+    shipped = json.loads(drafter_model.WEIGHTS.read_text(encoding="utf-8"))
+    assert tuple(shipped["features"]) == NAMES
+    assert len(shipped["weights"]) == len(NAMES)
+
+
+def test_fit_learns_a_feature_that_separates_the_labels():
+    x = np.array([[1.0, 0.0, 1.0], [1.0, 1.0, 1.0], [1.0, 0.0, 0.0], [1.0, 1.0, 0.0]] * 3)
+    y = np.array([0.0, 1.0, 0.0, 1.0] * 3)
+    w = fit(x, y)
+    assert w[1] > 1 and abs(w[2]) < 0.1  # (the third feature says nothing)
+    assert fit(x, y) == w  # the same data, the same weights
+
+
+def test_the_model_adds_the_cities_of_a_list_of_solidarity_rallies():
+    # keywiki-2013-02-17-forward-on-climate: the rules build no row for the places of a
+    # sentence that counts many rallies; the model reads each as a gathering's
+    text = (
+        "Thousands rallied in Washington on Sunday. Supplementing the massive action in D.C. were "
+        "some 20 solidarity rallies in 16 states, from the four corners of the country-- Los "
+        "Angeles, Palm City, Seattle, Portland, Maine-- and points in between."
+    )
+    published = dt.date(2013, 2, 17)
+    alone = build_draft(text, published=published, model=False).rows
+    both = build_draft(text, published=published).rows
+    assert set(alone.locality) == {"Washington"}
+    added = both[both.locality != "Washington"]
+    assert added[["date", "locality", "state", "size_text"]].values.tolist() == [
+        ["2013-02-17", "Los Angeles", "CA", ""],
+        ["2013-02-17", "Palm City", "FL", ""],
+        ["2013-02-17", "Seattle", "WA", ""],
+        ["2013-02-17", "Portland", "ME", ""],
+    ]
+    assert all(drafter_model.ADDED in n for n in added.notes)
+    assert "date from the text before ('Sunday')" in added.notes.iloc[0]
+
+
+def test_the_model_proposes_no_place_of_a_plan_or_of_another_event():
+    # usatoday-2018-06-30-families-belong-together; cbsboston-2019-08-18-gun-rally
+    text = (
+        "Hundreds rallied in Trenton on Saturday. He said he also planned to attend rallies "
+        "in Newark and Clifton,N.J. Hundreds rallied in Boston to pressure Congress to "
+        "tighten the nation's gun laws after the recent mass shootings in El Paso, Texas; "
+        "Dayton, Ohio and Northern California."
+    )
+    draft = build_draft(text, published=dt.date(2019, 8, 18))
+    named = {c.name for c in draft.candidates}
+    assert not named & {"Newark", "Clifton", "El Paso", "Dayton"}
+    assert "Trenton" in set(draft.rows.locality)
+
+
+def test_a_dropped_row_lists_its_numbers_with_the_reason(monkeypatch):
+    # A model sure no candidate is a gathering leaves the rules' rows out, and says why.
+    shipped = drafter_model.model()
+    sure_not = {**shipped, "weights": [-30.0] + [0.0] * (len(NAMES) - 1), "drop": 0.5}
+    monkeypatch.setattr(drafter_model, "model", lambda: sure_not)
+    draft = build_draft("Hundreds marched in Denver on Saturday.", published=dt.date(2020, 6, 7))
+    assert draft.rows.empty
+    assert [(q.text, q.reason) for q in draft.left_out] == [("Hundreds", drafter_model.DROPPED)]
