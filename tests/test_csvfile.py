@@ -4,7 +4,13 @@ text, its rows numbered as a spreadsheet shows them."""
 
 from __future__ import annotations
 
+import csv
+import io
+from unittest import mock
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from turnout.csvfile import cell_count_message, read_text_csv
 from turnout.errors import DataError
@@ -116,3 +122,124 @@ def test_a_missing_file_and_a_folder(tmp_path):
         read_text_csv(tmp_path / "nope.csv", na_values=[""])
     with pytest.raises(DataError, match=r": is a folder, not a CSV file$"):
         read_text_csv(tmp_path, na_values=[""])
+
+
+# ------------------------------------------- the fast count (numpy) and the exact one (Python)
+# The fast count reads the file in slices of csvfile._CHUNK bytes; a 5-byte slice puts quotes,
+# CRs and line feeds on every slice boundary, so each test runs at both sizes.
+SLICES = pytest.mark.parametrize("chunk", [256 * 1024, 5])
+
+
+@SLICES
+@pytest.mark.parametrize(
+    ("data", "row", "cells"),
+    [
+        (b"date,city,state\n2026-01-30,Boise,ID\n2026-01-31,Tulsa\n2026-02-01,Waco,TX\n", 3, 2),
+        (b"date,city,state\n2026-01-30,Boise,ID\n2026-01-31,Tulsa,OK,US\n", 3, 4),
+        (b"date,city,state\n2026-01-30,Boise,ID\n\n2026-01-31,Tulsa\n", 4, 2),
+        # A short row and a long one add up to the header's width twice: pandas refuses the
+        # long one, and the exact count names the short one before it.
+        (b"date,city,state\n2026-01-30,Boise\n2026-01-31,Tulsa,OK,US\n", 2, 2),
+    ],
+    ids=["short", "long", "blank-line-then-short", "short-hidden-by-long"],
+)
+def test_a_misfit_in_a_file_without_quotes_is_named(tmp_path, monkeypatch, chunk, data, row, cells):
+    from turnout import csvfile
+
+    monkeypatch.setattr(csvfile, "_CHUNK", chunk)
+    err = _refused(tmp_path, data)
+    assert (err.row, err.message) == (row, cell_count_message(row, cells, 3))
+
+
+@SLICES
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'date,city,note\n2026-01-30,Boise,"a, b"\n2026-01-31,Tulsa\n',  # few quotes
+        b'date,city,note\n2026-01-30,Boise,"line\nbreak, too"\n2026-01-31,Tulsa\n',
+        b'"date","city","note"\n"2026-01-30","Boise","a, ""b"""\n"2026-01-31","Tulsa"\n',  # all
+    ],
+    ids=["comma-quoted", "line-break-quoted", "every-cell-quoted"],
+)
+def test_a_short_row_in_a_file_with_quotes_is_named(tmp_path, monkeypatch, chunk, data):
+    from turnout import csvfile
+
+    monkeypatch.setattr(csvfile, "_CHUNK", chunk)
+    err = _refused(tmp_path, data)
+    assert (err.row, err.message) == (3, cell_count_message(3, 2, 3))
+
+
+@SLICES
+def test_a_blank_line_inside_a_file_without_quotes_is_a_row_not_a_misfit(
+    tmp_path, monkeypatch, chunk
+):
+    from turnout import csvfile
+
+    monkeypatch.setattr(csvfile, "_CHUNK", chunk)
+    data = b"date,city\n2026-01-30,Boise\n\n2026-01-31,Tulsa\n"
+    path, table = _read(tmp_path, data)
+    assert not csvfile.cells_add_up(path, 2)  # the fast count leaves it to the exact one
+    assert table["city"].tolist()[::2] == ["Boise", "Tulsa"] and table.iloc[1].isna().all()
+
+
+@SLICES
+@pytest.mark.parametrize("quotes_are_few", [True, False])
+@pytest.mark.parametrize(
+    ("data", "fits"),
+    [
+        (b'date,city,note\r\n2026-01-30,Boise,"a,\r\nb"\r\n2026-01-31,"Tulsa, OK",x\r\n', True),
+        (b'"date","city"\n"2026-01-30","Boise"\n"2026-01-31","a ""b"", c\nd"', True),
+        (b'date,city\n2026-01-30,"Boise"\n2026-01-31,"Tu"lsa\n', False),  # a quote mid-cell
+        # A CR alone (not before a line feed): the exact count reads it.
+        (b'date,city\n2026-01-30,"Boise\rID"\n2026-01-31,Tulsa\n', False),
+        (b"date,city\n2026-01-30,Boise\n2026-01-31,", True),  # no line feed at the end
+    ],
+)
+def test_the_fast_count_pairs_quotes_across_slices(
+    tmp_path, monkeypatch, chunk, quotes_are_few, data, fits
+):
+    from turnout import csvfile
+
+    monkeypatch.setattr(csvfile, "_CHUNK", chunk)
+    # Few quotes copy the quoted text out; many pair the quotes up in numpy.
+    monkeypatch.setattr(csvfile, "_BYTES_A_QUOTE", 0 if quotes_are_few else 10**9)
+    path = tmp_path / "events.csv"
+    path.write_bytes(data)
+    width = len(data.split(b"\n")[0].split(b","))
+    assert csvfile.cells_add_up(path, width) is fits
+    assert csvfile.cells_add_up(path, width + 1) is False
+    assert len(read_text_csv(path, na_values=[""])) == 2  # and the file reads either way
+
+
+_CELL = st.text(st.sampled_from('a,"\r\n é'), max_size=6)
+
+
+@given(
+    rows=st.lists(st.lists(_CELL, min_size=1, max_size=3), min_size=1, max_size=6),
+    quote_all=st.booleans(),
+    chunk=st.sampled_from([3, 7, 256 * 1024]),
+    quotes_are_few=st.booleans(),
+)
+def test_the_fast_count_vouches_exactly_for_rows_of_the_header_width(
+    tmp_path_factory, rows, quote_all, chunk, quotes_are_few
+):
+    from turnout import csvfile
+
+    text = io.StringIO()
+    quoting = csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL
+    csv.writer(text, lineterminator="\r\n", quoting=quoting).writerows([["h1", "h2"], *rows])
+    path = tmp_path_factory.mktemp("fast") / "x.csv"
+    path.write_bytes(text.getvalue().encode())
+    with (
+        mock.patch.object(csvfile, "_CHUNK", chunk),
+        mock.patch.object(csvfile, "_BYTES_A_QUOTE", 0 if quotes_are_few else 10**9),
+    ):
+        vouched = csvfile.cells_add_up(path, 2)
+    lone_cr = "\r" in text.getvalue().replace("\r\n", "")
+    fits = all(len(r) == 2 for r in rows)
+    if fits:
+        assert vouched == (not lone_cr)
+    if vouched:  # the cells add up: a short row is hidden only by a long one after the
+        # first data row, which pandas refuses (and the exact count then names)
+        assert len(rows[0]) == 2 and sum(len(r) - 1 for r in rows) == len(rows)
+        assert fits or any(len(r) > 2 for r in rows[1:])

@@ -129,30 +129,13 @@ def read_ccc(path: str | os.PathLike, *, parse: bool = True) -> pd.DataFrame:
     """
     path = Path(path)
     df = _read_text(path)
-    for ours, theirs in _SHEET_NAMES.items():
-        if ours not in df and theirs in df:
-            df[ours] = df[theirs]
-    if "notes" not in df and "Misc" in df:
-        df["notes"] = df["Misc"]
+    _add_sheet_names(df)
     _check_columns(df, path)
 
     date_text = df["date"]  # kept as written, beside the parsed dates
     df["date"], date_problem = _parse_dates(date_text, df.get("_sheet_month"))
     size_problem = _size_problems(df, date_text.index)
-
-    for ours, theirs in _ALIASES.items():
-        if ours not in df and theirs in df:
-            df[ours] = df[theirs]
-    if "fips_code" in df:
-        df["fips_code"] = _pad_fips(df["fips_code"])
-    if "source_name" not in df:
-        df["source_name"] = pd.Series(CCC_SOURCE_NAME, index=df.index, dtype="str")
-    if "source_url" not in df:
-        df["source_url"] = _first_source(df)
-    for col in RAW_COLUMNS:  # the rest of turnout's format, missing (e.g. temp_text)
-        if col not in df:
-            df[col] = pd.Series(np.nan, index=df.index, dtype="str")
-
+    _add_turnout_columns(df)
     df["date_text"] = date_text
     df["date_problem"] = date_problem
     df["size_problem"] = size_problem
@@ -166,6 +149,32 @@ def read_ccc(path: str | os.PathLike, *, parse: bool = True) -> pd.DataFrame:
         df["size_low_parsed"] = parsed["size_low"].to_numpy(dtype="float64")
         df["size_high_parsed"] = parsed["size_high"].to_numpy(dtype="float64")
     return df
+
+
+def _add_sheet_names(df: pd.DataFrame) -> None:
+    """Add the compiled names beside a raw monthly sheet's (``CityTown`` -> ``locality``)."""
+    for ours, theirs in _SHEET_NAMES.items():
+        if ours not in df and theirs in df:
+            df[ours] = df[theirs]
+    if "notes" not in df and "Misc" in df:
+        df["notes"] = df["Misc"]
+
+
+def _add_turnout_columns(df: pd.DataFrame) -> None:
+    """Add turnout's names beside Phase 3's, padded FIPS codes, provenance and the rest of
+    turnout's event format (missing)."""
+    for ours, theirs in _ALIASES.items():
+        if ours not in df and theirs in df:
+            df[ours] = df[theirs]
+    if "fips_code" in df:
+        df["fips_code"] = _pad_fips(df["fips_code"])
+    if "source_name" not in df:
+        df["source_name"] = pd.Series(CCC_SOURCE_NAME, index=df.index, dtype="str")
+    if "source_url" not in df:
+        df["source_url"] = _first_source(df)
+    for col in RAW_COLUMNS:  # the rest of turnout's format, missing (e.g. temp_text)
+        if col not in df:
+            df[col] = pd.Series(np.nan, index=df.index, dtype="str")
 
 
 def _read_text(path: Path) -> pd.DataFrame:
@@ -256,9 +265,13 @@ def _parse_dates(text: pd.Series, sheet: pd.Series | None = None) -> tuple[pd.Se
     """
     dates, problem = parse_dates(text)
     if sheet is not None:
-        month = pd.PeriodIndex(pd.to_datetime(sheet, format="%Y-%m", errors="coerce"), freq="M")
-        gap = (dates.dt.year - month.year) * 12 + dates.dt.month - month.month
-        far = (np.abs(gap.to_numpy()) > 1) & dates.notna().to_numpy() & month.notna()
+        # Months since 1970; each distinct sheet name (a few dozen) is parsed once.
+        d = distinct(sheet)
+        named = pd.to_datetime(pd.Series(d.values, dtype="str"), format="%Y-%m", errors="coerce")
+        month = d.spread(named.to_numpy().astype("datetime64[M]"), np.datetime64("NaT", "M"))
+        day_month = dates.to_numpy().astype("datetime64[M]")
+        gap = day_month.astype("int64") - month.astype("int64")
+        far = (np.abs(gap) > 1) & ~np.isnat(day_month) & ~np.isnat(month)
         if far.any():  # quoted only where flagged: a million quotes cost a second
             problem = problem.copy()
             written = text[far].astype("str").map(quote)
@@ -287,13 +300,20 @@ def _pad_fips(col: pd.Series) -> pd.Series:
 
 
 def _first_source(df: pd.DataFrame) -> pd.Series:
-    """The first non-missing of source_1, source_2, ... (numeric order, not text order)."""
+    """The first non-missing of source_1, source_2, ... (numeric order, not text order).
+
+    >>> _first_source(pd.DataFrame({"source_10": ["c", "d"], "source_2": [None, "b"]})).tolist()
+    ['c', 'b']
+    """
     numbered = sorted(
         (int(m.group(1)), c) for c in df.columns if (m := _SOURCE_N.fullmatch(str(c)))
     )
-    url = pd.Series(np.nan, index=df.index, dtype="str")
+    url = np.full(len(df), np.nan, dtype=object)
+    todo = np.arange(len(df))  # rows still without a source, narrowed column by column
     for _, col in numbered:
-        url = url.fillna(df[col].astype("str"))
-        if not url.isna().any():
+        found = df[col].to_numpy(dtype=object)[todo]
+        url[todo] = found
+        todo = todo[pd.isna(found)]
+        if not todo.size:
             break
-    return url
+    return pd.Series(url, index=df.index, dtype="str")
