@@ -33,6 +33,7 @@ import sys
 import time
 import warnings
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -148,46 +149,54 @@ def main(argv: list[str] | None = None) -> None:
         "memory: peak RSS (VmHWM) of a fresh subprocess per read\n"
     )
 
-    results = []
-    for n in sizes:
-        t0 = time.perf_counter()
-        path = build(args.ccc, n, args.fresh)
-        mb = path.stat().st_size / 1e6
-        ready = time.perf_counter() - t0
-        print(f"{n:>9,} rows  {path.name}  {mb:,.1f} MB  (ready in {ready:.1f} s)")
-        # warm the page cache and the import of the size parser before timing anything
-        read_ccc(path)
-        readers = {
-            "pandas.read_csv": lambda p=path: pd.read_csv(p),
-            "read_ccc": lambda p=path: read_ccc(p),
-            "read_ccc(parse=False)": lambda p=path: read_ccc(p, parse=False),
-        }
-        best = dict.fromkeys(readers, math.inf)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # pandas' DtypeWarning on mixed columns
-            for _ in range(args.repeats):
-                for name, read in readers.items():
-                    best[name] = min(best[name], timed(read))
-        base = best["pandas.read_csv"]
-        for name, t in best.items():
-            line = f"    {name:<22}{t:7.3f} s {n / t:>11,.0f} rows/s"
-            if name != "pandas.read_csv":
-                line += f"   {t / base:.2f}x pandas"
-            print(line)
-        ratio = best["read_ccc"] / base
-        goal = ("met" if ratio <= 1.0 else "NOT met") if n >= 1_000_000 else "applies at 1M rows"
-        print(f"    read_ccc / pandas.read_csv = {ratio:.2f}x (goal <= 1.0x: {goal})")
-        if not args.no_memory:
-            floor_p, peak_p = peak_memory("pandas", path)
-            floor_c, peak_c = peak_memory("read_ccc", path)
-            above_p, above_c = peak_p - floor_p, peak_c - floor_c
-            print(
-                f"    peak RSS: pandas.read_csv {peak_p:,.0f} MiB, read_ccc {peak_c:,.0f} MiB "
-                f"(after imports {floor_c:,.0f} MiB; above that {above_p:,.0f} vs "
-                f"{above_c:,.0f} MiB = {above_c / max(above_p, 1):.2f}x)"
-            )
-        results.append((n, base, best["read_ccc"]))
+    results = [_measure(args, n, pd, read_ccc) for n in sizes]
+    _linearity(results)
 
+
+def _measure(args: argparse.Namespace, n: int, pd: Any, read_ccc: Any) -> tuple[int, float, float]:
+    """Time both readers on an ``n``-row file (best of the repeats, interleaved), print the
+    ratio and, unless --no-memory, the peak memory; (rows, pandas s, read_ccc s)."""
+    t0 = time.perf_counter()
+    path = build(args.ccc, n, args.fresh)
+    mb = path.stat().st_size / 1e6
+    ready = time.perf_counter() - t0
+    print(f"{n:>9,} rows  {path.name}  {mb:,.1f} MB  (ready in {ready:.1f} s)")
+    # warm the page cache and the import of the size parser before timing anything
+    read_ccc(path)
+    readers = {
+        "pandas.read_csv": lambda p=path: pd.read_csv(p),
+        "read_ccc": lambda p=path: read_ccc(p),
+        "read_ccc(parse=False)": lambda p=path: read_ccc(p, parse=False),
+    }
+    best = dict.fromkeys(readers, math.inf)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # pandas' DtypeWarning on mixed columns
+        for _ in range(args.repeats):
+            for name, read in readers.items():
+                best[name] = min(best[name], timed(read))
+    base = best["pandas.read_csv"]
+    for name, t in best.items():
+        line = f"    {name:<22}{t:7.3f} s {n / t:>11,.0f} rows/s"
+        if name != "pandas.read_csv":
+            line += f"   {t / base:.2f}x pandas"
+        print(line)
+    ratio = best["read_ccc"] / base
+    goal = ("met" if ratio <= 1.0 else "NOT met") if n >= 1_000_000 else "applies at 1M rows"
+    print(f"    read_ccc / pandas.read_csv = {ratio:.2f}x (goal <= 1.0x: {goal})")
+    if not args.no_memory:
+        floor_p, peak_p = peak_memory("pandas", path)
+        floor_c, peak_c = peak_memory("read_ccc", path)
+        above_p, above_c = peak_p - floor_p, peak_c - floor_c
+        print(
+            f"    peak RSS: pandas.read_csv {peak_p:,.0f} MiB, read_ccc {peak_c:,.0f} MiB "
+            f"(after imports {floor_c:,.0f} MiB; above that {above_p:,.0f} vs "
+            f"{above_c:,.0f} MiB = {above_c / max(above_p, 1):.2f}x)"
+        )
+    return n, base, best["read_ccc"]
+
+
+def _linearity(results: list[tuple[int, float, float]]) -> None:
+    """Time per row at each size, and the growth exponent between sizes (1.0 = linear)."""
     print("\nlinearity (time per row; exponent k in time ~ rows^k between sizes, 1.0 = linear):")
     for i, (n, tp, tc) in enumerate(results):
         per_p, per_c = tp / n * 1e6, tc / n * 1e6
