@@ -73,9 +73,10 @@ _PAST_VERB = re.compile(
 # "huge crowd gathers in Parkland", "Here was the crowd in Minneapolis".
 _NOW_VERB = re.compile(r"\b(?:(?:is|are) (?:now )?[a-z]{3,}ing|gathers|rallies|marches|was|were)\b")
 _NOT_ONCE = re.compile(
-    r"\b(?:have|has|had been|will|would|plans? to|planned|planning|scheduled|expect\w*|weekly|"
-    r"every|regularly|daily|often|traditionally|annual|usually|tomorrow|cancell?ed|postponed|"
-    r"called off|scrapped)\b",
+    r"\b(?:have|has|had been|will|would|plans? to|plans? (?:an?|the)|planned|planning|"
+    r"scheduled|expect\w*|weekly|every|regularly|daily|often|traditionally|annual|usually|"
+    r"tomorrow|next (?:week|weekend|month|year|[a-z]+day)|upcoming|later this|cancell?ed|"
+    r"postponed|called off|scrapped)\b",
     re.IGNORECASE,
 )
 _TYPES = [
@@ -843,6 +844,8 @@ def _not_once(text: str) -> bool:
 
     >>> _not_once("they plan to march"), _not_once("demonstrators opposed a Trump plan to redraw")
     (True, False)
+    >>> _not_once("organizers plan a march in Tulsa"), _not_once("a rally in Tulsa next month")
+    (True, True)
     """
     for m in _NOT_ONCE.finditer(text):
         if m.group(0).lower().startswith("plan") and _NOUN_BEFORE.search(text, 0, m.start()):

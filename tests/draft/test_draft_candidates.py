@@ -1,0 +1,43 @@
+"""The model's candidates: every city a clause names beside a gathering, with its day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from turnout.draft.candidates import propose
+from turnout.draft.gatherings import build_draft
+
+SUNDAY = dt.date(2013, 2, 17)
+
+
+def _candidates(text: str, published: dt.date = SUNDAY) -> list[tuple[str, str, dt.date, bool]]:
+    d = build_draft(text, published=published, model=False)
+    return [(c.name, c.state, c.date, c.ruled) for c in d.candidates]
+
+
+def test_a_city_beside_a_gathering_word_is_a_candidate_the_rules_did_not_build() -> None:
+    got = _candidates(
+        "Thousands rallied in Washington on Sunday. Supplementing the massive action in D.C. "
+        "were some 20 solidarity rallies in 16 states, from the four corners of the country-- "
+        "Los Angeles, Seattle, Portland, Maine-- and points in between."
+    )
+    assert ("Washington", "DC", SUNDAY, True) in got
+    # The rules build no row for a total's list; each city is still a candidate, on the day
+    # in mind, for the model to weigh.
+    assert ("Los Angeles", "CA", SUNDAY, False) in got and ("Seattle", "WA", SUNDAY, False) in got
+
+
+def test_no_candidate_for_a_plan_or_a_city_without_a_gathering() -> None:
+    # "plan a march ... next month" is a plan, however it is worded: no candidate.
+    got = _candidates(
+        "Thousands rallied in Denver on Sunday. Organizers plan a march in Tulsa next month. "
+        "The governor of Texas lives in Austin."
+    )
+    assert [name for name, *_ in got] == ["Denver"]
+
+
+def test_propose_keeps_each_rule_row_once_and_names_its_day() -> None:
+    d = build_draft("About 500 people marched in Boise on Saturday.", published=SUNDAY, model=False)
+    ruled = [c for c in d.candidates if c.ruled]
+    assert [(c.name, c.date, c.sized) for c in ruled] == [("Boise", dt.date(2013, 2, 16), True)]
+    assert propose([], {}, SUNDAY) == []  # no sentences, no candidates
