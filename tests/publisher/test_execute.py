@@ -72,3 +72,31 @@ def test_an_unreadable_notebook_is_one_line_before_any_kernel(tmp_path):
         "'{ this is not json')"
     )
     assert reports == []
+
+
+def test_a_kernel_that_dies_while_starting_is_started_again_and_no_other_error_is() -> None:
+    from turnout.publisher.execute import KERNEL_STARTS, _execute
+
+    def clients(failures: list[Exception]):
+        made = []
+
+        class Client:
+            def execute(self, env):
+                made.append(env)
+                if failures:
+                    raise failures.pop(0)
+
+        return made, Client
+
+    dying = RuntimeError("Kernel died before replying to kernel_info")
+    made, client = clients([dying, dying])
+    _execute(client, {"A": "1"})
+    assert made == [{"A": "1"}] * 3  # two deaths while starting, then the run
+    made, client = clients([dying] * KERNEL_STARTS)
+    with pytest.raises(RuntimeError, match="kernel_info"):
+        _execute(client, {})
+    assert len(made) == KERNEL_STARTS  # it gives up, and says why
+    made, client = clients([RuntimeError("a cell failed")])
+    with pytest.raises(RuntimeError, match="a cell failed"):
+        _execute(client, {})
+    assert len(made) == 1  # any other error is never a reason to run cells again

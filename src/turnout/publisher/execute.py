@@ -97,20 +97,23 @@ def execute(job: Mapping[str, Any], report: Callable[[str, int], None]) -> Any:
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [job["src_dir"], env.get("PYTHONPATH")]))
     env["TURNOUT_BUILD"] = "1"  # publish.BUILD_ENV: this run writes the article's files
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # silence debugpy's frozen-module note
-    client = NotebookClient(
-        nb,
-        config=_kernel_config(),
-        timeout=job["timeout"],
-        kernel_name=KERNEL_NAME,
-        resources={"metadata": {"path": job["root"]}},
-        on_cell_start=on_start,
-        on_cell_executed=on_done,
-        # Outputs and figure files are written by the time the last cell returns; a graceful
-        # kernel shutdown only adds most of a second per notebook.
-        shutdown_kernel="immediate",
-    )
+
+    def client() -> Any:
+        return NotebookClient(
+            nb,
+            config=_kernel_config(),
+            timeout=job["timeout"],
+            kernel_name=KERNEL_NAME,
+            resources={"metadata": {"path": job["root"]}},
+            on_cell_start=on_start,
+            on_cell_executed=on_done,
+            # Outputs and figure files are written by the time the last cell returns; a
+            # graceful kernel shutdown only adds most of a second per notebook.
+            shutdown_kernel="immediate",
+        )
+
     try:
-        client.execute(env=env)
+        _execute(client, env)
     except CellExecutionError as err:
         cell = nb.cells[current["index"]]
         where = original(current["index"])
@@ -130,6 +133,23 @@ def execute(job: Mapping[str, Any], report: Callable[[str, int], None]) -> Any:
             nb_path, f"the kernel died ({err})", cell=original(current["index"])
         ) from None
     return nb
+
+
+#: Times a kernel that dies while starting is started again (before any cell has run).
+KERNEL_STARTS = 3
+
+
+def _execute(client: Callable[[], Any], env: dict[str, str]) -> None:
+    """Run a fresh client's notebook; a kernel that dies before it is ready (its ports taken
+    by another process starting at the same moment, as when several builds run at once) is
+    started again, up to :data:`KERNEL_STARTS` times: no cell has run, so nothing repeats."""
+    for attempt in range(1, KERNEL_STARTS + 1):
+        try:
+            client().execute(env=env)
+            return
+        except RuntimeError as err:
+            if "before replying to kernel_info" not in str(err) or attempt == KERNEL_STARTS:
+                raise
 
 
 def _kernel_config() -> Any:
