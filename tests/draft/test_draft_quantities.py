@@ -47,3 +47,19 @@ def test_offsets_and_spans_already_read_as_dates():
     assert [q.text for q in find_quantities(sentence, at, year=2026, skip=((7, 9),))] == [
         "about 300"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, crowd",
+    [
+        # A verb of viewers or riders is a march when a way through a place follows it.
+        ("Hundreds of thousands streamed past the White House to a rally.", True),
+        ("Some 2,000 people streamed into the plaza.", True),
+        ("About 500 cyclists rode through downtown.", True),
+        ("About 3,000 people streamed the speech online.", False),
+        ("Some 600,000 people had used the Metro system.", False),
+    ],
+)
+def test_a_verb_of_riders_or_viewers_with_a_way_through_a_place_is_a_crowd_moving(text, crowd):
+    [q] = find_quantities(text, year=2026)
+    assert q.crowd is crowd, q.reason

@@ -119,6 +119,11 @@ _ELSEWHERE = frozenset(
     "clicked downloaded followed subscribed visited lost received applied filed earned "
     "owed lived".split()
 )
+# After one of those verbs, a way through a place says the crowd moved there ("streamed past
+# the White House", "rode through downtown"): a march, not a count of viewers or riders.
+_MOTION = frozenset(
+    "past into through down up across along onto toward towards around over out".split()
+)
 _POLICE = frozenset(
     "police officers officer cops troopers deputies agents guards guardsmen soldiers troops "
     "marshals sheriffs".split()
@@ -324,8 +329,8 @@ def _head(toks: list[_Tok], j: int) -> str:
         if w in _ROLES:
             return "role"
         if w in _PERSON:
-            nxt = [x.low for x in toks[k + 1 : k + 4]]
-            if any(x in _ELSEWHERE for x in nxt):
+            nxt = [x.low for x in toks[k + 1 : k + 5]] + [""] * 4
+            if any(nxt[i] in _ELSEWHERE and nxt[i + 1] not in _MOTION for i in range(3)):
                 return "not-gathered"  # "600,000 people had used the Metro system"
             return "person"
         if w in _CROWD_VERBS:
@@ -336,7 +341,8 @@ def _head(toks: list[_Tok], j: int) -> str:
                 # Crowd verbs are an open class ("massed", "swarmed", "flocked", "jammed"):
                 # a verb in the past right after the count says they did it ("300 armed
                 # agents" is an adjective before its noun).
-                return "not-gathered" if w in _ELSEWHERE else "verb"
+                moving = after in _MOTION  # "streamed past the White House": they marched
+                return "not-gathered" if w in _ELSEWHERE and not moving else "verb"
         if w in ("who", "that", "had", "have", "has", "were", "was", "all", "also"):
             # "thousands who gathered", "400,000 had protested", "all claimed"
             nxt = [x.low for x in toks[k + 1 : k + 3]]
