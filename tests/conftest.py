@@ -108,6 +108,20 @@ def make_events():
     return build
 
 
+@pytest.fixture
+def warm_ranges(make_events):
+    """Three temperature rows both renderers of the temperature chart are tested on: a
+    temperature range with a crowd range (Denver), a reading (Dallas), a warm bound (Austin)."""
+    return make_events(
+        {"size_low": 300.0, "size_high": 800.0, "temp_text": "40 to 50 degrees",
+         "temp_f_low": 40.0, "temp_f_high": 50.0, "temp_label": "range", "city": "Denver"},
+        {"size_low": 2000.0, "temp_text": "70 degrees", "temp_f_low": 70.0,
+         "temp_f_high": 70.0, "temp_label": "reading", "city": "Dallas"},
+        {"size_low": 150.0, "temp_text": "above 60", "temp_f_low": 60.0,
+         "temp_f_high": float("nan"), "temp_label": "at least", "city": "Austin"},
+    )  # fmt: skip
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """The real notebooks built into a temporary site (``test_build_site.Built``), once a

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from turnout.charts.base import chart_info
@@ -44,15 +42,8 @@ def test_axes_follow_the_spec_with_freezing_marked(seed_drawn):
     assert legend == ["Reported reading", "Reported only as a bound"]  # only what is drawn
 
 
-def test_ranges_and_a_warm_bound(make_events):
-    events = make_events(
-        {"size_low": 300.0, "size_high": 800.0, "temp_text": "40 to 50 degrees",
-         "temp_f_low": 40.0, "temp_f_high": 50.0, "temp_label": "range", "city": "Denver"},
-        {"size_low": 2000.0, "temp_text": "70 degrees", "temp_f_low": 70.0,
-         "temp_f_high": 70.0, "temp_label": "reading", "city": "Dallas"},
-        {"size_low": 150.0, "temp_text": "above 60", "temp_f_low": 60.0,
-         "temp_f_high": math.nan, "temp_label": "at least", "city": "Austin"},
-    )  # fmt: skip
+def test_ranges_and_a_warm_bound(warm_ranges):
+    events = warm_ranges
     ax = draw(temperature_spec(events)).axes[0]
     (band,) = _by_gid(ax, "turnout-reported-range")
     assert list(band.get_xdata()) == [40.0, 50.0]  # the temperature range, across

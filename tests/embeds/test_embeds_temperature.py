@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from turnout.charts.temperature import temperature_spec
@@ -49,15 +47,8 @@ def test_the_table_says_what_a_bound_means_in_the_source_words(seed):
     assert cleveland[-1] == "Workers World, Feb. 3, 2026"
 
 
-def test_a_range_a_crowd_range_and_a_warm_bound(make_events):
-    events = make_events(
-        {"size_low": 300.0, "size_high": 800.0, "temp_text": "40 to 50 degrees",
-         "temp_f_low": 40.0, "temp_f_high": 50.0, "temp_label": "range", "city": "Denver"},
-        {"size_low": 2000.0, "temp_text": "70 degrees", "temp_f_low": 70.0,
-         "temp_f_high": 70.0, "temp_label": "reading", "city": "Dallas"},
-        {"size_low": 150.0, "temp_text": "above 60", "temp_f_low": 60.0,
-         "temp_f_high": math.nan, "temp_label": "at least", "city": "Austin"},
-    )  # fmt: skip
+def test_a_range_a_crowd_range_and_a_warm_bound(warm_ranges):
+    events = warm_ranges
     spec = temperature_spec(events)
     chart = draw(spec.data, spec, QuoteBudget())
     marks = {m.label.split(",")[0]: m for m in chart.layouts[0].marks()}
