@@ -23,8 +23,8 @@ from turnout.charts import (
     turnout_by_city,
     turnout_map,
 )
-from turnout.charts.base import chart_info, chart_kind, draw, message_figure
-from turnout.charts.specs import spec
+from turnout.charts.base import chart_info, draw, message_figure_of
+from turnout.charts.specs import left_out_spec, spec
 
 
 def test_chart_info_refuses_a_plain_figure():
@@ -47,17 +47,16 @@ def test_draw_refuses_a_kind_it_has_no_renderer_for(seed_events):
         draw(made_up)
 
 
-def test_message_figure_says_its_sentence_and_chart_kind_names_every_figure():
-    fig = message_figure(title=None, message="No counts to chart.", source="Source: X", columns=[])
+def test_a_left_out_spec_drawn_says_its_sentence_and_names_its_chart_kind():
+    empty = left_out_spec(
+        "timeline-density", title=None, message="No counts to chart.", source="Source: X",
+        columns=["date"],
+    )  # fmt: skip
+    fig = message_figure_of(empty)
     info = chart_info(fig)
     assert info.left_out == "No counts to chart." and info.source == "Source: X"
-
-    @chart_kind("timeline-density")
-    def nothing() -> matplotlib.figure.Figure:
-        return message_figure(title="T", source="Source: X", columns=["date"])
-
-    assert chart_info(nothing()).kind == "timeline-density"
-    assert chart_info(fig).kind != "timeline-density"
+    assert info.kind == "timeline-density" and draw(empty).get_axes() == []
+    assert chart_info(draw(empty)).kind == "timeline-density"
 
 
 @pytest.mark.parametrize(

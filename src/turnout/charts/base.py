@@ -9,9 +9,7 @@ kind and options); :func:`chart_info` reads it back. What a spec is worked out f
 
 from __future__ import annotations
 
-import functools
 import importlib
-from collections.abc import Callable
 from typing import Any
 
 from matplotlib.figure import Figure
@@ -30,7 +28,7 @@ from turnout.charts.rows import (  # noqa: F401 - the charts' shared helpers, as
     word_rules,
     words_aside,
 )
-from turnout.charts.specs import ChartSpec, left_out_spec
+from turnout.charts.specs import ChartSpec
 from turnout.style import OKABE_ITO
 
 BLUE = OKABE_ITO["blue"]
@@ -71,24 +69,9 @@ def finish(fig: Figure, info: ChartInfo) -> Figure:
     return fig
 
 
-def chart_kind(kind: str) -> Callable[[Callable[..., Figure]], Callable[..., Figure]]:
-    """Decorate a chart function: the ChartInfo of every figure it returns (its "nothing
-    to chart" figures too) names ``kind``, so :mod:`turnout.embeds` draws the right design."""
-
-    def deco(fn: Callable[..., Figure]) -> Callable[..., Figure]:
-        @functools.wraps(fn)
-        def chart(*args: Any, **kwargs: Any) -> Figure:
-            fig = fn(*args, **kwargs)
-            return finish(fig, chart_info(fig)._replace(kind=kind))
-
-        return chart
-
-    return deco
-
-
 def draw(spec: ChartSpec) -> Figure:
     """The matplotlib Figure of a spec (PNG, SVG), drawn by its kind's renderer; a spec left
-    out is its frame and sentence.
+    out is its frame and sentence (here, once: the renderers draw only specs with marks).
 
     >>> import turnout
     >>> from turnout.charts.specs import spec
@@ -102,35 +85,6 @@ def draw(spec: ChartSpec) -> Figure:
         return message_figure_of(spec)
     drawn: Figure = importlib.import_module(_DRAWERS[spec.kind]).draw(spec)
     return drawn
-
-
-def message_figure(
-    *,
-    title: str | None,
-    message: str = "No events in this selection.",
-    subtitle: str = "",
-    source: str,
-    notes: str = "",
-    columns: list[str],
-) -> Figure:
-    """The honest result for 'nothing to chart': the frame and a sentence, no empty axes,
-    marked left out (``ChartInfo.left_out`` is the sentence): :func:`turnout.show.show_chart`
-    prints the sentence instead of a picture and :func:`turnout.publish.save_chart` writes
-    no file (:func:`turnout.charts.specs.left_out_spec`, drawn).
-
-    Its defaults are the empty selection's: "No protests to chart", "No events in this selection."
-    """
-    return message_figure_of(
-        left_out_spec(
-            "",
-            title=title,
-            message=message,
-            subtitle=subtitle,
-            source=source,
-            notes=notes,
-            columns=columns,
-        )  # fmt: skip
-    )
 
 
 def frame_spec(fig: Figure, ax: Any, spec: ChartSpec, plot_height: float, **kw: Any) -> None:

@@ -124,7 +124,7 @@ def turnout_by_city(
     >>> chart_info(fig).data[["place", "size_text"]].iloc[0].tolist()
     ['Minneapolis', 'Around 50,000']
     """
-    from turnout.charts.by_city_marks import draw
+    from turnout.charts.base import draw
 
     return draw(
         by_city_spec(

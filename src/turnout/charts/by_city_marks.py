@@ -32,8 +32,6 @@ _RANGE_ALPHA = 0.35
 
 def draw(spec: ChartSpec) -> Figure:
     """The Figure of a bar chart spec, keeping the spec (:func:`turnout.charts.chart_info`)."""
-    if spec.left_out:
-        return base.message_figure_of(spec)
     options = options_of(spec)
     segments = spec.data
     top = bars(segments)

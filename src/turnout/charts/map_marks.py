@@ -44,8 +44,6 @@ LAND = "#E4E4E4"
 
 def draw(spec: ChartSpec) -> Figure:
     """The Figure of a map spec, keeping the spec (:func:`turnout.charts.chart_info`)."""
-    if spec.left_out:
-        return base.message_figure_of(spec)
     options = spec.options
     assert isinstance(options, MapOptions), "a map spec carries MapOptions"
     cities = pd.concat([spec.data, options.marks], axis=1)

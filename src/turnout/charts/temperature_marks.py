@@ -40,8 +40,6 @@ def draw(spec: ChartSpec) -> Figure:
     """The Figure of a temperature spec on the spec's scales. Its labels are placed once the
     axes have their final size; where marks crowd, some are left off, and the figure's spec
     (:func:`turnout.charts.chart_info`) says so in its notes, as the picture shows."""
-    if spec.left_out:
-        return base.message_figure_of(spec)
     options = spec.options
     assert isinstance(options, TemperatureOptions), "a temperature spec carries its scales"
     marks = spec.data.assign(dodge_pt=list(options.dodge))

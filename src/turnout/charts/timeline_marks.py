@@ -30,8 +30,6 @@ from turnout.style import GREY, GREY_LIGHT, INK
 
 def draw(spec: ChartSpec) -> Figure:
     """The Figure of a timeline spec, keeping the spec (:func:`turnout.charts.chart_info`)."""
-    if spec.left_out:
-        return base.message_figure_of(spec)
     data, options = spec.data, spec.options
     assert isinstance(options, TimelineOptions), "a timeline spec carries TimelineOptions"
     freq, marked = options.freq, options.marked
