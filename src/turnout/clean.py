@@ -515,13 +515,12 @@ def input_warnings(raw: pd.DataFrame, *, path: object = None) -> list[str]:
             out.append(str(DataError(message, path=path, row=int(i) + 2, column="size_text")))
     if "source_name" in flat:
         # A CCC file can leave thousands of rows unnamed: ten are named, then a count.
-        unnamed = np.flatnonzero(flat["source_name"].map(_unnamed).to_numpy())
-        for i in unnamed[:FORMULA_WARNINGS_SHOWN]:
-            message = "no source named: every published number needs its source"
-            out.append(str(DataError(message, path=path, row=int(i) + 2, column="source_name")))
-        if len(unnamed) > FORMULA_WARNINGS_SHOWN:
-            more = len(unnamed) - FORMULA_WARNINGS_SHOWN
-            out.append(str(DataError(f"{more} more rows name no source", path=path)))
+        message = "no source named: every published number needs its source"
+        unnamed = [
+            str(DataError(message, path=path, row=int(i) + 2, column="source_name"))
+            for i in np.flatnonzero(flat["source_name"].map(_unnamed).to_numpy())
+        ]
+        out += _ten_then_count(unnamed, "more rows name no source", path)
     if "source_url" in flat:
         # A row of several sources has one address a line: each is checked.
         problems = flat["source_url"].map(
@@ -539,16 +538,34 @@ def input_warnings(raw: pd.DataFrame, *, path: object = None) -> list[str]:
             continue
         for i in np.flatnonzero(formula_mask(col).to_numpy()):
             formulas.append((i, str(column), col.iloc[i]))
-    for i, column, value in sorted(formulas)[:FORMULA_WARNINGS_SHOWN]:
-        message = (
-            f"{quote(value)} starts like a spreadsheet formula: "
-            "chart data for readers gives it a leading '"
+    formula_lines = [
+        str(
+            DataError(
+                f"{quote(value)} starts like a spreadsheet formula: "
+                "chart data for readers gives it a leading '",
+                path=path,
+                row=int(i) + 2,
+                column=column,
+            )
         )
-        out.append(str(DataError(message, path=path, row=int(i) + 2, column=column)))
-    if len(formulas) > FORMULA_WARNINGS_SHOWN:
-        more = len(formulas) - FORMULA_WARNINGS_SHOWN
-        out.append(str(DataError(f"{more} more cells start like a spreadsheet formula", path=path)))
+        for i, column, value in sorted(formulas)
+    ]
+    out += _ten_then_count(formula_lines, "more cells start like a spreadsheet formula", path)
     return out
+
+
+def _ten_then_count(lines: list[str], more: str, path: object) -> list[str]:
+    """The first :data:`FORMULA_WARNINGS_SHOWN` lines, then one counting the rest ("14 more
+    rows name no source"): a file can hold thousands of one mistake.
+
+    >>> _ten_then_count([f"row {n}" for n in range(12)], "more rows", "a.csv")[-2:]
+    ['row 9', 'a.csv: 2 more rows']
+    """
+    shown = lines[:FORMULA_WARNINGS_SHOWN]
+    if len(lines) > FORMULA_WARNINGS_SHOWN:
+        rest = len(lines) - FORMULA_WARNINGS_SHOWN
+        shown.append(str(DataError(f"{rest} {more}", path=path)))
+    return shown
 
 
 class RejectedRowsWarning(UserWarning):
