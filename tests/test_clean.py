@@ -312,6 +312,15 @@ def test_a_file_of_unnamed_sources_names_ten_rows_then_counts_the_rest() -> None
     assert len(lines) == 11
 
 
+def test_a_file_of_formulas_names_ten_cells_then_counts_the_rest() -> None:
+    from turnout.clean import input_warnings
+
+    raw = pd.DataFrame({"date": ["2026-01-30"] * 12, "source_quote": ["=1+1"] * 12})
+    lines = input_warnings(raw, path="f.csv")
+    assert [line.split(",")[1] for line in lines[:10]] == [f" row {n}" for n in range(2, 12)]
+    assert lines[10:] == ["f.csv: 2 more cells start like a spreadsheet formula"]
+
+
 def test_the_readers_page_counts_unchecked_rows_and_never_lists_their_words() -> None:
     from turnout.show_data import left_out
 
