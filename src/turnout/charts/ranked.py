@@ -48,8 +48,12 @@ def rank_cities(events: pd.DataFrame, measure: Literal["largest", "sum"]) -> Ran
                 r["value_low"],
                 r["value_high"],
                 bool(r["floor"]),
-                fmt_range(rows.floor_total(r["value_low"]), rows.floor_total(r["value_high"]))
-                + ("+" if r["floor"] else ""),
+                rows.hedged(
+                    rows.floor_total(r["value_low"]),
+                    rows.floor_total(r["value_high"]),
+                    bool(r["floor"]),
+                    False,  # a sum is no one's ceiling
+                ),
                 most=r["value_most"],
             )
             for _, r in city_totals(counted).iterrows()

@@ -26,6 +26,7 @@ from turnout.ap import (
     ap_number,
     ap_period,
     ap_range,
+    fmt_range,
     is_area,
     join_places,
     place_label,
@@ -227,8 +228,6 @@ def hedged(low: float, high: float, floor: bool, ceiling: bool, *, text: bool = 
     >>> hedged(6000, 9000, False, False), hedged(6000, 9000, False, False, text=True)
     ('6,000-9,000', '6,000 to 9,000')
     """
-    from turnout.ap import fmt_range
-
     number = (ap_range if text else fmt_range)(low, high)
     if floor:
         return number + "+"

@@ -22,7 +22,6 @@ from turnout.ap import (
     ap_count,
     ap_date,
     ap_number,
-    ap_range,
     fmt_degrees,
     join_places,
     join_words,
@@ -445,7 +444,7 @@ def _temperature_alt(marks: pd.DataFrame, counts: str, period: str, rel_note: st
     items = []
     for _, m in marks.sort_values(["size_plotted"], ascending=False).head(12).iterrows():
         floor = m["size_qualifier"] == "at least" and not m["size_high"] > m["size_low"]
-        size = ap_range(m["size_low"], m["size_high"]) + ("+" if floor else "")
+        size = rows.hedged(m["size_low"], m["size_high"], floor, False, text=True)
         people = "person" if size == "one" else "people"
         if m["mark"] == "reported reading":
             temp = f"{fmt_degrees(m['temp_f'])} reported"
