@@ -156,3 +156,14 @@ def test_bound_arrows_are_lighter_than_readings_but_still_arrows(seed_events):
     assert patch.get_linewidth() <= 1.0  # thinner than the 1.6 it outweighed the dot with
     caps = [ln for ln in ax.lines if ln.get_gid() == "turnout-bound-cap"]
     assert caps and all(ln.get_alpha() < 1 for ln in caps)
+
+
+def test_a_ceiling_reads_up_to_in_the_alt_text(make_events) -> None:
+    from turnout.charts.temperature import temperature_spec
+
+    events = make_events(
+        {"size_low": 80000.0, "size_high": 80000.0, "size_qualifier": "at most",
+         "size_text": "as many as 80,000", "temp_text": "70 degrees", "temp_f_low": 70.0,
+         "temp_f_high": 70.0, "temp_label": "reading", "city": "Atlanta"},
+    )  # fmt: skip
+    assert "up to 80,000 people (“as many as 80,000”)" in temperature_spec(events).alt

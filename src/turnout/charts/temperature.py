@@ -443,8 +443,9 @@ def _colder_than(marks: pd.DataFrame, degrees: float) -> str:
 def _temperature_alt(marks: pd.DataFrame, counts: str, period: str, rel_note: str) -> str:
     items = []
     for _, m in marks.sort_values(["size_plotted"], ascending=False).head(12).iterrows():
-        floor = m["size_qualifier"] == "at least" and not m["size_high"] > m["size_low"]
-        size = rows.hedged(m["size_low"], m["size_high"], floor, False, text=True)
+        one = not m["size_high"] > m["size_low"]
+        floor, ceiling = (m["size_qualifier"] == q and one for q in ("at least", "at most"))
+        size = rows.hedged(m["size_low"], m["size_high"], floor, ceiling, text=True)
         people = "person" if size == "one" else "people"
         if m["mark"] == "reported reading":
             temp = f"{fmt_degrees(m['temp_f'])} reported"
