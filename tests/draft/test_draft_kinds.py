@@ -12,7 +12,7 @@ from drafting import left_out, rows
 from turnout import draft_events
 from turnout.ap import state_codes
 from turnout.draft.dates import find_dates
-from turnout.draft.gatherings import TOTAL
+from turnout.draft.gatherings import FEW, TOTAL
 from turnout.draft.places import find_places, landmarks
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "turnout" / "data"
@@ -740,3 +740,19 @@ def test_a_group_sent_to_a_march_is_not_its_crowd():
         has_place=True,
     )
     assert (q.text, q.reason) == ("more than 400", "a group within the crowd, not its size")
+
+
+def test_a_few_people_within_a_larger_crowd_are_not_its_size():
+    # nbcnews-2011-11-05-occupy-atlanta-bank-transfer
+    text = (
+        "ATLANTA — A crowd of several hundred protesters had gathered at Woodruff Park on "
+        "Saturday and set up tents. While most protesters left the park, a few people "
+        "stayed behind."
+    )
+    assert rows(text, "2011-11-06") == [
+        ("2011-11-05", "Atlanta", "GA", "A crowd of several hundred")
+    ]
+    assert ("a few", FEW) in left_out(text, "2011-11-06")
+    # (a counter-case of the same shape: alone, a few are the crowd)
+    alone = "In Boston on Sunday, a few people stayed behind."
+    assert rows(alone, "2023-11-12") == [("2023-11-12", "Boston", "MA", "a few")]

@@ -671,6 +671,7 @@ def build_draft(
     for idx, r in enumerate(reads):
         mind.walk(idx, r)
     mind.settle_weather()
+    _set_apart_few(mind.rows, mind.left_out)
     candidates, facts = _weigh(reads, mind.rows, datelines, published)
     if model:
         from turnout.draft.model import decide
@@ -679,6 +680,30 @@ def build_draft(
     draft = _table(text, mind.rows, mind.left_out, published, source_name, source_url, pd)
     draft.candidates, draft.facts = candidates, facts
     return draft
+
+
+FEW = "a few people within a larger crowd, not its size"
+_FEW = 10  # fewer than this beside a larger estimate: a handful in the crowd
+
+
+def _set_apart_few(rows: dict, left_out: list[Quantity]) -> None:
+    """Leave out of each row an estimate of fewer than ten people when the row has a
+    larger one: "A few had green or pink hair", "a few people stayed behind", "By 3
+    people could not move" tell of some in a crowd of thousands, not its size (alone, "a
+    handful of protesters" is the crowd). Each is listed for the reviewer, with its reason."""
+    apart: list[Quantity] = []
+    for g in rows.values():
+        if not any(q.low >= _FEW for q in g.estimates):
+            continue
+        few = [q for q in g.estimates if q.high < _FEW]
+        g.estimates[:] = [q for q in g.estimates if not q.high < _FEW]
+        g.spans[:] = [sp for sp in g.spans if not any(
+            sp == (q.start, q.end, "size") for q in few)]  # fmt: skip
+        apart += few
+    kept = {id(q) for g in rows.values() for q in g.estimates}
+    for q in dict.fromkeys(apart):
+        if id(q) not in kept and not any(x is q for x in left_out):
+            left_out.append(_reason(q, FEW))
 
 
 def _weigh(reads: list[_Read], rows: dict, datelines: set, published: dt.date) -> tuple:
