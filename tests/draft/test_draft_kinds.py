@@ -756,3 +756,18 @@ def test_a_few_people_within_a_larger_crowd_are_not_its_size():
     # (a counter-case of the same shape: alone, a few are the crowd)
     alone = "In Boston on Sunday, a few people stayed behind."
     assert rows(alone, "2023-11-12") == [("2023-11-12", "Boston", "MA", "a few")]
+
+
+def test_a_number_in_a_union_s_or_a_station_s_name_is_not_a_size():
+    # seiu1021-2025-05-01-may-day-northern-california, mediamilwaukee-2020-05-03-madison-reopen
+    text = (
+        "Thousands of SEIU 1021 members rallied across Northern California last Thursday in "
+        "honor of International Workers’ Day."
+    )
+    assert ("1021", "part of a name ('SEIU 1021', 'Local 73', 'NBC 15')") in left_out(
+        text, "2025-05-05"
+    )
+    text = "Walmart were allowed to be open, according to NBC 15."
+    assert [why for _, why in left_out(text, "2020-05-03")] == [
+        "part of a name ('SEIU 1021', 'Local 73', 'NBC 15')"
+    ]

@@ -624,6 +624,8 @@ def _a_label(p: _Phrase) -> str:
         and toks[i - 3].text not in (".", "!", "?", '"', "“")
     ):
         return "part of a name ('the Fight for 15 campaign')"
+    if prev is not None and first.num and _named_number(toks, i):
+        return "part of a name ('SEIU 1021', 'Local 73', 'NBC 15')"
     if (
         prev is not None
         and prev.text == ":"
@@ -659,6 +661,38 @@ def _a_label(p: _Phrase) -> str:
         if not (after in _PERSON or (after.endswith(_PERSON_ENDINGS) and after not in _NOT_PERSON)):
             return "a year"  # ("Nearly 2000 protesters" is a crowd; "Chicago's 1886 Haymarket" not)
     return ""
+
+
+# Words a number after them names, not counts: a union local, a channel, a road.
+_NUMBERED = frozenset(
+    "Local Locals Chapter Channel District Route Interstate Highway Pier Gate Precinct Ward "
+    "Station Studio Unit Council Lodge".split()
+)
+_NOT_NAMES = frozenset("NYC USA DC LA".split())
+
+
+def _named_number(toks: list[_Tok], i: int) -> bool:
+    """True when the numeral at ``i`` is part of a name: right after an organization's
+    initials ("SEIU 1021 members", "according to NBC 15") or a word such as "Local" (not
+    a shouted headline: "OVER 500 MARCH").
+
+    >>> find_quantities("Thousands of SEIU 1021 members rallied")[1].reason
+    "part of a name ('SEIU 1021', 'Local 73', 'NBC 15')"
+    """
+    prev = toks[i - 1] if i else None
+    if prev is None or prev.end == toks[i].start:
+        return False
+    if prev.text in _NUMBERED:
+        return True
+    shouted = i >= 2 and toks[i - 2].text.isupper() and toks[i - 2].text.isalpha()
+    return (
+        prev.text.isalpha()
+        and prev.text.isupper()
+        and len(prev.text) >= 3
+        and prev.text not in _NOT_NAMES
+        and not _QUALIFIER.search(prev.text + " ")
+        and not shouted
+    )
 
 
 def _not_people(p: _Phrase) -> str:
