@@ -771,3 +771,14 @@ def test_a_number_in_a_union_s_or_a_station_s_name_is_not_a_size():
     assert [why for _, why in left_out(text, "2020-05-03")] == [
         "part of a name ('SEIU 1021', 'Local 73', 'NBC 15')"
     ]
+
+
+def test_palestine_and_gaza_are_abroad_unless_a_state_is_written():
+    # bostonglobe-2023-11-12-gaza-march-boston-cambridge
+    places = find_places(
+        "Layan Alnajjar of Students for Justice in Palestine at the University of Connecticut "
+        "hosted the event and led the chants via a PA system."
+    )
+    assert [(p.kind, p.name) for p in places][0] == ("abroad", "Palestinian Territory")
+    texas = find_places("a rally in Palestine, Texas")
+    assert [(p.kind, p.name, p.state) for p in texas] == [("city", "Palestine", "TX")]

@@ -230,6 +230,17 @@ def _landmark_key(words: list[str]) -> str:
     return joined if joined in landmarks() else joined.rstrip(".")  # "in Manhattan."
 
 
+# Names a country goes by that GeoNames' country list does not use ("Palestinian
+# Territory"): "Students for Justice in Palestine", "marched for Gaza" are not the towns
+# of Palestine, Texas, or Gaza, Iowa.
+_ABROAD_NAMES = {
+    "palestine": "Palestinian Territory",
+    "gaza": "Palestinian Territory",
+    "gaza strip": "Palestinian Territory",
+    "west bank": "Palestinian Territory",
+}
+
+
 def _lookup(words: list[str]) -> tuple[str, str, str, tuple[str, ...], int] | None:
     """(kind, name, state, candidate states, population) for a run of words, or None.
 
@@ -263,6 +274,10 @@ def _lookup(words: list[str]) -> tuple[str, str, str, tuple[str, ...], int] | No
     if country:
         return "abroad", country, "", (), 0  # a country is never a US place
     entries = gazetteer._gazetteer().get(key)
+    if key in _ABROAD_NAMES:
+        # As a bare "London": abroad unless the text writes a state ("Palestine, Texas").
+        states = tuple(dict.fromkeys(e[1] for e in entries or ()))
+        return "abroad", _ABROAD_NAMES[key], "", states, 0
     world = _world_cities().get(key)
     if entries:
         states = tuple(dict.fromkeys(e[1] for e in entries))
