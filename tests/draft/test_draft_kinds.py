@@ -782,3 +782,18 @@ def test_palestine_and_gaza_are_abroad_unless_a_state_is_written():
     assert [(p.kind, p.name) for p in places][0] == ("abroad", "Palestinian Territory")
     texas = find_places("a rally in Palestine, Texas")
     assert [(p.kind, p.name, p.state) for p in texas] == [("city", "Palestine", "TX")]
+
+
+def test_also_tells_of_the_day_just_named():
+    # fox26houston-2020-09-05-refuse-fascism
+    text = (
+        "On Friday, there were violent protests in Rochester, N.Y., in reaction to recently "
+        "released police body-camera footage.\n"
+        "RELATED: Chaotic scenes at late-night protest in Rochester\n"
+        "More than 300 miles away, protesters in New York City also turned violent, resulting "
+        "in an unspecified number of arrests."
+    )
+    assert [(d, place) for d, place, _, _ in rows(text, "2020-09-05")] == [
+        ("2020-09-04", "Rochester"),
+        ("2020-09-04", "New York City"),
+    ]

@@ -399,6 +399,12 @@ class _Mind:
 
     def context_date(self, place: PlaceMention | None, idx: int) -> tuple[DateMention | None, str]:
         """The day in mind for a sentence that names none, and why."""
+        if self.history and _ALSO.search(self.reads[idx].sentence.text):
+            # "On Friday, there were violent protests in Rochester ... protesters in New
+            # York City also turned violent": "also" tells of the day just named.
+            d, _, at = self.history[-1]
+            if 0 < idx - at <= 2:  # (a "RELATED:" line between is no new day)
+                return d, f"date from the sentence before ('{d.text}'): 'also'"
         # The last days named are enough: a day far back is not the one in mind.
         for d, places, at in reversed(self.history[-_RECENT:]):
             near = abs((d.date - self.published).days) <= _CONTEXT_DAYS
@@ -682,6 +688,7 @@ def build_draft(
     return draft
 
 
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 FEW = "a few people within a larger crowd, not its size"
 _FEW = 10  # fewer than this beside a larger estimate: a handful in the crowd
 
