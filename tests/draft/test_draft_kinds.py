@@ -797,3 +797,14 @@ def test_also_tells_of_the_day_just_named():
         ("2020-09-04", "Rochester"),
         ("2020-09-04", "New York City"),
     ]
+
+
+def test_people_a_wage_is_for_are_not_a_crowd():
+    # seiu73-2017-09-04-labor-day-chicago
+    text = (
+        "Thousands of workers marched, rallied, and vowed to oust Governor Rauner who recently "
+        "vetoed a $15/hour minimum wage for 2.3 million workers."
+    )
+    assert ("2.3 million", "people something is for (a wage, a law, a permit), not a crowd") in (
+        left_out(text, "2017-09-04")
+    )

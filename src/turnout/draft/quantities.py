@@ -741,6 +741,10 @@ def _not_the_crowd(p: _Phrase) -> str:
     if before and before[-1] in ("on", "upon", "against") and not _framed(p.toks, p.i):
         # "A police commander used pepper spray on four women": people something was done to
         return "people something was done to, not a crowd"
+    if before and before[-1] == "for" and not _framed(p.toks, p.i):
+        # "vetoed a $15/hour minimum wage for 2.3 million workers", "a permit for 1,000
+        # people": those a wage, a law or a permit is for, not who came.
+        return "people something is for (a wage, a law, a permit), not a crowd"
     if len(before) >= 2 and before[-2] == "of" and before[-1] in ("the", "its", "their"):
         return "a part of a whole"
     if _BEGAN.search(text[max(0, start - 60) : start]):
