@@ -12,7 +12,7 @@ from drafting import left_out, rows
 from turnout import draft_events
 from turnout.ap import state_codes
 from turnout.draft.dates import find_dates
-from turnout.draft.gatherings import FEW, TOTAL
+from turnout.draft.gatherings import FEW, TOTAL, build_draft
 from turnout.draft.places import find_places, landmarks
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "turnout" / "data"
@@ -808,3 +808,16 @@ def test_people_a_wage_is_for_are_not_a_crowd():
     assert ("2.3 million", "people something is for (a wage, a law, a permit), not a crowd") in (
         left_out(text, "2017-09-04")
     )
+
+
+def test_a_relative_clause_does_not_part_a_gathering_from_its_places():
+    # guardian-2014-12-13-millions-march-live
+    text = (
+        "With that, we’re going to wrap up our coverage of today's protests around the "
+        "country. The protesters, who were black, white, Latino, Asian, young and elderly, "
+        "streamed through the city streets in Washington, New York, Boston, Chicago and Oakland."
+    )
+    draft = build_draft(text, published=dt.date(2014, 12, 13), model=False)
+    assert draft.rows.locality.tolist() == [
+        "Washington", "New York City", "Boston", "Chicago", "Oakland"
+    ]  # fmt: skip

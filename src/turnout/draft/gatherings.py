@@ -1076,6 +1076,11 @@ def _gathering_clause(text: str, start: int, end: int) -> bool:
     begin, stop = lo, hi
     for m in _CLAUSE_SPLIT.finditer(text, lo, hi):
         if m.end() <= start:
+            if m.group(0).lower() in ("who", "which") and "," in text[m.end() : start]:
+                # A relative clause closed before the place: "The protesters, who were
+                # black, white, ..., streamed through the city streets in Washington" is
+                # the protesters' clause.
+                continue
             begin = m.start()
         elif m.start() >= end:
             stop = m.start()
