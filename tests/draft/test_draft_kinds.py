@@ -821,3 +821,13 @@ def test_a_relative_clause_does_not_part_a_gathering_from_its_places():
     assert draft.rows.locality.tolist() == [
         "Washington", "New York City", "Boston", "Chicago", "Oakland"
     ]  # fmt: skip
+
+
+def test_a_vow_or_a_preparation_is_no_gathering():
+    # gboreloaded-2011-11-17-occupy-two-months
+    text = (
+        "Protesters marched in New York on Thursday. Protesters in Las Vegas vowed to pitch "
+        "tents in front of a federal building. Police in Portland, Ore., closed a bridge in "
+        "preparation for a march there."
+    )
+    assert rows(text, "2011-11-17") == [("2011-11-17", "New York City", "NY", "")]

@@ -76,7 +76,8 @@ _NOT_ONCE = re.compile(
     r"\b(?:have|has|had been|will|would|plans? to|plans? (?:an?|the)|planned|planning|"
     r"scheduled|expect\w*|weekly|every|regularly|daily|often|traditionally|annual|usually|"
     r"tomorrow|next (?:week|weekend|month|year|[a-z]+day)|upcoming|later this|cancell?ed|"
-    r"postponed|called off|scrapped)\b",
+    r"postponed|called off|scrapped|(?:vow|pledge|promise|threaten)(?:s|ed|d)? to|"
+    r"in preparation for|prepar(?:e|es|ed|ing) for)\b",
     re.IGNORECASE,
 )
 _TYPES = [
