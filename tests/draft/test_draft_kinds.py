@@ -831,3 +831,13 @@ def test_a_vow_or_a_preparation_is_no_gathering():
         "preparation for a march there."
     )
     assert rows(text, "2011-11-17") == [("2011-11-17", "New York City", "NY", "")]
+
+
+def test_a_city_named_only_in_its_venue_s_name_is_the_article_s_city():
+    # putyourshovel-2011-03-12-madison-tractorcade
+    text = (
+        "Day 27.  The fourth Saturday of protests at the Madison Capitol.\n"
+        "The dude of farmers\n"
+        "By mid-afternoon, more than 100 thousand people were gathered for the main rally."
+    )
+    assert rows(text, "2011-03-12") == [("2011-03-12", "Madison", "WI", "more than 100 thousand")]

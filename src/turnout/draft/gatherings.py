@@ -278,7 +278,8 @@ def _main_city(reads: list[_Read]) -> PlaceMention | None:
     counts: dict[tuple[str, str], int] = {}
     for r in reads:
         for p in r.places:
-            if p.kind == "city" and not p.origin and not p.weak:
+            # (a venue counts: "the Madison Capitol", "Denver City Hall" are in the city)
+            if p.kind == "city" and not p.origin and (not p.weak or p.venue):
                 counts[(p.name, p.state)] = counts.get((p.name, p.state), 0) + 1
     if len(counts) != 1:
         return None
