@@ -841,3 +841,15 @@ def test_a_city_named_only_in_its_venue_s_name_is_the_article_s_city():
         "By mid-afternoon, more than 100 thousand people were gathered for the main rally."
     )
     assert rows(text, "2011-03-12") == [("2011-03-12", "Madison", "WI", "more than 100 thousand")]
+
+
+def test_today_as_nowadays_is_no_day():
+    # seiu1021-2025-05-01-may-day-northern-california
+    text = (
+        "In honor of the sacrifices of those who came before us in the labor movement and the "
+        "struggles we still face today, SEIU 1021 members also came together in Sacramento."
+    )
+    assert find_dates(text, dt.date(2025, 5, 5)) == []
+    assert [d.text for d in find_dates("Thousands rallied today.", dt.date(2025, 5, 5))] == [
+        "today"
+    ]
