@@ -14,6 +14,7 @@ from turnout.ap import state_codes
 from turnout.draft.dates import find_dates
 from turnout.draft.gatherings import FEW, TOTAL, build_draft
 from turnout.draft.places import find_places, landmarks
+from turnout.draft.quantities import find_quantities
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "turnout" / "data"
 
@@ -766,6 +767,11 @@ def test_a_number_in_a_union_s_or_a_station_s_name_is_not_a_size():
     )
     assert ("1021", "part of a name ('SEIU 1021', 'Local 73', 'NBC 15')") in left_out(
         text, "2025-05-05"
+    )
+    # and the members a union's number names are people: the crowd is theirs
+    assert [(q.text, q.crowd) for q in find_quantities(text, has_place=True)][0] == (
+        "Thousands",
+        True,
     )
     text = "Walmart were allowed to be open, according to NBC 15."
     assert [why for _, why in left_out(text, "2020-05-03")] == [

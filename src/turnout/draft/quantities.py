@@ -353,6 +353,9 @@ def _head(toks: list[_Tok], j: int) -> str:
                 return "verb"
         if w in ("in", "at") and k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and not named:
             return "verb"  # "400,000 in Chicago", "hundreds in Beaumont and Nacogdoches"
+        if t.num and named and _named_number(toks, k):
+            k += 1  # "Thousands of SEIU 1021 members": the union's number is its name's
+            continue
         if not t.text[0].isalpha():
             return ""
         if w in _STOP:
