@@ -859,3 +859,18 @@ def test_today_as_nowadays_is_no_day():
     assert [d.text for d in find_dates("Thousands rallied today.", dt.date(2025, 5, 5))] == [
         "today"
     ]
+
+
+def test_a_local_report_s_numbers_before_its_city_is_named_are_its_city_s():
+    # fox7austin-2025-03-22-tesla-takedown: Austin three times, Las Vegas once
+    text = (
+        "The Brief Dozens of protesters lined Research Boulevard near the Tesla store Saturday.\n"
+        "So, they lined Research Boulevard near the Tesla store off Pond Springs Road in North "
+        "Austin.\n"
+        "This North Austin protest is just one of many across the country.\n"
+        '"We have to show that the public wants change, and we want Elon Musk out of the '
+        'federal government and, for us tonight, we want Elon Musk out of Austin," said '
+        "Flannigan.\n"
+        'In Las Vegas, Teslas were set on fire with the word "resist" spray-painted on the store.'
+    )
+    assert rows(text, "2025-03-22")[0] == ("2025-03-22", "Austin", "TX", "Dozens")

@@ -281,8 +281,9 @@ def _main_city(reads: list[_Read]) -> PlaceMention | None:
             # (a venue counts: "the Madison Capitol", "Denver City Hall" are in the city)
             if p.kind == "city" and not p.origin and (not p.weak or p.venue):
                 counts[(p.name, p.state)] = counts.get((p.name, p.state), 0) + 1
-    if len(counts) != 1:
-        return None
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and not ranked[0] >= max(3, 3 * ranked[1])):
+        return None  # (a local report's city named three times as often as any other counts)
     name, state = max(counts, key=lambda k: counts[k])
     return next(
         p
