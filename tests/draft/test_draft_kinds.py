@@ -15,6 +15,7 @@ from turnout.draft.dates import find_dates
 from turnout.draft.gatherings import FEW, TOTAL, build_draft
 from turnout.draft.places import find_places, landmarks
 from turnout.draft.quantities import find_quantities
+from turnout.draft.sentences import split_sentences
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "turnout" / "data"
 
@@ -874,3 +875,18 @@ def test_a_local_report_s_numbers_before_its_city_is_named_are_its_city_s():
         'In Las Vegas, Teslas were set on fire with the word "resist" spray-painted on the store.'
     )
     assert rows(text, "2025-03-22")[0] == ("2025-03-22", "Austin", "TX", "Dozens")
+
+
+def test_a_line_cut_after_a_preposition_runs_on_into_the_next():
+    # gboreloaded-2011-11-17-occupy-two-months (lines cut before each link)
+    text = (
+        "NEW YORK (AP) — Demonstrations of Occupy Wall Street protesters popped up Thursday.\n"
+        "A few hundred demonstrators paraded through\n"
+        "lower Manhattan for several hours Thursday morning, and about 50 to 60 were arrested "
+        "as they thronged intersections near the\n"
+        "New York Stock Exchange, brokerage houses and banks."
+    )
+    sentences = [s.text for s in split_sentences(text)]
+    assert sentences[1].startswith("A few hundred demonstrators paraded through\nlower")
+    assert sentences[1].endswith("near the\nNew York Stock Exchange, brokerage houses and banks.")
+    assert rows(text, "2011-11-17") == [("2011-11-17", "New York City", "NY", "A few hundred")]
