@@ -43,7 +43,6 @@ from turnout.draft.quantities import (
 )
 from turnout.draft.sentences import Sentence, split_sentences
 from turnout.draft.weather import WeatherMention, find_weather
-from turnout.ranking import reach
 from turnout.sizes import size_problem
 from turnout.temperature import parse_temperature
 
@@ -1107,29 +1106,14 @@ def _month(text: str, m: re.Match[str]) -> bool:
     )
 
 
-def _restated(estimates: list[Quantity]) -> set[str]:
-    """Crowd words the article restates as a number for the same gathering ("Thousands of
-    teachers ..." over "About 4,400 teachers gathered"): the number is the estimate, the
-    words only a vaguer telling of it. Only the article's own words and numbers: where a
-    source is named ("hundreds" by the article, "about 700" by police), those are two
-    estimates, as CCC codes them."""
-    numbers = [q.low for q in estimates if not q.source and any(ch.isdigit() for ch in q.text)]
-    return {
-        q.text
-        for q in estimates
-        if not q.source
-        and not any(ch.isdigit() for ch in q.text)
-        and any(q.low <= n < reach(q.text, q.low) for n in numbers)
-    }
-
-
 def _table(text, rows, left_out, published, source_name, source_url, pd) -> Draft:
     ordered = sorted(rows.values(), key=lambda g: (g.order, g.date))
     out = []
     spans: dict[tuple[int, int, str], Span] = {}
     for n, g in enumerate(ordered):
-        restated = _restated(g.estimates)
-        texts = list(dict.fromkeys(q.text for q in g.estimates if q.text not in restated))
+        # Every estimate stays, the article's crowd word beside its own number too
+        # ("Thousands" over "3,000 to 4,000"), as CCC codes them.
+        texts = list(dict.fromkeys(q.text for q in g.estimates))
         lowered: dict[str, str] = {}
         for t in texts:
             lowered.setdefault(t.lower(), t)
