@@ -890,3 +890,19 @@ def test_a_line_cut_after_a_preposition_runs_on_into_the_next():
     assert sentences[1].startswith("A few hundred demonstrators paraded through\nlower")
     assert sentences[1].endswith("near the\nNew York Stock Exchange, brokerage houses and banks.")
     assert rows(text, "2011-11-17") == [("2011-11-17", "New York City", "NY", "A few hundred")]
+
+
+def test_the_us_supreme_court_is_the_supreme_court_and_and_in_shares_a_number():
+    # reproductiverights-2021-12-01-dobbs-arguments-rally
+    text = (
+        "Thousands gathered in front of the United States Supreme Court and in Jackson, "
+        "Mississippi today to rally in support of abortion rights."
+    )
+    assert [(d, place, size) for d, place, _, size in rows(text, "2021-12-01")] == [
+        ("2021-12-01", "Washington", "Thousands"),
+        ("2021-12-01", "Jackson", "Thousands"),
+    ]
+    places = find_places("Scores Rally as U.S. Supreme Court Hears Most Consequential Case")
+    assert places == []  # (a court that hears a case is the court, not its building)
+    places = find_places("Hundreds rallied outside the U.S. Supreme Court on Monday.")
+    assert [(p.name, p.state) for p in places] == [("Washington", "DC")]

@@ -105,7 +105,8 @@ _EVENTISH = re.compile(
 )
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s*$")
 # (AP's list of places with states: "Portland, Ore.; Chicago; Boston and Philadelphia")
-_COORDINATED = re.compile(r"^\s*(?:[,;]\s*(?:and|or|&)?|and|or|&|/)\s*$")
+# ("... the Supreme Court and in Jackson, Mississippi": the same preposition again)
+_COORDINATED = re.compile(r"^\s*(?:[,;]\s*(?:and|or|&)?|and|or|&|/)\s*(?:(?:in|at)\s+)?$")
 # Between the places of a list of gatherings: "; and", ", to", " and in downtown ".
 _LISTED = re.compile(
     r"^(?:\s|[,;.&/]|\b(?:and|or|to|in|at|on|outside|near|downtown|the)\b)*$", re.IGNORECASE

@@ -444,15 +444,24 @@ def _landmark_as_word(c: _Candidate, words: list[str]) -> bool:
     """True when a landmark's name is not a place here: "the state Supreme Court"; "the
     Supreme Court will overturn" (the court, not its building: a landmark is a place
     after "outside", "at", "on" ...)."""
-    prev = c.prev
-    before = c.prev2 if prev.lower() == "the" else prev
+    k = c.i - _national_prefix(words, c.i)  # "outside the U.S. Supreme Court"
+    prev = words[k - 1] if k > 0 else ""
+    before = (words[k - 2] if k > 1 else "") if prev.lower() == "the" else prev
     return prev.lower() in _LOCAL or (
         landmarks()[_landmark_key(words[c.i : c.j])][2] == "landmark"
-        and c.i > 0  # (a line that opens with it: "Times Square, New York: 50,000")
+        and k > 0  # (a line that opens with it: "Times Square, New York: 50,000")
         and prev not in ("-", "•", "*", "–", "—", ":")
         and before.lower() not in _LOCATIVE | {"on", "over", "from"} | _FILLED
         and not prev.endswith(("’s", "'s", "s’", "s'"))  # "Manhattan's Foley Square"
     )
+
+
+def _national_prefix(words: list[str], i: int) -> int:
+    """How many words before ``i`` name the nation a landmark belongs to: "U.S.", "US",
+    "United States" ("the United States Supreme Court" is the Supreme Court)."""
+    if i >= 2 and words[i - 2 : i] == ["United", "States"]:
+        return 2
+    return 1 if i >= 1 and words[i - 1] in ("U.S.", "US") else 0
 
 
 def _in_other_name(c: _Candidate, words: list[str]) -> int | None:
@@ -460,7 +469,9 @@ def _in_other_name(c: _Candidate, words: list[str]) -> int | None:
     else None, with the candidate marked weak when a longer name starts with it."""
     prev, prev2, nxt = c.prev, c.prev2, c.nxt
     initial = len(prev) == 2 and prev[1] == "." and _cap(prev2)  # "John F. Kennedy"
-    owner = bool(c.note) and prev.endswith(("’s", "'s", "s’", "s'"))
+    owner = bool(c.note) and (
+        prev.endswith(("’s", "'s", "s’", "s'")) or _national_prefix(words, c.i) == 2
+    )
     if initial or (
         not owner
         and prev
