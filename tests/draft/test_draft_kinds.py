@@ -906,3 +906,14 @@ def test_the_us_supreme_court_is_the_supreme_court_and_and_in_shares_a_number():
     assert places == []  # (a court that hears a case is the court, not its building)
     places = find_places("Hundreds rallied outside the U.S. Supreme Court on Monday.")
     assert [(p.name, p.state) for p in places] == [("Washington", "DC")]
+
+
+def test_we_had_a_number_at_a_gathering_is_its_crowd():
+    # taxdayteaparty-2009-04-15-roundup (a list round-up of readers' reports)
+    text = (
+        "Rancho Cucamonga, California: “Lots of fun! We probably had at least 1000 at the "
+        "Rancho Cucamonga, CA party. Everyone driving by was honking and waving.”"
+    )
+    assert [(q.text, q.crowd) for q in find_quantities(text, has_place=True)] == [
+        ("at least 1000", True)
+    ]

@@ -390,6 +390,8 @@ def _framed(toks: list[_Tok], i: int) -> bool:
         return True
     if before and before[-1] == "among":
         return True
+    if "had" in before[-4:] and any(w in ("we", "they") for w in before[-6:]):
+        return True  # "We probably had at least 1000 at the Rancho Cucamonga, CA party"
     k = max((n for n, w in enumerate(before) if w == "number"), default=-9)
     if k >= len(before) - 3 and before[k + 1 : k + 2] != ["of"]:
         return True  # "the actual number there, 40,000" (not "the number of arrests, 40")
