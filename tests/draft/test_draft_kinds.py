@@ -917,3 +917,15 @@ def test_we_had_a_number_at_a_gathering_is_its_crowd():
     assert [(q.text, q.crowd) for q in find_quantities(text, has_place=True)] == [
         ("at least 1000", True)
     ]
+
+
+def test_there_opening_a_sentence_is_the_place_just_named():
+    # startribune-2025-06-14-no-kings
+    text = (
+        "PHILADELPHIA — Demonstrators crowded into streets, parks and plazas across the U.S. "
+        "on Saturday to protest President Donald Trump.\n"
+        "Trump was in Washington for a military parade marking the Army's 250th anniversary "
+        "that coincides with the president's birthday. There, a massive demonstration toured "
+        "the city's streets, led by a banner reading, ''Trump must go now.''"
+    )
+    assert ("2025-06-14", "Washington", "DC", "") in rows(text, "2025-06-14")

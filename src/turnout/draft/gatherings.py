@@ -595,7 +595,8 @@ class _Mind:
             and _reports_gathering(
                 s.text,
                 self.published,
-                names_city=any(not c.weak and not c.guarded for c in seen.named),
+                names_city=any(not c.weak and not c.guarded for c in seen.named)
+                or bool(_THERE.match(s.text)),
                 caption=s.kind == "caption",
             )
         )
@@ -691,6 +692,8 @@ def build_draft(
     return draft
 
 
+# A sentence that opens on "There," is about the place just named.
+_THERE = re.compile(r"\s*There,\s")
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 FEW = "a few people within a larger crowd, not its size"
 _FEW = 10  # fewer than this beside a larger estimate: a handful in the crowd
@@ -926,7 +929,8 @@ def _numberless(mind: _Mind, seen: _Seen) -> list[_Gathering]:
     """A gathering the sentence reports without a number: a row with an empty size."""
     s, past, states = seen.sentence, seen.past, seen.states
     cities = seen.named or seen.cities
-    if not cities and (not past or seen.abroad):
+    there = bool(_THERE.match(s.text))  # "There, a massive demonstration toured ..."
+    if not cities and (not (past or there) or seen.abroad):
         return []  # (a gathering abroad is not a row)
     if not cities and _NATIONAL.search(s.text):
         return []
@@ -943,7 +947,7 @@ def _numberless(mind: _Mind, seen: _Seen) -> list[_Gathering]:
             return []  # "in Foley Square, New York": a state the place in mind is not in
         notes.append(why)
         group = [place]
-    found = _numberless_day(mind, seen, group[0], bool(cities))
+    found = _numberless_day(mind, seen, group[0], bool(cities) or there)
     if found is None:
         return []
     d, why = found
