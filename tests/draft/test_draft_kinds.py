@@ -929,3 +929,18 @@ def test_there_opening_a_sentence_is_the_place_just_named():
         "the city's streets, led by a banner reading, ''Trump must go now.''"
     )
     assert ("2025-06-14", "Washington", "DC", "") in rows(text, "2025-06-14")
+
+
+def test_a_place_given_as_the_cause_or_the_origin_is_no_gathering_s():
+    # wtop-2025-06-09-dc-unions-ice-raids, givefund-2025-06-10-ice-protests-spread
+    text = (
+        "Union members rallied in Washington on Monday. Others criticized President Donald "
+        "Trump for his decision to activate California’s National Guard because of unrest "
+        "seen during protests in Los Angeles."
+    )
+    assert [place for _, place, _, _ in rows(text, "2025-06-09")] == ["Washington"]
+    places = find_places(
+        "What began as a wave of protest in Los Angeles is now spreading across the United "
+        "States, with growing demonstrations against federal immigration enforcement operations."
+    )
+    assert [p.guarded for p in places if p.name == "Los Angeles"] == [True]

@@ -158,10 +158,12 @@ def _country_set() -> frozenset[str]:
 # Keys are asked for again and again (every capitalised word of every sentence).
 _key = lru_cache(maxsize=1 << 16)(gazetteer._key)
 # A place in the clause that says why people gathered is not where they gathered:
-# "in solidarity with the Minneapolis general strike", "in opposition to ... in Minneapolis".
+# "in solidarity with the Minneapolis general strike", "in opposition to ... in Minneapolis",
+# "because of unrest seen during protests in Los Angeles", "What began as a wave of protest
+# in Los Angeles is now spreading".
 _GUARD = re.compile(
     r"\b(?:solidarity|support|opposition|against|protesting|condemn\w*|mourn\w*|honou?r\w*|"
-    r"memory|remember\w*|with the|for the|wake|killing|death|shooting)\b"
+    r"memory|remember\w*|with the|for the|wake|killing|death|shooting|because|what began)\b"
 )
 
 
