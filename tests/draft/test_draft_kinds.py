@@ -944,3 +944,16 @@ def test_a_place_given_as_the_cause_or_the_origin_is_no_gathering_s():
         "States, with growing demonstrations against federal immigration enforcement operations."
     )
     assert [p.guarded for p in places if p.name == "Los Angeles"] == [True]
+
+
+def test_a_day_before_a_report_s_that_is_the_report_s_day():
+    # bluesunited-2011-11-17-ows-two-month-anniversary
+    text = (
+        "Over 32,000 rallied in NYC on Occupy Wall Street 2 month anniversary reported in "
+        '"November 17: Historic Day of Action for the 99% " yesterday (11/18/11) that over '
+        "32,000 people were in the marches and rallies in New York City on Thursday, November "
+        "17, 2011."
+    )
+    assert [(d, place) for d, place, _, _ in rows(text, "2011-11-19")] == [
+        ("2011-11-17", "New York City")
+    ]

@@ -558,7 +558,7 @@ class _Mind:
         if seen.past:
             past_starts = [d.start for d in seen.past]
             k = bisect_left(past_starts, q.start)  # the day nearest the number
-            day = min(seen.past[max(0, k - 1) : k + 1], key=lambda m: abs(m.start - q.start))
+            day = min(seen.past[max(0, k - 1) : k + 1], key=lambda m: self._day_distance(m, q))
             why = day.note
         else:
             day, why = self.context_date(target, seen.idx)
@@ -585,6 +585,14 @@ class _Mind:
         if ctx_span is not None:
             g.spans.append((ctx_span.start, ctx_span.end, "place"))
         return g
+
+    def _day_distance(self, d: DateMention, q: Quantity) -> float:
+        """How far a day is from a number, a day before a report's "that" four times as
+        far: "reported ... yesterday (11/18/11) that over 32,000 people were in the marches
+        ... on Thursday, November 17" is Thursday's crowd."""
+        if d.end <= q.start and _REPORTED.search(self.text, d.end, q.start):
+            return 4.0 * (q.start - d.start)
+        return float(abs(d.start - q.start))
 
     def _numberless_here(self, seen: _Seen) -> bool:
         """True when the sentence may be a row without a number: it reports a gathering."""
@@ -692,6 +700,7 @@ def build_draft(
     return draft
 
 
+_REPORTED = re.compile(r"\bthat\b")
 # A sentence that opens on "There," is about the place just named.
 _THERE = re.compile(r"\s*There,\s")
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
