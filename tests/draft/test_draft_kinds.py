@@ -957,3 +957,16 @@ def test_a_day_before_a_report_s_that_is_the_report_s_day():
     assert [(d, place) for d, place, _, _ in rows(text, "2011-11-19")] == [
         ("2011-11-17", "New York City")
     ]
+
+
+def test_a_gathering_without_a_number_takes_the_day_nearest_its_place():
+    # cebudailynews-2025-06-08-paramount-ice: "Friday's demonstrations" (the kind 7)
+    text = (
+        "LOS ANGELES – As a fresh standoff developed Saturday between protesters and armed "
+        "federal authorities, Trump administration officials vowed to prosecute those who "
+        "broke the law during Friday’s violent demonstrations sparked by multiple Immigration "
+        "and Customs Enforcement (ICE) raids across Los Angeles."
+    )
+    assert [(d, place) for d, place, _, _ in rows(text, "2025-06-08")] == [
+        ("2025-06-06", "Los Angeles")
+    ]

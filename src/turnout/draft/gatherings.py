@@ -1019,7 +1019,9 @@ def _numberless_day(
     # ... on Aug. 9"; without one, the day in mind.
     own = [d for d in past if not _another_event(s.text, d.start - s.start)]
     if own or (past and not has_cities):
-        d = (own or past)[0]
+        # The day nearest the place: "As a fresh standoff developed Saturday ... during
+        # Friday's violent demonstrations sparked by ... raids across Los Angeles".
+        d = min(own or past, key=lambda m: abs(m.start - place.start))
         return d, d.note
     if has_cities:
         day, why = mind.context_date(place, seen.idx)
