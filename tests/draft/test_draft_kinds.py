@@ -970,3 +970,17 @@ def test_a_gathering_without_a_number_takes_the_day_nearest_its_place():
     assert [(d, place) for d, place, _, _ in rows(text, "2025-06-08")] == [
         ("2025-06-06", "Los Angeles")
     ]
+
+
+def test_events_held_in_cities_are_their_gatherings():
+    # seiu1021-2021-07-13-build-back-better-day-of-action
+    text = (
+        "On July 13, workers across the United States came together to demand jobs, care, and "
+        "justice in a day of action that spanned at minimum 15 US cities. In California, SEIU "
+        "members held simultaneous events in Oakland and Los Angeles calling for bold, "
+        "transformative solutions to create an economy and democracy that works for all of us."
+    )
+    assert [(d, place) for d, place, _, _ in rows(text, "2021-07-14")] == [
+        ("2021-07-13", "Oakland"),
+        ("2021-07-13", "Los Angeles"),
+    ]

@@ -53,7 +53,8 @@ _GATHER = re.compile(
     r"chanted|packed|thronged|poured into|converged|staged|took to the streets|took part|"
     r"sat in|occupied|blockaded|assembled|held (?:a|an|their|its|two|three|several|"
     r"candlelight|weekly)?\s?(?:[\w-]+ ){0,2}(?:rally|rallies|vigil|vigils|march|marches|"
-    r"protest|protests|demonstration|demonstrations|walkout|sit-in|picket|die-in|teach-in))\b",
+    r"protest|protests|demonstration|demonstrations|walkout|sit-in|picket|die-in|teach-in|"
+    r"events?))\b",
     re.IGNORECASE,
 )
 _GATHERING_NOUN = re.compile(
