@@ -984,3 +984,18 @@ def test_events_held_in_cities_are_their_gatherings():
         ("2021-07-13", "Oakland"),
         ("2021-07-13", "Los Angeles"),
     ]
+
+
+def test_a_gathering_another_followed_is_a_row_of_its_own_day():
+    # msindy-2025-02-17-jackson-presidents-day (the issue's "The rallies Monday followed a
+    # day of demonstrations in X")
+    text = (
+        "A small group gathered before the Mississippi state Capitol on Feb. 17, 2025, part of "
+        "a coordinated national protest over the Donald Trump presidency.\n"
+        "Mississippi’s Presidents Day rally followed an earlier, likewise small protest at the "
+        "Capitol building on Feb. 5, 2025, which also focused on Trump’s presidency."
+    )
+    assert [(d, place) for d, place, _, _ in rows(text, "2025-02-17")] == [
+        ("2025-02-17", "Jackson"),
+        ("2025-02-05", "Jackson"),
+    ]

@@ -455,6 +455,7 @@ class _Mind:
             made += self._number(seen, q)
         if not made and self._numberless_here(seen):
             made += _numberless(self, seen)
+        made += _followed(self, seen)
         for q in quantities:
             if q.reason.startswith(MISTYPED):
                 # The gathering keeps the source's words; cleaning codes no number from them
@@ -971,6 +972,38 @@ def _numberless(mind: _Mind, seen: _Seen) -> list[_Gathering]:
         g.spans += [(place.start, place.end, "place"), (d.start, d.end, "date")]
         made.append(g)
     return made
+
+
+# "... rally followed an earlier, likewise small protest at the Capitol building on Feb. 5",
+# "The rallies Monday followed a day of demonstrations in Oakland": an earlier gathering.
+_FOLLOWED = re.compile(
+    r"\bfollow(?:ed|s|ing) (?:an?|the|two|three|several|days|weeks|a day) (?:[\w,-]+ ){0,4}?"
+    r"(?:of )?(?:rall(?:y|ies)|protests?|march(?:es)?|vigils?|demonstrations?|walkouts?)\b"
+)
+
+
+def _followed(mind: _Mind, seen: _Seen) -> list[_Gathering]:
+    """The earlier gathering a sentence says another followed, at the place its clause
+    names (else the place in mind) on the day named after it; none without such a day."""
+    s = seen.sentence
+    m = _FOLLOWED.search(s.text)
+    if m is None:
+        return []
+    at = s.start + m.end()
+    days = [d for d in seen.past if d.start >= at]
+    if not days:
+        return []
+    cities = [c for c in seen.cities if c.start >= at and not c.guarded and not c.weak]
+    place = cities[0] if cities else mind.context_place(seen.read)[0]
+    if place is None:
+        return []
+    day = days[0]
+    g = mind.gathering(place, day.date, s.start)
+    g.notes.append(f"an earlier gathering the sentence names ('{m.group(0)}'); {day.note}")
+    if s not in g.sentences:
+        g.sentences.append(s)
+    g.spans += [(place.start, place.end, "place"), (day.start, day.end, "date")]
+    return [g]
 
 
 def _gathered_at(s: Sentence, cities: list[PlaceMention], text: str) -> list[PlaceMention]:
