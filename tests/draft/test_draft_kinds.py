@@ -999,3 +999,16 @@ def test_a_gathering_another_followed_is_a_row_of_its_own_day():
         ("2025-02-17", "Jackson"),
         ("2025-02-05", "Jackson"),
     ]
+
+
+def test_people_from_one_town_to_another_came_from_both():
+    # wral-2013-06-03-mega-moral-monday
+    places = find_places(
+        "Groups ranging from abortion-rights supporters to environmentalists and public "
+        "educators have joined the rallies, which have attracted people from Greensboro to "
+        "Rocky Mount."
+    )
+    assert [(p.name, p.origin) for p in places] == [("Greensboro", True), ("Rocky Mount", True)]
+    # (a range that is no one's home stays a range of places)
+    places = find_places("From Austin, Texas, to Orlando, Florida, teachers rallied.")
+    assert [p.origin for p in places] == [False, False]

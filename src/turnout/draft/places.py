@@ -681,6 +681,10 @@ def _ranges(out: list[PlaceMention], text: str, offset: int) -> None:
     for n in range(len(out) - 1):
         a, b = out[n], out[n + 1]
         if a.origin and _RANGE_TO.match(text[a.end - offset : b.start - offset]):
+            if _PEOPLE_FROM.search(text, max(0, a.start - offset - 30), a.start - offset):
+                # "attracted people from Greensboro to Rocky Mount": their homes, both
+                out[n + 1] = replace(b, origin=True)
+                continue
             out[n] = replace(a, origin=False)
             if b.origin:
                 out[n + 1] = replace(b, origin=False)
@@ -708,6 +712,10 @@ def _capitols(out: list[PlaceMention], text: str, offset: int) -> list[PlaceMent
 
 
 _RANGE_TO = re.compile(r"^,?\s+to\s+$")
+_PEOPLE_FROM = re.compile(
+    r"\b(?:people|protesters|demonstrators|marchers|residents|activists|supporters|workers|"
+    r"students|teachers|participants|attendees|members)\s+from\s+$"
+)
 _JOURNEY = re.compile(
     r"\b(?:walk|trek|journey|trip|ride|drive|caravan|pilgrimage|bus tour|relay)\s+from\s+$"
 )
