@@ -12,8 +12,10 @@ from drafting import left_out, rows
 from turnout import draft_events
 from turnout.ap import state_codes
 from turnout.draft.dates import find_dates
-from turnout.draft.gatherings import TOTAL
+from turnout.draft.gatherings import FEW, TOTAL, build_draft
 from turnout.draft.places import find_places, landmarks
+from turnout.draft.quantities import find_quantities
+from turnout.draft.sentences import split_sentences
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "turnout" / "data"
 
@@ -740,3 +742,273 @@ def test_a_group_sent_to_a_march_is_not_its_crowd():
         has_place=True,
     )
     assert (q.text, q.reason) == ("more than 400", "a group within the crowd, not its size")
+
+
+def test_a_few_people_within_a_larger_crowd_are_not_its_size():
+    # nbcnews-2011-11-05-occupy-atlanta-bank-transfer
+    text = (
+        "ATLANTA — A crowd of several hundred protesters had gathered at Woodruff Park on "
+        "Saturday and set up tents. While most protesters left the park, a few people "
+        "stayed behind."
+    )
+    assert rows(text, "2011-11-06") == [
+        ("2011-11-05", "Atlanta", "GA", "A crowd of several hundred")
+    ]
+    assert ("a few", FEW) in left_out(text, "2011-11-06")
+    # (a counter-case of the same shape: alone, a few are the crowd)
+    alone = "In Boston on Sunday, a few people stayed behind."
+    assert rows(alone, "2023-11-12") == [("2023-11-12", "Boston", "MA", "a few")]
+
+
+def test_a_number_in_a_union_s_or_a_station_s_name_is_not_a_size():
+    # seiu1021-2025-05-01-may-day-northern-california, mediamilwaukee-2020-05-03-madison-reopen
+    text = (
+        "Thousands of SEIU 1021 members rallied across Northern California last Thursday in "
+        "honor of International Workers’ Day."
+    )
+    assert ("1021", "part of a name ('SEIU 1021', 'Local 73', 'NBC 15')") in left_out(
+        text, "2025-05-05"
+    )
+    # and the members a union's number names are people: the crowd is theirs
+    assert [(q.text, q.crowd) for q in find_quantities(text, has_place=True)][0] == (
+        "Thousands",
+        True,
+    )
+    text = "Walmart were allowed to be open, according to NBC 15."
+    assert [why for _, why in left_out(text, "2020-05-03")] == [
+        "part of a name ('SEIU 1021', 'Local 73', 'NBC 15')"
+    ]
+
+
+def test_palestine_and_gaza_are_abroad_unless_a_state_is_written():
+    # bostonglobe-2023-11-12-gaza-march-boston-cambridge
+    places = find_places(
+        "Layan Alnajjar of Students for Justice in Palestine at the University of Connecticut "
+        "hosted the event and led the chants via a PA system."
+    )
+    assert [(p.kind, p.name) for p in places][0] == ("abroad", "Palestinian Territory")
+    texas = find_places("a rally in Palestine, Texas")
+    assert [(p.kind, p.name, p.state) for p in texas] == [("city", "Palestine", "TX")]
+
+
+def test_also_tells_of_the_day_just_named():
+    # fox26houston-2020-09-05-refuse-fascism
+    text = (
+        "On Friday, there were violent protests in Rochester, N.Y., in reaction to recently "
+        "released police body-camera footage.\n"
+        "RELATED: Chaotic scenes at late-night protest in Rochester\n"
+        "More than 300 miles away, protesters in New York City also turned violent, resulting "
+        "in an unspecified number of arrests."
+    )
+    assert [(d, place) for d, place, _, _ in rows(text, "2020-09-05")] == [
+        ("2020-09-04", "Rochester"),
+        ("2020-09-04", "New York City"),
+    ]
+
+
+def test_people_a_wage_is_for_are_not_a_crowd():
+    # seiu73-2017-09-04-labor-day-chicago
+    text = (
+        "Thousands of workers marched, rallied, and vowed to oust Governor Rauner who recently "
+        "vetoed a $15/hour minimum wage for 2.3 million workers."
+    )
+    assert ("2.3 million", "people something is for (a wage, a law, a permit), not a crowd") in (
+        left_out(text, "2017-09-04")
+    )
+
+
+def test_a_relative_clause_does_not_part_a_gathering_from_its_places():
+    # guardian-2014-12-13-millions-march-live
+    text = (
+        "With that, we’re going to wrap up our coverage of today's protests around the "
+        "country. The protesters, who were black, white, Latino, Asian, young and elderly, "
+        "streamed through the city streets in Washington, New York, Boston, Chicago and Oakland."
+    )
+    draft = build_draft(text, published=dt.date(2014, 12, 13), model=False)
+    assert draft.rows.locality.tolist() == [
+        "Washington", "New York City", "Boston", "Chicago", "Oakland"
+    ]  # fmt: skip
+
+
+def test_a_vow_or_a_preparation_is_no_gathering():
+    # gboreloaded-2011-11-17-occupy-two-months
+    text = (
+        "Protesters marched in New York on Thursday. Protesters in Las Vegas vowed to pitch "
+        "tents in front of a federal building. Police in Portland, Ore., closed a bridge in "
+        "preparation for a march there."
+    )
+    assert rows(text, "2011-11-17") == [("2011-11-17", "New York City", "NY", "")]
+
+
+def test_a_city_named_only_in_its_venue_s_name_is_the_article_s_city():
+    # putyourshovel-2011-03-12-madison-tractorcade
+    text = (
+        "Day 27.  The fourth Saturday of protests at the Madison Capitol.\n"
+        "The dude of farmers\n"
+        "By mid-afternoon, more than 100 thousand people were gathered for the main rally."
+    )
+    assert rows(text, "2011-03-12") == [("2011-03-12", "Madison", "WI", "more than 100 thousand")]
+
+
+def test_today_as_nowadays_is_no_day():
+    # seiu1021-2025-05-01-may-day-northern-california
+    text = (
+        "In honor of the sacrifices of those who came before us in the labor movement and the "
+        "struggles we still face today, SEIU 1021 members also came together in Sacramento."
+    )
+    assert find_dates(text, dt.date(2025, 5, 5)) == []
+    assert [d.text for d in find_dates("Thousands rallied today.", dt.date(2025, 5, 5))] == [
+        "today"
+    ]
+
+
+def test_a_local_report_s_numbers_before_its_city_is_named_are_its_city_s():
+    # fox7austin-2025-03-22-tesla-takedown: Austin three times, Las Vegas once
+    text = (
+        "The Brief Dozens of protesters lined Research Boulevard near the Tesla store Saturday.\n"
+        "So, they lined Research Boulevard near the Tesla store off Pond Springs Road in North "
+        "Austin.\n"
+        "This North Austin protest is just one of many across the country.\n"
+        '"We have to show that the public wants change, and we want Elon Musk out of the '
+        'federal government and, for us tonight, we want Elon Musk out of Austin," said '
+        "Flannigan.\n"
+        'In Las Vegas, Teslas were set on fire with the word "resist" spray-painted on the store.'
+    )
+    assert rows(text, "2025-03-22")[0] == ("2025-03-22", "Austin", "TX", "Dozens")
+
+
+def test_a_line_cut_after_a_preposition_runs_on_into_the_next():
+    # gboreloaded-2011-11-17-occupy-two-months (lines cut before each link)
+    text = (
+        "NEW YORK (AP) — Demonstrations of Occupy Wall Street protesters popped up Thursday.\n"
+        "A few hundred demonstrators paraded through\n"
+        "lower Manhattan for several hours Thursday morning, and about 50 to 60 were arrested "
+        "as they thronged intersections near the\n"
+        "New York Stock Exchange, brokerage houses and banks."
+    )
+    sentences = [s.text for s in split_sentences(text)]
+    assert sentences[1].startswith("A few hundred demonstrators paraded through\nlower")
+    assert sentences[1].endswith("near the\nNew York Stock Exchange, brokerage houses and banks.")
+    assert rows(text, "2011-11-17") == [("2011-11-17", "New York City", "NY", "A few hundred")]
+
+
+def test_the_us_supreme_court_is_the_supreme_court_and_and_in_shares_a_number():
+    # reproductiverights-2021-12-01-dobbs-arguments-rally
+    text = (
+        "Thousands gathered in front of the United States Supreme Court and in Jackson, "
+        "Mississippi today to rally in support of abortion rights."
+    )
+    assert [(d, place, size) for d, place, _, size in rows(text, "2021-12-01")] == [
+        ("2021-12-01", "Washington", "Thousands"),
+        ("2021-12-01", "Jackson", "Thousands"),
+    ]
+    places = find_places("Scores Rally as U.S. Supreme Court Hears Most Consequential Case")
+    assert places == []  # (a court that hears a case is the court, not its building)
+    places = find_places("Hundreds rallied outside the U.S. Supreme Court on Monday.")
+    assert [(p.name, p.state) for p in places] == [("Washington", "DC")]
+
+
+def test_we_had_a_number_at_a_gathering_is_its_crowd():
+    # taxdayteaparty-2009-04-15-roundup (a list round-up of readers' reports)
+    text = (
+        "Rancho Cucamonga, California: “Lots of fun! We probably had at least 1000 at the "
+        "Rancho Cucamonga, CA party. Everyone driving by was honking and waving.”"
+    )
+    assert [(q.text, q.crowd) for q in find_quantities(text, has_place=True)] == [
+        ("at least 1000", True)
+    ]
+
+
+def test_there_opening_a_sentence_is_the_place_just_named():
+    # startribune-2025-06-14-no-kings
+    text = (
+        "PHILADELPHIA — Demonstrators crowded into streets, parks and plazas across the U.S. "
+        "on Saturday to protest President Donald Trump.\n"
+        "Trump was in Washington for a military parade marking the Army's 250th anniversary "
+        "that coincides with the president's birthday. There, a massive demonstration toured "
+        "the city's streets, led by a banner reading, ''Trump must go now.''"
+    )
+    assert ("2025-06-14", "Washington", "DC", "") in rows(text, "2025-06-14")
+
+
+def test_a_place_given_as_the_cause_or_the_origin_is_no_gathering_s():
+    # wtop-2025-06-09-dc-unions-ice-raids, givefund-2025-06-10-ice-protests-spread
+    text = (
+        "Union members rallied in Washington on Monday. Others criticized President Donald "
+        "Trump for his decision to activate California’s National Guard because of unrest "
+        "seen during protests in Los Angeles."
+    )
+    assert [place for _, place, _, _ in rows(text, "2025-06-09")] == ["Washington"]
+    places = find_places(
+        "What began as a wave of protest in Los Angeles is now spreading across the United "
+        "States, with growing demonstrations against federal immigration enforcement operations."
+    )
+    assert [p.guarded for p in places if p.name == "Los Angeles"] == [True]
+
+
+def test_a_day_before_a_report_s_that_is_the_report_s_day():
+    # bluesunited-2011-11-17-ows-two-month-anniversary
+    text = (
+        "Over 32,000 rallied in NYC on Occupy Wall Street 2 month anniversary reported in "
+        '"November 17: Historic Day of Action for the 99% " yesterday (11/18/11) that over '
+        "32,000 people were in the marches and rallies in New York City on Thursday, November "
+        "17, 2011."
+    )
+    assert [(d, place) for d, place, _, _ in rows(text, "2011-11-19")] == [
+        ("2011-11-17", "New York City")
+    ]
+
+
+def test_a_gathering_without_a_number_takes_the_day_nearest_its_place():
+    # cebudailynews-2025-06-08-paramount-ice: "Friday's demonstrations" (the issue's kind 7)
+    text = (
+        "LOS ANGELES – As a fresh standoff developed Saturday between protesters and armed "
+        "federal authorities, Trump administration officials vowed to prosecute those who "
+        "broke the law during Friday’s violent demonstrations sparked by multiple Immigration "
+        "and Customs Enforcement (ICE) raids across Los Angeles."
+    )
+    assert [(d, place) for d, place, _, _ in rows(text, "2025-06-08")] == [
+        ("2025-06-06", "Los Angeles")
+    ]
+
+
+def test_events_held_in_cities_are_their_gatherings():
+    # seiu1021-2021-07-13-build-back-better-day-of-action
+    text = (
+        "On July 13, workers across the United States came together to demand jobs, care, and "
+        "justice in a day of action that spanned at minimum 15 US cities. In California, SEIU "
+        "members held simultaneous events in Oakland and Los Angeles calling for bold, "
+        "transformative solutions to create an economy and democracy that works for all of us."
+    )
+    assert [(d, place) for d, place, _, _ in rows(text, "2021-07-14")] == [
+        ("2021-07-13", "Oakland"),
+        ("2021-07-13", "Los Angeles"),
+    ]
+
+
+def test_a_gathering_another_followed_is_a_row_of_its_own_day():
+    # msindy-2025-02-17-jackson-presidents-day (the issue's "The rallies Monday followed a
+    # day of demonstrations in X")
+    text = (
+        "A small group gathered before the Mississippi state Capitol on Feb. 17, 2025, part of "
+        "a coordinated national protest over the Donald Trump presidency.\n"
+        "Mississippi’s Presidents Day rally followed an earlier, likewise small protest at the "
+        "Capitol building on Feb. 5, 2025, which also focused on Trump’s presidency."
+    )
+    assert [(d, place) for d, place, _, _ in rows(text, "2025-02-17")] == [
+        ("2025-02-17", "Jackson"),
+        ("2025-02-05", "Jackson"),
+    ]
+
+
+def test_people_from_one_town_to_another_came_from_both():
+    # wral-2013-06-03-mega-moral-monday
+    places = find_places(
+        "Groups ranging from abortion-rights supporters to environmentalists and public "
+        "educators have joined the rallies, which have attracted people from Greensboro to "
+        "Rocky Mount."
+    )
+    assert [(p.name, p.origin) for p in places] == [("Greensboro", True), ("Rocky Mount", True)]
+    # (a range that is no one's home stays a range of places)
+    places = find_places("From Austin, Texas, to Orlando, Florida, teachers rallied.")
+    assert [p.origin for p in places] == [False, False]

@@ -244,6 +244,9 @@ def _weekday_dates(text: str, published: dt.date, offset: int, taken: _Spans) ->
     return out
 
 
+_NOWADAYS = re.compile(r"\b(?:still|even|face|faces|facing|remains?|exists?)\s+$", re.IGNORECASE)
+
+
 def _relative_dates(text: str, published: dt.date, offset: int, taken: _Spans) -> list[DateMention]:
     """Days counted from publication ("today", "yesterday", "this weekend")."""
     out: list[DateMention] = []
@@ -255,6 +258,8 @@ def _relative_dates(text: str, published: dt.date, offset: int, taken: _Spans) -
             # 'The Daily Mail reported, "Up to two million people marched ... today"': the
             # quoted writer's today, not the article's.
             continue
+        if word == "today" and _NOWADAYS.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "the struggles we still face today": nowadays, not a day
         if word in ("yesterday", "last night"):
             d = published - dt.timedelta(days=1)
         elif "weekend" in word:

@@ -43,7 +43,6 @@ from turnout.draft.quantities import (
 )
 from turnout.draft.sentences import Sentence, split_sentences
 from turnout.draft.weather import WeatherMention, find_weather
-from turnout.ranking import reach
 from turnout.sizes import size_problem
 from turnout.temperature import parse_temperature
 
@@ -54,7 +53,8 @@ _GATHER = re.compile(
     r"chanted|packed|thronged|poured into|converged|staged|took to the streets|took part|"
     r"sat in|occupied|blockaded|assembled|held (?:a|an|their|its|two|three|several|"
     r"candlelight|weekly)?\s?(?:[\w-]+ ){0,2}(?:rally|rallies|vigil|vigils|march|marches|"
-    r"protest|protests|demonstration|demonstrations|walkout|sit-in|picket|die-in|teach-in))\b",
+    r"protest|protests|demonstration|demonstrations|walkout|sit-in|picket|die-in|teach-in|"
+    r"events?))\b",
     re.IGNORECASE,
 )
 _GATHERING_NOUN = re.compile(
@@ -76,7 +76,8 @@ _NOT_ONCE = re.compile(
     r"\b(?:have|has|had been|will|would|plans? to|plans? (?:an?|the)|planned|planning|"
     r"scheduled|expect\w*|weekly|every|regularly|daily|often|traditionally|annual|usually|"
     r"tomorrow|next (?:week|weekend|month|year|[a-z]+day)|upcoming|later this|cancell?ed|"
-    r"postponed|called off|scrapped)\b",
+    r"postponed|called off|scrapped|(?:vow|pledge|promise|threaten)(?:s|ed|d)? to|"
+    r"in preparation for|prepar(?:e|es|ed|ing) for)\b",
     re.IGNORECASE,
 )
 _TYPES = [
@@ -105,7 +106,8 @@ _EVENTISH = re.compile(
 )
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s*$")
 # (AP's list of places with states: "Portland, Ore.; Chicago; Boston and Philadelphia")
-_COORDINATED = re.compile(r"^\s*(?:[,;]\s*(?:and|or|&)?|and|or|&|/)\s*$")
+# ("... the Supreme Court and in Jackson, Mississippi": the same preposition again)
+_COORDINATED = re.compile(r"^\s*(?:[,;]\s*(?:and|or|&)?|and|or|&|/)\s*(?:(?:in|at)\s+)?$")
 # Between the places of a list of gatherings: "; and", ", to", " and in downtown ".
 _LISTED = re.compile(
     r"^(?:\s|[,;.&/]|\b(?:and|or|to|in|at|on|outside|near|downtown|the)\b)*$", re.IGNORECASE
@@ -277,10 +279,12 @@ def _main_city(reads: list[_Read]) -> PlaceMention | None:
     counts: dict[tuple[str, str], int] = {}
     for r in reads:
         for p in r.places:
-            if p.kind == "city" and not p.origin and not p.weak:
+            # (a venue counts: "the Madison Capitol", "Denver City Hall" are in the city)
+            if p.kind == "city" and not p.origin and (not p.weak or p.venue):
                 counts[(p.name, p.state)] = counts.get((p.name, p.state), 0) + 1
-    if len(counts) != 1:
-        return None
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and not ranked[0] >= max(3, 3 * ranked[1])):
+        return None  # (a local report's city named three times as often as any other counts)
     name, state = max(counts, key=lambda k: counts[k])
     return next(
         p
@@ -399,6 +403,12 @@ class _Mind:
 
     def context_date(self, place: PlaceMention | None, idx: int) -> tuple[DateMention | None, str]:
         """The day in mind for a sentence that names none, and why."""
+        if self.history and _ALSO.search(self.reads[idx].sentence.text):
+            # "On Friday, there were violent protests in Rochester ... protesters in New
+            # York City also turned violent": "also" tells of the day just named.
+            d, _, at = self.history[-1]
+            if 0 < idx - at <= 2:  # (a "RELATED:" line between is no new day)
+                return d, f"date from the sentence before ('{d.text}'): 'also'"
         # The last days named are enough: a day far back is not the one in mind.
         for d, places, at in reversed(self.history[-_RECENT:]):
             near = abs((d.date - self.published).days) <= _CONTEXT_DAYS
@@ -445,6 +455,7 @@ class _Mind:
             made += self._number(seen, q)
         if not made and self._numberless_here(seen):
             made += _numberless(self, seen)
+        made += _followed(self, seen)
         for q in quantities:
             if q.reason.startswith(MISTYPED):
                 # The gathering keeps the source's words; cleaning codes no number from them
@@ -549,7 +560,7 @@ class _Mind:
         if seen.past:
             past_starts = [d.start for d in seen.past]
             k = bisect_left(past_starts, q.start)  # the day nearest the number
-            day = min(seen.past[max(0, k - 1) : k + 1], key=lambda m: abs(m.start - q.start))
+            day = min(seen.past[max(0, k - 1) : k + 1], key=lambda m: self._day_distance(m, q))
             why = day.note
         else:
             day, why = self.context_date(target, seen.idx)
@@ -577,6 +588,14 @@ class _Mind:
             g.spans.append((ctx_span.start, ctx_span.end, "place"))
         return g
 
+    def _day_distance(self, d: DateMention, q: Quantity) -> float:
+        """How far a day is from a number, a day before a report's "that" four times as
+        far: "reported ... yesterday (11/18/11) that over 32,000 people were in the marches
+        ... on Thursday, November 17" is Thursday's crowd."""
+        if d.end <= q.start and _REPORTED.search(self.text, d.end, q.start):
+            return 4.0 * (q.start - d.start)
+        return float(abs(d.start - q.start))
+
     def _numberless_here(self, seen: _Seen) -> bool:
         """True when the sentence may be a row without a number: it reports a gathering."""
         s = seen.sentence
@@ -586,7 +605,8 @@ class _Mind:
             and _reports_gathering(
                 s.text,
                 self.published,
-                names_city=any(not c.weak and not c.guarded for c in seen.named),
+                names_city=any(not c.weak and not c.guarded for c in seen.named)
+                or bool(_THERE.match(s.text)),
                 caption=s.kind == "caption",
             )
         )
@@ -671,6 +691,7 @@ def build_draft(
     for idx, r in enumerate(reads):
         mind.walk(idx, r)
     mind.settle_weather()
+    _set_apart_few(mind.rows, mind.left_out)
     candidates, facts = _weigh(reads, mind.rows, datelines, published)
     if model:
         from turnout.draft.model import decide
@@ -679,6 +700,34 @@ def build_draft(
     draft = _table(text, mind.rows, mind.left_out, published, source_name, source_url, pd)
     draft.candidates, draft.facts = candidates, facts
     return draft
+
+
+_REPORTED = re.compile(r"\bthat\b")
+# A sentence that opens on "There," is about the place just named.
+_THERE = re.compile(r"\s*There,\s")
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+FEW = "a few people within a larger crowd, not its size"
+_FEW = 10  # fewer than this beside a larger estimate: a handful in the crowd
+
+
+def _set_apart_few(rows: dict, left_out: list[Quantity]) -> None:
+    """Leave out of each row an estimate of fewer than ten people when the row has a
+    larger one: "A few had green or pink hair", "a few people stayed behind", "By 3
+    people could not move" tell of some in a crowd of thousands, not its size (alone, "a
+    handful of protesters" is the crowd). Each is listed for the reviewer, with its reason."""
+    apart: list[Quantity] = []
+    for g in rows.values():
+        if not any(q.low >= _FEW for q in g.estimates):
+            continue
+        few = [q for q in g.estimates if q.high < _FEW]
+        g.estimates[:] = [q for q in g.estimates if not q.high < _FEW]
+        g.spans[:] = [sp for sp in g.spans if not any(
+            sp == (q.start, q.end, "size") for q in few)]  # fmt: skip
+        apart += few
+    kept = {id(q) for g in rows.values() for q in g.estimates}
+    for q in dict.fromkeys(apart):
+        if id(q) not in kept and not any(x is q for x in left_out):
+            left_out.append(_reason(q, FEW))
 
 
 def _weigh(reads: list[_Read], rows: dict, datelines: set, published: dt.date) -> tuple:
@@ -891,7 +940,8 @@ def _numberless(mind: _Mind, seen: _Seen) -> list[_Gathering]:
     """A gathering the sentence reports without a number: a row with an empty size."""
     s, past, states = seen.sentence, seen.past, seen.states
     cities = seen.named or seen.cities
-    if not cities and (not past or seen.abroad):
+    there = bool(_THERE.match(s.text))  # "There, a massive demonstration toured ..."
+    if not cities and (not (past or there) or seen.abroad):
         return []  # (a gathering abroad is not a row)
     if not cities and _NATIONAL.search(s.text):
         return []
@@ -908,7 +958,7 @@ def _numberless(mind: _Mind, seen: _Seen) -> list[_Gathering]:
             return []  # "in Foley Square, New York": a state the place in mind is not in
         notes.append(why)
         group = [place]
-    found = _numberless_day(mind, seen, group[0], bool(cities))
+    found = _numberless_day(mind, seen, group[0], bool(cities) or there)
     if found is None:
         return []
     d, why = found
@@ -922,6 +972,38 @@ def _numberless(mind: _Mind, seen: _Seen) -> list[_Gathering]:
         g.spans += [(place.start, place.end, "place"), (d.start, d.end, "date")]
         made.append(g)
     return made
+
+
+# "... rally followed an earlier, likewise small protest at the Capitol building on Feb. 5",
+# "The rallies Monday followed a day of demonstrations in Oakland": an earlier gathering.
+_FOLLOWED = re.compile(
+    r"\bfollow(?:ed|s|ing) (?:an?|the|two|three|several|days|weeks|a day) (?:[\w,-]+ ){0,4}?"
+    r"(?:of )?(?:rall(?:y|ies)|protests?|march(?:es)?|vigils?|demonstrations?|walkouts?)\b"
+)
+
+
+def _followed(mind: _Mind, seen: _Seen) -> list[_Gathering]:
+    """The earlier gathering a sentence says another followed, at the place its clause
+    names (else the place in mind) on the day named after it; none without such a day."""
+    s = seen.sentence
+    m = _FOLLOWED.search(s.text)
+    if m is None:
+        return []
+    at = s.start + m.end()
+    days = [d for d in seen.past if d.start >= at]
+    if not days:
+        return []
+    cities = [c for c in seen.cities if c.start >= at and not c.guarded and not c.weak]
+    place = cities[0] if cities else mind.context_place(seen.read)[0]
+    if place is None:
+        return []
+    day = days[0]
+    g = mind.gathering(place, day.date, s.start)
+    g.notes.append(f"an earlier gathering the sentence names ('{m.group(0)}'); {day.note}")
+    if s not in g.sentences:
+        g.sentences.append(s)
+    g.spans += [(place.start, place.end, "place"), (day.start, day.end, "date")]
+    return [g]
 
 
 def _gathered_at(s: Sentence, cities: list[PlaceMention], text: str) -> list[PlaceMention]:
@@ -971,7 +1053,9 @@ def _numberless_day(
     # ... on Aug. 9"; without one, the day in mind.
     own = [d for d in past if not _another_event(s.text, d.start - s.start)]
     if own or (past and not has_cities):
-        d = (own or past)[0]
+        # The day nearest the place: "As a fresh standoff developed Saturday ... during
+        # Friday's violent demonstrations sparked by ... raids across Los Angeles".
+        d = min(own or past, key=lambda m: abs(m.start - place.start))
         return d, d.note
     if has_cities:
         day, why = mind.context_date(place, seen.idx)
@@ -1044,6 +1128,11 @@ def _gathering_clause(text: str, start: int, end: int) -> bool:
     begin, stop = lo, hi
     for m in _CLAUSE_SPLIT.finditer(text, lo, hi):
         if m.end() <= start:
+            if m.group(0).lower() in ("who", "which") and "," in text[m.end() : start]:
+                # A relative clause closed before the place: "The protesters, who were
+                # black, white, ..., streamed through the city streets in Washington" is
+                # the protesters' clause.
+                continue
             begin = m.start()
         elif m.start() >= end:
             stop = m.start()
@@ -1067,29 +1156,14 @@ def _month(text: str, m: re.Match[str]) -> bool:
     )
 
 
-def _restated(estimates: list[Quantity]) -> set[str]:
-    """Crowd words the article restates as a number for the same gathering ("Thousands of
-    teachers ..." over "About 4,400 teachers gathered"): the number is the estimate, the
-    words only a vaguer telling of it. Only the article's own words and numbers: where a
-    source is named ("hundreds" by the article, "about 700" by police), those are two
-    estimates, as CCC codes them."""
-    numbers = [q.low for q in estimates if not q.source and any(ch.isdigit() for ch in q.text)]
-    return {
-        q.text
-        for q in estimates
-        if not q.source
-        and not any(ch.isdigit() for ch in q.text)
-        and any(q.low <= n < reach(q.text, q.low) for n in numbers)
-    }
-
-
 def _table(text, rows, left_out, published, source_name, source_url, pd) -> Draft:
     ordered = sorted(rows.values(), key=lambda g: (g.order, g.date))
     out = []
     spans: dict[tuple[int, int, str], Span] = {}
     for n, g in enumerate(ordered):
-        restated = _restated(g.estimates)
-        texts = list(dict.fromkeys(q.text for q in g.estimates if q.text not in restated))
+        # Every estimate stays, the article's crowd word beside its own number too
+        # ("Thousands" over "3,000 to 4,000"), as CCC codes them.
+        texts = list(dict.fromkeys(q.text for q in g.estimates))
         lowered: dict[str, str] = {}
         for t in texts:
             lowered.setdefault(t.lower(), t)

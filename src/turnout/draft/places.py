@@ -158,10 +158,12 @@ def _country_set() -> frozenset[str]:
 # Keys are asked for again and again (every capitalised word of every sentence).
 _key = lru_cache(maxsize=1 << 16)(gazetteer._key)
 # A place in the clause that says why people gathered is not where they gathered:
-# "in solidarity with the Minneapolis general strike", "in opposition to ... in Minneapolis".
+# "in solidarity with the Minneapolis general strike", "in opposition to ... in Minneapolis",
+# "because of unrest seen during protests in Los Angeles", "What began as a wave of protest
+# in Los Angeles is now spreading".
 _GUARD = re.compile(
     r"\b(?:solidarity|support|opposition|against|protesting|condemn\w*|mourn\w*|honou?r\w*|"
-    r"memory|remember\w*|with the|for the|wake|killing|death|shooting)\b"
+    r"memory|remember\w*|with the|for the|wake|killing|death|shooting|because|what began)\b"
 )
 
 
@@ -230,6 +232,17 @@ def _landmark_key(words: list[str]) -> str:
     return joined if joined in landmarks() else joined.rstrip(".")  # "in Manhattan."
 
 
+# Names a country goes by that GeoNames' country list does not use ("Palestinian
+# Territory"): "Students for Justice in Palestine", "marched for Gaza" are not the towns
+# of Palestine, Texas, or Gaza, Iowa.
+_ABROAD_NAMES = {
+    "palestine": "Palestinian Territory",
+    "gaza": "Palestinian Territory",
+    "gaza strip": "Palestinian Territory",
+    "west bank": "Palestinian Territory",
+}
+
+
 def _lookup(words: list[str]) -> tuple[str, str, str, tuple[str, ...], int] | None:
     """(kind, name, state, candidate states, population) for a run of words, or None.
 
@@ -263,6 +276,10 @@ def _lookup(words: list[str]) -> tuple[str, str, str, tuple[str, ...], int] | No
     if country:
         return "abroad", country, "", (), 0  # a country is never a US place
     entries = gazetteer._gazetteer().get(key)
+    if key in _ABROAD_NAMES:
+        # As a bare "London": abroad unless the text writes a state ("Palestine, Texas").
+        states = tuple(dict.fromkeys(e[1] for e in entries or ()))
+        return "abroad", _ABROAD_NAMES[key], "", states, 0
     world = _world_cities().get(key)
     if entries:
         states = tuple(dict.fromkeys(e[1] for e in entries))
@@ -429,15 +446,24 @@ def _landmark_as_word(c: _Candidate, words: list[str]) -> bool:
     """True when a landmark's name is not a place here: "the state Supreme Court"; "the
     Supreme Court will overturn" (the court, not its building: a landmark is a place
     after "outside", "at", "on" ...)."""
-    prev = c.prev
-    before = c.prev2 if prev.lower() == "the" else prev
+    k = c.i - _national_prefix(words, c.i)  # "outside the U.S. Supreme Court"
+    prev = words[k - 1] if k > 0 else ""
+    before = (words[k - 2] if k > 1 else "") if prev.lower() == "the" else prev
     return prev.lower() in _LOCAL or (
         landmarks()[_landmark_key(words[c.i : c.j])][2] == "landmark"
-        and c.i > 0  # (a line that opens with it: "Times Square, New York: 50,000")
+        and k > 0  # (a line that opens with it: "Times Square, New York: 50,000")
         and prev not in ("-", "•", "*", "–", "—", ":")
         and before.lower() not in _LOCATIVE | {"on", "over", "from"} | _FILLED
         and not prev.endswith(("’s", "'s", "s’", "s'"))  # "Manhattan's Foley Square"
     )
+
+
+def _national_prefix(words: list[str], i: int) -> int:
+    """How many words before ``i`` name the nation a landmark belongs to: "U.S.", "US",
+    "United States" ("the United States Supreme Court" is the Supreme Court)."""
+    if i >= 2 and words[i - 2 : i] == ["United", "States"]:
+        return 2
+    return 1 if i >= 1 and words[i - 1] in ("U.S.", "US") else 0
 
 
 def _in_other_name(c: _Candidate, words: list[str]) -> int | None:
@@ -445,7 +471,9 @@ def _in_other_name(c: _Candidate, words: list[str]) -> int | None:
     else None, with the candidate marked weak when a longer name starts with it."""
     prev, prev2, nxt = c.prev, c.prev2, c.nxt
     initial = len(prev) == 2 and prev[1] == "." and _cap(prev2)  # "John F. Kennedy"
-    owner = bool(c.note) and prev.endswith(("’s", "'s", "s’", "s'"))
+    owner = bool(c.note) and (
+        prev.endswith(("’s", "'s", "s’", "s'")) or _national_prefix(words, c.i) == 2
+    )
     if initial or (
         not owner
         and prev
@@ -653,6 +681,10 @@ def _ranges(out: list[PlaceMention], text: str, offset: int) -> None:
     for n in range(len(out) - 1):
         a, b = out[n], out[n + 1]
         if a.origin and _RANGE_TO.match(text[a.end - offset : b.start - offset]):
+            if _PEOPLE_FROM.search(text, max(0, a.start - offset - 30), a.start - offset):
+                # "attracted people from Greensboro to Rocky Mount": their homes, both
+                out[n + 1] = replace(b, origin=True)
+                continue
             out[n] = replace(a, origin=False)
             if b.origin:
                 out[n + 1] = replace(b, origin=False)
@@ -680,6 +712,10 @@ def _capitols(out: list[PlaceMention], text: str, offset: int) -> list[PlaceMent
 
 
 _RANGE_TO = re.compile(r"^,?\s+to\s+$")
+_PEOPLE_FROM = re.compile(
+    r"\b(?:people|protesters|demonstrators|marchers|residents|activists|supporters|workers|"
+    r"students|teachers|participants|attendees|members)\s+from\s+$"
+)
 _JOURNEY = re.compile(
     r"\b(?:walk|trek|journey|trip|ride|drive|caravan|pilgrimage|bus tour|relay)\s+from\s+$"
 )

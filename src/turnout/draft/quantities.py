@@ -353,6 +353,9 @@ def _head(toks: list[_Tok], j: int) -> str:
                 return "verb"
         if w in ("in", "at") and k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and not named:
             return "verb"  # "400,000 in Chicago", "hundreds in Beaumont and Nacogdoches"
+        if t.num and named and _named_number(toks, k):
+            k += 1  # "Thousands of SEIU 1021 members": the union's number is its name's
+            continue
         if not t.text[0].isalpha():
             return ""
         if w in _STOP:
@@ -387,6 +390,8 @@ def _framed(toks: list[_Tok], i: int) -> bool:
         return True
     if before and before[-1] == "among":
         return True
+    if "had" in before[-4:] and any(w in ("we", "they") for w in before[-6:]):
+        return True  # "We probably had at least 1000 at the Rancho Cucamonga, CA party"
     k = max((n for n, w in enumerate(before) if w == "number"), default=-9)
     if k >= len(before) - 3 and before[k + 1 : k + 2] != ["of"]:
         return True  # "the actual number there, 40,000" (not "the number of arrests, 40")
@@ -624,6 +629,8 @@ def _a_label(p: _Phrase) -> str:
         and toks[i - 3].text not in (".", "!", "?", '"', "“")
     ):
         return "part of a name ('the Fight for 15 campaign')"
+    if prev is not None and first.num and _named_number(toks, i):
+        return "part of a name ('SEIU 1021', 'Local 73', 'NBC 15')"
     if (
         prev is not None
         and prev.text == ":"
@@ -659,6 +666,38 @@ def _a_label(p: _Phrase) -> str:
         if not (after in _PERSON or (after.endswith(_PERSON_ENDINGS) and after not in _NOT_PERSON)):
             return "a year"  # ("Nearly 2000 protesters" is a crowd; "Chicago's 1886 Haymarket" not)
     return ""
+
+
+# Words a number after them names, not counts: a union local, a channel, a road.
+_NUMBERED = frozenset(
+    "Local Locals Chapter Channel District Route Interstate Highway Pier Gate Precinct Ward "
+    "Station Studio Unit Council Lodge".split()
+)
+_NOT_NAMES = frozenset("NYC USA DC LA".split())
+
+
+def _named_number(toks: list[_Tok], i: int) -> bool:
+    """True when the numeral at ``i`` is part of a name: right after an organization's
+    initials ("SEIU 1021 members", "according to NBC 15") or a word such as "Local" (not
+    a shouted headline: "OVER 500 MARCH").
+
+    >>> find_quantities("Thousands of SEIU 1021 members rallied")[1].reason
+    "part of a name ('SEIU 1021', 'Local 73', 'NBC 15')"
+    """
+    prev = toks[i - 1] if i else None
+    if prev is None or prev.end == toks[i].start:
+        return False
+    if prev.text in _NUMBERED:
+        return True
+    shouted = i >= 2 and toks[i - 2].text.isupper() and toks[i - 2].text.isalpha()
+    return (
+        prev.text.isalpha()
+        and prev.text.isupper()
+        and len(prev.text) >= 3
+        and prev.text not in _NOT_NAMES
+        and not _QUALIFIER.search(prev.text + " ")
+        and not shouted
+    )
 
 
 def _not_people(p: _Phrase) -> str:
@@ -707,6 +746,10 @@ def _not_the_crowd(p: _Phrase) -> str:
     if before and before[-1] in ("on", "upon", "against") and not _framed(p.toks, p.i):
         # "A police commander used pepper spray on four women": people something was done to
         return "people something was done to, not a crowd"
+    if before and before[-1] == "for" and not _framed(p.toks, p.i):
+        # "vetoed a $15/hour minimum wage for 2.3 million workers", "a permit for 1,000
+        # people": those a wage, a law or a permit is for, not who came.
+        return "people something is for (a wage, a law, a permit), not a crowd"
     if len(before) >= 2 and before[-2] == "of" and before[-1] in ("the", "its", "their"):
         return "a part of a whole"
     if _BEGAN.search(text[max(0, start - 60) : start]):

@@ -120,6 +120,11 @@ def _items(text: str, blocks: list[tuple[int, int, str]]) -> list[tuple[int, int
     return out
 
 
+_DANGLING = re.compile(
+    r"\s(?:in|through|of|the|a|an|near|and|to|at|from|with|for|on|by|or|into|onto|across)$"
+)
+
+
 def _hard_wrapped(text: str) -> bool:
     """True when most lines are cut at one width (an e-mail or wire copy), not paragraphs."""
     lines = [len(x.strip()) for x in text.split("\n") if x.strip()]
@@ -161,6 +166,12 @@ def _blocks(text: str) -> list[tuple[int, int, str]]:
             # people" / "of nearly all ages spilled ... on Sunday in" / "San Francisco for
             # ..."): a line that runs on into the next, with no blank line between.
             previous = text[p_start:p_end]
+            if follows and p_kind in ("paragraph", "heading") and _DANGLING.search(previous):
+                # A line cut after "in", "the" or "through" ("A few hundred demonstrators
+                # paraded through" / "lower Manhattan for several hours") ends no sentence
+                # and no heading, whatever the width of the lines around it.
+                out[-1] = (p_start, end, "paragraph")
+                continue
             if (
                 wrapped
                 and follows
