@@ -333,17 +333,23 @@ def build_small_site(root: Path, csv_text: str) -> tuple[dict, list[Page]]:
     nbs.mkdir()
     for name in ("01-clean-events.ipynb", "02-turnout-by-city.ipynb"):
         shutil.copy(paths.notebooks_dir() / name, nbs / name)
+    kw = _options(root, csv_text)
+    return kw, build_site(**kw)
+
+
+def _options(root: Path, csv_text: str) -> dict:
+    """build_site's keywords for the notebooks in ``root/notebooks``, every output under
+    ``root``, reading ``csv_text`` saved as ``root/data.csv``."""
     data = root / "data.csv"
     data.write_text(csv_text, encoding="utf-8")
-    kw = dict(
-        notebooks=sorted(nbs.glob("*.ipynb")),
+    return dict(
+        notebooks=sorted((root / "notebooks").glob("*.ipynb")),
         out_dir=root / "site",
         figures_dir=root / "figures",
         cache_dir=root / "cache",
         parameters={"data_path": str(data)},
         progress=False,
     )
-    return kw, build_site(**kw)
 
 
 @pytest.fixture(scope="module")
@@ -419,16 +425,7 @@ def _small_notebooks(root: Path) -> dict:
             nbformat.v4.new_code_cell("print('done')"),
         ]
         nbformat.write(nbformat.v4.new_notebook(cells=cells), nbs / name)
-    data = root / "data.csv"
-    data.write_text(TINY_CSV, encoding="utf-8")
-    return dict(
-        notebooks=sorted(nbs.glob("*.ipynb")),
-        out_dir=root / "site",
-        figures_dir=root / "figures",
-        cache_dir=root / "cache",
-        parameters={"data_path": str(data)},
-        progress=False,
-    )
+    return _options(root, TINY_CSV)
 
 
 @pytest.fixture(scope="module")
