@@ -29,6 +29,10 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --upgrade pip
 
+# Every kernel and worker of a build imports turnout from src/: compiled once here (only what
+# changed), not again in each process where PYTHONDONTWRITEBYTECODE is set, as in many images.
+COMPILE := $(PY) -m compileall -q src
+
 # Stamps: reinstall only when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml | $(PY)
 	$(PIP) install -e .
@@ -51,6 +55,7 @@ lab: $(KERNEL) ## Set up .venv and the turnout kernel, then start JupyterLab on 
 		$$( [ "$$(id -u)" = 0 ] && echo --allow-root ) $(LAB_ARGS)
 
 report: $(VENV)/.installed $(KERNEL) ## Set up .venv and the turnout kernel, then turnout build: clean the bundled data, execute the notebooks, write site/ and figures/
+	$(COMPILE)
 	$(BIN)/turnout build
 
 chromium: ## Install Debian's chromium for the browser tests if it is missing
@@ -70,6 +75,7 @@ lint: $(VENV)/.installed-dev ## ruff (scope and rules in pyproject.toml: package
 # Every test on every core (pytest-xdist): a worker that runs out of tests steals from the
 # other's queue, so the slow ones (notebooks, sites, browser, lab) spread over the cores too.
 test: $(VENV)/.installed-dev chromium lint ## Set up .venv with the dev extra, then ruff and every test, browser included
+	$(COMPILE)
 	$(BIN)/pytest -n auto --dist worksteal --durations=15
 
 # Markers (pyproject.toml): browser (Chromium), lab (a JupyterLab server), slow (runs notebooks

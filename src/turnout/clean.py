@@ -611,11 +611,17 @@ def load_cleaned(
     >>> len(load_cleaned().rejected)
     0
     """
+    from turnout import clean_memo
+
     path = paths.seed_path() if path is None else Path(path)
-    raw = read_raw(path, format=format)
-    cleaned = clean_events(raw)
+    # In a build, the notebook that cleaned this file first shares its table (clean_memo).
+    cleaned = clean_memo.recall(path, format)
+    if cleaned is None:
+        cleaned = clean_events(read_raw(path, format=format))
+        clean_memo.keep(path, format, cleaned)
+    total = len(cleaned.events) + len(cleaned.rejected)  # every raw row is in one or the other
     if len(cleaned.rejected):
-        warning = RejectedRowsWarning(path.name, len(cleaned.rejected), len(raw))
+        warning = RejectedRowsWarning(path.name, len(cleaned.rejected), total)
         warnings.warn(warning, stacklevel=stacklevel)
     cleaned.events.attrs["source_path"] = str(path)
     return cleaned

@@ -3,6 +3,7 @@ style, and a notebook that cannot be read named in one line, all before any kern
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nbformat
@@ -100,3 +101,16 @@ def test_a_kernel_that_dies_while_starting_is_started_again_and_no_other_error_i
     with pytest.raises(RuntimeError, match="a cell failed"):
         _execute(client, {})
     assert len(made) == 1  # any other error is never a reason to run cells again
+
+
+def test_a_builds_kernels_share_its_memo_folder_and_run_this_checkouts_turnout() -> None:
+    from turnout.clean_memo import MEMO_ENV
+    from turnout.publisher.execute import kernel_env
+
+    job = {"src_dir": "/co/src", "memo_dir": "/tmp/build-memo"}
+    env = kernel_env(job, {"PYTHONPATH": "/site", "HOME": "/home/desk"})
+    assert env[MEMO_ENV] == "/tmp/build-memo" and env["TURNOUT_BUILD"] == "1"
+    assert env["PYTHONPATH"].split(os.pathsep) == ["/co/src", "/site"]
+    assert env["HOME"] == "/home/desk"
+    # A job without a memo folder (an older caller) shares nothing: no variable at all.
+    assert MEMO_ENV not in kernel_env({"src_dir": "/co/src"}, {})

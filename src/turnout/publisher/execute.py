@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from turnout.clean_memo import MEMO_ENV
 from turnout.publisher.errors import NotebookError
 
 # Builds run the Python that runs the build (jupyter_client maps "python3" to it), so a
@@ -60,7 +61,9 @@ def execute(job: Mapping[str, Any], report: Callable[[str, int], None]) -> Any:
     """Run the notebook in a fresh ``python3`` kernel in the project root; returns it executed.
 
     ``job`` gives ``notebook``, ``parameters``, ``timeout`` (seconds per cell),
-    ``root`` (the working directory) and ``src_dir`` (put first on the kernel's path).
+    ``root`` (the working directory), ``src_dir`` (put first on the kernel's path) and
+    ``memo_dir`` (optional: where the build's notebooks share cleaned tables,
+    :mod:`turnout.clean_memo`).
     ``report("total", n)`` once, then ``report("cell", 1)`` per cell run.
     """
     import nbformat
@@ -92,11 +95,7 @@ def execute(job: Mapping[str, Any], report: Callable[[str, int], None]) -> Any:
     def on_done(cell: Any, cell_index: int, execute_reply: Any) -> None:
         report("cell", 1)
 
-    env = dict(os.environ)
-    # The kernel must import this turnout (the checkout's), installed or not.
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [job["src_dir"], env.get("PYTHONPATH")]))
-    env["TURNOUT_BUILD"] = "1"  # publish.BUILD_ENV: this run writes the article's files
-    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # silence debugpy's frozen-module note
+    env = kernel_env(job, os.environ)
 
     def client() -> Any:
         return NotebookClient(
@@ -133,6 +132,24 @@ def execute(job: Mapping[str, Any], report: Callable[[str, int], None]) -> Any:
             nb_path, f"the kernel died ({err})", cell=original(current["index"])
         ) from None
     return nb
+
+
+def kernel_env(job: Mapping[str, Any], environ: Mapping[str, str]) -> dict[str, str]:
+    """The environment a build's kernel runs in: ``environ`` with this checkout's turnout
+    first on the path, the build's mark, and the folder its notebooks share cleaned tables in.
+
+    >>> env = kernel_env({"src_dir": "/co/src", "memo_dir": "/tmp/m"}, {"PYTHONPATH": "/x"})
+    >>> env["PYTHONPATH"].split(os.pathsep), env["TURNOUT_BUILD"], env[MEMO_ENV]
+    (['/co/src', '/x'], '1', '/tmp/m')
+    """
+    env = dict(environ)
+    # The kernel must import this turnout (the checkout's), installed or not.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [job["src_dir"], env.get("PYTHONPATH")]))
+    env["TURNOUT_BUILD"] = "1"  # publish.BUILD_ENV: this run writes the article's files
+    if job.get("memo_dir"):  # the build's notebooks clean each file once between them
+        env[MEMO_ENV] = job["memo_dir"]
+    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # silence debugpy's frozen-module note
+    return env
 
 
 #: Times a kernel that dies while starting is started again (before any cell has run).

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from tempfile import TemporaryDirectory
 from typing import Any
 
 from turnout import paths
@@ -87,6 +88,9 @@ class BuildOptions:
     #: Files staged before the build (a story's processed data), as (staged, final) pairs,
     #: published in the same switch as its pages and figures, or not at all.
     also_publish: tuple[tuple[Path, Path], ...] = ()
+    #: Where the notebooks share cleaned tables (:mod:`turnout.clean_memo`); default a
+    #: folder of this build's own. ``build_story`` leaves the story's data there first.
+    memo_dir: str | None = None
 
     @classmethod
     def for_story(cls, settings: Any, **changes: Any) -> BuildOptions:
@@ -324,7 +328,9 @@ def _run(
     from turnout.publisher.workers import run_all
 
     results: dict[Path, dict[str, Any]] = {}
-    with Staging(plan.out, plan.figures) as stage:
+    # One folder for this build's notebooks to share cleaned tables in (turnout.clean_memo).
+    with Staging(plan.out, plan.figures) as stage, TemporaryDirectory(prefix="turnout-") as own:
+        memo = opts.memo_dir or own
         jobs_list = [
             {
                 "notebook": str(nb),
@@ -336,6 +342,7 @@ def _run(
                 # Where pages find the published figures (their embeds), relative to the page.
                 "figures_href": Path(os.path.relpath(plan.figures, plan.out)).as_posix(),
                 "src_dir": str(cache.PACKAGE_DIR.parent),
+                "memo_dir": memo,
                 "date": ap_date(time.localtime(), year=True),
                 "date_iso": time.strftime("%Y-%m-%d"),
                 "byline": byline,
@@ -457,14 +464,16 @@ def build_story(
     from turnout.stories import DEFAULT_STORY
 
     slug = story or DEFAULT_STORY
-    settings, data, record = _stage_data(slug)
-    try:
-        opts = BuildOptions.for_story(
-            settings, force=force, timeout=timeout, jobs=jobs, progress=progress
-        )
-        pages = build_site(replace(opts, also_publish=tuple(data)))
-    finally:
-        _discard_staged(data)  # published by now, or never to be
+    # The story's data, when cleaned here, is left for the notebooks too (turnout.clean_memo).
+    with TemporaryDirectory(prefix="turnout-") as memo:
+        settings, data, record = _stage_data(slug, memo)
+        try:
+            opts = BuildOptions.for_story(
+                settings, force=force, timeout=timeout, jobs=jobs, progress=progress
+            )
+            pages = build_site(replace(opts, also_publish=tuple(data), memo_dir=memo))
+        finally:
+            _discard_staged(data)  # published by now, or never to be
     record()  # the data is published: remember it was cleaned
     if slug != DEFAULT_STORY:
         write_site_index()
@@ -488,11 +497,13 @@ def clean_data(slug: str) -> Any:
     return settings
 
 
-def _stage_data(slug: str) -> tuple[Any, list[tuple[Path, Path]], Callable[[], None]]:
+def _stage_data(
+    slug: str, memo: str | None = None
+) -> tuple[Any, list[tuple[Path, Path]], Callable[[], None]]:
     """The story's settings; its data cleaned into a staging folder beside
     ``data/processed/`` when it changed, as (staged, final) pairs to publish; and what
     records it as cleaned (with the report, for the build's closing summary) once
-    published."""
+    published. A table cleaned here is left in ``memo`` for the build's notebooks."""
     from turnout.publisher.staging import commit, finish_publishing, new_staging
     from turnout.stories import read_story, story_paths
 
@@ -511,6 +522,8 @@ def _stage_data(slug: str) -> tuple[Any, list[tuple[Path, Path]], Callable[[], N
         and cache.outputs_digest(Path(written[0]), written[1:]) == done.get("outputs")
     ):
         return settings, [], lambda: None
+    from turnout.clean import Cleaned
+    from turnout.clean_memo import keep
     from turnout.dataset import clean_story
 
     final_dir = paths.processed_dir()
@@ -526,6 +539,8 @@ def _stage_data(slug: str) -> tuple[Any, list[tuple[Path, Path]], Callable[[], N
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    if memo and settings.data_path:  # the notebooks open the file as it was read here: "auto"
+        keep(settings.data_path, "auto", Cleaned(report.events, report.rejected), memo)
     events, rejected = final_dir / report.events_path.name, final_dir / report.rejected_path.name
     shown = report._replace(events_path=events, rejected_path=rejected)
 
