@@ -16,22 +16,27 @@ from turnout.draft.score import Score, load_cases, score
 from turnout.draft.text import read_article, story_article
 
 ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
-# Today (benchmarks/draft.py): the bundled article and 108 development articles, 270 of 300
-# gatherings with place and day (90%), 260 with low and high too (87%), 270 of 280 rows
-# real (96%), rules and model (5-fold cross-validation by article: rules alone 87%, 84%,
-# 97%; with the model 88%, 85%, 96%). The sixth and seventh batches (38 articles coded
-# blind) scored 62%, 47% and 76% on their first run; the seventh, scored again by the model
-# trained without it, 76%, 52% and 67%. The drafter as it was before issue 20 scores 63%,
-# 58% and 87% on the first 55.
-FLOOR_RECALL = 0.89
-FLOOR_RECALL_EXACT = 0.85
-FLOOR_PRECISION = 0.94
+# Today (benchmarks/draft.py): the bundled article and 132 development articles, 298 of 359
+# gatherings with place and day (83%), 278 with low and high too (77%), 298 of 332 rows
+# real (90%), rules and model (5-fold cross-validation of the model by article: rules
+# alone 81%, 75%, 90%; with the model 81%, 75%, 89%). The eighth batch (24 articles coded
+# blind, merged this stop) scored 47%, 25% and 54% on its first run and 47%, 31% and 54%
+# with the rules written since from the other articles: no rule has been written from its
+# failures yet, so it pulls today's scores down. The sixth and seventh batches scored 62%,
+# 47% and 76% on their first run. The drafter as it was before issue 20 scores 63%, 58%
+# and 87% on the first 55.
+FLOOR_RECALL = 0.82
+FLOOR_RECALL_EXACT = 0.76
+FLOOR_PRECISION = 0.88
 # Articles the drafter finds nothing in today: one names no day at all (balloonjuice),
 # one names its town only as "the Arts Quad" (cornellsun), one only as "the Rabb Steps"
-# (brandeishoot), one by "Capitol Square" (bluevablog); and of the seventh batch a
-# Washington landmark (dcspotlight), a campus (jhunewsletter) and a rally placed wrongly
-# (nea).
-MOST_ZEROS = 7
+# (brandeishoot), one by "Capitol Square" (bluevablog); of the seventh batch a Washington
+# landmark (dcspotlight), a campus (jhunewsletter) and a rally placed wrongly (nea); of the
+# eighth, places named only by a park, neighborhoods, a Senate office building or "the
+# board" (csbj, pghcitypaper, peoplesdispatch, afscme306), neighborhoods read as towns of
+# their own, "Koreatown" and "Chinatown" (abc7, amny), a day taken from the wrong sentence
+# (hashtagresist) and a solidarity march placed in the city it was for (cincinnati).
+MOST_ZEROS = 15
 
 
 def _scores() -> dict[str, Score]:
