@@ -163,9 +163,11 @@ OVERLAPS = """() => {
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize(("story", "name"), EMBEDS)
 def test_snippet_sizes_the_iframe_to_the_whole_chart(published, context, story, name, width):
+    # Loaded once in light mode, then switched to dark in place: every check runs in both.
+    page = open_page(context, (published / story / f"host-{name}.html").as_uri(), width)
+    page.wait_for_function("window.heights.length > 0")
     for scheme in ("light", "dark"):
-        page = open_page(context, (published / story / f"host-{name}.html").as_uri(), width, scheme)
-        page.wait_for_function("window.heights.length > 0")
+        page.emulate_media(color_scheme=scheme)
         frame = page.frames[1]
         # Let a resize after fonts settle arrive too: the embed's fonts in and its layout done
         # (its ResizeObserver posts before the frame paints), then the host's message queue.
