@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from turnout import paths
-from turnout.publisher import build_site
+from turnout.publisher import build_site, cache
 
 pytestmark = pytest.mark.slow  # builds notebooks
 
@@ -45,17 +45,17 @@ def _data(kw: dict, rows: list[str]) -> None:
 
 
 def test_a_chart_with_nothing_to_show_is_no_page_and_its_old_files_go(tmp_path):
-    kw = _site(tmp_path, ["01-clean-events.ipynb", "03-temperature-vs-attendance.ipynb"], [WARM])
+    kw = _site(tmp_path, ["03-temperature-vs-attendance.ipynb"], [WARM])
     kw["notebooks"] = sorted((tmp_path / "notebooks").glob("*.ipynb"))
     site, figures = tmp_path / "site", tmp_path / "figures"
     pages = build_site(**kw)
-    assert [p.path.name for p in pages] == ["clean-events.html", "temperature-vs-attendance.html"]
+    assert [p.path.name for p in pages] == ["temperature-vs-attendance.html"]
     drawn = sorted(p.name for p in figures.glob("temperature-vs-attendance.*"))
     assert "temperature-vs-attendance.png" in drawn and "temperature-vs-attendance.csv" in drawn
 
     _data(kw, [NO_TEMP])  # the story no longer has a temperature
     pages = build_site(**kw)
-    assert [p.path.name for p in pages] == ["clean-events.html"]
+    assert pages == []  # the site's one chart has nothing to show: no page at all
     assert not (site / "temperature-vs-attendance.html").exists()
     assert not list(figures.glob("temperature-vs-attendance.*"))  # no stale chart to embed
     index = (site / "index.html").read_text(encoding="utf-8")
@@ -64,9 +64,12 @@ def test_a_chart_with_nothing_to_show_is_no_page_and_its_old_files_go(tmp_path):
         '<p class="left-out">Not charted, with nothing to show: Did the cold keep protesters '
         "home? (No event in this selection reports a temperature.)</p>"
     ) in index
-    # A warm rebuild says the same, and runs nothing.
+    # A warm rebuild says the same, and runs nothing: not even its record is written again.
+    record = tmp_path / "cache" / cache.MANIFEST
+    written = record.stat().st_mtime_ns
     again = build_site(**kw)
-    assert [p.executed for p in again] == [False]
+    assert again == [] and index == (site / "index.html").read_text(encoding="utf-8")
+    assert record.stat().st_mtime_ns == written
     assert not (site / "temperature-vs-attendance.html").exists()
 
 
