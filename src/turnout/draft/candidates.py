@@ -53,8 +53,6 @@ class Candidate:
     own_day: bool = False
     heading: bool = False  # the place is its section's heading's, not the sentence's
     day_note: str = ""  # where the day came from, for the reviewer
-    listed: int = 1  # US cities its sentence names
-    day_back: int = 0  # sentences back to the one that named its day (0: its own)
 
     @property
     def key(self) -> tuple[str, str, dt.date]:
@@ -159,7 +157,7 @@ def propose(
         i = order.get(id(s), 0)
         c = Candidate(
             g.place.name, g.place.state, g.date, g.place, s, i, ruled=True,
-            sized=bool(g.estimates), listed=len(_cities(reads[i])),
+            sized=bool(g.estimates),
         )  # fmt: skip
         found[c.key] = c
     for c in _unruled(reads, published, datelines):
@@ -180,7 +178,6 @@ def _unruled(
 
     out: list[Candidate] = []
     in_mind: DateMention | None = None
-    mind_at = 0
     lead: DateMention | None = None
     section_place: dict[int, PlaceMention] = {}
     for i, r in enumerate(reads):
@@ -210,11 +207,10 @@ def _unruled(
                 why = use.note if day else f"date from the text before ('{use.text}')"
                 out.append(Candidate(
                     p.name, p.state, use.date, p, s, i, ruled=False, own_day=day is not None,
-                    heading=heading, day_note=why, listed=len(cities),
-                    day_back=0 if day else i - mind_at,
+                    heading=heading, day_note=why,
                 ))  # fmt: skip
             near = [d for d in own if abs((d.date - published).days) <= _CONTEXT_DAYS]
             if near:
-                in_mind, mind_at = near[-1], i
+                in_mind = near[-1]
                 lead = lead or near[0]
     return out
