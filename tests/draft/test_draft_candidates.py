@@ -56,3 +56,18 @@ def test_a_day_named_to_compare_is_not_the_lists_day() -> None:
     )
     on_saturday = {name for name, _, day, _ in got if day == saturday}
     assert {"Denver", "Houston", "Miami", "Washington"} <= on_saturday
+
+
+def test_a_place_named_before_any_day_takes_the_articles_first_day() -> None:
+    # keywiki-2013-02-17-forward-on-climate, its list told first: before any day is named,
+    # a candidate takes the article's first day, as the rules' rows do (here none built).
+    from turnout.draft.gatherings import _read
+
+    text = (
+        "Some 20 solidarity rallies were held in 16 states, from the four corners of the "
+        "country-- Los Angeles, Seattle, Portland, Maine-- and points in between. Thousands "
+        "rallied in Washington on Sunday."
+    )
+    reads, datelines = _read(text, SUNDAY)
+    got = [(c.name, c.date) for c in propose(reads, {}, SUNDAY, frozenset(datelines))]
+    assert ("Los Angeles", SUNDAY) in got and ("Seattle", SUNDAY) in got

@@ -174,11 +174,13 @@ def _unruled(
 ) -> list[Candidate]:
     """Every city named beside a gathering word, with its day, whether or not the rules
     built its row (the first of each place and day counts)."""
-    from turnout.draft.gatherings import _other_year
+    from turnout.draft.gatherings import _lead_day, _other_year
 
     out: list[Candidate] = []
     in_mind: DateMention | None = None
-    lead: DateMention | None = None
+    # Before any day is named, the article's first day, as the rules ("a million in
+    # Boston; ..." then "on Saturday").
+    lead: DateMention | None = _lead_day(reads, published)
     section_place: dict[int, PlaceMention] = {}
     for i, r in enumerate(reads):
         s = r.sentence
