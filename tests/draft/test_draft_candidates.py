@@ -41,3 +41,33 @@ def test_propose_keeps_each_rule_row_once_and_names_its_day() -> None:
     ruled = [c for c in d.candidates if c.ruled]
     assert [(c.name, c.date, c.sized) for c in ruled] == [("Boise", dt.date(2013, 2, 16), True)]
     assert propose([], {}, SUNDAY) == []  # no sentences, no candidates
+
+
+def test_a_day_named_to_compare_is_not_the_lists_day() -> None:
+    # fox40-2017-02-04-protests-across-us: the list's day is the Saturday of the sentence
+    # before; "last weekend's protests" is the gathering it is compared with.
+    saturday = dt.date(2017, 2, 4)
+    got = _candidates(
+        "Protests against President Donald Trump’s policies took place Saturday in several "
+        "major American cities. Though not on the scale of last weekend’s protests, "
+        "demonstrators gathered in cities such as Denver, Houston, Miami, New York, "
+        "Philadelphia, St. Louis and Washington.",
+        saturday,
+    )
+    on_saturday = {name for name, _, day, _ in got if day == saturday}
+    assert {"Denver", "Houston", "Miami", "Washington"} <= on_saturday
+
+
+def test_a_place_named_before_any_day_takes_the_articles_first_day() -> None:
+    # keywiki-2013-02-17-forward-on-climate, its list told first: before any day is named,
+    # a candidate takes the article's first day, as the rules' rows do (here none built).
+    from turnout.draft.gatherings import _read
+
+    text = (
+        "Some 20 solidarity rallies were held in 16 states, from the four corners of the "
+        "country-- Los Angeles, Seattle, Portland, Maine-- and points in between. Thousands "
+        "rallied in Washington on Sunday."
+    )
+    reads, datelines = _read(text, SUNDAY)
+    got = [(c.name, c.date) for c in propose(reads, {}, SUNDAY, frozenset(datelines))]
+    assert ("Los Angeles", SUNDAY) in got and ("Seattle", SUNDAY) in got

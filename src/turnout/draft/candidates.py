@@ -66,6 +66,25 @@ def _day_in_clause(dates: list[DateMention], at: int, published: dt.date) -> Dat
     return min(past, key=lambda d: abs(d.start - at)) if past else None
 
 
+# A day after these words is another gathering's, named to compare ("bigger than Saturday's").
+_COMPARED = re.compile(
+    r"\b(?:than|unlike|scale of|size of|compared (?:to|with)|similar to)\s+[^,;.]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def _compared(text: str, at: int) -> bool:
+    """True when the day at ``at`` in ``text`` is named to compare, another gathering's:
+    "Though not on the scale of last weekend's protests, demonstrators gathered in ..."
+    is not last weekend's.
+
+    >>> t = "Though not on the scale of last weekend's protests, crowds gathered in Boston."
+    >>> _compared(t, t.index("last")), _compared("Crowds gathered Saturday.", 16)
+    (True, False)
+    """
+    return _COMPARED.search(text, max(0, at - 40), max(0, at)) is not None
+
+
 # Words that tie a place to something other than a gathering: "after the shootings in El
 # Paso", "police in Minneapolis", "arrests were made in Portland".
 OTHER_EVENT = re.compile(
@@ -131,29 +150,50 @@ def propose(
     >>> [(c.name, c.ruled) for c in d.candidates]  # (the rules build no row for a total's list)
     [('Washington', True), ('Los Angeles', False), ('Seattle', False), ('Portland', False)]
     """
-    from turnout.draft.gatherings import _other_year
-
     found: dict[tuple[str, str, dt.date], Candidate] = {}
     order = {id(r.sentence): i for i, r in enumerate(reads)}
     for g in rows.values():
         s = g.sentences[0] if g.sentences else reads[0].sentence
+        i = order.get(id(s), 0)
         c = Candidate(
-            g.place.name, g.place.state, g.date, g.place, s, order.get(id(s), 0),
-            ruled=True, sized=bool(g.estimates),
+            g.place.name, g.place.state, g.date, g.place, s, i, ruled=True,
+            sized=bool(g.estimates),
         )  # fmt: skip
         found[c.key] = c
+    for c in _unruled(reads, published, datelines):
+        found.setdefault(c.key, c)
+    return list(found.values())
+
+
+def _cities(r: Any) -> list[PlaceMention]:
+    return [p for p in r.places if p.kind == "city" and not p.origin]
+
+
+def _unruled(
+    reads: list[Any], published: dt.date, datelines: frozenset[tuple[int, int]]
+) -> list[Candidate]:
+    """Every city named beside a gathering word, with its day, whether or not the rules
+    built its row (the first of each place and day counts)."""
+    from turnout.draft.gatherings import _lead_day, _other_year
+
+    out: list[Candidate] = []
     in_mind: DateMention | None = None
-    lead: DateMention | None = None
+    # Before any day is named, the article's first day, as the rules ("a million in
+    # Boston; ..." then "on Saturday").
+    lead: DateMention | None = _lead_day(reads, published)
     section_place: dict[int, PlaceMention] = {}
     for i, r in enumerate(reads):
         s = r.sentence
-        cities = [p for p in r.places if p.kind == "city" and not p.origin]
+        cities = _cities(r)
         if s.kind == "heading":
             if cities and s.section not in section_place:
                 section_place[s.section] = cities[0]
             continue
         gathering = GATHERING_WORD.search(s.text) is not None
-        own = [d for d in r.dates if not d.future and d.date <= published]
+        own = [
+            d for d in r.dates
+            if not d.future and d.date <= published and not _compared(s.text, d.start - s.start)
+        ]  # fmt: skip
         if gathering and not _other_year(s.text, published):
             heading = not cities and s.section in section_place
             places = [
@@ -167,13 +207,12 @@ def propose(
                 if use is None:
                     continue
                 why = use.note if day else f"date from the text before ('{use.text}')"
-                c = Candidate(
-                    p.name, p.state, use.date, p, s, i, ruled=False,
-                    own_day=day is not None, heading=heading, day_note=why,
-                )  # fmt: skip
-                found.setdefault(c.key, c)
+                out.append(Candidate(
+                    p.name, p.state, use.date, p, s, i, ruled=False, own_day=day is not None,
+                    heading=heading, day_note=why,
+                ))  # fmt: skip
             near = [d for d in own if abs((d.date - published).days) <= _CONTEXT_DAYS]
             if near:
                 in_mind = near[-1]
                 lead = lead or near[0]
-    return list(found.values())
+    return out
