@@ -50,3 +50,29 @@ def test_holidays_fall_on_their_days():
     assert holiday("Black Friday", 2015) == dt.date(2015, 11, 27)  # the day after Thanksgiving
     assert holiday("Labor Day", 2026) == dt.date(2026, 9, 7)  # first Monday of September
     assert holiday("MLK Day", 2026) == dt.date(2026, 1, 19)  # third Monday of January
+
+
+def test_a_day_after_a_comparison_is_another_gatherings():
+    from turnout.draft.dates import compared_day
+
+    for text, day in [
+        ("Though not on the scale of last weekend's protests, crowds gathered.", "last"),
+        ("The march was bigger than Saturday's rally.", "Saturday"),
+        ("Unlike the Jan. 21 march, this one was quiet.", "Jan."),
+    ]:
+        assert compared_day(text, text.index(day)), text
+    for text, day in [
+        ("Crowds gathered Saturday in Boston.", "Saturday"),
+        ("More than 500 people marched on Saturday.", "Saturday"),  # "than" counts people
+    ]:
+        assert not compared_day(text, text.index(day)), text
+
+
+def test_a_comparison_a_few_words_back_still_names_another_gathering():
+    from turnout.draft.dates import compared_day
+
+    # moneycontrol-2025-04-19-50501-shame-rallies: April 5 is the earlier, bigger day.
+    text = "crowds were smaller compared to the turnout on April 5, demonstrations still drew"
+    assert compared_day(text, text.index("April"))
+    text = "More than hundreds rallied Saturday in Boise."
+    assert not compared_day(text, text.index("Saturday"))

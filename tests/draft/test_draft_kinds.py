@@ -1012,3 +1012,16 @@ def test_people_from_one_town_to_another_came_from_both():
     # (a range that is no one's home stays a range of places)
     places = find_places("From Austin, Texas, to Orlando, Florida, teachers rallied.")
     assert [p.origin for p in places] == [False, False]
+
+
+def test_a_day_named_to_compare_is_no_rows_day():
+    # fox40-2017-02-04-protests-across-us: the rules put seven cities on "last weekend"; the
+    # list's day is the Saturday of the sentence before, and no row is last weekend's.
+    text = (
+        "Protests against President Donald Trump’s policies took place Saturday in several "
+        "major American cities. Though not on the scale of last weekend’s protests, "
+        "demonstrators gathered in cities such as Denver, Houston, Miami and Philadelphia."
+    )
+    got = rows(text, "2017-02-04")
+    assert {day for day, *_ in got} == {"2017-02-04"}
+    assert {"Denver", "Houston", "Miami", "Philadelphia"} <= {city for _, city, *_ in got}

@@ -66,25 +66,6 @@ def _day_in_clause(dates: list[DateMention], at: int, published: dt.date) -> Dat
     return min(past, key=lambda d: abs(d.start - at)) if past else None
 
 
-# A day after these words is another gathering's, named to compare ("bigger than Saturday's").
-_COMPARED = re.compile(
-    r"\b(?:than|unlike|scale of|size of|compared (?:to|with)|similar to)\s+[^,;.]{0,25}$",
-    re.IGNORECASE,
-)
-
-
-def _compared(text: str, at: int) -> bool:
-    """True when the day at ``at`` in ``text`` is named to compare, another gathering's:
-    "Though not on the scale of last weekend's protests, demonstrators gathered in ..."
-    is not last weekend's.
-
-    >>> t = "Though not on the scale of last weekend's protests, crowds gathered in Boston."
-    >>> _compared(t, t.index("last")), _compared("Crowds gathered Saturday.", 16)
-    (True, False)
-    """
-    return _COMPARED.search(text, max(0, at - 40), max(0, at)) is not None
-
-
 # Words that tie a place to something other than a gathering: "after the shootings in El
 # Paso", "police in Minneapolis", "arrests were made in Portland".
 OTHER_EVENT = re.compile(
@@ -190,10 +171,8 @@ def _unruled(
                 section_place[s.section] = cities[0]
             continue
         gathering = GATHERING_WORD.search(s.text) is not None
-        own = [
-            d for d in r.dates
-            if not d.future and d.date <= published and not _compared(s.text, d.start - s.start)
-        ]  # fmt: skip
+        # A day named to compare is not in r.dates (dates.compared_day).
+        own = [d for d in r.dates if not d.future and d.date <= published]
         if gathering and not _other_year(s.text, published):
             heading = not cities and s.section in section_place
             places = [

@@ -331,3 +331,31 @@ _FINDERS: tuple[Callable[[str, dt.date, int, _Spans], list[DateMention]], ...] =
     _holiday_dates,
     _shifted_dates,
 )
+
+
+# A day shortly after these words is another gathering's, named to compare ("bigger than
+# Saturday's", "the scale of last weekend's", "smaller compared to the turnout on April 5").
+_COMPARED = re.compile(
+    r"\b(?:than|unlike|scale of|size of|compared (?:to|with)|similar to)\s+([^,;.\d]{0,25})$",
+    re.IGNORECASE,
+)
+# ... unless what sits between is a count: "more than 500 people marched on Saturday" and
+# "more than hundreds rallied Saturday" compare a number, and the day is the gathering's.
+_COUNTED = re.compile(
+    r"\b(?:a|one|two|three|hundreds?|thousands?|dozens?|millions?|scores?|several|many|few|"
+    r"people|protesters|marchers|demonstrators|crowds?)\b",
+    re.IGNORECASE,
+)
+
+
+def compared_day(text: str, at: int) -> bool:
+    """True when the day at ``at`` in ``text`` is named to compare, another gathering's:
+    "Though not on the scale of last weekend's protests, demonstrators gathered in ..."
+    is not last weekend's, so it is no gathering's day in that sentence.
+
+    >>> t = "Though not on the scale of last weekend's protests, crowds gathered in Boston."
+    >>> compared_day(t, t.index("last")), compared_day("Crowds gathered Saturday.", 16)
+    (True, False)
+    """
+    compared = _COMPARED.search(text, max(0, at - 40), max(0, at))
+    return compared is not None and not _COUNTED.search(compared.group(1))

@@ -24,7 +24,7 @@ from typing import Any
 
 from turnout.columns import RAW_COLUMNS
 from turnout.draft import notes as note_text
-from turnout.draft.dates import _EXPLICIT, DateMention, find_dates
+from turnout.draft.dates import _EXPLICIT, DateMention, compared_day, find_dates
 from turnout.draft.places import (
     PlaceMention,
     bare_capitols,
@@ -174,7 +174,9 @@ def _read(text: str, published: dt.date) -> tuple[list[_Read], set[tuple[int, in
         found = find_places(s.text, s.start, heading=s.kind == "heading")
         places += [p for p in found if not any(p.start < q.end and q.start < p.end for q in places)]
         places.sort(key=lambda p: p.start)
-        reads.append(_Read(s, places, find_dates(s.text, published, s.start), []))
+        # A day named to compare ("not on the scale of last weekend's") is no row's day.
+        days = [d for d in find_dates(s.text, published, s.start) if not _compares(s, d)]
+        reads.append(_Read(s, places, days, []))
         mentions += places
         sections += [s.section] * len(places)
     resolved = iter(resolve_states(mentions, sections))
@@ -292,6 +294,11 @@ def _main_city(reads: list[_Read]) -> PlaceMention | None:
         for p in r.places
         if (p.name, p.state) == (name, state) and p.kind == "city"
     )
+
+
+def _compares(s: Sentence, d: DateMention) -> bool:
+    """Whether sentence ``s`` names day ``d`` only to compare (:func:`compared_day`)."""
+    return compared_day(s.text, d.start - s.start)
 
 
 def _lead_day(reads: list[_Read], published: dt.date) -> DateMention | None:
