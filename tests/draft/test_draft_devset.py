@@ -16,17 +16,18 @@ from turnout.draft.score import Score, load_cases, score
 from turnout.draft.text import read_article, story_article
 
 ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
-# Today (benchmarks/draft.py): the bundled article and 132 development articles, 312 of 359
-# gatherings with place and day (87%), 291 with low and high too (81%), 312 of 336 rows
-# real (93%), rules and model (5-fold cross-validation of the model by article: rules
-# alone 83%, 77%, 93%; with the model 85%, 79%, 92%). The eighth batch (24 articles coded
-# blind) scored 47%, 25% and 54% on its first run; it was then the model's held-out
-# yardstick (docs/draft.md) until changes were chosen on it. The sixth and seventh batches
-# scored 62%, 47% and 76% on their first run. The drafter as it was before issue 20 scores
-# 63%, 58% and 87% on the first 55.
-FLOOR_RECALL = 0.86
-FLOOR_RECALL_EXACT = 0.80
-FLOOR_PRECISION = 0.92
+# Today (benchmarks/draft.py): the bundled article and 146 development articles, 332 of 393
+# gatherings with place and day (84%), 298 with low and high too (76%), 332 of 366 rows
+# real (91%), rules and model (5-fold cross-validation of the model by article: rules
+# alone 81%, 73%, 91%; with the model 83%, 75%, 90%). The ninth batch (14 articles coded
+# blind, merged last, no rule written from it) scored 65%, 26% and 67% on its first run,
+# and it pulls today's scores down; it is the model's held-out yardstick (docs/draft.md).
+# The eighth batch scored 47%, 25% and 54% on its first run, the sixth and seventh 62%,
+# 47% and 76%. The drafter as it was before issue 20 scores 63%, 58% and 87% on the
+# first 55.
+FLOOR_RECALL = 0.84
+FLOOR_RECALL_EXACT = 0.75
+FLOOR_PRECISION = 0.90
 # Articles the drafter finds nothing in today: one names no day at all (balloonjuice),
 # one names its town only as "the Arts Quad" (cornellsun), one only as "the Rabb Steps"
 # (brandeishoot), one by "Capitol Square" (bluevablog); of the seventh batch a Washington
@@ -34,8 +35,11 @@ FLOOR_PRECISION = 0.92
 # eighth, places named only by a park, neighborhoods, a Senate office building or "the
 # board" (csbj, pghcitypaper, peoplesdispatch, afscme306), neighborhoods read as towns of
 # their own, "Koreatown" and "Chinatown" (abc7, amny), a day taken from the wrong sentence
-# (hashtagresist) and a solidarity march placed in the city it was for (cincinnati).
-MOST_ZEROS = 15
+# (hashtagresist) and a solidarity march placed in the city it was for (cincinnati); of the
+# ninth, a rally whose only number counts groups (kark), a post naming no day or city
+# (localeastvillage), a school and a Bronx neighborhood (wnyc) and a campus live blog
+# (nbcnews).
+MOST_ZEROS = 19
 
 
 def _scores() -> dict[str, Score]:
