@@ -216,7 +216,7 @@ def batch_names(folder: Any, heading: str = HELD_OUT) -> frozenset[str]:
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (d / "README.md").write_text("## Seventh\n| a | x |\n## Eighth batch: new\n"
     ...     "| name | published |\n|---|---|\n| b | 2020-01-01 |\n## Ninth\n| c | y |\n")
-    >>> sorted(batch_names(d))
+    >>> sorted(batch_names(d, "Eighth batch"))
     ['b']
     """
     from pathlib import Path
