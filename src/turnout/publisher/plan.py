@@ -20,6 +20,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -329,8 +330,9 @@ def _run(
 
     results: dict[Path, dict[str, Any]] = {}
     # One folder for this build's notebooks to share cleaned tables in (turnout.clean_memo).
-    with Staging(plan.out, plan.figures) as stage, TemporaryDirectory(prefix="turnout-") as own:
-        memo = opts.memo_dir or own
+    # build_story's folder when it made one (with the story's data in it), else the build's own.
+    shared = nullcontext(opts.memo_dir) if opts.memo_dir else TemporaryDirectory(prefix="turnout-")
+    with Staging(plan.out, plan.figures) as stage, shared as memo:
         jobs_list = [
             {
                 "notebook": str(nb),
