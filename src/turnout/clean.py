@@ -615,10 +615,9 @@ def load_cleaned(
 
     path = paths.seed_path() if path is None else Path(path)
     # In a build, the notebook that cleaned this file first shares its table (clean_memo).
-    cleaned = clean_memo.recall(path, format)
-    if cleaned is None:
-        cleaned = clean_events(read_raw(path, format=format))
-        clean_memo.keep(path, format, cleaned)
+    cleaned = clean_memo.cleaned_once(
+        path, format, lambda: clean_events(read_raw(path, format=format))
+    )
     total = len(cleaned.events) + len(cleaned.rejected)  # every raw row is in one or the other
     if len(cleaned.rejected):
         warning = RejectedRowsWarning(path.name, len(cleaned.rejected), total)

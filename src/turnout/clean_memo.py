@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,33 @@ def memo_key(path: str | os.PathLike, format: str) -> str:
     return digest.hexdigest()
 
 
+def cleaned_once(path: str | os.PathLike, format: str, clean: Callable[[], Cleaned]) -> Cleaned:
+    """``clean()``'s table, shared by a build's notebooks: read from the build's folder when
+    another notebook cleaned the same file, else cleaned here and left there (the file is
+    hashed once either way). Outside a build, ``clean()`` alone.
+
+    >>> from turnout import paths
+    >>> from turnout.clean import clean_events, read_raw
+    >>> os.environ.pop(MEMO_ENV, None) and None
+    >>> len(cleaned_once(paths.seed_path(), "auto",
+    ...                  lambda: clean_events(read_raw(paths.seed_path()))).events)
+    18
+    """
+    folder = os.environ.get(MEMO_ENV)
+    if not folder:
+        return clean()
+    try:
+        memo = _memo(folder, path, format)
+    except OSError:
+        return clean()  # a file that cannot be read: cleaning it says why
+    found = _load(memo)
+    if found is not None:
+        return found
+    cleaned = clean()
+    _store(memo, cleaned)
+    return cleaned
+
+
 def recall(path: str | os.PathLike, format: str) -> Cleaned | None:
     """The table another notebook of this build cleaned from the same file, or None
     (outside a build, a file not cleaned yet, or one that cannot be read: cleaning it
@@ -62,12 +90,9 @@ def recall(path: str | os.PathLike, format: str) -> Cleaned | None:
     if not folder:
         return None
     try:
-        memo = Path(folder) / f"{memo_key(path, format)}.pickle"
-        with open(memo, "rb") as fh:
-            # Written by this build's own kernels into a folder only the build made.
-            return pickle.load(fh)  # noqa: S301
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        return None  # not there yet, or not readable: the caller cleans the file itself
+        return _load(_memo(folder, path, format))
+    except OSError:
+        return None
 
 
 def keep(path: str | os.PathLike, format: str, cleaned: Cleaned, folder: str | None = None) -> None:
@@ -91,7 +116,27 @@ def keep(path: str | os.PathLike, format: str, cleaned: Cleaned, folder: str | N
     if not folder:
         return
     try:
-        memo = Path(folder) / f"{memo_key(path, format)}.pickle"
+        _store(_memo(folder, path, format), cleaned)
+    except OSError:
+        return  # a file that cannot be read: nothing to file it under
+
+
+def _memo(folder: str, path: str | os.PathLike, format: str) -> Path:
+    """Where the table cleaned from ``path`` as ``format`` is filed in ``folder``."""
+    return Path(folder) / f"{memo_key(path, format)}.pickle"
+
+
+def _load(memo: Path) -> Cleaned | None:
+    try:
+        with open(memo, "rb") as fh:
+            # Written by this build's own kernels into a folder only the build made.
+            return pickle.load(fh)  # noqa: S301
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None  # not there yet, or not readable: the caller cleans the file itself
+
+
+def _store(memo: Path, cleaned: Cleaned) -> None:
+    try:
         temp = memo.with_name(f".{memo.name}.{os.getpid()}.tmp")
         with open(temp, "wb") as fh:
             pickle.dump(cleaned, fh, protocol=pickle.HIGHEST_PROTOCOL)
