@@ -53,6 +53,8 @@ class Candidate:
     own_day: bool = False
     heading: bool = False  # the place is its section's heading's, not the sentence's
     day_note: str = ""  # where the day came from, for the reviewer
+    estimates: tuple[Any, ...] = ()  # a rules' row's numbers (quantities.Quantity)
+    names_day: bool = False  # a rules' row whose first sentence names its day
 
     @property
     def key(self) -> tuple[str, str, dt.date]:
@@ -136,9 +138,10 @@ def propose(
     for g in rows.values():
         s = g.sentences[0] if g.sentences else reads[0].sentence
         i = order.get(id(s), 0)
+        own = any(d.date == g.date for d in reads[i].dates)
         c = Candidate(
             g.place.name, g.place.state, g.date, g.place, s, i, ruled=True,
-            sized=bool(g.estimates),
+            sized=bool(g.estimates), estimates=tuple(g.estimates), names_day=own,
         )  # fmt: skip
         found[c.key] = c
     for c in _unruled(reads, published, datelines):

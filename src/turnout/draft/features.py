@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from turnout.draft.candidates import GATHERING_WORD, OTHER_EVENT, Candidate
 from turnout.draft.gatherings import (
@@ -25,6 +25,7 @@ from turnout.draft.gatherings import (
     _other_year,
     _quoted,
 )
+from turnout.draft.places import PlaceMention
 from turnout.draft.quantities import _NATIONAL
 
 NAMES = (
@@ -75,6 +76,8 @@ class Article:
     sized_sentences: frozenset[int]  # starts of sentences a number row came from
     rule_days: frozenset[dt.date]
     rule_rows: int
+    row_days: tuple[tuple[str, str, dt.date], ...] = ()  # the rules' rows' places and days
+    shared: dict[int, int] = field(default_factory=dict)  # rules' rows per number (its start)
 
 
 def article_facts(
@@ -93,6 +96,10 @@ def article_facts(
     for p in places:
         named[p] = named.get(p, 0) + 1
     ruled = [c for c in candidates if c.ruled]
+    shared: dict[int, int] = {}
+    for c in ruled:
+        for q in {q.start for q in c.estimates}:
+            shared[q] = shared.get(q, 0) + 1
     return Article(
         published,
         named,
@@ -100,6 +107,8 @@ def article_facts(
         frozenset(c.sentence.start for c in ruled if c.sized),
         frozenset(c.date for c in ruled),
         len(ruled),
+        tuple(c.key for c in ruled),
+        shared,
     )
 
 
@@ -163,3 +172,105 @@ def features(c: Candidate, a: Article) -> list[float]:
         not c.ruled and s.start in a.sized_sentences,
     )
     return [float(v) for v in values]
+
+
+# What the drop head sees of a row the rules built: its number, its clause, its place and
+# its day, in general terms (never an article's words).
+DROP_NAMES = (
+    "bias",
+    "the row has a number",
+    "its number counts people",
+    "total words in its number's clause",
+    "several rows share its number",
+    "a plan or a habit in its clause",
+    "in a quotation",
+    "a line of a list or a caption",
+    "a gathering word in its sentence",
+    "its clause reports a gathering",
+    "after in, at, outside",
+    "a landmark, a borough or part of a longer name",
+    "its state was guessed",
+    "the dateline or a place named outside its sentence",
+    "its sentence names the day",
+    "days before publication",
+    "another year named",
+    "a cause or another event just before it",
+    "times the article names it",
+    "rows the rules built",
+    "place in the article",
+    "a small town (under 100,000 people)",
+    "the rules built its place on another day too",
+    "no other rules' row has its day",
+)
+# A noun for people right after a number ("3,000 people", "hundreds of protesters").
+_PEOPLE = re.compile(
+    r"^\W*(?:(?:of|more|other|\w+ly|[a-z]+-?\w*)\s+){0,2}(?:people|persons|protesters|"
+    r"protestors|demonstrators|marchers|students|workers|teachers|members|supporters|"
+    r"activists|residents|participants|attendees|mourners|advocates|women|men|voters|"
+    r"nurses|parents|crowd|rallygoers|strikers|picketers|families|neighbors|youth|"
+    r"immigrants|employees|union|educators|children|veterans|clergy)\b",
+    re.IGNORECASE,
+)
+
+
+def _counts_people(text: str, end: int, words: str) -> bool:
+    """True when a number's words or the words right after it (``end`` in ``text``) name
+    people or a crowd."""
+    return bool(_PEOPLE.match(text[end : end + 60]) or _PEOPLE.search(words))
+
+
+def row_features(c: Candidate, a: Article) -> list[float]:
+    """A rules' row's features for the drop head, in the order of :data:`DROP_NAMES`.
+
+    >>> from turnout.draft.gatherings import build_draft
+    >>> d = build_draft("About 300 people rallied in Omaha on Saturday.",
+    ...                 published=dt.date(2020, 6, 7), model=False)
+    >>> f = dict(zip(DROP_NAMES, row_features(d.candidates[0], d.facts)))
+    >>> f["its number counts people"], f["total words in its number's clause"]
+    (1.0, 0.0)
+    """
+    s, p = c.sentence, c.place
+    text = s.text
+    inside = s.start <= p.start and p.end <= s.end
+    at, end = p.start - s.start, p.end - s.start
+    qs = [q for q in c.estimates if s.start <= q.start < s.end] or list(c.estimates)
+    clauses = [_clause(text, q.start - s.start) for q in qs if s.start <= q.start < s.end]
+    back = (a.published - c.date).days
+    values = (
+        1,
+        bool(c.estimates),
+        any(_counts_people(text, q.end - s.start, q.text) for q in qs if q.start >= s.start),
+        any(_NATIONAL.search(x) is not None for x in clauses),
+        max((a.shared.get(q.start, 0) for q in c.estimates), default=0) > 1,
+        inside and _not_once(_clause(text, at)),
+        inside and _quoted(text, at),
+        s.kind in ("item", "caption"),
+        GATHERING_WORD.search(text) is not None,
+        inside and _gathering_clause(text, at, end),
+        p.locative,
+        p.weak or "landmark table" in p.note,
+        bool(p.note) and "landmark table" not in p.note,
+        not inside or (p.start, p.end) in a.datelines,
+        c.names_day,
+        min(max(back, 0), 7) / 7,
+        _other_year(text, a.published),
+        inside and OTHER_EVENT.search(text, max(0, at - 70), at) is not None,
+        min(a.named.get((c.name, c.state), 0), 5) / 5,
+        min(a.rule_rows, 10) / 10,
+        min(c.index, 30) / 30,
+        0 < _population(p) < 100_000,  # (a neighborhood the gazetteer holds as a place)
+        any(k[:2] == c.key[:2] and k[2] != c.date for k in a.row_days),
+        len(a.row_days) > 1 and all(k[2] != c.date for k in a.row_days if k != c.key),
+    )
+    return [float(v) for v in values]
+
+
+def _population(p: PlaceMention) -> int:
+    """The largest population of a city of the place's name in its state (0 unknown).
+
+    >>> _population(PlaceMention(0, 5, "Omaha", "city", "Omaha", "NE", candidates=("NE",),
+    ...                          populations=(486051,)))
+    486051
+    """
+    pops = dict(zip(p.candidates, p.populations, strict=False))
+    return pops.get(p.state, 0)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from turnout.draft.features import NAMES
+from turnout.draft.features import DROP_NAMES, NAMES
 
 WEIGHTS = Path(__file__).parents[1] / "data" / "drafter_model.json"
 ADDED = "added by the model: no rule found a gathering here, but its sentence reads like one; check"
@@ -32,8 +32,9 @@ def model() -> dict[str, Any]:
     """
     with open(WEIGHTS, encoding="utf-8") as fh:
         data: dict[str, Any] = json.load(fh)
-    if tuple(data["features"]) != NAMES:
-        raise ValueError(f"{WEIGHTS}: its features are not draft.features.NAMES; retrain")
+    head = data.get("drop head", {}).get("features", list(DROP_NAMES))
+    if tuple(data["features"]) != NAMES or tuple(head) != DROP_NAMES:
+        raise ValueError(f"{WEIGHTS}: its features are not draft.features' names; retrain")
     return data
 
 
@@ -57,13 +58,19 @@ def decide(candidates: list[Any], facts: Any, rows: dict[Any, Any], gathering: A
     """
     from dataclasses import replace
 
-    from turnout.draft.features import features
+    from turnout.draft.features import features, row_features
 
     m = model()
+    head = m.get("drop head", {})
     dropped = []
     for c in candidates:
         p = probability(features(c, facts), m["weights"])
-        if c.ruled and p < m["drop"] and c.key in rows:
+        if c.ruled and head.get("ships"):
+            # (the drop head, trained where the rules are out of sample, judges their rows)
+            p, cut = probability(row_features(c, facts), head["weights"]), head["threshold"]
+        else:
+            cut = m["drop"]
+        if c.ruled and p < cut and c.key in rows:
             g = rows.pop(c.key)
             dropped += [replace(q, crowd=False, reason=DROPPED) for q in g.estimates]
         elif not c.ruled and p >= m["add"] and c.key not in rows:

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from turnout.draft.features import NAMES, features
+from turnout.draft.features import DROP_NAMES, NAMES, features, row_features
 from turnout.draft.score import Case, Score, _place, score
 
 PENALTY = 1.0  # L2 on every weight but the bias
@@ -42,6 +42,7 @@ class Drafted:
     ruled: list[bool]
     x: Any  # features, one line per candidate (numpy)
     y: Any  # 1 where a hand-coded row has the candidate's place and day
+    xr: Any = None  # the drop head's features (draft.features.row_features), one line each
 
 
 def draft_case(case: Case) -> Drafted:
@@ -59,10 +60,12 @@ def draft_case(case: Case) -> Drafted:
     x = np.array([features(c, d.facts) for c in cands], dtype=float).reshape(-1, len(NAMES))
     y = np.array([(_place(c.name, c.state), c.date.isoformat()) in coded for c in cands], float)
     keys = [(c.name, c.state, c.date.isoformat()) for c in cands]
-    return Drafted(case, d.rows, keys, [c.ruled for c in cands], x, y)
+    xr = np.array([row_features(c, d.facts) for c in cands], dtype=float)
+    return Drafted(case, d.rows, keys, [c.ruled for c in cands], x, y,
+                   xr.reshape(-1, len(DROP_NAMES)))  # fmt: skip
 
 
-def fit(x: Any, y: Any) -> list[float]:
+def fit(x: Any, y: Any, penalty: float = PENALTY) -> list[float]:
     """Logistic regression weights for features ``x`` (first column the bias) and labels ``y``.
 
     >>> x = np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
@@ -71,7 +74,7 @@ def fit(x: Any, y: Any) -> list[float]:
     True
     """
     w = np.zeros(x.shape[1])
-    ridge = np.full(x.shape[1], PENALTY)
+    ridge = np.full(x.shape[1], penalty)
     ridge[0] = 1e-6  # (the bias is not pulled to zero)
     for _ in range(STEPS):
         p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
@@ -85,10 +88,12 @@ def _probabilities(x: Any, w: list[float]) -> Any:
     return 1 / (1 + np.exp(-np.clip(x @ np.array(w), -30, 30)))
 
 
-def changes(d: Drafted, p: Any, add: float, drop: float) -> tuple[frozenset, tuple]:
+def changes(d: Drafted, p: Any, add: float, drop: float, q: Any = None) -> tuple[frozenset, tuple]:
     """The rules' rows the model drops (below ``drop``) and the candidates it adds (at
-    ``add`` or above), given each candidate's probability ``p``."""
-    gone = frozenset(k for k, r, v in zip(d.keys, d.ruled, p, strict=True) if r and v < drop)
+    ``add`` or above), given each candidate's probability ``p`` (and ``q``, the drop
+    head's, for the rules' rows when there is one)."""
+    q = p if q is None else q
+    gone = frozenset(k for k, r, v in zip(d.keys, d.ruled, q, strict=True) if r and v < drop)
     new = tuple(k for k, r, v in zip(d.keys, d.ruled, p, strict=True) if not r and v >= add)
     return gone, new
 
@@ -257,12 +262,15 @@ def train(
     extra: tuple[Case, ...] = (),
     folds: int = FOLDS,
     held: frozenset[str] = frozenset(),
+    blind: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     """The model trained on every article of ``folder`` (``articles.csv`` and its files)
     and the ``extra`` ones, its thresholds, and its cross-validated scores beside the
     rules', and (with ``held``, names of articles no rule was written from) its scores on
-    those articles when trained without them: what ``turnout/data/drafter_model.json``
-    holds. The same articles give the same dict."""
+    those articles when trained without them, and (with ``blind``, articles coded blind
+    after the rules were written) the drop head (:mod:`.dropping`): what
+    ``turnout/data/drafter_model.json`` holds. The same articles give the same dict."""
+    from turnout.draft.dropping import drop_head
     from turnout.draft.score import load_cases
 
     drafted = [draft_case(c) for c in (*load_cases(folder), *extra)]
@@ -293,4 +301,5 @@ def train(
             "rules": {g: _counts(s) for g, s in sorted(h_rules.items())},
             "rules and model": {g: _counts(s) for g, s in sorted(h_both.items())},
         }
+    out["drop head"] = drop_head(drafted, blind, add)
     return out
