@@ -51,6 +51,50 @@ def test_a_landmark_or_a_borough_without_its_city():
     ]  # (Union Square is in New York and in San Francisco: not in the table)
 
 
+def test_a_town_that_begins_another_place_s_name_is_not_that_town():
+    # ny1-2020-06-14-bushwick-columbus-circle-blm: "Columbus Circle" is not Columbus, Ohio,
+    # nor "Central Park South" a park of Central; the city in mind gives the crowd.
+    text = (
+        "As the sun set on New York City, a candlelit vigil took place in Bushwick, as New "
+        "Yorkers gathered to honor the victims of police violence Sunday night. Earlier, "
+        "hundreds of protesters gathered near Columbus Circle, just along Central Park South, "
+        "to demonstrate against racism and police brutality Sunday afternoon."
+    )
+    assert not find_places("Earlier, hundreds of protesters gathered near Columbus Circle.")
+    assert rows(text, "2020-06-14") == [("2020-06-14", "New York City", "NY", "hundreds")]
+
+
+def test_a_neighborhood_of_one_city_gives_that_city():
+    # ny1-2020-06-14-bushwick-columbus-circle-blm, cbsdfw-2018-10-27-squirrel-hill-vigil,
+    # thedp-2006-04-10-philadelphia-immigrant-rights,
+    # peoplesdispatch-2025-06-25-russell-senate-medicaid
+    cases = {
+        "Over in Washington Heights, the sound of drums kicked off another rally": "New York City",
+        "a candlelit vigil took place in Bushwick": "New York City",
+        "Hundreds of people, possibly up to 1,000 or more, gathered in Squirrel Hill on Saturday "
+        "evening": "Pittsburgh",
+        "marching down Locust Walk and into Center City to join the rally": "Philadelphia",
+        "part of a larger protest of over 60 people in the Russell Senate Office Building": (
+            "Washington"
+        ),
+    }
+    for text, city in cases.items():
+        assert [p.name for p in find_places(text)] == [city], text
+        assert "(landmark table)" in find_places(text)[0].note
+
+
+def test_a_neighborhood_many_cities_have_is_no_town():
+    # amny-2021-03-21-columbus-park-anti-asian-hate and abc7-2021-03-27-stop-asian-hate-
+    # koreatown: GeoNames lists one Chinatown and one Koreatown (California's) as towns.
+    assert not find_places("Hundreds of New Yorkers filled Columbus Park in Chinatown on March 21")
+    assert not find_places('In Koreatown, a "Stop Asian Hate" solidarity march was led')
+    text = (
+        'LOS ANGELES -- In Koreatown, a "Stop Asian Hate" solidarity march was led by a youth '
+        "troupe of drummers on Saturday. Hundreds marched."
+    )
+    assert [r[1] for r in rows(text, "2021-03-28")] == ["Los Angeles"]
+
+
 def test_a_landmark_s_namesake_is_not_the_landmark():
     places = find_places("outside the state Supreme Court, then on to Manhattan, Kan.")
     assert [(p.name, p.state) for p in places] == [("Manhattan", "KS")]

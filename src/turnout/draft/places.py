@@ -57,6 +57,10 @@ _STREET_AFTER = frozenset(
     "street streets st avenue avenues ave boulevard blvd road rd highway hwy drive lane way "
     "square plaza park bridge building hall".split()
 )
+# A town's name before these begins another place's name, never the town's ("Columbus
+# Circle", "Jackson Heights", "Lincoln Heights"); real towns named so ("Sterling Heights")
+# are in the gazetteer whole and match first.
+_NAMED_PLACE_AFTER = frozenset("circle heights".split())
 # Names that begin with a city and name a place in it ("Boston Common", "Los Angeles City
 # Hall"), unlike a newspaper's or an office's ("the San Francisco Chronicle").
 _VENUES = frozenset(
@@ -81,13 +85,19 @@ _LOCAL = frozenset("state county city town campus".split())
 _ABROAD_RATIO = 10
 _BIG_ABROAD = 1_000_000
 # Capitalised words that are never places by themselves, whatever the gazetteer holds.
-_NEVER = frozenset(
-    """
+_NEVER = (
+    frozenset(
+        """
     downtown center city police mayor union justice liberty unity independence commerce
     victory hope friendship harmony enterprise progress reform freedom golden black white
     north south east west central young
     """.split()
-) | {"white house", "capitol hill"}
+    )
+    | {"white house", "capitol hill"}
+    | {"chinatown", "chinatowns", "koreatown", "little italy"}
+)
+# (Neighborhoods many cities have, which GeoNames lists as the one town: "Columbus Park in
+# Chinatown" is New York's, "In Koreatown" Los Angeles': the city in mind gives it.)
 _ALIASES = {
     "nyc": ("New York City", "NY"),
     "new york city": ("New York City", "NY"),
@@ -485,6 +495,7 @@ def _in_other_name(c: _Candidate, words: list[str]) -> int | None:
         return c.i + 1  # inside a longer name: "Keith Porter", "Mayor Brandon Johnson"
     if c.kind == "city" and (
         (nxt.lower() in _STREET_AFTER and not (nxt.lower() == "streets" and c.pop >= _BIG))
+        or nxt.lower().rstrip(".") in _NAMED_PLACE_AFTER  # (also at a sentence's end)
         or (
             c.n > 1 and c.last.lower().rstrip(".") in _STREET_AFTER and not c.note and not c.written
         )
