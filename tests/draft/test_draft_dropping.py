@@ -88,3 +88,21 @@ def test_row_features_see_the_same_place_on_another_day():
     assert len(rows) == 2
     assert all(f["the rules built its place on another day too"] == 1.0 for f in rows)
     assert [f["its number counts people"] for f in rows] == [1.0, 0.0]
+
+
+def test_row_features_see_a_small_count_of_people_harmed():
+    # timesherald-2021-03-26-san-francisco-anti-asian-hate: "a shooting last week that left
+    # eight people — six of them Asian-American women — dead at spas in and around
+    # Atlanta" is no crowd, though the rules give Atlanta a row of it.
+    text = (FOLDER / "timesherald-2021-03-26-san-francisco-anti-asian-hate.txt").read_text(
+        encoding="utf-8"
+    )
+    draft = build_draft(text, published=dt.date(2021, 3, 26), model=False)
+    rows = {
+        c.name: dict(zip(DROP_NAMES, row_features(c, draft.facts), strict=True))
+        for c in draft.candidates
+        if c.ruled
+    }
+    assert rows["Atlanta"]["its largest number is under 20"] == 1.0
+    assert rows["Atlanta"]["a word of death or violence in its sentence"] == 1.0
+    assert rows["San Francisco"]["its largest number is under 20"] == 0.0  # "hundreds"

@@ -201,6 +201,15 @@ DROP_NAMES = (
     "a small town (under 100,000 people)",
     "the rules built its place on another day too",
     "no other rules' row has its day",
+    "its largest number is under 20",
+    "a word of death or violence in its sentence",
+)
+# Words of what was done to people, not of what they did ("eight people, six of them
+# Asian women, were killed").
+_HARM = re.compile(
+    r"\b(?:kill(?:ed|ing|ings)?|shot|shootings?|murder(?:ed|s)?|died|dead|deaths?|victims?|"
+    r"attack(?:ed|s)?|assault(?:ed|s)?|injur(?:ed|ies)|wounded|arrest(?:ed|s)?)\b",
+    re.IGNORECASE,
 )
 # A noun for people right after a number ("3,000 people", "hundreds of protesters").
 _PEOPLE = re.compile(
@@ -261,6 +270,8 @@ def row_features(c: Candidate, a: Article) -> list[float]:
         0 < _population(p) < 100_000,  # (a neighborhood the gazetteer holds as a place)
         any(k[:2] == c.key[:2] and k[2] != c.date for k in a.row_days),
         len(a.row_days) > 1 and all(k[2] != c.date for k in a.row_days if k != c.key),
+        bool(c.estimates) and max(q.high for q in c.estimates) < 20,
+        _HARM.search(text) is not None,
     )
     return [float(v) for v in values]
 
