@@ -18,28 +18,29 @@ from turnout.draft.text import read_article, story_article
 ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 # Today (benchmarks/draft.py): the bundled article and 146 development articles, 332 of 393
 # gatherings with place and day (84%), 298 with low and high too (76%), 332 of 366 rows
-# real (91%), rules and model (5-fold cross-validation of the model by article: rules
-# alone 81%, 73%, 91%; with the model 83%, 75%, 90%). The ninth batch (14 articles coded
-# blind, merged last, no rule written from it) scored 65%, 26% and 67% on its first run,
-# and it pulls today's scores down; it is the model's held-out yardstick (docs/draft.md).
-# The eighth batch scored 47%, 25% and 54% on its first run, the sixth and seventh 62%,
-# 47% and 76%. The drafter as it was before issue 20 scores 63%, 58% and 87% on the
-# first 55.
+# real (91%), rules and model; with neighborhoods and landmarks not read as towns (issue
+# 20's third round) 333, 298 and 333 of 362 (92%) (5-fold cross-validation of the model
+# by article: rules alone 82%, 73%, 92%; with the model 84%, 76%, 92%). The ninth batch
+# (14 articles coded blind, merged last, no rule written from it) scored 65%, 26% and 67%
+# on its first run, and it pulls today's scores down; it is the model's held-out
+# yardstick (docs/draft.md). The eighth batch scored 47%, 25% and 54% on its first run,
+# the sixth and seventh 62%, 47% and 76%. The drafter as it was before issue 20 scores
+# 63%, 58% and 87% on the first 55.
 FLOOR_RECALL = 0.84
 FLOOR_RECALL_EXACT = 0.75
-FLOOR_PRECISION = 0.90
+FLOOR_PRECISION = 0.91
 # Articles the drafter finds nothing in today: one names no day at all (balloonjuice),
 # one names its town only as "the Arts Quad" (cornellsun), one only as "the Rabb Steps"
 # (brandeishoot), one by "Capitol Square" (bluevablog); of the seventh batch a Washington
 # landmark (dcspotlight), a campus (jhunewsletter) and a rally placed wrongly (nea); of the
-# eighth, places named only by a park, neighborhoods, a Senate office building or "the
-# board" (csbj, pghcitypaper, peoplesdispatch, afscme306), neighborhoods read as towns of
-# their own, "Koreatown" and "Chinatown" (abc7, amny), a day taken from the wrong sentence
+# eighth, places named only by a park, neighborhoods or "the board" (csbj, pghcitypaper,
+# afscme306), a crowd in Chinatown given to the city of another event (amny), a day taken
+# from the wrong sentence
 # (hashtagresist) and a solidarity march placed in the city it was for (cincinnati); of the
 # ninth, a rally whose only number counts groups (kark), a post naming no day or city
 # (localeastvillage), a school and a Bronx neighborhood (wnyc) and a campus live blog
 # (nbcnews).
-MOST_ZEROS = 19
+MOST_ZEROS = 17
 
 
 def _scores() -> dict[str, Score]:
