@@ -10,7 +10,7 @@ all of them (deterministic); the add and drop thresholds are the ones that score
 in 5-fold cross-validation by article; the scores written beside them are a nested
 cross-validation (each fold's model and thresholds chosen without it), the rules
 alone and rules with the model, per genre. The yardstick for text the rules were not
-written from is the held-out batch (the README's "Eighth batch"): the model and its
+written from is the held-out batch (`training.HELD_OUT`, the README's newest): the model and its
 thresholds chosen on every other article, scored on it, rules alone against rules and
 model (``held out`` in the file). The drop head (``turnout.draft.dropping``) is trained on
 the rules' rows of the batches coded blind after the rules were written and judged by
