@@ -65,6 +65,7 @@ def test_a_town_that_begins_another_place_s_name_is_not_that_town():
 
 
 def test_a_neighborhood_of_one_city_gives_that_city():
+    # (each row of landmarks.csv added for issue 20's third round, on its real sentence)
     # ny1-2020-06-14-bushwick-columbus-circle-blm, cbsdfw-2018-10-27-squirrel-hill-vigil,
     # thedp-2006-04-10-philadelphia-immigrant-rights,
     # peoplesdispatch-2025-06-25-russell-senate-medicaid
@@ -78,6 +79,12 @@ def test_a_neighborhood_of_one_city_gives_that_city():
             "Washington"
         ),
     }
+    # bluesunited-2011-11-17-ows-two-month-anniversary
+    crowds = find_places(
+        "The crowds for the anniversary of the start of the Occupy Wall Street encampment at "
+        "Zuccotti Park (Liberty Plaza) were in Union Square, Greenwich Village, Foley Square"
+    )
+    assert ("Greenwich Village", "New York City") in [(p.text, p.name) for p in crowds]
     for text, city in cases.items():
         assert [p.name for p in find_places(text)] == [city], text
         assert "(landmark table)" in find_places(text)[0].note
