@@ -25,10 +25,13 @@ ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 # on its first run, and it pulls today's scores down; it is the model's held-out
 # yardstick (docs/draft.md). The eighth batch scored 47%, 25% and 54% on its first run,
 # the sixth and seventh 62%, 47% and 76%. The drafter as it was before issue 20 scores
-# 63%, 58% and 87% on the first 55.
+# 63%, 58% and 87% on the first 55. The tenth batch (20 articles coded blind, merged after
+# all that) scored 72%, 44% and 65% on its first run; with it the set scores 362 of 429
+# (84%), 317 (74%) and 362 of 406 (89%): the floors follow, the set being harder, not the
+# drafter worse. The tenth is the held-out yardstick now.
 FLOOR_RECALL = 0.84
-FLOOR_RECALL_EXACT = 0.75
-FLOOR_PRECISION = 0.91
+FLOOR_RECALL_EXACT = 0.73
+FLOOR_PRECISION = 0.89
 # Articles the drafter finds nothing in today: one names no day at all (balloonjuice),
 # one names its town only as "the Arts Quad" (cornellsun), one only as "the Rabb Steps"
 # (brandeishoot), one by "Capitol Square" (bluevablog); of the seventh batch a Washington
@@ -39,8 +42,9 @@ FLOOR_PRECISION = 0.91
 # (hashtagresist) and a solidarity march placed in the city it was for (cincinnati); of the
 # ninth, a rally whose only number counts groups (kark), a post naming no day or city
 # (localeastvillage), a school and a Bronx neighborhood (wnyc) and a campus live blog
-# (nbcnews).
-MOST_ZEROS = 17
+# (nbcnews); of the tenth, a rally whose size sentence names only its state (fox61), a tag
+# page whose rallies sit under dated headings (i4aw) and an undated timeline (wkyc).
+MOST_ZEROS = 20
 
 
 def _scores() -> dict[str, Score]:
