@@ -12,6 +12,8 @@ from typing import Any
 
 from turnout.clean_memo import MEMO_ENV
 from turnout.publisher.errors import NotebookError
+from turnout.publisher.kernel_client import SOCKET_ENV
+from turnout.publisher.warm_kernels import kernel_manager_class
 
 # Builds run the Python that runs the build (jupyter_client maps "python3" to it), so a
 # fresh clone builds without a registered kernel; nbclient's kernel_name overrides the
@@ -97,9 +99,14 @@ def execute(job: Mapping[str, Any], report: Callable[[str, int], None]) -> Any:
 
     env = kernel_env(job, os.environ)
 
+    warm: dict[str, Any] = (
+        {"kernel_manager_class": kernel_manager_class()} if job.get("kernel_socket") else {}
+    )
+
     def client() -> Any:
         return NotebookClient(
             nb,
+            **warm,  # a fork of the build's warm process (turnout.publisher.warm_kernels)
             config=_kernel_config(),
             timeout=job["timeout"],
             kernel_name=KERNEL_NAME,
@@ -148,6 +155,8 @@ def kernel_env(job: Mapping[str, Any], environ: Mapping[str, str]) -> dict[str, 
     env["TURNOUT_BUILD"] = "1"  # publish.BUILD_ENV: this run writes the article's files
     if job.get("memo_dir"):  # the build's notebooks clean each file once between them
         env[MEMO_ENV] = job["memo_dir"]
+    if job.get("kernel_socket"):  # where the warm process forks this build's kernels
+        env[SOCKET_ENV] = job["kernel_socket"]
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # silence debugpy's frozen-module note
     return env
 

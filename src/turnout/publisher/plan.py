@@ -20,7 +20,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -351,7 +351,10 @@ def _run(
             }
             for nb in stale
         ]
-        outcomes = run_all(jobs_list, opts.jobs, opts.progress)
+        with _warm(jobs_list, plan.root) as kernel_socket:
+            for job in jobs_list:
+                job["kernel_socket"] = kernel_socket
+            outcomes = run_all(jobs_list, opts.jobs, opts.progress)
         errors = [notebook_error(*o["error"]) for o in outcomes if o.get("error")]
         if errors:
             return results, errors
@@ -382,6 +385,17 @@ def _run(
             "dek": outcome["dek"],
         }
     return results, errors
+
+
+def _warm(jobs_list: list[dict[str, Any]], root: Path) -> AbstractContextManager[str | None]:
+    """One warm process the build's kernels fork from (:mod:`.warm_kernels`), for two
+    notebooks or more: for one, its imports would cost what they save."""
+    from turnout.publisher.execute import kernel_env
+    from turnout.publisher.warm_kernels import warm_kernels
+
+    if len(jobs_list) < 2:
+        return nullcontext(None)
+    return warm_kernels(kernel_env(jobs_list[0], os.environ), root)
 
 
 def _remove_figures_no_longer_drawn(

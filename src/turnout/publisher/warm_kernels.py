@@ -1,0 +1,220 @@
+"""Warm kernels: a build's notebooks each get a fresh kernel, forked from one warm process.
+
+A kernel started the usual way spends about a second and a half of CPU before its first
+cell: Python, ipykernel, then pandas, matplotlib and turnout imported by the notebook.
+A build starts one warm process (:func:`warm_kernels`) that has imported those once; each
+notebook's kernel is a fork of it (copy-on-write), so it starts with the modules loaded
+and nothing else: its own process, environment, working folder and IPython state, as a
+kernel started the usual way has. The kernel manager starts :mod:`.kernel_client` in the
+kernel's place, which asks for the fork and stands in for it (interrupts and stops passed
+on, the kernel's exit status returned).
+
+Only on Linux, where forking a process that imported these libraries is well trodden;
+elsewhere, or if the warm process cannot start, kernels start the usual way. Set
+``TURNOUT_WARM_KERNELS=0`` to start them the usual way everywhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import importlib
+import json
+import os
+import selectors
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+#: What a notebook's kernel would import first: loaded once in the warm process.
+WARM_MODULES = (
+    "ipykernel.kernelapp",
+    "pandas",
+    "matplotlib.pyplot",
+    "matplotlib_inline.backend_inline",
+    "turnout.notebook",
+    "turnout.publish",
+    "turnout.show",
+    "turnout.charts",
+    "turnout.embeds",
+)
+CLIENT = Path(__file__).with_name("kernel_client.py")
+
+
+#: Set to "0" to start every kernel the usual way.
+SWITCH_ENV = "TURNOUT_WARM_KERNELS"
+
+
+def available(environ: Mapping[str, str]) -> bool:
+    """Whether kernels may come warm here: Linux, and not switched off.
+
+    >>> available({SWITCH_ENV: "0"})
+    False
+    """
+    return sys.platform == "linux" and environ.get(SWITCH_ENV, "1") != "0"
+
+
+@contextlib.contextmanager
+def warm_kernels(env: Mapping[str, str], cwd: str | os.PathLike) -> Iterator[str | None]:
+    """A warm process for one build, started with the kernels' environment ``env`` in
+    ``cwd``; yields its socket (None when kernels start the usual way). On leaving, the
+    warm process is stopped, and with it any kernel still running."""
+    if not available(env):
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="turnout-kernels-") as folder:
+        path = os.path.join(folder, "socket")
+        proc = subprocess.Popen(
+            [sys.executable, "-c", f"from {__name__} import serve; serve({path!r})"],
+            env=dict(env),
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            text=True,
+            start_new_session=True,  # a Ctrl-C reaches the build, which stops this itself
+        )
+        try:
+            ready = proc.stdout.readline().strip() if proc.stdout else ""
+            yield path if ready == "ready" else None
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def client_command(connection_file: str) -> list[str]:
+    """The command a kernel manager runs in a warm kernel's place.
+
+    >>> client_command("k.json")[1:3], client_command("k.json")[-2:]
+    (['-I', '-S'], ['-f', 'k.json'])
+    """
+    return [sys.executable, "-I", "-S", str(CLIENT), "-f", connection_file]
+
+
+def kernel_manager_class() -> type:
+    """jupyter_client's kernel manager, starting :func:`client_command` for its kernel."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class WarmKernelManager(AsyncKernelManager):
+        def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+            return client_command(self.connection_file)
+
+    return WarmKernelManager
+
+
+# --------------------------------------------------------------------------- the warm process
+
+
+def serve(path: str) -> None:
+    """Fork a kernel for each request on the socket at ``path`` until stopped, or until the
+    build that started this process is gone; kernels still running then are killed."""
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    for name in WARM_MODULES:
+        importlib.import_module(name)
+    # Out of the collector's sight: a kernel's garbage collections would otherwise touch
+    # every imported object, copying the warm process's memory page by page.
+    gc.freeze()
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(path)
+    server.listen(16)
+    builder = os.getppid()
+    kernels: dict[int, socket.socket] = {}  # pid -> the client standing in for it
+    stopping: list[bool] = []
+    signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    print("ready", flush=True)
+    with selectors.DefaultSelector() as sel:
+        sel.register(server, selectors.EVENT_READ)
+        while not stopping and os.getppid() == builder:
+            for key, _ in sel.select(timeout=0.2):
+                if key.fileobj is server:
+                    conn, _ = server.accept()
+                    pid = _start(conn, server, kernels)
+                    kernels[pid] = conn
+                    sel.register(conn, selectors.EVENT_READ, pid)
+                else:  # the client is gone (killed): its kernel goes too
+                    _kill(key.data)
+                    sel.unregister(key.fileobj)
+            _reap(kernels, sel)
+    for pid in kernels:
+        _kill(pid)
+
+
+def _start(conn: socket.socket, server: socket.socket, kernels: dict[int, socket.socket]) -> int:
+    """Fork a kernel for the request on ``conn``; its pid is sent back."""
+    header, fds, _, _ = socket.recv_fds(conn, 8, 3)
+    size = struct.unpack("!Q", header)[0]
+    body = b""
+    while len(body) < size:
+        body += conn.recv(size - len(body))
+    req = json.loads(body)
+    pid = os.fork()
+    if pid == 0:  # the kernel
+        try:
+            server.close()
+            for other in kernels.values():
+                other.close()
+            conn.close()
+            _become_kernel(req, fds)
+        finally:
+            os._exit(1)  # only reached if the kernel could not start
+    for fd in fds:
+        os.close(fd)
+    conn.sendall(f"{pid}\n".encode())
+    return pid
+
+
+def _become_kernel(req: dict[str, Any], fds: list[int]) -> None:
+    """In the forked child: take the client's streams, environment and folder, then run
+    ipykernel as ``python -m ipykernel_launcher ARGS`` would."""
+    for number, fd in enumerate(fds):
+        os.dup2(fd, number)
+        os.close(fd)
+    os.setsid()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, signal.SIG_DFL)
+    os.environ.clear()
+    os.environ.update(req["env"])
+    os.chdir(req["cwd"])
+    sys.path[0] = req["cwd"]  # where `python -m` would put it
+    # A kernel ends with the warm process (ipykernel's parent poller); the trait's default
+    # was read from the environment when the warm process imported ipykernel.
+    args = [*req["args"], f"--IPKernelApp.parent_handle={os.getppid()}"]
+    sys.argv = ["ipykernel_launcher", *args]
+    from ipykernel import kernelapp
+
+    kernelapp.launch_new_instance(argv=args)
+    os._exit(0)
+
+
+def _kill(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+
+
+def _reap(kernels: dict[int, socket.socket], sel: selectors.BaseSelector) -> None:
+    """Collect kernels that ended; each one's status goes to its client."""
+    while kernels:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        conn = kernels.pop(pid, None)
+        if conn is None:
+            continue
+        with contextlib.suppress(KeyError, ValueError):
+            sel.unregister(conn)
+        with contextlib.suppress(OSError):
+            conn.sendall(f"{os.waitstatus_to_exitcode(status)}\n".encode())
+        conn.close()
