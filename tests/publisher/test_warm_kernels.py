@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -128,4 +129,6 @@ def _start(km, env: dict[str, str], cwd: Path) -> tuple[int, int]:
         return km.provisioner.process.pid, int(text.split()[-1])
 
     found: list[dict] = []
-    return asyncio.run(go())
+    # A thread of its own: an earlier test in this worker may have left an event loop running.
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, go()).result()
