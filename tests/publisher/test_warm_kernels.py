@@ -9,9 +9,9 @@ and that no kernel outlives what started it.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -93,42 +93,48 @@ def test_a_forked_kernel_runs_in_its_clients_folder_and_environment(tmp_path):
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform != "linux", reason="warm kernels are Linux-only")
 def test_no_kernel_outlives_its_client_or_the_warm_process(tmp_path):
-    job = {"src_dir": str(SRC), "memo_dir": ""}
-    warm_env = kernel_env(job, os.environ)
+    from jupyter_client.connect import write_connection_file
+
+    warm_env = kernel_env({"src_dir": str(SRC), "memo_dir": ""}, os.environ)
     with warm_kernels(warm_env, SRC.parent) as socket_path:
         assert socket_path
         env = warm_env | {SOCKET_ENV: socket_path}
-        pids = [_start(kernel_manager_class()(kernel_name="python3"), env, tmp_path) for _ in "ab"]
-        # The first kernel's stand-in killed outright (as an immediate shutdown does): the
-        # warm process kills its kernel.
-        client_pid, kernel_pid = pids[0]
-        os.kill(client_pid, 9)
-        assert _pid_gone(kernel_pid)
-        survivor = pids[1][1]
-        assert not _pid_gone(survivor, within=0.5)
-    # Leaving the build's warm process stops every kernel still running.
-    assert _pid_gone(survivor)
+        stand_ins, kernels = [], []
+        for name in ("a", "b"):  # two kernels, started as jupyter_client starts them
+            connection, _ = write_connection_file(str(tmp_path / f"{name}.json"))
+            command = client_command(connection)
+            stand_ins.append(subprocess.Popen(command, env=env, cwd=tmp_path))
+            kernels.append(_new_kernel(socket_path, kernels))
+        # The first one's stand-in killed outright (as an immediate shutdown does): the warm
+        # process kills its kernel; the other runs on.
+        stand_ins[0].kill()
+        stand_ins[0].wait()
+        assert _pid_gone(kernels[0])
+        assert not _pid_gone(kernels[1], within=0.5)
+    # The build's warm process stopped: every kernel still running stops, and its stand-in
+    # exits.
+    assert _pid_gone(kernels[1])
+    assert stand_ins[1].wait(timeout=10) != 0
 
 
-def _start(km, env: dict[str, str], cwd: Path) -> tuple[int, int]:
-    """Start ``km``'s kernel (async manager, run to completion here); its stand-in's pid and
-    the kernel's own, asked of the kernel."""
-    import asyncio
-
-    async def go() -> tuple[int, int]:
-        await km.start_kernel(env=env, cwd=str(cwd))
-        client = km.client()
-        client.start_channels()
-        await client.wait_for_ready(timeout=60)
-        reply = await client.execute_interactive(
-            "import os; print(os.getpid())", timeout=60, output_hook=lambda msg: found.append(msg)
-        )
-        client.stop_channels()
-        assert reply["content"]["status"] == "ok"
-        text = "".join(m["content"].get("text", "") for m in found if m["msg_type"] == "stream")
-        return km.provisioner.process.pid, int(text.split()[-1])
-
-    found: list[dict] = []
-    # A thread of its own: an earlier test in this worker may have left an event loop running.
-    with ThreadPoolExecutor(1) as thread:
-        return thread.submit(asyncio.run, go()).result()
+def _new_kernel(socket_path: str, known: list[int], within: float = 30.0) -> int:
+    """The pid of the warm process's kernel not in ``known``, once it is there: a kernel is
+    a child of the warm process, which is this test's child (both run its command line)."""
+    end = time.monotonic() + within
+    while time.monotonic() < end:
+        family = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                cmdline = (stat.parent / "cmdline").read_bytes()
+                parent = int(stat.read_text().split(") ")[-1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            if socket_path.encode() in cmdline:
+                family[int(stat.parent.name)] = parent
+        warm = [pid for pid, parent in family.items() if parent == os.getpid()]
+        new = [pid for pid, parent in family.items() if warm and parent == warm[0]]
+        new = [pid for pid in new if pid not in known]
+        if new:
+            return new[0]
+        time.sleep(0.05)
+    raise AssertionError("no kernel was forked")

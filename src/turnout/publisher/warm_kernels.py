@@ -89,6 +89,8 @@ def warm_kernels(env: Mapping[str, str], cwd: str | os.PathLike) -> Iterator[str
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+            if proc.stdout:
+                proc.stdout.close()
 
 
 def client_command(connection_file: str) -> list[str]:
