@@ -138,3 +138,30 @@ def _new_kernel(socket_path: str, known: list[int], within: float = 30.0) -> int
             return new[0]
         time.sleep(0.05)
     raise AssertionError("no kernel was forked")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="warm kernels are Linux-only")
+def test_a_broken_request_is_refused_and_the_next_kernel_still_starts(tmp_path):
+    import socket
+    import struct
+
+    from jupyter_client.connect import write_connection_file
+
+    warm_env = kernel_env({"src_dir": str(SRC), "memo_dir": ""}, os.environ)
+    with warm_kernels(warm_env, SRC.parent) as socket_path:
+        assert socket_path
+        junks = (b"", b"hello", struct.pack("!Q", 9) + b"{not json", struct.pack("!Q", 99) + b"{}")
+        for junk in junks:  # nothing, a short header, not JSON, a body cut short
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as bad:
+                bad.connect(socket_path)
+                bad.sendall(junk)
+                bad.shutdown(socket.SHUT_WR)
+                assert bad.recv(100) == b""  # closed, no kernel forked for it
+        connection, _ = write_connection_file(str(tmp_path / "k.json"))
+        env = warm_env | {SOCKET_ENV: socket_path}
+        stand_in = subprocess.Popen(client_command(connection), env=env, cwd=tmp_path)
+        kernel = _new_kernel(socket_path, [])
+        assert not _pid_gone(kernel, within=0.5)
+    assert _pid_gone(kernel)
+    assert stand_in.wait(timeout=10) != 0

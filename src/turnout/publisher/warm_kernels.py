@@ -21,6 +21,7 @@ import gc
 import importlib
 import json
 import os
+import select
 import selectors
 import signal
 import socket
@@ -80,8 +81,7 @@ def warm_kernels(env: Mapping[str, str], cwd: str | os.PathLike) -> Iterator[str
             start_new_session=True,  # a Ctrl-C reaches the build, which stops this itself
         )
         try:
-            ready = proc.stdout.readline().strip() if proc.stdout else ""
-            yield path if ready == "ready" else None
+            yield path if _ready(proc) else None
         finally:
             proc.terminate()
             try:
@@ -91,6 +91,14 @@ def warm_kernels(env: Mapping[str, str], cwd: str | os.PathLike) -> Iterator[str
                 proc.wait()
             if proc.stdout:
                 proc.stdout.close()
+
+
+def _ready(proc: subprocess.Popen, within: float = 120.0) -> bool:
+    """Whether the warm process said it is ready within ``within`` seconds (its imports
+    done); if not, kernels start the usual way."""
+    if proc.stdout is None or not select.select([proc.stdout], [], [], within)[0]:
+        return False
+    return proc.stdout.readline().strip() == "ready"
 
 
 def client_command(connection_file: str) -> list[str]:
@@ -141,8 +149,9 @@ def serve(path: str) -> None:
                 if key.fileobj is server:
                     conn, _ = server.accept()
                     pid = _start(conn, server, kernels)
-                    kernels[pid] = conn
-                    sel.register(conn, selectors.EVENT_READ, pid)
+                    if pid is not None:
+                        kernels[pid] = conn
+                        sel.register(conn, selectors.EVENT_READ, pid)
                 else:  # the client is gone (killed): its kernel goes too
                     _kill(key.data)
                     sel.unregister(key.fileobj)
@@ -151,14 +160,39 @@ def serve(path: str) -> None:
         _kill(pid)
 
 
-def _start(conn: socket.socket, server: socket.socket, kernels: dict[int, socket.socket]) -> int:
-    """Fork a kernel for the request on ``conn``; its pid is sent back."""
-    header, fds, _, _ = socket.recv_fds(conn, 8, 3)
-    size = struct.unpack("!Q", header)[0]
-    body = b""
-    while len(body) < size:
-        body += conn.recv(size - len(body))
-    req = json.loads(body)
+def _read_request(conn: socket.socket) -> tuple[dict[str, Any], list[int]] | None:
+    """The request on ``conn`` and the client's three streams; None (its streams closed)
+    when the client went away or sent something else."""
+    fds: list[int] = []
+    try:
+        header, fds, _, _ = socket.recv_fds(conn, 8, 3)
+        (size,) = struct.unpack("!Q", header)
+        body = b""
+        while len(body) < size:
+            chunk = conn.recv(size - len(body))
+            if not chunk:
+                raise ValueError("the client went away")
+            body += chunk
+        req = json.loads(body)
+        if len(fds) != 3 or not isinstance(req, dict):
+            raise ValueError("not a kernel request")
+        return req, fds
+    except (OSError, ValueError, struct.error):
+        for fd in fds:
+            os.close(fd)
+        return None
+
+
+def _start(
+    conn: socket.socket, server: socket.socket, kernels: dict[int, socket.socket]
+) -> int | None:
+    """Fork a kernel for the request on ``conn``; its pid is sent back (None, and ``conn``
+    closed, for a request that is not one: the warm process serves the next)."""
+    request = _read_request(conn)
+    if request is None:
+        conn.close()
+        return None
+    req, fds = request
     pid = os.fork()
     if pid == 0:  # the kernel
         try:
