@@ -20,7 +20,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 from test_publish_meant import _fresh_project
-from test_stories import turnout_cli
+from test_stories import turnout_cli, turnout_main
 
 from turnout import paths
 
@@ -97,14 +97,14 @@ def test_a_reporter_drafts_checks_and_publishes_a_story(tmp_path):
     article.write_text(ARTICLE, encoding="utf-8")
 
     # Step 4: a new story. A misspelled name is named, not "start one".
-    run = turnout_cli(root, "new", SLUG, "--title", "Roe protests", "--source", "The Wire")
+    run = turnout_main(root, "new", SLUG, "--title", "Roe protests", "--source", "The Wire")
     assert run.returncode == 0, run.stderr
 
     # Step 5: the draft, the article filed, its settings recorded, a review page outside site/.
     draft = ["draft", str(article), "--published", "2022-06-26", "--source", "The Wire"]
-    run = turnout_cli(root, *draft, "--story", "roe-2202")
+    run = turnout_main(root, *draft, "--story", "roe-2202")
     assert run.returncode == 2 and "did you mean roe-2022?" in run.stderr
-    run = turnout_cli(root, *draft, "--url", "https://example.org/roe", "--story", SLUG)
+    run = turnout_main(root, *draft, "--url", "https://example.org/roe", "--story", SLUG)
     assert run.returncode == 0, run.stderr
     assert (raw / "sources" / f"{SLUG}.txt").read_text(encoding="utf-8") == ARTICLE
     codebook = (raw / f"{SLUG}.md").read_text(encoding="utf-8")
@@ -112,7 +112,7 @@ def test_a_reporter_drafts_checks_and_publishes_a_story(tmp_path):
     assert "review the draft in data/raw/roe-2022.draft.html" in run.stderr
     assert "not yet" in (raw / f"{SLUG}.draft.html").read_text(encoding="utf-8")
     # -o onto the story's CSV is refused: it never replaces a file.
-    run = turnout_cli(root, *draft, "-o", str(raw / f"{SLUG}.csv"))
+    run = turnout_main(root, *draft, "-o", str(raw / f"{SLUG}.csv"))
     assert run.returncode == 2 and "already exists" in run.stderr
     assert (raw / f"{SLUG}.csv").read_text(encoding="utf-8").count("\n") == 1  # the header
 

@@ -435,7 +435,7 @@ def _build_second_story(root: Path) -> Path:
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
     shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
     (root / "pyproject.toml").write_text("")
-    new = turnout_cli(root, "new", SLUG, "--title", TITLE, "--source", SOURCE)
+    new = turnout_main(root, "new", SLUG, "--title", TITLE, "--source", SOURCE)
     assert new.returncode == 0, new.stderr
     data = root / "data" / "raw" / f"{SLUG}.csv"
     with data.open("a", encoding="utf-8") as f:

@@ -59,7 +59,7 @@ def _autosave(notebook: Path, **values: object) -> None:
 
 
 def _another_story(root: Path, slug: str, rows: str) -> None:
-    run = turnout_cli(root, "new", slug, "--title", "Another story", "--source", "Test Ledger")
+    run = turnout_main(root, "new", slug, "--title", "Another story", "--source", "Test Ledger")
     assert run.returncode == 0, run.stderr
     with open(root / "data" / "raw" / f"{slug}.csv", "a", encoding="utf-8") as fh:
         fh.write(rows)
