@@ -18,7 +18,16 @@ from typing import Any
 import numpy as np
 
 from turnout.draft.score import Score
-from turnout.draft.training import ZERO, Drafted, _probabilities, _scored, changes, fit, merit
+from turnout.draft.training import (
+    ZERO,
+    Drafted,
+    _counts,
+    _probabilities,
+    _scored,
+    changes,
+    fit,
+    merit,
+)
 
 # The README's sections of batches coded blind after the rules were mostly written.
 BLIND = ("Eighth batch", "Ninth batch")
@@ -84,13 +93,12 @@ def adds_left_out(drafted: list[Drafted], names: frozenset[str]) -> dict[str, An
 
 
 def cross_validate_drop(
-    drafted: list[Drafted], names: frozenset[str], add: float
+    blind: list[Drafted], adds: dict[str, Any], add: float
 ) -> tuple[dict[str, Score], list[float]]:
-    """Leave-one-article-out scores on the blind articles ``names``: the rules alone, rules
-    and model without dropping, and with the drop head (trained and its threshold chosen
-    on the other blind articles alone); and each article's chosen threshold."""
-    blind = sorted((d for d in drafted if d.case.name in names), key=lambda d: d.case.name)
-    adds = adds_left_out(drafted, names)
+    """Leave-one-article-out scores on the ``blind`` articles: the rules alone, rules and
+    model without dropping, and with the drop head (trained and its threshold chosen on
+    the other blind articles alone); and each article's chosen threshold. ``adds`` holds
+    each one's add-model probabilities (:func:`adds_left_out`)."""
     out = {"rules": ZERO, "rules and model": ZERO, "with dropping": ZERO}
     chosen = []
     for i, d in enumerate(blind):
@@ -119,11 +127,6 @@ def ships(without: Score, with_drop: Score) -> bool:
     return real >= GAIN - 1e-9 and exact <= COST + 1e-9
 
 
-def _counts(s: Score) -> dict[str, int]:
-    return {"expected": s.expected, "proposed": s.proposed, "found": s.found,
-            "exact": s.exact, "real": s.real}  # fmt: skip
-
-
 def drop_head(drafted: list[Drafted], names: frozenset[str], add: float) -> dict[str, Any]:
     """The drop head as the weights file holds it: trained on the rules' rows of the blind
     articles ``names``, its threshold chosen on them (used only when it ``ships``), and
@@ -135,7 +138,7 @@ def drop_head(drafted: list[Drafted], names: frozenset[str], add: float) -> dict
         return {"features": list(DROP_NAMES), "weights": [0.0] * len(DROP_NAMES),
                 "threshold": 0.0, "ships": False}  # fmt: skip
     adds = adds_left_out(drafted, names)
-    cv, chosen = cross_validate_drop(drafted, names, add)
+    cv, chosen = cross_validate_drop(blind, adds, add)
     ok = ships(cv["rules and model"], cv["with dropping"])
     threshold = choose_drop(blind, [adds[d.case.name] for d in blind], add)
     return {
