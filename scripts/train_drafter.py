@@ -72,6 +72,13 @@ def _line(name: str, c: dict) -> str:
             f"({c['real'] / p:.0%})")  # fmt: skip
 
 
+def _by_genre(scores: dict) -> None:
+    """Each genre's rules alone, then rules and model (a cross-validation or the held out)."""
+    for genre in scores["rules"]:
+        print(_line(f"{genre}: rules", scores["rules"][genre]))
+        print(_line("  rules+model", scores["rules and model"][genre]))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--check", action="store_true", help="compare with the committed weights")
@@ -82,16 +89,12 @@ def main() -> int:
     print(f"{model['articles']} articles, {model['candidates']} candidates; "
           f"thresholds add {model['add']}, drop {model['drop']}")  # fmt: skip
     print("5-fold cross-validation by article (the rules were written from these):")
-    for genre in cv["rules"]:
-        print(_line(f"{genre}: rules", cv["rules"][genre]))
-        print(_line("  rules+model", cv["rules and model"][genre]))
+    _by_genre(cv)
     held = model["held out"]
     print(f"held out: the {len(held['articles'])} articles of the newest batch, the model "
           f"trained on the others (thresholds add {held['thresholds'][0]}, "
           f"drop {held['thresholds'][1]}):")  # fmt: skip
-    for genre in held["rules"]:
-        print(_line(f"{genre}: rules", held["rules"][genre]))
-        print(_line("  rules+model", held["rules and model"][genre]))
+    _by_genre(held)
     head = model["drop head"]
     print(f"drop head: leave-one-article-out on the {len(head['articles'])} blind articles "
           f"({head['false rule rows']} of {head['rule rows']} rules' rows false); "
