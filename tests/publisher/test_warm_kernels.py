@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import nbformat
@@ -66,8 +67,7 @@ def _pid_gone(pid: int, within: float = 5.0) -> bool:
 def test_a_forked_kernel_runs_in_its_clients_folder_and_environment(tmp_path):
     from nbclient import NotebookClient
 
-    job = {"src_dir": str(SRC), "memo_dir": ""}
-    warm_env = kernel_env(job, {k: v for k, v in os.environ.items() if k != "STORY_MARK"})
+    warm_env = _warm_env({k: v for k, v in os.environ.items() if k != "STORY_MARK"})
     with warm_kernels(warm_env, SRC.parent) as socket_path:
         assert socket_path and Path(socket_path).exists()
         cells = [
@@ -93,18 +93,13 @@ def test_a_forked_kernel_runs_in_its_clients_folder_and_environment(tmp_path):
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform != "linux", reason="warm kernels are Linux-only")
 def test_no_kernel_outlives_its_client_or_the_warm_process(tmp_path):
-    from jupyter_client.connect import write_connection_file
-
-    warm_env = kernel_env({"src_dir": str(SRC), "memo_dir": ""}, os.environ)
-    with warm_kernels(warm_env, SRC.parent) as socket_path:
+    with warm_kernels(_warm_env(), SRC.parent) as socket_path:
         assert socket_path
-        env = warm_env | {SOCKET_ENV: socket_path}
         stand_ins, kernels = [], []
-        for name in ("a", "b"):  # two kernels, started as jupyter_client starts them
-            connection, _ = write_connection_file(str(tmp_path / f"{name}.json"))
-            command = client_command(connection)
-            stand_ins.append(subprocess.Popen(command, env=env, cwd=tmp_path))
-            kernels.append(_new_kernel(socket_path, kernels))
+        for name in ("a", "b"):  # two kernels
+            stand_in, kernel = _stand_in(socket_path, tmp_path, name, kernels)
+            stand_ins.append(stand_in)
+            kernels.append(kernel)
         # The first one's stand-in killed outright (as an immediate shutdown does): the warm
         # process kills its kernel; the other runs on.
         stand_ins[0].kill()
@@ -115,6 +110,24 @@ def test_no_kernel_outlives_its_client_or_the_warm_process(tmp_path):
     # exits.
     assert _pid_gone(kernels[1])
     assert stand_ins[1].wait(timeout=10) != 0
+
+
+def _warm_env(environ: Mapping[str, str] = os.environ) -> dict[str, str]:
+    """The kernels' environment of a build of this checkout (the warm process's too)."""
+    return kernel_env({"src_dir": str(SRC), "memo_dir": ""}, environ)
+
+
+def _stand_in(
+    socket_path: str, folder: Path, name: str, known: list[int]
+) -> tuple[subprocess.Popen, int]:
+    """A kernel's stand-in started as jupyter_client starts it (a connection file named
+    ``name`` in ``folder``), and the pid of the kernel forked for it."""
+    from jupyter_client.connect import write_connection_file
+
+    connection, _ = write_connection_file(str(folder / f"{name}.json"))
+    env = _warm_env() | {SOCKET_ENV: socket_path}
+    stand_in = subprocess.Popen(client_command(connection), env=env, cwd=folder)
+    return stand_in, _new_kernel(socket_path, known)
 
 
 def _new_kernel(socket_path: str, known: list[int], within: float = 30.0) -> int:
@@ -146,10 +159,7 @@ def test_a_broken_request_is_refused_and_the_next_kernel_still_starts(tmp_path):
     import socket
     import struct
 
-    from jupyter_client.connect import write_connection_file
-
-    warm_env = kernel_env({"src_dir": str(SRC), "memo_dir": ""}, os.environ)
-    with warm_kernels(warm_env, SRC.parent) as socket_path:
+    with warm_kernels(_warm_env(), SRC.parent) as socket_path:
         assert socket_path
         junks = (b"", b"hello", struct.pack("!Q", 9) + b"{not json", struct.pack("!Q", 99) + b"{}")
         for junk in junks:  # nothing, a short header, not JSON, a body cut short
@@ -158,10 +168,7 @@ def test_a_broken_request_is_refused_and_the_next_kernel_still_starts(tmp_path):
                 bad.sendall(junk)
                 bad.shutdown(socket.SHUT_WR)
                 assert bad.recv(100) == b""  # closed, no kernel forked for it
-        connection, _ = write_connection_file(str(tmp_path / "k.json"))
-        env = warm_env | {SOCKET_ENV: socket_path}
-        stand_in = subprocess.Popen(client_command(connection), env=env, cwd=tmp_path)
-        kernel = _new_kernel(socket_path, [])
+        stand_in, kernel = _stand_in(socket_path, tmp_path, "k", [])
         assert not _pid_gone(kernel, within=0.5)
     assert _pid_gone(kernel)
     assert stand_in.wait(timeout=10) != 0
