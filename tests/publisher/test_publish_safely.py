@@ -339,7 +339,7 @@ def test_ctrl_c_is_one_line_stops_the_kernels_and_publishes_nothing(tmp_path):
         nbs / "01-slow.ipynb",
         f"import pathlib, time\npathlib.Path({str(started)!r}).touch()\ntime.sleep(300)",
     )
-    # Two notebooks: their kernels come warm (turnout.publisher.warm_kernels), and the warm
+    # Two notebooks: their kernels come warm (turnout.publisher.warm), and the warm
     # process, which carries the same variable, must be gone with them.
     _notebook(nbs / "02-quick.ipynb", "x = 1")
     tag = f"turnout-ctrl-c-{uuid.uuid4()}"

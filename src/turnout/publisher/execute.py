@@ -12,8 +12,8 @@ from typing import Any
 
 from turnout.clean_memo import MEMO_ENV
 from turnout.publisher.errors import NotebookError
-from turnout.publisher.kernel_client import SOCKET_ENV
-from turnout.publisher.warm_kernels import kernel_manager_class
+from turnout.publisher.stand_in import SOCKET_ENV
+from turnout.publisher.warm import kernel_manager_class
 
 # Builds run the Python that runs the build (jupyter_client maps "python3" to it), so a
 # fresh clone builds without a registered kernel; nbclient's kernel_name overrides the
@@ -106,7 +106,7 @@ def execute(job: Mapping[str, Any], report: Callable[[str, int], None]) -> Any:
     def client() -> Any:
         return NotebookClient(
             nb,
-            **warm,  # a fork of the build's warm process (turnout.publisher.warm_kernels)
+            **warm,  # a fork of the build's warm process (turnout.publisher.warm)
             config=_kernel_config(),
             timeout=job["timeout"],
             kernel_name=KERNEL_NAME,

@@ -388,14 +388,12 @@ def _run(
 
 
 def _warm(jobs_list: list[dict[str, Any]], root: Path) -> AbstractContextManager[str | None]:
-    """One warm process the build's kernels fork from (:mod:`.warm_kernels`), for two
-    notebooks or more: for one, its imports would cost what they save."""
+    """One warm process the build's workers and kernels fork from (:mod:`.warm`): its
+    imports are done once, where each worker and each kernel would do them again."""
     from turnout.publisher.execute import kernel_env
-    from turnout.publisher.warm_kernels import warm_kernels
+    from turnout.publisher.warm import warm_process
 
-    if len(jobs_list) < 2:
-        return nullcontext(None)
-    return warm_kernels(kernel_env(jobs_list[0], os.environ), root)
+    return warm_process(kernel_env(jobs_list[0], os.environ), root)
 
 
 def _remove_figures_no_longer_drawn(

@@ -100,11 +100,7 @@ def _drive(
     env["PYTHONPATH"] = os.pathsep.join(
         filter(None, [str(PACKAGE_DIR.parent), env.get("PYTHONPATH")])
     )
-    command = [
-        sys.executable,
-        "-c",
-        "from turnout.publisher.workers import worker_main; worker_main()",
-    ]
+    command = worker_command(jobs_list[0].get("kernel_socket"), env)
     # A session of its own: a Ctrl-C at the terminal reaches the build, which stops the
     # workers itself (each shutting its kernel down), not every worker at once.
     proc = subprocess.Popen(
@@ -135,6 +131,25 @@ def _drive(
         except OSError:
             pass  # a worker stopped by a Ctrl-C: its pipe is gone
         proc.wait()
+
+
+def worker_command(warm_socket: str | None, env: dict[str, str]) -> list[str]:
+    """The command that starts a worker: a stand-in for a fork of the build's warm process
+    (:mod:`.warm`) when there is one (its socket then goes into ``env``), else a fresh Python.
+
+    >>> env = {}
+    >>> worker_command("/run/warm.sock", env)[-1], env
+    ('--worker', {'TURNOUT_KERNEL_SOCKET': '/run/warm.sock'})
+    >>> worker_command(None, env)[1:3]
+    ['-c', 'from turnout.publisher.workers import worker_main; worker_main()']
+    """
+    from turnout.publisher.stand_in import SOCKET_ENV
+    from turnout.publisher.warm import worker_command as warm_worker
+
+    if warm_socket:
+        env[SOCKET_ENV] = warm_socket
+        return warm_worker()
+    return [sys.executable, "-c", "from turnout.publisher.workers import worker_main; worker_main()"]
 
 
 def follow(lines: Iterable[str], show: Callable[[str, int], None]) -> dict[str, Any] | None:

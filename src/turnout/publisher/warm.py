@@ -1,13 +1,15 @@
-"""Warm kernels: a build's notebooks each get a fresh kernel, forked from one warm process.
+"""The warm process: a build's workers and kernels, each forked from one process that has
+imported what they need.
 
 A kernel started the usual way spends about a second and a half of CPU before its first
-cell: Python, ipykernel, then pandas, matplotlib and turnout imported by the notebook.
-A build starts one warm process (:func:`warm_kernels`) that has imported those once; each
-notebook's kernel is a fork of it (copy-on-write), so it starts with the modules loaded
-and nothing else: its own process, environment, working folder and IPython state, as a
-kernel started the usual way has. The kernel manager starts :mod:`.kernel_client` in the
-kernel's place, which asks for the fork and stands in for it (interrupts and stops passed
-on, the kernel's exit status returned).
+cell: Python, ipykernel, then pandas, matplotlib and turnout imported by the notebook; a
+build worker (:mod:`.workers`) spends about a second importing nbclient and nbformat.
+A build starts one warm process (:func:`warm_process`) that has imported those once; each
+worker and each notebook's kernel is a fork of it (copy-on-write), so it starts with the
+modules loaded and nothing else: its own process, environment, working folder and, for a
+kernel, IPython state, as one started the usual way has. The build starts
+:mod:`.stand_in` in the worker's place and the kernel manager in the kernel's: it asks
+for the fork and stands in for it (signals passed on, the exit status returned).
 
 Only on Linux, where forking a process that imported these libraries is well trodden;
 elsewhere, or if the warm process cannot start, kernels start the usual way. Set
@@ -33,9 +35,15 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-#: What a notebook's kernel would import first: loaded once in the warm process.
+#: What a notebook's kernel and a build worker would import first: loaded once here.
 WARM_MODULES = (
     "ipykernel.kernelapp",
+    "jupyter_client.manager",
+    "nbclient",
+    "nbformat",
+    "turnout.publisher.workers",
+    "turnout.publisher.execute",
+    "turnout.publisher.render",
     "pandas",
     "matplotlib.pyplot",
     "matplotlib_inline.backend_inline",
@@ -45,7 +53,9 @@ WARM_MODULES = (
     "turnout.charts",
     "turnout.embeds",
 )
-CLIENT = Path(__file__).with_name("kernel_client.py")
+CLIENT = Path(__file__).with_name("stand_in.py")
+#: The stand-in's argument asking for a build worker instead of a kernel.
+WORKER = "--worker"
 
 
 #: Set to "0" to start every kernel the usual way.
@@ -62,7 +72,7 @@ def available(environ: Mapping[str, str]) -> bool:
 
 
 @contextlib.contextmanager
-def warm_kernels(env: Mapping[str, str], cwd: str | os.PathLike) -> Iterator[str | None]:
+def warm_process(env: Mapping[str, str], cwd: str | os.PathLike) -> Iterator[str | None]:
     """A warm process for one build, started with the kernels' environment ``env`` in
     ``cwd``; yields its socket (None when kernels start the usual way). On leaving, the
     warm process is stopped, and with it any kernel still running."""
@@ -110,6 +120,15 @@ def client_command(connection_file: str) -> list[str]:
     return [sys.executable, "-I", "-S", str(CLIENT), "-f", connection_file]
 
 
+def worker_command() -> list[str]:
+    """The command a build runs in a warm worker's place (its socket in the environment).
+
+    >>> worker_command()[1:3], worker_command()[-1]
+    (['-I', '-S'], '--worker')
+    """
+    return [sys.executable, "-I", "-S", str(CLIENT), WORKER]
+
+
 def kernel_manager_class() -> type:
     """jupyter_client's kernel manager, starting :func:`client_command` for its kernel."""
     from jupyter_client.manager import AsyncKernelManager
@@ -128,6 +147,9 @@ def serve(path: str) -> None:
     """Fork a kernel for each request on the socket at ``path`` until stopped, or until the
     build that started this process is gone; kernels still running then are killed."""
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    # As a build worker does (workers.worker_main): no jsonschema IRI checker, a second of
+    # CPU for a format no notebook schema uses. A kernel gets the name back (_become_kernel).
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     for name in WARM_MODULES:
         importlib.import_module(name)
     # Out of the collector's sight: a kernel's garbage collections would otherwise touch
@@ -186,8 +208,8 @@ def _read_request(conn: socket.socket) -> tuple[dict[str, Any], list[int]] | Non
 def _start(
     conn: socket.socket, server: socket.socket, kernels: dict[int, socket.socket]
 ) -> int | None:
-    """Fork a kernel for the request on ``conn``; its pid is sent back (None, and ``conn``
-    closed, for a request that is not one: the warm process serves the next)."""
+    """Fork a kernel or a worker for the request on ``conn``; its pid is sent back (None,
+    and ``conn`` closed, for a request that is not one: the warm process serves the next)."""
     request = _read_request(conn)
     if request is None:
         conn.close()
@@ -200,18 +222,22 @@ def _start(
             for other in kernels.values():
                 other.close()
             conn.close()
-            _become_kernel(req, fds)
+            _take_over(req, fds)
+            if req["args"] == [WORKER]:
+                _become_worker()
+            else:
+                _become_kernel(req)
         finally:
-            os._exit(1)  # only reached if the kernel could not start
+            os._exit(1)  # only reached if the kernel or worker could not start
     for fd in fds:
         os.close(fd)
     conn.sendall(f"{pid}\n".encode())
     return pid
 
 
-def _become_kernel(req: dict[str, Any], fds: list[int]) -> None:
-    """In the forked child: take the client's streams, environment and folder, then run
-    ipykernel as ``python -m ipykernel_launcher ARGS`` would."""
+def _take_over(req: dict[str, Any], fds: list[int]) -> None:
+    """In the forked child: take the client's streams, environment and folder, in a session
+    of its own (as the build starts its workers, and a kernel manager its kernels)."""
     for number, fd in enumerate(fds):
         os.dup2(fd, number)
         os.close(fd)
@@ -221,6 +247,29 @@ def _become_kernel(req: dict[str, Any], fds: list[int]) -> None:
     os.environ.clear()
     os.environ.update(req["env"])
     os.chdir(req["cwd"])
+
+
+def _become_worker() -> None:
+    """In the forked child: serve the build as ``python -c "...worker_main()"`` would."""
+    from turnout.publisher.workers import worker_main
+
+    status = 0
+    try:
+        worker_main()
+    except BaseException:  # as an uncaught error in `python -c` would: its traceback, status 1
+        import traceback
+
+        traceback.print_exc()
+        status = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
+def _become_kernel(req: dict[str, Any]) -> None:
+    """In the forked child: run ipykernel as ``python -m ipykernel_launcher ARGS`` would."""
+    if sys.modules.get("rfc3987_syntax", "") is None:  # the warm process's stand-in (serve)
+        del sys.modules["rfc3987_syntax"]
     sys.path[0] = req["cwd"]  # where `python -m` would put it
     # A kernel ends with the warm process (ipykernel's parent poller); the trait's default
     # was read from the environment when the warm process imported ipykernel.

@@ -1,13 +1,15 @@
-"""Warm kernels: each notebook's kernel a fork of the build's warm process.
+"""The warm process: each build worker and each notebook's kernel a fork of it.
 
 The fast tests check when kernels come warm and what runs in a kernel's place; the slow
 ones start a warm process and check a forked kernel is what a kernel started the usual way
 is (its own folder and environment, the client's), with the warm modules already loaded,
-and that no kernel outlives what started it.
+that a forked worker builds a page as a worker started the usual way does, and that
+nothing forked outlives what started it.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -19,15 +21,17 @@ import nbformat
 import pytest
 
 from turnout.publisher.execute import kernel_env
-from turnout.publisher.kernel_client import SOCKET_ENV
-from turnout.publisher.warm_kernels import (
+from turnout.publisher.stand_in import SOCKET_ENV
+from turnout.publisher.warm import (
     CLIENT,
+    WORKER,
     SWITCH_ENV,
     available,
     client_command,
     kernel_manager_class,
-    warm_kernels,
+    warm_process,
 )
+from turnout.publisher.workers import follow, worker_command
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -35,7 +39,7 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 def test_warm_on_linux_unless_switched_off():
     assert available({}) == (sys.platform == "linux")
     assert not available({SWITCH_ENV: "0"})
-    with warm_kernels({SWITCH_ENV: "0"}, ".") as socket_path:
+    with warm_process({SWITCH_ENV: "0"}, ".") as socket_path:
         assert socket_path is None  # kernels start the usual way
 
 
@@ -68,7 +72,7 @@ def test_a_forked_kernel_runs_in_its_clients_folder_and_environment(tmp_path):
     from nbclient import NotebookClient
 
     warm_env = _warm_env({k: v for k, v in os.environ.items() if k != "STORY_MARK"})
-    with warm_kernels(warm_env, SRC.parent) as socket_path:
+    with warm_process(warm_env, SRC.parent) as socket_path:
         assert socket_path and Path(socket_path).exists()
         cells = [
             "import os, sys\nwarm = 'pandas' in sys.modules and 'turnout.charts' in sys.modules",
@@ -93,7 +97,7 @@ def test_a_forked_kernel_runs_in_its_clients_folder_and_environment(tmp_path):
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform != "linux", reason="warm kernels are Linux-only")
 def test_no_kernel_outlives_its_client_or_the_warm_process(tmp_path):
-    with warm_kernels(_warm_env(), SRC.parent) as socket_path:
+    with warm_process(_warm_env(), SRC.parent) as socket_path:
         assert socket_path
         stand_ins, kernels = [], []
         for name in ("a", "b"):  # two kernels
@@ -127,12 +131,13 @@ def _stand_in(
     connection, _ = write_connection_file(str(folder / f"{name}.json"))
     env = _warm_env() | {SOCKET_ENV: socket_path}
     stand_in = subprocess.Popen(client_command(connection), env=env, cwd=folder)
-    return stand_in, _new_kernel(socket_path, known)
+    return stand_in, _new_fork(socket_path, known)
 
 
-def _new_kernel(socket_path: str, known: list[int], within: float = 30.0) -> int:
-    """The pid of the warm process's kernel not in ``known``, once it is there: a kernel is
-    a child of the warm process, which is this test's child (both run its command line)."""
+def _new_fork(socket_path: str, known: list[int], within: float = 30.0) -> int:
+    """The pid of the warm process's fork (kernel or worker) not in ``known``, once it is
+    there: a fork is a child of the warm process, which is this test's child (both run its
+    command line)."""
     end = time.monotonic() + within
     while time.monotonic() < end:
         family = {}
@@ -150,7 +155,7 @@ def _new_kernel(socket_path: str, known: list[int], within: float = 30.0) -> int
         if new:
             return new[0]
         time.sleep(0.05)
-    raise AssertionError("no kernel was forked")
+    raise AssertionError("nothing was forked")
 
 
 @pytest.mark.slow
@@ -159,7 +164,7 @@ def test_a_broken_request_is_refused_and_the_next_kernel_still_starts(tmp_path):
     import socket
     import struct
 
-    with warm_kernels(_warm_env(), SRC.parent) as socket_path:
+    with warm_process(_warm_env(), SRC.parent) as socket_path:
         assert socket_path
         junks = (b"", b"hello", struct.pack("!Q", 9) + b"{not json", struct.pack("!Q", 99) + b"{}")
         for junk in junks:  # nothing, a short header, not JSON, a body cut short
@@ -172,3 +177,50 @@ def test_a_broken_request_is_refused_and_the_next_kernel_still_starts(tmp_path):
         assert not _pid_gone(kernel, within=0.5)
     assert _pid_gone(kernel)
     assert stand_in.wait(timeout=10) != 0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="warm kernels are Linux-only")
+def test_a_forked_worker_builds_a_page_with_a_forked_kernel_and_ends_with_its_input(tmp_path):
+    notebook = tmp_path / "01-rally.ipynb"
+    cells = [
+        nbformat.v4.new_markdown_cell("# Who rallied"),
+        nbformat.v4.new_code_cell("figures_dir = None", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("import os\nprint('kernel of', os.getppid())"),
+    ]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), notebook)
+    with warm_process(_warm_env(), SRC.parent) as socket_path:
+        assert socket_path
+        job = {
+            "notebook": str(notebook),
+            "page": str(tmp_path / "rally.html"),
+            "root": str(tmp_path),
+            "timeout": 60,
+            "parameters": {"figures_dir": str(tmp_path)},
+            "figures_dir": str(tmp_path),
+            "figures_href": ".",
+            "src_dir": str(SRC),
+            "memo_dir": "",
+            "date": "Dec. 7, 2026",
+            "kernel_socket": socket_path,
+        }
+        env = dict(os.environ)
+        command = worker_command(socket_path, env)
+        assert command[-1] == WORKER and env[SOCKET_ENV] == socket_path
+        stand_in = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True
+        )
+        worker = _new_fork(socket_path, [])
+        warm = int(Path(f"/proc/{worker}/stat").read_text().split(") ")[-1].split()[1])
+        stand_in.stdin.write(json.dumps(job) + "\n")
+        stand_in.stdin.flush()
+        seen: list[str] = []
+        result = follow(stand_in.stdout, lambda kind, n: seen.append(kind))
+        assert result and result["written"] and result["headline"] == "Who rallied"
+        assert seen[0] == "total" and seen[-1] == "done"
+        page = Path(job["page"]).read_text(encoding="utf-8")
+        assert f"kernel of {warm}" in page  # the notebook's kernel was forked there too
+        assert not _pid_gone(worker, within=0.3)  # it waits for the next job
+        stand_in.stdin.close()  # no more jobs: the worker ends, and its stand-in with it
+        assert stand_in.wait(timeout=10) == 0
+        assert _pid_gone(worker)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import struct
 
-from turnout.publisher.kernel_client import SOCKET_ENV, request
+from turnout.publisher.stand_in import SOCKET_ENV, request
 
 
 def test_request_is_a_length_then_the_kernels_arguments_folder_and_environment():
@@ -21,6 +21,6 @@ def test_request_is_a_length_then_the_kernels_arguments_folder_and_environment()
 
 
 def test_the_socket_is_named_apart_from_the_switch():
-    from turnout.publisher.warm_kernels import SWITCH_ENV
+    from turnout.publisher.warm import SWITCH_ENV
 
     assert SOCKET_ENV != SWITCH_ENV  # "0" switches warm kernels off; a path is never "0"

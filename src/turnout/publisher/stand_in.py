@@ -1,11 +1,13 @@
-"""The process a build's kernel manager starts when kernels come warm (:mod:`.warm_kernels`).
+"""The process a build starts in place of a worker or kernel forked from its warm process
+(:mod:`.warm`).
 
-Run as a script (``python -I -S kernel_client.py -f CONNECTION_FILE``, the standard library
-only, so it starts in milliseconds). It asks the build's warm process to fork a kernel with
-this process's environment, working folder and standard streams, then stands in for it:
-an interrupt or a stop is passed on, and it exits when the kernel does, with its status.
-If this process is killed outright, the warm process sees the connection close and kills
-the kernel, so no kernel outlives what started it.
+Run as a script, the standard library only, so it starts in milliseconds: a kernel
+manager runs ``python -I -S stand_in.py -f CONNECTION_FILE``, the build
+``python -I -S stand_in.py --worker``. It asks the warm process to fork a kernel (or a
+worker) with this process's arguments, environment, working folder and standard streams,
+then stands in for it: an interrupt or a stop is passed on, and it exits when the forked
+process does, with its status. If this process is killed outright, the warm process sees
+the connection close and kills what it forked, so nothing outlives what started it.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ def request(args: list[str], cwd: str, env: dict[str, str]) -> bytes:
 
 
 def main(argv: list[str]) -> int:
-    """Start a kernel in the warm process and wait for it; its exit status is ours."""
+    """Have the warm process fork a kernel (or worker) and wait for it; its status is ours."""
     conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     conn.connect(os.environ[SOCKET_ENV])
     message = request(argv, os.getcwd(), dict(os.environ))
@@ -49,9 +51,10 @@ def main(argv: list[str]) -> int:
         except ProcessLookupError:
             pass
 
-    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+    # SIGUSR1: the build telling a worker that the stop to follow is not a failure.
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1):
         signal.signal(signum, pass_on)
-    status = replies.readline()  # blocks until the kernel exits ("" if the warm process died)
+    status = replies.readline()  # blocks until the fork exits ("" if the warm process died)
     if not status:
         pass_on(signal.SIGKILL, None)
         return 1
