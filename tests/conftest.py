@@ -1,10 +1,11 @@
 """Shared fixtures: the seed events, a builder for small synthetic events tables, the real
-site built once a run (``built``), and Debian's Chromium (one per worker, for every browser
-test)."""
+site built once a run (``built``), Debian's Chromium (one per worker, for every browser
+test) and a warm process (one per worker, for every build of a slow test)."""
 
 from __future__ import annotations
 
 import math
+import os
 import sys
 from pathlib import Path
 from typing import NamedTuple
@@ -129,6 +130,31 @@ def built(tmp_path_factory):
     from test_build_site import build_real_site
 
     return once_per_run(tmp_path_factory, "real-site", build_real_site)
+
+
+@pytest.fixture(scope="session")
+def _warm_for_builds():
+    """One warm process for the worker's builds (``turnout.publisher.warm.running``): each
+    build, in this process or started from it, forks its workers and kernels from this one
+    instead of starting its own (about a second of CPU each, over forty builds a run)."""
+    from turnout.publisher.execute import kernel_env
+    from turnout.publisher.stand_in import SOCKET_ENV
+    from turnout.publisher.warm import warm_process
+
+    src = Path(__file__).resolve().parents[1] / "src"
+    env = kernel_env({"src_dir": str(src), "memo_dir": ""}, os.environ)
+    with warm_process(env, src.parent) as socket:
+        if socket:
+            os.environ[SOCKET_ENV] = socket
+        yield socket
+        os.environ.pop(SOCKET_ENV, None)
+
+
+@pytest.fixture(autouse=True)
+def _builds_fork_warm(request: pytest.FixtureRequest) -> None:
+    """Start the worker's warm process for the first test that may build (a slow one)."""
+    if any(request.node.get_closest_marker(m) for m in ("slow", "story", "lab")):
+        request.getfixturevalue("_warm_for_builds")
 
 
 @pytest.fixture(scope="session")

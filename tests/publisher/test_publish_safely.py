@@ -17,6 +17,7 @@ from sharing import once_per_run
 from test_build_site import _notebook, _screenshot, build_small_site  # shared builders
 
 from turnout.publisher import NotebookError, build_site
+from turnout.publisher.stand_in import SOCKET_ENV
 
 # Writes a chart through publish.save_figure (as the notebooks do) and a file of its own.
 GOOD = """
@@ -339,11 +340,13 @@ def test_ctrl_c_is_one_line_stops_the_kernels_and_publishes_nothing(tmp_path):
         nbs / "01-slow.ipynb",
         f"import pathlib, time\npathlib.Path({str(started)!r}).touch()\ntime.sleep(300)",
     )
-    # Two notebooks: their kernels come warm (turnout.publisher.warm), and the warm
-    # process, which carries the same variable, must be gone with them.
+    # Two notebooks: their workers and kernels come warm (turnout.publisher.warm), and the
+    # build's own warm process (not the test session's), which carries the same variable,
+    # must be gone with them.
     _notebook(nbs / "02-quick.ipynb", "x = 1")
     tag = f"turnout-ctrl-c-{uuid.uuid4()}"
     env = dict(os.environ, TURNOUT_ROOT=str(tmp_path), CTRL_C_TEST=tag)
+    env.pop(SOCKET_ENV, None)
     build = subprocess.Popen(
         [sys.executable, "-m", "turnout", "build"], env=env, stderr=subprocess.PIPE, text=True
     )

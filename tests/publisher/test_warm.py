@@ -24,11 +24,12 @@ from turnout.publisher.execute import kernel_env
 from turnout.publisher.stand_in import SOCKET_ENV
 from turnout.publisher.warm import (
     CLIENT,
-    WORKER,
     SWITCH_ENV,
+    WORKER,
     available,
     client_command,
     kernel_manager_class,
+    running,
     warm_process,
 )
 from turnout.publisher.workers import follow, worker_command
@@ -41,6 +42,35 @@ def test_warm_on_linux_unless_switched_off():
     assert not available({SWITCH_ENV: "0"})
     with warm_process({SWITCH_ENV: "0"}, ".") as socket_path:
         assert socket_path is None  # kernels start the usual way
+
+
+def test_a_running_warm_process_is_a_socket_named_in_the_environment(tmp_path):
+    import socket
+
+    path = tmp_path / "warm.sock"
+    assert running({SOCKET_ENV: str(path)}) is None  # nothing there
+    path.write_text("")
+    assert running({SOCKET_ENV: str(path)}) is None  # a file, not a socket
+    path.unlink()
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(str(path))
+        assert running({SOCKET_ENV: str(path)}) == (str(path) if available({}) else None)
+        assert running({SOCKET_ENV: str(path), SWITCH_ENV: "0"}) is None
+    assert running({}) is None
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="warm kernels are Linux-only")
+def test_a_build_forks_from_the_warm_process_already_running(tmp_path):
+    from test_build_site import _build_alone, _notebook
+
+    session = os.environ.get(SOCKET_ENV)  # the test session's (conftest._warm_for_builds)
+    assert session and running(os.environ) == session
+    nb = _notebook(tmp_path / "01-parent.ipynb", "import os\nprint('kernel of', os.getppid())")
+    [page] = _build_alone(nb, tmp_path)
+    words = page.path.read_text(encoding="utf-8").split("kernel of ")[1].split("<")[0]
+    warm = Path(f"/proc/{int(words)}/cmdline").read_bytes()
+    assert session.encode() in warm  # forked there, not in a warm process of the build's own
 
 
 def test_the_kernels_stand_in_is_this_packages_client_with_the_standard_library_only():

@@ -389,10 +389,15 @@ def _run(
 
 def _warm(jobs_list: list[dict[str, Any]], root: Path) -> AbstractContextManager[str | None]:
     """One warm process the build's workers and kernels fork from (:mod:`.warm`): its
-    imports are done once, where each worker and each kernel would do them again."""
+    imports are done once, where each worker and each kernel would do them again. A build
+    started where one is already running (its socket in ``TURNOUT_KERNEL_SOCKET``: a
+    script or test session building many sites) forks from that one."""
     from turnout.publisher.execute import kernel_env
-    from turnout.publisher.warm import warm_process
+    from turnout.publisher.warm import running, warm_process
 
+    already = running(os.environ)
+    if already:
+        return nullcontext(already)
     return warm_process(kernel_env(jobs_list[0], os.environ), root)
 
 

@@ -27,6 +27,7 @@ import select
 import selectors
 import signal
 import socket
+import stat
 import struct
 import subprocess
 import sys
@@ -34,6 +35,8 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
+
+from turnout.publisher.stand_in import SOCKET_ENV
 
 #: What a notebook's kernel and a build worker would import first: loaded once here.
 WARM_MODULES = (
@@ -69,6 +72,22 @@ def available(environ: Mapping[str, str]) -> bool:
     False
     """
     return sys.platform == "linux" and environ.get(SWITCH_ENV, "1") != "0"
+
+
+def running(environ: Mapping[str, str]) -> str | None:
+    """The socket of a warm process already running for this process (named in
+    ``environ``), if kernels may come warm here and it is there; else None.
+
+    >>> running({SOCKET_ENV: "/no/such/socket"}) is None
+    True
+    """
+    path = environ.get(SOCKET_ENV, "")
+    if not path or not available(environ):
+        return None
+    with contextlib.suppress(OSError):
+        if stat.S_ISSOCK(os.stat(path).st_mode):
+            return path
+    return None
 
 
 @contextlib.contextmanager

@@ -149,7 +149,8 @@ def worker_command(warm_socket: str | None, env: dict[str, str]) -> list[str]:
     if warm_socket:
         env[SOCKET_ENV] = warm_socket
         return warm_worker()
-    return [sys.executable, "-c", "from turnout.publisher.workers import worker_main; worker_main()"]
+    main = "from turnout.publisher.workers import worker_main; worker_main()"
+    return [sys.executable, "-c", main]
 
 
 def follow(lines: Iterable[str], show: Callable[[str, int], None]) -> dict[str, Any] | None:
