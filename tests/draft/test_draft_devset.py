@@ -1,7 +1,10 @@
-"""The drafter scored on its development set: the bundled article and tests/fixtures/articles.
+"""The drafter scored on its development set: the bundled article and tests/fixtures/articles,
+but the held-out batch (``training.HELD_OUT``, the model's yardstick for unseen text, whose
+scores the model file records: test_draft_model.py).
 
 The floors sit a little under today's scores (benchmarks/draft.py prints them), so a
-change that loses gatherings or proposes false ones fails here.
+change that loses gatherings or proposes false ones fails here; a new held-out batch,
+coded blind and scoring lower, does not move them.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from turnout import draft_events
 from turnout.clean import read_events
 from turnout.draft.score import Score, load_cases, score
 from turnout.draft.text import read_article, story_article
+from turnout.draft.training import batch_names
 
 ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 # Today (benchmarks/draft.py): the bundled article and 146 development articles, 332 of 393
@@ -28,7 +32,8 @@ ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 # 63%, 58% and 87% on the first 55. The tenth batch (20 articles coded blind, merged after
 # all that) scored 72%, 44% and 65% on its first run; with it the set scores 362 of 429
 # (84%), 317 (74%) and 362 of 406 (89%): the floors follow, the set being harder, not the
-# drafter worse. The tenth is the held-out yardstick now.
+# drafter worse. The eleventh batch (22 articles coded blind) is the held-out yardstick
+# now (62%, 41% and 65% on its first run) and left out here; the tenth is development data.
 FLOOR_RECALL = 0.84
 FLOOR_RECALL_EXACT = 0.73
 FLOOR_PRECISION = 0.89
@@ -52,7 +57,10 @@ def _scores() -> dict[str, Score]:
     seed = read_events(Path(__file__).resolve().parents[2] / "data/raw/ice_out_2026.csv")
     rows = draft_events(read_article(story_article()), published="2026-02-03")
     out["bundled"] = score(rows, seed)
+    held = batch_names(ARTICLES)
     for case in load_cases(ARTICLES):
+        if case.name in held:
+            continue
         rows = draft_events(case.text, published=case.published, source_name=case.source_name)
         out[case.name] = score(rows, case.expected)
     return out

@@ -20,6 +20,10 @@ from turnout.draft.features import DROP_NAMES, NAMES
 WEIGHTS = Path(__file__).parents[1] / "data" / "drafter_model.json"
 ADDED = "added by the model: no rule found a gathering here, but its sentence reads like one; check"
 DROPPED = "left out by the model: its sentence does not read like a gathering here; check"
+#: The reason for a gathering without a number that the model left out (its place listed).
+DROPPED_PLACE = (
+    "left out by the model: a gathering here on {day}? Its sentence does not read like one; check"
+)
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +52,18 @@ def probability(x: list[float], weights: list[float]) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def _place_left_out(c: Any) -> Any:
+    """A dropped gathering without a number, for the reviewer's list: its place's words in its
+    sentence (the sentence itself where the place was named in another)."""
+    from turnout.ap import ap_date
+    from turnout.draft.quantities import Quantity
+
+    reason = DROPPED_PLACE.format(day=ap_date(c.date, year=True))
+    p, s = c.place, c.sentence
+    where = p if s.start <= p.start and p.end <= s.end else s
+    return Quantity(where.start, where.end, where.text, math.nan, math.nan, False, reason)
+
+
 def decide(candidates: list[Any], facts: Any, rows: dict[Any, Any], gathering: Any) -> list[Any]:
     """Apply the model to an article's candidates: drop the rules' rows it is sure are no
     gathering, add the rows it is sure are; return the numbers of the rows dropped (for
@@ -73,6 +89,8 @@ def decide(candidates: list[Any], facts: Any, rows: dict[Any, Any], gathering: A
         if c.ruled and p < cut and c.key in rows:
             g = rows.pop(c.key)
             dropped += [replace(q, crowd=False, reason=DROPPED) for q in g.estimates]
+            if not g.estimates:  # no number to list: its place is, so nothing goes unseen
+                dropped.append(_place_left_out(c))
         elif not c.ruled and p >= m["add"] and c.key not in rows:
             g = gathering(c.place, c.date, c.sentence.start)
             g.notes += [c.day_note, ADDED] if c.day_note else [ADDED]

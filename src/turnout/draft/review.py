@@ -17,6 +17,7 @@ from typing import Any
 
 from turnout import cells
 from turnout.draft.gatherings import Draft, Span, build_draft
+from turnout.draft.model import DROPPED_PLACE
 from turnout.sizes import parse_size
 
 KINDS = {"place": "place", "date": "day", "size": "crowd size", "weather": "weather"}
@@ -218,10 +219,14 @@ def left_out_html(draft: Draft) -> str:
     for q in sorted(draft.left_out, key=lambda q: q.start):
         words = f'<a href="#dr-out-{q.start}">{_esc(" ".join(q.text.split()))}</a>'
         items.append(f"<tr><td>{words}</td><td>{_esc(q.reason)}</td></tr>")
-    n = len(draft.left_out)
+    gone = DROPPED_PLACE.split("{")[0]
+    places = sum(q.reason.startswith(gone) for q in draft.left_out)  # gatherings, not numbers
+    n = len(draft.left_out) - places
+    what = [f"{n} number{'s' if n != 1 else ''}"] if n else []
+    what += [f"{places} gathering{'s' if places != 1 else ''}"] if places else []
     caption = (
-        f"Left out: {n} number{'s' if n != 1 else ''} the draft did not take for a crowd, "
-        "each with the reason. Check that none is a crowd the draft missed."
+        f"Left out: {' and '.join(what)} the draft did not take, each with the reason. "
+        "Check that none is a crowd or gathering the draft missed."
     )
     return (
         f'<div class="dr-table dr-left-out"><table><caption>{_esc(caption)}</caption><thead>'
