@@ -55,3 +55,13 @@ def exclusive(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[N
     with open(run_root(tmp_path_factory) / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
         yield
+
+
+def warm_kernel() -> dict[str, object]:
+    """``NotebookClient`` options for a kernel forked from the worker's warm process
+    (``conftest._warm_for_builds``), as a build's kernels are: a real ipykernel process of its
+    own, with its client's folder and environment, without a second of imports before its
+    first cell. Empty (a kernel started the usual way) when the worker has none."""
+    from turnout.publisher.warm import kernel_manager_class, running
+
+    return {"kernel_manager_class": kernel_manager_class()} if running(os.environ) else {}

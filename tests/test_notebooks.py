@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
-from sharing import once_per_run
+from sharing import once_per_run, warm_kernel
 
 import turnout
 from turnout import paths
@@ -166,7 +166,11 @@ def test_the_draft_review_runs_on_the_bundled_story():
     env.pop("TURNOUT_BUILD", None)
     root = str(paths.project_root())
     NotebookClient(
-        nb, kernel_name="python3", timeout=300, resources={"metadata": {"path": root}}
+        nb,
+        kernel_name="python3",
+        timeout=300,
+        resources={"metadata": {"path": root}},
+        **warm_kernel(),
     ).execute(env=env)
     outputs = [o for c in nb.cells for o in c.get("outputs", [])]
     assert not [o for o in outputs if o.output_type == "error"]
@@ -327,7 +331,7 @@ def test_show_chart_is_one_output_in_a_real_kernel():
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
-    NotebookClient(nb, kernel_name="python3", timeout=300).execute(env=env)
+    NotebookClient(nb, kernel_name="python3", timeout=300, **warm_kernel()).execute(env=env)
     alt = None
     for cell in nb.cells[1:3]:
         assert len(cell.outputs) == 1, [o.get("output_type") for o in cell.outputs]

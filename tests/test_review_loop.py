@@ -19,6 +19,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from nbclient import NotebookClient
+from sharing import warm_kernel
 from test_publish_meant import _fresh_project
 from test_stories import turnout_cli, turnout_main
 
@@ -51,7 +52,11 @@ def _review_notebook(root: Path) -> str:
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
     env.pop("TURNOUT_BUILD", None)
     client = NotebookClient(
-        nb, kernel_name="python3", timeout=300, resources={"metadata": {"path": str(root)}}
+        nb,
+        kernel_name="python3",
+        timeout=300,
+        resources={"metadata": {"path": str(root)}},
+        **warm_kernel(),
     )
     client.execute(env=env)
     out = []

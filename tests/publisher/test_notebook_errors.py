@@ -9,6 +9,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+from sharing import warm_kernel
 
 from turnout.errors import DataError, PlaceError, one_line
 from turnout.publisher.errors import NotebookError, notebook_error
@@ -19,7 +20,11 @@ def _error_output(tmp_path, code: str) -> dict:
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("import turnout"), nbformat.v4.new_code_cell(code)]
     client = NotebookClient(
-        nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(tmp_path)}}
+        nb,
+        kernel_name="python3",
+        timeout=120,
+        resources={"metadata": {"path": str(tmp_path)}},
+        **warm_kernel(),
     )
     with pytest.raises(CellExecutionError):
         client.execute()

@@ -17,6 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from nbclient import NotebookClient
+from sharing import warm_kernel
 from test_build_site import _kernel_env
 from test_stories import turnout_cli, turnout_main
 
@@ -114,6 +115,7 @@ def _run_interactively(notebook: Path, root: Path) -> nbformat.NotebookNode:
         kernel_name="python3",
         timeout=300,
         resources={"metadata": {"path": str(notebook.parent)}},
+        **warm_kernel(),
     )
     client.execute(env=env)
     return nb
