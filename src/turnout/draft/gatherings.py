@@ -282,7 +282,9 @@ def _main_city(reads: list[_Read]) -> PlaceMention | None:
     for r in reads:
         for p in r.places:
             # (a venue counts: "the Madison Capitol", "Denver City Hall" are in the city)
-            if p.kind == "city" and not p.origin and (not p.weak or p.venue):
+            # (nor the scene of a killing: "the shootings in Atlanta" thrice in a report
+            # of a New York rally)
+            if p.kind == "city" and not p.origin and not p.scene and (not p.weak or p.venue):
                 counts[(p.name, p.state)] = counts.get((p.name, p.state), 0) + 1
     ranked = sorted(counts.values(), reverse=True)
     if not ranked or (len(ranked) > 1 and not ranked[0] >= max(3, 3 * ranked[1])):
@@ -547,8 +549,9 @@ class _Mind:
             return TOTAL
         place, why = self.context_place(seen.read)
         if place is None and seen.cities:
-            # Only a place inside a name, or one named as the reason: better than none.
-            place = next((c for c in seen.cities if not c.guarded), seen.cities[0])
+            # Only a place inside a name: better than none (not one named as the reason:
+            # "filled Columbus Park ... killed by a gunman in Atlanta" is no crowd of Atlanta).
+            place = next((c for c in seen.cities if not c.guarded), None)
             why = ""
         if place is None or (seen.states and place.state not in {p.state for p in seen.states}):
             return "no city for it in the text"
@@ -759,9 +762,17 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 def _other_year(text: str, published: dt.date) -> bool:
     """True when the sentence names a year other than the publication's ("In 2006, ...").
 
-    Years inside a full date ("Dec. 28, 2025") are that date's, not another event's.
+    Years inside a full date ("Dec. 28, 2025") are that date's, not another event's, and
+    a number in a name is no year ("SEIU 2015 members marched", "Local 1877").
+
+    >>> _other_year("SEIU 2015 members marched through Fresno", dt.date(2016, 4, 15))
+    False
     """
-    return any(int(y) != published.year for y in _YEAR.findall(_EXPLICIT.sub(" ", text)))
+    text = _NAMED_YEAR.sub(" ", _EXPLICIT.sub(" ", text))
+    return any(int(y) != published.year for y in _YEAR.findall(text))
+
+
+_NAMED_YEAR = re.compile(r"\b(?:[A-Z]{3,}|Local|Locals|District|Chapter|Lodge)\s+\d{4}\b")
 
 
 # "In 2006, roughly one million marched. That march drew ...": the next sentence is about

@@ -128,6 +128,7 @@ class PlaceMention(Mention):
     venue: bool = False  # a weak name that is a place in the city ("Boston Common")
     origin: bool = False  # after "from": where people came from
     guarded: bool = False  # after "solidarity with", "against" ...: not where it happened
+    scene: bool = False  # the scene of a killing or an attack (guarded too): no gathering's
     locative: bool = False  # after "in", "at", "outside" ...: where something happened
     note: str = ""
     candidates: tuple[str, ...] = field(default=())  # states holding a city of this name
@@ -174,6 +175,12 @@ _key = lru_cache(maxsize=1 << 16)(gazetteer._key)
 _GUARD = re.compile(
     r"\b(?:solidarity|support|opposition|against|protesting|condemn\w*|mourn\w*|honou?r\w*|"
     r"memory|remember\w*|with the|for the|wake|killing|death|shooting|because|what began)\b"
+)
+# The scene of a killing or an attack: "the shootings in Atlanta", "were shot and killed
+# by a 21-year-old white gunman in Atlanta", "shoving three people ... in Oakland".
+_SCENE = re.compile(
+    r"\b(?:shootings?|shot|killed|killings?|gunman|gunmen|murder(?:ed|s)?|stabb\w*|shov\w*|"
+    r"dead)\b"
 )
 
 
@@ -435,7 +442,10 @@ def _decide(c: _Candidate, s: _Words, heading: bool, last_end: int) -> int | Non
         if _landmark_as_word(c, words):
             return c.j
         c.kind = "city"
-        c.note = f"'{' '.join(words[c.i : c.j])}' is in {c.name} (landmark table)"
+        named = " ".join(words[c.i : c.j])
+        people = landmarks()[_landmark_key(words[c.i : c.j])][2] == "residents"
+        c.note = (f"'{named}' are people of {c.name} (landmark table)" if people
+                  else f"'{named}' is in {c.name} (landmark table)")  # fmt: skip
     if not heading:
         resume = _in_other_name(c, words)
         if resume is not None:
@@ -564,9 +574,13 @@ def _stands_alone(c: _Candidate, listed: bool) -> bool:
     return True
 
 
-def _guarded(words: list[str], i: int) -> bool:
+def _guarded(words: list[str], i: int, guard: re.Pattern[str] = _GUARD) -> bool:
     """True when the words before the place in its clause make it no gathering's place
-    ("solidarity with", "against" ...)."""
+    ("solidarity with", "against" ...; with ``guard`` :data:`_SCENE`, "the shootings in").
+
+    >>> _guarded("after the shootings in Atlanta".split(), 4, _SCENE)
+    True
+    """
     k = i
     while k > 0 and i - k < 12 and words[k - 1] not in (",", ";", ".", "—", "–"):
         k -= 1
@@ -574,7 +588,7 @@ def _guarded(words: list[str], i: int) -> bool:
     # ("his support for the Fight for 15 campaign at a rally in Washington": the rally
     # he was at is the place's, whatever the words before it)
     at_event = list(_AT_EVENT.finditer(before))
-    return bool(_GUARD.search(before, at_event[-1].end() if at_event else 0))
+    return bool(guard.search(before, at_event[-1].end() if at_event else 0))
 
 
 def _abroad_locality(
@@ -627,7 +641,8 @@ def _mention(
     c: _Candidate, s: _Words, out: list[PlaceMention], offset: int, last_end: int
 ) -> PlaceMention:
     """The mention of a place the rules kept."""
-    guarded = _guarded(s.words, c.i)
+    scene = _guarded(s.words, c.i, _SCENE)
+    guarded = scene or _guarded(s.words, c.i)
     if c.kind == "abroad":
         name, start, note = _abroad_locality(c, s, out, offset)
     else:
@@ -645,6 +660,7 @@ def _mention(
         venue=c.venue,
         origin=_origin(c, s.words, origin_listed),
         guarded=guarded,
+        scene=scene,
         locative=c.prev.lower() in _LOCATIVE,
         note=note,
         candidates=c.cands,

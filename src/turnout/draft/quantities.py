@@ -766,6 +766,47 @@ def _not_the_crowd(p: _Phrase) -> str:
     return ""
 
 
+# Harm done to the people a number counts: "a shooting ... that left eight people dead",
+# "shoving three people to the ground", "ICE kidnapped 45 workers".
+_HARMED_BY = re.compile(
+    r"\b(?:kidnapp?ed|abducted|shoving|shoved|stabbed|stabbing|killing|shooting|shot|"
+    r"attacking|assaulting|beating|beat|arraigned|detaining|deporting)\s+$",
+    re.I,
+)
+_LEFT_DEAD = re.compile(r"^[^.;]{0,60}?\b(?:dead|injured|wounded|hurt)\b")
+# A count within another ("including six Asian women", "among them 15 members", "six of
+# them"): a part of people already counted, never a crowd of its own.
+_PART_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom)\s+$", re.I)
+_PART_AFTER = re.compile(r"^\s+of (?:them|whom)\b", re.I)
+# A passive after a parenthesis: "eight people, including six Asian women, were shot".
+_PASSIVE_HARM = re.compile(
+    r"^[^.;]{0,50}?[,—–]\s*(?:were|was|had been|have been)\s+(?:\w+\s+)?"
+    r"(?:shot|killed|stabbed|injured|wounded|hurt|arrested|detained|arraigned|kidnapped)\b",
+    re.I,
+)
+
+
+def _victims(p: _Phrase) -> str:
+    """People harm was done to, or a part of another count: not a crowd.
+
+    >>> [(q.text, q.crowd) for q in find_quantities(
+    ...     "a shooting last week that left eight people — six of them Asian-American "
+    ...     "women — dead at spas in and around Atlanta.")]
+    [('eight', False), ('six', False)]
+    """
+    text, start, end = p.text, p.start, p.end
+    before = text[max(0, start - 30) : start]
+    if _HARMED_BY.search(before):
+        return "people arrested, hurt or killed"
+    if re.search(r"\bleft\s+$", before) and _LEFT_DEAD.search(text[end:]):
+        return "people arrested, hurt or killed"
+    if _head(p.toks, p.j) == "person" and _PASSIVE_HARM.search(text[end:]):
+        return "people arrested, hurt or killed"
+    if _PART_BEFORE.search(before) or _PART_AFTER.search(text[end : end + 12]):
+        return "a part of people already counted, not a crowd"
+    return ""
+
+
 def _not_protesters(p: _Phrase) -> str:
     """The noun the number counts, and what the clause after it says they did."""
     head = _head(p.toks, p.j)
@@ -862,6 +903,7 @@ def _a_total(p: _Phrase) -> str:
         # of a national total; "marched in New York City as part of nationwide protests" is not.
         if _AND_ACROSS.search(seg):
             return "a total across the country"
+        return _spanning(p)
     else:
         scope = _NATIONAL.search(text[:start]) or _NATIONAL.search(verbs_after(text, end))
         if scope:
@@ -873,11 +915,54 @@ def _a_total(p: _Phrase) -> str:
     return ""
 
 
+# "from Pittsburgh to Pasadena": a span of places, many gatherings (not after a verb of
+# going: "marched from Columbus Circle to Trump Tower" is one march).
+_FROM_TO = re.compile(
+    r"(?:^|(?P<verb>[\w-]+)\s+)[Ff]rom (?:the )?[A-Z][\w.’'-]*"
+    r"(?:,? [A-Z][\w.’'-]*){0,3} to [A-Z]"
+)
+_GOING = frozenset("walk walks march marches trek journey route ride drive run pilgrimage "
+                   "caravan trip way went ran rode drove flew".split())  # fmt: skip
+
+
+def _span_of_places(words: str) -> bool:
+    return any(
+        not (m.group("verb") and (m.group("verb").lower() in _GOING
+                                  or m.group("verb").endswith(("ed", "ing"))))
+        for m in _FROM_TO.finditer(words)
+    )  # fmt: skip
+
+
+def _spanning(p: _Phrase) -> str:
+    """A number whose own clause spans many places though the sentence names some: the
+    nation right after it, before any name ("thousands of workers in hundreds of cities
+    across the country", "parades throughout the U.S., including Chicago"), or a span
+    of places ("From Washington, DC to San Francisco, thousands").
+
+    >>> [(q.text, q.crowd) for q in find_quantities("Tens of thousands participated "
+    ...     "in demonstrations from Pittsburgh to Pasadena, California.", has_place=True)]
+    [('Tens of thousands', False)]
+    """
+    text, start, end = p.text, p.start, p.end
+    after = verbs_after(text, end)
+    scope = _NATIONAL.search(text[end : end + len(after) + 6])  # ("the U.S.": its periods)
+    if scope and not re.search(r"\b[A-Z]|\bas part of\b|\bfrom\s+$", after[: scope.start()]):
+        # ("union members from across the country joined together in Philadelphia": where
+        # they came from); the sentence's cities are examples of it, as in
+        # gatherings._national_clause
+        return "a total of several places"
+    lead = text[_clause_start(text, start) : start]
+    if _span_of_places(lead) or _span_of_places(after):
+        return "a total of several places"
+    return ""
+
+
 # The rules in the order they are asked: the first with a reason gives it.
 _RULES: tuple[Callable[[_Phrase], str], ...] = (
     _a_label,
     _not_people,
     _not_the_crowd,
+    _victims,
     _not_protesters,
     _a_plan,
     _another_time,
