@@ -120,3 +120,34 @@ def test_a_union_s_number_is_no_year():
     assert [r[1] for r in got] == ["Los Angeles", "Sacramento", "Riverside", "Fresno",
                                    "San Francisco", "San Jose", "Oakland"]  # fmt: skip
     assert {r[3] for r in got} == {""} and {r[0] for r in got} == {"2016-04-14"}
+
+
+def test_where_a_march_of_many_days_began_is_another_day_s_place():
+    # kqed-2022-08-26-farmworkers-march-sacramento
+    text = "The march started in Delano and concluded 350 miles away in Sacramento on Friday."
+    assert rows(text, "2022-08-27") == [("2022-08-26", "Sacramento", "CA", "")]
+    # ufw-2011-09-04-sacramento-capitol-march: and a holiday's weekend is not the holiday.
+    ufw = (
+        "The “Fair Treatment for Farm Workers Now” march ended at the state Capitol in "
+        "Sacramento on Sunday, Labor Day weekend, 12 days and more than 200 miles after it "
+        "began in the hot summer sun in Madera."
+    )
+    assert rows(ufw, "2011-09-05") == [("2011-09-04", "Sacramento", "CA", "")]
+
+
+def test_a_unit_in_a_title_is_no_crowd():
+    # kqed-2022-08-26-farmworkers-march-sacramento: the page's title line
+    text = "KQED is a proud member of Farmworkers' 24-Day March Culminates in Sacramento"
+    assert [(q.text, q.crowd) for q in find_quantities(text)] == [("24", False)]
+
+
+def test_a_small_town_opening_another_name_is_no_town_and_an_item_s_date_dates_it():
+    # i4aw-2024-05-rally-tag-page: not University, Fla.; "on Monday" before the item's date.
+    text = (
+        "May 2, 2024 // Hundreds of University of Alaska graduate students protested in "
+        "marches on Monday at the Fairbanks and Anchorage campuses to increase pressure on "
+        "the university system as it negotiates a contract with their union."
+    )
+    got = rows(text, "2024-05-22")
+    assert "University" not in {r[1] for r in got}
+    assert ("2024-04-29", "Anchorage", "AK", "") in got

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from turnout.columns import RAW_COLUMNS
@@ -175,7 +175,7 @@ def _read(text: str, published: dt.date) -> tuple[list[_Read], set[tuple[int, in
         places += [p for p in found if not any(p.start < q.end and q.start < p.end for q in places)]
         places.sort(key=lambda p: p.start)
         # A day named to compare ("not on the scale of last weekend's") is no row's day.
-        days = [d for d in find_dates(s.text, published, s.start) if not _compares(s, d)]
+        days = [d for d in _dated_item(s, published) if not _compares(s, d)]
         reads.append(_Read(s, places, days, []))
         mentions += places
         sections += [s.section] * len(places)
@@ -186,6 +186,32 @@ def _read(text: str, published: dt.date) -> tuple[list[_Read], set[tuple[int, in
             r.weather = find_weather(r.sentence.text, r.sentence.start)
     _statehouses(reads, {p.state for p in mentions if p.kind == "state"})
     return reads, datelines
+
+
+def _dated_item(s: Sentence, published: dt.date) -> list[DateMention]:
+    """The sentence's days; in one that opens on a full date (a tag page's item: "May 2,
+    2024 // Hundreds ... protested in marches on Monday"), its weekdays are read against
+    that date, not the page's.
+
+    >>> from turnout.draft.sentences import split_sentences
+    >>> s = split_sentences("May 2, 2024 // Hundreds protested in marches on Monday.")[0]
+    >>> [str(d.date) for d in _dated_item(s, dt.date(2024, 5, 22))]
+    ['2024-05-02', '2024-04-29']
+    """
+    days = find_dates(s.text, published, s.start)
+    first = days[0] if days else None
+    if (
+        first is None
+        or first.how != "explicit"
+        or first.future
+        or first.start - s.start > 2
+        or not any(d.how == "weekday" for d in days[1:])
+    ):
+        return days
+    return [first] + [
+        replace(d, note=d.note.replace("before publication", f"before the item's {first.text}"))
+        for d in find_dates(s.text, first.date, s.start)[1:]
+    ]
 
 
 def _statehouses(reads: list[_Read], states: set[str]) -> None:

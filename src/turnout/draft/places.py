@@ -511,6 +511,15 @@ def _in_other_name(c: _Candidate, words: list[str]) -> int | None:
         )
     ):
         return c.j  # a street or a square ("Van Buren streets", "Union Square")
+    if (
+        c.kind == "city"
+        and c.n == 1
+        and nxt == "of"
+        and c.j + 1 < len(words)
+        and _cap(words[c.j + 1])
+        and c.pop < _BIG
+    ):
+        return c.j  # a small town's name opening another's: "University of Alaska"
     if nxt and _cap(nxt) and nxt[0].isalpha() and not c.possessive and nxt not in _TIME_WORDS:
         c.weak = True  # "Seattle Community College", "Texas Gulf Coast ..."
         run = []  # the rest of the name: "Boston Common", "Lincoln Tunnel"
@@ -698,8 +707,34 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
         out.append(mention)
         i = c.j
     _ranges(out, text, offset)
+    _journeys(out, text, offset)
     out += _capitols(out, text, offset)
     return sorted(out, key=lambda p: p.start)
+
+
+_STARTED = re.compile(r"\b(?:started|began|begun|departed|set (?:out|off))\b[^.;]{0,40}$")
+_ENDED = re.compile(r"\b(?:ended|concluded|culminated|finished|arrived)\b[^.;]{0,60}$")
+
+
+def _journeys(out: list[PlaceMention], text: str, offset: int) -> None:
+    """Where a march of many days began, in a sentence that names the city where it ended,
+    is another day's place: "The march started in Delano and concluded 350 miles away in
+    Sacramento on Friday".
+
+    >>> [(p.name, p.guarded) for p in find_places(
+    ...     "The march started in Delano and concluded 350 miles away in Sacramento.")]
+    [('Delano', True), ('Sacramento', False)]
+    """
+    cities = [p for p in out if p.kind == "city"]
+    ends = [p for p in cities if _ENDED.search(text[: p.start - offset])]
+    for n, p in enumerate(out):
+        if (
+            p.kind == "city"
+            and p not in ends
+            and ends
+            and _STARTED.search(text[: p.start - offset])
+        ):
+            out[n] = replace(p, guarded=True)
 
 
 def _ranges(out: list[PlaceMention], text: str, offset: int) -> None:

@@ -661,6 +661,17 @@ def _a_label(p: _Phrase) -> str:
         return "a time, a percentage or a temperature"
     if nxt is not None and nxt.text == "(" and nxt.start == last.end:
         return "a code such as 287(g)"
+    glued = toks[j + 1] if j + 1 < len(toks) else None
+    if (
+        nxt is not None
+        and glued is not None
+        and nxt.text in ("-", "‑", "–")
+        and nxt.start == last.end
+        and glued.start == nxt.end
+        and glued.text.istitle()
+        and glued.low not in ("strong", "person", "people", "member")
+    ):
+        return "a unit in a title ('Farmworkers’ 24-Day March')"  # ("1,000-Strong" is a crowd)
     if first.num and _YEAR.match(first.text) and j == i + 1:
         after = toks[j].low if j < len(toks) else ""
         if not (after in _PERSON or (after.endswith(_PERSON_ENDINGS) and after not in _NOT_PERSON)):
