@@ -151,3 +151,31 @@ def test_a_small_town_opening_another_name_is_no_town_and_an_item_s_date_dates_i
     got = rows(text, "2024-05-22")
     assert "University" not in {r[1] for r in got}
     assert ("2024-04-29", "Anchorage", "AK", "") in got
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        # peoplesdispatch-2025-06-25-russell-senate-medicaid
+        ("Medicaid is the nation’s largest public insurance program, which currently insures "
+         "71 million people in the US.", "71 million"),
+        # ibew455-2025-08-08-tucson-bus-tour-rally
+        ("This week, the Trump administration announced that it is ripping up the union "
+         "contracts of more than 400,000 VA workers—a brazen act", "more than 400,000"),
+    ],
+)  # fmt: skip
+def test_people_a_program_or_a_contract_covers_are_no_crowd(text, number):
+    assert _why(text)[number] == "people something counts or covers, not a crowd"
+
+
+def test_people_who_came_together_gathered():
+    # ibew455-2025-08-08-tucson-bus-tour-rally: a gathering with no number, its verb
+    # one of an open class; the VA workers of the next paragraph are not its crowd.
+    text = (
+        "As part of the AFL-CIO’s “It’s Better In a Union” nationwide bus tour, Tucson, "
+        "Arizona-area workers and members of the Pima Area Labor Federation joined together "
+        "for a postcard drop and public action on Friday to hold Rep. Juan Ciscomani "
+        "accountable.\n\nThis week, the Trump administration announced that it is ripping up "
+        "the union contracts of more than 400,000 VA workers."
+    )
+    assert rows(text, "2025-08-11") == [("2025-08-08", "Tucson", "AZ", "")]

@@ -51,6 +51,7 @@ _CONTEXT_DAYS = 21
 _GATHER = re.compile(
     r"\b(?:rallied|marched|gathered|protested|demonstrated|picketed|walked (?:out|off)|"
     r"chanted|packed|thronged|poured into|converged|staged|took to the streets|took part|"
+    r"(?:came|joined) together|"
     r"sat in|occupied|blockaded|assembled|held (?:a|an|their|its|two|three|several|"
     r"candlelight|weekly)?\s?(?:[\w-]+ ){0,2}(?:rally|rallies|vigil|vigils|march|marches|"
     r"protest|protests|demonstration|demonstrations|walkout|sit-in|picket|die-in|teach-in|"

@@ -736,6 +736,15 @@ def _not_people(p: _Phrase) -> str:
     return ""
 
 
+_STANDING = re.compile(
+    r"\b(?:insures?|covers?|represents?|employs?|serves?|affects?|insured|covered|"
+    r"represented|employed|served)\s+$"
+    r"|\b(?:contracts?|lives|jobs|wages|pay|pensions?|benefits|rights|health care|"
+    r"insurance|coverage|families|homes|data) of\s+$",
+    re.IGNORECASE,
+)
+
+
 def _not_the_crowd(p: _Phrase) -> str:
     """People the words before the number set apart from the crowd's size."""
     text, start, before = p.text, p.start, p.before
@@ -774,6 +783,11 @@ def _not_the_crowd(p: _Phrase) -> str:
         return "a population, not a crowd ('a town of 900 people')"
     if re.search(r"\bhome to\s+$", text[max(0, start - 12) : start]):
         return "a population, not a crowd ('home to some 30,000 immigrants')"
+    if _STANDING.search(text[max(0, start - 40) : start]):
+        # "a program which currently insures 71 million people", "the union contracts of
+        # more than 400,000 VA workers": people a program, a union or a law counts, or
+        # what they have; not who came.
+        return "people something counts or covers, not a crowd"
     return ""
 
 
