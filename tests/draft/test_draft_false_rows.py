@@ -179,3 +179,15 @@ def test_people_who_came_together_gathered():
         "the union contracts of more than 400,000 VA workers."
     )
     assert rows(text, "2025-08-11") == [("2025-08-08", "Tucson", "AZ", "")]
+
+
+def test_a_person_s_home_after_a_comma_is_not_where_the_crowd_gathered():
+    # statesnewsroom-2025-04-10-capitol-medicaid-rally: a photo caption.
+    text = (
+        "Shelia McMillan, of Pittsburgh, Pennsylvania, sits among demonstrators outside the "
+        "U.S. Capitol on Thursday, April 10, 2025."
+    )
+    from turnout.draft.places import find_places
+
+    homes = {p.name: p.origin for p in find_places(text) if p.kind == "city"}
+    assert homes == {"Pittsburgh": True, "Washington": False}

@@ -636,14 +636,29 @@ def _origin(c: _Candidate, words: list[str], origin_listed: bool) -> bool:
         )
         # "Anne Landman of Grand Junction, Colo.": where a person is from (not
         # "the Port of Seattle").
-        or (
-            c.prev == "of"
-            and i >= 3
-            and all(_cap(x) and x[0].isalpha() for x in words[i - 3 : i - 1])
-        )
+        or (c.prev == "of" and _a_person_before(words, i - 1))
         # "a teacher who grew up in Dayton, Ohio": a person's home, not a gathering's
         or bool(_HOME.search(" ".join(x.lower() for x in words[max(0, i - 4) : i])))
     )
+
+
+_PHOTO_SPOTS = frozenset("center left right top bottom front rear foreground".split())
+
+
+def _a_person_before(words: list[str], k: int) -> bool:
+    """True when a person's name ends right before ``words[k]`` ("of"): "Anne Landman of",
+    "Shelia McMillan, of", a caption's "Betty Wu, center, of".
+
+    >>> _a_person_before("Betty Wu , center , of".split(), 5)
+    True
+    >>> _a_person_before("the Port of".split(), 2)
+    False
+    """
+    if k >= 1 and words[k - 1] == ",":
+        k -= 1
+        if k >= 2 and words[k - 1].lower() in _PHOTO_SPOTS and words[k - 2] == ",":
+            k -= 2
+    return k >= 2 and all(_cap(x) and x[0].isalpha() for x in words[k - 2 : k])
 
 
 def _mention(
