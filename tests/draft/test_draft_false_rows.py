@@ -191,3 +191,16 @@ def test_a_person_s_home_after_a_comma_is_not_where_the_crowd_gathered():
 
     homes = {p.name: p.origin for p in find_places(text) if p.kind == "city"}
     assert homes == {"Pittsburgh": True, "Washington": False}
+
+
+def test_a_day_in_a_relative_clause_about_something_else_is_not_the_gathering_s():
+    # articlesprosport-2021-03-20-stop-asian-hate-nbc: the shootings' Tuesday, not the
+    # marches' Saturday (named in the sentence before).
+    text = (
+        "People across the U.S. participated in rallies Saturday to condemn attacks against "
+        "Asian Americans. From San Francisco to Pittsburgh and points in between, men, women "
+        "and children marched and spoke out against the surge in hate crimes on members of "
+        "the AAPI community, which came to a head Tuesday when a shooter targeted three "
+        "Atlanta-area spas."
+    )
+    assert {r[0] for r in rows(text, "2021-03-20")} == {"2021-03-20"}

@@ -1136,7 +1136,7 @@ def _quoted(text: str, pos: int) -> bool:
     return before.count('"') % 2 == 1
 
 
-_SUBORDINATE = re.compile(r"\b(?:after|since|because|when|before|until)\b")
+_SUBORDINATE = re.compile(r"\b(?:after|since|because|when|before|until)\b|,\s*which\b")
 
 
 def _another_event(text: str, at: int) -> bool:
