@@ -204,3 +204,12 @@ def test_a_day_in_a_relative_clause_about_something_else_is_not_the_gathering_s(
         "Atlanta-area spas."
     )
     assert {r[0] for r in rows(text, "2021-03-20")} == {"2021-03-20"}
+
+
+def test_across_from_a_landmark_is_at_it():
+    # newser-2025-04-19-50501-day-of-action: Washington's crowd, not the town in mind's.
+    text = (
+        "Protesters rallied in Concord, Massachusetts, on Saturday. Hundreds of people "
+        "gathered in Lafayette Square, across from the White House, per the Washington Post."
+    )
+    assert ("2025-04-19", "Washington", "DC", "Hundreds") in rows(text, "2025-04-19")

@@ -633,6 +633,8 @@ def _origin(c: _Candidate, words: list[str], origin_listed: bool) -> bool:
             and not c.possessive
             # "Hundreds marched from St. Louis' Old Courthouse": where a march began
             and not (prev in _ORIGIN and prev2 in _SET_OFF)
+            # "in Lafayette Square, across from the White House": where they were
+            and not _across_from(words, i - 1 if prev in _ORIGIN else i - 2)
         )
         # "Anne Landman of Grand Junction, Colo.": where a person is from (not
         # "the Port of Seattle").
@@ -640,6 +642,15 @@ def _origin(c: _Candidate, words: list[str], origin_listed: bool) -> bool:
         # "a teacher who grew up in Dayton, Ohio": a person's home, not a gathering's
         or bool(_HOME.search(" ".join(x.lower() for x in words[max(0, i - 4) : i])))
     )
+
+
+def _across_from(words: list[str], k: int) -> bool:
+    """True when ``words[k]`` is the "from" of "across from" (a place beside, not an origin).
+
+    >>> _across_from("Lafayette Square , across from the White House".split(), 4)
+    True
+    """
+    return k >= 1 and words[k - 1].lower() == "across"
 
 
 _PHOTO_SPOTS = frozenset("center left right top bottom front rear foreground".split())
