@@ -30,7 +30,7 @@ ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 # (84%), 317 (74%) and 362 of 406 (89%): the floors follow, the set being harder, not the
 # drafter worse. The tenth is the held-out yardstick now. After issue 20's fourth round
 # (general rules from the false rows of the eighth to tenth batches: people harmed, the
-# scene of a killing, totals told beside a city) 365 (85%), 333 (78%), 365 of 390 (94%).
+# scene of a killing, totals told beside a city) 366 (85%), 334 (78%), 366 of 390 (94%).
 FLOOR_RECALL = 0.84
 FLOOR_RECALL_EXACT = 0.75
 FLOOR_PRECISION = 0.91
