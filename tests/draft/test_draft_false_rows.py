@@ -213,3 +213,36 @@ def test_across_from_a_landmark_is_at_it():
         "gathered in Lafayette Square, across from the White House, per the Washington Post."
     )
     assert ("2025-04-19", "Washington", "DC", "Hundreds") in rows(text, "2025-04-19")
+
+
+def test_a_plan_a_neighbor_town_and_people_cared_for_make_no_row():
+    # longislandwins-2013-10-05-immigration-reform-day: expected, not held
+    plan = (
+        "Tens of thousands are expected to gather on the National Mall in Washington to "
+        "celebrate Camino Americano: the rally for Immigrant Dignity and Respect."
+    )
+    assert rows(plan, "2013-10-07") == []
+    # seiu2015-2016-04-14-fight-for-15-california
+    care = "Right now some CNA’s have to care for up to 15 patients at a time."
+    assert [(q.text, q.crowd) for q in find_quantities(care)] == [("up to 15", False)]
+    # uproxx-2016-03-19-trump-fountain-hills-manhattan: the rally was in Fountain Hills.
+    near = (
+        "Despite Arizona Sheriff Joe Arpaio’s best efforts in Fountain Hills, Arizona, protests "
+        "erupted both in and outside of Republican presidential candidate Donald Trump‘s "
+        "Saturday rally just outside of Phoenix."
+    )
+    assert [r[1] for r in rows(near, "2016-03-19")] == ["Fountain Hills"]
+
+
+def test_people_arraigned_and_a_campus_named_for_its_city():
+    # nbcnews-2024-05-02-ucla-encampment-live: New York's court is no gathering's place; the
+    # crowd is at UCLA, in Los Angeles (landmark table).
+    text = (
+        "- At least 20 people were arraigned in court in New York overnight, after 282 were "
+        "arrested at Columbia University and The City College of New York in the last few "
+        "days.\n- Police massed at the UCLA campus overnight as hundreds of pro-Palestinian "
+        "protesters defied warnings to leave, early today."
+    )
+    got = rows(text, "2024-05-02")
+    assert ("2024-05-02", "Los Angeles", "CA", "hundreds") in got
+    assert "New York City" not in {r[1] for r in got}

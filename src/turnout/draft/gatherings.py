@@ -824,12 +824,25 @@ def _reports_gathering(
     noun = next((m for m in _GATHERING_NOUN.finditer(text) if not _month(text, m)), None)
     if verb:
         at = verb.start()
-    elif noun and (caption or (names_city and (_PAST_VERB.search(text) or _NOW_VERB.search(text)))):
+    elif noun and (caption or (names_city and (_happened(text) or _NOW_VERB.search(text)))):
         at = noun.start()
     else:
         return False
     # A plan or a habit in the clause that reports it ("will overturn" after it is not).
     return not _not_once(_clause(text, at))
+
+
+# Verbs in the past that tell of a plan, not of what happened ("are expected to gather").
+_PLANNED = frozenset("expected planned scheduled hoped intended announced".split())
+
+
+def _happened(text: str) -> bool:
+    """True when a verb in the past tells of something that happened (not "expected").
+
+    >>> _happened("Tens of thousands are expected to gather on the National Mall")
+    False
+    """
+    return any(m.group(0).lower() not in _PLANNED for m in _PAST_VERB.finditer(text))
 
 
 TOTAL = "a total of several places"

@@ -175,12 +175,15 @@ _key = lru_cache(maxsize=1 << 16)(gazetteer._key)
 _GUARD = re.compile(
     r"\b(?:solidarity|support|opposition|against|protesting|condemn\w*|mourn\w*|honou?r\w*|"
     r"memory|remember\w*|with the|for the|wake|killing|death|shooting|because|what began)\b"
+    # a town beside the one where people gathered: "Trump's Saturday rally just outside of
+    # Phoenix"
+    r"|\b(?:outside of|a suburb of)$"
 )
 # The scene of a killing or an attack: "the shootings in Atlanta", "were shot and killed
 # by a 21-year-old white gunman in Atlanta", "shoving three people ... in Oakland".
 _SCENE = re.compile(
     r"\b(?:shootings?|shot|killed|killings?|gunman|gunmen|murder(?:ed|s)?|stabb\w*|shov\w*|"
-    r"dead)\b"
+    r"dead|arraign\w*)\b"
 )
 
 

@@ -177,7 +177,7 @@ _AUX = frozenset(
     "eventually subsequently fatally who that whom".split()
 )
 _OUTCOME = re.compile(
-    r"^(?:arrest\w*|detain\w*|apprehend\w*|deport\w*|handcuff\w*|cited|charged|jailed|booked|"
+    r"^(?:arrest\w*|detain\w*|apprehend\w*|deport\w*|handcuff\w*|cited|charged|jailed|booked|arraign\w*|"
     r"injur\w*|hurt|killed|dead|died|deaths?|wounded|shot|hospitali[sz]ed|murdered|taken|"
     r"bodies|corpses)$"
 )
@@ -766,7 +766,10 @@ def _not_the_crowd(p: _Phrase) -> str:
     if before and before[-1] in ("on", "upon", "against") and not _framed(p.toks, p.i):
         # "A police commander used pepper spray on four women": people something was done to
         return "people something was done to, not a crowd"
-    if before and before[-1] == "for" and not _framed(p.toks, p.i):
+    # (its qualifier's words too: "care for up to 15 patients at a time")
+    if (
+        before and before[-1] == "for" or re.search(r"\bfor\s+$", text[max(0, start - 8) : start])
+    ) and not _framed(p.toks, p.i):
         # "vetoed a $15/hour minimum wage for 2.3 million workers", "a permit for 1,000
         # people": those a wage, a law or a permit is for, not who came.
         return "people something is for (a wage, a law, a permit), not a crowd"
