@@ -32,24 +32,25 @@ ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 # 63%, 58% and 87% on the first 55. The tenth batch (20 articles coded blind, merged after
 # all that) scored 72%, 44% and 65% on its first run; with it the set scores 362 of 429
 # (84%), 317 (74%) and 362 of 406 (89%): the floors follow, the set being harder, not the
-# drafter worse. The eleventh batch (22 articles coded blind) is the held-out yardstick
-# now (62%, 41% and 65% on its first run) and left out here; the tenth is development data.
+# drafter worse. After issue 20's fourth round (general rules from the false rows of the
+# eighth to tenth batches: people harmed, the scene of a killing, totals told beside a city)
+# 368 (86%), 335 (78%), 368 of 389 (95%). The eleventh batch (22 articles coded blind) is the
+# held-out yardstick now (62%, 41% and 65% on its first run) and left out here; the tenth is
+# development data.
 FLOOR_RECALL = 0.84
-FLOOR_RECALL_EXACT = 0.73
-FLOOR_PRECISION = 0.89
+FLOOR_RECALL_EXACT = 0.75
+FLOOR_PRECISION = 0.91
 # Articles the drafter finds nothing in today: one names no day at all (balloonjuice),
 # one names its town only as "the Arts Quad" (cornellsun), one only as "the Rabb Steps"
 # (brandeishoot), one by "Capitol Square" (bluevablog); of the seventh batch a Washington
 # landmark (dcspotlight), a campus (jhunewsletter) and a rally placed wrongly (nea); of the
 # eighth, places named only by a park, neighborhoods or "the board" (csbj, pghcitypaper,
-# afscme306), a crowd in Chinatown given to the city of another event (amny), a day taken
-# from the wrong sentence
+# afscme306), a day taken from the wrong sentence
 # (hashtagresist) and a solidarity march placed in the city it was for (cincinnati); of the
 # ninth, a rally whose only number counts groups (kark), a post naming no day or city
-# (localeastvillage), a school and a Bronx neighborhood (wnyc) and a campus live blog
-# (nbcnews); of the tenth, a rally whose size sentence names only its state (fox61), a tag
-# page whose rallies sit under dated headings (i4aw) and an undated timeline (wkyc).
-MOST_ZEROS = 20
+# (localeastvillage) and a school and a Bronx neighborhood (wnyc); of the tenth, a rally whose size sentence names only its state (fox61) and an
+# undated timeline (wkyc).
+MOST_ZEROS = 17
 
 
 def _scores() -> dict[str, Score]:

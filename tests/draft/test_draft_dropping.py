@@ -26,11 +26,11 @@ def _head() -> dict:
 def test_the_drop_head_is_trained_on_the_blind_batches_and_scored_on_them():
     head = _head()
     names = frozenset().union(*(batch_names(FOLDER, b) for b in BLIND))
-    assert len(names) == 38 and set(head["articles"]) == names
+    assert len(names) == 58 and set(head["articles"]) == names
     assert head["features"] == list(DROP_NAMES) and len(head["weights"]) == len(DROP_NAMES)
     assert 0 < head["false rule rows"] < head["rule rows"]
     cv = head["cv"]
-    assert len(cv["thresholds"]) == 38
+    assert len(cv["thresholds"]) == 58
     # Dropping only takes rows away: the same gatherings to find, no more rows drafted.
     assert cv["with dropping"]["expected"] == cv["rules and model"]["expected"]
     assert cv["with dropping"]["proposed"] <= cv["rules and model"]["proposed"]
@@ -72,13 +72,12 @@ def _rows(name: str, published: dt.date) -> list:
 
 
 def test_row_features_see_one_number_shared_by_several_places():
-    # seiu2015-2016-04-14-fight-for-15-california: "SEIU 2015 members marched through Los
-    # Angeles, Sacramento, ... and Oakland on Thursday as part of a national day of action
-    # that mobilized thousands of workers in hundreds of cities": one total, seven rows.
-    rows = _rows("seiu2015-2016-04-14-fight-for-15-california", dt.date(2016, 4, 15))
+    # axios-2019-08-04-el-paso-dayton-vigils: "Thousands of people turned out for vigils in
+    # El Paso, Texas, and Dayton, Ohio, Sunday night": one number, two rows.
+    rows = _rows("axios-2019-08-04-el-paso-dayton-vigils", dt.date(2019, 8, 5))
     shared = [f for f in rows if f["several rows share its number"] == 1.0]
-    assert len(shared) == 7
-    assert all(f["total words in its number's clause"] == 1.0 for f in shared)
+    assert len(shared) == 2
+    assert all(f["total words in its number's clause"] == 0.0 for f in shared)
 
 
 def test_row_features_see_the_same_place_on_another_day():
@@ -90,19 +89,12 @@ def test_row_features_see_the_same_place_on_another_day():
     assert [f["its number counts people"] for f in rows] == [1.0, 0.0]
 
 
-def test_row_features_see_a_small_count_of_people_harmed():
-    # timesherald-2021-03-26-san-francisco-anti-asian-hate: "a shooting last week that left
-    # eight people — six of them Asian-American women — dead at spas in and around
-    # Atlanta" is no crowd, though the rules give Atlanta a row of it.
-    text = (FOLDER / "timesherald-2021-03-26-san-francisco-anti-asian-hate.txt").read_text(
-        encoding="utf-8"
-    )
-    draft = build_draft(text, published=dt.date(2021, 3, 26), model=False)
-    rows = {
-        c.name: dict(zip(DROP_NAMES, row_features(c, draft.facts), strict=True))
-        for c in draft.candidates
-        if c.ruled
-    }
-    assert rows["Atlanta"]["its largest number is under 20"] == 1.0
-    assert rows["Atlanta"]["a word of death or violence in its sentence"] == 1.0
-    assert rows["San Francisco"]["its largest number is under 20"] == 0.0  # "hundreds"
+def test_row_features_see_a_small_count_and_a_word_of_death():
+    # thehawkeye-2015-06-28-pride-parades: "spectators flocked 10 to 15 people deep" is San
+    # Francisco's only number; timesherald-2021-03-26-san-francisco-anti-asian-hate: the
+    # rally's sentence names "a shooting last week that left eight people ... dead".
+    small = _rows("thehawkeye-2015-06-28-pride-parades", dt.date(2015, 6, 29))
+    assert [f["its largest number is under 20"] for f in small].count(1.0) == 1
+    death = _rows("timesherald-2021-03-26-san-francisco-anti-asian-hate", dt.date(2021, 3, 26))
+    assert [f["a word of death or violence in its sentence"] for f in death] == [1.0]
+    assert [f["its largest number is under 20"] for f in death] == [0.0]  # "hundreds"

@@ -69,9 +69,9 @@ def _day_in_clause(dates: list[DateMention], at: int, published: dt.date) -> Dat
 
 
 # Words that tie a place to something other than a gathering: "after the shootings in El
-# Paso", "police in Minneapolis", "arrests were made in Portland".
+# Paso", "violent attacks in Atlanta", "police in Minneapolis", "arrests were made in Portland".
 OTHER_EVENT = re.compile(
-    r"\b(?:after|since|because|killing|killed|shot|shootings?|died|death|arrest\w*|police|"
+    r"\b(?:after|since|because|killing|killed|shot|shootings?|attacks?|died|death|arrest\w*|police|"
     r"officers?|born|lives?|living|home|resident)\b[^.]{0,60}$",
     re.IGNORECASE,
 )

@@ -104,7 +104,8 @@ _HOLIDAY = re.compile(
         re.escape(h).replace("'", "['’]?").replace(r"\ ", r"\s+")
         for h in sorted(_HOLIDAYS, key=len, reverse=True)
     )
-    + r")(?!\w)",
+    # ("Sunday, Labor Day weekend" is the weekend's Sunday, not the Monday holiday)
+    + r")(?!\w)(?!\s+weekend)",
     re.IGNORECASE,
 )
 

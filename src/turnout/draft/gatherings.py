@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from turnout.columns import RAW_COLUMNS
@@ -51,6 +51,7 @@ _CONTEXT_DAYS = 21
 _GATHER = re.compile(
     r"\b(?:rallied|marched|gathered|protested|demonstrated|picketed|walked (?:out|off)|"
     r"chanted|packed|thronged|poured into|converged|staged|took to the streets|took part|"
+    r"(?:came|joined) together|"
     r"sat in|occupied|blockaded|assembled|held (?:a|an|their|its|two|three|several|"
     r"candlelight|weekly)?\s?(?:[\w-]+ ){0,2}(?:rally|rallies|vigil|vigils|march|marches|"
     r"protest|protests|demonstration|demonstrations|walkout|sit-in|picket|die-in|teach-in|"
@@ -175,7 +176,7 @@ def _read(text: str, published: dt.date) -> tuple[list[_Read], set[tuple[int, in
         places += [p for p in found if not any(p.start < q.end and q.start < p.end for q in places)]
         places.sort(key=lambda p: p.start)
         # A day named to compare ("not on the scale of last weekend's") is no row's day.
-        days = [d for d in find_dates(s.text, published, s.start) if not _compares(s, d)]
+        days = [d for d in _dated_item(s, published) if not _compares(s, d)]
         reads.append(_Read(s, places, days, []))
         mentions += places
         sections += [s.section] * len(places)
@@ -186,6 +187,32 @@ def _read(text: str, published: dt.date) -> tuple[list[_Read], set[tuple[int, in
             r.weather = find_weather(r.sentence.text, r.sentence.start)
     _statehouses(reads, {p.state for p in mentions if p.kind == "state"})
     return reads, datelines
+
+
+def _dated_item(s: Sentence, published: dt.date) -> list[DateMention]:
+    """The sentence's days; in one that opens on a full date (a tag page's item: "May 2,
+    2024 // Hundreds ... protested in marches on Monday"), its weekdays are read against
+    that date, not the page's.
+
+    >>> from turnout.draft.sentences import split_sentences
+    >>> s = split_sentences("May 2, 2024 // Hundreds protested in marches on Monday.")[0]
+    >>> [str(d.date) for d in _dated_item(s, dt.date(2024, 5, 22))]
+    ['2024-05-02', '2024-04-29']
+    """
+    days = find_dates(s.text, published, s.start)
+    first = days[0] if days else None
+    if (
+        first is None
+        or first.how != "explicit"
+        or first.future
+        or first.start - s.start > 2
+        or not any(d.how == "weekday" for d in days[1:])
+    ):
+        return days
+    return [first] + [
+        replace(d, note=d.note.replace("before publication", f"before the item's {first.text}"))
+        for d in find_dates(s.text, first.date, s.start)[1:]
+    ]
 
 
 def _statehouses(reads: list[_Read], states: set[str]) -> None:
@@ -282,7 +309,9 @@ def _main_city(reads: list[_Read]) -> PlaceMention | None:
     for r in reads:
         for p in r.places:
             # (a venue counts: "the Madison Capitol", "Denver City Hall" are in the city)
-            if p.kind == "city" and not p.origin and (not p.weak or p.venue):
+            # (nor the scene of a killing: "the shootings in Atlanta" thrice in a report
+            # of a New York rally)
+            if p.kind == "city" and not p.origin and not p.scene and (not p.weak or p.venue):
                 counts[(p.name, p.state)] = counts.get((p.name, p.state), 0) + 1
     ranked = sorted(counts.values(), reverse=True)
     if not ranked or (len(ranked) > 1 and not ranked[0] >= max(3, 3 * ranked[1])):
@@ -547,8 +576,9 @@ class _Mind:
             return TOTAL
         place, why = self.context_place(seen.read)
         if place is None and seen.cities:
-            # Only a place inside a name, or one named as the reason: better than none.
-            place = next((c for c in seen.cities if not c.guarded), seen.cities[0])
+            # Only a place inside a name: better than none (not one named as the reason:
+            # "filled Columbus Park ... killed by a gunman in Atlanta" is no crowd of Atlanta).
+            place = next((c for c in seen.cities if not c.guarded), None)
             why = ""
         if place is None or (seen.states and place.state not in {p.state for p in seen.states}):
             return "no city for it in the text"
@@ -759,9 +789,17 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 def _other_year(text: str, published: dt.date) -> bool:
     """True when the sentence names a year other than the publication's ("In 2006, ...").
 
-    Years inside a full date ("Dec. 28, 2025") are that date's, not another event's.
+    Years inside a full date ("Dec. 28, 2025") are that date's, not another event's, and
+    a number in a name is no year ("SEIU 2015 members marched", "Local 1877").
+
+    >>> _other_year("SEIU 2015 members marched through Fresno", dt.date(2016, 4, 15))
+    False
     """
-    return any(int(y) != published.year for y in _YEAR.findall(_EXPLICIT.sub(" ", text)))
+    text = _NAMED_YEAR.sub(" ", _EXPLICIT.sub(" ", text))
+    return any(int(y) != published.year for y in _YEAR.findall(text))
+
+
+_NAMED_YEAR = re.compile(r"\b(?:[A-Z]{3,}|Local|Locals|District|Chapter|Lodge)\s+\d{4}\b")
 
 
 # "In 2006, roughly one million marched. That march drew ...": the next sentence is about
@@ -786,12 +824,25 @@ def _reports_gathering(
     noun = next((m for m in _GATHERING_NOUN.finditer(text) if not _month(text, m)), None)
     if verb:
         at = verb.start()
-    elif noun and (caption or (names_city and (_PAST_VERB.search(text) or _NOW_VERB.search(text)))):
+    elif noun and (caption or (names_city and (_happened(text) or _NOW_VERB.search(text)))):
         at = noun.start()
     else:
         return False
     # A plan or a habit in the clause that reports it ("will overturn" after it is not).
     return not _not_once(_clause(text, at))
+
+
+# Verbs in the past that tell of a plan, not of what happened ("are expected to gather").
+_PLANNED = frozenset("expected planned scheduled hoped intended announced".split())
+
+
+def _happened(text: str) -> bool:
+    """True when a verb in the past tells of something that happened (not "expected").
+
+    >>> _happened("Tens of thousands are expected to gather on the National Mall")
+    False
+    """
+    return any(m.group(0).lower() not in _PLANNED for m in _PAST_VERB.finditer(text))
 
 
 TOTAL = "a total of several places"
@@ -1098,7 +1149,7 @@ def _quoted(text: str, pos: int) -> bool:
     return before.count('"') % 2 == 1
 
 
-_SUBORDINATE = re.compile(r"\b(?:after|since|because|when|before|until)\b")
+_SUBORDINATE = re.compile(r"\b(?:after|since|because|when|before|until)\b|,\s*which\b")
 
 
 def _another_event(text: str, at: int) -> bool:

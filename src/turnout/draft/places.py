@@ -128,6 +128,7 @@ class PlaceMention(Mention):
     venue: bool = False  # a weak name that is a place in the city ("Boston Common")
     origin: bool = False  # after "from": where people came from
     guarded: bool = False  # after "solidarity with", "against" ...: not where it happened
+    scene: bool = False  # the scene of a killing or an attack (guarded too): no gathering's
     locative: bool = False  # after "in", "at", "outside" ...: where something happened
     note: str = ""
     candidates: tuple[str, ...] = field(default=())  # states holding a city of this name
@@ -174,6 +175,15 @@ _key = lru_cache(maxsize=1 << 16)(gazetteer._key)
 _GUARD = re.compile(
     r"\b(?:solidarity|support|opposition|against|protesting|condemn\w*|mourn\w*|honou?r\w*|"
     r"memory|remember\w*|with the|for the|wake|killing|death|shooting|because|what began)\b"
+    # a town beside the one where people gathered: "Trump's Saturday rally just outside of
+    # Phoenix"
+    r"|\b(?:outside of|a suburb of)$"
+)
+# The scene of a killing or an attack: "the shootings in Atlanta", "were shot and killed
+# by a 21-year-old white gunman in Atlanta", "shoving three people ... in Oakland".
+_SCENE = re.compile(
+    r"\b(?:shootings?|shot|killed|killings?|gunman|gunmen|murder(?:ed|s)?|stabb\w*|shov\w*|"
+    r"dead|arraign\w*)\b"
 )
 
 
@@ -435,7 +445,10 @@ def _decide(c: _Candidate, s: _Words, heading: bool, last_end: int) -> int | Non
         if _landmark_as_word(c, words):
             return c.j
         c.kind = "city"
-        c.note = f"'{' '.join(words[c.i : c.j])}' is in {c.name} (landmark table)"
+        named = " ".join(words[c.i : c.j])
+        people = landmarks()[_landmark_key(words[c.i : c.j])][2] == "residents"
+        c.note = (f"'{named}' are people of {c.name} (landmark table)" if people
+                  else f"'{named}' is in {c.name} (landmark table)")  # fmt: skip
     if not heading:
         resume = _in_other_name(c, words)
         if resume is not None:
@@ -501,6 +514,15 @@ def _in_other_name(c: _Candidate, words: list[str]) -> int | None:
         )
     ):
         return c.j  # a street or a square ("Van Buren streets", "Union Square")
+    if (
+        c.kind == "city"
+        and c.n == 1
+        and nxt == "of"
+        and c.j + 1 < len(words)
+        and _cap(words[c.j + 1])
+        and c.pop < _BIG
+    ):
+        return c.j  # a small town's name opening another's: "University of Alaska"
     if nxt and _cap(nxt) and nxt[0].isalpha() and not c.possessive and nxt not in _TIME_WORDS:
         c.weak = True  # "Seattle Community College", "Texas Gulf Coast ..."
         run = []  # the rest of the name: "Boston Common", "Lincoln Tunnel"
@@ -564,9 +586,13 @@ def _stands_alone(c: _Candidate, listed: bool) -> bool:
     return True
 
 
-def _guarded(words: list[str], i: int) -> bool:
+def _guarded(words: list[str], i: int, guard: re.Pattern[str] = _GUARD) -> bool:
     """True when the words before the place in its clause make it no gathering's place
-    ("solidarity with", "against" ...)."""
+    ("solidarity with", "against" ...; with ``guard`` :data:`_SCENE`, "the shootings in").
+
+    >>> _guarded("after the shootings in Atlanta".split(), 4, _SCENE)
+    True
+    """
     k = i
     while k > 0 and i - k < 12 and words[k - 1] not in (",", ";", ".", "—", "–"):
         k -= 1
@@ -574,7 +600,7 @@ def _guarded(words: list[str], i: int) -> bool:
     # ("his support for the Fight for 15 campaign at a rally in Washington": the rally
     # he was at is the place's, whatever the words before it)
     at_event = list(_AT_EVENT.finditer(before))
-    return bool(_GUARD.search(before, at_event[-1].end() if at_event else 0))
+    return bool(guard.search(before, at_event[-1].end() if at_event else 0))
 
 
 def _abroad_locality(
@@ -610,24 +636,51 @@ def _origin(c: _Candidate, words: list[str], origin_listed: bool) -> bool:
             and not c.possessive
             # "Hundreds marched from St. Louis' Old Courthouse": where a march began
             and not (prev in _ORIGIN and prev2 in _SET_OFF)
+            # "in Lafayette Square, across from the White House": where they were
+            and not _across_from(words, i - 1 if prev in _ORIGIN else i - 2)
         )
         # "Anne Landman of Grand Junction, Colo.": where a person is from (not
         # "the Port of Seattle").
-        or (
-            c.prev == "of"
-            and i >= 3
-            and all(_cap(x) and x[0].isalpha() for x in words[i - 3 : i - 1])
-        )
+        or (c.prev == "of" and _a_person_before(words, i - 1))
         # "a teacher who grew up in Dayton, Ohio": a person's home, not a gathering's
         or bool(_HOME.search(" ".join(x.lower() for x in words[max(0, i - 4) : i])))
     )
+
+
+def _across_from(words: list[str], k: int) -> bool:
+    """True when ``words[k]`` is the "from" of "across from" (a place beside, not an origin).
+
+    >>> _across_from("Lafayette Square , across from the White House".split(), 4)
+    True
+    """
+    return k >= 1 and words[k - 1].lower() == "across"
+
+
+_PHOTO_SPOTS = frozenset("center left right top bottom front rear foreground".split())
+
+
+def _a_person_before(words: list[str], k: int) -> bool:
+    """True when a person's name ends right before ``words[k]`` ("of"): "Anne Landman of",
+    "Shelia McMillan, of", a caption's "Betty Wu, center, of".
+
+    >>> _a_person_before("Betty Wu , center , of".split(), 5)
+    True
+    >>> _a_person_before("the Port of".split(), 2)
+    False
+    """
+    if k >= 1 and words[k - 1] == ",":
+        k -= 1
+        if k >= 2 and words[k - 1].lower() in _PHOTO_SPOTS and words[k - 2] == ",":
+            k -= 2
+    return k >= 2 and all(_cap(x) and x[0].isalpha() for x in words[k - 2 : k])
 
 
 def _mention(
     c: _Candidate, s: _Words, out: list[PlaceMention], offset: int, last_end: int
 ) -> PlaceMention:
     """The mention of a place the rules kept."""
-    guarded = _guarded(s.words, c.i)
+    scene = _guarded(s.words, c.i, _SCENE)
+    guarded = scene or _guarded(s.words, c.i)
     if c.kind == "abroad":
         name, start, note = _abroad_locality(c, s, out, offset)
     else:
@@ -645,6 +698,7 @@ def _mention(
         venue=c.venue,
         origin=_origin(c, s.words, origin_listed),
         guarded=guarded,
+        scene=scene,
         locative=c.prev.lower() in _LOCATIVE,
         note=note,
         candidates=c.cands,
@@ -682,8 +736,34 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
         out.append(mention)
         i = c.j
     _ranges(out, text, offset)
+    _journeys(out, text, offset)
     out += _capitols(out, text, offset)
     return sorted(out, key=lambda p: p.start)
+
+
+_STARTED = re.compile(r"\b(?:started|began|begun|departed|set (?:out|off))\b[^.;]{0,40}$")
+_ENDED = re.compile(r"\b(?:ended|concluded|culminated|finished|arrived)\b[^.;]{0,60}$")
+
+
+def _journeys(out: list[PlaceMention], text: str, offset: int) -> None:
+    """Where a march of many days began, in a sentence that names the city where it ended,
+    is another day's place: "The march started in Delano and concluded 350 miles away in
+    Sacramento on Friday".
+
+    >>> [(p.name, p.guarded) for p in find_places(
+    ...     "The march started in Delano and concluded 350 miles away in Sacramento.")]
+    [('Delano', True), ('Sacramento', False)]
+    """
+    cities = [p for p in out if p.kind == "city"]
+    ends = [p for p in cities if _ENDED.search(text[: p.start - offset])]
+    for n, p in enumerate(out):
+        if (
+            p.kind == "city"
+            and p not in ends
+            and ends
+            and _STARTED.search(text[: p.start - offset])
+        ):
+            out[n] = replace(p, guarded=True)
 
 
 def _ranges(out: list[PlaceMention], text: str, offset: int) -> None:

@@ -177,7 +177,7 @@ _AUX = frozenset(
     "eventually subsequently fatally who that whom".split()
 )
 _OUTCOME = re.compile(
-    r"^(?:arrest\w*|detain\w*|apprehend\w*|deport\w*|handcuff\w*|cited|charged|jailed|booked|"
+    r"^(?:arrest\w*|detain\w*|apprehend\w*|deport\w*|handcuff\w*|cited|charged|jailed|booked|arraign\w*|"
     r"injur\w*|hurt|killed|dead|died|deaths?|wounded|shot|hospitali[sz]ed|murdered|taken|"
     r"bodies|corpses)$"
 )
@@ -661,6 +661,17 @@ def _a_label(p: _Phrase) -> str:
         return "a time, a percentage or a temperature"
     if nxt is not None and nxt.text == "(" and nxt.start == last.end:
         return "a code such as 287(g)"
+    glued = toks[j + 1] if j + 1 < len(toks) else None
+    if (
+        nxt is not None
+        and glued is not None
+        and nxt.text in ("-", "‑", "–")
+        and nxt.start == last.end
+        and glued.start == nxt.end
+        and glued.text.istitle()
+        and glued.low not in ("strong", "person", "people", "member")
+    ):
+        return "a unit in a title ('Farmworkers’ 24-Day March')"  # ("1,000-Strong" is a crowd)
     if first.num and _YEAR.match(first.text) and j == i + 1:
         after = toks[j].low if j < len(toks) else ""
         if not (after in _PERSON or (after.endswith(_PERSON_ENDINGS) and after not in _NOT_PERSON)):
@@ -725,6 +736,15 @@ def _not_people(p: _Phrase) -> str:
     return ""
 
 
+_STANDING = re.compile(
+    r"\b(?:insures?|covers?|represents?|employs?|serves?|affects?|insured|covered|"
+    r"represented|employed|served)\s+$"
+    r"|\b(?:contracts?|lives|jobs|wages|pay|pensions?|benefits|rights|health care|"
+    r"insurance|coverage|families|homes|data) of\s+$",
+    re.IGNORECASE,
+)
+
+
 def _not_the_crowd(p: _Phrase) -> str:
     """People the words before the number set apart from the crowd's size."""
     text, start, before = p.text, p.start, p.before
@@ -746,7 +766,10 @@ def _not_the_crowd(p: _Phrase) -> str:
     if before and before[-1] in ("on", "upon", "against") and not _framed(p.toks, p.i):
         # "A police commander used pepper spray on four women": people something was done to
         return "people something was done to, not a crowd"
-    if before and before[-1] == "for" and not _framed(p.toks, p.i):
+    # (its qualifier's words too: "care for up to 15 patients at a time")
+    if (
+        before and before[-1] == "for" or re.search(r"\bfor\s+$", text[max(0, start - 8) : start])
+    ) and not _framed(p.toks, p.i):
         # "vetoed a $15/hour minimum wage for 2.3 million workers", "a permit for 1,000
         # people": those a wage, a law or a permit is for, not who came.
         return "people something is for (a wage, a law, a permit), not a crowd"
@@ -763,6 +786,52 @@ def _not_the_crowd(p: _Phrase) -> str:
         return "a population, not a crowd ('a town of 900 people')"
     if re.search(r"\bhome to\s+$", text[max(0, start - 12) : start]):
         return "a population, not a crowd ('home to some 30,000 immigrants')"
+    if _STANDING.search(text[max(0, start - 40) : start]):
+        # "a program which currently insures 71 million people", "the union contracts of
+        # more than 400,000 VA workers": people a program, a union or a law counts, or
+        # what they have; not who came.
+        return "people something counts or covers, not a crowd"
+    return ""
+
+
+# Harm done to the people a number counts: "a shooting ... that left eight people dead",
+# "shoving three people to the ground", "ICE kidnapped 45 workers".
+_HARMED_BY = re.compile(
+    r"\b(?:kidnapp?ed|abducted|shoving|shoved|stabbed|stabbing|killing|shooting|shot|"
+    r"attacking|assaulting|beating|beat|arraigned|detaining|deporting)\s+$",
+    re.I,
+)
+_LEFT_DEAD = re.compile(r"^[^.;]{0,60}?\b(?:dead|injured|wounded|hurt)\b")
+# A count within another ("including six Asian women", "among them 15 members", "six of
+# them"): a part of people already counted, never a crowd of its own.
+_PART_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom)\s+$", re.I)
+_PART_AFTER = re.compile(r"^\s+of (?:them|whom)\b", re.I)
+# A passive after a parenthesis: "eight people, including six Asian women, were shot".
+_PASSIVE_HARM = re.compile(
+    r"^[^.;]{0,50}?[,—–]\s*(?:were|was|had been|have been)\s+(?:\w+\s+)?"
+    r"(?:shot|killed|stabbed|injured|wounded|hurt|arrested|detained|arraigned|kidnapped)\b",
+    re.I,
+)
+
+
+def _victims(p: _Phrase) -> str:
+    """People harm was done to, or a part of another count: not a crowd.
+
+    >>> [(q.text, q.crowd) for q in find_quantities(
+    ...     "a shooting last week that left eight people — six of them Asian-American "
+    ...     "women — dead at spas in and around Atlanta.")]
+    [('eight', False), ('six', False)]
+    """
+    text, start, end = p.text, p.start, p.end
+    before = text[max(0, start - 30) : start]
+    if _HARMED_BY.search(before):
+        return "people arrested, hurt or killed"
+    if re.search(r"\bleft\s+$", before) and _LEFT_DEAD.search(text[end:]):
+        return "people arrested, hurt or killed"
+    if _head(p.toks, p.j) == "person" and _PASSIVE_HARM.search(text[end:]):
+        return "people arrested, hurt or killed"
+    if _PART_BEFORE.search(before) or _PART_AFTER.search(text[end : end + 12]):
+        return "a part of people already counted, not a crowd"
     return ""
 
 
@@ -862,6 +931,7 @@ def _a_total(p: _Phrase) -> str:
         # of a national total; "marched in New York City as part of nationwide protests" is not.
         if _AND_ACROSS.search(seg):
             return "a total across the country"
+        return _spanning(p)
     else:
         scope = _NATIONAL.search(text[:start]) or _NATIONAL.search(verbs_after(text, end))
         if scope:
@@ -873,11 +943,54 @@ def _a_total(p: _Phrase) -> str:
     return ""
 
 
+# "from Pittsburgh to Pasadena": a span of places, many gatherings (not after a verb of
+# going: "marched from Columbus Circle to Trump Tower" is one march).
+_FROM_TO = re.compile(
+    r"(?:^|(?P<verb>[\w-]+)\s+)[Ff]rom (?:the )?[A-Z][\w.’'-]*"
+    r"(?:,? [A-Z][\w.’'-]*){0,3} to [A-Z]"
+)
+_GOING = frozenset("walk walks march marches trek journey route ride drive run pilgrimage "
+                   "caravan trip way went ran rode drove flew".split())  # fmt: skip
+
+
+def _span_of_places(words: str) -> bool:
+    return any(
+        not (m.group("verb") and (m.group("verb").lower() in _GOING
+                                  or m.group("verb").endswith(("ed", "ing"))))
+        for m in _FROM_TO.finditer(words)
+    )  # fmt: skip
+
+
+def _spanning(p: _Phrase) -> str:
+    """A number whose own clause spans many places though the sentence names some: the
+    nation right after it, before any name ("thousands of workers in hundreds of cities
+    across the country", "parades throughout the U.S., including Chicago"), or a span
+    of places ("From Washington, DC to San Francisco, thousands").
+
+    >>> [(q.text, q.crowd) for q in find_quantities("Tens of thousands participated "
+    ...     "in demonstrations from Pittsburgh to Pasadena, California.", has_place=True)]
+    [('Tens of thousands', False)]
+    """
+    text, start, end = p.text, p.start, p.end
+    after = verbs_after(text, end)
+    scope = _NATIONAL.search(text[end : end + len(after) + 6])  # ("the U.S.": its periods)
+    if scope and not re.search(r"\b[A-Z]|\bas part of\b|\bfrom\s+$", after[: scope.start()]):
+        # ("union members from across the country joined together in Philadelphia": where
+        # they came from); the sentence's cities are examples of it, as in
+        # gatherings._national_clause
+        return "a total of several places"
+    lead = text[_clause_start(text, start) : start]
+    if _span_of_places(lead) or _span_of_places(after):
+        return "a total of several places"
+    return ""
+
+
 # The rules in the order they are asked: the first with a reason gives it.
 _RULES: tuple[Callable[[_Phrase], str], ...] = (
     _a_label,
     _not_people,
     _not_the_crowd,
+    _victims,
     _not_protesters,
     _a_plan,
     _another_time,
