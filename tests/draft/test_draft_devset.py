@@ -45,11 +45,11 @@ FLOOR_PRECISION = 0.91
 # (brandeishoot), one by "Capitol Square" (bluevablog); of the seventh batch a Washington
 # landmark (dcspotlight), a campus (jhunewsletter) and a rally placed wrongly (nea); of the
 # eighth, places named only by a park, neighborhoods or "the board" (csbj, pghcitypaper,
-# afscme306), a day taken from the wrong sentence
-# (hashtagresist) and a solidarity march placed in the city it was for (cincinnati); of the
-# ninth, a rally whose only number counts groups (kark), a post naming no day or city
-# (localeastvillage) and a school and a Bronx neighborhood (wnyc); of the tenth, a rally whose size sentence names only its state (fox61) and an
-# undated timeline (wkyc).
+# afscme306), a day taken from the wrong sentence (hashtagresist) and a solidarity march
+# placed in the city it was for (cincinnati); of the ninth, a rally whose only number counts
+# groups (kark), a post naming no day or city (localeastvillage) and a school and a Bronx
+# neighborhood (wnyc); of the tenth, a rally whose size sentence names only its state
+# (fox61) and an undated timeline (wkyc).
 MOST_ZEROS = 17
 
 
