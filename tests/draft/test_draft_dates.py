@@ -76,3 +76,14 @@ def test_a_comparison_a_few_words_back_still_names_another_gathering():
     assert compared_day(text, text.index("April"))
     text = "More than hundreds rallied Saturday in Boise."
     assert not compared_day(text, text.index("Saturday"))
+
+
+def test_a_days_note_writes_its_date_in_ap_style():
+    # The review shows these notes: "May 2", "June 6" and "Sept. 5", never "May. 2".
+    published = dt.date(2024, 9, 9)  # a Monday
+    notes = [d.note for d in find_dates("They marched on Saturday.", published)]
+    assert notes == [
+        "'Saturday' read as Saturday, Sept. 7, 2024 (the latest on or before publication)"
+    ]
+    may = [d.note for d in find_dates("They rallied Saturday.", dt.date(2024, 5, 6))]
+    assert "Saturday, May 4, 2024" in may[0] and "May." not in may[0]

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from turnout.ap import ap_date
 from turnout.draft.text import Mention
 
 _MONTHS = {
@@ -218,7 +219,7 @@ def _explicit_dates(text: str, published: dt.date, offset: int) -> tuple[list[Da
             named = weekday_text.lower().rstrip(".")
             actual = _WEEKDAYS[d.weekday()]
             if not actual.startswith(named[:3]):
-                note = f"'{m.group(0)}': {d:%b. %-d, %Y} is a {actual.capitalize()}"
+                note = f"'{m.group(0)}': {ap_date(d, year=True)} is a {actual.capitalize()}"
         out.append(
             DateMention(
                 offset + m.start(), offset + m.end(), m.group(0), d, "explicit", d > published, note
@@ -236,7 +237,8 @@ def _weekday_dates(text: str, published: dt.date, offset: int, taken: _Spans) ->
             continue
         mod = (m["mod"] or "").lower()
         d = _weekday(m["wd"], mod, published)
-        note = f"'{m.group(0)}' read as {d:%A, %b. %-d, %Y} (the latest on or before publication)"
+        day = f"{d:%A}, {ap_date(d, year=True)}"
+        note = f"'{m.group(0)}' read as {day} (the latest on or before publication)"
         out.append(
             DateMention(
                 offset + m.start(), offset + m.end(), m.group(0), d, "weekday", d > published, note
@@ -276,7 +278,7 @@ def _relative_dates(text: str, published: dt.date, offset: int, taken: _Spans) -
                 d,
                 "relative",
                 False,
-                f"'{m.group(0)}' read as {d:%b. %-d, %Y}",
+                f"'{m.group(0)}' read as {ap_date(d, year=True)}",
             )
         )
     return out
@@ -299,7 +301,7 @@ def _holiday_dates(text: str, published: dt.date, offset: int, taken: _Spans) ->
                 d,
                 "holiday",
                 d > published,
-                f"'{m.group(0)}' read as {d:%b. %-d, %Y}",
+                f"'{m.group(0)}' read as {ap_date(d, year=True)}",
             )
         )
     return out

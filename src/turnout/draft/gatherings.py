@@ -22,6 +22,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from turnout.ap import ap_date
 from turnout.columns import RAW_COLUMNS
 from turnout.draft import notes as note_text
 from turnout.draft.dates import _EXPLICIT, DateMention, compared_day, find_dates
@@ -926,7 +927,7 @@ def _shifted(
         replace(
             d,
             date=base + dt.timedelta(days=d.shift),
-            note=f"'{d.text}' counted from {base:%b. %-d, %Y}, the article's day",
+            note=f"'{d.text}' counted from {ap_date(base, year=True)}, the article's day",
         )
         if d.how == "shift"
         else d
