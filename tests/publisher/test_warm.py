@@ -254,3 +254,21 @@ def test_a_forked_worker_builds_a_page_with_a_forked_kernel_and_ends_with_its_in
         stand_in.stdin.close()  # no more jobs: the worker ends, and its stand-in with it
         assert stand_in.wait(timeout=10) == 0
         assert _pid_gone(worker)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="warm kernels are Linux-only")
+def test_switched_off_a_build_starts_its_worker_and_kernel_the_usual_way(tmp_path, monkeypatch):
+    # The path other systems take, and a build whose warm process could not start.
+    from test_build_site import _build_alone, _notebook
+
+    monkeypatch.setenv(SWITCH_ENV, "0")
+    code = (
+        "import os, pathlib\n"
+        "parent = pathlib.Path(f'/proc/{os.getppid()}/cmdline').read_bytes()\n"
+        "print('kernel of', 'worker' if b'worker_main' in parent else 'other')\n"
+        "print('warm' if b'serve(' in parent else 'cold')"
+    )
+    [page] = _build_alone(_notebook(tmp_path / "01-parent.ipynb", code), tmp_path)
+    html = page.path.read_text(encoding="utf-8")
+    assert "kernel of worker" in html and "cold" in html  # a fresh worker's own child
