@@ -27,9 +27,9 @@ from turnout.publisher.warm import (
     SWITCH_ENV,
     WORKER,
     available,
-    client_command,
     kernel_manager_class,
     running,
+    stand_in_command,
     warm_process,
 )
 from turnout.publisher.workers import follow, worker_command
@@ -74,7 +74,7 @@ def test_a_build_forks_from_the_warm_process_already_running(tmp_path):
 
 
 def test_the_kernels_stand_in_is_this_packages_client_with_the_standard_library_only():
-    command = client_command("/run/kernel-7.json")
+    command = stand_in_command("-f", "/run/kernel-7.json")
     assert command[0] == sys.executable and command[1:3] == ["-I", "-S"]
     assert Path(command[3]) == CLIENT and CLIENT.is_file()
     assert command[4:] == ["-f", "/run/kernel-7.json"]
@@ -160,7 +160,7 @@ def _stand_in(
 
     connection, _ = write_connection_file(str(folder / f"{name}.json"))
     env = _warm_env() | {SOCKET_ENV: socket_path}
-    stand_in = subprocess.Popen(client_command(connection), env=env, cwd=folder)
+    stand_in = subprocess.Popen(stand_in_command("-f", connection), env=env, cwd=folder)
     return stand_in, _new_fork(socket_path, known)
 
 

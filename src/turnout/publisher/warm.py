@@ -92,9 +92,10 @@ def running(environ: Mapping[str, str]) -> str | None:
 
 @contextlib.contextmanager
 def warm_process(env: Mapping[str, str], cwd: str | os.PathLike) -> Iterator[str | None]:
-    """A warm process for one build, started with the kernels' environment ``env`` in
-    ``cwd``; yields its socket (None when kernels start the usual way). On leaving, the
-    warm process is stopped, and with it any kernel still running."""
+    """A warm process for a build (or a run of builds), started with the kernels' environment
+    ``env`` in ``cwd``; yields its socket (None when workers and kernels start the usual
+    way). On leaving, the warm process is stopped, and with it anything it forked still
+    running."""
     if not available(env):
         yield None
         return
@@ -130,31 +131,25 @@ def _ready(proc: subprocess.Popen, within: float = 120.0) -> bool:
     return proc.stdout.readline().strip() == "ready"
 
 
-def client_command(connection_file: str) -> list[str]:
-    """The command a kernel manager runs in a warm kernel's place.
+def stand_in_command(*args: str) -> list[str]:
+    """The command run in a warm fork's place: ``-f CONNECTION_FILE`` for a kernel (what a
+    kernel manager runs), :data:`WORKER` for a build worker (its socket in the environment).
 
-    >>> client_command("k.json")[1:3], client_command("k.json")[-2:]
+    >>> stand_in_command("-f", "k.json")[1:3], stand_in_command("-f", "k.json")[-2:]
     (['-I', '-S'], ['-f', 'k.json'])
+    >>> stand_in_command(WORKER)[-1]
+    '--worker'
     """
-    return [sys.executable, "-I", "-S", str(CLIENT), "-f", connection_file]
-
-
-def worker_command() -> list[str]:
-    """The command a build runs in a warm worker's place (its socket in the environment).
-
-    >>> worker_command()[1:3], worker_command()[-1]
-    (['-I', '-S'], '--worker')
-    """
-    return [sys.executable, "-I", "-S", str(CLIENT), WORKER]
+    return [sys.executable, "-I", "-S", str(CLIENT), *args]
 
 
 def kernel_manager_class() -> type:
-    """jupyter_client's kernel manager, starting :func:`client_command` for its kernel."""
+    """jupyter_client's kernel manager, starting :func:`stand_in_command` for its kernel."""
     from jupyter_client.manager import AsyncKernelManager
 
     class WarmKernelManager(AsyncKernelManager):
         def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
-            return client_command(self.connection_file)
+            return stand_in_command("-f", self.connection_file)
 
     return WarmKernelManager
 
@@ -163,8 +158,8 @@ def kernel_manager_class() -> type:
 
 
 def serve(path: str) -> None:
-    """Fork a kernel for each request on the socket at ``path`` until stopped, or until the
-    build that started this process is gone; kernels still running then are killed."""
+    """Fork a kernel or a worker for each request on the socket at ``path`` until stopped,
+    or until the process that started this one is gone; forks still running are killed."""
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     # As a build worker does (workers.worker_main): no jsonschema IRI checker, a second of
     # CPU for a format no notebook schema uses. A kernel gets the name back (_become_kernel).
@@ -178,7 +173,7 @@ def serve(path: str) -> None:
     server.bind(path)
     server.listen(16)
     builder = os.getppid()
-    kernels: dict[int, socket.socket] = {}  # pid -> the client standing in for it
+    forks: dict[int, socket.socket] = {}  # pid -> the stand-in's connection
     stopping: list[bool] = []
     signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -189,15 +184,15 @@ def serve(path: str) -> None:
             for key, _ in sel.select(timeout=0.2):
                 if key.fileobj is server:
                     conn, _ = server.accept()
-                    pid = _start(conn, server, kernels)
+                    pid = _start(conn, server, forks)
                     if pid is not None:
-                        kernels[pid] = conn
+                        forks[pid] = conn
                         sel.register(conn, selectors.EVENT_READ, pid)
-                else:  # the client is gone (killed): its kernel goes too
+                else:  # the stand-in is gone (killed): its fork goes too
                     _kill(key.data)
                     sel.unregister(key.fileobj)
-            _reap(kernels, sel)
-    for pid in kernels:
+            _reap(forks, sel)
+    for pid in forks:
         _kill(pid)
 
 
@@ -216,7 +211,7 @@ def _read_request(conn: socket.socket) -> tuple[dict[str, Any], list[int]] | Non
             body += chunk
         req = json.loads(body)
         if len(fds) != 3 or not isinstance(req, dict):
-            raise ValueError("not a kernel request")
+            raise ValueError("not a request for a fork")
         return req, fds
     except (OSError, ValueError, struct.error):
         for fd in fds:
@@ -225,7 +220,7 @@ def _read_request(conn: socket.socket) -> tuple[dict[str, Any], list[int]] | Non
 
 
 def _start(
-    conn: socket.socket, server: socket.socket, kernels: dict[int, socket.socket]
+    conn: socket.socket, server: socket.socket, forks: dict[int, socket.socket]
 ) -> int | None:
     """Fork a kernel or a worker for the request on ``conn``; its pid is sent back (None,
     and ``conn`` closed, for a request that is not one: the warm process serves the next)."""
@@ -235,10 +230,10 @@ def _start(
         return None
     req, fds = request
     pid = os.fork()
-    if pid == 0:  # the kernel
+    if pid == 0:  # the kernel or worker
         try:
             server.close()
-            for other in kernels.values():
+            for other in forks.values():
                 other.close()
             conn.close()
             _take_over(req, fds)
@@ -305,16 +300,16 @@ def _kill(pid: int) -> None:
         os.kill(pid, signal.SIGKILL)
 
 
-def _reap(kernels: dict[int, socket.socket], sel: selectors.BaseSelector) -> None:
-    """Collect kernels that ended; each one's status goes to its client."""
-    while kernels:
+def _reap(forks: dict[int, socket.socket], sel: selectors.BaseSelector) -> None:
+    """Collect forks that ended; each one's status goes to its stand-in."""
+    while forks:
         try:
             pid, status = os.waitpid(-1, os.WNOHANG)
         except ChildProcessError:
             return
         if pid == 0:
             return
-        conn = kernels.pop(pid, None)
+        conn = forks.pop(pid, None)
         if conn is None:
             continue
         with contextlib.suppress(KeyError, ValueError):

@@ -144,11 +144,11 @@ def worker_command(warm_socket: str | None, env: dict[str, str]) -> list[str]:
     ['-c', 'from turnout.publisher.workers import worker_main; worker_main()']
     """
     from turnout.publisher.stand_in import SOCKET_ENV
-    from turnout.publisher.warm import worker_command as warm_worker
+    from turnout.publisher.warm import WORKER, stand_in_command
 
     if warm_socket:
         env[SOCKET_ENV] = warm_socket
-        return warm_worker()
+        return stand_in_command(WORKER)
     main = "from turnout.publisher.workers import worker_main; worker_main()"
     return [sys.executable, "-c", main]
 
