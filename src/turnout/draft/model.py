@@ -52,6 +52,18 @@ def probability(x: list[float], weights: list[float]) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def dropped_place(q: Any) -> bool:
+    """Whether a left-out item is a gathering without a number the model dropped (listed by
+    its place's words), not a number.
+
+    >>> from turnout.draft.quantities import Quantity
+    >>> reason = DROPPED_PLACE.format(day="Feb. 5, 2025")
+    >>> dropped_place(Quantity(0, 6, "Lansing", math.nan, math.nan, False, reason))
+    True
+    """
+    return str(q.reason).startswith(DROPPED_PLACE.split("{")[0])
+
+
 def _place_left_out(c: Any) -> Any:
     """A dropped gathering without a number, for the reviewer's list: its place's words in its
     sentence (the sentence itself where the place was named in another)."""

@@ -17,7 +17,7 @@ from typing import Any
 
 from turnout import cells
 from turnout.draft.gatherings import Draft, Span, build_draft
-from turnout.draft.model import DROPPED_PLACE
+from turnout.draft.model import dropped_place
 from turnout.sizes import parse_size
 
 KINDS = {"place": "place", "date": "day", "size": "crowd size", "weather": "weather"}
@@ -219,8 +219,7 @@ def left_out_html(draft: Draft) -> str:
     for q in sorted(draft.left_out, key=lambda q: q.start):
         words = f'<a href="#dr-out-{q.start}">{_esc(" ".join(q.text.split()))}</a>'
         items.append(f"<tr><td>{words}</td><td>{_esc(q.reason)}</td></tr>")
-    gone = DROPPED_PLACE.split("{")[0]
-    places = sum(q.reason.startswith(gone) for q in draft.left_out)  # gatherings, not numbers
+    places = sum(map(dropped_place, draft.left_out))  # gatherings, not numbers
     n = len(draft.left_out) - places
     what = [f"{n} number{'s' if n != 1 else ''}"] if n else []
     what += [f"{places} gathering{'s' if places != 1 else ''}"] if places else []
