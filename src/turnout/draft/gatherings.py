@@ -687,7 +687,13 @@ class _Mind:
         # Days of plans, of other years' events and of sentences about no gathering
         # ("Watch the show on Monday") are not the days in mind.
         if made or _EVENTISH.search(s.text):
-            for d in seen.past:
+            # A day in a later clause about something else, beside the gathering's own, is
+            # not in mind ("took to the streets ... Friday night after the city of Memphis
+            # released videos of a January 7 traffic stop": Friday is).
+            other = [_another_event(s.text, d.start - s.start) for d in seen.past]
+            for d, elsewhere in zip(seen.past, other, strict=True):
+                if elsewhere and not all(other):
+                    continue
                 if _once(_clause(s.text, d.start - s.start), self.published):
                     self.history.append((d, seen.read.places, seen.idx))
 

@@ -679,6 +679,21 @@ def _a_label(p: _Phrase) -> str:
     return ""
 
 
+_NUMBERING = re.compile(r"\s*\d{1,2}[.)]\s")
+
+
+def _a_numbering(p: _Phrase) -> str:
+    """A numbered list's numeral opening its line ("2. August 15: WGA offers
+    counterproposal"): the item's place in the list, not a crowd.
+
+    >>> find_quantities("2. August 15: WGA offers counterproposal", listed=True)[0].reason
+    "a list's numbering ('2. August 15')"
+    """
+    if p.i == 0 and not p.text[: p.start].strip() and _NUMBERING.match(p.text, p.start):
+        return "a list's numbering ('2. August 15')"
+    return ""
+
+
 # Words a number after them names, not counts: a union local, a channel, a road.
 _NUMBERED = frozenset(
     "Local Locals Chapter Channel District Route Interstate Highway Pier Gate Precinct Ward "
@@ -987,6 +1002,7 @@ def _spanning(p: _Phrase) -> str:
 
 # The rules in the order they are asked: the first with a reason gives it.
 _RULES: tuple[Callable[[_Phrase], str], ...] = (
+    _a_numbering,
     _a_label,
     _not_people,
     _not_the_crowd,

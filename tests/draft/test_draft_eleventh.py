@@ -1,0 +1,45 @@
+"""Issue 20's fifth round: causes of false rows and wrong sizes on the eleventh batch
+(docs/draft.md, "Why rows are false"), each on real sentences of that batch
+(tests/fixtures/articles/, named), now development data."""
+
+from __future__ import annotations
+
+from drafting import left_out, rows
+
+# writerswrite-2023-09-13-writers-actors-march-hollywood
+WRITERS = (
+    "Striking writers and actors marched through Hollywood together yesterday. Thousands of "
+    "members of the WGA and SAG could be seen carrying signs.\n\n"
+    "The WGA West summarized what has happened so far with AMPTP negotiations in a tweet.\n\n"
+    "  1. August 11: Initial counter offer from AMPTP\n"
+    "  2. August 15: WGA offers counterproposal\n"
+    "  3. August 22: AMPTP publicly releases unchanged offer from August 11, ignoring WGA's "
+    "August 15 counterproposal entirely\n"
+)
+
+
+def test_a_numbered_lists_numerals_are_no_crowds():
+    got = rows(WRITERS, "2023-09-14")
+    assert {r[0] for r in got} == {"2023-09-13"}  # no rows on Aug. 15 or 22
+    reasons = dict(left_out(WRITERS, "2023-09-14"))
+    assert reasons["2"] == reasons["3"] == "a list's numbering ('2. August 15')"
+
+
+def test_hollywood_is_a_neighborhood_of_los_angeles():
+    assert ("2023-09-13", "Los Angeles", "CA", "Thousands") in rows(WRITERS, "2023-09-14")
+
+
+def test_a_day_of_the_cause_is_not_the_day_in_mind():
+    # commondreams-2023-01-27-tyre-nichols-protests: the bridge's crowd is Friday's, not
+    # that of the traffic stop of Jan. 7.
+    text = (
+        "People took to the streets across the United States Friday night after the city of "
+        "Memphis, Tennessee released videos of a January 7 traffic stop that led to five "
+        "police officers being fired and charged with the murder of 29-year-old Black "
+        "motorist Tyre Nichols.\n\n"
+        "As of 8:30 pm, more than 100 people remained on the Harahan Bridge with protest "
+        "leaders saying they wanted to talk with Memphis Mayor Jim Strickland."
+    )
+    got = rows(text, "2023-01-27")
+    assert ("2023-01-27", "Memphis", "TN", "more than 100") in got
+    assert all(r[0] != "2023-01-07" for r in got)
