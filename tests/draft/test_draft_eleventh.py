@@ -43,3 +43,24 @@ def test_a_day_of_the_cause_is_not_the_day_in_mind():
     got = rows(text, "2023-01-27")
     assert ("2023-01-27", "Memphis", "TN", "more than 100") in got
     assert all(r[0] != "2023-01-07" for r in got)
+
+
+def test_the_noun_a_number_counts_is_the_last_of_a_compound():
+    # whsv-2020-01-20-richmond-gun-rights-lobby-day: activists, not rights, are counted.
+    text = (
+        "Thousands of gun-rights activists from around the country rallied peacefully at the "
+        "Virginia Capitol on Monday, protesting plans by the state's Democratic majority to "
+        "pass gun-control legislation."
+    )
+    assert ("2020-01-20", "Richmond", "VA", "Thousands") in rows(text, "2020-01-20")
+
+
+def test_a_conceded_clauses_prediction_is_not_the_crowds():
+    # stripes-2025-06-06-unite-for-veterans-national-mall
+    text = (
+        "Veterans rallied on the National Mall in Washington on June 6, 2025. "
+        "Though organizers had predicted a turnout of 20,000, less than 5,000 people had "
+        "gathered at the National Mall by midday."
+    )
+    assert rows(text, "2025-06-06") == [("2025-06-06", "Washington", "DC", "less than 5,000")]
+    assert ("20,000", "a plan or an expectation, not a gathering") in left_out(text, "2025-06-06")

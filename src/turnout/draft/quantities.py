@@ -366,6 +366,10 @@ def _head(toks: list[_Tok], j: int) -> str:
             named = True  # ("2350 Broadway in Oakland" is an address, not a crowd in Oakland)
             continue
         if w.endswith("s") and len(w) > 3 and not w.endswith("ss"):
+            if _person_after(toks, k):
+                k += 1  # "gun-rights activists", "civil rights marchers": the last noun counts
+                seen += 1
+                continue
             if w in _NOT_PERSON:
                 return "thing"
             if w.endswith(_PERSON_ENDINGS):
@@ -374,6 +378,22 @@ def _head(toks: list[_Tok], j: int) -> str:
         k += 1
         seen += 1
     return ""
+
+
+def _person_after(toks: list[_Tok], k: int) -> bool:
+    """True when the word after ``toks[k]`` (past a hyphen) is a noun of people: the plural
+    at ``k`` then qualifies it ("Thousands of gun-rights activists").
+
+    >>> find_quantities("Thousands of gun-rights activists rallied")[0].crowd
+    True
+    """
+    n = k + 1
+    if n < len(toks) and toks[n].text in ("-", "‑") and toks[n].start == toks[k].end:
+        n += 1
+    if n >= len(toks):
+        return False
+    w = toks[n].low
+    return w in _PERSON or (w.endswith(_PERSON_ENDINGS) and w not in _NOT_PERSON)
 
 
 def _framed(toks: list[_Tok], i: int) -> bool:
@@ -886,7 +906,7 @@ def _a_plan(p: _Phrase) -> str:
     quoted = [m.span() for m in _QUOTED.finditer(p.text, max(0, start - 600), start)]
     sentence_before = [
         t.low
-        for t in toks[max(0, i - 60) : i]
+        for t in toks[_conceded(toks, max(0, i - 60), i) : i]
         if not any(a <= t.start < b for a, b in quoted) and not t.text[0].isupper()
     ]  # (and not names: "Planned Parenthood")
     # Only the number's own clause: "sister marches planned across the world and in
@@ -904,6 +924,23 @@ def _a_plan(p: _Phrase) -> str:
         # "doubled expectations" came)
         return "a plan or an expectation, not a gathering"
     return ""
+
+
+def _conceded(toks: list[_Tok], lo: int, i: int) -> int:
+    """Where the number's clause begins after a clause conceded before it: "Though
+    organizers had predicted a turnout of 20,000, less than 5,000 people had gathered"
+    (the prediction is the other clause's, not the crowd's).
+
+    >>> [q.crowd for q in find_quantities("Though organizers had predicted a turnout of "
+    ...     "20,000, less than 5,000 people had gathered at the National Mall by midday.")]
+    [False, True]
+    """
+    concede = [n for n in range(lo, i) if toks[n].low in ("though", "although")]
+    if concede:
+        commas = [n for n in range(concede[-1], i) if toks[n].text == ","]
+        if commas:
+            return commas[-1] + 1
+    return lo
 
 
 def _another_time(p: _Phrase) -> str:
