@@ -64,3 +64,21 @@ def test_a_conceded_clauses_prediction_is_not_the_crowds():
     )
     assert rows(text, "2025-06-06") == [("2025-06-06", "Washington", "DC", "less than 5,000")]
     assert ("20,000", "a plan or an expectation, not a gathering") in left_out(text, "2025-06-06")
+
+
+def test_people_treated_for_heat_are_no_crowd():
+    # nevadaappeal-2010-05-29-sb1070-phoenix-march
+    text = (
+        "About 20 people were treated for heat or fatigue-related symptoms, and seven of them "
+        "were taken to a hospital, said Phoenix police spokesman Sgt. Tommy Thompson."
+    )
+    assert ("About 20", "people arrested, hurt or killed") in left_out(text, "2010-05-29")
+
+
+def test_one_list_of_harm_words_reads_each_role():
+    from turnout.draft.harm import HARM, ROLES, harm_words
+
+    # Every word plays a known role, and each role's words come from the one list.
+    assert all(set(roles.split()) <= set(ROLES) for _, roles in HARM)
+    assert "shot" in harm_words("scene").split("|")
+    assert "treated" not in harm_words("scene").split("|")

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from turnout import places as gazetteer
 from turnout.ap import AP_DATELINE_CITIES, state_abbreviations
+from turnout.draft.harm import harm_words
 from turnout.draft.text import Mention
 
 # What reporters call Washington, D.C. without naming it.
@@ -181,10 +182,7 @@ _GUARD = re.compile(
 )
 # The scene of a killing or an attack: "the shootings in Atlanta", "were shot and killed
 # by a 21-year-old white gunman in Atlanta", "shoving three people ... in Oakland".
-_SCENE = re.compile(
-    r"\b(?:shootings?|shot|killed|killings?|gunman|gunmen|murder(?:ed|s)?|stabb\w*|shov\w*|"
-    r"dead|arraign\w*)\b"
-)
+_SCENE = re.compile(rf"\b(?:{harm_words('scene')})\b")
 
 
 _AT_EVENT = re.compile(

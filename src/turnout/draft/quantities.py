@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from turnout.ap import STATE_NAMES
 from turnout.draft.dates import _EXPLICIT
+from turnout.draft.harm import harm_words
 from turnout.draft.text import Mention
 from turnout.sizes import parse_size, size_problem
 
@@ -176,11 +177,7 @@ _AUX = frozenset(
     "were was are is be been being had have has got get later reportedly also all then already "
     "eventually subsequently fatally who that whom".split()
 )
-_OUTCOME = re.compile(
-    r"^(?:arrest\w*|detain\w*|apprehend\w*|deport\w*|handcuff\w*|cited|charged|jailed|booked|arraign\w*|"
-    r"injur\w*|hurt|killed|dead|died|deaths?|wounded|shot|hospitali[sz]ed|murdered|taken|"
-    r"bodies|corpses)$"
-)
+_OUTCOME = re.compile(rf"^(?:{harm_words('outcome')})$")
 _CUSTODY = re.compile(r"\b(?:in handcuffs|under arrest|into custody|in custody|behind bars)\b")
 # Plans and suppositions: "organizers expected", "if there is an average 400 people".
 _FUTURE = re.compile(
@@ -831,12 +828,8 @@ def _not_the_crowd(p: _Phrase) -> str:
 
 # Harm done to the people a number counts: "a shooting ... that left eight people dead",
 # "shoving three people to the ground", "ICE kidnapped 45 workers".
-_HARMED_BY = re.compile(
-    r"\b(?:kidnapp?ed|abducted|shoving|shoved|stabbed|stabbing|killing|shooting|shot|"
-    r"attacking|assaulting|beating|beat|arraigned|detaining|deporting)\s+$",
-    re.I,
-)
-_LEFT_DEAD = re.compile(r"^[^.;]{0,60}?\b(?:dead|injured|wounded|hurt)\b")
+_HARMED_BY = re.compile(rf"\b(?:{harm_words('by')})\s+$", re.I)
+_LEFT_DEAD = re.compile(rf"^[^.;]{{0,60}}?\b(?:{harm_words('left')})\b")
 # A count within another ("including six Asian women", "among them 15 members", "six of
 # them"): a part of people already counted, never a crowd of its own.
 _PART_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom)\s+$", re.I)
@@ -844,7 +837,7 @@ _PART_AFTER = re.compile(r"^\s+of (?:them|whom)\b", re.I)
 # A passive after a parenthesis: "eight people, including six Asian women, were shot".
 _PASSIVE_HARM = re.compile(
     r"^[^.;]{0,50}?[,—–]\s*(?:were|was|had been|have been)\s+(?:\w+\s+)?"
-    r"(?:shot|killed|stabbed|injured|wounded|hurt|arrested|detained|arraigned|kidnapped)\b",
+    rf"(?:{harm_words('passive')})\b",
     re.I,
 )
 
