@@ -39,8 +39,8 @@ from turnout.draft.quantities import (
     _NATIONAL,
     MISTYPED,
     Quantity,
+    clause_total,
     find_quantities,
-    verbs_after,
 )
 from turnout.draft.sentences import Sentence, split_sentences
 from turnout.draft.weather import WeatherMention, find_weather
@@ -533,7 +533,9 @@ class _Mind:
         s = seen.sentence
         if q.crowd and self.earlier == s.block and not _other_year(s.text, self.published):
             q = _reason(q, "a number from another year's event (the sentence before)")
-        if q.crowd and _national_clause(s, q, seen.cities):
+        # (the sentence's places given as examples of a total are not its place)
+        places = [c.start - s.start for c in seen.cities if not c.weak and not c.guarded]
+        if q.crowd and clause_total(s.text, q.start - s.start, q.end - s.start, places):
             q = _reason(q, TOTAL)
         if not q.crowd:
             self.left_out.append(q)
@@ -859,33 +861,6 @@ _LIVE = re.compile(
     r"assembling|streaming|pouring|filling|chanting)\b|\bright now\b|\bhappening now\b",
     re.IGNORECASE,
 )
-_EXAMPLES = re.compile(r"\b(?:including|such as|like|among them)\b")
-_SCOPE_BREAK = re.compile(r"[;—–]|\s--\s|:\s|,\s+(?:and|but|while)\s")
-
-
-def _national_clause(s: Sentence, q: Quantity, cities: list[PlaceMention]) -> bool:
-    """True when the number's own clause spans the nation and names none of the
-    sentence's cities: "More than a million people marched in cities across the country;
-    in Omaha, 4,000 turned out" gives Omaha 4,000 only."""
-    at = q.start - s.start
-    window = max(0, at - 400)  # (a clause is shorter: keeps a long sentence linear)
-    begin = max((m.end() for m in _SCOPE_BREAK.finditer(s.text, window, at)), default=window)
-    stop = _SCOPE_BREAK.search(s.text, q.end - s.start)
-    end = stop.start() if stop else len(s.text)
-    # Its words: the clause up to the number, then its verbs ("... vigil, held in cities
-    # nationwide" and "the demonstration, one of many around the country" are not).
-    scope = s.text[begin:at] + verbs_after(s.text[:end], q.end - s.start)
-    if not _NATIONAL.search(scope):
-        return False
-    # (places given as examples of the total are not its place: "in smaller towns,
-    # including Bozeman, Montana, and Juneau, Alaska")
-    examples = _EXAMPLES.search(s.text, begin, end)
-    starts = [c.start for c in cities]
-    inside = cities[bisect_left(starts, s.start + begin) : bisect_left(starts, s.start + end)]
-    return not any(
-        not c.weak and not c.guarded and not (examples and c.start - s.start > examples.start())
-        for c in inside
-    )
 
 
 def _byline(d: DateMention, s: Sentence, published: dt.date) -> bool:

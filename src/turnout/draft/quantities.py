@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -1007,27 +1008,63 @@ def _span_of_places(words: str) -> bool:
 
 
 def _spanning(p: _Phrase) -> str:
-    """A number whose own clause spans many places though the sentence names some: the
-    nation right after it, before any name ("thousands of workers in hundreds of cities
-    across the country", "parades throughout the U.S., including Chicago"), or a span
-    of places ("From Washington, DC to San Francisco, thousands").
+    """A number whose own clause spans many places though the sentence names some
+    (:func:`clause_total`, the places not yet known).
 
     >>> [(q.text, q.crowd) for q in find_quantities("Tens of thousands participated "
     ...     "in demonstrations from Pittsburgh to Pasadena, California.", has_place=True)]
     [('Tens of thousands', False)]
     """
-    text, start, end = p.text, p.start, p.end
+    return "a total of several places" if clause_total(p.text, p.start, p.end) else ""
+
+
+# Where a number's clause begins and ends, for the scope of a total; and the words after
+# which the places a clause names are examples of its total.
+_SCOPE_BREAK = re.compile(r"[;—–]|\s--\s|:\s|,\s+(?:and|but|while)\s")
+_EXAMPLES = re.compile(r"\b(?:including|such as|like|among them)\b")
+
+
+def clause_total(text: str, start: int, end: int, places: list[int] | None = None) -> bool:
+    """True when the number at ``text[start:end]`` is a total: its own clause spans many
+    places. The one test of a total's scope, for :mod:`.quantities` (places unknown) and
+    :mod:`.gatherings` (``places``: where the sentence names places a crowd can be, sorted
+    offsets in ``text``).
+
+    The nation right after the number, before any name ("thousands of workers in
+    hundreds of cities across the country", "parades throughout the U.S., including
+    Chicago"; not where they came from: "union members from across the country joined
+    together in Philadelphia"), or a span of places ("From Washington, DC to San
+    Francisco, thousands"); with ``places``, also a clause that spans the nation and
+    names none of them but as examples ("More than a million people marched in cities
+    across the country; in Omaha, 4,000 turned out" gives Omaha 4,000 only; "in smaller
+    towns, including Bozeman, Montana").
+
+    >>> text = ("More than a million marched in cities across the country; "
+    ...         "in Omaha, 4,000 turned out")
+    >>> omaha, n = [text.index("Omaha")], text.index("4,000")
+    >>> clause_total(text, 0, 19, omaha), clause_total(text, n, n + 5, omaha)
+    (True, False)
+    """
     after = verbs_after(text, end)
     scope = _NATIONAL.search(text[end : end + len(after) + 6])  # ("the U.S.": its periods)
     if scope and not re.search(r"\b[A-Z]|\bas part of\b|\bfrom\s+$", after[: scope.start()]):
-        # ("union members from across the country joined together in Philadelphia": where
-        # they came from); the sentence's cities are examples of it, as in
-        # gatherings._national_clause
-        return "a total of several places"
+        return True
     lead = text[_clause_start(text, start) : start]
     if _span_of_places(lead) or _span_of_places(after):
-        return "a total of several places"
-    return ""
+        return True
+    if places is None:
+        return False
+    window = max(0, start - 400)  # (a clause is shorter: keeps a long sentence linear)
+    begin = max((m.end() for m in _SCOPE_BREAK.finditer(text, window, start)), default=window)
+    stop = _SCOPE_BREAK.search(text, end)
+    finish = stop.start() if stop else len(text)
+    # Its words: the clause up to the number, then its verbs ("... vigil, held in cities
+    # nationwide" and "the demonstration, one of many around the country" are not).
+    if not _NATIONAL.search(text[begin:start] + verbs_after(text[:finish], end)):
+        return False
+    examples = _EXAMPLES.search(text, begin, finish)
+    inside = places[bisect_left(places, begin) : bisect_left(places, finish)]
+    return not any(not (examples and at > examples.start()) for at in inside)
 
 
 # The rules in the order they are asked: the first with a reason gives it.
