@@ -82,3 +82,31 @@ def test_one_list_of_harm_words_reads_each_role():
     assert all(set(roles.split()) <= set(ROLES) for _, roles in HARM)
     assert "shot" in harm_words("scene").split("|")
     assert "treated" not in harm_words("scene").split("|")
+
+
+def test_an_age_and_a_web_address_in_short_lines_are_no_crowds():
+    # heardzone-2019-03-15-youth-climate-strike-capitol: a caption twice, short lines with a
+    # number, read as a list; the age is no crowd there either.
+    caption = 'Maya Hofstetter, 15, said she felt "inspired" by the rally. CREDIT: E.A. Crunden'
+    text = (
+        "Hundreds of students rallied at the U.S. Capitol in Washington on Friday.\n\n"
+        f"{caption}\n{caption}\n"
+    )
+    assert rows(text, "2019-03-15") == [("2019-03-15", "Washington", "DC", "Hundreds")]
+    # fogcityjournal-2008-11-07-prop-8-san-francisco: a reader's comment with a link
+    link = "November 8, 2008 at 2:35 pm\nhttp://www.vimeo.com/2189726 for the video\n"
+    assert ("2189726", "part of a web address") in left_out(link, "2008-11-08")
+
+
+def test_no_sentence_ends_after_prop_before_its_number():
+    from turnout.draft.sentences import split_sentences
+
+    # fogcityjournal-2008-11-07-prop-8-san-francisco
+    text = (
+        "Were Joe Alioto Jr.’s paid campaign sign holders protesting the Prop. 8 rally on "
+        "behalf of proponents of discrimination?"
+    )
+    assert [s.text for s in split_sentences(text)] == [text]
+    assert ("8", "part of a name ('SEIU 1021', 'Local 73', 'NBC 15')") in left_out(
+        text, "2008-11-08"
+    )

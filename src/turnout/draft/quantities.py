@@ -712,11 +712,41 @@ def _a_numbering(p: _Phrase) -> str:
     return ""
 
 
+def _an_age_or_address(p: _Phrase) -> str:
+    """A person's age set off after the name ("Maya Hofstetter, 15, said") or a number in
+    a web address ("http://www.vimeo.com/2189726"): no crowd, in a list's line too.
+
+    >>> [q.reason for q in find_quantities("Maya Hofstetter, 15, said she felt inspired",
+    ...                                    listed=True)]
+    ["a person's age ('Maya Hofstetter, 15, said')"]
+    >>> find_quantities("http://www.vimeo.com/2189726 for the video", listed=True)[0].reason
+    'part of a web address'
+    """
+    toks, i, prev, nxt = p.toks, p.i, p.prev, p.nxt
+    if prev is not None and prev.text == "/" and prev.end == toks[i].start:
+        return "part of a web address"
+    name = toks[i - 2] if i >= 2 else None
+    if (
+        p.j == i + 1
+        and toks[i].text.isdigit()
+        and int(toks[i].text) < 120
+        and prev is not None
+        and prev.text == ","
+        and name is not None
+        and name.text[:1].isupper()
+        and name.text.isalpha()
+        and nxt is not None
+        and nxt.text == ","
+    ):
+        return "a person's age ('Maya Hofstetter, 15, said')"
+    return ""
+
+
 # Words a number after them names, not counts: a union local, a channel, a road.
 _NUMBERED = frozenset(
     "Local Locals Chapter Channel District Route Interstate Highway Pier Gate Precinct Ward "
-    "Station Studio Unit Council Lodge".split()
-)
+    "Station Studio Unit Council Lodge Proposition Prop Measure Amendment Initiative".split()
+)  # ("the Prop. 8 rally": a ballot measure's number)
 _NOT_NAMES = frozenset("NYC USA DC LA".split())
 
 
@@ -733,6 +763,13 @@ def _named_number(toks: list[_Tok], i: int) -> bool:
         return False
     if prev.text in _NUMBERED:
         return True
+    if (
+        prev.text == "."
+        and i >= 2
+        and toks[i - 2].text in _NUMBERED
+        and toks[i - 2].end == prev.start
+    ):
+        return True  # ("Prop. 8")
     shouted = i >= 2 and toks[i - 2].text.isupper() and toks[i - 2].text.isalpha()
     return (
         prev.text.isalpha()
@@ -1070,6 +1107,7 @@ def clause_total(text: str, start: int, end: int, places: list[int] | None = Non
 # The rules in the order they are asked: the first with a reason gives it.
 _RULES: tuple[Callable[[_Phrase], str], ...] = (
     _a_numbering,
+    _an_age_or_address,
     _a_label,
     _not_people,
     _not_the_crowd,

@@ -30,6 +30,9 @@ _ABBREVIATIONS = frozenset(
     vs etc
     """.split()
 )
+# Words that abbreviate a numbered thing: no sentence ends after them before a number
+# ("the Prop. 8 rally", "Sec. 2"); "the art." before a capital may end one.
+_NUMBERED = frozenset("prop props sec art fig ch pt".split())
 # After "U.S.", "p.m." and similar, a new sentence starts only with one of these words.
 _STARTERS = frozenset(
     """
@@ -199,6 +202,8 @@ def _boundary(text: str, dot: int, after: int) -> bool:
     token = word.group(1) if word else ""
     if token.lower().rstrip(".") in _ABBREVIATIONS:
         return False
+    if token.lower().rstrip(".") in _NUMBERED and first.isdigit():
+        return False  # ("protesting the Prop. 8 rally")
     if len(token) == 1:
         return False  # an initial ("Damon T. Hininger") or a case's "v." ("Roe v. Wade")
     if "." in token:  # "U.S.", "p.m.", "N.Y.": a new sentence only with a usual first word
