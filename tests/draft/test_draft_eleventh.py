@@ -110,3 +110,22 @@ def test_no_sentence_ends_after_prop_before_its_number():
     assert ("8", "part of a name ('SEIU 1021', 'Local 73', 'NBC 15')") in left_out(
         text, "2008-11-08"
     )
+
+
+def test_the_nations_capital_is_washington_and_coast_to_coast_a_total():
+    # grist-2011-11-06-keystone-xl-white-house: not the pipeline's Canada
+    text = (
+        "An estimated 10,000 to 12,000 protesters converged on the nation’s capitol Sunday to "
+        "press President Obama to block construction of the 1,700-mile Keystone XL pipeline, "
+        "which would transport tar-sands oil from Canada to refineries on the Gulf of Mexico."
+    )
+    assert rows(text, "2011-11-06") == [
+        ("2011-11-06", "Washington", "DC", "An estimated 10,000 to 12,000")
+    ]
+    # usatoday-2018-06-30-families-belong-together: the nation's total, hyphenated
+    text = (
+        'Thousands of people descended on cities from coast-to-coast Saturday in "Families '
+        "Belong Together\" rallies.\n\nIn the nation's capital, thousands of protesters poured "
+        "into Lafayette Square, across from the White House."
+    )
+    assert rows(text, "2018-06-30") == [("2018-06-30", "Washington", "DC", "thousands")]

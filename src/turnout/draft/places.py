@@ -783,10 +783,22 @@ def _ranges(out: list[PlaceMention], text: str, offset: int) -> None:
                 out[n + 1] = replace(out[n + 1], guarded=True)
 
 
+# "converged on the nation’s capitol Sunday": Washington (the building's or the city's).
+_NATIONS_CAPITAL = re.compile(r"\bthe nation['’]s capit[ao]l\b", re.IGNORECASE)
+
+
 def _capitols(out: list[PlaceMention], text: str, offset: int) -> list[PlaceMention]:
-    """The capital city of a state's capitol ("the Ohio Statehouse"), where no city is
-    read there already."""
-    found: list[PlaceMention] = []
+    """The capital city of a state's capitol ("the Ohio Statehouse"), and Washington for
+    "the nation's capital", where no city is read there already.
+
+    >>> [(p.text, p.name) for p in _capitols([], "marched on the nation’s capitol", 0)]
+    [('the nation’s capitol', 'Washington')]
+    """
+    found: list[PlaceMention] = [
+        PlaceMention(offset + m.start(), offset + m.end(), m.group(0), "city", "Washington",
+                     "DC", locative=True, note=f"'{m.group(0)}' is Washington")
+        for m in _NATIONS_CAPITAL.finditer(text)
+    ]  # fmt: skip
     for cap in _STATE_CAPITOL.finditer(text):
         code = _state_code(_key(cap["state"]))
         city = state_capitals().get(code)

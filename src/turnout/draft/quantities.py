@@ -213,7 +213,7 @@ _STATE_NAMES = "|".join(
 _NATIONAL = re.compile(
     r"\b(?:across|around|throughout)\s+(?:the\s+)?(?:U\.?S\.?|United States|country|nation|"
     r"world|globe)\b|\bnationwide\b|\bworldwide\b|\bcountrywide\b|\bglobally\b|\bnationally\b"
-    r"|\bin (?:dozens|hundreds|scores) of cities\b|\bcoast to coast\b"
+    r"|\bin (?:dozens|hundreds|scores) of cities\b|\bcoast[ -]to[ -]coast\b"
     r"|\bin (?:(?!the\b)[a-z]+ ){0,2}(?:cities|towns|communities)\b"
     # ("In all, police departments in more than two dozen US cities gave crowd estimates
     # that totaled some 1.1 million marchers")
