@@ -129,3 +129,15 @@ def test_the_nations_capital_is_washington_and_coast_to_coast_a_total():
         "into Lafayette Square, across from the White House."
     )
     assert rows(text, "2018-06-30") == [("2018-06-30", "Washington", "DC", "thousands")]
+
+
+def test_a_caption_before_its_credit_names_a_gathering():
+    # dj30news-2022-02-27-ukraine-rallies: captions with a weekday and a glued credit
+    text = (
+        "Thousands of protesters gathered at rallies across the country on Sunday.\n\n"
+        "A Ukrainian protester at a demonstration in Los Angeles on Saturday.Credit…Richard "
+        "Vogel/Associated Press\n"
+        "A march in Phoenix on Sunday.Credit…Adriana Zehbrauskas for The New York Times\n"
+    )
+    got = {r[:3] for r in rows(text, "2022-02-27")}
+    assert {("2022-02-26", "Los Angeles", "CA"), ("2022-02-27", "Phoenix", "AZ")} <= got

@@ -47,6 +47,9 @@ _FULL_DATE = re.compile(
 # A page's title: its headline, then the site's name ("... – East Bay Times", "... | Site").
 _PAGE_TITLE = re.compile(r"\s[–|—]\s+(?:[A-Z][\w.'’&-]*\s*){1,5}$")
 _CREDIT = re.compile(r"\bphoto\b|\(\s*[^()]*/[^()]*\)\s*$|\)\s*$", re.IGNORECASE)
+# A photo's credit after its caption's sentence: "... in Phoenix on Sunday.Credit…Adriana
+# Zehbrauskas for The New York Times" (a caption with a weekday, no full date).
+_CREDIT_LINE = re.compile(r"[.!?]\s*(?:Credit|CREDIT|Photo|PHOTO|Image)\s*(?:…|\.\.\.|:)\s*[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,8 @@ def _block_kind(line: str) -> str:
     if not any(c.isalnum() for c in line):
         return "skip"
     if len(words) <= 40 and _FULL_DATE.search(line) and _CREDIT.search(line):
+        return "caption"
+    if len(words) <= 40 and _CREDIT_LINE.search(line):
         return "caption"
     last = line.rstrip()[-1]
     if last == ",":
