@@ -141,3 +141,22 @@ def test_a_caption_before_its_credit_names_a_gathering():
     )
     got = {r[:3] for r in rows(text, "2022-02-27")}
     assert {("2022-02-26", "Los Angeles", "CA"), ("2022-02-27", "Phoenix", "AZ")} <= got
+
+
+def test_a_candidates_day_is_not_another_events():
+    import datetime as dt
+
+    from turnout.draft.gatherings import build_draft
+
+    # dj30news-2022-02-27-ukraine-rallies: the model's candidates took Saturday, the day of
+    # the gatherings these "followed", for Washington, Chicago and Boston.
+    text = (
+        "Thousands of protesters gathered at rallies across the country on Sunday.\n\n"
+        "In Washington, Chicago, Boston and other cities, the crowds varied in size, but the "
+        "number of gatherings, which followed several others on Saturday and came days after "
+        "President Vladimir V. Putin of Russia ordered troops to invade Ukraine, spoke to the "
+        "outrage."
+    )
+    d = build_draft(text, published=dt.date(2022, 2, 27), model=False)
+    days = {c.date.isoformat() for c in d.candidates if c.name in ("Washington", "Chicago")}
+    assert days == {"2022-02-27"}
