@@ -160,3 +160,18 @@ def test_a_candidates_day_is_not_another_events():
     d = build_draft(text, published=dt.date(2022, 2, 27), model=False)
     days = {c.date.isoformat() for c in d.candidates if c.name in ("Washington", "Chicago")}
     assert days == {"2022-02-27"}
+
+
+def test_of_two_days_the_one_its_gathering_had_stays_in_mind():
+    # fogcityjournal-2008-11-07-prop-8-san-francisco: the march is Friday's, not that of
+    # the vote on Tuesday.
+    text = (
+        "Thousands rallied in San Francisco.\n"
+        "As many as 10,000 civil rights protesters held a rally Friday to protest the passage "
+        "of Proposition 8, a measure passed by California voters Tuesday that eliminates the "
+        "right of same-sex couples to marry.\n"
+        "Wielding signage that read “Go H8 in your own State,” “Repeal Prop 8,” and “Christ "
+        "for Equality,” the protesters marched from San Francisco Civic Center to Dolores Park, "
+        "bringing mid-town rush-hour traffic along Market Street to a virtual standstill."
+    )
+    assert {r[0] for r in rows(text, "2008-11-08")} == {"2008-11-07"}

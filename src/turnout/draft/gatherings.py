@@ -693,8 +693,13 @@ class _Mind:
             # not in mind ("took to the streets ... Friday night after the city of Memphis
             # released videos of a January 7 traffic stop": Friday is).
             other = [_another_event(s.text, d.start - s.start) for d in seen.past]
+            # Of several days, the one its gatherings had stays in mind ("held a rally Friday
+            # to protest ... a measure passed by California voters Tuesday": Friday).
+            used = {g.date for g in made}
             for d, elsewhere in zip(seen.past, other, strict=True):
                 if elsewhere and not all(other):
+                    continue
+                if used and len({x.date for x in seen.past}) > 1 and d.date not in used:
                     continue
                 if _once(_clause(s.text, d.start - s.start), self.published):
                     self.history.append((d, seen.read.places, seen.idx))
