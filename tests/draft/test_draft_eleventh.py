@@ -175,3 +175,17 @@ def test_of_two_days_the_one_its_gathering_had_stays_in_mind():
         "bringing mid-town rush-hour traffic along Market Street to a virtual standstill."
     )
     assert {r[0] for r in rows(text, "2008-11-08")} == {"2008-11-07"}
+
+
+def test_capitols_in_listed_states_are_their_capitals():
+    # nevadaappeal-2010-05-29-sb1070-phoenix-march
+    text = (
+        "PHOENIX (AP) - Thousands of people from around the country marched to the Arizona "
+        "state Capitol on Saturday to protest the state's tough new crackdown on illegal "
+        "immigration.\n\n"
+        "The law's opponents also gathered at capitols in states including Texas and Oregon, "
+        "and about 300 people protested at the U.S. Embassy in Mexico City demanding "
+        "legalization for undocumented Mexican workers in the United States."
+    )
+    got = {r[1:] for r in rows(text, "2010-05-29")}
+    assert {("Austin", "TX", ""), ("Salem", "OR", "")} <= got

@@ -736,6 +736,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
     _ranges(out, text, offset)
     _journeys(out, text, offset)
     out += _capitols(out, text, offset)
+    out = _capitols_of_states(out, text, offset)
     return sorted(out, key=lambda p: p.start)
 
 
@@ -785,6 +786,43 @@ def _ranges(out: list[PlaceMention], text: str, offset: int) -> None:
 
 # "converged on the nation’s capitol Sunday": Washington (the building's or the city's).
 _NATIONS_CAPITAL = re.compile(r"\bthe nation['’]s capit[ao]l\b", re.IGNORECASE)
+
+
+# "gathered at capitols in states including Texas and Oregon": each state's capital.
+_CAPITOLS_IN = re.compile(
+    r"\b(?:[Ss]tate )?(?:[Cc]apitols|[Ss]tatehouses) in (?:(?:several|other|many) )?"
+    r"(?:states )?(?:including |such as |like )?"
+)
+
+
+def _capitols_of_states(out: list[PlaceMention], text: str, offset: int) -> list[PlaceMention]:
+    """The states listed after "capitols in" read as their capital cities, where the
+    rallies were ("The law's opponents also gathered at capitols in states including
+    Texas and Oregon": Austin and Salem).
+
+    >>> ps = find_places("Foes gathered at capitols in states including Texas and Oregon.")
+    >>> [(p.text, p.name, p.state) for p in ps]
+    [('Texas', 'Austin', 'TX'), ('Oregon', 'Salem', 'OR')]
+    """
+    spans = [m.end() for m in _CAPITOLS_IN.finditer(text)]
+    if not spans:
+        return out
+    result = []
+    for p in out:
+        listed = p.kind == "state" and any(
+            a <= p.start - offset and _STATE_LIST.fullmatch(text, a, p.start - offset)
+            for a in spans
+        )
+        city = state_capitals().get(p.state) if listed else None
+        if city:
+            note = f"'capitols in ... {p.text}': {city}, its capital (state capitals table)"
+            p = replace(p, kind="city", name=city, locative=True, note=note)
+        result.append(p)
+    return result
+
+
+# Between "capitols in" and a state of its list: other states and commas, "and".
+_STATE_LIST = re.compile(r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:,\s*|,?\s+(?:and|or)\s+))*")
 
 
 def _capitols(out: list[PlaceMention], text: str, offset: int) -> list[PlaceMention]:
