@@ -189,3 +189,13 @@ def test_capitols_in_listed_states_are_their_capitals():
     )
     got = {r[1:] for r in rows(text, "2010-05-29")}
     assert {("Austin", "TX", ""), ("Salem", "OR", "")} <= got
+
+
+def test_a_quotations_have_is_no_habit_of_the_report():
+    # commondreams-2023-01-27-tyre-nichols-protests
+    text = (
+        "People took to the streets across the United States Friday night.\n\n"
+        '"These killer cops have got to go," chanted demonstrators in Chicago who carried '
+        'signs that read, "Justice for Tyre Nichols" and "End police terror."'
+    )
+    assert ("2023-01-27", "Chicago", "IL", "") in rows(text, "2023-01-27")

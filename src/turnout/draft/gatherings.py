@@ -842,10 +842,13 @@ def _reports_gathering(
         at = noun.start()
     else:
         return False
-    # A plan or a habit in the clause that reports it ("will overturn" after it is not).
-    return not _not_once(_clause(text, at))
+    # A plan or a habit in the clause that reports it ("will overturn" after it is not);
+    # a quotation's words are the speaker's ("\"These killer cops have got to go,\" chanted
+    # demonstrators in Chicago").
+    return not _not_once(_QUOTATION.sub('""', _clause(text, at)))
 
 
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # Verbs in the past that tell of a plan, not of what happened ("are expected to gather").
 _PLANNED = frozenset("expected planned scheduled hoped intended announced".split())
 
