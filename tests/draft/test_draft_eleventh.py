@@ -199,3 +199,16 @@ def test_a_quotations_have_is_no_habit_of_the_report():
         'signs that read, "Justice for Tyre Nichols" and "End police terror."'
     )
     assert ("2023-01-27", "Chicago", "IL", "") in rows(text, "2023-01-27")
+
+
+def test_a_live_updates_present_perfect_is_todays_gathering():
+    # kgou-2018-04-03-oklahoma-teacher-walkout-day-two: a live blog naming no day; "the state
+    # capitol" of the one state it names
+    text = (
+        "Updated 12:11 p.m.\n\n"
+        "A Republican lawmaker is voicing his unhappiness with the Oklahoma teacher walkout.\n\n"
+        "Updated 10:23 a.m.\n\n"
+        "Teachers and education supporters have packed the state capitol on the second day of "
+        "the planned walkout. The building is reportedly at full capacity."
+    )
+    assert rows(text, "2018-04-03") == [("2018-04-03", "Oklahoma City", "OK", "")]

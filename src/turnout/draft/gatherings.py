@@ -866,7 +866,9 @@ TOTAL = "a total of several places"
 NO_DAY = "no day for it in the text"
 _LIVE = re.compile(
     r"\b(?:is|are) (?:now |still )?(?:rallying|marching|gathering|protesting|demonstrating|"
-    r"assembling|streaming|pouring|filling|chanting)\b|\bright now\b|\bhappening now\b",
+    r"assembling|streaming|pouring|filling|chanting)\b|\bright now\b|\bhappening now\b"
+    # (an update's present perfect: "Teachers ... have packed the state capitol")
+    r"|\b(?:have|has) (?:packed|filled|flooded|gathered|rallied|marched|converged on)\b",
     re.IGNORECASE,
 )
 
@@ -928,8 +930,8 @@ def _shifted(
 # what happened, not a habit ("have long protested", "have been marching for weeks").
 _DONE = re.compile(
     r"\s+(?:also\s+|now\s+|already\s+)?(?:gathered|rallied|marched|"
-    r"protested|demonstrated|joined|assembled|converged|walked (?:out|off)|turned out|"
-    r"taken to the streets|held)\b",
+    r"protested|demonstrated|joined|assembled|converged|packed|filled|flooded|"
+    r"walked (?:out|off)|turned out|taken to the streets|held)\b",
     re.IGNORECASE,
 )
 _NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|its|their|our|this|that)|[A-Z][\w.’']*)\s+$")
@@ -1017,7 +1019,9 @@ def _numberless(mind: _Mind, seen: _Seen) -> list[_Gathering]:
         g.notes += notes
         if s not in g.sentences:
             g.sentences.append(s)
-        g.spans += [(place.start, place.end, "place"), (d.start, d.end, "date")]
+        g.spans.append((place.start, place.end, "place"))
+        if d.end > d.start:  # (a live update's day is the publication's: no words for it)
+            g.spans.append((d.start, d.end, "date"))
         made.append(g)
     return made
 
@@ -1107,6 +1111,11 @@ def _numberless_day(
         return d, d.note
     if has_cities:
         day, why = mind.context_date(place, seen.idx)
+        if day is None and mind.live and _LIVE.search(s.text):
+            # A live blog's update told as it happens ("Teachers ... have packed the state
+            # capitol"): the publication date, as for its numbers.
+            now = DateMention(s.start, s.start, "", mind.published, "live", False)
+            return now, "told as it happens: the publication date; check"
         return None if day is None else (day, why)
     return None
 
