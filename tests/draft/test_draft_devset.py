@@ -36,10 +36,12 @@ ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 # eighth to tenth batches: people harmed, the scene of a killing, totals told beside a city)
 # 368 (86%), 335 (78%), 368 of 389 (95%). The eleventh batch (22 articles coded blind) is the
 # held-out yardstick now (62%, 41% and 65% on its first run) and left out here; the tenth is
-# development data.
-FLOOR_RECALL = 0.84
-FLOOR_RECALL_EXACT = 0.75
-FLOOR_PRECISION = 0.91
+# development data. After issue 20's fifth round (general rules from the eleventh batch's
+# failures, which stays left out here until the next blind batch takes its place) 372 (87%),
+# 336 (78%), 372 of 391 (95%): the floors rise a point or two.
+FLOOR_RECALL = 0.85
+FLOOR_RECALL_EXACT = 0.76
+FLOOR_PRECISION = 0.93
 # Articles the drafter finds nothing in today: one names no day at all (balloonjuice),
 # one names its town only as "the Arts Quad" (cornellsun), one only as "the Rabb Steps"
 # (brandeishoot), one by "Capitol Square" (bluevablog); of the seventh batch a Washington
