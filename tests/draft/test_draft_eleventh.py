@@ -75,15 +75,6 @@ def test_people_treated_for_heat_are_no_crowd():
     assert ("About 20", "people arrested, hurt or killed") in left_out(text, "2010-05-29")
 
 
-def test_one_list_of_harm_words_reads_each_role():
-    from turnout.draft.harm import HARM, ROLES, harm_words
-
-    # Every word plays a known role, and each role's words come from the one list.
-    assert all(set(roles.split()) <= set(ROLES) for _, roles in HARM)
-    assert "shot" in harm_words("scene").split("|")
-    assert "treated" not in harm_words("scene").split("|")
-
-
 def test_an_age_and_a_web_address_in_short_lines_are_no_crowds():
     # heardzone-2019-03-15-youth-climate-strike-capitol: a caption twice, short lines with a
     # number, read as a list; the age is no crowd there either.
