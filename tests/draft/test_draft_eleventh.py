@@ -203,3 +203,16 @@ def test_a_live_updates_present_perfect_is_todays_gathering():
         "the planned walkout. The building is reportedly at full capacity."
     )
     assert rows(text, "2018-04-03") == [("2018-04-03", "Oklahoma City", "OK", "")]
+
+
+def test_a_states_total_after_one_of_its_gatherings_is_no_citys_crowd():
+    # seiu32bj-2018-02-26-stamford-janus-rally
+    text = (
+        "STAMFORD, Conn. – well over fifty workers from across the labor movement gathered in "
+        "front of Government Center in Stamford this afternoon to raise their voices in "
+        "support of the right to belong to a union.  The gathering was one of four held in "
+        "Connecticut, where close to a thousand workers and allies gathered to oppose the "
+        "likely outcome of Janus vs. AFSCME."
+    )
+    assert rows(text, "2018-02-27") == [("2018-02-27", "Stamford", "CT", "well over fifty")]
+    assert ("close to a thousand", "a total of several places") in left_out(text, "2018-02-27")

@@ -1002,9 +1002,20 @@ def _another_time(p: _Phrase) -> str:
     return ""
 
 
+# "The gathering was one of four held in Connecticut, where close to a thousand workers
+# and allies gathered": the number of the state's gatherings, not of one of them.
+_ONE_OF_IN_STATE = re.compile(
+    r"\bone of (?:the )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|"
+    r"dozens|hundreds)\b[^.;]{0,60}?\b(?:in|across|throughout) (?:" + _STATE_NAMES + r"),"
+    r"\s+where\s+$"
+)
+
+
 def _a_total(p: _Phrase) -> str:
     """A total of several places or of the nation, not one gathering's crowd."""
     text, start, end = p.text, p.start, p.end
+    if _ONE_OF_IN_STATE.search(text, max(0, start - 160), start):
+        return "a total of several places"
     if not p.has_place and _MANY.search(text[_clause_start(text, start) : start]):
         # "Most of the rallies drew dozens, or, at most, hundreds": many gatherings at once.
         return "a total of several places"
