@@ -533,10 +533,11 @@ class _Mind:
         s = seen.sentence
         if q.crowd and self.earlier == s.block and not _other_year(s.text, self.published):
             q = _reason(q, "a number from another year's event (the sentence before)")
-        # (the sentence's places given as examples of a total are not its place)
-        places = [c.start - s.start for c in seen.cities if not c.weak and not c.guarded]
-        if q.crowd and clause_total(s.text, q.start - s.start, q.end - s.start, places):
-            q = _reason(q, TOTAL)
+        if q.crowd:
+            # (the sentence's places given as examples of a total are not its place)
+            places = [c.start - s.start for c in seen.cities if not c.weak and not c.guarded]
+            if clause_total(s.text, q.start - s.start, q.end - s.start, places):
+                q = _reason(q, TOTAL)
         if not q.crowd:
             self.left_out.append(q)
             return []
