@@ -216,3 +216,13 @@ def test_a_states_total_after_one_of_its_gatherings_is_no_citys_crowd():
     )
     assert rows(text, "2018-02-27") == [("2018-02-27", "Stamford", "CT", "well over fifty")]
     assert ("close to a thousand", "a total of several places") in left_out(text, "2018-02-27")
+
+
+def test_a_place_covered_with_people_is_a_gathering():
+    # foxla-2022-10-22-mahsa-amini-pershing-square
+    text = (
+        "The streets around Pershing Square in downtown Los Angeles were packed Saturday, as "
+        "thousands of people were bused in from all over Southern California. In Washington "
+        "D.C., the National Mall was covered with people that came in from as far as Toronto."
+    )
+    assert ("2022-10-22", "Washington", "DC", "") in rows(text, "2022-10-22")

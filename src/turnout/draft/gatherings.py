@@ -53,6 +53,9 @@ _GATHER = re.compile(
     r"\b(?:rallied|marched|gathered|protested|demonstrated|picketed|walked (?:out|off)|"
     r"chanted|packed|thronged|poured into|converged|staged|took to the streets|took part|"
     r"(?:came|joined) together|"
+    # ("the National Mall was covered with people"): a place full of people
+    r"(?:covered|filled|packed|crowded|jammed|teeming) with (?:people|protesters|demonstrators|"
+    r"marchers|supporters|activists)|"
     r"sat in|occupied|blockaded|assembled|held (?:a|an|their|its|two|three|several|"
     r"candlelight|weekly)?\s?(?:[\w-]+ ){0,2}(?:rally|rallies|vigil|vigils|march|marches|"
     r"protest|protests|demonstration|demonstrations|walkout|sit-in|picket|die-in|teach-in|"
