@@ -50,9 +50,14 @@ def test_fit_learns_a_feature_that_separates_the_labels():
     assert fit(x, y) == w  # the same data, the same weights
 
 
-def test_the_model_adds_the_cities_of_a_list_of_solidarity_rallies():
+def test_the_model_adds_the_cities_of_a_list_of_solidarity_rallies(monkeypatch):
     # keywiki-2013-02-17-forward-on-climate: the rules build no row for the places of a
-    # sentence that counts many rallies; the model reads each as a gathering's
+    # sentence that counts many rallies; the weights read each as a gathering's. Whether a
+    # draft shows them is the add threshold's call: cross-validation chose 1.01 (add
+    # nothing) once the twelfth batch was in, where the adds cost more real rows than they
+    # found (docs/draft.md); at 0.6, as chosen before, they are added.
+    at_six = {**drafter_model.model(), "add": 0.6}
+    monkeypatch.setattr(drafter_model, "model", lambda: at_six)
     text = (
         "Thousands rallied in Washington on Sunday. Supplementing the massive action in D.C. were "
         "some 20 solidarity rallies in 16 states, from the four corners of the country-- Los "

@@ -158,7 +158,7 @@ def _unruled(
 ) -> list[Candidate]:
     """Every city named beside a gathering word, with its day, whether or not the rules
     built its row (the first of each place and day counts)."""
-    from turnout.draft.gatherings import _lead_day, _other_year
+    from turnout.draft.gatherings import _another_event, _lead_day, _other_year
 
     out: list[Candidate] = []
     in_mind: DateMention | None = None
@@ -183,8 +183,12 @@ def _unruled(
                 for p in cities
                 if (p.start, p.end) not in datelines and _plausible(s.text, p.start - s.start, p)
             ]
+            # A day in a later clause about something else is not the gathering's, as for
+            # the rules' rows ("the number of gatherings, which followed several others on
+            # Saturday": the places' day is the one in mind).
+            theirs = [d for d in own if not _another_event(s.text, d.start - s.start)]
             for p in places or ([section_place[s.section]] if heading else []):
-                day = _day_in_clause(own, p.start, published)
+                day = _day_in_clause(theirs, p.start, published)
                 use = day or in_mind or lead
                 if use is None:
                     continue

@@ -39,8 +39,8 @@ from turnout.draft.quantities import (
     _NATIONAL,
     MISTYPED,
     Quantity,
+    clause_total,
     find_quantities,
-    verbs_after,
 )
 from turnout.draft.sentences import Sentence, split_sentences
 from turnout.draft.weather import WeatherMention, find_weather
@@ -53,6 +53,9 @@ _GATHER = re.compile(
     r"\b(?:rallied|marched|gathered|protested|demonstrated|picketed|walked (?:out|off)|"
     r"chanted|packed|thronged|poured into|converged|staged|took to the streets|took part|"
     r"(?:came|joined) together|"
+    # ("the National Mall was covered with people"): a place full of people
+    r"(?:covered|filled|packed|crowded|jammed|teeming) with (?:people|protesters|demonstrators|"
+    r"marchers|supporters|activists)|"
     r"sat in|occupied|blockaded|assembled|held (?:a|an|their|its|two|three|several|"
     r"candlelight|weekly)?\s?(?:[\w-]+ ){0,2}(?:rally|rallies|vigil|vigils|march|marches|"
     r"protest|protests|demonstration|demonstrations|walkout|sit-in|picket|die-in|teach-in|"
@@ -533,8 +536,11 @@ class _Mind:
         s = seen.sentence
         if q.crowd and self.earlier == s.block and not _other_year(s.text, self.published):
             q = _reason(q, "a number from another year's event (the sentence before)")
-        if q.crowd and _national_clause(s, q, seen.cities):
-            q = _reason(q, TOTAL)
+        if q.crowd:
+            # (the sentence's places given as examples of a total are not its place)
+            places = [c.start - s.start for c in seen.cities if not c.weak and not c.guarded]
+            if clause_total(s.text, q.start - s.start, q.end - s.start, places):
+                q = _reason(q, TOTAL)
         if not q.crowd:
             self.left_out.append(q)
             return []
@@ -687,7 +693,18 @@ class _Mind:
         # Days of plans, of other years' events and of sentences about no gathering
         # ("Watch the show on Monday") are not the days in mind.
         if made or _EVENTISH.search(s.text):
-            for d in seen.past:
+            # A day in a later clause about something else, beside the gathering's own, is
+            # not in mind ("took to the streets ... Friday night after the city of Memphis
+            # released videos of a January 7 traffic stop": Friday is).
+            other = [_another_event(s.text, d.start - s.start) for d in seen.past]
+            # Of several days, the one its gatherings had stays in mind ("held a rally Friday
+            # to protest ... a measure passed by California voters Tuesday": Friday).
+            used = {g.date for g in made}
+            for d, elsewhere in zip(seen.past, other, strict=True):
+                if elsewhere and not all(other):
+                    continue
+                if used and len({x.date for x in seen.past}) > 1 and d.date not in used:
+                    continue
                 if _once(_clause(s.text, d.start - s.start), self.published):
                     self.history.append((d, seen.read.places, seen.idx))
 
@@ -829,10 +846,13 @@ def _reports_gathering(
         at = noun.start()
     else:
         return False
-    # A plan or a habit in the clause that reports it ("will overturn" after it is not).
-    return not _not_once(_clause(text, at))
+    # A plan or a habit in the clause that reports it ("will overturn" after it is not);
+    # a quotation's words are the speaker's ("\"These killer cops have got to go,\" chanted
+    # demonstrators in Chicago").
+    return not _not_once(_QUOTATION.sub('""', _clause(text, at)))
 
 
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # Verbs in the past that tell of a plan, not of what happened ("are expected to gather").
 _PLANNED = frozenset("expected planned scheduled hoped intended announced".split())
 
@@ -850,36 +870,11 @@ TOTAL = "a total of several places"
 NO_DAY = "no day for it in the text"
 _LIVE = re.compile(
     r"\b(?:is|are) (?:now |still )?(?:rallying|marching|gathering|protesting|demonstrating|"
-    r"assembling|streaming|pouring|filling|chanting)\b|\bright now\b|\bhappening now\b",
+    r"assembling|streaming|pouring|filling|chanting)\b|\bright now\b|\bhappening now\b"
+    # (an update's present perfect: "Teachers ... have packed the state capitol")
+    r"|\b(?:have|has) (?:packed|filled|flooded|gathered|rallied|marched|converged on)\b",
     re.IGNORECASE,
 )
-_EXAMPLES = re.compile(r"\b(?:including|such as|like|among them)\b")
-_SCOPE_BREAK = re.compile(r"[;—–]|\s--\s|:\s|,\s+(?:and|but|while)\s")
-
-
-def _national_clause(s: Sentence, q: Quantity, cities: list[PlaceMention]) -> bool:
-    """True when the number's own clause spans the nation and names none of the
-    sentence's cities: "More than a million people marched in cities across the country;
-    in Omaha, 4,000 turned out" gives Omaha 4,000 only."""
-    at = q.start - s.start
-    window = max(0, at - 400)  # (a clause is shorter: keeps a long sentence linear)
-    begin = max((m.end() for m in _SCOPE_BREAK.finditer(s.text, window, at)), default=window)
-    stop = _SCOPE_BREAK.search(s.text, q.end - s.start)
-    end = stop.start() if stop else len(s.text)
-    # Its words: the clause up to the number, then its verbs ("... vigil, held in cities
-    # nationwide" and "the demonstration, one of many around the country" are not).
-    scope = s.text[begin:at] + verbs_after(s.text[:end], q.end - s.start)
-    if not _NATIONAL.search(scope):
-        return False
-    # (places given as examples of the total are not its place: "in smaller towns,
-    # including Bozeman, Montana, and Juneau, Alaska")
-    examples = _EXAMPLES.search(s.text, begin, end)
-    starts = [c.start for c in cities]
-    inside = cities[bisect_left(starts, s.start + begin) : bisect_left(starts, s.start + end)]
-    return not any(
-        not c.weak and not c.guarded and not (examples and c.start - s.start > examples.start())
-        for c in inside
-    )
 
 
 def _byline(d: DateMention, s: Sentence, published: dt.date) -> bool:
@@ -939,8 +934,8 @@ def _shifted(
 # what happened, not a habit ("have long protested", "have been marching for weeks").
 _DONE = re.compile(
     r"\s+(?:also\s+|now\s+|already\s+)?(?:gathered|rallied|marched|"
-    r"protested|demonstrated|joined|assembled|converged|walked (?:out|off)|turned out|"
-    r"taken to the streets|held)\b",
+    r"protested|demonstrated|joined|assembled|converged|packed|filled|flooded|"
+    r"walked (?:out|off)|turned out|taken to the streets|held)\b",
     re.IGNORECASE,
 )
 _NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|its|their|our|this|that)|[A-Z][\w.’']*)\s+$")
@@ -1028,7 +1023,9 @@ def _numberless(mind: _Mind, seen: _Seen) -> list[_Gathering]:
         g.notes += notes
         if s not in g.sentences:
             g.sentences.append(s)
-        g.spans += [(place.start, place.end, "place"), (d.start, d.end, "date")]
+        g.spans.append((place.start, place.end, "place"))
+        if d.end > d.start:  # (a live update's day is the publication's: no words for it)
+            g.spans.append((d.start, d.end, "date"))
         made.append(g)
     return made
 
@@ -1118,6 +1115,11 @@ def _numberless_day(
         return d, d.note
     if has_cities:
         day, why = mind.context_date(place, seen.idx)
+        if day is None and mind.live and _LIVE.search(s.text):
+            # A live blog's update told as it happens ("Teachers ... have packed the state
+            # capitol"): the publication date, as for its numbers.
+            now = DateMention(s.start, s.start, "", mind.published, "live", False)
+            return now, "told as it happens: the publication date; check"
         return None if day is None else (day, why)
     return None
 

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from turnout import places as gazetteer
 from turnout.ap import AP_DATELINE_CITIES, state_abbreviations
+from turnout.draft.harm import harm_words
 from turnout.draft.text import Mention
 
 # What reporters call Washington, D.C. without naming it.
@@ -181,10 +182,7 @@ _GUARD = re.compile(
 )
 # The scene of a killing or an attack: "the shootings in Atlanta", "were shot and killed
 # by a 21-year-old white gunman in Atlanta", "shoving three people ... in Oakland".
-_SCENE = re.compile(
-    r"\b(?:shootings?|shot|killed|killings?|gunman|gunmen|murder(?:ed|s)?|stabb\w*|shov\w*|"
-    r"dead|arraign\w*)\b"
-)
+_SCENE = re.compile(rf"\b(?:{harm_words('scene')})\b")
 
 
 _AT_EVENT = re.compile(
@@ -738,6 +736,7 @@ def find_places(text: str, offset: int = 0, *, heading: bool = False) -> list[Pl
     _ranges(out, text, offset)
     _journeys(out, text, offset)
     out += _capitols(out, text, offset)
+    out = _capitols_of_states(out, text, offset)
     return sorted(out, key=lambda p: p.start)
 
 
@@ -785,10 +784,59 @@ def _ranges(out: list[PlaceMention], text: str, offset: int) -> None:
                 out[n + 1] = replace(out[n + 1], guarded=True)
 
 
+# "converged on the nation’s capitol Sunday": Washington (the building's or the city's).
+_NATIONS_CAPITAL = re.compile(r"\bthe nation['’]s capit[ao]l\b", re.IGNORECASE)
+
+
+# "gathered at capitols in states including Texas and Oregon": each state's capital.
+_CAPITOLS_IN = re.compile(
+    r"\b(?:[Ss]tate )?(?:[Cc]apitols|[Ss]tatehouses) in (?:(?:several|other|many) )?"
+    r"(?:states )?(?:including |such as |like )?"
+)
+
+
+def _capitols_of_states(out: list[PlaceMention], text: str, offset: int) -> list[PlaceMention]:
+    """The states listed after "capitols in" read as their capital cities, where the
+    rallies were ("The law's opponents also gathered at capitols in states including
+    Texas and Oregon": Austin and Salem).
+
+    >>> ps = find_places("Foes gathered at capitols in states including Texas and Oregon.")
+    >>> [(p.text, p.name, p.state) for p in ps]
+    [('Texas', 'Austin', 'TX'), ('Oregon', 'Salem', 'OR')]
+    """
+    spans = [m.end() for m in _CAPITOLS_IN.finditer(text)]
+    if not spans:
+        return out
+    result = []
+    for p in out:
+        listed = p.kind == "state" and any(
+            a <= p.start - offset and _STATE_LIST.fullmatch(text, a, p.start - offset)
+            for a in spans
+        )
+        city = state_capitals().get(p.state) if listed else None
+        if city:
+            note = f"'capitols in ... {p.text}': {city}, its capital (state capitals table)"
+            p = replace(p, kind="city", name=city, locative=True, note=note)
+        result.append(p)
+    return result
+
+
+# Between "capitols in" and a state of its list: other states and commas, "and".
+_STATE_LIST = re.compile(r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:,\s*|,?\s+(?:and|or)\s+))*")
+
+
 def _capitols(out: list[PlaceMention], text: str, offset: int) -> list[PlaceMention]:
-    """The capital city of a state's capitol ("the Ohio Statehouse"), where no city is
-    read there already."""
-    found: list[PlaceMention] = []
+    """The capital city of a state's capitol ("the Ohio Statehouse"), and Washington for
+    "the nation's capital", where no city is read there already.
+
+    >>> [(p.text, p.name) for p in _capitols([], "marched on the nation’s capitol", 0)]
+    [('the nation’s capitol', 'Washington')]
+    """
+    found: list[PlaceMention] = [
+        PlaceMention(offset + m.start(), offset + m.end(), m.group(0), "city", "Washington",
+                     "DC", locative=True, note=f"'{m.group(0)}' is Washington")
+        for m in _NATIONS_CAPITAL.finditer(text)
+    ]  # fmt: skip
     for cap in _STATE_CAPITOL.finditer(text):
         code = _state_code(_key(cap["state"]))
         city = state_capitals().get(code)

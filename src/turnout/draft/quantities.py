@@ -26,11 +26,13 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from turnout.ap import STATE_NAMES
 from turnout.draft.dates import _EXPLICIT
+from turnout.draft.harm import harm_words
 from turnout.draft.text import Mention
 from turnout.sizes import parse_size, size_problem
 
@@ -176,11 +178,7 @@ _AUX = frozenset(
     "were was are is be been being had have has got get later reportedly also all then already "
     "eventually subsequently fatally who that whom".split()
 )
-_OUTCOME = re.compile(
-    r"^(?:arrest\w*|detain\w*|apprehend\w*|deport\w*|handcuff\w*|cited|charged|jailed|booked|arraign\w*|"
-    r"injur\w*|hurt|killed|dead|died|deaths?|wounded|shot|hospitali[sz]ed|murdered|taken|"
-    r"bodies|corpses)$"
-)
+_OUTCOME = re.compile(rf"^(?:{harm_words('outcome')})$")
 _CUSTODY = re.compile(r"\b(?:in handcuffs|under arrest|into custody|in custody|behind bars)\b")
 # Plans and suppositions: "organizers expected", "if there is an average 400 people".
 _FUTURE = re.compile(
@@ -215,7 +213,7 @@ _STATE_NAMES = "|".join(
 _NATIONAL = re.compile(
     r"\b(?:across|around|throughout)\s+(?:the\s+)?(?:U\.?S\.?|United States|country|nation|"
     r"world|globe)\b|\bnationwide\b|\bworldwide\b|\bcountrywide\b|\bglobally\b|\bnationally\b"
-    r"|\bin (?:dozens|hundreds|scores) of cities\b|\bcoast to coast\b"
+    r"|\bin (?:dozens|hundreds|scores) of cities\b|\bcoast[ -]to[ -]coast\b"
     r"|\bin (?:(?!the\b)[a-z]+ ){0,2}(?:cities|towns|communities)\b"
     # ("In all, police departments in more than two dozen US cities gave crowd estimates
     # that totaled some 1.1 million marchers")
@@ -366,6 +364,10 @@ def _head(toks: list[_Tok], j: int) -> str:
             named = True  # ("2350 Broadway in Oakland" is an address, not a crowd in Oakland)
             continue
         if w.endswith("s") and len(w) > 3 and not w.endswith("ss"):
+            if _person_after(toks, k):
+                k += 1  # "gun-rights activists", "civil rights marchers": the last noun counts
+                seen += 1
+                continue
             if w in _NOT_PERSON:
                 return "thing"
             if w.endswith(_PERSON_ENDINGS):
@@ -374,6 +376,22 @@ def _head(toks: list[_Tok], j: int) -> str:
         k += 1
         seen += 1
     return ""
+
+
+def _person_after(toks: list[_Tok], k: int) -> bool:
+    """True when the word after ``toks[k]`` (past a hyphen) is a noun of people: the plural
+    at ``k`` then qualifies it ("Thousands of gun-rights activists").
+
+    >>> find_quantities("Thousands of gun-rights activists rallied")[0].crowd
+    True
+    """
+    n = k + 1
+    if n < len(toks) and toks[n].text in ("-", "‑") and toks[n].start == toks[k].end:
+        n += 1
+    if n >= len(toks):
+        return False
+    w = toks[n].low
+    return w in _PERSON or (w.endswith(_PERSON_ENDINGS) and w not in _NOT_PERSON)
 
 
 def _framed(toks: list[_Tok], i: int) -> bool:
@@ -679,11 +697,56 @@ def _a_label(p: _Phrase) -> str:
     return ""
 
 
+_NUMBERING = re.compile(r"\s*\d{1,2}[.)]\s")
+
+
+def _a_numbering(p: _Phrase) -> str:
+    """A numbered list's numeral opening its line ("2. August 15: WGA offers
+    counterproposal"): the item's place in the list, not a crowd.
+
+    >>> find_quantities("2. August 15: WGA offers counterproposal", listed=True)[0].reason
+    "a list's numbering ('2. August 15')"
+    """
+    if p.i == 0 and not p.text[: p.start].strip() and _NUMBERING.match(p.text, p.start):
+        return "a list's numbering ('2. August 15')"
+    return ""
+
+
+def _an_age_or_address(p: _Phrase) -> str:
+    """A person's age set off after the name ("Maya Hofstetter, 15, said") or a number in
+    a web address ("http://www.vimeo.com/2189726"): no crowd, in a list's line too.
+
+    >>> [q.reason for q in find_quantities("Maya Hofstetter, 15, said she felt inspired",
+    ...                                    listed=True)]
+    ["a person's age ('Maya Hofstetter, 15, said')"]
+    >>> find_quantities("http://www.vimeo.com/2189726 for the video", listed=True)[0].reason
+    'part of a web address'
+    """
+    toks, i, prev, nxt = p.toks, p.i, p.prev, p.nxt
+    if prev is not None and prev.text == "/" and prev.end == toks[i].start:
+        return "part of a web address"
+    name = toks[i - 2] if i >= 2 else None
+    if (
+        p.j == i + 1
+        and toks[i].text.isdigit()
+        and int(toks[i].text) < 120
+        and prev is not None
+        and prev.text == ","
+        and name is not None
+        and name.text[:1].isupper()
+        and name.text.isalpha()
+        and nxt is not None
+        and nxt.text == ","
+    ):
+        return "a person's age ('Maya Hofstetter, 15, said')"
+    return ""
+
+
 # Words a number after them names, not counts: a union local, a channel, a road.
 _NUMBERED = frozenset(
     "Local Locals Chapter Channel District Route Interstate Highway Pier Gate Precinct Ward "
-    "Station Studio Unit Council Lodge".split()
-)
+    "Station Studio Unit Council Lodge Proposition Prop Measure Amendment Initiative".split()
+)  # ("the Prop. 8 rally": a ballot measure's number)
 _NOT_NAMES = frozenset("NYC USA DC LA".split())
 
 
@@ -700,6 +763,13 @@ def _named_number(toks: list[_Tok], i: int) -> bool:
         return False
     if prev.text in _NUMBERED:
         return True
+    if (
+        prev.text == "."
+        and i >= 2
+        and toks[i - 2].text in _NUMBERED
+        and toks[i - 2].end == prev.start
+    ):
+        return True  # ("Prop. 8")
     shouted = i >= 2 and toks[i - 2].text.isupper() and toks[i - 2].text.isalpha()
     return (
         prev.text.isalpha()
@@ -796,12 +866,8 @@ def _not_the_crowd(p: _Phrase) -> str:
 
 # Harm done to the people a number counts: "a shooting ... that left eight people dead",
 # "shoving three people to the ground", "ICE kidnapped 45 workers".
-_HARMED_BY = re.compile(
-    r"\b(?:kidnapp?ed|abducted|shoving|shoved|stabbed|stabbing|killing|shooting|shot|"
-    r"attacking|assaulting|beating|beat|arraigned|detaining|deporting)\s+$",
-    re.I,
-)
-_LEFT_DEAD = re.compile(r"^[^.;]{0,60}?\b(?:dead|injured|wounded|hurt)\b")
+_HARMED_BY = re.compile(rf"\b(?:{harm_words('by')})\s+$", re.I)
+_LEFT_DEAD = re.compile(rf"^[^.;]{{0,60}}?\b(?:{harm_words('left')})\b")
 # A count within another ("including six Asian women", "among them 15 members", "six of
 # them"): a part of people already counted, never a crowd of its own.
 _PART_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom)\s+$", re.I)
@@ -809,7 +875,7 @@ _PART_AFTER = re.compile(r"^\s+of (?:them|whom)\b", re.I)
 # A passive after a parenthesis: "eight people, including six Asian women, were shot".
 _PASSIVE_HARM = re.compile(
     r"^[^.;]{0,50}?[,—–]\s*(?:were|was|had been|have been)\s+(?:\w+\s+)?"
-    r"(?:shot|killed|stabbed|injured|wounded|hurt|arrested|detained|arraigned|kidnapped)\b",
+    rf"(?:{harm_words('passive')})\b",
     re.I,
 )
 
@@ -871,7 +937,7 @@ def _a_plan(p: _Phrase) -> str:
     quoted = [m.span() for m in _QUOTED.finditer(p.text, max(0, start - 600), start)]
     sentence_before = [
         t.low
-        for t in toks[max(0, i - 60) : i]
+        for t in toks[_conceded(toks, max(0, i - 60), i) : i]
         if not any(a <= t.start < b for a, b in quoted) and not t.text[0].isupper()
     ]  # (and not names: "Planned Parenthood")
     # Only the number's own clause: "sister marches planned across the world and in
@@ -889,6 +955,23 @@ def _a_plan(p: _Phrase) -> str:
         # "doubled expectations" came)
         return "a plan or an expectation, not a gathering"
     return ""
+
+
+def _conceded(toks: list[_Tok], lo: int, i: int) -> int:
+    """Where the number's clause begins after a clause conceded before it: "Though
+    organizers had predicted a turnout of 20,000, less than 5,000 people had gathered"
+    (the prediction is the other clause's, not the crowd's).
+
+    >>> [q.crowd for q in find_quantities("Though organizers had predicted a turnout of "
+    ...     "20,000, less than 5,000 people had gathered at the National Mall by midday.")]
+    [False, True]
+    """
+    concede = [n for n in range(lo, i) if toks[n].low in ("though", "although")]
+    if concede:
+        commas = [n for n in range(concede[-1], i) if toks[n].text == ","]
+        if commas:
+            return commas[-1] + 1
+    return lo
 
 
 def _another_time(p: _Phrase) -> str:
@@ -919,9 +1002,20 @@ def _another_time(p: _Phrase) -> str:
     return ""
 
 
+# "The gathering was one of four held in Connecticut, where close to a thousand workers
+# and allies gathered": the number of the state's gatherings, not of one of them.
+_ONE_OF_IN_STATE = re.compile(
+    r"\bone of (?:the )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|"
+    r"dozens|hundreds)\b[^.;]{0,60}?\b(?:in|across|throughout) (?:" + _STATE_NAMES + r"),"
+    r"\s+where\s+$"
+)
+
+
 def _a_total(p: _Phrase) -> str:
     """A total of several places or of the nation, not one gathering's crowd."""
     text, start, end = p.text, p.start, p.end
+    if _ONE_OF_IN_STATE.search(text, max(0, start - 160), start):
+        return "a total of several places"
     if not p.has_place and _MANY.search(text[_clause_start(text, start) : start]):
         # "Most of the rallies drew dozens, or, at most, hundreds": many gatherings at once.
         return "a total of several places"
@@ -962,31 +1056,69 @@ def _span_of_places(words: str) -> bool:
 
 
 def _spanning(p: _Phrase) -> str:
-    """A number whose own clause spans many places though the sentence names some: the
-    nation right after it, before any name ("thousands of workers in hundreds of cities
-    across the country", "parades throughout the U.S., including Chicago"), or a span
-    of places ("From Washington, DC to San Francisco, thousands").
+    """A number whose own clause spans many places though the sentence names some
+    (:func:`clause_total`, the places not yet known).
 
     >>> [(q.text, q.crowd) for q in find_quantities("Tens of thousands participated "
     ...     "in demonstrations from Pittsburgh to Pasadena, California.", has_place=True)]
     [('Tens of thousands', False)]
     """
-    text, start, end = p.text, p.start, p.end
+    return "a total of several places" if clause_total(p.text, p.start, p.end) else ""
+
+
+# Where a number's clause begins and ends, for the scope of a total; and the words after
+# which the places a clause names are examples of its total.
+_SCOPE_BREAK = re.compile(r"[;—–]|\s--\s|:\s|,\s+(?:and|but|while)\s")
+_EXAMPLES = re.compile(r"\b(?:including|such as|like|among them)\b")
+
+
+def clause_total(text: str, start: int, end: int, places: list[int] | None = None) -> bool:
+    """True when the number at ``text[start:end]`` is a total: its own clause spans many
+    places. The one test of a total's scope, for :mod:`.quantities` (places unknown) and
+    :mod:`.gatherings` (``places``: where the sentence names places a crowd can be, sorted
+    offsets in ``text``).
+
+    The nation right after the number, before any name ("thousands of workers in
+    hundreds of cities across the country", "parades throughout the U.S., including
+    Chicago"; not where they came from: "union members from across the country joined
+    together in Philadelphia"), or a span of places ("From Washington, DC to San
+    Francisco, thousands"); with ``places``, also a clause that spans the nation and
+    names none of them but as examples ("More than a million people marched in cities
+    across the country; in Omaha, 4,000 turned out" gives Omaha 4,000 only; "in smaller
+    towns, including Bozeman, Montana").
+
+    >>> text = ("More than a million marched in cities across the country; "
+    ...         "in Omaha, 4,000 turned out")
+    >>> omaha, n = [text.index("Omaha")], text.index("4,000")
+    >>> clause_total(text, 0, 19, omaha), clause_total(text, n, n + 5, omaha)
+    (True, False)
+    """
     after = verbs_after(text, end)
     scope = _NATIONAL.search(text[end : end + len(after) + 6])  # ("the U.S.": its periods)
     if scope and not re.search(r"\b[A-Z]|\bas part of\b|\bfrom\s+$", after[: scope.start()]):
-        # ("union members from across the country joined together in Philadelphia": where
-        # they came from); the sentence's cities are examples of it, as in
-        # gatherings._national_clause
-        return "a total of several places"
+        return True
     lead = text[_clause_start(text, start) : start]
     if _span_of_places(lead) or _span_of_places(after):
-        return "a total of several places"
-    return ""
+        return True
+    if places is None:
+        return False
+    window = max(0, start - 400)  # (a clause is shorter: keeps a long sentence linear)
+    begin = max((m.end() for m in _SCOPE_BREAK.finditer(text, window, start)), default=window)
+    stop = _SCOPE_BREAK.search(text, end)
+    finish = stop.start() if stop else len(text)
+    # Its words: the clause up to the number, then its verbs ("... vigil, held in cities
+    # nationwide" and "the demonstration, one of many around the country" are not).
+    if not _NATIONAL.search(text[begin:start] + verbs_after(text[:finish], end)):
+        return False
+    examples = _EXAMPLES.search(text, begin, finish)
+    inside = places[bisect_left(places, begin) : bisect_left(places, finish)]
+    return not any(not (examples and at > examples.start()) for at in inside)
 
 
 # The rules in the order they are asked: the first with a reason gives it.
 _RULES: tuple[Callable[[_Phrase], str], ...] = (
+    _a_numbering,
+    _an_age_or_address,
     _a_label,
     _not_people,
     _not_the_crowd,

@@ -30,6 +30,9 @@ _ABBREVIATIONS = frozenset(
     vs etc
     """.split()
 )
+# Words that abbreviate a numbered thing: no sentence ends after them before a number
+# ("the Prop. 8 rally", "Sec. 2"); "the art." before a capital may end one.
+_NUMBERED = frozenset("prop props sec art fig ch pt".split())
 # After "U.S.", "p.m." and similar, a new sentence starts only with one of these words.
 _STARTERS = frozenset(
     """
@@ -44,6 +47,9 @@ _FULL_DATE = re.compile(
 # A page's title: its headline, then the site's name ("... – East Bay Times", "... | Site").
 _PAGE_TITLE = re.compile(r"\s[–|—]\s+(?:[A-Z][\w.'’&-]*\s*){1,5}$")
 _CREDIT = re.compile(r"\bphoto\b|\(\s*[^()]*/[^()]*\)\s*$|\)\s*$", re.IGNORECASE)
+# A photo's credit after its caption's sentence: "... in Phoenix on Sunday.Credit…Adriana
+# Zehbrauskas for The New York Times" (a caption with a weekday, no full date).
+_CREDIT_LINE = re.compile(r"[.!?]\s*(?:Credit|CREDIT|Photo|PHOTO|Image)\s*(?:…|\.\.\.|:)\s*[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +82,8 @@ def _block_kind(line: str) -> str:
     if not any(c.isalnum() for c in line):
         return "skip"
     if len(words) <= 40 and _FULL_DATE.search(line) and _CREDIT.search(line):
+        return "caption"
+    if len(words) <= 40 and _CREDIT_LINE.search(line):
         return "caption"
     last = line.rstrip()[-1]
     if last == ",":
@@ -199,6 +207,8 @@ def _boundary(text: str, dot: int, after: int) -> bool:
     token = word.group(1) if word else ""
     if token.lower().rstrip(".") in _ABBREVIATIONS:
         return False
+    if token.lower().rstrip(".") in _NUMBERED and first.isdigit():
+        return False  # ("protesting the Prop. 8 rally")
     if len(token) == 1:
         return False  # an initial ("Damon T. Hininger") or a case's "v." ("Roe v. Wade")
     if "." in token:  # "U.S.", "p.m.", "N.Y.": a new sentence only with a usual first word
