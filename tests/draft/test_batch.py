@@ -30,14 +30,25 @@ def _devset() -> list[Article]:
     ]
 
 
+@pytest.fixture(scope="module")
+def drafted() -> list:
+    """Each development article drafted alone (as a worker drafts it), once for the module."""
+    return [draft_article(a) for a in _devset()]
+
+
+@pytest.fixture(scope="module")
+def streamed() -> list[dict]:
+    """The development set as one merged draft, one process, once for the module."""
+    return list(draft_stream(_devset(), jobs=1))
+
+
 def _csv(rows) -> str:
     buffer = io.StringIO()
     write_csv(rows, buffer)
     return buffer.getvalue()
 
 
-def test_spilled_merge_is_the_in_memory_merge_whatever_the_arrival_order():
-    drafted = [draft_article(a) for a in _devset()]
+def test_spilled_merge_is_the_in_memory_merge_whatever_the_arrival_order(drafted):
     assert all(not error for *_, error in drafted)
     in_memory = MergedRows()
     for number, rows, _, _ in drafted:
@@ -119,11 +130,11 @@ def test_no_publication_date_is_one_line(tmp_path, capsys):
 
 
 @pytest.mark.slow
-def test_dask_and_processes_agree_row_for_row(tmp_path):
+def test_dask_and_processes_agree_row_for_row(streamed):
     # The one local Dask cluster of the test session (it takes seconds to start); dask is
     # in the dev extra, so this runs wherever the tests do.
     articles = _devset()
-    one = _csv(draft_stream(articles, jobs=1))
+    one = _csv(streamed)
     assert _csv(draft_stream(articles, jobs=2)) == one
     assert _csv(draft_stream(articles, jobs=2, dask="local")) == one
 
@@ -135,13 +146,13 @@ def test_jobs_must_be_one_or_more(capsys):
     assert "argument --jobs: '0' is not a whole number of 1 or more" in capsys.readouterr().err
 
 
-def test_every_gathering_of_every_article_is_in_the_merged_draft_once():
+def test_every_gathering_of_every_article_is_in_the_merged_draft_once(drafted, streamed):
     from turnout.sizes import parse_size
     from turnout.sources import row_sources
 
     articles = _devset()
-    singles = [draft_article(a)[1] for a in articles]
-    merged = list(draft_stream(articles, jobs=1))
+    singles = [rows for _, rows, _, _ in drafted]
+    merged = streamed
     assert len(merged) < sum(map(len, singles))  # the development set shares gatherings
     for article, rows in zip(articles, singles, strict=True):
         for row in rows:

@@ -14,6 +14,7 @@ import axe_check
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
+from sharing import once_per_run
 
 from turnout.charts import (
     temperature_vs_attendance,
@@ -47,13 +48,19 @@ HOST = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>An a
 <p>Words after the chart.</p></main></body></html>"""
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory, seed_events) -> Path:
-    """Every chart of both stories saved by save_chart, and a host page for each."""
+@pytest.fixture(scope="session")
+def published(tmp_path_factory) -> Path:
+    """Every chart of both stories saved by save_chart, and a host page for each: once a run
+    (every pytest-xdist worker reads the same files)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    return once_per_run(tmp_path_factory, "embeds", _save_every_chart)
+
+
+def _save_every_chart(out: Path) -> Path:
     import turnout
 
-    out = tmp_path_factory.mktemp("embeds")
     fixture = ROOT / "tests" / "fixtures" / "ccc_2017_2020_excerpt.csv"
+    seed_events = turnout.load_events()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         ccc = turnout.load_events(fixture, format="ccc")
@@ -86,7 +93,6 @@ def published(tmp_path_factory, seed_events) -> Path:
                 paths = save_chart(fig, name, out_dir=out / story)
             snippet = json.loads(paths["json"].read_text())["embed"]
             (out / story / f"host-{name}.html").write_text(HOST.format(snippet=snippet))
-    SHOTS.mkdir(parents=True, exist_ok=True)
     return out
 
 
