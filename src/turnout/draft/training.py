@@ -80,7 +80,10 @@ def fit(x: Any, y: Any, penalty: float = PENALTY) -> list[float]:
         p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
         grad = x.T @ (p - y) + ridge * w
         hess = (x.T * (p * (1 - p))) @ x + np.diag(ridge)
-        w = w - np.linalg.solve(hess, grad)
+        step = np.linalg.solve(hess, grad)
+        w = w - step
+        if np.abs(step).max() < 1e-10:  # Newton has converged: more steps change no digit kept
+            break
     return [round(float(v), 4) for v in w]
 
 
