@@ -39,11 +39,13 @@ ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 # development data. After issue 20's fifth round (general rules from the eleventh batch's
 # failures) 372 (87%), 336 (78%), 372 of 391 (95%) without it. The twelfth batch (20
 # articles coded blind) then took the held-out place after its first run (51%, 35% and 50%);
-# with the eleventh in, the set scores 384 of 468 (82%), 352 (75%) and 384 of 406 (95%): the
-# floors follow the larger set.
+# with the eleventh in, the set scores 384 of 468 (82%), 352 (75%) and 384 of 406 (95%). The
+# thirteenth batch (22 articles coded blind) took the held-out place after its first run
+# (36%, 21% and 83%); with the twelfth in, 427 of 517 (83%), 382 (74%) and 427 of 465 (92%):
+# the floors follow the larger set.
 FLOOR_RECALL = 0.82
-FLOOR_RECALL_EXACT = 0.75
-FLOOR_PRECISION = 0.94
+FLOOR_RECALL_EXACT = 0.73
+FLOOR_PRECISION = 0.91
 # Articles the drafter finds nothing in today: one names no day at all (balloonjuice),
 # one names its town only as "the Arts Quad" (cornellsun), one only as "the Rabb Steps"
 # (brandeishoot), one by "Capitol Square" (bluevablog); of the seventh batch a Washington
@@ -54,8 +56,10 @@ FLOOR_PRECISION = 0.94
 # groups (kark), a post naming no day or city (localeastvillage) and a school and a Bronx
 # neighborhood (wnyc); of the tenth, a rally whose size sentence names only its state
 # (fox61) and an undated timeline (wkyc); of the eleventh, an airport outside Washington
-# (citylab) and a union's own rally in Stamford (seiu32bj).
-MOST_ZEROS = 19
+# (citylab) and a union's own rally in Stamford (seiu32bj); of the twelfth, a list of
+# cities put a day late (electronichotsale), the King Center (audacy), Trump Tower
+# (nydailynews) and the Wisconsin Capitol with Madison never named (asmvoice).
+MOST_ZEROS = 23
 
 
 def _scores() -> dict[str, Score]:
