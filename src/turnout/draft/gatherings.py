@@ -31,6 +31,7 @@ from turnout.draft.places import (
     bare_capitols,
     compatible,
     country_names,
+    federal,
     find_dateline,
     find_places,
     resolve_states,
@@ -112,7 +113,11 @@ _EVENTISH = re.compile(
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s*$")
 # (AP's list of places with states: "Portland, Ore.; Chicago; Boston and Philadelphia")
 # ("... the Supreme Court and in Jackson, Mississippi": the same preposition again)
-_COORDINATED = re.compile(r"^\s*(?:[,;]\s*(?:and|or|&)?|and|or|&|/)\s*(?:(?:in|at)\s+)?$")
+# ("in Philadelphia and at state capitols in Michigan, Texas ...": each state's capital)
+_COORDINATED = re.compile(
+    r"^\s*(?:[,;]\s*(?:and|or|&)?|and|or|&|/)\s*(?:(?:in|at)\s+)?"
+    r"(?:(?:the\s+)?(?:[Ss]tate\s+)?(?:[Cc]apitols|[Ss]tatehouses)\s+in\s+)?$"
+)
 # Between the places of a list of gatherings: "; and", ", to", " and in downtown ".
 _LISTED = re.compile(
     r"^(?:\s|[,;.&/]|\b(?:and|or|to|in|at|on|outside|near|downtown|the)\b)*$", re.IGNORECASE
@@ -189,7 +194,7 @@ def _read(text: str, published: dt.date) -> tuple[list[_Read], set[tuple[int, in
         r.places = [next(resolved) for _ in r.places]
         if r.sentence.kind != "heading":
             r.weather = find_weather(r.sentence.text, r.sentence.start)
-    _statehouses(reads, {p.state for p in mentions if p.kind == "state"})
+    _statehouses(reads, {p.state for p in mentions if p.kind == "state"}, not federal(text))
     return reads, datelines
 
 
@@ -219,14 +224,17 @@ def _dated_item(s: Sentence, published: dt.date) -> list[DateMention]:
     ]
 
 
-def _statehouses(reads: list[_Read], states: set[str]) -> None:
+def _statehouses(reads: list[_Read], states: set[str], capitol: bool) -> None:
     """In an article that names one state and a sentence that names no city, "the
-    statehouse" is that state's capital ("Today's rally at the statehouse", Vermont's)."""
+    statehouse" is that state's capital ("Today's rally at the statehouse", Vermont's),
+    and so is "the Capitol" where the article names nothing federal (``capitol``)."""
     if len(states) != 1:
         return
     for r in reads:
         if not any(p.kind == "city" for p in r.places):
-            found = bare_capitols(r.sentence.text, r.sentence.start, next(iter(states)))
+            found = bare_capitols(
+                r.sentence.text, r.sentence.start, next(iter(states)), capitol=capitol
+            )
             r.places = sorted(r.places + found, key=lambda p: p.start)
 
 
