@@ -901,15 +901,8 @@ def _victims(p: _Phrase) -> str:
     return ""
 
 
-# A crowd's size told as its strength: "A crowd thousands strong", "a 25,000-strong rally".
-# (not "2,000 strong-willed voters")
-_STRONG = re.compile(r"[\s-]strong\b(?!-)")
-
-
 def _not_protesters(p: _Phrase) -> str:
     """The noun the number counts, and what the clause after it says they did."""
-    if _STRONG.match(p.text, p.end):
-        return ""  # its size: "A crowd thousands strong", "a 25,000-strong rally"
     head = _head(p.toks, p.j)
     if head == "police":
         return "police, not protesters"
