@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from drafting import rows
 
-from turnout.draft.quantities import find_quantities
-
 # denver7-2025-02-05-50501-capitol (eighth batch)
 DENVER7 = (
     "DENVER — A crowd thousands strong, many carrying signs and waving international flags, "
@@ -32,15 +30,6 @@ def test_a_list_of_state_capitols_shares_the_number():
     for city, state in (("Lansing", "MI"), ("Austin", "TX"), ("Madison", "WI"),
                         ("Indianapolis", "IN"), ("Philadelphia", "PA")):  # fmt: skip
         assert ("2025-02-05", city, state, "thousands") in got
-
-
-def test_a_crowd_told_by_its_strength_is_its_size():
-    assert ("2025-02-05", "Denver", "CO", "thousands") in rows(DENVER7, "2025-02-05")
-    # nea-2014-04-09-raise-your-hand (seventh batch)
-    text = "After Oklahoma kicked things off with a historic 25,000-strong rally at the state"
-    assert [(q.text, q.crowd) for q in find_quantities(text)] == [("25,000", True)]
-    # (a word that starts with "strong" is no strength: robberies are no crowd)
-    assert not find_quantities("Police reported 12 strong-arm robberies that week.")[0].crowd
 
 
 def test_a_state_capitol_in_lower_case_is_in_its_capital():
