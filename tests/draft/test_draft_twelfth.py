@@ -4,7 +4,9 @@ real sentences of the development set (tests/fixtures/articles/, named)."""
 
 from __future__ import annotations
 
-from drafting import rows
+from drafting import left_out, rows
+
+from turnout.draft.gatherings import PART
 
 # denver7-2025-02-05-50501-capitol (eighth batch)
 DENVER7 = (
@@ -46,3 +48,40 @@ def test_the_capitol_of_an_article_about_one_state_is_its_capitals():
     # An article that names Washington may mean the nation's Capitol: no guess.
     federal = ASMVOICE + "\n\nLawmakers in Washington watched the protests."
     assert all(r[1] != "Madison" for r in rows(federal, "2011-03-12"))
+
+
+def test_a_group_apart_from_the_crowd_is_not_its_size():
+    # thedp-2006-04-10-philadelphia-immigrant-rights (eighth batch): students who joined
+    text = (
+        "Demonstrators in Philadelphia joined hundreds of thousands of people across the "
+        "country yesterday in calling for politicians to protect immigrants' rights.\n"
+        "Police estimated that about 7,000 people attended the event at Love Park, making it "
+        "by far the largest rally the city has seen this year.\n"
+        "Around 30 Penn students carried banners and beat drums while marching down Locust "
+        "Walk and into Center City to join the rally."
+    )
+    assert rows(text, "2006-04-11") == [("2006-04-10", "Philadelphia", "PA", "about 7,000")]
+    assert ("Around 30", PART) in left_out(text, "2006-04-11")
+    # koreadaily-2025-06-10-koreatown-ice-march (tenth batch): some of the marchers, later
+    text = (
+        "Roughly 1,000 protesters opposing immigration raids marched into Koreatown late "
+        "Tuesday night, escalating tensions with police as the demonstration unfolded across "
+        "major streets in Los Angeles.\n"
+        "As the encirclement closed in, approximately 200 protesters took refuge in a "
+        "shopping mall near Western Avenue and Council Street."
+    )
+    assert rows(text, "2025-06-11") == [("2025-06-10", "Los Angeles", "CA", "Roughly 1,000")]
+
+
+def test_the_articles_crowd_word_stays_beside_a_larger_number():
+    # whsv-2020-01-20-richmond-gun-rights-lobby-day (eleventh batch)
+    text = (
+        "Thousands of gun-rights activists from around the country rallied peacefully at the "
+        "Virginia Capitol on Monday, protesting plans by the state's Democratic majority to "
+        "pass gun-control legislation.\n"
+        "Virginia Capitol officials estimated the total number of attendees at 22,000 – with "
+        "about 6,000 who went through Virginia State Police security screening to get into "
+        "Capitol Square and about 16,000 outside the gates in downtown Richmond."
+    )
+    got = rows(text, "2020-01-20")
+    assert got == [("2020-01-20", "Richmond", "VA", "Thousands; 22,000")]

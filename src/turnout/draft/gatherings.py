@@ -770,27 +770,58 @@ _REPORTED = re.compile(r"\bthat\b")
 _THERE = re.compile(r"\s*There,\s")
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 FEW = "a few people within a larger crowd, not its size"
+PART = "a group within or beside a larger crowd told in another sentence, not its size"
 _FEW = 10  # fewer than this beside a larger estimate: a handful in the crowd
+_PART = 0.2  # a fifth of the largest estimate or less, in another sentence: a group apart
 
 
 def _set_apart_few(rows: dict, left_out: list[Quantity]) -> None:
     """Leave out of each row an estimate of fewer than ten people when the row has a
     larger one: "A few had green or pink hair", "a few people stayed behind", "By 3
     people could not move" tell of some in a crowd of thousands, not its size (alone, "a
-    handful of protesters" is the crowd). Each is listed for the reviewer, with its reason."""
-    apart: list[Quantity] = []
+    handful of protesters" is the crowd). So is a group a fifth of the largest estimate
+    or less, told in another sentence (:func:`_part`). Each is listed for the reviewer,
+    with its reason."""
+    apart: dict[int, tuple[Quantity, str]] = {}
     for g in rows.values():
         if not any(q.low >= _FEW for q in g.estimates):
             continue
-        few = [q for q in g.estimates if q.high < _FEW]
-        g.estimates[:] = [q for q in g.estimates if not q.high < _FEW]
+        big = max(g.estimates, key=lambda q: q.low)
+        for q in g.estimates:
+            if q.high < _FEW or _part(q, big, g.sentences):
+                apart[id(q)] = (q, FEW if q.high < _FEW else PART)
+        g.estimates[:] = [q for q in g.estimates if id(q) not in apart]
         g.spans[:] = [sp for sp in g.spans if not any(
-            sp == (q.start, q.end, "size") for q in few)]  # fmt: skip
-        apart += few
+            sp == (q.start, q.end, "size") for q, _ in apart.values())]  # fmt: skip
     kept = {id(q) for g in rows.values() for q in g.estimates}
-    for q in dict.fromkeys(apart):
-        if id(q) not in kept and not any(x is q for x in left_out):
-            left_out.append(_reason(q, FEW))
+    for key, (q, why) in apart.items():
+        if key not in kept and not any(x is q for x in left_out):
+            left_out.append(_reason(q, why))
+
+
+def _part(q: Quantity, big: Quantity, sentences: list[Sentence]) -> bool:
+    """True when ``q`` is a group apart from the crowd ``big`` is the size of: a fifth of
+    it or less, told in another sentence ("a group of about 200" after "thousands" in the
+    day: the night's remnant; "Around 30 Penn students" in a crowd of "about 7,000";
+    "Two dozen" counter-protesters). The article's own crowd word stays ("Thousands" beside
+    "22,000"), as CCC codes it.
+
+    >>> from turnout.draft.quantities import find_quantities
+    >>> from turnout.draft.sentences import split_sentences
+    >>> text = "About 7,000 people attended. Around 30 students carried banners."
+    >>> big, few = find_quantities(text)
+    >>> _part(few, big, split_sentences(text)), _part(big, big, split_sentences(text))
+    (True, False)
+    """
+
+    def at(x: Quantity) -> int:
+        return next((n for n, s in enumerate(sentences) if s.start <= x.start < s.end), -1)
+
+    return q.high <= _PART * big.low and at(q) != at(big) and not _CROWD_WORD.match(q.text)
+
+
+# The article's own crowd word: "Thousands", "tens of thousands", "dozens".
+_CROWD_WORD = re.compile(r"(?i)(?:tens of |hundreds of )?(?:dozens|hundreds|thousands)$")
 
 
 def _weigh(reads: list[_Read], rows: dict, datelines: set, published: dt.date) -> tuple:
