@@ -31,6 +31,7 @@ from turnout.draft.places import (
     bare_capitols,
     compatible,
     country_names,
+    federal,
     find_dateline,
     find_places,
     resolve_states,
@@ -112,7 +113,11 @@ _EVENTISH = re.compile(
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s*$")
 # (AP's list of places with states: "Portland, Ore.; Chicago; Boston and Philadelphia")
 # ("... the Supreme Court and in Jackson, Mississippi": the same preposition again)
-_COORDINATED = re.compile(r"^\s*(?:[,;]\s*(?:and|or|&)?|and|or|&|/)\s*(?:(?:in|at)\s+)?$")
+# ("in Philadelphia and at state capitols in Michigan, Texas ...": each state's capital)
+_COORDINATED = re.compile(
+    r"^\s*(?:[,;]\s*(?:and|or|&)?|and|or|&|/)\s*(?:(?:in|at)\s+)?"
+    r"(?:(?:the\s+)?(?:[Ss]tate\s+)?(?:[Cc]apitols|[Ss]tatehouses)\s+in\s+)?$"
+)
 # Between the places of a list of gatherings: "; and", ", to", " and in downtown ".
 _LISTED = re.compile(
     r"^(?:\s|[,;.&/]|\b(?:and|or|to|in|at|on|outside|near|downtown|the)\b)*$", re.IGNORECASE
@@ -189,7 +194,7 @@ def _read(text: str, published: dt.date) -> tuple[list[_Read], set[tuple[int, in
         r.places = [next(resolved) for _ in r.places]
         if r.sentence.kind != "heading":
             r.weather = find_weather(r.sentence.text, r.sentence.start)
-    _statehouses(reads, {p.state for p in mentions if p.kind == "state"})
+    _statehouses(reads, {p.state for p in mentions if p.kind == "state"}, not federal(text))
     return reads, datelines
 
 
@@ -219,14 +224,17 @@ def _dated_item(s: Sentence, published: dt.date) -> list[DateMention]:
     ]
 
 
-def _statehouses(reads: list[_Read], states: set[str]) -> None:
+def _statehouses(reads: list[_Read], states: set[str], capitol: bool) -> None:
     """In an article that names one state and a sentence that names no city, "the
-    statehouse" is that state's capital ("Today's rally at the statehouse", Vermont's)."""
+    statehouse" is that state's capital ("Today's rally at the statehouse", Vermont's),
+    and so is "the Capitol" where the article names nothing federal (``capitol``)."""
     if len(states) != 1:
         return
     for r in reads:
         if not any(p.kind == "city" for p in r.places):
-            found = bare_capitols(r.sentence.text, r.sentence.start, next(iter(states)))
+            found = bare_capitols(
+                r.sentence.text, r.sentence.start, next(iter(states)), capitol=capitol
+            )
             r.places = sorted(r.places + found, key=lambda p: p.start)
 
 
@@ -762,27 +770,58 @@ _REPORTED = re.compile(r"\bthat\b")
 _THERE = re.compile(r"\s*There,\s")
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 FEW = "a few people within a larger crowd, not its size"
+PART = "a group within or beside a larger crowd told in another sentence, not its size"
 _FEW = 10  # fewer than this beside a larger estimate: a handful in the crowd
+_PART = 0.2  # a fifth of the largest estimate or less, in another sentence: a group apart
 
 
 def _set_apart_few(rows: dict, left_out: list[Quantity]) -> None:
     """Leave out of each row an estimate of fewer than ten people when the row has a
     larger one: "A few had green or pink hair", "a few people stayed behind", "By 3
     people could not move" tell of some in a crowd of thousands, not its size (alone, "a
-    handful of protesters" is the crowd). Each is listed for the reviewer, with its reason."""
-    apart: list[Quantity] = []
+    handful of protesters" is the crowd). So is a group a fifth of the largest estimate
+    or less, told in another sentence (:func:`_part`). Each is listed for the reviewer,
+    with its reason."""
+    apart: dict[int, tuple[Quantity, str]] = {}
     for g in rows.values():
         if not any(q.low >= _FEW for q in g.estimates):
             continue
-        few = [q for q in g.estimates if q.high < _FEW]
-        g.estimates[:] = [q for q in g.estimates if not q.high < _FEW]
+        big = max(g.estimates, key=lambda q: q.low)
+        for q in g.estimates:
+            if q.high < _FEW or _part(q, big, g.sentences):
+                apart[id(q)] = (q, FEW if q.high < _FEW else PART)
+        g.estimates[:] = [q for q in g.estimates if id(q) not in apart]
         g.spans[:] = [sp for sp in g.spans if not any(
-            sp == (q.start, q.end, "size") for q in few)]  # fmt: skip
-        apart += few
+            sp == (q.start, q.end, "size") for q, _ in apart.values())]  # fmt: skip
     kept = {id(q) for g in rows.values() for q in g.estimates}
-    for q in dict.fromkeys(apart):
-        if id(q) not in kept and not any(x is q for x in left_out):
-            left_out.append(_reason(q, FEW))
+    for key, (q, why) in apart.items():
+        if key not in kept and not any(x is q for x in left_out):
+            left_out.append(_reason(q, why))
+
+
+def _part(q: Quantity, big: Quantity, sentences: list[Sentence]) -> bool:
+    """True when ``q`` is a group apart from the crowd ``big`` is the size of: a fifth of
+    it or less, told in another sentence ("a group of about 200" after "thousands" in the
+    day: the night's remnant; "Around 30 Penn students" in a crowd of "about 7,000";
+    "Two dozen" counter-protesters). The article's own crowd word stays ("Thousands" beside
+    "22,000"), as CCC codes it.
+
+    >>> from turnout.draft.quantities import find_quantities
+    >>> from turnout.draft.sentences import split_sentences
+    >>> text = "About 7,000 people attended. Around 30 students carried banners."
+    >>> big, few = find_quantities(text)
+    >>> _part(few, big, split_sentences(text)), _part(big, big, split_sentences(text))
+    (True, False)
+    """
+
+    def at(x: Quantity) -> int:
+        return next((n for n, s in enumerate(sentences) if s.start <= x.start < s.end), -1)
+
+    return q.high <= _PART * big.low and at(q) != at(big) and not _CROWD_WORD.match(q.text)
+
+
+# The article's own crowd word: "Thousands", "tens of thousands", "dozens".
+_CROWD_WORD = re.compile(r"(?i)(?:tens of |hundreds of )?(?:dozens|hundreds|thousands)$")
 
 
 def _weigh(reads: list[_Read], rows: dict, datelines: set, published: dt.date) -> tuple:

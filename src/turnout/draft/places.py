@@ -861,7 +861,8 @@ _JOURNEY = re.compile(
 # "the Mississippi state Capitol", "Wisconsin's Capitol", "the Ohio Statehouse".
 _STATE_CAPITOL = re.compile(
     r"\b(?P<state>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:['’]s)?\s+(?:[Ss]tate\s+)?"
-    r"(?:Capitol|Statehouse|State House)\b"
+    # ("the Arkansas state capitol": the building in lower case after "state")
+    r"(?:Capitol|Statehouse|State House|(?<=[Ss]tate )capitol|statehouse)\b"
 )
 
 
@@ -1013,18 +1014,36 @@ def resolve_states(mentions: list[PlaceMention], sections: list[int]) -> list[Pl
 
 # "Today's rally at the statehouse": a capitol named without its state.
 _BARE_CAPITOL = re.compile(r"\bthe (?:[Ss]tate ?[Hh]ouse|[Ss]tate [Cc]apitol)\b")
+# "the Capitol" alone, in an article that names no federal Washington: the state's.
+_THE_CAPITOL = re.compile(r"\b[Tt]he Capitol\b(?! (?:Hill|Police|riot|attack))")
+_FEDERAL = re.compile(
+    r"\bWashington\b|\bD\.\s?C\b|\bCongress|\bU\.\s?S\. Capitol|\bnation['’]s capit|"
+    r"\bWhite House\b|\bfederal\b|\bSupreme Court\b|\bJan(?:uary|\.)? 6\b"
+)
 
 
-def bare_capitols(text: str, offset: int, state: str) -> list[PlaceMention]:
+def bare_capitols(
+    text: str, offset: int, state: str, *, capitol: bool = False
+) -> list[PlaceMention]:
     """Each capitol the text names without a state ("at the statehouse"), as the capital
-    of ``state``, the one state the article names.
+    of ``state``, the one state the article names; with ``capitol`` (the article names
+    nothing federal) "the Capitol" too.
 
     >>> [(p.text, p.name, p.state) for p in bare_capitols("A rally at the statehouse.", 0, "VT")]
     [('the statehouse', 'Montpelier', 'VT')]
+    >>> [p.name for p in bare_capitols("Thousands flocked to the Capitol.", 0, "WI", capitol=True)]
+    ['Madison']
     """
     city = state_capitals().get(state)
     if not city:
         return []
+    found = list(_BARE_CAPITOL.finditer(text))
+    if capitol:
+        found += [
+            m
+            for m in _THE_CAPITOL.finditer(text)
+            if not any(m.start() < f.end() and f.start() < m.end() for f in found)
+        ]
     return [
         PlaceMention(
             offset + m.start(),
@@ -1037,5 +1056,15 @@ def bare_capitols(text: str, offset: int, state: str) -> list[PlaceMention]:
             note=f"'{m.group(0)}' read as {city}, the capital of the one state the article "
             "names (state capitals table)",
         )  # fmt: skip
-        for m in _BARE_CAPITOL.finditer(text)
+        for m in sorted(found, key=lambda m: m.start())
     ]
+
+
+def federal(text: str) -> bool:
+    """True when an article names Washington, Congress or anything federal: its "the
+    Capitol" may be the nation's.
+
+    >>> federal("Protesters filled the Capitol in Madison."), federal("Congress met.")
+    (False, True)
+    """
+    return bool(_FEDERAL.search(text))

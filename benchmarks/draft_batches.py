@@ -1,0 +1,100 @@
+"""The drafter's scores on each batch coded blind, one line a batch: how a change to the
+rules shows batch by batch (issue 20: a rule is kept only if it helps on batches other
+than the one whose failure suggested it).
+
+For each README section of ``tests/fixtures/articles/`` from the sixth batch to the
+twelfth (the batches coded blind, each before the drafter was run on it), it prints the
+hand-coded gatherings, the drafted rows, and found (right place and day), exact (right
+low and high too) and real (drafted rows that are hand-coded gatherings), as the drafter
+ships (rules and model). With ``--failures`` it lists each batch's misses and false rows
+too. Never reads the validation split. Prints numbers, asserts nothing.
+
+    .venv/bin/python benchmarks/draft_batches.py
+    .venv/bin/python benchmarks/draft_batches.py --rules --failures Twelfth
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+ARTICLES = ROOT / "tests/fixtures/articles"
+BATCHES = ("Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth")
+
+
+def drafted(case, *, model: bool):
+    """The draft's rows of one article (rules and model, or the rules alone)."""
+    from turnout.draft.gatherings import build_draft
+
+    d = build_draft(
+        case.text,
+        published=dt.date.fromisoformat(case.published),
+        source_name=case.source_name,
+        model=model,
+    )
+    return d.rows
+
+
+def failures(case, rows) -> list[str]:
+    """The article's hand-coded gatherings not found at their place and day, and its
+    drafted rows at a place and day no hand-coded row has."""
+    from turnout.draft.score import _place
+
+    def keys(frame):
+        return [((_place(r.locality, r.state)), str(r.date)[:10], str(r.size_text))
+                for r in frame.itertuples()]  # fmt: skip
+
+    want, got = keys(case.expected), keys(rows)
+    have = {(p, d) for p, d, _ in got}
+    coded = {(p, d) for p, d, _ in want}
+    out = [f"  miss  {case.name[:40]:40} {p} {d} {s!r}" for p, d, s in want if (p, d) not in have]
+    out += [f"  false {case.name[:40]:40} {p} {d} {s!r}" for p, d, s in got if (p, d) not in coded]
+    return out
+
+
+def main() -> None:
+    from turnout.draft.score import Score, load_cases, score
+    from turnout.draft.training import batch_names
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--rules", action="store_true", help="the rules alone, no model")
+    ap.add_argument("--failures", nargs="*", metavar="BATCH", help="list misses and false rows")
+    args = ap.parse_args()
+    cases = {c.name: c for c in load_cases(ARTICLES)}
+    print(f"{'batch':10} {'arts':>4} {'coded':>5} {'rows':>4} "
+          f"{'found':>10} {'exact':>10} {'real':>10}")  # fmt: skip
+    blind = Score(0, 0, 0, 0, 0)
+    for batch in BATCHES:
+        names = sorted(batch_names(ARTICLES, f"{batch} batch") & set(cases))
+        total = Score(0, 0, 0, 0, 0)
+        lines: list[str] = []
+        for name in names:
+            rows = drafted(cases[name], model=not args.rules)
+            total = total + score(rows, cases[name].expected)
+            if args.failures is not None and (not args.failures or batch in args.failures):
+                lines += failures(cases[name], rows)
+        if batch != "Twelfth":
+            blind = blind + total
+        print(_line(batch, len(names), total))
+        for text in lines:
+            print(text)
+    print(_line("6th-11th", 0, blind))
+    everything = Score(0, 0, 0, 0, 0)
+    for case in cases.values():
+        everything = everything + score(drafted(case, model=not args.rules), case.expected)
+    print(_line("all dev", len(cases), everything))
+
+
+def _line(name: str, articles: int, s) -> str:
+    return (f"{name:10} {articles:4d} {s.expected:5d} {s.proposed:4d} "
+            f"{s.found:4d} ({s.recall:3.0%}) {s.exact:4d} ({s.recall_exact:3.0%}) "
+            f"{s.real:4d} ({s.precision:3.0%})")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
