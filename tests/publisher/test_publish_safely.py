@@ -347,9 +347,16 @@ def test_ctrl_c_is_one_line_stops_the_kernels_and_publishes_nothing(tmp_path):
     tag = f"turnout-ctrl-c-{uuid.uuid4()}"
     env = dict(os.environ, TURNOUT_ROOT=str(tmp_path), CTRL_C_TEST=tag)
     env.pop(SOCKET_ENV, None)
-    build = subprocess.Popen(
-        [sys.executable, "-m", "turnout", "build"], env=env, stderr=subprocess.PIPE, text=True
-    )
+    # A terminal starts a command with Ctrl-C at its default. A pytest-xdist worker may ignore
+    # SIGINT, and an ignored signal stays ignored across exec (Python then never raises
+    # KeyboardInterrupt): the build gets the default, as from a terminal.
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        build = subprocess.Popen(
+            [sys.executable, "-m", "turnout", "build"], env=env, stderr=subprocess.PIPE, text=True
+        )
+    finally:
+        signal.signal(signal.SIGINT, before)
 
     def ours() -> list[int]:  # the build's worker and kernel, by the variable they inherit
         found = []
