@@ -6,7 +6,6 @@ readers of NCEI's CSV, GHCN-Daily and station files. The join to events: test_we
 from __future__ import annotations
 
 import io
-import time
 import urllib.parse
 from collections.abc import Iterator
 
@@ -124,7 +123,8 @@ def test_bad_answers_give_clear_errors_naming_the_url_and_are_not_cached(
 
 
 def test_timeout_is_a_clear_error(ncei, tmp_path):
-    started = time.perf_counter()
+    # The server answers /slow after 1.5 s: only a client that gave up at 0.3 s says this
+    # (a timing decides no test; the message is the proof).
     with pytest.raises(
         WeatherError, match=r"^127\.0\.0\.1:\d+: no answer within 0\.3 s; .*by hand"
     ):
@@ -132,7 +132,7 @@ def test_timeout_is_a_clear_error(ncei, tmp_path):
             [NYC], "2026-01-29", "2026-01-29", base_url=ncei.url("/slow"), cache_dir=tmp_path,
             timeout=0.3,
         )  # fmt: skip
-    assert time.perf_counter() - started < 1.4  # gave up before the server answered
+    assert ncei.hits.get("/slow") == 1  # asked once, not again
 
 
 def test_unreachable_server_and_bad_queries(tmp_path):
