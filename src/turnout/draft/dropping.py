@@ -38,7 +38,7 @@ GAIN = 0.05  # the real share must rise by this much ...
 COST = 0.01  # ... and the exact share fall by no more than this, for dropping to ship
 
 
-def fit_drop(drafted: list[Drafted]) -> list[float]:
+def fit_drop(drafted: list[Drafted], start: Any = None) -> list[float]:
     """The drop head's weights from the rules' rows of ``drafted``.
 
     >>> from turnout.draft.training import Drafted
@@ -50,7 +50,7 @@ def fit_drop(drafted: list[Drafted]) -> list[float]:
     """
     xs = [d.xr[np.array(d.ruled, bool)] for d in drafted if any(d.ruled)]
     ys = [d.y[np.array(d.ruled, bool)] for d in drafted if any(d.ruled)]
-    return fit(np.vstack(xs), np.concatenate(ys), PENALTY)
+    return fit(np.vstack(xs), np.concatenate(ys), PENALTY, start)
 
 
 def _score(drafted: list[Drafted], adds: list[Any], add: float, drops: list[Any] | None,
@@ -62,9 +62,11 @@ def _score(drafted: list[Drafted], adds: list[Any], add: float, drops: list[Any]
 
 
 def _left_out(drafted: list[Drafted]) -> list[Any]:
-    """Each article's drop probabilities from a head trained on the others alone."""
+    """Each article's drop probabilities from a head trained on the others alone (each fit
+    started from the head trained on all of them, a few Newton steps away)."""
+    near = fit_drop(drafted)
     return [
-        _probabilities(d.xr, fit_drop(drafted[:i] + drafted[i + 1 :]))
+        _probabilities(d.xr, fit_drop(drafted[:i] + drafted[i + 1 :], near))
         for i, d in enumerate(drafted)
     ]
 

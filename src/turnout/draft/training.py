@@ -65,15 +65,17 @@ def draft_case(case: Case) -> Drafted:
                    xr.reshape(-1, len(DROP_NAMES)))  # fmt: skip
 
 
-def fit(x: Any, y: Any, penalty: float = PENALTY) -> list[float]:
-    """Logistic regression weights for features ``x`` (first column the bias) and labels ``y``.
+def fit(x: Any, y: Any, penalty: float = PENALTY, start: Any = None) -> list[float]:
+    """Logistic regression weights for features ``x`` (first column the bias) and labels ``y``
+    (Newton's method from ``start``, zeros if none: the optimum is one, so a near start
+    only saves steps).
 
     >>> x = np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
     >>> w = fit(x, np.array([0.0, 1.0, 0.0, 1.0]))
     >>> w[1] > 0 > w[0]
     True
     """
-    w = np.zeros(x.shape[1])
+    w = np.zeros(x.shape[1]) if start is None else np.array(start, dtype=float)
     ridge = np.full(x.shape[1], penalty)
     ridge[0] = 1e-6  # (the bias is not pulled to zero)
     for _ in range(STEPS):
