@@ -24,10 +24,17 @@ def _days(text: str) -> list[tuple[str, str, bool]]:
         ("They marched yesterday.", ("yesterday", "2026-02-02", False)),
         ("They rallied last weekend.", ("last weekend", "2026-01-31", False)),
         ("On Jan. 30, 2025, they marched.", ("Jan. 30, 2025", "2025-01-30", False)),
+        ("On Mar 19, 2016, they marched.", ("Mar 19, 2016", "2016-03-19", False)),  # no period
     ],
 )
 def test_a_day_is_read_against_the_publication_date(text, day):
     assert _days(text) == [day]
+
+
+def test_a_month_without_its_day_is_no_date_nor_is_the_pages_own():
+    assert _days("Hundreds marched in Del Mar and in March.") == []
+    # pix11-2016-03-19-anti-trump-columbus-circle: the page's stamp is not an event's day
+    assert _days("Posted at 5:49 PM, Mar 19, 2016") == []
 
 
 def test_a_month_and_day_after_publication_is_last_years_or_a_plan():

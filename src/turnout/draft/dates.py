@@ -27,11 +27,12 @@ _MONTHS = {
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WD = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|March|Mar\.|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-# "Sunday, Feb. 1", "Jan. 29, 2026", "Jan.30", "June 12" (month names are capitalised:
-# "may" and "march" in lower case are verbs).
+# "Sunday, Feb. 1", "Jan. 29, 2026", "Jan.30", "June 12", "Mar 19, 2016" (web copy leaves
+# the period out; month names are capitalised: "may" and "march" in lower case are
+# verbs, and a month is a date only with its day).
 _EXPLICIT = re.compile(
     rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MONTH})\.?\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"(?!,\d{{3}})(?!:\d)(?:,?\s*(?P<year>(?:19|20)\d{{2}})\b)?"
