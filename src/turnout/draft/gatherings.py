@@ -38,6 +38,7 @@ from turnout.draft.places import (
 )
 from turnout.draft.quantities import (
     _NATIONAL,
+    _QUOTED,
     MISTYPED,
     Quantity,
     clause_total,
@@ -888,10 +889,9 @@ def _reports_gathering(
     # A plan or a habit in the clause that reports it ("will overturn" after it is not);
     # a quotation's words are the speaker's ("\"These killer cops have got to go,\" chanted
     # demonstrators in Chicago").
-    return not _not_once(_QUOTATION.sub('""', _clause(text, at)))
+    return not _not_once(_QUOTED.sub('""', _clause(text, at)))
 
 
-_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # Verbs in the past that tell of a plan, not of what happened ("are expected to gather").
 _PLANNED = frozenset("expected planned scheduled hoped intended announced".split())
 

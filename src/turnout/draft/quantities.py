@@ -1112,7 +1112,7 @@ def clause_total(text: str, start: int, end: int, places: list[int] | None = Non
         return False
     examples = _EXAMPLES.search(text, begin, finish)
     inside = places[bisect_left(places, begin) : bisect_left(places, finish)]
-    return not any(not (examples and at > examples.start()) for at in inside)
+    return all(examples is not None and at > examples.start() for at in inside)
 
 
 # The rules in the order they are asked: the first with a reason gives it.
