@@ -4,6 +4,7 @@ it through turnout's nbconvert template (``templates/turnout``), which shares it
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Mapping
@@ -314,21 +315,11 @@ def _is_raw_repr(text: object) -> bool:
     return bool(_RAW_REPR.match(str(text)))
 
 
-def render_page(
-    nb: Any,
-    head: Mapping[str, str],
-    *,
-    date: str,
-    byline: str = "",
-    date_iso: str = "",
-    cleaning_href: str = "",
-) -> str:
-    """The executed notebook as a page, through turnout's nbconvert template.
-
-    ``date`` is the day it is published, AP style ("Dec. 2, 2026"), ``date_iso`` the same
-    day for machines ("2026-12-02"): the page reads "Published <time datetime=...>".
-    ``cleaning_href`` links the page's charts back to the story's cleaning page.
-    """
+@functools.cache
+def _exporter() -> Any:
+    """turnout's page exporter, one a process: its templates are compiled at its first page
+    and kept (a build's warm process renders one page before forking, so no fork compiles
+    them; nbconvert's own command uses one exporter for every notebook)."""
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
@@ -349,6 +340,39 @@ def render_page(
     c.TagRemovePreprocessor.remove_all_outputs_tags = {"remove-output", "remove_output"}
     exporter = HTMLExporter(config=c)
     exporter.register_filter("is_raw_repr", _is_raw_repr)
+    return exporter
+
+
+def compile_templates() -> int:
+    """Compile the page templates now, rendering an empty notebook (and the selectors
+    nbconvert runs over every page): a process that forks workers does it once for all.
+    Returns the empty page's length.
+
+    >>> compile_templates() > 1000
+    True
+    """
+    import nbformat
+
+    body, _ = _exporter().from_notebook_node(nbformat.v4.new_notebook(), resources={})
+    return len(body)
+
+
+def render_page(
+    nb: Any,
+    head: Mapping[str, str],
+    *,
+    date: str,
+    byline: str = "",
+    date_iso: str = "",
+    cleaning_href: str = "",
+) -> str:
+    """The executed notebook as a page, through turnout's nbconvert template.
+
+    ``date`` is the day it is published, AP style ("Dec. 2, 2026"), ``date_iso`` the same
+    day for machines ("2026-12-02"): the page reads "Published <time datetime=...>".
+    ``cleaning_href`` links the page's charts back to the story's cleaning page.
+    """
+    exporter = _exporter()
     from turnout.embeds import _LISTENER
 
     embeds = any(
