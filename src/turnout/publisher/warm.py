@@ -23,6 +23,7 @@ import gc
 import importlib
 import json
 import os
+import pkgutil
 import select
 import selectors
 import signal
@@ -55,7 +56,28 @@ WARM_MODULES = (
     "turnout.show",
     "turnout.charts",
     "turnout.embeds",
+    # What each fork imported for itself until these were here (counted from a build's
+    # forks): a worker renders its page with nbconvert; a kernel starts IPython's debugger,
+    # history and completer, and its notebook reads the story's settings (yaml), cleans
+    # (turnout.clean), draws (the SVG backend) and measures text (fontTools).
+    "nbconvert",
+    "nbconvert.filters.markdown_mistune",
+    "ipykernel.debugger",
+    "IPython.core.completerlib",
+    "IPython.core.oinspect",
+    "IPython.extensions.storemagic",
+    "psutil",
+    "sqlite3",
+    "yaml",
+    "fontTools.ttLib",
+    "matplotlib.backends.backend_svg",
+    "turnout.clean",
+    "turnout.geo",
+    "turnout.show_data",
+    "turnout.weather",
 )
+#: Packages whose every module a notebook may draw with: all imported (each chart kind's).
+WARM_PACKAGES = ("turnout.charts", "turnout.embeds")
 CLIENT = Path(__file__).with_name("stand_in.py")
 #: The stand-in's argument asking for a build worker instead of a kernel.
 WORKER = "--worker"
@@ -164,8 +186,7 @@ def serve(path: str) -> None:
     # As a build worker does (workers.worker_main): no jsonschema IRI checker, a second of
     # CPU for a format no notebook schema uses. A kernel gets the name back (_become_kernel).
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
-    for name in WARM_MODULES:
-        importlib.import_module(name)
+    _import_and_fill_caches()
     # Out of the collector's sight: a kernel's garbage collections would otherwise touch
     # every imported object, copying the warm process's memory page by page.
     gc.freeze()
@@ -261,6 +282,23 @@ def _take_over(req: dict[str, Any], fds: list[int]) -> None:
     os.environ.clear()
     os.environ.update(req["env"])
     os.chdir(req["cwd"])
+
+
+def _import_and_fill_caches() -> None:
+    """Import what every fork would, and fill the caches each would fill the same way."""
+    from PIL import Image
+
+    from turnout.embeds.measure import load_fonts
+    from turnout.publisher.render import compile_templates
+
+    for name in WARM_MODULES:
+        importlib.import_module(name)
+    for package in WARM_PACKAGES:
+        for module in pkgutil.iter_modules(importlib.import_module(package).__path__):
+            importlib.import_module(f"{package}.{module.name}")
+    Image.init()  # every image plugin: Pillow loads them at a chart's first quantize
+    load_fonts()  # the embeds' text widths
+    compile_templates()  # each worker's pages
 
 
 def _become_worker() -> None:
