@@ -289,7 +289,7 @@ def read_ghcn_dly(path: str | os.PathLike) -> pd.DataFrame:
             continue
         line = line.ljust(269)  # trailing blank flags are often trimmed
         station, year, month, element = line[:11].strip(), line[11:15], line[15:17], line[17:21]
-        if not (station and year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
+        if not (station and year.isdecimal() and month.isdecimal() and 1 <= int(month) <= 12):
             raise WeatherError(
                 f"not a GHCN-Daily line (ID, year, month, element): {line[:21]!r}", path=path, row=n
             )

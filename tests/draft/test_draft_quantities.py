@@ -63,3 +63,14 @@ def test_offsets_and_spans_already_read_as_dates():
 def test_a_verb_of_riders_or_viewers_with_a_way_through_a_place_is_a_crowd_moving(text, crowd):
     [q] = find_quantities(text, year=2026)
     assert q.crowd is crowd, q.reason
+
+
+def test_a_superscript_digit_is_no_age():
+    # Hypothesis found it: "¹" is a digit to str.isdigit() but no number to int(). Set off
+    # by commas after a name, as an age is, it is no age, and the sentence's crowd is read.
+    found = find_quantities("Maya Hofstetter, ¹, said 300 marched", listed=True)
+    assert [(q.text, q.crowd) for q in found if q.text == "300"] == [("300", True)]
+    assert not any("age" in q.reason for q in found)
+    assert [q.crowd for q in found if q.text == "¹"] == [False]
+    fuzzed = find_quantities('0\x08¹"', listed=True)  # the text hypothesis found
+    assert [q.crowd for q in fuzzed if q.text == "¹"] == [False]

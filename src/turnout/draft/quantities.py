@@ -728,7 +728,7 @@ def _an_age_or_address(p: _Phrase) -> str:
     name = toks[i - 2] if i >= 2 else None
     if (
         p.j == i + 1
-        and toks[i].text.isdigit()
+        and toks[i].text.isdecimal()
         and int(toks[i].text) < 120
         and prev is not None
         and prev.text == ","

@@ -61,7 +61,7 @@ def remove_stale(where: Path, name: str) -> list[Path]:
         return gone
     for old in where.glob(_STAGING.format(name=name) + "*"):
         pid = old.name.rsplit(".staging-", 1)[1].split("-", 1)[0]
-        if pid.isdigit() and int(pid) != os.getpid() and _running(int(pid)):
+        if pid.isdecimal() and int(pid) != os.getpid() and _running(int(pid)):
             continue  # another build at work
         shutil.rmtree(old, ignore_errors=True)
         gone.append(old)
