@@ -44,8 +44,10 @@ ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 # suggested them: a state's capitol however written, a group apart from the crowd) 391 (84%),
 # 364 (78%), 391 of 414 (94%). The thirteenth batch (22 articles coded blind) then took the
 # held-out place after its first run (36%, 21% and 83%); with the twelfth in, 429 of 517
-# (83%), 394 (76%) and 429 of 467 (92%): the floors follow the larger set.
-FLOOR_RECALL = 0.82
+# (83%), 394 (76%) and 429 of 467 (92%): the floors follow the larger set. After issue 20's
+# seventh round (the places a gathering noun lists, an article told as it happens, a state's
+# "State Capitol"; judged batch by batch) 433 (84%), 398 (77%) and 433 of 471 (92%).
+FLOOR_RECALL = 0.83
 FLOOR_RECALL_EXACT = 0.76
 FLOOR_PRECISION = 0.91
 # Articles the drafter finds nothing in today: one names no day at all (balloonjuice),
@@ -57,11 +59,11 @@ FLOOR_PRECISION = 0.91
 # placed in the city it was for (cincinnati); of the ninth, a post naming no day or city
 # (localeastvillage) and a school and a Bronx
 # neighborhood (wnyc); of the tenth, a rally whose size sentence names only its state
-# (fox61) and an undated timeline (wkyc); of the eleventh, an airport outside Washington
+# (fox61); of the eleventh, an airport outside Washington
 # (citylab) and a union's own rally in Stamford (seiu32bj); of the twelfth, a list of
 # cities put a day late (electronichotsale), the King Center (audacy) and Trump Tower
 # (nydailynews).
-MOST_ZEROS = 21
+MOST_ZEROS = 20
 
 
 def _scores() -> dict[str, Score]:
