@@ -51,8 +51,9 @@ def drafted(case, *, model: bool):
 
 
 def failures(case, rows) -> list[str]:
-    """The article's hand-coded gatherings not found at their place and day, and its
-    drafted rows at a place and day no hand-coded row has."""
+    """The article's hand-coded gatherings not found at their place and day, each with
+    its cause (``miss_cause``), and its drafted rows at a place and day no hand-coded row
+    has."""
     from turnout.draft.score import _place
 
     def keys(frame):
@@ -62,7 +63,11 @@ def failures(case, rows) -> list[str]:
     want, got = keys(case.expected), keys(rows)
     have = {(p, d) for p, d, _ in got}
     coded = {(p, d) for p, d, _ in want}
-    out = [f"  miss  {case.name[:40]:40} {p} {d} {s!r}" for p, d, s in want if (p, d) not in have]
+    out = [
+        f"  miss  {case.name[:40]:40} {p} {d} {s!r}: {miss_cause(case.text, rows, p, d, s)}"
+        for p, d, s in want
+        if (p, d) not in have
+    ]
     out += [f"  false {case.name[:40]:40} {p} {d} {s!r}" for p, d, s in got if (p, d) not in coded]
     return out
 
@@ -133,8 +138,6 @@ def main() -> None:
             if args.causes:
                 for cause in causes(cases[name], rows):
                     table[cause][batch] = table[cause].get(batch, 0) + 1
-                    if args.failures is not None:
-                        lines.append(f"  cause {name[:40]:40} {cause}")
             if args.failures is not None and (not args.failures or batch in args.failures):
                 lines += failures(cases[name], rows)
         if f"{batch} batch" != HELD_OUT:
