@@ -891,7 +891,11 @@ def _reports_gathering(
     # A plan or a habit in the clause that reports it ("will overturn" after it is not);
     # a quotation's words are the speaker's ("\"These killer cops have got to go,\" chanted
     # demonstrators in Chicago").
-    return not _not_once(_QUOTED.sub('""', _clause(text, at)))
+    # (the quotations blanked before the clause is cut: a chant's comma is no clause's end,
+    # "With shouts of \"Stop Cop City, Shut It Down\" and \"... Has Got To Go\" throngs of
+    # protesters marched in Atlanta Thursday night")
+    blank = _QUOTED.sub(lambda m: '"' + " " * (len(m.group(0)) - 2) + '"', text)
+    return not _not_once(_clause(blank, at))
 
 
 # A gathering noun and the places it was at, listed as examples: "bigger crowds at
