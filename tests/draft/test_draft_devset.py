@@ -46,7 +46,8 @@ ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 # held-out place after its first run (36%, 21% and 83%); with the twelfth in, 429 of 517
 # (83%), 394 (76%) and 429 of 467 (92%): the floors follow the larger set. After issue 20's
 # seventh round (the places a gathering noun lists, an article told as it happens, a state's
-# "State Capitol"; judged batch by batch) 433 (84%), 398 (77%) and 433 of 471 (92%).
+# "State Capitol", a chant's comma; judged batch by batch) 434 (84%), 399 (77%) and 434 of
+# 472 (92%).
 FLOOR_RECALL = 0.83
 FLOOR_RECALL_EXACT = 0.76
 FLOOR_PRECISION = 0.91
@@ -61,9 +62,8 @@ FLOOR_PRECISION = 0.91
 # neighborhood (wnyc); of the tenth, a rally whose size sentence names only its state
 # (fox61); of the eleventh, an airport outside Washington
 # (citylab) and a union's own rally in Stamford (seiu32bj); of the twelfth, a list of
-# cities put a day late (electronichotsale), the King Center (audacy) and Trump Tower
-# (nydailynews).
-MOST_ZEROS = 20
+# cities put a day late (electronichotsale) and Trump Tower (nydailynews).
+MOST_ZEROS = 19
 
 
 def _scores() -> dict[str, Score]:

@@ -118,3 +118,16 @@ def test_a_state_capitol_written_with_state_is_in_its_capital():
         "years ago."
     )
     assert rows(solidarity, "2011-09-21") == [("2011-09-21", "Atlanta", "GA", "Hundreds")]
+
+
+def test_a_chants_comma_ends_no_clause_and_its_words_are_the_speakers():
+    # audacy-2023-03-09-stop-cop-city-atlanta-march (twelfth batch): "Has Got To Go" is
+    # the chant's, though "Stop Cop City, Shut It Down" holds a comma
+    audacy = (
+        'With shouts of "Stop Cop City, Shut It Down" and "Hey Hey Ho Ho Andre Dickens Has '
+        'Got To Go" throngs of protesters marched in Atlanta Thursday night.'
+    )
+    assert rows(audacy, "2023-03-10") == [("2023-03-09", "Atlanta", "GA", "")]
+    # A plan outside the quotation is still a plan: the same sentence, planned.
+    planned = audacy.replace("marched", "will march")
+    assert rows(planned, "2023-03-10") == []
