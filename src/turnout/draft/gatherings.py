@@ -1038,6 +1038,8 @@ def _clause(text: str, pos: int) -> str:
 
     >>> _clause("Thousands marched Saturday, after a draft said the court will act.", 18)
     'Thousands marched Saturday'
+    >>> _clause("Vigils were held in places where groups have grown", 6)
+    'Vigils were held in places'
     """
     # Within a few hundred characters either side: a clause is shorter than that.
     lo, hi = max(0, pos - 300), min(len(text), pos + 300)
@@ -1133,8 +1135,7 @@ def _gathered_at(s: Sentence, cities: list[PlaceMention], text: str) -> list[Pla
     # Philadelphia police captain" is a man, not a place people gathered.
     # (the places listed after such a place share it: "in Philadelphia; Akron, Ohio.; ...")
     def said(c: PlaceMention) -> bool:
-        at = c.start - s.start
-        return _gathering_clause(s.text, at, c.end - s.start)
+        return _gathering_clause(s.text, c.start - s.start, c.end - s.start)
 
     pool = [c for c in cities if not c.guarded and said(c)]
     if not pool:
