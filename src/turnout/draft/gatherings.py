@@ -884,12 +884,30 @@ def _reports_gathering(
         at = verb.start()
     elif noun and (caption or (names_city and (_happened(text) or _NOW_VERB.search(text)))):
         at = noun.start()
+    elif names_city and (listed := _LIST_OF_PLACES.search(text)):
+        at = listed.start()  # "bigger crowds at dealership demonstrations in places like"
     else:
         return False
     # A plan or a habit in the clause that reports it ("will overturn" after it is not);
     # a quotation's words are the speaker's ("\"These killer cops have got to go,\" chanted
     # demonstrators in Chicago").
-    return not _not_once(_QUOTED.sub('""', _clause(text, at)))
+    # (the quotations blanked before the clause is cut: a chant's comma is no clause's end,
+    # "With shouts of \"Stop Cop City, Shut It Down\" and \"... Has Got To Go\" throngs of
+    # protesters marched in Atlanta Thursday night")
+    blank = _QUOTED.sub(lambda m: '"' + " " * (len(m.group(0)) - 2) + '"', text)
+    return not _not_once(_clause(blank, at))
+
+
+# A gathering noun and the places it was at, listed as examples: "bigger crowds at
+# dealership demonstrations in places like New York City, Los Angeles, Seattle",
+# "protests have already erupted in cities including Seattle, Austin": the list says
+# where gatherings were, whatever the verb ("meant", "saw").
+_LIST_OF_PLACES = re.compile(
+    r"\b(?:rall(?:y|ies)|protests|marches|vigils|demonstrations|walkouts|crowds|strikes|"
+    r"events|actions|gatherings)\b(?:\s+[\w’'-]+){0,5}?\s+in\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:places|cities|towns|communities|states)\s*,?\s+(?:like|including|such as)\b",
+    re.IGNORECASE,
+)
 
 
 # Verbs in the past that tell of a plan, not of what happened ("are expected to gather").
@@ -911,7 +929,10 @@ _LIVE = re.compile(
     r"\b(?:is|are) (?:now |still )?(?:rallying|marching|gathering|protesting|demonstrating|"
     r"assembling|streaming|pouring|filling|chanting)\b|\bright now\b|\bhappening now\b"
     # (an update's present perfect: "Teachers ... have packed the state capitol")
-    r"|\b(?:have|has) (?:packed|filled|flooded|gathered|rallied|marched|converged on)\b",
+    r"|\b(?:have|has) (?:packed|filled|flooded|gathered|rallied|marched|converged on|"
+    r"taken to the streets)\b"
+    # (a live blog's entry stamped with its time: "5:15 p.m. -- Protesters shut down ...")
+    r"|^\d{1,2}:\d\d\s*[ap]\.?m\.?\s*(?:--|—|–|:)",
     re.IGNORECASE,
 )
 
@@ -974,7 +995,8 @@ def _shifted(
 _DONE = re.compile(
     r"\s+(?:also\s+|now\s+|already\s+)?(?:gathered|rallied|marched|"
     r"protested|demonstrated|joined|assembled|converged|packed|filled|flooded|"
-    r"walked (?:out|off)|turned out|taken to the streets|held)\b",
+    r"walked (?:out|off)|turned out|taken to the streets|held|erupted|broken out|spread|"
+    r"taken place|been held)\b",
     re.IGNORECASE,
 )
 _NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|its|their|our|this|that)|[A-Z][\w.’']*)\s+$")
@@ -1005,7 +1027,7 @@ def _once(clause: str, published: dt.date) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(
-    r"[;:—–]|,\s|\b(?:after|because|although|though|while|whereas|since|which|who|but)\b",
+    r"[;:—–]|,\s|\b(?:after|because|although|though|while|whereas|since|which|who|where|but)\b",
     re.IGNORECASE,
 )
 
@@ -1016,6 +1038,8 @@ def _clause(text: str, pos: int) -> str:
 
     >>> _clause("Thousands marched Saturday, after a draft said the court will act.", 18)
     'Thousands marched Saturday'
+    >>> _clause("Vigils were held in places where groups have grown", 6)
+    'Vigils were held in places'
     """
     # Within a few hundred characters either side: a clause is shorter than that.
     lo, hi = max(0, pos - 300), min(len(text), pos + 300)

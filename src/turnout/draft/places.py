@@ -858,11 +858,13 @@ _PEOPLE_FROM = re.compile(
 _JOURNEY = re.compile(
     r"\b(?:walk|trek|journey|trip|ride|drive|caravan|pilgrimage|bus tour|relay)\s+from\s+$"
 )
-# "the Mississippi state Capitol", "Wisconsin's Capitol", "the Ohio Statehouse".
+# "the Mississippi state Capitol", "Wisconsin's Capitol", "the Ohio Statehouse", "the
+# Illinois State Capitol" (its state's name is not "Illinois State").
 _STATE_CAPITOL = re.compile(
-    r"\b(?P<state>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:['’]s)?\s+(?:[Ss]tate\s+)?"
-    # ("the Arkansas state capitol": the building in lower case after "state")
-    r"(?:Capitol|Statehouse|State House|(?<=[Ss]tate )capitol|statehouse)\b"
+    r"\b(?P<state>[A-Z][a-z]+(?: (?!State\b)[A-Z][a-z]+)?)(?:['’]s)?\s+(?:[Ss]tate\s+)?"
+    # ("the Arkansas state capitol", "the gold dome of the Georgia capitol": the building
+    # in lower case after a state's name; the name must be a state's, below)
+    r"(?:Capitol|Statehouse|State House|capitol|statehouse)\b"
 )
 
 
