@@ -19,7 +19,7 @@ PIP := $(PY) -m pip --disable-pip-version-check --quiet
 LAB_ARGS ?=
 KERNEL := $(VENV)/share/jupyter/kernels/turnout/kernel.json
 
-.PHONY: help report test check bench lint chromium clean-outputs lab kernel fuzz
+.PHONY: help report test check bench lint chromium clean-outputs lab kernel fuzz screenshots
 
 help: ## Show the targets and what each does
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -87,6 +87,9 @@ test: $(VENV)/.installed-dev chromium lint ## Set up .venv with the dev extra, t
 # (pytest-xdist runs it on every core).
 check: $(VENV)/.installed-dev ## The fast loop: unit tests and doctests, no browser, lab or slow tests (make test runs all)
 	$(BIN)/pytest -q -n auto --dist worksteal -m "not browser and not lab and not slow and not fuzz" -p no:cacheprovider --hypothesis-profile=check
+
+screenshots: $(VENV)/.installed-dev chromium ## The browser and lab tests again, writing a screenshot of every page and embed under test-artifacts/ for an editor's eye
+	TURNOUT_SCREENSHOTS=1 $(BIN)/pytest -q -n auto --dist worksteal -m "browser or lab" -p no:cacheprovider
 
 fuzz: $(VENV)/.installed-dev ## Fuzz the parsers and cleaning with hypothesis: 10,000 examples per property, timed
 	time $(BIN)/pytest -m fuzz -q -p no:cacheprovider --hypothesis-profile=fuzz --hypothesis-show-statistics tests/test_fuzz.py

@@ -32,6 +32,7 @@ from typing import NamedTuple
 import nbformat
 import pandas as pd
 import pytest
+from screenshots import shoot
 
 from turnout import paths
 
@@ -162,10 +163,9 @@ def test_notebook_runs_in_jupyterlab(lab, browser):
         # A run in JupyterLab drafts; only `turnout build` writes the article's files (issue 12).
         assert (lab.root / "figures" / "scratch" / "turnout-by-city.png").is_file()
         assert not (lab.root / "figures" / "turnout-by-city.png").exists()
-        SHOTS.mkdir(parents=True, exist_ok=True)
         frame_el.scroll_into_view_if_needed()
         mark.focus()
-        page.screenshot(path=str(SHOTS / "jupyterlab-02-turnout-by-city.png"))
+        shoot(page, SHOTS / "jupyterlab-02-turnout-by-city.png")
 
         # Saved, the output keeps the PNG beside the frame, for viewers that run no script.
         page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^File$")).click()
@@ -287,7 +287,7 @@ def _assert_untrusted_shows_the_picture(page, lab: Lab, alt: str) -> None:
     assert picture.evaluate("i => i.complete && i.naturalWidth") == 640
     assert picture.get_attribute("alt") == alt
     picture.scroll_into_view_if_needed()
-    page.screenshot(path=str(SHOTS / "jupyterlab-02-untrusted.png"))
+    shoot(page, SHOTS / "jupyterlab-02-untrusted.png")
 
 
 def _saved_chart(page, path: Path) -> nbformat.NotebookNode:

@@ -14,6 +14,7 @@ import axe_check
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
+from screenshots import shoot
 from sharing import once_per_run
 
 from turnout.charts import (
@@ -52,7 +53,6 @@ HOST = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>An a
 def published(tmp_path_factory) -> Path:
     """Every chart of both stories saved by save_chart, and a host page for each: once a run
     (every pytest-xdist worker reads the same files)."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
     return once_per_run(tmp_path_factory, "embeds", _save_every_chart)
 
 
@@ -201,7 +201,7 @@ def test_snippet_sizes_the_iframe_to_the_whole_chart(published, context, story, 
         assert (lum < 0.15) if scheme == "dark" else (lum > 0.9), f"{scheme} mode: {inner['bg']}"
         # For the eye: the whole host page in light; the dark one's first screen is enough.
         shot = SHOTS / f"{story}-{name}-{width}-{scheme}.png"
-        page.screenshot(path=str(shot), full_page=scheme == "light")
+        shoot(page, shot, full_page=scheme == "light")
     assert context.outside == [] and context.errors == []
 
 
@@ -265,7 +265,7 @@ def test_tap_shows_and_hides_the_tooltip(published, context):
     assert page.is_visible("#tc-tip") and "6,000 to 9,000 workers" in page.inner_text("#tc-tip")
     tip, figure = page.locator("#tc-tip").bounding_box(), page.locator(".tc").bounding_box()
     assert figure["x"] <= tip["x"] and tip["x"] + tip["width"] <= figure["x"] + figure["width"]
-    page.screenshot(path=str(SHOTS / "seed-turnout-by-city-375-tooltip.png"), full_page=True)
+    shoot(page, SHOTS / "seed-turnout-by-city-375-tooltip.png", full_page=True)
     mark.click()
     assert not page.is_visible("#tc-tip")
 
@@ -276,7 +276,7 @@ def test_tapping_a_bars_number_opens_its_tooltip(published, context):
     number = page.locator(".tc-l0 .mk text", has_text="6,000-9,000")
     number.click()
     assert page.is_visible("#tc-tip") and "6,000 to 9,000 workers" in page.inner_text("#tc-tip")
-    page.screenshot(path=str(SHOTS / "seed-turnout-by-city-375-number-tap.png"), full_page=True)
+    shoot(page, SHOTS / "seed-turnout-by-city-375-number-tap.png", full_page=True)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -23,6 +23,7 @@ from typing import NamedTuple
 import axe_check
 import nbformat
 import pytest
+from screenshots import shoot
 from sharing import exclusive
 
 from turnout import paths
@@ -65,11 +66,8 @@ def _kernel_env() -> dict[str, str]:
     return env
 
 
-def _screenshot(page, name: str) -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    out = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(out), full_page=True)
-    return out
+def _screenshot(page, name: str) -> Path | None:
+    return shoot(page, SCREENSHOTS / f"{name}.png", full_page=True)
 
 
 # --------------------------------------------------------------------------- the real site
