@@ -26,6 +26,7 @@ from turnout.draft.training import (
     _scored,
     changes,
     fit,
+    fit_each,
     merit,
 )
 
@@ -55,9 +56,24 @@ def fit_drop(drafted: list[Drafted], start: Any = None) -> list[float]:
     >>> w[1] > 0
     True
     """
-    xs = [d.xr[np.array(d.ruled, bool)] for d in drafted if any(d.ruled)]
-    ys = [d.y[np.array(d.ruled, bool)] for d in drafted if any(d.ruled)]
-    return fit(np.vstack(xs), np.concatenate(ys), PENALTY, start)
+    x, y, _ = _rule_rows(drafted)
+    return fit(x, y, PENALTY, start)
+
+
+def fit_drop_without_each(drafted: list[Drafted], start: Any = None) -> list[list[float]]:
+    """:func:`fit_drop` on all of ``drafted`` but one, for each article in turn (one call)."""
+    x, y, article = _rule_rows(drafted)
+    keep = article[:, None] != np.arange(len(drafted))[None, :]
+    return fit_each(x, y, keep, PENALTY, start)
+
+
+def _rule_rows(drafted: list[Drafted]) -> tuple[Any, Any, Any]:
+    """The rules' rows of every article stacked: features, labels, and each row's article."""
+    ruled = [np.array(d.ruled, bool) for d in drafted]
+    x = np.vstack([d.xr[r] for d, r in zip(drafted, ruled, strict=True)])
+    y = np.concatenate([d.y[r] for d, r in zip(drafted, ruled, strict=True)])
+    article = np.repeat(np.arange(len(drafted)), [int(r.sum()) for r in ruled])
+    return x, y, article
 
 
 def _score(drafted: list[Drafted], adds: list[Any], add: float, drops: list[Any] | None,
@@ -71,11 +87,8 @@ def _score(drafted: list[Drafted], adds: list[Any], add: float, drops: list[Any]
 def _left_out(drafted: list[Drafted]) -> list[Any]:
     """Each article's drop probabilities from a head trained on the others alone (each fit
     started from the head trained on all of them, a few Newton steps away)."""
-    near = fit_drop(drafted)
-    return [
-        _probabilities(d.xr, fit_drop(drafted[:i] + drafted[i + 1 :], near))
-        for i, d in enumerate(drafted)
-    ]
+    without = fit_drop_without_each(drafted, fit_drop(drafted))
+    return [_probabilities(d.xr, w) for d, w in zip(drafted, without, strict=True)]
 
 
 def choose_drop(drafted: list[Drafted], adds: list[Any], add: float) -> float:
@@ -93,13 +106,15 @@ def choose_drop(drafted: list[Drafted], adds: list[Any], add: float) -> float:
 def adds_left_out(drafted: list[Drafted], names: frozenset[str]) -> dict[str, Any]:
     """The add model's probabilities for each article of ``names``, trained on every
     other article of ``drafted`` (so the add model never saw the article either)."""
-    out = {}
-    for d in drafted:
-        if d.case.name in names:
-            rest = [e for e in drafted if e is not d]
-            w = fit(np.vstack([e.x for e in rest]), np.concatenate([e.y for e in rest]))
-            out[d.case.name] = _probabilities(d.x, w)
-    return out
+    held = [i for i, d in enumerate(drafted) if d.case.name in names]
+    article = np.repeat(np.arange(len(drafted)), [len(d.y) for d in drafted])
+    keep = article[:, None] != np.array(held)[None, :]
+    x, y = np.vstack([d.x for d in drafted]), np.concatenate([d.y for d in drafted])
+    without = fit_each(x, y, keep) if held else []
+    return {
+        drafted[i].case.name: _probabilities(drafted[i].x, w)
+        for i, w in zip(held, without, strict=True)
+    }
 
 
 def cross_validate_drop(
@@ -111,11 +126,12 @@ def cross_validate_drop(
     each one's add-model probabilities (:func:`adds_left_out`)."""
     out = {"rules": ZERO, "rules and model": ZERO, "with dropping": ZERO}
     chosen = []
+    without = fit_drop_without_each(blind)
     for i, d in enumerate(blind):
         rest = blind[:i] + blind[i + 1 :]
         drop = choose_drop(rest, [adds[e.case.name] for e in rest], add)
         chosen.append(drop)
-        q = _probabilities(d.xr, fit_drop(rest))
+        q = _probabilities(d.xr, without[i])
         p = adds[d.case.name]
         out["rules"] = out["rules"] + _scored(d, frozenset(), ())
         out["rules and model"] = out["rules and model"] + _scored(d, *changes(d, p, add, 0.0))
