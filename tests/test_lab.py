@@ -278,7 +278,13 @@ def _assert_untrusted_shows_the_picture(page, lab: Lab, alt: str) -> None:
     untrusted = nbformat.read(lab.root / "notebooks" / NOTEBOOK, 4)
     untrusted.metadata["turnout_test"] = "a copy this server never signed"
     nbformat.write(untrusted, lab.root / "notebooks" / "untrusted.ipynb")
-    page.goto(f"{lab.url}/lab/tree/notebooks/untrusted.ipynb?token={lab.token}")
+    # Opened in the same JupyterLab (File > Open from Path), as a reporter opens a file:
+    # no second load of the whole application.
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^File$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Open from Path")).click()
+    page.locator(".jp-Dialog input").fill("notebooks/untrusted.ipynb")
+    page.locator(".jp-Dialog .jp-mod-accept").click()
+    page.locator(".lm-TabBar-tab.lm-mod-current", has_text="untrusted.ipynb").wait_for()
     panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
     picture = panel.locator(".jp-OutputArea-output .turnout-notebook-chart img")
     picture.wait_for()
