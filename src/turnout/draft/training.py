@@ -257,6 +257,34 @@ def held_out_batch(
     return rules, both, (add, drop)
 
 
+def leave_batch_out(
+    drafted: list[Drafted], batches: dict[str, frozenset[str]], folds: int = FOLDS
+) -> dict[str, tuple[Score, Score, float]]:
+    """For each batch, the rules' score and the rules-and-model score on its articles, the
+    model trained on every other article of ``drafted`` and its add threshold chosen by a
+    cross-validation inside them (:func:`held_out_batch`), and that threshold: how the model
+    does on a batch whose look-alike articles it never saw (the 5-fold cross-validation by
+    article puts a batch's other articles in training).
+
+    >>> import pandas as pd
+    >>> cols = ["date", "locality", "state", "size_text"]
+    >>> def case(name, text, city, state):
+    ...     rows = pd.DataFrame([["2020-06-06", city, state, ""]], columns=cols)
+    ...     return draft_case(Case(name, text, "2020-06-07", "", "", rows, "wire"))
+    >>> drafted = [case("a", "Vigils were also held in Omaha on Saturday.", "Omaha", "NE"),
+    ...            case("b", "Rallies were held in Tulsa on Saturday.", "Tulsa", "OK"),
+    ...            case("c", "Marchers filled Boise on Saturday.", "Boise", "ID")]
+    >>> rules, both, add = leave_batch_out(drafted, {"one": frozenset({"a"})}, folds=2)["one"]
+    >>> rules.expected, add in ADDS
+    (1, True)
+    """
+    out = {}
+    for batch, names in batches.items():
+        rules, both, (add, _) = held_out_batch(drafted, names, folds)
+        out[batch] = (rules.get("all", ZERO), both.get("all", ZERO), add)
+    return out
+
+
 def _counts(s: Score) -> dict[str, int]:
     return {"expected": s.expected, "proposed": s.proposed, "found": s.found,
             "exact": s.exact, "real": s.real}  # fmt: skip
