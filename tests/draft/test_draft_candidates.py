@@ -71,3 +71,53 @@ def test_a_place_named_before_any_day_takes_the_articles_first_day() -> None:
     reads, datelines = _read(text, SUNDAY)
     got = [(c.name, c.date) for c in propose(reads, {}, SUNDAY, frozenset(datelines))]
     assert ("Los Angeles", SUNDAY) in got and ("Seattle", SUNDAY) in got
+
+
+def test_a_city_after_in_is_a_candidate_without_a_gathering_word_but_not_a_city_it_is_near() -> (
+    None
+):
+    # givefund-2025-06-10-ice-protests-spread (seventh batch; the coder has Santa Ana): no
+    # gathering word, but a gathering article's place after "in" is the model's to weigh;
+    # Los Angeles, what Santa Ana is near, is no gathering's place.
+    tuesday = dt.date(2025, 6, 10)
+    got = _candidates(
+        "Thousands of people protested in Los Angeles on Tuesday. In Santa Ana, near Los "
+        "Angeles, authorities deployed armored vehicles and National Guard troops to secure "
+        "the Civic Center, where ICE and other agencies are based.",
+        tuesday,
+    )
+    assert ("Santa Ana", "CA", tuesday, False) in got
+    assert [g for g in got if g[0] == "Los Angeles"] == [("Los Angeles", "CA", tuesday, True)]
+
+
+def test_no_candidate_where_people_came_from_were_arrested_or_a_total_was() -> None:
+    # msuspokesman-2015-04-25 (twelfth batch): the places protesters came from; teamsternation
+    # (twelfth): a place of arrests, no gathering word; the bundled Workers World article: a
+    # place joined to "across the country", the scope of a total.
+    saturday = dt.date(2015, 4, 25)
+    got = _candidates(
+        "Hundreds of protesters rallied at City Hall in Baltimore on Saturday. Protesters came "
+        "from nearby places like Washington, New Jersey and New York, but also from as far "
+        "away as Cleveland, Ohio and Ferguson, Mo., where a police officer killed unarmed "
+        "teenager Michael Brown in August. In Boston, 24 were taken into custody. The fact "
+        "that so many people attended — beyond expectations — showed that oppressed people "
+        "and the working class are rising up, in Minneapolis and across the country from "
+        "coast to coast.",
+        saturday,
+    )
+    # (the rules build Washington themselves, a row of their own: not the model's to add)
+    assert [name for name, _, _, ruled in got if not ruled] == []
+    assert "Baltimore" in [name for name, *_ in got]
+
+
+def test_an_article_that_names_no_day_gives_no_candidate() -> None:
+    # moneycontrol-2025-04-19-50501 (eighth batch), its sentence alone: no day named at all.
+    # The publication date would be a guess, and a day the source does not give stays
+    # missing: no row, for the rules (the number is left to the reviewer) or the model.
+    d = build_draft(
+        "Organizers confirmed hundreds of events were held nationwide, including in Los "
+        "Angeles and cities across the Midwest.",
+        published=dt.date(2025, 4, 19),
+        model=False,
+    )
+    assert d.candidates == [] and d.rows.empty

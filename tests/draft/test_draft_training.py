@@ -36,3 +36,26 @@ def test_fit_weights_a_feature_that_separates_the_labels_above_one_that_does_not
     x = np.column_stack([np.ones(200), y, rng.random(200)])  # bias, telling, noise
     w = fit(x, y)
     assert len(w) == 3 and w[1] > 1.0 and abs(w[2]) < w[1]
+
+
+def _drafted(name: str, x: list[list[float]], y: list[float]):  # type: ignore[no-untyped-def]
+    from turnout.draft.training import Drafted
+
+    case = type("Case", (), {"name": name, "text": name, "genre": "wire"})()
+    return Drafted(case, None, [], [], np.array(x), np.array(y))  # type: ignore[arg-type]
+
+
+def test_a_groups_probabilities_come_from_a_model_that_never_saw_it() -> None:
+    from turnout.draft.training import held_out_groups
+
+    # The feature says "yes" in batches "a" and "c" and "no" in batch "b": trained without
+    # "b", the model gives b's candidate more than even odds; trained without "a" (on "b"
+    # and "c"), it gives a's less.
+    drafted = [
+        _drafted("a", [[1, 1], [1, 0]] * 5, [1, 0] * 5),
+        _drafted("b", [[1, 1]] * 10, [0] * 10),
+        _drafted("c", [[1, 1], [1, 0]] * 5, [1, 0] * 5),
+    ]
+    probs = held_out_groups(drafted, (frozenset({"a"}), frozenset({"b"})))
+    assert probs[2] is None  # in no group: only ever trained on
+    assert probs[0][0] < 0.5 < probs[1][0]

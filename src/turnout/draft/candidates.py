@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from turnout.draft.dates import DateMention
+from turnout.draft.harm import harm_words
 from turnout.draft.places import PlaceMention
 from turnout.draft.sentences import Sentence
 
@@ -77,10 +78,38 @@ OTHER_EVENT = re.compile(
 )
 
 
+# A place joined to a total's scope names where the total was, not a gathering of its own
+# ("rising up, in Minneapolis and across the country from coast to coast").
+_BESIDE_TOTAL = re.compile(
+    r",?\s*(?:and|or)\s+(?:(?:across|around|throughout)\s+the\s+(?:country|nation|world)|"
+    r"nationwide|worldwide|elsewhere)\b",
+    re.IGNORECASE,
+)
+
+
+# A place named as where people came from, what a place is near, or where a march headed
+# is not where they gathered ("came from nearby places like Washington, New Jersey and New
+# York, but also from as far away as Cleveland", "In Santa Ana, near Los Angeles").
+_NOT_THE_SCENE = re.compile(
+    r"\b(?:(?:came|come|coming|traveled|travell?ed|bused|drove|flew|hailed)\s+(?:in\s+)?from"
+    r"|as\s+far\s+(?:away\s+)?as|near|toward|towards)\s+"
+    r"(?:[a-z ]{0,30}\b(?:like|such as|including)\s+)?"
+    r"(?:(?:[A-Z][\w.'-]*\s*)+(?:,\s*|\s+and\s+|\s+or\s+))*(?:the\s+)?$"
+)
+
+
+# A sentence of people harmed or arrested ("In Boston, 24 were taken into custody"): with no
+# gathering word, its place is no gathering's.
+_HARMED_HERE = re.compile(rf"\b(?:{harm_words('outcome')}|{harm_words('scene')})\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
 def _plausible(text: str, at: int, p: PlaceMention) -> bool:
     """False for a place the rules know is no gathering's, whatever the sentence: inside a
     longer name, named as the reason, in a quotation, a person's or an office's town,
-    after words of another event, or in a clause of a plan or a habit.
+    after words of another event, joined to a total's scope ("in Minneapolis and across
+    the country"), where people came from or what a place is near, or in a clause of a
+    plan or a habit.
 
     >>> from turnout.draft.places import find_places
     >>> text = "He said he also planned to attend rallies in Newark."
@@ -94,6 +123,11 @@ def _plausible(text: str, at: int, p: PlaceMention) -> bool:
         or p.guarded
         or _quoted(text, at)
         or _ATTRIBUTIVE.match(text, at + p.end - p.start)
+        or _BESIDE_TOTAL.match(text, at + p.end - p.start)
+        or (
+            _NOT_THE_SCENE.search(text, max(0, at - 120), at)
+            and not _POSSESSIVE.match(text, at + p.end - p.start)
+        )
         or OTHER_EVENT.search(text, max(0, at - 70), at)
         or _not_once(_near(text, at))
     )
@@ -176,12 +210,17 @@ def _unruled(
         gathering = GATHERING_WORD.search(s.text) is not None
         # A day named to compare is not in r.dates (dates.compared_day).
         own = [d for d in r.dates if not d.future and d.date <= published]
-        if gathering and not _other_year(s.text, published):
-            heading = not cities and s.section in section_place
+        # With no gathering word, a city after "in" or "at" is still proposed: the model
+        # weighs it ("In Santa Ana, near Los Angeles, authorities deployed armored vehicles").
+        wide = not gathering and any(p.locative for p in cities) and not _HARMED_HERE.search(s.text)
+        if (gathering or wide) and not _other_year(s.text, published):
+            heading = gathering and not cities and s.section in section_place
             places = [
                 p
                 for p in cities
-                if (p.start, p.end) not in datelines and _plausible(s.text, p.start - s.start, p)
+                if (p.start, p.end) not in datelines
+                and _plausible(s.text, p.start - s.start, p)
+                and (gathering or p.locative)
             ]
             # A day in a later clause about something else is not the gathering's, as for
             # the rules' rows ("the number of gatherings, which followed several others on
@@ -197,7 +236,7 @@ def _unruled(
                     p.name, p.state, use.date, p, s, i, ruled=False, own_day=day is not None,
                     heading=heading, day_note=why,
                 ))  # fmt: skip
-            near = [d for d in own if abs((d.date - published).days) <= _CONTEXT_DAYS]
+            near = [d for d in theirs if abs((d.date - published).days) <= _CONTEXT_DAYS]
             if near:
                 in_mind = near[-1]
                 lead = lead or near[0]

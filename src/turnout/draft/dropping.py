@@ -39,6 +39,7 @@ BLIND = (
     "Eleventh batch",
     "Twelfth batch",
     "Thirteenth batch",
+    "Fourteenth batch",
 )
 PENALTY = 4.0  # L2 on the drop head (about 100 examples: a stronger pull than the add model's)
 GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)  # drop thresholds tried (0: never drop)

@@ -61,9 +61,39 @@ NAMES = (
     "a cause or another event just before it",
     "a gathering word in its clause",
     "the rules gave its sentence's number to another place",
+    "a word of coming from just before it",
+    "a capitalized word right after it",
+    "a word of harm before it in its sentence",
+    "in a list of places",
 )
 
 _WORD = re.compile(r"\S+")
+# Where people came from, not where they gathered ("came from as far away as Cleveland").
+_ORIGIN = re.compile(
+    r"\b(?:(?:came|come|coming|traveled|travelled|bused|drove|flew|hailed|arrived)\b[^.;]{0,40}"
+    r"\bfrom|as far (?:away )?as|natives? of|hometown of)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+# A capitalized word right after a place, not a day, a month or a state: the place is part
+# of a name the gazetteer does not hold ("Elizabeth Caruthers Park").
+_NAME_GOES_ON = re.compile(
+    r"^ +(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
+    r"|Nov|Dec|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida"
+    r"|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland"
+    r"|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New\b"
+    r"|North|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode|South|Tennessee|Texas|Utah|Vermont"
+    r"|Virginia|Washington|West|Wisconsin|Wyoming|D\.C)[A-Z][a-z]"
+)
+# Words of harm done ("gunned down ... in the Orlando suburb of Sanford").
+_HARMED = re.compile(
+    r"\b(?:kill(?:ed|ing|ings)?|shot|shootings?|gunned|slain|murder(?:ed|s)?|died|dead|deaths?|"
+    r"victims?|attack(?:ed|s)?|assault(?:ed|s)?|injur(?:ed|ies)|wounded|beaten)\b",
+    re.IGNORECASE,
+)
+# A place in a list of names: a capitalized word, then a comma, "and", "or", "to" or a
+# semicolon, then the place (or the place, then one of those and a capitalized word).
+_LISTED_BEFORE = re.compile(r"[A-Z][\w.]*,?\s*(?:,|;|\band\b|\bor\b|\bto\b)\s*$")
+_LISTED_AFTER = re.compile(r"^(?:,\s*[A-Z][a-z.]+)?\s*(?:,|;|\band\b|\bor\b|\bto\b)\s*[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -170,8 +200,27 @@ def features(c: Candidate, a: Article) -> list[float]:
         inside and OTHER_EVENT.search(text, max(0, at - 70), at) is not None,
         inside and GATHERING_WORD.search(_clause(text, at)) is not None,
         not c.ruled and s.start in a.sized_sentences,
+        inside and _ORIGIN.search(text, max(0, at - 90), at) is not None,
+        inside and _NAME_GOES_ON.match(text[end:]) is not None,
+        inside and _HARMED.search(text, max(0, at - 120), at) is not None,
+        inside and _listed(text, at, end),
     )
     return [float(v) for v in values]
+
+
+def _listed(text: str, at: int, end: int) -> bool:
+    """Whether the place at ``at``:``end`` of ``text`` stands in a list of names.
+
+    >>> t = "From New York to Los Angeles, and Chicago to Miami, people turned out."
+    >>> _listed(t, t.index("Miami"), t.index("Miami") + 5)
+    True
+    >>> t = "Protesters gathered in Denver on Saturday."
+    >>> _listed(t, t.index("Denver"), t.index("Denver") + 6)
+    False
+    """
+    return bool(
+        _LISTED_BEFORE.search(text[max(0, at - 40) : at]) or _LISTED_AFTER.match(text[end:])
+    )
 
 
 # What the drop head sees of a row the rules built: its number, its clause, its place and

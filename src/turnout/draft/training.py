@@ -113,6 +113,12 @@ def fit_each(
     return [[round(float(v), 4) for v in row] for row in w]
 
 
+def fit_add(drafted: list[Drafted]) -> list[float]:
+    """The add model's weights from every candidate of ``drafted`` (weighting the rules'
+    rows less was tried: no batch changed)."""
+    return fit(np.vstack([d.x for d in drafted]), np.concatenate([d.y for d in drafted]))
+
+
 def _probabilities(x: Any, w: list[float]) -> Any:
     return 1 / (1 + np.exp(-np.clip(x @ np.array(w), -30, 30)))
 
@@ -184,7 +190,7 @@ def held_out(drafted: list[Drafted], folds: int = FOLDS) -> list[Any]:
     out: list[Any] = [None] * len(drafted)
     for k in range(folds):
         train = [d for i, d in enumerate(drafted) if fold[i] != k]
-        w = fit(np.vstack([d.x for d in train]), np.concatenate([d.y for d in train]))
+        w = fit_add(train)
         for i, d in enumerate(drafted):
             if fold[i] == k:
                 out[i] = _probabilities(d.x, w)
@@ -206,14 +212,34 @@ def scores(
     return rules, both
 
 
-def choose(drafted: list[Drafted], folds: int = FOLDS) -> tuple[float, float]:
+def held_out_groups(drafted: list[Drafted], groups: tuple[frozenset[str], ...]) -> list[Any]:
+    """Each article's candidates' probabilities from a model trained without its group
+    (``None`` for an article in no group: it is only ever trained on)."""
+    out: list[Any] = [None] * len(drafted)
+    for names in groups:
+        train = [d for d in drafted if d.case.name not in names]
+        w = fit_add(train)
+        for i, d in enumerate(drafted):
+            if d.case.name in names:
+                out[i] = _probabilities(d.x, w)
+    return out
+
+
+def choose(
+    drafted: list[Drafted], folds: int = FOLDS, groups: tuple[frozenset[str], ...] = ()
+) -> tuple[float, float]:
     """The add and drop thresholds that score best in cross-validation on these articles
-    (the more cautious of equals: fewer rows added, fewer dropped)."""
-    probs = held_out(drafted, folds)
+    (the more cautious of equals: fewer rows added, fewer dropped): by article in
+    ``folds``, or, with ``groups`` (batches of articles), leaving one group out at a time
+    and scoring the grouped articles alone."""
+    groups = tuple(g for g in groups if any(d.case.name in g for d in drafted))
+    probs = held_out_groups(drafted, groups) if groups else held_out(drafted, folds)
+    scored = [(d, p) for d, p in zip(drafted, probs, strict=True) if p is not None]
+    ds, ps = [d for d, _ in scored], [p for _, p in scored]
     best = (-1.0, 0.0, 0.0)
     for add in reversed(ADDS):
         for drop in DROPS:
-            m = merit(scores(drafted, probs, add, drop)[1]["all"])
+            m = merit(scores(ds, ps, add, drop)[1]["all"])
             if m > best[0] + 1e-9:
                 best = (m, add, drop)
     return best[1], best[2]
@@ -234,7 +260,7 @@ def cross_validate(
         test = [d for i, d in enumerate(drafted) if fold[i] == k]
         add, drop = choose(train, folds)
         chosen.append((add, drop))
-        w = fit(np.vstack([d.x for d in train]), np.concatenate([d.y for d in train]))
+        w = fit_add(train)
         a, b = scores(test, [_probabilities(d.x, w) for d in test], add, drop)
         for g in set(a) | set(b):
             rules[g] = rules.get(g, ZERO) + a.get(g, ZERO)
@@ -267,18 +293,73 @@ def batch_names(folder: Any, heading: str = HELD_OUT) -> frozenset[str]:
     return frozenset(names)
 
 
+def blind_batches(folder: Any) -> dict[str, frozenset[str]]:
+    r"""The README's batches coded blind for a first run (``## Sixth batch: coded blind for a
+    first run``), each heading's first word and its articles, but the held-out one
+    (:data:`HELD_OUT`): the groups thresholds are chosen by and the model judged on.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "README.md").write_text("## Sixth batch: coded blind for a first run\n"
+    ...     "| a | x |\n## Fourteenth batch: coded blind for a first run\n| b | y |\n")
+    >>> blind_batches(d)
+    {'Sixth': frozenset({'a'})}
+    """
+    import re
+    from pathlib import Path
+
+    text = (Path(folder) / "README.md").read_text(encoding="utf-8")
+    found = re.findall(r"^## (\w+) batch: coded blind for a first run", text, re.M)
+    return {b: batch_names(folder, f"{b} batch") for b in found if f"{b} batch" != HELD_OUT}
+
+
 def held_out_batch(
-    drafted: list[Drafted], names: frozenset[str], folds: int = FOLDS
+    drafted: list[Drafted],
+    names: frozenset[str],
+    folds: int = FOLDS,
+    groups: tuple[frozenset[str], ...] = (),
 ) -> tuple[dict[str, Score], dict[str, Score], tuple[float, float]]:
     """Scores of the rules alone and of rules and model on the articles ``names``, the
     model and its thresholds chosen on every other article alone: how it does on text
     the rules were not written from. Per genre and ``"all"``, and the thresholds."""
     train = [d for d in drafted if d.case.name not in names]
     test = [d for d in drafted if d.case.name in names]
-    add, drop = choose(train, folds)
-    w = fit(np.vstack([d.x for d in train]), np.concatenate([d.y for d in train]))
+    add, drop = choose(train, folds, tuple(g for g in groups if g != names))
+    w = fit_add(train)
     rules, both = scores(test, [_probabilities(d.x, w) for d in test], add, drop)
     return rules, both, (add, drop)
+
+
+def leave_batch_out(
+    drafted: list[Drafted],
+    batches: dict[str, frozenset[str]],
+    folds: int = FOLDS,
+    by_batch: bool = True,
+) -> dict[str, tuple[Score, Score, float]]:
+    """For each batch, the rules' score and the rules-and-model score on its articles, the
+    model trained on every other article of ``drafted`` and its add threshold chosen by a
+    cross-validation inside them (:func:`held_out_batch`), and that threshold: how the model
+    does on a batch whose look-alike articles it never saw (the 5-fold cross-validation by
+    article puts a batch's other articles in training).
+
+    >>> import pandas as pd
+    >>> cols = ["date", "locality", "state", "size_text"]
+    >>> def case(name, text, city, state):
+    ...     rows = pd.DataFrame([["2020-06-06", city, state, ""]], columns=cols)
+    ...     return draft_case(Case(name, text, "2020-06-07", "", "", rows, "wire"))
+    >>> drafted = [case("a", "Vigils were also held in Omaha on Saturday.", "Omaha", "NE"),
+    ...            case("b", "Rallies were held in Tulsa on Saturday.", "Tulsa", "OK"),
+    ...            case("c", "Marchers filled Boise on Saturday.", "Boise", "ID")]
+    >>> rules, both, add = leave_batch_out(drafted, {"one": frozenset({"a"})}, folds=2)["one"]
+    >>> rules.expected, add in ADDS
+    (1, True)
+    """
+    out = {}
+    for batch, names in batches.items():
+        groups = tuple(batches.values()) if by_batch else ()
+        rules, both, (add, _) = held_out_batch(drafted, names, folds, groups)
+        out[batch] = (rules.get("all", ZERO), both.get("all", ZERO), add)
+    return out
 
 
 def _counts(s: Score) -> dict[str, int]:
@@ -292,19 +373,21 @@ def train(
     folds: int = FOLDS,
     held: frozenset[str] = frozenset(),
     blind: frozenset[str] = frozenset(),
+    groups: tuple[frozenset[str], ...] = (),
 ) -> dict[str, Any]:
     """The model trained on every article of ``folder`` (``articles.csv`` and its files)
     and the ``extra`` ones, its thresholds, and its cross-validated scores beside the
     rules', and (with ``held``, names of articles no rule was written from) its scores on
     those articles when trained without them, and (with ``blind``, articles coded blind
-    after the rules were written) the drop head (:mod:`.dropping`): what
+    after the rules were written) the drop head (:mod:`.dropping`), the add threshold chosen
+    by leaving one of ``groups`` (the blind batches) out at a time when there are any: what
     ``turnout/data/drafter_model.json`` holds. The same articles give the same dict."""
     from turnout.draft.dropping import drop_head
     from turnout.draft.score import load_cases
 
     drafted = [draft_case(c) for c in (*load_cases(folder), *extra)]
-    w = fit(np.vstack([d.x for d in drafted]), np.concatenate([d.y for d in drafted]))
-    add, drop = choose(drafted, folds)
+    w = fit_add(drafted)
+    add, drop = choose(drafted, folds, groups)
     rules, both, chosen = cross_validate(drafted, folds)
     out: dict[str, Any] = {
         "about": "turnout draft's model: logistic regression over draft.features.NAMES, "
@@ -313,6 +396,9 @@ def train(
         "weights": w,
         "add": add,
         "drop": drop,
+        "thresholds chosen": "leaving one blind batch out at a time"
+        if groups
+        else "5-fold by article",
         "articles": len(drafted),
         "candidates": int(sum(len(d.keys) for d in drafted)),
         "cv": {
@@ -323,7 +409,7 @@ def train(
         },
     }
     if held:
-        h_rules, h_both, h_chosen = held_out_batch(drafted, held, folds)
+        h_rules, h_both, h_chosen = held_out_batch(drafted, held, folds, groups)
         out["held out"] = {
             "articles": sorted(held & {d.case.name for d in drafted}),
             "thresholds": list(h_chosen),
