@@ -301,7 +301,7 @@ def blind_batches(folder: Any) -> dict[str, frozenset[str]]:
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (d / "README.md").write_text("## Sixth batch: coded blind for a first run\n"
-    ...     "| a | x |\n## Fourteenth batch: coded blind for a first run\n| b | y |\n")
+    ...     f"| a | x |\n## {HELD_OUT}: coded blind for a first run\n| b | y |\n")
     >>> blind_batches(d)
     {'Sixth': frozenset({'a'})}
     """
