@@ -94,7 +94,7 @@ screenshots: $(VENV)/.installed-dev chromium ## The browser and lab tests again,
 fuzz: $(VENV)/.installed-dev ## Fuzz the parsers and cleaning with hypothesis: 10,000 examples per property, timed
 	time $(BIN)/pytest -m fuzz -q -p no:cacheprovider --hypothesis-profile=fuzz --hypothesis-show-statistics tests/test_fuzz.py
 
-BENCHMARKS := ccc_agreement clean_scaling import_cost build draft draft_batches draft_archive embeds map_scale
+BENCHMARKS := ccc_agreement clean_scaling import_cost build draft draft_batches draft_lobo draft_archive embeds map_scale
 
 bench: $(VENV)/.installed-dev ## Run every benchmark (the CCC ones read ../shared/ccc); a failed one does not stop the rest
 	@failed=""; for b in $(BENCHMARKS); do \
