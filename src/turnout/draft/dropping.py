@@ -26,8 +26,9 @@ from turnout.draft.training import (
     _scored,
     changes,
     fit,
-    fit_each,
+    fit_without,
     merit,
+    probabilities_without,
 )
 
 # The README's sections of batches coded blind after the rules were mostly written (the
@@ -64,8 +65,7 @@ def fit_drop(drafted: list[Drafted], start: Any = None) -> list[float]:
 def fit_drop_without_each(drafted: list[Drafted], start: Any = None) -> list[list[float]]:
     """:func:`fit_drop` on all of ``drafted`` but one, for each article in turn (one call)."""
     x, y, article = _rule_rows(drafted)
-    keep = article[:, None] != np.arange(len(drafted))[None, :]
-    return fit_each(x, y, keep, PENALTY, start)
+    return fit_without(x, y, article, np.arange(len(drafted)), PENALTY, start)
 
 
 def _rule_rows(drafted: list[Drafted]) -> tuple[Any, Any, Any]:
@@ -107,15 +107,9 @@ def choose_drop(drafted: list[Drafted], adds: list[Any], add: float) -> float:
 def adds_left_out(drafted: list[Drafted], names: frozenset[str]) -> dict[str, Any]:
     """The add model's probabilities for each article of ``names``, trained on every
     other article of ``drafted`` (so the add model never saw the article either)."""
-    held = [i for i, d in enumerate(drafted) if d.case.name in names]
-    article = np.repeat(np.arange(len(drafted)), [len(d.y) for d in drafted])
-    keep = article[:, None] != np.array(held)[None, :]
-    x, y = np.vstack([d.x for d in drafted]), np.concatenate([d.y for d in drafted])
-    without = fit_each(x, y, keep) if held else []
-    return {
-        drafted[i].case.name: _probabilities(drafted[i].x, w)
-        for i, w in zip(held, without, strict=True)
-    }
+    group_of = [i if d.case.name in names else None for i, d in enumerate(drafted)]
+    probs = probabilities_without(drafted, group_of)
+    return {d.case.name: p for d, p in zip(drafted, probs, strict=True) if p is not None}
 
 
 def cross_validate_drop(

@@ -113,6 +113,37 @@ def fit_each(
     return [[round(float(v), 4) for v in row] for row in w]
 
 
+def fit_without(
+    x: Any, y: Any, row_group: Any, labels: Any, penalty: float = PENALTY, start: Any = None
+) -> list[list[float]]:
+    """:func:`fit_each` with one fit per label of ``labels``, each learning from the rows
+    whose group (``row_group``, one a row) is another: a leave-one-group-out in one call.
+
+    >>> x = np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 0.0], [1.0, 1.0], [1.0, 1.0]])
+    >>> y = np.array([0.0, 1.0, 0.0, 1.0, 0.0])
+    >>> fit_without(x, y, [0, 0, 1, 1, 2], [2]) == [fit(x[:4], y[:4])]
+    True
+    """
+    keep = np.asarray(row_group)[:, None] != np.asarray(labels)[None, :]
+    return fit_each(x, y, keep, penalty, start)
+
+
+def probabilities_without(drafted: list[Drafted], group_of: list[int | None]) -> list[Any]:
+    """Each article's candidates' probabilities from the add model trained on the articles
+    outside its group (``group_of``, one an article; ``None``: in no group, so only ever
+    trained on, and no probabilities), every group's model fitted in one call."""
+    labels = sorted({g for g in group_of if g is not None})
+    if not labels:
+        return [None] * len(drafted)
+    row_group = np.repeat([-1 if g is None else g for g in group_of], [len(d.y) for d in drafted])
+    x, y = np.vstack([d.x for d in drafted]), np.concatenate([d.y for d in drafted])
+    weights = dict(zip(labels, fit_without(x, y, row_group, labels), strict=True))
+    return [
+        None if g is None else _probabilities(d.x, weights[g])
+        for d, g in zip(drafted, group_of, strict=True)
+    ]
+
+
 def fit_add(drafted: list[Drafted]) -> list[float]:
     """The add model's weights from every candidate of ``drafted`` (weighting the rules'
     rows less was tried: no batch changed)."""
@@ -186,15 +217,7 @@ def folds_of(drafted: list[Drafted], folds: int = FOLDS) -> list[int]:
 
 def held_out(drafted: list[Drafted], folds: int = FOLDS) -> list[Any]:
     """Each article's candidates' probabilities from a model trained without its fold."""
-    fold = folds_of(drafted, folds)
-    out: list[Any] = [None] * len(drafted)
-    for k in range(folds):
-        train = [d for i, d in enumerate(drafted) if fold[i] != k]
-        w = fit_add(train)
-        for i, d in enumerate(drafted):
-            if fold[i] == k:
-                out[i] = _probabilities(d.x, w)
-    return out
+    return probabilities_without(drafted, list(folds_of(drafted, folds)))
 
 
 def scores(
@@ -215,14 +238,8 @@ def scores(
 def held_out_groups(drafted: list[Drafted], groups: tuple[frozenset[str], ...]) -> list[Any]:
     """Each article's candidates' probabilities from a model trained without its group
     (``None`` for an article in no group: it is only ever trained on)."""
-    out: list[Any] = [None] * len(drafted)
-    for names in groups:
-        train = [d for d in drafted if d.case.name not in names]
-        w = fit_add(train)
-        for i, d in enumerate(drafted):
-            if d.case.name in names:
-                out[i] = _probabilities(d.x, w)
-    return out
+    group_of = [next((k for k, g in enumerate(groups) if d.case.name in g), None) for d in drafted]
+    return probabilities_without(drafted, group_of)
 
 
 def choose(
@@ -355,8 +372,8 @@ def leave_batch_out(
     (1, True)
     """
     out = {}
+    groups = tuple(batches.values()) if by_batch else ()
     for batch, names in batches.items():
-        groups = tuple(batches.values()) if by_batch else ()
         rules, both, (add, _) = held_out_batch(drafted, names, folds, groups)
         out[batch] = (rules.get("all", ZERO), both.get("all", ZERO), add)
     return out
