@@ -54,8 +54,6 @@ WARM_MODULES = (
     "turnout.notebook",
     "turnout.publish",
     "turnout.show",
-    "turnout.charts",
-    "turnout.embeds",
     # What each fork imported for itself until these were here (counted from a build's
     # forks): a worker renders its page with nbconvert; a kernel starts IPython's debugger,
     # history and completer, and its notebook reads the story's settings (yaml), cleans
